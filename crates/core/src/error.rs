@@ -1,0 +1,187 @@
+//! The errors the model reports when its inputs do not make sense.
+
+/// Why the model refused its inputs or could not solve a question.
+///
+/// Every variant names the offending field (as a dotted path such as
+/// `plan.2025.growth_pct.services`) and the value found, so that the
+/// loaders can point the user at the right line.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ModelError {
+    /// The economy was given no components.
+    #[error("the economy has no components; at least one is needed")]
+    NoComponents,
+    /// A component id is empty or blank.
+    #[error(
+        "component number {position} has an empty id; expected a short name such as `services`"
+    )]
+    EmptyComponentId {
+        /// 1-based position of the component in its list.
+        position: usize,
+    },
+    /// The same component id appears twice.
+    #[error("component `{id}` is listed more than once; expected each id once")]
+    DuplicateComponent {
+        /// The repeated id.
+        id: String,
+    },
+    /// A field refers to a component the economy does not have.
+    #[error("{field} names unknown component `{id}`; expected one of: {known}")]
+    UnknownComponent {
+        /// Where the unknown id was found.
+        field: String,
+        /// The unknown id.
+        id: String,
+        /// The known ids, comma separated.
+        known: String,
+    },
+    /// A per-component field lacks a value for some component.
+    #[error("{field} has no value for component `{id}`; expected one value per component")]
+    MissingComponent {
+        /// The incomplete field.
+        field: String,
+        /// The component left without a value.
+        id: String,
+    },
+    /// A vector has the wrong number of entries.
+    #[error("{field} has {found} values; expected {expected}, one per component")]
+    WrongLength {
+        /// The field.
+        field: String,
+        /// Entries found.
+        found: usize,
+        /// Entries expected.
+        expected: usize,
+    },
+    /// A number is NaN or infinite.
+    #[error("{field} is {value}; expected a finite number")]
+    NotFinite {
+        /// The field.
+        field: String,
+        /// The value found.
+        value: f64,
+    },
+    /// A level (billion VND, thousand persons, a weight) is zero or negative.
+    #[error("{field} is {value}; expected a number greater than zero")]
+    NotPositive {
+        /// The field.
+        field: String,
+        /// The value found.
+        value: f64,
+    },
+    /// A weight or share is negative.
+    #[error("{field} is {value}; expected a number of zero or more")]
+    Negative {
+        /// The field.
+        field: String,
+        /// The value found.
+        value: f64,
+    },
+    /// A growth rate at or below -100 %, which would make a level zero or negative.
+    #[error(
+        "{field} is {value}%; expected growth above -100% (a level cannot fall to zero or below)"
+    )]
+    GrowthAtOrBelowMinus100 {
+        /// The field.
+        field: String,
+        /// The growth rate found, in percent.
+        value: f64,
+    },
+    /// Shares that must add up to 100 % do not.
+    #[error(
+        "{field} sums to {sum_pct:.4}%; expected 100% (within {tolerance_pct} percentage points)"
+    )]
+    SharesDoNotSumTo100 {
+        /// The field.
+        field: String,
+        /// The sum found, in percent.
+        sum_pct: f64,
+        /// The accepted distance from 100, in percentage points.
+        tolerance_pct: f64,
+    },
+    /// Plan years do not follow the base year one by one.
+    #[error(
+        "{field}: found year {year}; expected {expected} (plan years follow the base year one by one, without gaps)"
+    )]
+    YearsOutOfOrder {
+        /// The field.
+        field: String,
+        /// The year found.
+        year: i32,
+        /// The year expected at that place.
+        expected: i32,
+    },
+    /// A target is malformed (no bound, minimum above maximum, unknown year).
+    #[error("target `{id}`: {reason}")]
+    InvalidTarget {
+        /// The target's id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A solver was asked something with no answer.
+    #[error("cannot solve {what}: {reason}")]
+    Unsolvable {
+        /// The question.
+        what: String,
+        /// Why it has no answer.
+        reason: String,
+    },
+}
+
+/// Checks that `value` is finite, naming `field` otherwise.
+pub(crate) fn finite(field: impl FnOnce() -> String, value: f64) -> Result<f64, ModelError> {
+    if value.is_finite() {
+        Ok(value)
+    } else {
+        Err(ModelError::NotFinite {
+            field: field(),
+            value,
+        })
+    }
+}
+
+/// Checks that `value` is finite and greater than zero.
+pub(crate) fn positive(field: impl Fn() -> String, value: f64) -> Result<f64, ModelError> {
+    finite(&field, value)?;
+    if value > 0.0 {
+        Ok(value)
+    } else {
+        Err(ModelError::NotPositive {
+            field: field(),
+            value,
+        })
+    }
+}
+
+/// Checks that a growth rate in percent is finite and above -100 %.
+pub(crate) fn growth_pct(field: impl Fn() -> String, value: f64) -> Result<f64, ModelError> {
+    finite(&field, value)?;
+    if value > -100.0 {
+        Ok(value)
+    } else {
+        Err(ModelError::GrowthAtOrBelowMinus100 {
+            field: field(),
+            value,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_is_send_sync_and_static() {
+        fn assert_bounds<T: Send + Sync + 'static>() {}
+        assert_bounds::<ModelError>();
+    }
+
+    #[test]
+    fn growth_check_names_field_and_value() {
+        let err = growth_pct(|| "plan.2025.growth_pct.services".into(), -100.0).unwrap_err();
+        let text = err.to_string();
+        assert!(text.contains("plan.2025.growth_pct.services"), "{text}");
+        assert!(text.contains("-100%"), "{text}");
+    }
+}

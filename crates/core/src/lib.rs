@@ -1,0 +1,157 @@
+//! `grdp-core`: the model behind grdp.
+//!
+//! It turns a plan of sectoral growth into what a provincial resolution
+//! reports: aggregate real growth, each component's contribution and share
+//! of the increase, the structure at current prices, nominal growth and the
+//! deflator, GRDP per capita and labour productivity. It checks whether a set
+//! of targets hangs together ([`audit`]) and solves for what a target needs
+//! ([`solve`]).
+//!
+//! The crate does no I/O and never panics on user data: inputs are
+//! validated once, by [`Economy::new`], [`Plan::new`], [`TargetSet::new`] and
+//! [`Scenario::new`], and every later computation is total.
+//!
+//! Units are part of every name: `_pct` is percent (9.5 means 9.5 %),
+//! `_pp` percentage points, `_bn_vnd` billion VND, `_mn_vnd` million VND,
+//! `_thousand` thousand persons. Fractions appear only inside computations.
+//!
+//! ```
+//! use grdp_core::{BaseYear, Component, ConstantPriceBase, Economy, Plan, YearPlan, project};
+//!
+//! let economy = Economy::new(
+//!     vec![Component::value_added("farming"), Component::value_added("rest")],
+//!     BaseYear {
+//!         year: 2024,
+//!         current_bn_vnd: None,
+//!         constant: ConstantPriceBase::WeightsPct(vec![25.0, 75.0]),
+//!         population_thousand: None,
+//!         employed_thousand: None,
+//!     },
+//! )?;
+//! let plan = Plan::new(&economy, vec![YearPlan {
+//!     year: 2025,
+//!     real_growth_pct: vec![2.0, 10.0],
+//!     prices: None,
+//!     population_growth_pct: None,
+//!     employment_growth_pct: None,
+//! }])?;
+//! let projection = project(&economy, &plan);
+//! // 0.25 · 2 % + 0.75 · 10 % = 8 %
+//! assert!((projection.years[0].growth_pct - 8.0).abs() < 1e-12);
+//! # Ok::<(), grdp_core::ModelError>(())
+//! ```
+
+pub mod audit;
+pub mod derivation;
+pub mod economy;
+pub mod error;
+pub mod plan;
+pub mod projection;
+pub mod solve;
+pub mod targets;
+
+pub use audit::{Audit, Check, CheckId, CheckStatus, audit};
+pub use economy::{BaseYear, Component, ComponentKind, ConstantPriceBase, Economy};
+pub use error::ModelError;
+pub use plan::{Plan, PricePath, YearPlan};
+pub use projection::{ComponentYear, Projection, YearResult, project};
+pub use targets::{Bound, Indicator, Target, TargetOutcome, TargetSet, TargetStatus, evaluate};
+
+use solve::YearGrowth;
+
+/// A complete, validated scenario: economy, plan, targets and the known
+/// outcomes of earlier years (for period-average targets).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Scenario {
+    /// Display name.
+    pub name: String,
+    economy: Economy,
+    plan: Plan,
+    targets: TargetSet,
+    outcomes: Vec<YearGrowth>,
+}
+
+impl Scenario {
+    /// Bundles validated parts; checks that outcomes are finite, above
+    /// -100 %, not after the base year and not repeated.
+    pub fn new(
+        name: impl Into<String>,
+        economy: Economy,
+        plan: Plan,
+        targets: TargetSet,
+        mut outcomes: Vec<YearGrowth>,
+    ) -> Result<Self, ModelError> {
+        outcomes.sort_by_key(|o| o.year);
+        for (i, o) in outcomes.iter().enumerate() {
+            error::growth_pct(|| format!("outcome.{}.growth_pct", o.year), o.growth_pct)?;
+            if i > 0 && outcomes[i - 1].year == o.year {
+                return Err(ModelError::InvalidTarget {
+                    id: format!("outcome.{}", o.year),
+                    reason: "the year is given twice; expected one outcome per year".into(),
+                });
+            }
+            if o.year > economy.base().year {
+                return Err(ModelError::YearsOutOfOrder {
+                    field: format!("outcome.{}", o.year),
+                    year: o.year,
+                    expected: economy.base().year,
+                });
+            }
+        }
+        Ok(Self {
+            name: name.into(),
+            economy,
+            plan,
+            targets,
+            outcomes,
+        })
+    }
+
+    /// The economy.
+    pub fn economy(&self) -> &Economy {
+        &self.economy
+    }
+
+    /// The plan.
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    /// The targets.
+    pub fn targets(&self) -> &TargetSet {
+        &self.targets
+    }
+
+    /// Known aggregate real growth of past years, ascending.
+    pub fn outcomes(&self) -> &[YearGrowth] {
+        &self.outcomes
+    }
+
+    /// Projects the plan.
+    pub fn project(&self) -> Projection {
+        project(&self.economy, &self.plan)
+    }
+
+    /// Evaluates every target against the projection.
+    pub fn evaluate(&self, projection: &Projection) -> Vec<TargetOutcome> {
+        evaluate(&self.economy, &self.targets, projection)
+    }
+
+    /// Runs the consistency audit.
+    pub fn audit(&self, projection: &Projection) -> Audit {
+        audit(&self.economy, &self.plan, &self.targets, projection)
+    }
+
+    /// Known outcomes and planned growth together, for a period-average
+    /// question: outcomes up to the base year, then the plan's years.
+    pub fn growth_path(&self, projection: &Projection) -> Vec<YearGrowth> {
+        self.outcomes
+            .iter()
+            .cloned()
+            .chain(projection.years.iter().map(|y| YearGrowth {
+                year: y.year,
+                growth_pct: y.growth_pct,
+            }))
+            .collect()
+    }
+}
