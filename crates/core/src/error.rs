@@ -111,6 +111,26 @@ pub enum ModelError {
         /// The year expected at that place.
         expected: i32,
     },
+    /// A known outcome is dated after the base year, where the plan begins.
+    #[error(
+        "{field}: year {year} is after the base year {base_year}; expected outcomes up to the base year (later years belong in the plan)"
+    )]
+    OutcomeAfterBase {
+        /// The field.
+        field: String,
+        /// The year found.
+        year: i32,
+        /// The base year.
+        base_year: i32,
+    },
+    /// The same year is given twice.
+    #[error("{field}: year {year} is given more than once; expected each year once")]
+    DuplicateYear {
+        /// The field.
+        field: String,
+        /// The repeated year.
+        year: i32,
+    },
     /// A target is malformed (no bound, minimum above maximum, unknown year).
     #[error("target `{id}`: {reason}")]
     InvalidTarget {
@@ -127,6 +147,32 @@ pub enum ModelError {
         /// Why it has no answer.
         reason: String,
     },
+}
+
+impl ModelError {
+    /// The dotted path of the field at fault, where the error has one
+    /// (`base.current_bn_vnd.services`, `plan.2025.growth_pct.services`,
+    /// `target.grdp_growth`). Loaders use it to point at a line.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            ModelError::UnknownComponent { field, .. }
+            | ModelError::MissingComponent { field, .. }
+            | ModelError::WrongLength { field, .. }
+            | ModelError::NotFinite { field, .. }
+            | ModelError::NotPositive { field, .. }
+            | ModelError::Negative { field, .. }
+            | ModelError::GrowthAtOrBelowMinus100 { field, .. }
+            | ModelError::SharesDoNotSumTo100 { field, .. }
+            | ModelError::YearsOutOfOrder { field, .. }
+            | ModelError::DuplicateYear { field, .. }
+            | ModelError::OutcomeAfterBase { field, .. } => Some(field.clone()),
+            ModelError::DuplicateComponent { id } => Some(format!("components.{id}")),
+            ModelError::InvalidTarget { id, .. } => Some(format!("target.{id}")),
+            ModelError::NoComponents
+            | ModelError::EmptyComponentId { .. }
+            | ModelError::Unsolvable { .. } => None,
+        }
+    }
 }
 
 /// Checks that `value` is finite, naming `field` otherwise.

@@ -50,7 +50,7 @@ pub mod projection;
 pub mod solve;
 pub mod targets;
 
-pub use audit::{Audit, Check, CheckId, CheckStatus, audit};
+pub use audit::{Audit, Check, CheckId, CheckStatus, PeriodTarget, audit};
 pub use economy::{BaseYear, Component, ComponentKind, ConstantPriceBase, Economy};
 pub use error::ModelError;
 pub use plan::{Plan, PricePath, YearPlan};
@@ -68,33 +68,65 @@ pub struct Scenario {
     economy: Economy,
     plan: Plan,
     targets: TargetSet,
+    period_targets: Vec<PeriodTarget>,
     outcomes: Vec<YearGrowth>,
 }
 
 impl Scenario {
     /// Bundles validated parts; checks that outcomes are finite, above
-    /// -100 %, not after the base year and not repeated.
+    /// -100 %, not after the base year and not repeated, and that period
+    /// targets have a bound and a first year not after their last.
     pub fn new(
         name: impl Into<String>,
         economy: Economy,
         plan: Plan,
         targets: TargetSet,
+        period_targets: Vec<PeriodTarget>,
         mut outcomes: Vec<YearGrowth>,
     ) -> Result<Self, ModelError> {
+        for p in &period_targets {
+            let invalid = |reason: String| ModelError::InvalidTarget {
+                id: p.id.clone(),
+                reason,
+            };
+            if p.last_year < p.first_year {
+                return Err(invalid(format!(
+                    "last_year {} is before first_year {}; expected first_year ≤ last_year",
+                    p.last_year, p.first_year
+                )));
+            }
+            if p.bound.min.is_none() && p.bound.max.is_none() {
+                return Err(invalid(
+                    "has neither min nor max; expected at least one".into(),
+                ));
+            }
+            for (name, v) in [("min", p.bound.min), ("max", p.bound.max)] {
+                if let Some(v) = v {
+                    error::growth_pct(|| format!("target.{}.{name}", p.id), v)?;
+                }
+            }
+            if let (Some(lo), Some(hi)) = (p.bound.min, p.bound.max)
+                && lo > hi
+            {
+                return Err(invalid(format!(
+                    "min {lo} is above max {hi}; expected min ≤ max"
+                )));
+            }
+        }
         outcomes.sort_by_key(|o| o.year);
         for (i, o) in outcomes.iter().enumerate() {
             error::growth_pct(|| format!("outcome.{}.growth_pct", o.year), o.growth_pct)?;
             if i > 0 && outcomes[i - 1].year == o.year {
-                return Err(ModelError::InvalidTarget {
-                    id: format!("outcome.{}", o.year),
-                    reason: "the year is given twice; expected one outcome per year".into(),
+                return Err(ModelError::DuplicateYear {
+                    field: format!("outcome.{}", o.year),
+                    year: o.year,
                 });
             }
             if o.year > economy.base().year {
-                return Err(ModelError::YearsOutOfOrder {
+                return Err(ModelError::OutcomeAfterBase {
                     field: format!("outcome.{}", o.year),
                     year: o.year,
-                    expected: economy.base().year,
+                    base_year: economy.base().year,
                 });
             }
         }
@@ -103,6 +135,7 @@ impl Scenario {
             economy,
             plan,
             targets,
+            period_targets,
             outcomes,
         })
     }
@@ -122,6 +155,11 @@ impl Scenario {
         &self.targets
     }
 
+    /// Targets for the average growth of a period.
+    pub fn period_targets(&self) -> &[PeriodTarget] {
+        &self.period_targets
+    }
+
     /// Known aggregate real growth of past years, ascending.
     pub fn outcomes(&self) -> &[YearGrowth] {
         &self.outcomes
@@ -137,9 +175,21 @@ impl Scenario {
         evaluate(&self.economy, &self.targets, projection)
     }
 
-    /// Runs the consistency audit.
+    /// Runs the consistency audit, period targets included.
     pub fn audit(&self, projection: &Projection) -> Audit {
-        audit(&self.economy, &self.plan, &self.targets, projection)
+        let mut out = audit(&self.economy, &self.plan, &self.targets, projection);
+        if self.period_targets.is_empty() {
+            out.not_applicable.push(audit::NotApplicable {
+                id: CheckId::PeriodAverage,
+                year: None,
+                reason: audit::MissingInput::NoTargets,
+            });
+        }
+        for p in &self.period_targets {
+            out.checks
+                .push(audit::period_check(p, &self.outcomes, projection));
+        }
+        out
     }
 
     /// Known outcomes and planned growth together, for a period-average

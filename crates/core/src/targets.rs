@@ -188,7 +188,7 @@ impl TargetSet {
                     )));
                 }
                 (_, Some(c)) => {
-                    economy.require_index(&format!("target `{}`.component", t.id), c)?;
+                    economy.require_index(&format!("target.{}.component", t.id), c)?;
                 }
                 _ => {}
             }
@@ -199,7 +199,7 @@ impl TargetSet {
             }
             for (name, v) in [("min", t.bound.min), ("max", t.bound.max)] {
                 if let Some(v) = v {
-                    finite(|| format!("target `{}`.{name}", t.id), v)?;
+                    finite(|| format!("target.{}.{name}", t.id), v)?;
                 }
             }
             if let (Some(lo), Some(hi)) = (t.bound.min, t.bound.max)

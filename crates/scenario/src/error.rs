@@ -1,0 +1,190 @@
+//! Load errors: which file, where in it, what was found, what was expected.
+
+use std::fmt;
+use std::ops::Range;
+
+use grdp_core::ModelError;
+
+/// A failure to read a scenario or history file.
+///
+/// Displays as `FILE:LINE:COLUMN: message` (location parts omitted where
+/// unknown), the form editors and terminals make clickable.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub struct LoadError {
+    /// The file (or `built-in scenario`).
+    pub origin: String,
+    /// 1-based line, where known.
+    pub line: Option<usize>,
+    /// 1-based column, where known.
+    pub column: Option<usize>,
+    /// What is wrong (boxed: the model's errors are large, and errors are rare).
+    pub kind: Box<LoadErrorKind>,
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.origin)?;
+        if let Some(line) = self.line {
+            write!(f, ":{line}")?;
+            if let Some(col) = self.column {
+                write!(f, ":{col}")?;
+            }
+        }
+        write!(f, ": {}", self.kind)
+    }
+}
+
+/// What went wrong while loading.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum LoadErrorKind {
+    /// The file could not be read.
+    #[error("cannot read the file: {0}")]
+    Io(String),
+    /// The bytes are not UTF-8.
+    #[error("the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
+    NotUtf8 {
+        /// Byte offset of the first invalid byte.
+        offset: usize,
+    },
+    /// The file is empty.
+    #[error("the file is empty; expected {expected}")]
+    Empty {
+        /// What the file should hold.
+        expected: &'static str,
+    },
+    /// The text is not well-formed TOML or CSV, or a field has the wrong type.
+    #[error("{0}")]
+    Syntax(String),
+    /// A field is present and well-formed but its value is unacceptable.
+    #[error("{field}: {message}")]
+    Invalid {
+        /// Dotted path of the field.
+        field: String,
+        /// What was found and what was expected.
+        message: String,
+    },
+    /// The model refused the values.
+    #[error(transparent)]
+    Model(#[from] ModelError),
+}
+
+/// Turns byte offsets into 1-based line and column numbers.
+#[derive(Debug, Clone)]
+pub(crate) struct Locator<'a> {
+    origin: &'a str,
+    text: &'a str,
+}
+
+impl<'a> Locator<'a> {
+    pub(crate) fn new(origin: &'a str, text: &'a str) -> Self {
+        Self { origin, text }
+    }
+
+    /// Line and column (1-based, in characters) of a byte offset.
+    pub(crate) fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = offset.min(self.text.len());
+        let before = self.text.get(..offset).unwrap_or(self.text);
+        let line = before.matches('\n').count() + 1;
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        let column = before
+            .get(line_start..)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, column)
+    }
+
+    /// An error at a span (or without location).
+    pub(crate) fn error(&self, span: Option<Range<usize>>, kind: LoadErrorKind) -> LoadError {
+        let (line, column) = match span {
+            Some(s) => {
+                let (l, c) = self.line_col(s.start);
+                (Some(l), Some(c))
+            }
+            None => (None, None),
+        };
+        LoadError {
+            origin: self.origin.to_string(),
+            line,
+            column,
+            kind: Box::new(kind),
+        }
+    }
+
+    /// An `Invalid` error at a span.
+    pub(crate) fn invalid(
+        &self,
+        span: Option<Range<usize>>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+    ) -> LoadError {
+        self.error(
+            span,
+            LoadErrorKind::Invalid {
+                field: field.into(),
+                message: message.into(),
+            },
+        )
+    }
+}
+
+/// Decodes file bytes: rejects non-UTF-8 and empty files, strips a UTF-8
+/// byte-order mark (spreadsheet programs write one).
+pub(crate) fn decode<'b>(
+    origin: &str,
+    bytes: &'b [u8],
+    expected: &'static str,
+) -> Result<&'b str, LoadError> {
+    let at = |kind| LoadError {
+        origin: origin.to_string(),
+        line: None,
+        column: None,
+        kind: Box::new(kind),
+    };
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|e| {
+        at(LoadErrorKind::NotUtf8 {
+            offset: e.valid_up_to(),
+        })
+    })?;
+    if text.trim().is_empty() {
+        return Err(at(LoadErrorKind::Empty { expected }));
+    }
+    Ok(text)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_not_bytes() {
+        let text = "a = 1\nname = \"Cần Thơ\" x\n";
+        let loc = Locator::new("f.toml", text);
+        let offset = text.find('x').unwrap();
+        assert_eq!(loc.line_col(offset), (2, 18));
+        assert_eq!(loc.line_col(0), (1, 1));
+    }
+
+    #[test]
+    fn display_is_file_line_column() {
+        let e = Locator::new("s.toml", "x\ny").invalid(Some(2..3), "base.year", "bad");
+        assert_eq!(e.to_string(), "s.toml:2:1: base.year: bad");
+    }
+
+    #[test]
+    fn decode_strips_bom_and_rejects_bad_bytes() {
+        assert_eq!(decode("f", b"\xEF\xBB\xBFa=1", "x").unwrap(), "a=1");
+        let err = decode("f", b"a=\xFF", "x").unwrap_err();
+        assert_eq!(*err.kind, LoadErrorKind::NotUtf8 { offset: 2 });
+        assert!(matches!(
+            *decode("f", b"  \n", "x").unwrap_err().kind,
+            LoadErrorKind::Empty { .. }
+        ));
+    }
+
+    #[test]
+    fn error_is_send_sync() {
+        fn bounds<T: Send + Sync + 'static>() {}
+        bounds::<LoadError>();
+    }
+}

@@ -1,0 +1,317 @@
+//! The history file (CSV): past growth by region, period and component,
+//! one value a row, each with its status, vintage and source.
+//!
+//! Columns: `region,period,component,indicator,value` are required;
+//! `unit,status,vintage,source` are optional (`vintage` defaults to
+//! `latest`). `period` is a year (`2024`) or a part of one (`2024-9M`).
+//! Only the `latest` vintage of a figure enters a series; other vintages
+//! (first estimates, superseded drafts) are kept for the record.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::error::{LoadError, LoadErrorKind, decode};
+use crate::scenario::suggestion;
+
+/// The vintage that makes up a series.
+pub const LATEST: &str = "latest";
+
+const REQUIRED: [&str; 5] = ["region", "period", "component", "indicator", "value"];
+const OPTIONAL: [&str; 4] = ["unit", "status", "vintage", "source"];
+
+/// One value of the history file.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct HistoryRecord {
+    /// 1-based line in the file.
+    pub line: usize,
+    /// Region, e.g. `can_tho` or `vietnam`.
+    pub region: String,
+    /// A year (`2024`) or part of one (`2024-9M`, `2024-H1`).
+    pub period: String,
+    /// Component id, or `total`.
+    pub component: String,
+    /// What is measured, with its unit in the name (`growth_pct`, `contribution_pp`).
+    pub indicator: String,
+    /// The value, in the indicator's unit.
+    pub value: f64,
+    /// Unit as written.
+    pub unit: String,
+    /// Status as written.
+    pub status: String,
+    /// Vintage (`latest`, `first_estimate`, `draft_resolution`, …).
+    pub vintage: String,
+    /// Source address or document.
+    pub source: String,
+}
+
+impl HistoryRecord {
+    /// The calendar year, where the period is a whole year.
+    pub fn year(&self) -> Option<i32> {
+        self.period.parse().ok()
+    }
+}
+
+/// A loaded history file.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct History {
+    /// The records, in file order.
+    pub records: Vec<HistoryRecord>,
+}
+
+impl History {
+    /// The latest-vintage value of one figure.
+    pub fn latest(
+        &self,
+        region: &str,
+        period: &str,
+        component: &str,
+        indicator: &str,
+    ) -> Option<f64> {
+        self.vintage(region, period, component, indicator, LATEST)
+    }
+
+    /// The value of one figure in a given vintage.
+    pub fn vintage(
+        &self,
+        region: &str,
+        period: &str,
+        component: &str,
+        indicator: &str,
+        vintage: &str,
+    ) -> Option<f64> {
+        self.records
+            .iter()
+            .find(|r| {
+                r.region == region
+                    && r.period == period
+                    && r.component == component
+                    && r.indicator == indicator
+                    && r.vintage == vintage
+            })
+            .map(|r| r.value)
+    }
+
+    /// A yearly series (latest vintage, whole years only), ascending by year.
+    pub fn annual(&self, region: &str, component: &str, indicator: &str) -> Vec<(i32, f64)> {
+        let mut out: Vec<(i32, f64)> = self
+            .records
+            .iter()
+            .filter(|r| {
+                r.region == region
+                    && r.component == component
+                    && r.indicator == indicator
+                    && r.vintage == LATEST
+            })
+            .filter_map(|r| r.year().map(|y| (y, r.value)))
+            .collect();
+        out.sort_by_key(|(y, _)| *y);
+        out
+    }
+}
+
+/// Reads a history file.
+pub fn read_history(path: &Path) -> Result<History, LoadError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        origin: origin.clone(),
+        line: None,
+        column: None,
+        kind: Box::new(LoadErrorKind::Io(e.to_string())),
+    })?;
+    let text = decode(
+        &origin,
+        &bytes,
+        "a CSV history with a header row region,period,component,indicator,value",
+    )?;
+    parse_history(text, &origin)
+}
+
+/// Parses a number as a spreadsheet might write it: `9.5`, or `9,5` with a
+/// decimal comma. A comma followed by exactly three digits (`1,234`) could
+/// be a thousands separator, so it is refused rather than guessed.
+fn parse_value(raw: &str) -> Result<f64, String> {
+    let s = raw.trim();
+    if let Ok(v) = s.parse::<f64>() {
+        return if v.is_finite() {
+            Ok(v)
+        } else {
+            Err(format!("found `{s}`; expected a finite number"))
+        };
+    }
+    if let Some((int, frac)) = s.split_once(',') {
+        let digits = |t: &str| !t.is_empty() && t.chars().all(|c| c.is_ascii_digit());
+        let int_digits = int.strip_prefix('-').unwrap_or(int);
+        if digits(int_digits) && digits(frac) {
+            if frac.len() == 3 {
+                return Err(format!(
+                    "found `{s}`, which could be {int}.{frac} (decimal comma) or {int}{frac} (thousands separator); write it with a decimal point"
+                ));
+            }
+            return format!("{int}.{frac}")
+                .parse()
+                .map_err(|_| format!("found `{s}`; expected a number"));
+        }
+    }
+    Err(format!("found `{s}`; expected a number such as 7.12"))
+}
+
+/// Parses history text; `origin` names it in errors.
+pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
+    let err = |line: Option<usize>, field: String, message: String| LoadError {
+        origin: origin.to_string(),
+        line,
+        column: None,
+        kind: Box::new(LoadErrorKind::Invalid { field, message }),
+    };
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(true)
+        .from_reader(text.as_bytes());
+    let headers = reader
+        .headers()
+        .map_err(|e| err(Some(1), "header".into(), e.to_string()))?
+        .clone();
+    let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+    for h in headers.iter() {
+        let h = h.trim();
+        if !REQUIRED.contains(&h) && !OPTIONAL.contains(&h) {
+            let known: Vec<&str> = REQUIRED.iter().chain(&OPTIONAL).copied().collect();
+            return Err(err(
+                Some(1),
+                "header".into(),
+                format!(
+                    "unknown column `{h}`; expected columns among: {}{}",
+                    known.join(", "),
+                    suggestion(h, &known)
+                ),
+            ));
+        }
+    }
+    let mut idx = HashMap::new();
+    for name in REQUIRED {
+        let i = column(name).ok_or_else(|| {
+            err(
+                Some(1),
+                "header".into(),
+                format!(
+                    "no `{name}` column; expected a header with at least: {}",
+                    REQUIRED.join(",")
+                ),
+            )
+        })?;
+        idx.insert(name, i);
+    }
+    let mut records = Vec::new();
+    let mut seen: HashMap<(String, String, String, String, String), usize> = HashMap::new();
+    for row in reader.records() {
+        let row = row.map_err(|e| {
+            let line = e.position().map(|p| p.line() as usize);
+            let msg = match e.kind() {
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
+                    "found {len} fields; expected {expected_len} like the header (a decimal comma must be quoted: \"9,5\")"
+                ),
+                _ => e.to_string(),
+            };
+            err(line, "row".into(), msg)
+        })?;
+        let line = row.position().map_or(0, |p| p.line() as usize);
+        let get = |name: &str| {
+            column(name)
+                .and_then(|i| row.get(i))
+                .map(|s| s.trim().to_string())
+        };
+        let req = |name: &str| -> Result<String, LoadError> {
+            let v = get(name).unwrap_or_default();
+            if v.is_empty() {
+                Err(err(
+                    Some(line),
+                    name.into(),
+                    "empty; expected a value".into(),
+                ))
+            } else {
+                Ok(v)
+            }
+        };
+        let value_text = req("value")?;
+        let value = parse_value(&value_text).map_err(|m| err(Some(line), "value".into(), m))?;
+        let record = HistoryRecord {
+            line,
+            region: req("region")?,
+            period: req("period")?,
+            component: req("component")?,
+            indicator: req("indicator")?,
+            value,
+            unit: get("unit").unwrap_or_default(),
+            status: get("status").unwrap_or_default(),
+            vintage: get("vintage")
+                .filter(|v| !v.is_empty())
+                .unwrap_or_else(|| LATEST.into()),
+            source: get("source").unwrap_or_default(),
+        };
+        let key = (
+            record.region.clone(),
+            record.period.clone(),
+            record.component.clone(),
+            record.indicator.clone(),
+            record.vintage.clone(),
+        );
+        if let Some(first) = seen.insert(key, line) {
+            return Err(err(
+                Some(line),
+                "row".into(),
+                format!(
+                    "{} {} {} {} ({} vintage) is already given on line {first}; expected one value per figure and vintage (mark older figures with another vintage)",
+                    record.region,
+                    record.period,
+                    record.component,
+                    record.indicator,
+                    record.vintage
+                ),
+            ));
+        }
+        records.push(record);
+    }
+    if records.is_empty() {
+        return Err(LoadError {
+            origin: origin.to_string(),
+            line: None,
+            column: None,
+            kind: Box::new(LoadErrorKind::Empty {
+                expected: "at least one row below the header",
+            }),
+        });
+    }
+    Ok(History { records })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decimal_commas_are_read_only_when_unambiguous() {
+        assert_eq!(parse_value("9,5").unwrap().to_bits(), 9.5f64.to_bits());
+        assert_eq!(
+            parse_value("-2,79").unwrap().to_bits(),
+            (-2.79f64).to_bits()
+        );
+        assert!(parse_value("1,234").unwrap_err().contains("thousands"));
+        assert!(parse_value("abc").is_err());
+        assert!(parse_value("NaN").is_err());
+    }
+
+    #[test]
+    fn duplicate_figure_names_both_lines() {
+        let text = "region,period,component,indicator,value\nx,2020,total,growth_pct,1\nx,2020,total,growth_pct,2\n";
+        let e = parse_history(text, "h.csv").unwrap_err();
+        assert_eq!(e.line, Some(3));
+        assert!(e.to_string().contains("line 2"), "{e}");
+    }
+
+    #[test]
+    fn unknown_column_is_named_with_a_suggestion() {
+        let e = parse_history("region,period,component,indicatr,value\n", "h.csv").unwrap_err();
+        assert!(e.to_string().contains("did you mean `indicator`"), "{e}");
+    }
+}

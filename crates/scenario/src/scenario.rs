@@ -1,0 +1,728 @@
+//! The scenario file (TOML): reading it into a validated [`grdp_core::Scenario`].
+//!
+//! The format is documented, with a complete annotated example, in
+//! `docs/scenario-format.md`; the built-in Cần Thơ scenario is a working one.
+
+use std::collections::{BTreeMap, HashMap};
+use std::ops::Range;
+use std::path::Path;
+
+use grdp_core::solve::YearGrowth;
+use grdp_core::{
+    BaseYear, Bound, Component, ComponentKind, ConstantPriceBase, Economy, Indicator, PeriodTarget,
+    Plan, PricePath, Scenario, Target, TargetSet, YearPlan, economy::SHARE_SUM_TOLERANCE_PP,
+};
+use serde::{Deserialize, Serialize};
+use toml::Spanned;
+
+use crate::error::{LoadError, LoadErrorKind, Locator, decode};
+use crate::sourced::{Sourced, Status};
+
+/// The scenario format version this reader understands.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// A scenario as loaded: the model's scenario plus what the model does not
+/// need but people do (names in two languages, where every number came from).
+#[derive(Debug, Clone)]
+pub struct LoadedScenario {
+    /// The validated scenario.
+    pub scenario: Scenario,
+    /// Descriptive fields.
+    pub meta: ScenarioMeta,
+    /// Display names, one per component, in the economy's order.
+    pub names: Vec<ComponentNames>,
+    /// Provenance of every number in the file, in file order.
+    pub provenance: Vec<Provenance>,
+}
+
+/// Descriptive fields of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ScenarioMeta {
+    /// Display name.
+    pub name: String,
+    /// The region the scenario describes.
+    pub region: Option<String>,
+    /// A sentence or two on what the scenario asks.
+    pub description: Option<String>,
+    /// Which vintage of the data it uses.
+    pub vintage: Option<String>,
+}
+
+/// A component's names for display.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ComponentNames {
+    /// English name.
+    pub en: String,
+    /// Vietnamese name.
+    pub vi: String,
+}
+
+/// Where one number in the scenario came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Provenance {
+    /// Dotted path of the field, e.g. `base.share_current_pct.services`.
+    pub field: String,
+    /// The value, in the field's unit.
+    pub value: f64,
+    /// Its status, where given.
+    pub status: Option<Status>,
+    /// Its source (an address or a document), where given.
+    pub source: Option<String>,
+    /// A note, where given.
+    pub note: Option<String>,
+    /// 1-based line in the file.
+    pub line: usize,
+}
+
+/// Reads and validates a scenario file.
+pub fn read_scenario(path: &Path) -> Result<LoadedScenario, LoadError> {
+    let origin = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| LoadError {
+        origin: origin.clone(),
+        line: None,
+        column: None,
+        kind: Box::new(LoadErrorKind::Io(e.to_string())),
+    })?;
+    parse_scenario_bytes(&bytes, &origin)
+}
+
+/// Parses and validates scenario bytes; `origin` names them in errors.
+pub fn parse_scenario_bytes(bytes: &[u8], origin: &str) -> Result<LoadedScenario, LoadError> {
+    let text = decode(
+        origin,
+        bytes,
+        "a grdp scenario in TOML (see docs/scenario-format.md)",
+    )?;
+    parse_scenario(text, origin)
+}
+
+/// Parses and validates scenario text; `origin` names it in errors.
+pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadError> {
+    let loc = Locator::new(origin, text);
+    let raw: RawScenario = toml::from_str(text).map_err(|e| {
+        loc.error(
+            e.span(),
+            LoadErrorKind::Syntax(e.message().trim_end().to_string()),
+        )
+    })?;
+    Builder {
+        loc: &loc,
+        spans: HashMap::new(),
+        provenance: Vec::new(),
+    }
+    .build(raw)
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScenario {
+    format: Spanned<i64>,
+    scenario: RawMeta,
+    components: Spanned<Vec<RawComponent>>,
+    base: Spanned<RawBase>,
+    #[serde(default)]
+    plan: Vec<Spanned<RawYearPlan>>,
+    #[serde(default)]
+    target: Vec<Spanned<RawTarget>>,
+    #[serde(default)]
+    period_target: Vec<Spanned<RawPeriodTarget>>,
+    #[serde(default)]
+    outcome: Vec<Spanned<RawOutcome>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawMeta {
+    name: String,
+    region: Option<String>,
+    description: Option<String>,
+    vintage: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawComponent {
+    id: Spanned<String>,
+    kind: Option<Spanned<String>>,
+    name_en: Option<String>,
+    name_vi: Option<String>,
+}
+
+type RawTable = Spanned<BTreeMap<String, Spanned<Sourced>>>;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawBase {
+    year: Spanned<i64>,
+    grdp_current_bn_vnd: Option<Spanned<Sourced>>,
+    share_current_pct: Option<RawTable>,
+    current_bn_vnd: Option<RawTable>,
+    constant_bn_vnd: Option<RawTable>,
+    constant_weight_pct: Option<RawTable>,
+    population_thousand: Option<Spanned<Sourced>>,
+    employed_thousand: Option<Spanned<Sourced>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawYearPlan {
+    year: Spanned<i64>,
+    growth_pct: RawTable,
+    deflator_growth_pct: Option<Spanned<Sourced>>,
+    price_growth_pct: Option<RawTable>,
+    population_growth_pct: Option<Spanned<Sourced>>,
+    employment_growth_pct: Option<Spanned<Sourced>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawTarget {
+    id: Spanned<String>,
+    year: Spanned<i64>,
+    indicator: Spanned<String>,
+    component: Option<Spanned<String>>,
+    min: Option<Spanned<Sourced>>,
+    max: Option<Spanned<Sourced>>,
+    status: Option<Spanned<String>>,
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPeriodTarget {
+    id: Spanned<String>,
+    first_year: Spanned<i64>,
+    last_year: Spanned<i64>,
+    min: Option<Spanned<Sourced>>,
+    max: Option<Spanned<Sourced>>,
+    status: Option<Spanned<String>>,
+    source: Option<String>,
+    note: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawOutcome {
+    year: Spanned<i64>,
+    growth_pct: Spanned<Sourced>,
+}
+
+struct Builder<'a> {
+    loc: &'a Locator<'a>,
+    /// Field path → span, to place the model's errors.
+    spans: HashMap<String, Range<usize>>,
+    provenance: Vec<Provenance>,
+}
+
+impl Builder<'_> {
+    fn build(mut self, raw: RawScenario) -> Result<LoadedScenario, LoadError> {
+        if *raw.format.get_ref() != FORMAT_VERSION {
+            return Err(self.loc.invalid(
+                Some(raw.format.span()),
+                "format",
+                format!(
+                    "found format {}; this grdp reads format {FORMAT_VERSION}",
+                    raw.format.get_ref()
+                ),
+            ));
+        }
+        let (components, names) = self.components(&raw.components)?;
+        let ids: Vec<String> = components.iter().map(|c| c.id.clone()).collect();
+        let base = self.base(&raw.base, &ids)?;
+        let economy = Economy::new(components, base).map_err(|e| self.model(e))?;
+        let years = raw
+            .plan
+            .iter()
+            .map(|p| self.year_plan(p, &ids))
+            .collect::<Result<Vec<_>, _>>()?;
+        let plan = Plan::new(&economy, years).map_err(|e| self.model(e))?;
+        let targets = raw
+            .target
+            .iter()
+            .map(|t| self.target(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let targets = TargetSet::new(&economy, targets).map_err(|e| self.model(e))?;
+        let period_targets = raw
+            .period_target
+            .iter()
+            .map(|t| self.period_target(t))
+            .collect::<Result<Vec<_>, _>>()?;
+        let outcomes = raw
+            .outcome
+            .iter()
+            .map(|o| self.outcome(o))
+            .collect::<Result<Vec<_>, _>>()?;
+        let scenario = Scenario::new(
+            raw.scenario.name.clone(),
+            economy,
+            plan,
+            targets,
+            period_targets,
+            outcomes,
+        )
+        .map_err(|e| self.model(e))?;
+        Ok(LoadedScenario {
+            scenario,
+            meta: ScenarioMeta {
+                name: raw.scenario.name,
+                region: raw.scenario.region,
+                description: raw.scenario.description,
+                vintage: raw.scenario.vintage,
+            },
+            names,
+            provenance: self.provenance,
+        })
+    }
+
+    /// Places a model error at the span of the field it names.
+    fn model(&self, e: grdp_core::ModelError) -> LoadError {
+        let span = e.field().and_then(|f| {
+            // The most specific recorded prefix of the field path.
+            let mut path = f.as_str();
+            loop {
+                if let Some(s) = self.spans.get(path) {
+                    return Some(s.clone());
+                }
+                path = &path[..path.rfind('.')?];
+            }
+        });
+        self.loc.error(span, LoadErrorKind::Model(e))
+    }
+
+    fn year(&self, field: &str, y: &Spanned<i64>) -> Result<i32, LoadError> {
+        let v = *y.get_ref();
+        if (1900..=2200).contains(&v) {
+            Ok(v as i32)
+        } else {
+            Err(self.loc.invalid(
+                Some(y.span()),
+                field,
+                format!("found {v}; expected a calendar year between 1900 and 2200"),
+            ))
+        }
+    }
+
+    fn status(&self, field: &str, s: &Spanned<String>) -> Result<Status, LoadError> {
+        Status::parse(s.get_ref()).ok_or_else(|| {
+            self.loc.invalid(
+                Some(s.span()),
+                format!("{field}.status"),
+                format!(
+                    "found \"{}\"; expected one of: {}",
+                    s.get_ref(),
+                    Status::list()
+                ),
+            )
+        })
+    }
+
+    /// Records a sourced number's provenance and span; returns its value.
+    fn number(&mut self, field: &str, n: &Spanned<Sourced>) -> Result<f64, LoadError> {
+        let s = n.get_ref();
+        let status = match &s.status {
+            Some(word) => Some(Status::parse(word).ok_or_else(|| {
+                self.loc.invalid(
+                    Some(n.span()),
+                    format!("{field}.status"),
+                    format!("found \"{word}\"; expected one of: {}", Status::list()),
+                )
+            })?),
+            None => None,
+        };
+        if !s.value.is_finite() {
+            return Err(self.loc.invalid(
+                Some(n.span()),
+                field,
+                format!("found {}; expected a finite number", s.value),
+            ));
+        }
+        self.spans.insert(field.to_string(), n.span());
+        self.provenance.push(Provenance {
+            field: field.to_string(),
+            value: s.value,
+            status,
+            source: s.source.clone(),
+            note: s.note.clone(),
+            line: self.loc.line_col(n.span().start).0,
+        });
+        Ok(s.value)
+    }
+
+    fn optional(
+        &mut self,
+        field: &str,
+        n: &Option<Spanned<Sourced>>,
+    ) -> Result<Option<f64>, LoadError> {
+        n.as_ref().map(|n| self.number(field, n)).transpose()
+    }
+
+    /// Reads a per-component table: every component exactly once, no others.
+    fn table(&mut self, field: &str, t: &RawTable, ids: &[String]) -> Result<Vec<f64>, LoadError> {
+        self.spans.insert(field.to_string(), t.span());
+        for (key, value) in t.get_ref() {
+            if !ids.contains(key) {
+                return Err(self.loc.invalid(
+                    Some(value.span()),
+                    format!("{field}.{key}"),
+                    format!(
+                        "`{key}` is not a component of this scenario; expected one of: {}{}",
+                        ids.join(", "),
+                        suggestion(key, ids)
+                    ),
+                ));
+            }
+        }
+        ids.iter()
+            .map(|id| {
+                let v = t.get_ref().get(id).ok_or_else(|| {
+                    self.loc.invalid(
+                        Some(t.span()),
+                        field,
+                        format!(
+                            "no value for component `{id}`; expected one value for each of: {}",
+                            ids.join(", ")
+                        ),
+                    )
+                })?;
+                self.number(&format!("{field}.{id}"), v)
+            })
+            .collect()
+    }
+
+    fn components(
+        &mut self,
+        raw: &Spanned<Vec<RawComponent>>,
+    ) -> Result<(Vec<Component>, Vec<ComponentNames>), LoadError> {
+        if raw.get_ref().is_empty() {
+            return Err(self.loc.invalid(
+                Some(raw.span()),
+                "components",
+                "no components; expected at least one [[components]] table with an id",
+            ));
+        }
+        let mut comps = Vec::new();
+        let mut names = Vec::new();
+        for (i, c) in raw.get_ref().iter().enumerate() {
+            let id = c.id.get_ref().trim().to_string();
+            let field = format!("components[{}]", i + 1);
+            if id.is_empty() {
+                return Err(self.loc.invalid(
+                    Some(c.id.span()),
+                    format!("{field}.id"),
+                    "the id is empty; expected a short name such as `services`",
+                ));
+            }
+            if !id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
+                return Err(self.loc.invalid(
+                    Some(c.id.span()),
+                    format!("{field}.id"),
+                    format!("found `{id}`; expected letters, digits and underscores only (names with spaces or accents go in name_en and name_vi)"),
+                ));
+            }
+            if comps.iter().any(|o: &Component| o.id == id) {
+                return Err(self.loc.invalid(
+                    Some(c.id.span()),
+                    format!("{field}.id"),
+                    format!("`{id}` is listed more than once; expected each component once"),
+                ));
+            }
+            self.spans.insert(format!("components.{id}"), c.id.span());
+            let kind = match c.kind.as_ref().map(|k| (k.get_ref().as_str(), k.span())) {
+                None | Some(("value_added", _)) => ComponentKind::ValueAdded,
+                Some(("product_taxes", _)) => ComponentKind::ProductTaxes,
+                Some((other, span)) => {
+                    return Err(self.loc.invalid(
+                        Some(span),
+                        format!("{field}.kind"),
+                        format!("found \"{other}\"; expected \"value_added\" or \"product_taxes\""),
+                    ));
+                }
+            };
+            let en = c.name_en.clone().unwrap_or_else(|| id.clone());
+            names.push(ComponentNames {
+                vi: c.name_vi.clone().unwrap_or_else(|| en.clone()),
+                en,
+            });
+            comps.push(Component { id, kind });
+        }
+        Ok((comps, names))
+    }
+
+    fn base(&mut self, raw: &Spanned<RawBase>, ids: &[String]) -> Result<BaseYear, LoadError> {
+        let b = raw.get_ref();
+        let year = self.year("base.year", &b.year)?;
+        let current = match (
+            &b.current_bn_vnd,
+            &b.grdp_current_bn_vnd,
+            &b.share_current_pct,
+        ) {
+            (Some(levels), None, None) => Some(self.table("base.current_bn_vnd", levels, ids)?),
+            (None, Some(total), Some(shares)) => {
+                let total_v = self.number("base.grdp_current_bn_vnd", total)?;
+                let shares_v = self.table("base.share_current_pct", shares, ids)?;
+                for (id, s) in ids.iter().zip(&shares_v) {
+                    if *s < 0.0 {
+                        let span = self
+                            .spans
+                            .get(&format!("base.share_current_pct.{id}"))
+                            .cloned();
+                        return Err(self.loc.invalid(
+                            span,
+                            format!("base.share_current_pct.{id}"),
+                            format!("found {s}; expected a share of zero or more"),
+                        ));
+                    }
+                }
+                let sum: f64 = shares_v.iter().sum();
+                if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE_PP {
+                    return Err(self.loc.invalid(
+                        Some(shares.span()),
+                        "base.share_current_pct",
+                        format!("the shares sum to {sum:.4}%; expected 100% (within {SHARE_SUM_TOLERANCE_PP} percentage points)"),
+                    ));
+                }
+                // Levels from total × share; record spans so model errors land on the share.
+                for id in ids {
+                    if let Some(s) = self
+                        .spans
+                        .get(&format!("base.share_current_pct.{id}"))
+                        .cloned()
+                    {
+                        self.spans.insert(format!("base.current_bn_vnd.{id}"), s);
+                    }
+                }
+                Some(shares_v.iter().map(|s| total_v * s / sum).collect())
+            }
+            (None, None, None) => None,
+            (Some(_), _, _) => {
+                return Err(self.loc.invalid(
+                    Some(raw.span()),
+                    "base",
+                    "current prices are given twice; expected either [base.current_bn_vnd] or grdp_current_bn_vnd with [base.share_current_pct], not both",
+                ));
+            }
+            (None, Some(t), None) => {
+                return Err(self.loc.invalid(Some(t.span()), "base.grdp_current_bn_vnd", "a total without [base.share_current_pct]; expected the shares too, to split it by component"));
+            }
+            (None, None, Some(s)) => {
+                return Err(self.loc.invalid(Some(s.span()), "base.share_current_pct", "shares without base.grdp_current_bn_vnd; expected the total too, to turn shares into levels"));
+            }
+        };
+        let constant = match (&b.constant_bn_vnd, &b.constant_weight_pct) {
+            (Some(levels), None) => {
+                ConstantPriceBase::LevelsBnVnd(self.table("base.constant_bn_vnd", levels, ids)?)
+            }
+            (None, Some(w)) => {
+                ConstantPriceBase::WeightsPct(self.table("base.constant_weight_pct", w, ids)?)
+            }
+            (Some(_), Some(_)) => {
+                return Err(self.loc.invalid(
+                    Some(raw.span()),
+                    "base",
+                    "both [base.constant_bn_vnd] and [base.constant_weight_pct]; expected one of them",
+                ));
+            }
+            (None, None) => {
+                return Err(self.loc.invalid(
+                    Some(raw.span()),
+                    "base",
+                    "no constant-price data; expected [base.constant_bn_vnd] (levels at constant 2010 prices) or [base.constant_weight_pct] (weights, summing to 100)",
+                ));
+            }
+        };
+        Ok(BaseYear {
+            year,
+            current_bn_vnd: current,
+            constant,
+            population_thousand: self
+                .optional("base.population_thousand", &b.population_thousand)?,
+            employed_thousand: self.optional("base.employed_thousand", &b.employed_thousand)?,
+        })
+    }
+
+    fn year_plan(
+        &mut self,
+        raw: &Spanned<RawYearPlan>,
+        ids: &[String],
+    ) -> Result<YearPlan, LoadError> {
+        let p = raw.get_ref();
+        let year = self.year("plan.year", &p.year)?;
+        let at = format!("plan.{year}");
+        if self.spans.contains_key(&at) {
+            return Err(self.loc.invalid(
+                Some(p.year.span()),
+                at,
+                format!("year {year} has two [[plan]] tables; expected one per year"),
+            ));
+        }
+        self.spans.insert(at.clone(), p.year.span());
+        let real_growth_pct = self.table(&format!("{at}.growth_pct"), &p.growth_pct, ids)?;
+        let prices = match (&p.deflator_growth_pct, &p.price_growth_pct) {
+            (Some(d), None) => Some(PricePath::GrdpDeflatorPct(
+                self.number(&format!("{at}.deflator_growth_pct"), d)?,
+            )),
+            (None, Some(t)) => Some(PricePath::PerComponentPct(self.table(
+                &format!("{at}.price_growth_pct"),
+                t,
+                ids,
+            )?)),
+            (None, None) => None,
+            (Some(d), Some(_)) => {
+                return Err(self.loc.invalid(
+                    Some(d.span()),
+                    format!("{at}.deflator_growth_pct"),
+                    "both deflator_growth_pct and [plan.price_growth_pct]; expected one: a GRDP deflator, or a price growth per component",
+                ));
+            }
+        };
+        Ok(YearPlan {
+            year,
+            real_growth_pct,
+            prices,
+            population_growth_pct: self.optional(
+                &format!("{at}.population_growth_pct"),
+                &p.population_growth_pct,
+            )?,
+            employment_growth_pct: self.optional(
+                &format!("{at}.employment_growth_pct"),
+                &p.employment_growth_pct,
+            )?,
+        })
+    }
+
+    fn target(&mut self, raw: &Spanned<RawTarget>) -> Result<Target, LoadError> {
+        let t = raw.get_ref();
+        let id = t.id.get_ref().clone();
+        let at = format!("target.{id}");
+        self.spans.insert(at.clone(), raw.span());
+        let indicator = Indicator::parse(t.indicator.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Indicator::ALL.iter().map(|i| i.as_str()).collect();
+            self.loc.invalid(
+                Some(t.indicator.span()),
+                format!("{at}.indicator"),
+                format!(
+                    "found \"{}\"; expected one of: {}{}",
+                    t.indicator.get_ref(),
+                    known.join(", "),
+                    suggestion(t.indicator.get_ref(), &known)
+                ),
+            )
+        })?;
+        if let Some(s) = &t.status {
+            self.status(&at, s)?;
+        }
+        if let Some(c) = &t.component {
+            self.spans.insert(format!("{at}.component"), c.span());
+        }
+        let min = self.bound_number(&at, "min", &t.min, (&t.status, &t.source, &t.note))?;
+        let max = self.bound_number(&at, "max", &t.max, (&t.status, &t.source, &t.note))?;
+        Ok(Target {
+            id,
+            year: self.year(&format!("{at}.year"), &t.year)?,
+            indicator,
+            component: t.component.as_ref().map(|c| c.get_ref().clone()),
+            bound: Bound { min, max },
+        })
+    }
+
+    /// A target bound: the target's own status, source and note apply to
+    /// it unless the bound carries its own.
+    fn bound_number(
+        &mut self,
+        at: &str,
+        which: &str,
+        n: &Option<Spanned<Sourced>>,
+        (status, source, note): (&Option<Spanned<String>>, &Option<String>, &Option<String>),
+    ) -> Result<Option<f64>, LoadError> {
+        let Some(n) = n else { return Ok(None) };
+        let mut filled = n.get_ref().clone();
+        if filled.status.is_none() {
+            filled.status = status.as_ref().map(|s| s.get_ref().clone());
+        }
+        if filled.source.is_none() {
+            filled.source = source.clone();
+        }
+        if filled.note.is_none() {
+            filled.note = note.clone();
+        }
+        let spanned = Spanned::new(n.span(), filled);
+        self.number(&format!("{at}.{which}"), &spanned).map(Some)
+    }
+
+    fn period_target(&mut self, raw: &Spanned<RawPeriodTarget>) -> Result<PeriodTarget, LoadError> {
+        let t = raw.get_ref();
+        let id = t.id.get_ref().clone();
+        let at = format!("target.{id}");
+        self.spans.insert(at.clone(), raw.span());
+        if let Some(s) = &t.status {
+            self.status(&at, s)?;
+        }
+        let meta = (&t.status, &t.source, &t.note);
+        Ok(PeriodTarget {
+            first_year: self.year(&format!("{at}.first_year"), &t.first_year)?,
+            last_year: self.year(&format!("{at}.last_year"), &t.last_year)?,
+            bound: Bound {
+                min: self.bound_number(&at, "min", &t.min, meta)?,
+                max: self.bound_number(&at, "max", &t.max, meta)?,
+            },
+            id,
+        })
+    }
+
+    fn outcome(&mut self, raw: &Spanned<RawOutcome>) -> Result<YearGrowth, LoadError> {
+        let o = raw.get_ref();
+        let year = self.year("outcome.year", &o.year)?;
+        self.spans.insert(format!("outcome.{year}"), raw.span());
+        Ok(YearGrowth {
+            year,
+            growth_pct: self.number(&format!("outcome.{year}.growth_pct"), &o.growth_pct)?,
+        })
+    }
+}
+
+/// ", did you mean `x`?" for the nearest known word within a small edit distance.
+pub(crate) fn suggestion<S: AsRef<str>>(found: &str, known: &[S]) -> String {
+    known
+        .iter()
+        .map(|k| (edit_distance(found, k.as_ref()), k.as_ref()))
+        .filter(|(d, k)| *d <= 2.max(k.len() / 4))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// Levenshtein distance in characters.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut row: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut prev = row[0];
+        row[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let cur = row[j + 1];
+            row[j + 1] = if ca == *cb {
+                prev
+            } else {
+                1 + prev.min(cur).min(row[j])
+            };
+            prev = cur;
+        }
+    }
+    row[b.len()]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn suggests_the_nearest_word() {
+        assert_eq!(
+            suggestion("servces", &["agriculture", "services"]),
+            "; did you mean `services`?"
+        );
+        assert_eq!(suggestion("zzz", &["agriculture", "services"]), "");
+        assert_eq!(edit_distance("kitten", "sitting"), 3);
+    }
+}

@@ -1,0 +1,137 @@
+//! The built-in Cần Thơ 2025 scenario against figures from the draft
+//! resolution and the statistics office.
+
+use approx::assert_abs_diff_eq;
+use grdp_core::audit::{CheckId, CheckStatus, Figures};
+use grdp_core::{BaseYear, Component, ConstantPriceBase, Economy, Plan, YearPlan, derivation, project};
+use grdp_scenario::{Status, builtin};
+
+#[test]
+fn every_number_carries_status_and_source() {
+    let loaded = builtin::can_tho_2025().unwrap();
+    assert!(loaded.provenance.len() > 30, "only {} numbers recorded", loaded.provenance.len());
+    for p in &loaded.provenance {
+        assert!(p.status.is_some(), "{} (line {}) has no status", p.field, p.line);
+        assert!(p.source.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} (line {}) has no source", p.field, p.line);
+        // Judgements and computed values explain themselves.
+        if matches!(p.status, Some(Status::Assumption)) {
+            assert!(p.note.is_some(), "assumption {} (line {}) has no note", p.field, p.line);
+        }
+    }
+}
+
+#[test]
+fn every_history_row_carries_status_and_source() {
+    let h = builtin::history().unwrap();
+    assert!(h.records.len() > 90);
+    for r in &h.records {
+        assert!(!r.status.is_empty(), "data/history.csv line {} has no status", r.line);
+        assert!(!r.source.is_empty(), "data/history.csv line {} has no source", r.line);
+    }
+}
+
+#[test]
+fn current_price_shares_reproduce_the_draft_9_50() {
+    // 0.0996·2.56 + 0.3088·11.42 + 0.5312·10.01 + 0.0604·6.65 = 9.50045.
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let audit = s.audit(&s.project());
+    let check = audit.checks.iter().find(|c| c.id == CheckId::SectorGrowthVsAggregate).unwrap();
+    let Figures::SectorGrowth(f) = &check.figures else { panic!() };
+    assert_abs_diff_eq!(f.implied_current_shares_pct.unwrap(), 9.50, epsilon = 0.005);
+    // With the derived constant-2010-price weights the same targets give
+    // about 9.44 %: short of 9.5, so the check warns.
+    assert_abs_diff_eq!(f.implied_constant_weights_pct, 9.44, epsilon = 0.01);
+    assert_eq!(check.status, CheckStatus::Warn);
+}
+
+#[test]
+fn structure_ranges_cannot_sum_to_100() {
+    // Lower bounds 9.318 + 31.04 + 54.10 + 5.90 = 100.358.
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let audit = s.audit(&s.project());
+    let check = audit.checks.iter().find(|c| c.id == CheckId::StructureSumsTo100).unwrap();
+    assert_eq!(check.status, CheckStatus::Fail);
+    let Figures::StructureSum(f) = &check.figures else { panic!() };
+    assert_abs_diff_eq!(f.sum_min_pct, 100.358, epsilon = 1e-9);
+    assert_abs_diff_eq!(f.sum_max_pct, 101.11, epsilon = 1e-9);
+    let path = audit.checks.iter().find(|c| c.id == CheckId::StructurePricePath).unwrap();
+    assert_eq!(path.status, CheckStatus::Fail);
+}
+
+#[test]
+fn all_six_checks_run_on_the_built_in_scenario() {
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let audit = s.audit(&s.project());
+    for id in CheckId::ALL {
+        assert!(audit.checks.iter().any(|c| c.id == id), "{} did not run", id.as_str());
+    }
+    assert!(audit.not_applicable.is_empty(), "{:?}", audit.not_applicable);
+}
+
+#[test]
+fn five_year_plan_needs_about_15_7_percent_in_2025() {
+    // (1.075^5 / (0.9721 · 1.1264 · 1.0575 · 1.0712)) − 1 = 15.74 %.
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let audit = s.audit(&s.project());
+    let check = audit.checks.iter().find(|c| c.id == CheckId::PeriodAverage).unwrap();
+    let Figures::PeriodAverage(f) = &check.figures else { panic!() };
+    assert_abs_diff_eq!(f.required_for_min_pct.unwrap(), 15.741, epsilon = 0.001);
+    assert_eq!(check.status, CheckStatus::Fail);
+}
+
+/// 2022 as published: with the 2021 constant-price weights derived from the
+/// published 2022 contributions, projecting the published 2022 sector growth
+/// gives 12.64 % and contributions 0.29 / 5.21 / 6.88 / 0.26.
+///
+/// Tolerance: the contributions are published with two decimals (±0.005
+/// each), so the weights derived from them sum to 100.18 %, not 100. The
+/// model must normalise them, which scales every contribution by 1/1.0018:
+/// the total moves by 12.64 · 0.0018 ≈ 0.023 and each contribution by at most
+/// 0.005 + 6.88 · 0.0018 ≈ 0.018. Hence ±0.03 on the total (as four
+/// contributions rounded to ±0.005 allow, with the normalisation) and ±0.02
+/// on each contribution.
+#[test]
+fn year_2022_as_published() {
+    let h = builtin::history().unwrap();
+    let ids = ["agriculture", "industry_construction", "services", "product_taxes"];
+    let get = |id: &str, ind: &str| h.latest("can_tho", "2022", id, ind).unwrap();
+    let c22: Vec<f64> = ids.iter().map(|id| get(id, "contribution_pp")).collect();
+    let g22: Vec<f64> = ids.iter().map(|id| get(id, "growth_pct")).collect();
+    let w21 = derivation::weights_from_contributions(&c22, &g22).unwrap();
+    let economy = Economy::new(
+        vec![
+            Component::value_added(ids[0]),
+            Component::value_added(ids[1]),
+            Component::value_added(ids[2]),
+            Component::product_taxes(ids[3]),
+        ],
+        BaseYear {
+            year: 2021,
+            current_bn_vnd: None,
+            constant: ConstantPriceBase::WeightsPct(derivation::normalise_pct(&w21)),
+            population_thousand: None,
+            employed_thousand: None,
+        },
+    )
+    .unwrap();
+    let plan = Plan::new(
+        &economy,
+        vec![YearPlan {
+            year: 2022,
+            real_growth_pct: g22,
+            prices: None,
+            population_growth_pct: None,
+            employment_growth_pct: None,
+        }],
+    )
+    .unwrap();
+    let y = &project(&economy, &plan).years[0];
+    assert_abs_diff_eq!(y.growth_pct, 12.64, epsilon = 0.03);
+    for (c, published) in y.components.iter().zip([0.29, 5.21, 6.88, 0.26]) {
+        assert_abs_diff_eq!(c.contribution_pp, published, epsilon = 0.02);
+    }
+}
