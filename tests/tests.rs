@@ -1,1 +1,6 @@
+//! Integration tests of the `grdp` binary: one test binary, modules by theme.
 
+mod bad_input;
+mod cli;
+mod contract;
+mod util;

@@ -29,13 +29,14 @@ pub enum CheckStatus {
     Fail,
 }
 
-/// Which check.
+/// Which check. Serialises as [`CheckId::as_str`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum CheckId {
     /// The aggregate growth the sector targets imply, against the aggregate target.
     SectorGrowthVsAggregate,
     /// Whether the structure ranges can sum to 100 % at all.
+    #[serde(rename = "structure_sums_to_100")]
     StructureSumsTo100,
     /// The sector price changes the structure targets need.
     StructurePricePath,
@@ -882,5 +883,17 @@ pub fn period_check(
             required_for_min_pct,
             required_for_max_pct,
         }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn check_ids_serialise_as_their_names() {
+        for id in CheckId::ALL {
+            assert_eq!(serde_json::to_value(id).unwrap(), id.as_str());
+        }
     }
 }

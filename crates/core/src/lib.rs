@@ -4,7 +4,7 @@
 //! reports: aggregate real growth, each component's contribution and share
 //! of the increase, the structure at current prices, nominal growth and the
 //! deflator, GRDP per capita and labour productivity. It checks whether a set
-//! of targets hangs together ([`audit`]) and solves for what a target needs
+//! of targets hangs together ([`mod@audit`]) and solves for what a target needs
 //! ([`solve`]).
 //!
 //! The crate does no I/O and never panics on user data: inputs are

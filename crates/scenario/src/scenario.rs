@@ -40,6 +40,8 @@ pub struct LoadedScenario {
 pub struct ScenarioMeta {
     /// Display name.
     pub name: String,
+    /// Display name in Vietnamese (the English name where not given).
+    pub name_vi: String,
     /// The region the scenario describes.
     pub region: Option<String>,
     /// A sentence or two on what the scenario asks.
@@ -134,6 +136,7 @@ struct RawScenario {
 #[serde(deny_unknown_fields)]
 struct RawMeta {
     name: String,
+    name_vi: Option<String>,
     region: Option<String>,
     description: Option<String>,
     vintage: Option<String>,
@@ -265,6 +268,10 @@ impl Builder<'_> {
         Ok(LoadedScenario {
             scenario,
             meta: ScenarioMeta {
+                name_vi: raw
+                    .scenario
+                    .name_vi
+                    .unwrap_or_else(|| raw.scenario.name.clone()),
                 name: raw.scenario.name,
                 region: raw.scenario.region,
                 description: raw.scenario.description,

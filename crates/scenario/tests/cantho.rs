@@ -3,19 +3,40 @@
 
 use approx::assert_abs_diff_eq;
 use grdp_core::audit::{CheckId, CheckStatus, Figures};
-use grdp_core::{BaseYear, Component, ConstantPriceBase, Economy, Plan, YearPlan, derivation, project};
+use grdp_core::{
+    BaseYear, Component, ConstantPriceBase, Economy, Plan, YearPlan, derivation, project,
+};
 use grdp_scenario::{Status, builtin};
 
 #[test]
 fn every_number_carries_status_and_source() {
     let loaded = builtin::can_tho_2025().unwrap();
-    assert!(loaded.provenance.len() > 30, "only {} numbers recorded", loaded.provenance.len());
+    assert!(
+        loaded.provenance.len() > 30,
+        "only {} numbers recorded",
+        loaded.provenance.len()
+    );
     for p in &loaded.provenance {
-        assert!(p.status.is_some(), "{} (line {}) has no status", p.field, p.line);
-        assert!(p.source.as_deref().is_some_and(|s| !s.trim().is_empty()), "{} (line {}) has no source", p.field, p.line);
+        assert!(
+            p.status.is_some(),
+            "{} (line {}) has no status",
+            p.field,
+            p.line
+        );
+        assert!(
+            p.source.as_deref().is_some_and(|s| !s.trim().is_empty()),
+            "{} (line {}) has no source",
+            p.field,
+            p.line
+        );
         // Judgements and computed values explain themselves.
         if matches!(p.status, Some(Status::Assumption)) {
-            assert!(p.note.is_some(), "assumption {} (line {}) has no note", p.field, p.line);
+            assert!(
+                p.note.is_some(),
+                "assumption {} (line {}) has no note",
+                p.field,
+                p.line
+            );
         }
     }
 }
@@ -25,8 +46,16 @@ fn every_history_row_carries_status_and_source() {
     let h = builtin::history().unwrap();
     assert!(h.records.len() > 90);
     for r in &h.records {
-        assert!(!r.status.is_empty(), "data/history.csv line {} has no status", r.line);
-        assert!(!r.source.is_empty(), "data/history.csv line {} has no source", r.line);
+        assert!(
+            !r.status.is_empty(),
+            "data/history.csv line {} has no status",
+            r.line
+        );
+        assert!(
+            !r.source.is_empty(),
+            "data/history.csv line {} has no source",
+            r.line
+        );
     }
 }
 
@@ -36,8 +65,14 @@ fn current_price_shares_reproduce_the_draft_9_50() {
     let loaded = builtin::can_tho_2025().unwrap();
     let s = &loaded.scenario;
     let audit = s.audit(&s.project());
-    let check = audit.checks.iter().find(|c| c.id == CheckId::SectorGrowthVsAggregate).unwrap();
-    let Figures::SectorGrowth(f) = &check.figures else { panic!() };
+    let check = audit
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::SectorGrowthVsAggregate)
+        .unwrap();
+    let Figures::SectorGrowth(f) = &check.figures else {
+        panic!()
+    };
     assert_abs_diff_eq!(f.implied_current_shares_pct.unwrap(), 9.50, epsilon = 0.005);
     // With the derived constant-2010-price weights the same targets give
     // about 9.44 %: short of 9.5, so the check warns.
@@ -51,12 +86,22 @@ fn structure_ranges_cannot_sum_to_100() {
     let loaded = builtin::can_tho_2025().unwrap();
     let s = &loaded.scenario;
     let audit = s.audit(&s.project());
-    let check = audit.checks.iter().find(|c| c.id == CheckId::StructureSumsTo100).unwrap();
+    let check = audit
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::StructureSumsTo100)
+        .unwrap();
     assert_eq!(check.status, CheckStatus::Fail);
-    let Figures::StructureSum(f) = &check.figures else { panic!() };
+    let Figures::StructureSum(f) = &check.figures else {
+        panic!()
+    };
     assert_abs_diff_eq!(f.sum_min_pct, 100.358, epsilon = 1e-9);
     assert_abs_diff_eq!(f.sum_max_pct, 101.11, epsilon = 1e-9);
-    let path = audit.checks.iter().find(|c| c.id == CheckId::StructurePricePath).unwrap();
+    let path = audit
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::StructurePricePath)
+        .unwrap();
     assert_eq!(path.status, CheckStatus::Fail);
 }
 
@@ -66,9 +111,17 @@ fn all_six_checks_run_on_the_built_in_scenario() {
     let s = &loaded.scenario;
     let audit = s.audit(&s.project());
     for id in CheckId::ALL {
-        assert!(audit.checks.iter().any(|c| c.id == id), "{} did not run", id.as_str());
+        assert!(
+            audit.checks.iter().any(|c| c.id == id),
+            "{} did not run",
+            id.as_str()
+        );
     }
-    assert!(audit.not_applicable.is_empty(), "{:?}", audit.not_applicable);
+    assert!(
+        audit.not_applicable.is_empty(),
+        "{:?}",
+        audit.not_applicable
+    );
 }
 
 #[test]
@@ -77,8 +130,14 @@ fn five_year_plan_needs_about_15_7_percent_in_2025() {
     let loaded = builtin::can_tho_2025().unwrap();
     let s = &loaded.scenario;
     let audit = s.audit(&s.project());
-    let check = audit.checks.iter().find(|c| c.id == CheckId::PeriodAverage).unwrap();
-    let Figures::PeriodAverage(f) = &check.figures else { panic!() };
+    let check = audit
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::PeriodAverage)
+        .unwrap();
+    let Figures::PeriodAverage(f) = &check.figures else {
+        panic!()
+    };
     assert_abs_diff_eq!(f.required_for_min_pct.unwrap(), 15.741, epsilon = 0.001);
     assert_eq!(check.status, CheckStatus::Fail);
 }
@@ -97,7 +156,12 @@ fn five_year_plan_needs_about_15_7_percent_in_2025() {
 #[test]
 fn year_2022_as_published() {
     let h = builtin::history().unwrap();
-    let ids = ["agriculture", "industry_construction", "services", "product_taxes"];
+    let ids = [
+        "agriculture",
+        "industry_construction",
+        "services",
+        "product_taxes",
+    ];
     let get = |id: &str, ind: &str| h.latest("can_tho", "2022", id, ind).unwrap();
     let c22: Vec<f64> = ids.iter().map(|id| get(id, "contribution_pp")).collect();
     let g22: Vec<f64> = ids.iter().map(|id| get(id, "growth_pct")).collect();

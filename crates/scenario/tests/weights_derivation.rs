@@ -15,20 +15,32 @@
 //!    full-year aggregate (7.12 %). Rolling forward gives the 2024 weights.
 
 use approx::assert_abs_diff_eq;
-use grdp_core::derivation::{complete_to_aggregate, growth_for_weight, normalise_pct, roll_forward, weights_from_contributions};
+use grdp_core::derivation::{
+    complete_to_aggregate, growth_for_weight, normalise_pct, roll_forward,
+    weights_from_contributions,
+};
 use grdp_core::economy::ConstantPriceBase;
 use grdp_scenario::{History, builtin};
 
-const IDS: [&str; 4] = ["agriculture", "industry_construction", "services", "product_taxes"];
+const IDS: [&str; 4] = [
+    "agriculture",
+    "industry_construction",
+    "services",
+    "product_taxes",
+];
 const SERVICES: usize = 2;
 
 fn figure(h: &History, period: &str, component: &str, indicator: &str) -> f64 {
     h.latest("can_tho", period, component, indicator)
-        .unwrap_or_else(|| panic!("data/history.csv lacks can_tho {period} {component} {indicator}"))
+        .unwrap_or_else(|| {
+            panic!("data/history.csv lacks can_tho {period} {component} {indicator}")
+        })
 }
 
 fn per_component(h: &History, period: &str, indicator: &str) -> Vec<f64> {
-    IDS.iter().map(|id| figure(h, period, id, indicator)).collect()
+    IDS.iter()
+        .map(|id| figure(h, period, id, indicator))
+        .collect()
 }
 
 /// Steps 1-4 with a given 2024 completion: `(known services growth, aggregate)`.
@@ -41,10 +53,15 @@ fn derive(h: &History, services_2024: Option<f64>, total_2024: f64) -> Vec<f64> 
     let w21 = normalise_pct(&raw21);
     let (w22, agg22) = roll_forward(&w21, &g22);
     // Normalised weights reproduce 2022's 12.64 % within the contributions' rounding.
-    assert_abs_diff_eq!(agg22, figure(h, "2022", "total", "growth_pct"), epsilon = 0.03);
+    assert_abs_diff_eq!(
+        agg22,
+        figure(h, "2022", "total", "growth_pct"),
+        epsilon = 0.03
+    );
 
     let total23 = figure(h, "2023", "total", "growth_pct");
-    let ws23 = 100.0 * figure(h, "2024", "services", "contribution_pp") / figure(h, "2024", "services", "growth_pct");
+    let ws23 = 100.0 * figure(h, "2024", "services", "contribution_pp")
+        / figure(h, "2024", "services", "growth_pct");
     let gs23 = growth_for_weight(w22[SERVICES], ws23, total23).unwrap();
     let mut known = [None; 4];
     known[SERVICES] = Some(gs23);
@@ -91,7 +108,9 @@ fn the_draft_vintage_gives_nearly_the_same_weights() {
     );
     // The draft resolution's 5.86 %, with no sector split: all four sectors
     // from their nine-month growth plus a common add-on.
-    let draft_total = h.vintage("can_tho", "2024", "total", "growth_pct", "draft_resolution").unwrap();
+    let draft_total = h
+        .vintage("can_tho", "2024", "total", "growth_pct", "draft_resolution")
+        .unwrap();
     assert_abs_diff_eq!(draft_total, 5.86, epsilon = 1e-12);
     let draft = derive(&h, None, draft_total);
     for (a, b) in latest.iter().zip(&draft) {

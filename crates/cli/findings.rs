@@ -1,0 +1,300 @@
+//! The audit's findings in words, in English or Vietnamese. The core
+//! computes the figures; this module only phrases them.
+
+use grdp_core::audit::{Check, CheckStatus, Figures, PathBasis};
+use grdp_scenario::LoadedScenario;
+
+use crate::lang::Lang;
+
+/// The sentence(s) that state a check's finding.
+pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
+    let n = |v: f64| lang.num(v, 2);
+    let o = |v: Option<f64>| lang.opt(v, 2);
+    let signed = |v: f64| {
+        let s = lang.num(v, 2);
+        if v >= 0.005 { format!("+{s}") } else { s }
+    };
+    let range = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) if a < 0.0 || b < 0.0 => {
+            let to = if lang == Lang::Vi { "đến" } else { "to" };
+            format!("{} {to} {}", lang.num(a, 2), lang.num(b, 2))
+        }
+        (Some(a), Some(b)) => format!("{}–{}", lang.num(a, 2), lang.num(b, 2)),
+        (Some(a), None) | (None, Some(a)) => lang.num(a, 2),
+        (None, None) => lang.labels().unknown_value.to_string(),
+    };
+    let name = |id: &str| {
+        loaded
+            .scenario
+            .economy()
+            .index_of(id)
+            .map_or(id.to_string(), |i| {
+                lang.component_name(loaded, i).to_string()
+            })
+    };
+    let vi = lang == Lang::Vi;
+    match &check.figures {
+        Figures::SectorGrowth(f) => {
+            let target = f.target_min_pct.or(f.target_max_pct).unwrap_or(0.0);
+            let cur = f.implied_current_shares_pct;
+            let mut s = if vi {
+                format!(
+                    "Các chỉ tiêu tăng trưởng khu vực cho tăng trưởng GRDP {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm % so với chỉ tiêu {}%)",
+                    n(f.implied_constant_weights_pct),
+                    signed(f.gap_constant_pp),
+                    n(target)
+                )
+            } else {
+                format!(
+                    "The sector targets imply GRDP growth of {}% with constant-2010-price weights ({} pp against the {}% target)",
+                    n(f.implied_constant_weights_pct),
+                    signed(f.gap_constant_pp),
+                    n(target)
+                )
+            };
+            if let Some(c) = cur {
+                s += &if vi {
+                    format!(
+                        " và {}% khi dùng cơ cấu giá hiện hành năm trước làm quyền số.",
+                        n(c)
+                    )
+                } else {
+                    format!(
+                        ", and {}% with last year's current-price shares as weights.",
+                        n(c)
+                    )
+                };
+            } else {
+                s.push('.');
+            }
+            s += match (check.status, vi) {
+                (CheckStatus::Pass, false) => " They add up.",
+                (CheckStatus::Pass, true) => " Các chỉ tiêu khớp nhau.",
+                (CheckStatus::Warn, false) => {
+                    " The target is reached only with current-price shares as weights, which mixes price changes into volume growth; at constant prices, as the statistics office computes growth, the sector targets fall short."
+                }
+                (CheckStatus::Warn, true) => {
+                    " Chỉ tiêu chỉ đạt khi dùng cơ cấu giá hiện hành làm quyền số, cách tính lẫn yếu tố giá vào tăng trưởng khối lượng; theo giá so sánh, như cơ quan thống kê tính, các chỉ tiêu khu vực chưa đủ để đạt chỉ tiêu chung."
+                }
+                (CheckStatus::Fail, false) => {
+                    " The sector targets fall short of the aggregate target under either weighting."
+                }
+                (CheckStatus::Fail, true) => {
+                    " Các chỉ tiêu khu vực không đạt chỉ tiêu chung theo cả hai cách tính."
+                }
+            };
+            s
+        }
+        Figures::StructureSum(f) => {
+            let mut s = if vi {
+                format!(
+                    "Tổng cận dưới của các khoảng cơ cấu là {}%, tổng cận trên là {}%.",
+                    lang.num(f.sum_min_pct, 3),
+                    lang.num(f.sum_max_pct, 3)
+                )
+            } else {
+                format!(
+                    "The lower bounds of the structure ranges sum to {}% and the upper bounds to {}%.",
+                    lang.num(f.sum_min_pct, 3),
+                    lang.num(f.sum_max_pct, 3)
+                )
+            };
+            s += match (check.status, f.sum_min_pct > 100.0, vi) {
+                (CheckStatus::Pass, _, false) => " A structure summing to 100% fits every range.",
+                (CheckStatus::Pass, _, true) => " Có cơ cấu tổng bằng 100% nằm trong mọi khoảng.",
+                (_, true, false) => {
+                    " Even with every share at its lowest the total exceeds 100%: the structure targets cannot all hold."
+                }
+                (_, true, true) => {
+                    " Ngay cả khi mọi tỷ trọng ở mức thấp nhất, tổng vẫn vượt 100%: các chỉ tiêu cơ cấu không thể cùng đạt."
+                }
+                (_, false, false) => {
+                    " Even with every share at its highest the total stays below 100%: the structure targets cannot all hold."
+                }
+                (_, false, true) => {
+                    " Ngay cả khi mọi tỷ trọng ở mức cao nhất, tổng vẫn dưới 100%: các chỉ tiêu cơ cấu không thể cùng đạt."
+                }
+            };
+            s
+        }
+        Figures::StructurePrice(f) => {
+            let list = f
+                .components
+                .iter()
+                .filter_map(|c| {
+                    c.relative_price_change_pct
+                        .map(|r| format!("{} {}%", name(&c.id), signed(r)))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            match (f.feasible, check.status, vi) {
+                (true, CheckStatus::Pass, false) => {
+                    "The plan's price assumptions put every share inside its range.".into()
+                }
+                (true, CheckStatus::Pass, true) => {
+                    "Giả định giá của kịch bản đưa mọi tỷ trọng vào khoảng chỉ tiêu.".into()
+                }
+                (true, _, false) => format!(
+                    "The plan's prices leave some shares outside their ranges. The price path nearest to common price growth that fits them all moves sector prices against the GRDP deflator by: {list}."
+                ),
+                (true, _, true) => format!(
+                    "Với giá của kịch bản, một số tỷ trọng nằm ngoài khoảng chỉ tiêu. Lộ trình giá gần nhất với mức tăng giá chung để đạt mọi khoảng đòi hỏi giá từng khu vực thay đổi so với chỉ số giảm phát GRDP: {list}."
+                ),
+                (false, _, false) => format!(
+                    "No price path puts every share inside its range, since the ranges cannot sum to 100%. Reaching the range midpoints{} would take relative price changes of: {list}.",
+                    if f.basis == PathBasis::RescaledMidpoints {
+                        ", rescaled to sum to 100,"
+                    } else {
+                        ""
+                    }
+                ),
+                (false, _, true) => format!(
+                    "Không có lộ trình giá nào đưa mọi tỷ trọng vào khoảng chỉ tiêu, vì tổng các khoảng không thể bằng 100%. Để đạt điểm giữa các khoảng{}, giá từng khu vực phải thay đổi so với mức chung: {list}.",
+                    if f.basis == PathBasis::RescaledMidpoints {
+                        " (quy về tổng 100%)"
+                    } else {
+                        ""
+                    }
+                ),
+            }
+        }
+        Figures::PerCapita(f) => {
+            let inside = check.status == CheckStatus::Pass;
+            if vi {
+                format!(
+                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP danh nghĩa tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng thực {}%. Theo kịch bản (giảm phát {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                    range(f.target_min_mn_vnd, f.target_max_mn_vnd),
+                    range(
+                        f.required_nominal_growth_min_pct,
+                        f.required_nominal_growth_max_pct
+                    ),
+                    o(f.population_growth_pct),
+                    range(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
+                    n(f.real_growth_pct),
+                    o(f.plan_deflator_growth_pct),
+                    o(f.projected_mn_vnd),
+                    if inside {
+                        "nằm trong"
+                    } else {
+                        "nằm ngoài"
+                    }
+                )
+            } else {
+                format!(
+                    "GRDP per capita of {} million VND needs nominal GRDP growth of {}% with population growing {}%: a GRDP deflator of {}% at the plan's real growth of {}%. The plan (deflator {}%) gives {} million VND, {} the range.",
+                    range(f.target_min_mn_vnd, f.target_max_mn_vnd),
+                    range(
+                        f.required_nominal_growth_min_pct,
+                        f.required_nominal_growth_max_pct
+                    ),
+                    o(f.population_growth_pct),
+                    range(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
+                    n(f.real_growth_pct),
+                    o(f.plan_deflator_growth_pct),
+                    o(f.projected_mn_vnd),
+                    if inside { "inside" } else { "outside" }
+                )
+            }
+        }
+        Figures::LabourProductivity(f) => {
+            let mut parts = Vec::new();
+            if f.growth_min_pct.is_some() || f.growth_max_pct.is_some() {
+                parts.push(if vi {
+                    format!(
+                        "Năng suất lao động tăng {}% theo giá so sánh, với GRDP tăng {}%, đòi hỏi số lao động thay đổi {}% (nếu tính theo giá hiện hành: {}%).",
+                        range(f.growth_min_pct, f.growth_max_pct),
+                        n(f.real_growth_pct),
+                        range(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
+                        range(
+                            f.implied_employment_growth_current_prices_min_pct,
+                            f.implied_employment_growth_current_prices_max_pct
+                        )
+                    )
+                } else {
+                    format!(
+                        "Productivity growth of {}% at constant prices, with real GRDP growth of {}%, needs employment to change by {}% (if measured at current prices: {}%).",
+                        range(f.growth_min_pct, f.growth_max_pct),
+                        n(f.real_growth_pct),
+                        range(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
+                        range(
+                            f.implied_employment_growth_current_prices_min_pct,
+                            f.implied_employment_growth_current_prices_max_pct
+                        )
+                    )
+                });
+            }
+            if f.level_min_mn_vnd.is_some() || f.level_max_mn_vnd.is_some() {
+                parts.push(if vi {
+                    format!(
+                        "Mức {} triệu đồng/lao động tương ứng {} nghìn lao động (năm trước: {} nghìn).",
+                        range(f.level_min_mn_vnd, f.level_max_mn_vnd),
+                        range(f.implied_employed_min_thousand, f.implied_employed_max_thousand),
+                        o(f.employed_previous_thousand)
+                    )
+                } else {
+                    format!(
+                        "A level of {} million VND per worker means {} thousand workers (last year: {} thousand).",
+                        range(f.level_min_mn_vnd, f.level_max_mn_vnd),
+                        range(f.implied_employed_min_thousand, f.implied_employed_max_thousand),
+                        o(f.employed_previous_thousand)
+                    )
+                });
+            }
+            parts.push(if vi {
+                format!(
+                    "Theo kịch bản (lao động tăng {}%), năng suất đạt {} triệu đồng/lao động, tăng {}%.",
+                    o(f.plan_employment_growth_pct),
+                    o(f.projected_mn_vnd),
+                    o(f.projected_growth_pct)
+                )
+            } else {
+                format!(
+                    "The plan (employment {}%) gives {} million VND per worker, growing {}%.",
+                    o(f.plan_employment_growth_pct),
+                    o(f.projected_mn_vnd),
+                    o(f.projected_growth_pct)
+                )
+            });
+            parts.join(" ")
+        }
+        Figures::PeriodAverage(f) => {
+            let known = f
+                .known
+                .iter()
+                .map(|k| format!("{} {}%", k.year, n(k.growth_pct)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let last = check.year;
+            let avg_known = {
+                let m = f.known.len() as f64;
+                (m > 0.0).then(|| {
+                    100.0
+                        * (f.known
+                            .iter()
+                            .map(|k| (k.growth_pct / 100.0).ln_1p())
+                            .sum::<f64>()
+                            / m)
+                            .exp_m1()
+                })
+            };
+            let target = range(f.target_min_pct, f.target_max_pct);
+            if vi {
+                format!(
+                    "Các năm đã có số liệu ({known}) bình quân {}%/năm. Để bình quân {}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {}%. Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.",
+                    o(avg_known),
+                    f.first_year,
+                    range(f.required_for_min_pct, f.required_for_max_pct),
+                    o(f.achieved_average_pct)
+                )
+            } else {
+                format!(
+                    "The known years ({known}) average {}% a year. Averaging {target}% over {}–{last} needs {}% a year in each remaining year. The plan gives {}% a year over the period.",
+                    o(avg_known),
+                    f.first_year,
+                    range(f.required_for_min_pct, f.required_for_max_pct),
+                    o(f.achieved_average_pct)
+                )
+            }
+        }
+    }
+}

@@ -1,0 +1,184 @@
+//! Bad scenario files: each gets a message that names the file, the line,
+//! the field and the value, exit code 1, no panic and no output file.
+//!
+//! Every case is the built-in scenario with one textual change, so each
+//! failure has exactly one cause.
+
+use crate::util::{BUILTIN, code, grdp, stderr};
+
+/// Writes the built-in scenario with `from` replaced by `to`, runs
+/// `grdp project` on it with `-o`, and checks the outcome. In `expected`,
+/// `{line}` stands for the line where `from` starts.
+fn check(from: &str, to: &str, expected: &[&str]) {
+    let at = BUILTIN
+        .find(from)
+        .unwrap_or_else(|| panic!("the built-in scenario has no `{from}`"));
+    let line = BUILTIN[..at].matches('\n').count() + 1;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("bad.toml");
+    std::fs::write(&path, BUILTIN.replacen(from, to, 1)).unwrap();
+    let out = dir.path().join("out.json");
+    let o = grdp(&[
+        "project",
+        path.to_str().unwrap(),
+        "--format",
+        "json",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "`{from}` → `{to}`: exit {}\n{err}", code(&o));
+    assert!(err.contains("bad.toml:"), "no file and line in: {err}");
+    for word in expected {
+        let word = &word.replace("{line}", &line.to_string());
+        assert!(
+            err.contains(word.as_str()),
+            "`{from}` → `{to}`: message lacks `{word}`:\n{err}"
+        );
+    }
+    assert!(
+        !err.contains("panicked") && !err.contains("RUST_BACKTRACE"),
+        "{err}"
+    );
+    assert!(!out.exists(), "an output file was left behind");
+}
+
+#[test]
+fn malformed_toml_gives_line_column_and_expectation() {
+    check(
+        "year = 2024\n",
+        "year = = 2024\n",
+        &["bad.toml:{line}:8:", "expected"],
+    );
+    check("[base]\n", "[base\n", &["bad.toml:{line}:"]);
+}
+
+#[test]
+fn unknown_component_in_a_table() {
+    check(
+        "services = { value = 10.01",
+        "servces = { value = 10.01",
+        &[
+            "plan.2025.growth_pct.servces",
+            "`servces` is not a component",
+            "did you mean `services`",
+        ],
+    );
+}
+
+#[test]
+fn duplicated_component_id() {
+    check(
+        "id = \"services\"",
+        "id = \"agriculture\"",
+        &["`agriculture` is listed more than once"],
+    );
+}
+
+#[test]
+fn missing_base_level() {
+    check(
+        "product_taxes = { value = 6.8309, status = \"derived\", source = \"data/cantho/DERIVATION.md#weights\" }\n",
+        "",
+        &[
+            "base.constant_weight_pct",
+            "no value for component `product_taxes`",
+        ],
+    );
+}
+
+#[test]
+fn level_zero_negative_nan_or_infinite() {
+    check(
+        "value = 133065",
+        "value = 0",
+        &["base.current_bn_vnd", "expected a number greater than zero"],
+    );
+    check(
+        "value = 1263.85",
+        "value = -1263.85",
+        &["base.population_thousand", "-1263.85", "greater than zero"],
+    );
+    check(
+        "value = 1263.85",
+        "value = nan",
+        &["base.population_thousand", "NaN", "finite"],
+    );
+    check(
+        "value = 613.24",
+        "value = inf",
+        &["base.employed_thousand", "inf", "finite"],
+    );
+}
+
+#[test]
+fn growth_at_or_below_minus_100() {
+    check(
+        "agriculture = { value = 2.56",
+        "agriculture = { value = -100",
+        &["plan.2025.growth_pct.agriculture", "-100%", "above -100%"],
+    );
+}
+
+#[test]
+fn shares_that_do_not_sum_to_100() {
+    check(
+        "services = { value = 53.12",
+        "services = { value = 63.12",
+        &["base.share_current_pct", "110.0000%", "expected 100%"],
+    );
+    check(
+        "services = { value = 52.3522",
+        "services = { value = 42.3522",
+        &["base.constant_weight_pct", "90.0000%"],
+    );
+}
+
+#[test]
+fn target_naming_an_unknown_component() {
+    check(
+        "component = \"services\"\nmin = 10.01",
+        "component = \"tourism\"\nmin = 10.01",
+        &[
+            "target.services_growth.component",
+            "unknown component `tourism`",
+        ],
+    );
+}
+
+#[test]
+fn years_out_of_order() {
+    check(
+        "[[plan]]\nyear = 2025",
+        "[[plan]]\nyear = 2026",
+        &["plan.2026", "found year 2026; expected 2025"],
+    );
+    check(
+        "[[outcome]]\nyear = 2024",
+        "[[outcome]]\nyear = 2023",
+        &["outcome.2023", "more than once"],
+    );
+}
+
+#[test]
+fn unknown_key_is_named() {
+    check(
+        "deflator_growth_pct = {",
+        "deflator_grwth_pct = {",
+        &["unknown field `deflator_grwth_pct`", "deflator_growth_pct"],
+    );
+}
+
+#[test]
+fn quoted_number_with_decimal_comma_is_explained() {
+    check("min = 9.5\n", "min = \"9,5\"\n", &["\"9,5\"", "9.5"]);
+}
+
+#[test]
+fn bad_status_word() {
+    check(
+        "status = \"derived\"",
+        "status = \"guess\"",
+        &["\"guess\"", "assumption"],
+    );
+}

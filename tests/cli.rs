@@ -1,0 +1,172 @@
+//! The command-line contract: help, exit codes, formats, languages, output files.
+
+use crate::util::{code, grdp, grdp_in, stderr, stdout};
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    for cmd in [
+        &["--help"][..],
+        &["project", "--help"],
+        &["audit", "--help"],
+        &["solve", "--help"],
+    ] {
+        let o = grdp(cmd);
+        assert_eq!(code(&o), 0, "{cmd:?}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(
+            text.contains("Example"),
+            "{cmd:?} help has no example:\n{text}"
+        );
+        assert!(text.contains("grdp "), "{cmd:?}");
+    }
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["frobnicate"][..],
+        &["solve"],
+        &["solve", "--component", "services"],
+        &[
+            "solve",
+            "--target",
+            "9.5",
+            "--component",
+            "services",
+            "--uniform",
+        ],
+        &["solve", "--period", "2021-2025"],
+        &["solve", "--period", "2025-2021", "--average", "7.5"],
+        &["solve", "--period", "twenty", "--average", "7.5"],
+        &["project", "--format", "xml"],
+        &["project", "--lang", "fr"],
+    ] {
+        let o = grdp(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        assert!(!stderr(&o).is_empty(), "{args:?} printed no message");
+        assert!(stdout(&o).is_empty(), "{args:?} printed to stdout");
+    }
+}
+
+#[test]
+fn commands_run_on_the_built_in_scenario_from_any_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [
+        &["project"][..],
+        &["audit"],
+        &["solve", "--target", "9.5", "--uniform"],
+    ] {
+        let o = grdp_in(Some(dir.path()), args);
+        assert_eq!(code(&o), 0, "{args:?}: {}", stderr(&o));
+        assert!(stdout(&o).contains("Cần Thơ"), "{args:?}");
+    }
+}
+
+#[test]
+fn table_headers_carry_units_in_both_languages() {
+    let en = stdout(&grdp(&["project"]));
+    for unit in [
+        "(%)",
+        "(pp)",
+        "(bn VND)",
+        "(mn VND/person)",
+        "(mn VND/worker)",
+        "2010 prices",
+    ] {
+        assert!(en.contains(unit), "English table lacks {unit}");
+    }
+    let vi = stdout(&grdp(&["project", "--lang", "vi"]));
+    for word in [
+        "Nông, lâm nghiệp và thủy sản",
+        "Công nghiệp và xây dựng",
+        "Dịch vụ",
+        "Thuế sản phẩm trừ trợ cấp sản phẩm",
+        "(tỷ đồng)",
+        "(điểm %)",
+        "Cơ cấu",
+    ] {
+        assert!(vi.contains(word), "Vietnamese table lacks {word}");
+    }
+    // Vietnamese numbers use a decimal comma: 9,44.
+    assert!(vi.contains("9,44"), "{vi}");
+}
+
+#[test]
+fn solve_answers_by_hand() {
+    // Services' weight 52.3522 %: (9.5 − (9.441949 − 0.523522·10.01)) / 0.523522 = 10.1209 %.
+    let o = grdp(&[
+        "solve",
+        "--target",
+        "9.5",
+        "--component",
+        "services",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(v["kind"], "component");
+    let req = v["required_growth_pct"].as_f64().unwrap();
+    let planned = v["planned_aggregate_pct"].as_f64().unwrap();
+    approx::assert_abs_diff_eq!(req, 10.01 + (9.5 - planned) / 0.523522, epsilon = 1e-4);
+
+    let o = grdp(&[
+        "solve",
+        "--period",
+        "2021-2025",
+        "--average",
+        "7.5",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    approx::assert_abs_diff_eq!(
+        v["required_pct"].as_f64().unwrap(),
+        15.7411508,
+        epsilon = 1e-6
+    );
+}
+
+#[test]
+fn output_file_is_written_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("projection.csv");
+    let o = grdp(&["project", "--format", "csv", "-o", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stdout(&o).is_empty());
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("year,component,name,growth_pct,weight_pct,contribution_pp")
+    );
+    assert_eq!(lines.count(), 5, "four components and the total");
+    // Nothing else is left in the folder (no temporary file).
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn output_to_a_folder_or_a_missing_folder_fails_cleanly() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = grdp(&["audit", "-o", dir.path().to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    let missing = dir.path().join("no/such/folder/out.txt");
+    let o = grdp(&["audit", "-o", missing.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("cannot write"), "{}", stderr(&o));
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn a_missing_scenario_file_is_named() {
+    let o = grdp(&["project", "no-such-scenario.toml"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("no-such-scenario.toml"),
+        "{}",
+        stderr(&o)
+    );
+}
