@@ -1,0 +1,313 @@
+//! A scenario, its uncertainty and one view, compiled for fast simulation.
+
+use grdp_core::{Indicator, PricePath, Scenario};
+
+use crate::copula;
+use crate::error::McError;
+use crate::marginal::Transform;
+use crate::spec::{Centre, UncertaintySpec, View};
+
+/// The aggregate growth target a simulation estimates the probability of.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct MainTarget {
+    /// The year.
+    pub year: i32,
+    /// The threshold, percent; the target is met when growth ≥ threshold (inclusive).
+    pub threshold_pct: f64,
+}
+
+impl MainTarget {
+    /// The scenario's aggregate growth target with a minimum, in the
+    /// earliest year that has one.
+    pub fn from_scenario(s: &Scenario) -> Option<Self> {
+        s.targets()
+            .targets()
+            .iter()
+            .filter(|t| t.indicator == Indicator::GrowthPct && t.component.is_none())
+            .filter_map(|t| t.bound.min.map(|m| (t.year, m)))
+            .min_by_key(|(y, _)| *y)
+            .map(|(year, threshold_pct)| Self {
+                year,
+                threshold_pct,
+            })
+    }
+}
+
+/// What a compiled target tests.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) enum TargetKind {
+    Growth,
+    ComponentGrowth(usize),
+    Share(usize),
+    Contribution(usize),
+    PerCapita,
+    Productivity,
+    ProductivityGrowth,
+    Nominal,
+    Deflator,
+    GrdpCurrent,
+}
+
+/// A target ready to test per draw.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct CompiledTarget {
+    pub id: String,
+    pub year_index: usize,
+    pub kind: TargetKind,
+    pub lo: f64,
+    pub hi: f64,
+}
+
+/// Prices of one year.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Prices {
+    /// One GRDP deflator growth (fraction); sector prices move together.
+    Common(f64),
+    /// Deflator growth per component (fractions).
+    PerComponent(Vec<f64>),
+    /// Not given: current-price figures unknown.
+    Unknown,
+}
+
+/// The compiled model of one view.
+#[derive(Debug, Clone)]
+pub struct Model {
+    pub(crate) k: usize,
+    pub(crate) ids: Vec<String>,
+    pub(crate) years: Vec<i32>,
+    pub(crate) transforms: Vec<Vec<Transform>>,
+    /// Lower Cholesky factor, row-major; `None` for independent components.
+    pub(crate) chol: Option<Vec<f64>>,
+    pub(crate) persistence: f64,
+    pub(crate) base_weights: Vec<f64>,
+    pub(crate) weight_sd: Option<Vec<f64>>,
+    pub(crate) base_current: Option<Vec<f64>>,
+    pub(crate) base_population: Option<f64>,
+    pub(crate) base_employed: Option<f64>,
+    pub(crate) prices: Vec<Prices>,
+    pub(crate) price_sd: Option<Vec<f64>>,
+    pub(crate) population_growth: Vec<Option<f64>>,
+    pub(crate) population_sd: Option<f64>,
+    pub(crate) employment_growth: Vec<Option<f64>>,
+    pub(crate) targets: Vec<CompiledTarget>,
+    pub(crate) main_index: usize,
+    pub(crate) main: MainTarget,
+    pub(crate) needs_levels: bool,
+    /// `G = c0 + a · z` when the model is one year of normal marginals with
+    /// fixed weights and nothing else random.
+    pub(crate) linear: Option<(f64, Vec<f64>)>,
+    /// Each component's centre under this view, main year, percent.
+    pub(crate) centres: Vec<f64>,
+}
+
+impl Model {
+    /// Compiles `scenario` with `spec` under `view`, aiming at `main`.
+    pub fn new(
+        scenario: &Scenario,
+        spec: &UncertaintySpec,
+        view: &View,
+        main: MainTarget,
+    ) -> Result<Self, McError> {
+        let economy = scenario.economy();
+        let k = economy.len();
+        let ids: Vec<String> = economy.components().iter().map(|c| c.id.clone()).collect();
+        let plan = scenario.plan();
+        let years: Vec<i32> = plan.years().iter().map(|y| y.year).collect();
+        spec.validate(&ids, &years)?;
+        let main_index = years.iter().position(|y| *y == main.year).ok_or_else(|| {
+            McError::NoTarget(format!(
+                "the target year {} is not in the plan ({}); add a [[plan]] for it or choose another --year",
+                main.year,
+                years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
+            ))
+        })?;
+        if !main.threshold_pct.is_finite() {
+            return Err(McError::InvalidOption {
+                option: "--target".into(),
+                message: format!(
+                    "found {}; expected a finite growth rate in percent",
+                    main.threshold_pct
+                ),
+            });
+        }
+        let mut transforms = Vec::with_capacity(years.len());
+        let mut centres = vec![0.0; k];
+        for (t, yp) in plan.years().iter().enumerate() {
+            let mut row = Vec::with_capacity(k);
+            for i in 0..k {
+                let marginal = spec.marginal(yp.year, i);
+                let planned = yp.real_growth_pct[i];
+                let written = marginal.centre(planned);
+                let centre = match &view.centre {
+                    Centre::Plan => planned,
+                    Centre::AsWritten => written,
+                    Centre::PlanMinus { shortfall_pp } => planned - shortfall_pp,
+                    Centre::Growth { growth_pct } => growth_pct[i],
+                };
+                if t == main_index {
+                    centres[i] = centre;
+                }
+                row.push(marginal.compile(planned, centre - written));
+            }
+            transforms.push(row);
+        }
+        let chol = match &spec.rank_correlation {
+            Some(r) => Some(copula::cholesky_for_rank(
+                "uncertainty.rank_correlation",
+                r,
+            )?),
+            None => None,
+        };
+        let prices = plan
+            .years()
+            .iter()
+            .map(|y| match &y.prices {
+                Some(PricePath::GrdpDeflatorPct(p)) => Prices::Common(p / 100.0),
+                Some(PricePath::PerComponentPct(v)) => {
+                    Prices::PerComponent(v.iter().map(|p| p / 100.0).collect())
+                }
+                None => Prices::Unknown,
+            })
+            .collect();
+        let targets = compile_targets(scenario, &years)?;
+        let needs_levels = targets.iter().any(|t| {
+            !matches!(
+                t.kind,
+                TargetKind::Growth | TargetKind::ComponentGrowth(_) | TargetKind::Contribution(_)
+            )
+        });
+        let base = economy.base();
+        let weight_sd = spec
+            .inputs
+            .constant_weight_sd_pp
+            .as_ref()
+            .filter(|v| v.iter().any(|x| *x > 0.0))
+            .map(|v| v.iter().map(|x| x / 100.0).collect());
+        let price_sd = spec
+            .inputs
+            .price_growth_sd_pp
+            .as_ref()
+            .filter(|v| v.iter().any(|x| *x > 0.0))
+            .map(|v| v.iter().map(|x| x / 100.0).collect::<Vec<f64>>());
+        let mut model = Self {
+            k,
+            ids,
+            transforms,
+            chol,
+            persistence: spec.persistence,
+            base_weights: economy.base_weights().to_vec(),
+            weight_sd,
+            base_current: base.current_bn_vnd.clone(),
+            base_population: base.population_thousand,
+            base_employed: base.employed_thousand,
+            prices,
+            price_sd,
+            population_growth: plan
+                .years()
+                .iter()
+                .map(|y| y.population_growth_pct.map(|p| p / 100.0))
+                .collect(),
+            population_sd: spec
+                .inputs
+                .population_growth_sd_pp
+                .filter(|p| *p > 0.0)
+                .map(|p| p / 100.0),
+            employment_growth: plan
+                .years()
+                .iter()
+                .map(|y| y.employment_growth_pct.map(|p| p / 100.0))
+                .collect(),
+            targets,
+            main_index,
+            main,
+            needs_levels,
+            linear: None,
+            centres,
+            years,
+        };
+        model.linear = model.linear_form();
+        Ok(model)
+    }
+
+    /// `G = c0 + Σ a_j z_j` where that is exact.
+    fn linear_form(&self) -> Option<(f64, Vec<f64>)> {
+        if self.years.len() != 1 || self.weight_sd.is_some() || self.needs_levels {
+            return None;
+        }
+        let lin: Option<Vec<(f64, f64)>> = self.transforms[0]
+            .iter()
+            .map(Transform::as_linear)
+            .collect();
+        let lin = lin?;
+        let w = &self.base_weights;
+        let c0: f64 = w.iter().zip(&lin).map(|(wi, (mu, _))| wi * mu).sum();
+        // a_j = Σ_i w_i sd_i L_ij
+        let k = self.k;
+        let a = (0..k)
+            .map(|j| {
+                (0..k)
+                    .map(|i| {
+                        let l = self
+                            .chol
+                            .as_ref()
+                            .map_or(if i == j { 1.0 } else { 0.0 }, |c| c[i * k + j]);
+                        w[i] * lin[i].1 * l
+                    })
+                    .sum()
+            })
+            .collect();
+        Some((c0, a))
+    }
+
+    /// Component ids, in order.
+    pub fn ids(&self) -> &[String] {
+        &self.ids
+    }
+
+    /// The target the probability is about.
+    pub fn main(&self) -> MainTarget {
+        self.main
+    }
+
+    /// The ids of the scenario's targets that are tested per draw, in order.
+    pub fn target_ids(&self) -> Vec<String> {
+        self.targets.iter().map(|t| t.id.clone()).collect()
+    }
+
+    /// Each component's centre in the target year under this view, percent.
+    pub fn centres(&self) -> &[f64] {
+        &self.centres
+    }
+}
+
+fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTarget>, McError> {
+    let economy = scenario.economy();
+    let mut out = Vec::new();
+    for t in scenario.targets().targets() {
+        let Some(year_index) = years.iter().position(|y| *y == t.year) else {
+            continue;
+        };
+        let comp = t.component.as_deref().and_then(|c| economy.index_of(c));
+        let kind = match (t.indicator, comp) {
+            (Indicator::GrowthPct, None) => TargetKind::Growth,
+            (Indicator::GrowthPct, Some(i)) => TargetKind::ComponentGrowth(i),
+            (Indicator::ShareCurrentPct, Some(i)) => TargetKind::Share(i),
+            (Indicator::ContributionPp, Some(i)) => TargetKind::Contribution(i),
+            (Indicator::GrdpPerCapitaMnVnd, _) => TargetKind::PerCapita,
+            (Indicator::LabourProductivityMnVnd, _) => TargetKind::Productivity,
+            (Indicator::LabourProductivityGrowthPct, _) => TargetKind::ProductivityGrowth,
+            (Indicator::NominalGrowthPct, _) => TargetKind::Nominal,
+            (Indicator::DeflatorGrowthPct, _) => TargetKind::Deflator,
+            (Indicator::GrdpCurrentBnVnd, _) => TargetKind::GrdpCurrent,
+            (Indicator::ShareCurrentPct | Indicator::ContributionPp, None) => continue,
+        };
+        out.push(CompiledTarget {
+            id: t.id.clone(),
+            year_index,
+            kind,
+            lo: t.bound.min.unwrap_or(f64::NEG_INFINITY),
+            hi: t.bound.max.unwrap_or(f64::INFINITY),
+        });
+    }
+    Ok(out)
+}

@@ -1,0 +1,206 @@
+//! What a scenario says about uncertainty: each component's growth
+//! distribution, their rank correlation, persistence across years,
+//! uncertain inputs, and the views of the centre to compare.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::copula;
+use crate::error::McError;
+use crate::marginal::Marginal;
+
+/// Where a view puts the centre of each component's distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Centre {
+    /// The plan's growth (the targets as means): distributions are moved so
+    /// their centre (mean, mode or location) is the plan.
+    Plan,
+    /// The distributions as written; the plan only where they leave the
+    /// location open.
+    AsWritten,
+    /// The plan less a shortfall, in percentage points, for every component.
+    PlanMinus {
+        /// Percentage points taken off every component's planned growth.
+        shortfall_pp: f64,
+    },
+    /// Given growth per component, percent, for every plan year.
+    Growth {
+        /// One value per component, in the economy's order.
+        growth_pct: Vec<f64>,
+    },
+}
+
+/// A named view of the centre.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct View {
+    /// Short id, e.g. `plan`.
+    pub id: String,
+    /// English name.
+    pub name_en: String,
+    /// Vietnamese name.
+    pub name_vi: String,
+    /// Where the centre is.
+    pub centre: Centre,
+}
+
+/// Uncertainty about inputs that are themselves estimates.
+#[derive(Debug, Clone, PartialEq, Default, Serialize)]
+pub struct InputUncertainty {
+    /// Standard deviation of each base constant-price weight, percentage
+    /// points (the weights are derived, not published). Draws are clamped at
+    /// zero and renormalised to sum to 100.
+    pub constant_weight_sd_pp: Option<Vec<f64>>,
+    /// Standard deviation of each component's deflator growth, percentage
+    /// points, around the plan's price path.
+    pub price_growth_sd_pp: Option<Vec<f64>>,
+    /// Standard deviation of population growth, percentage points.
+    pub population_growth_sd_pp: Option<f64>,
+}
+
+/// The whole uncertainty specification of a scenario.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UncertaintySpec {
+    /// Each component's growth distribution for every plan year, in the
+    /// economy's order.
+    pub growth: Vec<Marginal>,
+    /// Per-year replacements: year → (component index → marginal).
+    pub growth_by_year: BTreeMap<i32, BTreeMap<usize, Marginal>>,
+    /// Rank (Spearman) correlation between components, `k × k`; identity if `None`.
+    pub rank_correlation: Option<Vec<Vec<f64>>>,
+    /// Persistence of shocks from one year to the next: the latent normals
+    /// follow `e[t] = φ e[t−1] + √(1 − φ²) x[t]`, in [0, 1).
+    pub persistence: f64,
+    /// Uncertain inputs.
+    pub inputs: InputUncertainty,
+    /// The views of the centre to compare; at least one.
+    pub views: Vec<View>,
+}
+
+impl UncertaintySpec {
+    /// Validates against component ids (in the economy's order) and plan years.
+    pub fn validate(&self, ids: &[String], plan_years: &[i32]) -> Result<(), McError> {
+        let k = ids.len();
+        if self.growth.len() != k {
+            return Err(McError::InvalidParameter {
+                field: "uncertainty.growth".into(),
+                message: format!(
+                    "has {} components; expected {k} ({})",
+                    self.growth.len(),
+                    ids.join(", ")
+                ),
+            });
+        }
+        for (m, id) in self.growth.iter().zip(ids) {
+            m.validate(&format!("uncertainty.growth.{id}"))?;
+        }
+        for (year, by) in &self.growth_by_year {
+            if !plan_years.contains(year) {
+                return Err(McError::InvalidParameter {
+                    field: format!("uncertainty.by_year.{year}"),
+                    message: format!("{year} is not a plan year; expected one of {plan_years:?}"),
+                });
+            }
+            for (i, m) in by {
+                let id = ids.get(*i).map_or("?", String::as_str);
+                m.validate(&format!("uncertainty.by_year.{year}.{id}"))?;
+            }
+        }
+        if let Some(r) = &self.rank_correlation {
+            copula::validate("uncertainty.rank_correlation", r, k, ids)?;
+            copula::cholesky_for_rank("uncertainty.rank_correlation", r)?;
+        }
+        if !(0.0..1.0).contains(&self.persistence) {
+            return Err(McError::InvalidParameter {
+                field: "uncertainty.persistence".into(),
+                message: format!("found {}; expected a number in [0, 1)", self.persistence),
+            });
+        }
+        let sds = |field: &str, v: &Option<Vec<f64>>| -> Result<(), McError> {
+            if let Some(v) = v {
+                if v.len() != k {
+                    return Err(McError::InvalidParameter {
+                        field: field.into(),
+                        message: format!("has {} values; expected {k}", v.len()),
+                    });
+                }
+                for (x, id) in v.iter().zip(ids) {
+                    if !x.is_finite() || *x < 0.0 {
+                        return Err(McError::InvalidParameter {
+                            field: format!("{field}.{id}"),
+                            message: format!(
+                                "found {x}; expected a standard deviation of zero or more"
+                            ),
+                        });
+                    }
+                }
+            }
+            Ok(())
+        };
+        sds(
+            "uncertainty.inputs.constant_weight_sd_pp",
+            &self.inputs.constant_weight_sd_pp,
+        )?;
+        sds(
+            "uncertainty.inputs.price_growth_sd_pp",
+            &self.inputs.price_growth_sd_pp,
+        )?;
+        if let Some(p) = self.inputs.population_growth_sd_pp
+            && (!p.is_finite() || p < 0.0)
+        {
+            return Err(McError::InvalidParameter {
+                field: "uncertainty.inputs.population_growth_sd_pp".into(),
+                message: format!("found {p}; expected a standard deviation of zero or more"),
+            });
+        }
+        if self.views.is_empty() {
+            return Err(McError::InvalidParameter {
+                field: "uncertainty.view".into(),
+                message: "no views; expected at least one [[uncertainty.view]]".into(),
+            });
+        }
+        for (i, v) in self.views.iter().enumerate() {
+            if self.views[..i].iter().any(|o| o.id == v.id) {
+                return Err(McError::InvalidParameter {
+                    field: format!("uncertainty.view.{}", v.id),
+                    message: "the id is used twice; expected unique view ids".into(),
+                });
+            }
+            match &v.centre {
+                Centre::Growth { growth_pct } if growth_pct.len() != k => {
+                    return Err(McError::InvalidParameter {
+                        field: format!("uncertainty.view.{}.growth_pct", v.id),
+                        message: format!("has {} values; expected {k}", growth_pct.len()),
+                    });
+                }
+                Centre::Growth { growth_pct } => {
+                    for (g, id) in growth_pct.iter().zip(ids) {
+                        if !g.is_finite() || *g <= -100.0 {
+                            return Err(McError::InvalidParameter {
+                                field: format!("uncertainty.view.{}.growth_pct.{id}", v.id),
+                                message: format!("found {g}; expected growth above -100%"),
+                            });
+                        }
+                    }
+                }
+                Centre::PlanMinus { shortfall_pp } if !shortfall_pp.is_finite() => {
+                    return Err(McError::InvalidParameter {
+                        field: format!("uncertainty.view.{}.shortfall_pp", v.id),
+                        message: format!("found {shortfall_pp}; expected a finite number"),
+                    });
+                }
+                _ => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The marginal of component `i` in `year`.
+    pub fn marginal(&self, year: i32, i: usize) -> &Marginal {
+        self.growth_by_year
+            .get(&year)
+            .and_then(|m| m.get(&i))
+            .unwrap_or(&self.growth[i])
+    }
+}
