@@ -34,6 +34,16 @@ pub enum Command {
         after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
+    /// How likely is the growth target? Monte Carlo over the scenario's [uncertainty] block.
+    #[command(
+        after_help = "Examples:\n  grdp simulate\n  grdp simulate -n 10000000 --seed 7 --threads 2\n  grdp simulate --precision 0.002 --optimism-bias history --format json\n  grdp simulate --target 9.5 --feasibility services --save-draws draws.csv\n\nP(growth ≥ target) counts the target as met when growth equals it (inclusive bound).\nThe same seed gives the same result at any --threads."
+    )]
+    Simulate(SimulateArgs),
+    /// Estimate growth distributions and correlations from history; print an [uncertainty] block.
+    #[command(
+        after_help = "Examples:\n  grdp calibrate --region vietnam --exclude 2020,2021 --scale-to can_tho\n  grdp calibrate my-history.csv --region my_province --format json"
+    )]
+    Calibrate(CalibrateArgs),
     /// Solve for the growth a target needs.
     #[command(
         after_help = "Examples:\n  grdp solve --target 9.5 --component services\n  grdp solve --target 9.5 --uniform\n  grdp solve --period 2021-2025 --average 7.5"
@@ -133,4 +143,108 @@ pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
         None => builtin::can_tho_2025()
             .context("the built-in scenario failed to load (a bug: please report it)"),
     }
+}
+
+/// Output of `grdp calibrate`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CalibrateFormat {
+    /// An [uncertainty] block for a scenario file, with the estimates as comments.
+    Toml,
+    /// Every estimate, as JSON.
+    Json,
+}
+
+/// `grdp calibrate`.
+#[derive(Debug, Args)]
+pub struct CalibrateArgs {
+    /// History file (CSV: region,period,component,indicator,value,...); the built-in one if omitted.
+    pub history: Option<PathBuf>,
+    /// Region whose sector growth is estimated.
+    #[arg(long, default_value = "can_tho")]
+    pub region: String,
+    /// Components to estimate, comma separated (default: every one the region has).
+    #[arg(long, value_delimiter = ',')]
+    pub components: Option<Vec<String>>,
+    /// First year to use.
+    #[arg(long)]
+    pub from: Option<i32>,
+    /// Last year to use.
+    #[arg(long)]
+    pub to: Option<i32>,
+    /// Years to leave out, comma separated (e.g. the pandemic: 2020,2021).
+    #[arg(long, value_delimiter = ',')]
+    pub exclude: Vec<i32>,
+    /// Scale the standard deviations to this region's volatility: the ratio
+    /// of its aggregate growth SD to the region's, over their common years.
+    #[arg(long, value_name = "REGION")]
+    pub scale_to: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Toml)]
+    pub format: CalibrateFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// Whether to add the record of planning optimism to every draw.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OptimismBias {
+    /// No.
+    None,
+    /// Resample the region's past outcome − target shortfalls (from the history) into every year of every draw.
+    History,
+}
+
+/// `grdp simulate`.
+#[derive(Debug, Args)]
+pub struct SimulateArgs {
+    #[command(flatten)]
+    pub common: CommonArgs,
+    /// Scenarios to draw (the most, with --precision).
+    #[arg(
+        short = 'n',
+        long = "scenarios",
+        default_value_t = 1_000_000,
+        value_name = "N"
+    )]
+    pub scenarios: u64,
+    /// Seed of the random numbers (the same seed gives the same result).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Worker threads (default: every core). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Stop once the 95% interval on P is this narrow (half-width, e.g. 0.005).
+    #[arg(long, value_name = "HALF_WIDTH")]
+    pub precision: Option<f64>,
+    /// Aggregate growth target, percent (default: the scenario's).
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
+    pub target: Option<f64>,
+    /// Year of the target (default: the scenario's target year).
+    #[arg(long)]
+    pub year: Option<i32>,
+    /// Only these views (ids, comma separated); default: every view.
+    #[arg(long, value_delimiter = ',')]
+    pub view: Option<Vec<String>>,
+    /// Add the record of planning optimism to every draw and report P with and without it.
+    #[arg(long, value_enum, default_value_t = OptimismBias::None)]
+    pub optimism_bias: OptimismBias,
+    /// History file for --optimism-bias (default: the built-in one).
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
+    /// Region of the optimism record in the history.
+    #[arg(long, default_value = "can_tho")]
+    pub history_region: String,
+    /// Component whose centre the feasibility curve varies (default: the largest).
+    #[arg(long, value_name = "ID")]
+    pub feasibility: Option<String>,
+    /// Component whose required growth is reported (default: the largest).
+    #[arg(long, value_name = "ID")]
+    pub required: Option<String>,
+    /// Write every draw of the first view (target year) to this CSV file.
+    #[arg(long, value_name = "FILE")]
+    pub save_draws: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
 }

@@ -6,10 +6,12 @@
 
 mod args;
 mod audit_cmd;
+mod calibrate_cmd;
 mod findings;
 mod lang;
 mod output;
 mod project_cmd;
+mod simulate_cmd;
 mod solve_cmd;
 mod table;
 
@@ -62,6 +64,8 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Project(a) => project_cmd::run(&a),
         args::Command::Audit(a) => audit_cmd::run(&a),
         args::Command::Solve(a) => solve_cmd::run(&a),
+        args::Command::Calibrate(a) => calibrate_cmd::run(&a),
+        args::Command::Simulate(a) => simulate_cmd::run(&a),
     }
 }
 

@@ -72,7 +72,7 @@ pub struct Control<'a> {
 }
 
 /// Where `--save-draws` sends each chunk's rows.
-pub type DrawSink<'a> = &'a mut dyn FnMut(&[f64]) -> Result<(), String>;
+pub type DrawSink<'a> = &'a mut (dyn FnMut(&[f64]) -> Result<(), String> + Send);
 
 /// P and its interval at a point of the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -53,3 +53,15 @@ pub enum McError {
     #[error("calibration: {0}")]
     Calibration(String),
 }
+
+impl McError {
+    /// The dotted path of the field at fault, where there is one.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            McError::InvalidParameter { field, .. } | McError::InvalidCorrelation { field, .. } => {
+                Some(field)
+            }
+            _ => None,
+        }
+    }
+}

@@ -67,6 +67,9 @@ pub enum LoadErrorKind {
     /// The model refused the values.
     #[error(transparent)]
     Model(#[from] ModelError),
+    /// The uncertainty specification was refused.
+    #[error(transparent)]
+    Uncertainty(#[from] grdp_montecarlo::McError),
 }
 
 /// Turns byte offsets into 1-based line and column numbers.

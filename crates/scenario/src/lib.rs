@@ -14,11 +14,12 @@ pub mod error;
 pub mod history;
 pub mod scenario;
 pub mod sourced;
+mod uncertainty;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use history::{History, HistoryRecord, parse_history, read_history};
 pub use scenario::{
     ComponentNames, LoadedScenario, Provenance, ScenarioMeta, parse_scenario, parse_scenario_bytes,
-    read_scenario,
+    read_scenario, sha256_hex,
 };
 pub use sourced::Status;

@@ -33,6 +33,10 @@ pub struct LoadedScenario {
     pub names: Vec<ComponentNames>,
     /// Provenance of every number in the file, in file order.
     pub provenance: Vec<Provenance>,
+    /// The `[uncertainty]` block, where given.
+    pub uncertainty: Option<grdp_montecarlo::UncertaintySpec>,
+    /// SHA-256 of the file's bytes, hexadecimal: the scenario's identity in outputs.
+    pub sha256: String,
 }
 
 /// Descriptive fields of a scenario.
@@ -95,7 +99,18 @@ pub fn parse_scenario_bytes(bytes: &[u8], origin: &str) -> Result<LoadedScenario
         bytes,
         "a grdp scenario in TOML (see docs/scenario-format.md)",
     )?;
-    parse_scenario(text, origin)
+    let mut loaded = parse_scenario(text, origin)?;
+    loaded.sha256 = sha256_hex(bytes);
+    Ok(loaded)
+}
+
+/// SHA-256 of bytes, lowercase hexadecimal.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
 }
 
 /// Parses and validates scenario text; `origin` names it in errors.
@@ -107,12 +122,14 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
             LoadErrorKind::Syntax(e.message().trim_end().to_string()),
         )
     })?;
-    Builder {
+    let mut loaded = Builder {
         loc: &loc,
         spans: HashMap::new(),
         provenance: Vec::new(),
     }
-    .build(raw)
+    .build(raw)?;
+    loaded.sha256 = sha256_hex(text.as_bytes());
+    Ok(loaded)
 }
 
 #[derive(Deserialize)]
@@ -130,6 +147,7 @@ struct RawScenario {
     period_target: Vec<Spanned<RawPeriodTarget>>,
     #[serde(default)]
     outcome: Vec<Spanned<RawOutcome>>,
+    uncertainty: Option<Spanned<crate::uncertainty::RawUncertainty>>,
 }
 
 #[derive(Deserialize)]
@@ -151,7 +169,7 @@ struct RawComponent {
     name_vi: Option<String>,
 }
 
-type RawTable = Spanned<BTreeMap<String, Spanned<Sourced>>>;
+pub(crate) type RawTable = Spanned<BTreeMap<String, Spanned<Sourced>>>;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -211,10 +229,10 @@ struct RawOutcome {
     growth_pct: Spanned<Sourced>,
 }
 
-struct Builder<'a> {
-    loc: &'a Locator<'a>,
+pub(crate) struct Builder<'a> {
+    pub(crate) loc: &'a Locator<'a>,
     /// Field path → span, to place the model's errors.
-    spans: HashMap<String, Range<usize>>,
+    pub(crate) spans: HashMap<String, Range<usize>>,
     provenance: Vec<Provenance>,
 }
 
@@ -265,7 +283,19 @@ impl Builder<'_> {
             outcomes,
         )
         .map_err(|e| self.model(e))?;
+        let uncertainty = match &raw.uncertainty {
+            Some(u) => {
+                let spec = self.uncertainty(u, &ids)?;
+                let years: Vec<i32> = scenario.plan().years().iter().map(|y| y.year).collect();
+                spec.validate(&ids, &years)
+                    .map_err(|e| self.uncertainty_error(e))?;
+                Some(spec)
+            }
+            None => None,
+        };
         Ok(LoadedScenario {
+            uncertainty,
+            sha256: String::new(),
             scenario,
             meta: ScenarioMeta {
                 name_vi: raw
@@ -325,7 +355,7 @@ impl Builder<'_> {
     }
 
     /// Records a sourced number's provenance and span; returns its value.
-    fn number(&mut self, field: &str, n: &Spanned<Sourced>) -> Result<f64, LoadError> {
+    pub(crate) fn number(&mut self, field: &str, n: &Spanned<Sourced>) -> Result<f64, LoadError> {
         let s = n.get_ref();
         let status = match &s.status {
             Some(word) => Some(Status::parse(word).ok_or_else(|| {
@@ -356,7 +386,7 @@ impl Builder<'_> {
         Ok(s.value)
     }
 
-    fn optional(
+    pub(crate) fn optional(
         &mut self,
         field: &str,
         n: &Option<Spanned<Sourced>>,
@@ -365,7 +395,12 @@ impl Builder<'_> {
     }
 
     /// Reads a per-component table: every component exactly once, no others.
-    fn table(&mut self, field: &str, t: &RawTable, ids: &[String]) -> Result<Vec<f64>, LoadError> {
+    pub(crate) fn table(
+        &mut self,
+        field: &str,
+        t: &RawTable,
+        ids: &[String],
+    ) -> Result<Vec<f64>, LoadError> {
         self.spans.insert(field.to_string(), t.span());
         for (key, value) in t.get_ref() {
             if !ids.contains(key) {
