@@ -98,7 +98,7 @@ pub fn cholesky_for_rank(field: &str, rank: &[Vec<f64>]) -> Result<Vec<f64>, McE
         McError::InvalidCorrelation {
             field: field.into(),
             message: format!(
-                "is not positive definite (smallest eigenvalue {min_eig:.4}); no joint distribution has these correlations. `grdp calibrate` repairs an estimate to the nearest valid matrix"
+                "is not positive definite (smallest eigenvalue {min_eig:.4}); no joint distribution has these correlations. `grdp calibrate` repairs an estimate to the nearest valid matrix (Higham 2002)"
             ),
         }
     })?;

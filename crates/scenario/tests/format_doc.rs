@@ -23,4 +23,12 @@ fn scenario_format_example_loads() {
     // Every check has what it needs.
     let audit = s.audit(&p);
     assert_eq!(audit.checks.len(), 6, "{:?}", audit.not_applicable);
+    // The uncertainty block: three views, a per-year override, correlation.
+    let u = loaded
+        .uncertainty
+        .as_ref()
+        .expect("the example has an [uncertainty] block");
+    assert_eq!(u.views.len(), 3);
+    assert_eq!(u.growth_by_year.len(), 1);
+    approx::assert_abs_diff_eq!(u.persistence, 0.3, epsilon = 0.0);
 }
