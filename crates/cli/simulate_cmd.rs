@@ -218,6 +218,7 @@ pub fn run_views(loaded: &LoadedScenario, args: &SimulateArgs) -> anyhow::Result
             shifts_pp: (-12..=12).map(|i| f64::from(i) * 0.25).collect(),
         }),
         required_component: Some(required),
+        detail: true,
     };
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(args.threads.map_or(0, usize::from))

@@ -13,11 +13,13 @@ use serde::Serialize;
 
 use crate::error::McError;
 use crate::model::{CompiledTarget, Model, Prices, TargetKind};
-use crate::rng::{ChunkRng, chunk_rng, index, normal};
-use crate::stats::{covariance, quantile_sorted, spearman, wilson_95};
+use crate::rng::{ChunkRng, chunk_rng, index};
+use crate::stats::{covariance, pearson, quantile_sorted, ranks, wilson_95};
 
 /// Scenarios per chunk (a constant: never derived from the thread count).
+/// At most 65,535, so that a chunk's histogram counts fit in `u16`.
 pub const CHUNK_SIZE: u64 = 32_768;
+const _: () = assert!(CHUNK_SIZE <= u16::MAX as u64);
 /// Chunks per batch: the unit of progress, cancellation and precision checks.
 pub const BATCH_CHUNKS: u64 = 32;
 /// Bins of the streaming histogram of aggregate growth.
@@ -48,6 +50,11 @@ pub struct RunOptions {
     pub feasibility: Option<FeasibilityRequest>,
     /// The component whose required growth is reported per draw.
     pub required_component: Option<usize>,
+    /// Keep the first [`DETAIL_CAP`] scenarios whole for rank statistics,
+    /// the feasibility curve, the required growth and the achieved
+    /// correlation (a fixed cost, independent of `scenarios`). Without it
+    /// those results are empty; benchmarks of raw throughput turn it off.
+    pub detail: bool,
 }
 
 /// A feasibility curve: P(target) as one component's centre moves.
@@ -326,7 +333,7 @@ impl Model {
         s.w.copy_from_slice(&self.base_weights);
         if let (Some(sd), Source::Random(rng, _)) = (&self.weight_sd, &mut *src) {
             for (w, sd) in s.w.iter_mut().zip(sd) {
-                *w = (*w + sd * normal(*rng)).max(0.0);
+                *w = (*w + sd * self.normal.sample(*rng)).max(0.0);
             }
             let total: f64 = s.w.iter().sum();
             if total > 0.0 {
@@ -347,7 +354,7 @@ impl Model {
             match src {
                 Source::Random(rng, _) => {
                     for z in s.z.iter_mut() {
-                        *z = normal(*rng);
+                        *z = self.normal.sample(*rng);
                     }
                     match &self.chol {
                         Some(l) => {
@@ -409,7 +416,7 @@ impl Model {
                 if price_known {
                     if let (Some(sd), Source::Random(rng, _)) = (&self.price_sd, &mut *src) {
                         for (pi, sd) in s.pi.iter_mut().zip(sd) {
-                            *pi += sd * normal(*rng);
+                            *pi += sd * self.normal.sample(*rng);
                         }
                     }
                     for i in 0..k {
@@ -420,7 +427,7 @@ impl Model {
                     population = match (population, self.population_growth[t]) {
                         (Some(p), Some(gp)) => {
                             let noise = match (&self.population_sd, &mut *src) {
-                                (Some(sd), Source::Random(rng, _)) => sd * normal(*rng),
+                                (Some(sd), Source::Random(rng, _)) => sd * self.normal.sample(*rng),
                                 _ => 0.0,
                             };
                             Some(p * (1.0 + gp + noise))
@@ -524,8 +531,8 @@ struct ChunkAcc {
     min: f64,
     max: f64,
     miss_gap: f64,
-    misses: u64,
-    hist: Vec<u32>,
+    /// Counts per bin; a chunk's 32,768 scenarios fit in `u16`.
+    hist: Vec<u16>,
     under: u64,
     over: u64,
     target_met: Vec<u64>,
@@ -536,6 +543,30 @@ struct ChunkAcc {
     detail: Vec<f64>,
     draws: Vec<f64>,
     failure: Option<(&'static str, i32)>,
+}
+
+impl ChunkAcc {
+    fn empty(model: &Model, n: u64) -> Self {
+        Self {
+            n,
+            hits: 0,
+            sum_d: 0.0,
+            sum_d2: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            miss_gap: 0.0,
+            hist: Vec::new(),
+            under: 0,
+            over: 0,
+            target_met: vec![0; model.targets.len()],
+            target_unknown: vec![0; model.targets.len()],
+            all_met: 0,
+            early: Vec::new(),
+            detail: Vec::new(),
+            draws: Vec::new(),
+            failure: None,
+        }
+    }
 }
 
 /// One chunk's work order.
@@ -598,6 +629,27 @@ impl Model {
     }
 
     fn run_chunk(&self, job: &ChunkJob) -> ChunkAcc {
+        // The linear model's tight loop, where nothing per component is kept.
+        if let Some((c0, a)) = &self.linear
+            && job.optimism.is_none()
+            && !job.keep_detail
+            && !job.keep_draws
+            && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
+        {
+            macro_rules! dispatch {
+                ($($k:literal)*) => {
+                    match a.len() {
+                        $($k => {
+                            let mut fixed = [0.0; $k];
+                            fixed.copy_from_slice(a);
+                            return self.run_linear_chunk::<$k>(job, *c0, fixed);
+                        })*
+                        _ => {}
+                    }
+                };
+            }
+            dispatch!(1 2 3 4 5 6 7 8);
+        }
         let &ChunkJob {
             seed,
             chunk,
@@ -619,7 +671,6 @@ impl Model {
             min: f64::INFINITY,
             max: f64::NEG_INFINITY,
             miss_gap: 0.0,
-            misses: 0,
             hist: vec![0; HISTOGRAM_BINS],
             under: 0,
             over: 0,
@@ -644,14 +695,14 @@ impl Model {
                 Some((c0, a)) => {
                     let mut g = *c0;
                     for (z, aj) in s.z.iter_mut().zip(a) {
-                        *z = normal(&mut rng);
+                        *z = self.normal.sample(&mut rng);
                         g += aj * *z;
                     }
                     if need_components {
                         self.components_from_z(&mut s);
                     }
                     for (m, t) in s.met.iter_mut().zip(&self.targets) {
-                        *m = u8::from(g >= t.lo && g <= t.hi);
+                        *m = u8::from((g >= t.lo) & (g <= t.hi));
                     }
                     g
                 }
@@ -664,39 +715,35 @@ impl Model {
                     }
                 },
             };
-            if growth >= threshold {
-                acc.hits += 1;
-            } else {
-                acc.misses += 1;
-                acc.miss_gap += threshold - growth;
-            }
+            // Branchless: whether a draw meets the target is a coin toss.
+            acc.hits += u64::from(growth >= threshold);
+            acc.miss_gap += (threshold - growth).max(0.0);
             let d = growth - bins.reference;
             acc.sum_d += d;
             acc.sum_d2 += d * d;
             acc.min = acc.min.min(growth);
             acc.max = acc.max.max(growth);
             let pos = (growth - bins.lo) * bins.inv_width;
-            if pos < 0.0 {
-                acc.under += 1;
-            } else if pos >= HISTOGRAM_BINS as f64 {
-                acc.over += 1;
-            } else {
+            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
                 acc.hist[pos as usize] += 1;
+            } else if pos < 0.0 {
+                acc.under += 1;
+            } else {
+                acc.over += 1;
             }
-            let mut all = true;
-            for (i, m) in s.met.iter().enumerate() {
-                match *m {
-                    MET => acc.target_met[i] += 1,
-                    UNKNOWN => {
-                        acc.target_unknown[i] += 1;
-                        all = false;
-                    }
-                    _ => all = false,
-                }
+            let mut all = 1u64;
+            for ((m, met), unknown) in s
+                .met
+                .iter()
+                .zip(&mut acc.target_met)
+                .zip(&mut acc.target_unknown)
+            {
+                let is_met = u64::from(*m == MET);
+                *met += is_met;
+                *unknown += u64::from(*m == UNKNOWN);
+                all &= is_met;
             }
-            if all {
-                acc.all_met += 1;
-            }
+            acc.all_met += all;
             if keep_detail {
                 acc.detail.extend_from_slice(&s.main_g);
                 acc.detail.extend_from_slice(&s.main_w);
@@ -711,6 +758,112 @@ impl Model {
             }
         }
         acc
+    }
+
+    /// The linear model `G = c0 + a · z` with `K` components: the engine's
+    /// fastest loop. Accumulators live in locals; the generator is owned.
+    fn run_linear_chunk<const K: usize>(&self, job: &ChunkJob, c0: f64, a: [f64; K]) -> ChunkAcc {
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let bins = job.bins;
+        let threshold = self.main.threshold_pct;
+        let zig = &self.normal;
+        let mut hist = vec![0u16; HISTOGRAM_BINS];
+        let (mut hits, mut under, mut over) = (0u64, 0u64, 0u64);
+        let (mut sum_d, mut sum_d2, mut miss_gap) = (0.0f64, 0.0f64, 0.0f64);
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut target_met = vec![0u64; self.targets.len()];
+        let mut early = Vec::new();
+        let bins_f = HISTOGRAM_BINS as f64;
+        // Targets that are all "growth ≥ the main threshold" are met exactly
+        // when the main target is: no counting of their own.
+        let same_as_main = self
+            .targets
+            .iter()
+            .all(|t| t.lo.to_bits() == threshold.to_bits() && t.hi.is_infinite() && t.hi > 0.0);
+        // Every target is an interval on the same growth: all are met inside their intersection.
+        let all_lo = self
+            .targets
+            .iter()
+            .map(|t| t.lo)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let all_hi = self
+            .targets
+            .iter()
+            .map(|t| t.hi)
+            .fold(f64::INFINITY, f64::min);
+        let mut all_met = 0u64;
+        // Draw the normals of a block of scenarios in one tight loop, then
+        // score them: the generator is consumed in exactly the same order.
+        const BLOCK: usize = 256;
+        let mut z = [[0.0f64; K]; BLOCK];
+        let mut block_g = [0.0f64; BLOCK];
+        let mut j = 0u64;
+        while j < job.n {
+            let m = BLOCK.min((job.n - j) as usize);
+            for row in &mut z[..m] {
+                for v in row.iter_mut() {
+                    *v = zig.sample(&mut rng);
+                }
+            }
+            for (g, row) in block_g[..m].iter_mut().zip(&z[..m]) {
+                let mut acc = c0;
+                for (aj, zj) in a.iter().zip(row) {
+                    acc += aj * zj;
+                }
+                *g = acc;
+            }
+            for &g in &block_g[..m] {
+                j += 1;
+                hits += u64::from(g >= threshold);
+                miss_gap += (threshold - g).max(0.0);
+                let d = g - bins.reference;
+                sum_d += d;
+                sum_d2 += d * d;
+                min = min.min(g);
+                max = max.max(g);
+                let pos = (g - bins.lo) * bins.inv_width;
+                if pos >= 0.0 && pos < bins_f {
+                    hist[pos as usize] += 1;
+                } else if pos < 0.0 {
+                    under += 1;
+                } else {
+                    over += 1;
+                }
+                for (met, t) in target_met.iter_mut().zip(&self.targets) {
+                    *met += u64::from((g >= t.lo) & (g <= t.hi));
+                }
+                all_met += u64::from((g >= all_lo) & (g <= all_hi));
+                if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
+                    early.push((j, hits));
+                }
+            }
+        }
+        if !(sum_d2.is_finite() && min.is_finite()) {
+            return ChunkAcc {
+                failure: Some(("aggregate growth", self.main.year)),
+                ..ChunkAcc::empty(self, job.n)
+            };
+        }
+        if same_as_main {
+            target_met.iter_mut().for_each(|m| *m = hits);
+            all_met = if self.targets.is_empty() { job.n } else { hits };
+        }
+        ChunkAcc {
+            hits,
+            sum_d,
+            sum_d2,
+            min,
+            max,
+            miss_gap,
+            hist,
+            under,
+            over,
+            all_met,
+            target_unknown: vec![0; self.targets.len()],
+            target_met,
+            early,
+            ..ChunkAcc::empty(self, job.n)
+        }
     }
 
     /// Component growth from the normals in `s.z` (linear models).
@@ -797,7 +950,7 @@ pub fn simulate(
                     n,
                     bins,
                     optimism,
-                    keep_detail: c * CHUNK_SIZE < DETAIL_CAP,
+                    keep_detail: opts.detail && c * CHUNK_SIZE < DETAIL_CAP,
                     keep_draws,
                 })
             })
@@ -909,7 +1062,7 @@ impl Totals {
         self.min = self.min.min(a.min);
         self.max = self.max.max(a.max);
         self.miss_gap += a.miss_gap;
-        self.misses += a.misses;
+        self.misses += a.n - a.hits;
         for (t, c) in self.hist.iter_mut().zip(&a.hist) {
             *t += u64::from(*c);
         }
@@ -962,6 +1115,13 @@ impl Totals {
             })
             .collect();
         let aggregate = col(2 * k);
+        // Rank each column once; Spearman is Pearson on ranks.
+        // Columns are ranked independently, so in parallel; each result
+        // lands in its own place, whatever the thread that computed it.
+        let (growth_ranks, aggregate_ranks): (Vec<Vec<f64>>, Vec<f64>) = rayon::join(
+            || growth_cols.par_iter().map(|c| ranks(c)).collect(),
+            || ranks(&aggregate),
+        );
         let cov = covariance(&growth_cols);
         let sw: Vec<f64> = (0..k)
             .map(|i| (0..k).map(|j| cov[i][j] * weight_means[j]).sum())
@@ -984,7 +1144,7 @@ impl Totals {
                     } else {
                         0.0
                     },
-                    spearman: spearman(&growth_cols[i], &aggregate),
+                    spearman: pearson(&growth_ranks[i], &aggregate_ranks),
                     tornado_low_pct: at(z10),
                     tornado_high_pct: at(-z10),
                     growth_p10_pct: tr.apply(z10),
@@ -1048,7 +1208,7 @@ impl Totals {
                             if i == j {
                                 1.0
                             } else {
-                                spearman(&growth_cols[i], &growth_cols[j])
+                                pearson(&growth_ranks[i], &growth_ranks[j])
                             }
                         })
                         .collect()

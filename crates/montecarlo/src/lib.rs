@@ -20,6 +20,7 @@ pub mod engine;
 pub mod error;
 pub mod marginal;
 pub mod model;
+pub mod normal;
 pub mod rng;
 pub mod spec;
 pub mod stats;

@@ -98,6 +98,8 @@ pub struct Model {
     pub(crate) linear: Option<(f64, Vec<f64>)>,
     /// Each component's centre under this view, main year, percent.
     pub(crate) centres: Vec<f64>,
+    /// The standard-normal sampler.
+    pub(crate) normal: crate::normal::Ziggurat,
 }
 
 impl Model {
@@ -224,6 +226,7 @@ impl Model {
             linear: None,
             centres,
             years,
+            normal: crate::normal::Ziggurat::new(),
         };
         model.linear = model.linear_form();
         Ok(model)

@@ -5,8 +5,7 @@
 //! SplitMix64 outputs). Chunks can therefore run on any thread, in any
 //! order, and give the same draws.
 
-use rand::{Rng, RngExt, SeedableRng};
-use rand_distr::{Distribution, StandardNormal};
+use rand::{RngExt, SeedableRng};
 use rand_xoshiro::Xoshiro256PlusPlus;
 
 /// The generator's name, as recorded in every output's metadata.
@@ -34,12 +33,6 @@ pub fn chunk_rng(seed: u64, chunk: u64) -> ChunkRng {
     Xoshiro256PlusPlus::from_seed(state)
 }
 
-/// One standard-normal draw (ziggurat).
-#[inline]
-pub fn normal<R: Rng + ?Sized>(rng: &mut R) -> f64 {
-    StandardNormal.sample(rng)
-}
-
 /// One index in `0..n`, uniformly (n > 0).
 #[inline]
 pub fn index<R: RngExt + ?Sized>(rng: &mut R, n: usize) -> usize {
@@ -49,7 +42,7 @@ pub fn index<R: RngExt + ?Sized>(rng: &mut R, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rand::RngExt;
+    use rand::Rng;
 
     #[test]
     fn chunks_differ_and_repeat() {
@@ -59,7 +52,6 @@ mod tests {
         assert_ne!(a, b);
         assert_ne!(a, c);
         assert_eq!(a, chunk_rng(42, 0).next_u64());
-        let _ = chunk_rng(1, 2).random::<f64>();
     }
 
     /// A golden value: the generator and its seeding must never change

@@ -20,17 +20,27 @@ pub fn wilson_95(hits: u64, n: u64) -> [f64; 2] {
 
 /// Ranks 1..n, ties given their average rank.
 pub fn ranks(values: &[f64]) -> Vec<f64> {
-    let mut idx: Vec<usize> = (0..values.len()).collect();
-    idx.sort_by(|&a, &b| values[a].total_cmp(&values[b]));
+    // Sort (key, index) pairs by a key that orders like `f64::total_cmp`:
+    // contiguous integer comparisons instead of indirect float ones.
+    let key = |x: f64| {
+        let b = x.to_bits();
+        if b >> 63 == 1 { !b } else { b | (1 << 63) }
+    };
+    let mut order: Vec<(u64, usize)> = values
+        .iter()
+        .enumerate()
+        .map(|(i, &v)| (key(v), i))
+        .collect();
+    order.sort_unstable();
     let mut out = vec![0.0; values.len()];
     let mut i = 0;
-    while i < idx.len() {
+    while i < order.len() {
         let mut j = i;
-        while j + 1 < idx.len() && values[idx[j + 1]].total_cmp(&values[idx[i]]).is_eq() {
+        while j + 1 < order.len() && order[j + 1].0 == order[i].0 {
             j += 1;
         }
         let avg = (i + j) as f64 / 2.0 + 1.0;
-        for &k in &idx[i..=j] {
+        for &(_, k) in &order[i..=j] {
             out[k] = avg;
         }
         i = j + 1;
@@ -120,6 +130,10 @@ mod tests {
     #[test]
     fn ranks_average_ties_and_spearman_is_rank_based() {
         assert_eq!(ranks(&[10.0, 30.0, 20.0, 20.0]), vec![1.0, 4.0, 2.5, 2.5]);
+        assert_eq!(
+            ranks(&[-1.5, 0.0, -0.0, 2.0, -3.0]),
+            vec![2.0, 4.0, 3.0, 5.0, 1.0]
+        );
         let a = [1.0, 2.0, 3.0, 4.0, 5.0];
         let b = [1.0, 4.0, 9.0, 16.0, 100.0];
         assert_abs_diff_eq!(spearman(&a, &b), 1.0, epsilon = 1e-12);

@@ -1,0 +1,162 @@
+//! Speed of the Monte Carlo engine.
+//!
+//! - `one_year_normal`: the reference model — the built-in Cần Thơ
+//!   economy, one year, four components, correlated normal growth, the
+//!   aggregate target only — 10⁶ scenarios at one thread and at every
+//!   thread, raw sampling (`detail: false`) and with the full analysis.
+//! - `six_year_paths`: the same four components over six plan years
+//!   (2025-2030, the plan's growth repeated), weights rolling with every
+//!   draw, persistence 0.3.
+//! - `builtin_default`: `grdp simulate`'s default work for one view:
+//!   every target, uncertain weights, prices and population.
+//!
+//! Throughput is in scenarios; results go to BENCHMARKS.md.
+
+use std::hint::black_box;
+
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use grdp_core::{Indicator, Plan, Scenario, TargetSet, YearPlan};
+use grdp_montecarlo::engine::RunOptions;
+use grdp_montecarlo::{InputUncertainty, MainTarget, Model, UncertaintySpec, simulate};
+
+const N: u64 = 1_000_000;
+
+fn builtin() -> (Scenario, UncertaintySpec) {
+    let loaded = grdp_scenario::builtin::can_tho_2025().expect("built-in scenario loads");
+    let spec = loaded
+        .uncertainty
+        .expect("built-in scenario has uncertainty");
+    (loaded.scenario, spec)
+}
+
+/// The built-in economy with only the aggregate growth target, `years` plan years.
+fn growth_only(years: i32) -> (Scenario, UncertaintySpec) {
+    let (s, mut spec) = builtin();
+    let e = s.economy().clone();
+    let first = s.plan().years()[0].clone();
+    let plan = Plan::new(
+        &e,
+        (0..years)
+            .map(|i| YearPlan {
+                year: first.year + i,
+                ..first.clone()
+            })
+            .collect(),
+    )
+    .unwrap();
+    let targets: Vec<_> = s
+        .targets()
+        .targets()
+        .iter()
+        .filter(|t| t.indicator == Indicator::GrowthPct && t.component.is_none())
+        .cloned()
+        .collect();
+    let targets = TargetSet::new(&e, targets).unwrap();
+    let scenario = Scenario::new("bench", e, plan, targets, vec![], vec![]).unwrap();
+    spec.inputs = InputUncertainty::default();
+    spec.views.truncate(1);
+    if years > 1 {
+        spec.persistence = 0.3;
+    }
+    (scenario, spec)
+}
+
+fn options(detail: bool) -> RunOptions {
+    RunOptions {
+        scenarios: N,
+        seed: 42,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail,
+    }
+}
+
+fn pool(threads: usize) -> rayon::ThreadPool {
+    rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .build()
+        .unwrap()
+}
+
+fn bench(c: &mut Criterion) {
+    let all = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let mut g = c.benchmark_group("montecarlo");
+    g.throughput(Throughput::Elements(N));
+    g.sample_size(20);
+
+    let (s, spec) = growth_only(1);
+    let model = Model::new(
+        &s,
+        &spec,
+        &spec.views[0],
+        MainTarget::from_scenario(&s).unwrap(),
+    )
+    .unwrap();
+    for threads in [1, all] {
+        let p = pool(threads);
+        g.bench_function(format!("one_year_normal/raw/{threads}_threads"), |b| {
+            b.iter(|| {
+                p.install(|| {
+                    simulate(black_box(&model), &options(false), Default::default())
+                        .unwrap()
+                        .probability
+                })
+            })
+        });
+        g.bench_function(format!("one_year_normal/full/{threads}_threads"), |b| {
+            b.iter(|| {
+                p.install(|| {
+                    simulate(black_box(&model), &options(true), Default::default())
+                        .unwrap()
+                        .probability
+                })
+            })
+        });
+    }
+
+    let (s6, spec6) = growth_only(6);
+    let model6 = Model::new(
+        &s6,
+        &spec6,
+        &spec6.views[0],
+        MainTarget::from_scenario(&s6).unwrap(),
+    )
+    .unwrap();
+    for threads in [1, all] {
+        let p = pool(threads);
+        g.bench_function(format!("six_year_paths/{threads}_threads"), |b| {
+            b.iter(|| {
+                p.install(|| {
+                    simulate(black_box(&model6), &options(false), Default::default())
+                        .unwrap()
+                        .probability
+                })
+            })
+        });
+    }
+
+    let (sb, specb) = builtin();
+    let modelb = Model::new(
+        &sb,
+        &specb,
+        &specb.views[0],
+        MainTarget::from_scenario(&sb).unwrap(),
+    )
+    .unwrap();
+    let p = pool(all);
+    g.bench_function(format!("builtin_default/{all}_threads"), |b| {
+        b.iter(|| {
+            p.install(|| {
+                simulate(black_box(&modelb), &options(true), Default::default())
+                    .unwrap()
+                    .probability
+            })
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);
