@@ -34,12 +34,12 @@ pub enum Command {
         after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
-    /// How likely is the growth target? Monte Carlo over the scenario's [uncertainty] block.
+    /// How likely is the growth target? Monte Carlo over the scenario's `[uncertainty]` block.
     #[command(
         after_help = "Examples:\n  grdp simulate\n  grdp simulate -n 10000000 --seed 7 --threads 2\n  grdp simulate --precision 0.002 --optimism-bias history --format json\n  grdp simulate --target 9.5 --feasibility services --save-draws draws.csv\n\nP(growth ≥ target) counts the target as met when growth equals it (inclusive bound).\nThe same seed gives the same result at any --threads."
     )]
     Simulate(SimulateArgs),
-    /// Estimate growth distributions and correlations from history; print an [uncertainty] block.
+    /// Estimate growth distributions and correlations from history; print an `[uncertainty]` block.
     #[command(
         after_help = "Examples:\n  grdp calibrate --region vietnam --exclude 2020,2021 --scale-to can_tho\n  grdp calibrate my-history.csv --region my_province --format json"
     )]
@@ -148,7 +148,7 @@ pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
 /// Output of `grdp calibrate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CalibrateFormat {
-    /// An [uncertainty] block for a scenario file, with the estimates as comments.
+    /// An `[uncertainty]` block for a scenario file, with the estimates as comments.
     Toml,
     /// Every estimate, as JSON.
     Json,

@@ -8,6 +8,37 @@
 //!
 //! Every error names the file, the line and column where known, the field,
 //! what was found and what was expected ([`LoadError`]).
+//!
+//! ```
+//! let text = r#"
+//! format = 1
+//! [scenario]
+//! name = "two sectors"
+//! [[components]]
+//! id = "farming"
+//! [[components]]
+//! id = "rest"
+//! [base]
+//! year = 2024
+//! [base.constant_weight_pct]
+//! farming = 25
+//! rest = 75
+//! [[plan]]
+//! year = 2025
+//! [plan.growth_pct]
+//! farming = { value = 2.0, status = "target", source = "resolution, Art. 2" }
+//! rest = 10.0
+//! "#;
+//! let loaded = grdp_scenario::parse_scenario(text, "example.toml")?;
+//! let growth = loaded.scenario.project().years[0].growth_pct;
+//! assert!((growth - 8.0).abs() < 1e-12); // 0.25 · 2 + 0.75 · 10
+//!
+//! // A mistake names the file, the line and the field.
+//! let err = grdp_scenario::parse_scenario(&text.replace("rest = 10.0", "rest = -100"), "example.toml").unwrap_err();
+//! assert!(err.to_string().starts_with("example.toml:18:8:"), "{err}");
+//! assert!(err.to_string().contains("plan.2025.growth_pct.rest"));
+//! # Ok::<(), grdp_scenario::LoadError>(())
+//! ```
 
 pub mod builtin;
 pub mod error;
