@@ -149,9 +149,14 @@ fn target_naming_an_unknown_component() {
 #[test]
 fn years_out_of_order() {
     check(
-        "[[plan]]\nyear = 2025",
+        "[[plan]]\nyear = 2030",
+        "[[plan]]\nyear = 2031",
+        &["plan.2031", "found year 2031; expected 2030"],
+    );
+    check(
+        "[[plan]]\nyear = 2027",
         "[[plan]]\nyear = 2026",
-        &["plan.2026", "found year 2026; expected 2025"],
+        &["plan.2026", "two [[plan]] tables"],
     );
     check(
         "[[outcome]]\nyear = 2024",

@@ -142,7 +142,11 @@ fn output_file_is_written_whole() {
             .unwrap()
             .starts_with("year,component,name,growth_pct,weight_pct,contribution_pp")
     );
-    assert_eq!(lines.count(), 5, "four components and the total");
+    assert_eq!(
+        lines.count(),
+        6 * 5,
+        "six plan years of four components and the total"
+    );
     // Nothing else is left in the folder (no temporary file).
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
 }

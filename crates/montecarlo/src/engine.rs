@@ -262,9 +262,22 @@ pub struct SimResult {
     pub required_growth: Option<RequiredGrowth>,
     /// Achieved rank correlation.
     pub correlation: Option<CorrelationReport>,
+    /// Aggregate growth of every plan year: mean and percentiles (the fan chart).
+    pub years: Vec<YearDistribution>,
     /// Histogram of aggregate growth: lower edge, bin width (pp), counts.
     #[serde(skip)]
     pub histogram: Histogram,
+}
+
+/// The distribution of one plan year's aggregate growth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearDistribution {
+    /// The year.
+    pub year: i32,
+    /// Mean growth, percent.
+    pub mean_pct: f64,
+    /// Percentiles, percent (histogram midpoints; error ≤ `quantile_error_pp`).
+    pub quantiles_pct: Quantiles,
 }
 
 /// A histogram of aggregate growth.
@@ -295,6 +308,8 @@ struct Scratch {
     main_g: Vec<f64>,
     main_w: Vec<f64>,
     met: Vec<u8>,
+    /// Aggregate growth of every plan year, percent.
+    year_growth: Vec<f64>,
 }
 
 /// 0 not met, 1 met, 2 unknown.
@@ -302,7 +317,7 @@ const MET: u8 = 1;
 const UNKNOWN: u8 = 2;
 
 impl Scratch {
-    fn new(k: usize, targets: usize) -> Self {
+    fn new(k: usize, targets: usize, years: usize) -> Self {
         Self {
             z: vec![0.0; k],
             x: vec![0.0; k],
@@ -315,6 +330,7 @@ impl Scratch {
             main_g: vec![0.0; k],
             main_w: vec![0.0; k],
             met: vec![0; targets],
+            year_growth: vec![0.0; years],
         }
     }
 }
@@ -384,6 +400,7 @@ impl Model {
             if !growth.is_finite() {
                 return Err(("aggregate growth", self.years[t]));
             }
+            s.year_growth[t] = growth;
             if t == self.main_index {
                 main_growth = growth;
                 s.main_g.copy_from_slice(&s.g);
@@ -539,6 +556,9 @@ struct ChunkAcc {
     target_unknown: Vec<u64>,
     all_met: u64,
     early: Vec<(u64, u64)>,
+    /// Per plan year (multi-year models only): histogram and sum of growth.
+    year_hist: Vec<Vec<u16>>,
+    year_sum: Vec<f64>,
     /// Per draw: k growth, k weights, aggregate (target year).
     detail: Vec<f64>,
     draws: Vec<f64>,
@@ -562,6 +582,8 @@ impl ChunkAcc {
             target_unknown: vec![0; model.targets.len()],
             all_met: 0,
             early: Vec::new(),
+            year_hist: Vec::new(),
+            year_sum: Vec::new(),
             detail: Vec::new(),
             draws: Vec::new(),
             failure: None,
@@ -592,7 +614,7 @@ impl Model {
     /// The deterministic aggregate growth of the target year with every
     /// latent score at `scores` (zero = every marginal at its median).
     fn fixed_path(&self, scores: &[Vec<f64>]) -> f64 {
-        let mut s = Scratch::new(self.k, self.targets.len());
+        let mut s = Scratch::new(self.k, self.targets.len(), self.years.len());
         self.draw(&mut Source::Fixed(scores), &mut s)
             .unwrap_or(f64::NAN)
     }
@@ -662,7 +684,7 @@ impl Model {
         let k = self.k;
         let threshold = self.main.threshold_pct;
         let mut rng = chunk_rng(seed, chunk);
-        let mut s = Scratch::new(k, self.targets.len());
+        let mut s = Scratch::new(k, self.targets.len(), self.years.len());
         let mut acc = ChunkAcc {
             n,
             hits: 0,
@@ -678,6 +700,12 @@ impl Model {
             target_unknown: vec![0; self.targets.len()],
             all_met: 0,
             early: Vec::new(),
+            year_hist: if self.years.len() > 1 {
+                vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
+            } else {
+                Vec::new()
+            },
+            year_sum: vec![0.0; self.years.len()],
             detail: Vec::with_capacity(if keep_detail {
                 n as usize * (2 * k + 1)
             } else {
@@ -730,6 +758,20 @@ impl Model {
                 acc.under += 1;
             } else {
                 acc.over += 1;
+            }
+            if !acc.year_hist.is_empty() {
+                for ((hist, sum), g) in acc
+                    .year_hist
+                    .iter_mut()
+                    .zip(&mut acc.year_sum)
+                    .zip(&s.year_growth)
+                {
+                    *sum += g;
+                    let pos = (g - bins.lo) * bins.inv_width;
+                    if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                        hist[pos as usize] += 1;
+                    }
+                }
             }
             let mut all = 1u64;
             for ((m, met), unknown) in s
@@ -1012,6 +1054,8 @@ struct Totals {
     target_unknown: Vec<u64>,
     all_met: u64,
     convergence: Vec<Checkpoint>,
+    year_hist: Vec<Vec<u64>>,
+    year_sum: Vec<f64>,
     bins: Bins,
 }
 
@@ -1033,6 +1077,12 @@ impl Totals {
             target_unknown: vec![0; model.targets.len()],
             all_met: 0,
             convergence: Vec::new(),
+            year_hist: if model.years.len() > 1 {
+                vec![vec![0; HISTOGRAM_BINS]; model.years.len()]
+            } else {
+                Vec::new()
+            },
+            year_sum: vec![0.0; model.years.len()],
             bins,
         }
     }
@@ -1068,6 +1118,14 @@ impl Totals {
         }
         self.under += a.under;
         self.over += a.over;
+        for (t, c) in self.year_hist.iter_mut().zip(&a.year_hist) {
+            for (x, y) in t.iter_mut().zip(c) {
+                *x += u64::from(*y);
+            }
+        }
+        for (t, c) in self.year_sum.iter_mut().zip(&a.year_sum) {
+            *t += c;
+        }
         for (t, c) in self.target_met.iter_mut().zip(&a.target_met) {
             *t += c;
         }
@@ -1080,6 +1138,20 @@ impl Totals {
             probability: self.hits as f64 / self.n as f64,
             ci95: wilson_95(self.hits, self.n),
         });
+    }
+
+    /// The `p` quantile of plan year `t` from its histogram (bin midpoint).
+    fn year_quantile(&self, t: usize, p: f64) -> f64 {
+        let width = 1.0 / self.bins.inv_width;
+        let need = ((p * self.n as f64).ceil() as u64).max(1);
+        let mut cum = 0;
+        for (i, c) in self.year_hist[t].iter().enumerate() {
+            cum += c;
+            if cum >= need {
+                return self.bins.lo + (i as f64 + 0.5) * width;
+            }
+        }
+        f64::NAN
     }
 
     /// The `p` quantile from the histogram: the midpoint of the bin where
@@ -1230,6 +1302,31 @@ impl Totals {
             })
             .collect::<Vec<_>>();
         let all_known = self.target_unknown.iter().all(|u| *u == 0);
+        let quantiles = Quantiles::from_fn(|q| self.quantile(q));
+        let years = model
+            .years
+            .iter()
+            .enumerate()
+            .map(|(t, &year)| {
+                if self.year_hist.is_empty() || t == model.main_index {
+                    YearDistribution {
+                        year,
+                        mean_pct: if t == model.main_index {
+                            self.mean
+                        } else {
+                            self.year_sum[t] / self.n as f64
+                        },
+                        quantiles_pct: quantiles.clone(),
+                    }
+                } else {
+                    YearDistribution {
+                        year,
+                        mean_pct: self.year_sum[t] / self.n as f64,
+                        quantiles_pct: Quantiles::from_fn(|q| self.year_quantile(t, q)),
+                    }
+                }
+            })
+            .collect();
         SimResult {
             scenarios: self.n,
             stopped_at_precision: stopped,
@@ -1246,8 +1343,9 @@ impl Totals {
             },
             min_pct: self.min,
             max_pct: self.max,
-            quantiles_pct: Quantiles::from_fn(|q| self.quantile(q)),
+            quantiles_pct: quantiles,
             quantile_error_pp: 0.5 * width,
+            years,
             expected_shortfall_pp: (self.misses > 0).then(|| self.miss_gap / self.misses as f64),
             all_targets_probability: (!model.targets.is_empty() && all_known)
                 .then(|| self.all_met as f64 / self.n as f64),
