@@ -34,6 +34,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
+    /// Write the briefing: eight charts, an offline page, summary.json and CSV tables.
+    #[command(
+        after_help = "Examples:\n  grdp report\n  grdp report --lang vi -o bao-cao\n  grdp report my-province.toml -o my-report --scale 2 -n 200000\n\nThe folder is written whole or not at all; an existing folder is replaced only if it is\nan earlier grdp report (or with --force)."
+    )]
+    Report(ReportArgs),
     /// How likely is the growth target? Monte Carlo over the scenario's `[uncertainty]` block.
     #[command(
         after_help = "Examples:\n  grdp simulate\n  grdp simulate -n 10000000 --seed 7 --threads 2\n  grdp simulate --precision 0.002 --optimism-bias history --format json\n  grdp simulate --target 9.5 --feasibility services --save-draws draws.csv\n\nP(growth ≥ target) counts the target as met when growth equals it (inclusive bound).\nThe same seed gives the same result at any --threads."
@@ -64,11 +69,20 @@ pub enum Format {
 
 /// Language of names, headers and sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Lang {
+pub enum LangArg {
     /// English.
     En,
     /// Tiếng Việt.
     Vi,
+}
+
+impl From<LangArg> for grdp_report::Lang {
+    fn from(l: LangArg) -> Self {
+        match l {
+            LangArg::En => grdp_report::Lang::En,
+            LangArg::Vi => grdp_report::Lang::Vi,
+        }
+    }
 }
 
 /// Options every command takes.
@@ -80,8 +94,8 @@ pub struct CommonArgs {
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
     /// Language of component names and headers.
-    #[arg(long, value_enum, default_value_t = Lang::En)]
-    pub lang: Lang,
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
     /// Write to FILE instead of standard output (atomically: all or nothing).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
@@ -134,6 +148,13 @@ fn parse_period(s: &str) -> Result<(i32, i32), String> {
         ));
     }
     Ok((first, last))
+}
+
+impl CommonArgs {
+    /// The chosen language.
+    pub fn lang(&self) -> grdp_report::Lang {
+        self.lang.into()
+    }
 }
 
 /// Loads the scenario named on the command line, or the built-in one.
@@ -244,6 +265,50 @@ pub struct SimulateArgs {
     /// Write every draw of the first view (target year) to this CSV file.
     #[arg(long, value_name = "FILE")]
     pub save_draws: Option<PathBuf>,
+    /// No progress bar.
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+/// `grdp report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Scenario file (TOML); the built-in Cần Thơ 2025 scenario if omitted.
+    pub scenario: Option<PathBuf>,
+    /// The report folder.
+    #[arg(
+        short = 'o',
+        long = "output",
+        value_name = "DIR",
+        default_value = "grdp-report"
+    )]
+    pub output: PathBuf,
+    /// Language of every label and sentence.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Scenarios per view.
+    #[arg(
+        short = 'n',
+        long = "scenarios",
+        default_value_t = 1_000_000,
+        value_name = "N"
+    )]
+    pub scenarios: u64,
+    /// Seed of the random numbers.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Worker threads (default: every core). Results do not depend on it.
+    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    pub threads: Option<u16>,
+    /// Add the record of past shortfalls and show P with and without it.
+    #[arg(long, value_enum, default_value_t = OptimismBias::History)]
+    pub optimism_bias: OptimismBias,
+    /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
+    pub scale: u32,
+    /// Replace the folder even if it is not an earlier grdp report.
+    #[arg(long)]
+    pub force: bool,
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,

@@ -5,10 +5,10 @@ use grdp_scenario::LoadedScenario;
 use serde::Serialize;
 
 use crate::args::{CommonArgs, Format};
-use crate::findings::message;
-use crate::lang::Lang;
 use crate::output::{csv_text, emit, json};
 use crate::table::Table;
+use grdp_report::Lang;
+use grdp_report::findings::message;
 
 /// The JSON document of `grdp audit` (contract in docs/json.md).
 #[derive(Serialize)]
@@ -25,6 +25,26 @@ struct CheckJson<'a> {
     message: String,
 }
 
+/// The JSON document of `grdp audit`.
+pub fn document(
+    loaded: &LoadedScenario,
+    audit: &grdp_core::Audit,
+    lang: Lang,
+) -> anyhow::Result<serde_json::Value> {
+    Ok(serde_json::to_value(AuditJson {
+        scenario: &loaded.meta.name,
+        checks: audit
+            .checks
+            .iter()
+            .map(|c| CheckJson {
+                check: c,
+                message: message(c, loaded, lang),
+            })
+            .collect(),
+        not_applicable: &audit.not_applicable,
+    })?)
+}
+
 pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.scenario)?;
     let s = &loaded.scenario;
@@ -39,19 +59,19 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
                 .iter()
                 .map(|c| CheckJson {
                     check: c,
-                    message: message(c, &loaded, args.lang),
+                    message: message(c, &loaded, args.lang()),
                 })
                 .collect(),
             not_applicable: &audit.not_applicable,
         })?,
         Format::Csv => csv(&audit.checks)?,
-        Format::Table => table(&loaded, &audit.checks, &audit.not_applicable, args.lang),
+        Format::Table => table(&loaded, &audit.checks, &audit.not_applicable, args.lang()),
     };
     emit(&text, args.output.as_deref())
 }
 
 /// Long format: one row per figure, `check,year,status,figure,value`.
-fn csv(checks: &[Check]) -> anyhow::Result<String> {
+pub fn csv(checks: &[Check]) -> anyhow::Result<String> {
     let mut rows = Vec::new();
     for c in checks {
         let value = serde_json::to_value(c)?;

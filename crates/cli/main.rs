@@ -7,10 +7,9 @@
 mod args;
 mod audit_cmd;
 mod calibrate_cmd;
-mod findings;
-mod lang;
 mod output;
 mod project_cmd;
+mod report_cmd;
 mod simulate_cmd;
 mod solve_cmd;
 mod table;
@@ -66,6 +65,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Solve(a) => solve_cmd::run(&a),
         args::Command::Calibrate(a) => calibrate_cmd::run(&a),
         args::Command::Simulate(a) => simulate_cmd::run(&a),
+        args::Command::Report(a) => report_cmd::run(&a),
     }
 }
 

@@ -5,9 +5,9 @@ use grdp_scenario::{ComponentNames, LoadedScenario};
 use serde::Serialize;
 
 use crate::args::{CommonArgs, Format};
-use crate::lang::Lang;
 use crate::output::{csv_num, csv_text, emit, json};
 use crate::table::Table;
+use grdp_report::Lang;
 
 /// The JSON document of `grdp project` (contract in docs/json.md).
 #[derive(Serialize)]
@@ -26,6 +26,34 @@ struct ComponentJson<'a> {
     kind: grdp_core::ComponentKind,
     name_en: &'a str,
     name_vi: &'a str,
+}
+
+/// The JSON document of `grdp project`.
+pub fn document(
+    loaded: &LoadedScenario,
+    projection: &Projection,
+    targets: &[TargetOutcome],
+) -> anyhow::Result<serde_json::Value> {
+    let s = &loaded.scenario;
+    Ok(serde_json::to_value(ProjectJson {
+        scenario: &loaded.meta.name,
+        base_year: projection.base.year,
+        components: s
+            .economy()
+            .components()
+            .iter()
+            .zip(&loaded.names)
+            .map(|(c, n): (_, &ComponentNames)| ComponentJson {
+                id: &c.id,
+                kind: c.kind,
+                name_en: &n.en,
+                name_vi: &n.vi,
+            })
+            .collect(),
+        base: &projection.base,
+        years: &projection.years,
+        targets,
+    })?)
 }
 
 pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
@@ -54,8 +82,8 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
             years: &projection.years,
             targets: &targets,
         })?,
-        Format::Csv => csv(&loaded, &projection, args.lang)?,
-        Format::Table => table(&loaded, &projection, &targets, args.lang),
+        Format::Csv => csv(&loaded, &projection, args.lang())?,
+        Format::Table => table(&loaded, &projection, &targets, args.lang()),
     };
     emit(&text, args.output.as_deref())
 }
@@ -80,7 +108,7 @@ pub fn check_finite(p: &Projection) -> anyhow::Result<()> {
     Ok(())
 }
 
-fn csv(loaded: &LoadedScenario, p: &Projection, lang: Lang) -> anyhow::Result<String> {
+pub fn csv(loaded: &LoadedScenario, p: &Projection, lang: Lang) -> anyhow::Result<String> {
     let header = [
         "year",
         "component",

@@ -14,9 +14,9 @@ use serde::Serialize;
 
 use crate::UsageError;
 use crate::args::{Format, OptimismBias, SimulateArgs};
-use crate::lang::Lang;
 use crate::output::{csv_num, csv_text, emit, json};
 use crate::table::Table;
+use grdp_report::Lang;
 
 /// Run metadata, in every output.
 #[derive(Serialize, Clone)]
@@ -42,7 +42,7 @@ pub struct ViewResult {
 
 /// The JSON document (contract in docs/json.md).
 #[derive(Serialize)]
-struct SimulateJson<'a> {
+pub struct SimulateJson<'a> {
     metadata: &'a Metadata,
     scenario: &'a str,
     view: &'a str,
@@ -85,7 +85,7 @@ pub struct Outcome {
 pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.common.scenario)?;
     let outcome = run_views(&loaded, args)?;
-    let lang = args.common.lang;
+    let lang = args.common.lang();
     let text = match args.common.format {
         Format::Json => json(&document(&loaded, &outcome, lang))?,
         Format::Csv => csv(&outcome)?,
@@ -94,7 +94,8 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     emit(&text, args.common.output.as_deref())
 }
 
-fn document<'a>(loaded: &'a LoadedScenario, o: &'a Outcome, lang: Lang) -> SimulateJson<'a> {
+/// The JSON document of `grdp simulate`.
+pub fn document<'a>(loaded: &'a LoadedScenario, o: &'a Outcome, lang: Lang) -> SimulateJson<'a> {
     let _ = lang;
     let first = &o.views[0];
     SimulateJson {
@@ -236,7 +237,7 @@ pub fn run_views(loaded: &LoadedScenario, args: &SimulateArgs) -> anyhow::Result
     let mut out = Vec::new();
     for (vi, view) in views.iter().enumerate() {
         let model = Model::new(s, spec, view, main)?;
-        let name = match args.common.lang {
+        let name = match args.common.lang() {
             Lang::En => view.name_en.clone(),
             Lang::Vi => view.name_vi.clone(),
         };
@@ -414,7 +415,7 @@ impl DrawsFile {
     }
 }
 
-fn csv(o: &Outcome) -> anyhow::Result<String> {
+pub fn csv(o: &Outcome) -> anyhow::Result<String> {
     let mut header = vec![
         "view",
         "probability",

@@ -6,9 +6,9 @@ use serde::Serialize;
 
 use crate::UsageError;
 use crate::args::{Format, SolveArgs};
-use crate::lang::Lang;
 use crate::output::{csv_num, csv_text, emit, json};
 use crate::table::Table;
+use grdp_report::Lang;
 
 /// The answer, by kind of question (JSON: `{ "scenario", "kind", ... }`).
 #[derive(Serialize)]
@@ -58,7 +58,7 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
             )?),
         }
     };
-    let lang = args.common.lang;
+    let lang = args.common.lang();
     let text = match args.common.format {
         Format::Json => json(&SolveJson {
             scenario: &loaded.meta.name,

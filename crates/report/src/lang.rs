@@ -1,10 +1,20 @@
-//! Words and numbers in English and Vietnamese.
+//! Words and numbers in English and Vietnamese: table labels, and numbers
+//! written the way each language writes them.
 
 use grdp_scenario::LoadedScenario;
 
-pub use crate::args::Lang;
+/// The language of names, headers and sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Tiếng Việt.
+    Vi,
+}
 
 /// Every label the tables use, in one language.
+#[allow(missing_docs)]
 pub struct Labels {
     pub component: &'static str,
     pub total: &'static str,

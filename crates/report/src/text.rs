@@ -1,0 +1,797 @@
+//! Every word of the charts and the page, in English and Vietnamese, with
+//! the figures that make each sentence say something about the target.
+
+use grdp_core::{Bound, Indicator, Target, TargetOutcome, TargetStatus};
+
+use crate::ReportInput;
+use crate::lang::Lang;
+
+/// Words for one report, in one language.
+pub struct Words<'a> {
+    input: &'a ReportInput<'a>,
+    lang: Lang,
+}
+
+impl<'a> Words<'a> {
+    /// Words for `input` in `input.lang`.
+    pub fn new(input: &'a ReportInput<'a>) -> Self {
+        Self {
+            input,
+            lang: input.lang,
+        }
+    }
+
+    fn vi(&self) -> bool {
+        self.lang == Lang::Vi
+    }
+
+    fn pick(&self, en: impl Into<String>, vi: impl Into<String>) -> String {
+        if self.vi() { vi.into() } else { en.into() }
+    }
+
+    /// A number in the language's convention.
+    pub fn num(&self, v: f64, decimals: usize) -> String {
+        self.lang.num(v, decimals)
+    }
+
+    fn signed(&self, v: f64) -> String {
+        let s = self.num(v, 2);
+        if v >= 0.005 { format!("+{s}") } else { s }
+    }
+
+    /// A component's name.
+    pub fn component(&self, i: usize) -> String {
+        self.lang.component_name(self.input.loaded, i).to_string()
+    }
+
+    /// A component's name, shortened to fit under a bar.
+    pub fn component_short(&self, i: usize) -> String {
+        let full = self.component(i);
+        if full.chars().count() <= 34 {
+            return full;
+        }
+        let cut: String = full.chars().take(32).collect();
+        format!("{}…", cut.trim_end())
+    }
+
+    /// The source line of every chart.
+    pub fn source(&self) -> String {
+        let m = &self.input.meta;
+        let name = self.lang.scenario_name(self.input.loaded);
+        self.pick(
+            format!(
+                "Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/); {} scenarios, seed {}.",
+                m.version,
+                self.num(m.scenarios as f64, 0),
+                m.seed
+            ),
+            format!(
+                "Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/); {} kịch bản, hạt giống {}.",
+                m.version,
+                self.num(m.scenarios as f64, 0),
+                m.seed
+            ),
+        )
+    }
+
+    pub(crate) fn word_estimate(&self) -> String {
+        self.pick("estimate", "ước tính")
+    }
+    pub(crate) fn word_projection(&self) -> String {
+        self.pick("projection", "dự báo")
+    }
+    pub(crate) fn axis_year(&self) -> String {
+        self.pick("Year", "Năm")
+    }
+    pub(crate) fn axis_contribution_pp(&self) -> String {
+        self.pick(
+            "Contribution to GRDP growth (percentage points)",
+            "Đóng góp vào tăng trưởng GRDP (điểm %)",
+        )
+    }
+    pub(crate) fn axis_share_pct(&self) -> String {
+        self.pick(
+            "Share of GRDP at current prices (%)",
+            "Tỷ trọng trong GRDP giá hiện hành (%)",
+        )
+    }
+    pub(crate) fn axis_density(&self) -> String {
+        self.pick(
+            "Density (share of scenarios per pp)",
+            "Mật độ (tỷ lệ kịch bản trên 1 điểm %)",
+        )
+    }
+    pub(crate) fn axis_growth_pct(&self, year: i32) -> String {
+        self.pick(
+            format!("GRDP growth {year}, constant 2010 prices (%)"),
+            format!("Tăng trưởng GRDP {year}, giá so sánh 2010 (%)"),
+        )
+    }
+    pub(crate) fn axis_grdp_growth_pct(&self) -> String {
+        self.pick(
+            "GRDP growth, constant 2010 prices (%)",
+            "Tăng trưởng GRDP, giá so sánh 2010 (%)",
+        )
+    }
+    pub(crate) fn axis_probability(&self, target: f64) -> String {
+        self.pick(
+            format!("P(growth ≥ {}%)", self.num(target, 2)),
+            format!("Xác suất tăng trưởng ≥ {}%", self.num(target, 2)),
+        )
+    }
+    pub(crate) fn axis_scenarios(&self) -> String {
+        self.pick(
+            "Scenarios drawn (log scale)",
+            "Số kịch bản đã rút (thang log)",
+        )
+    }
+    pub(crate) fn axis_p_met(&self) -> String {
+        self.pick(
+            "Probability that the target is met",
+            "Xác suất đạt chỉ tiêu",
+        )
+    }
+    pub(crate) fn axis_component_growth(&self, c: usize) -> String {
+        self.pick(
+            format!(
+                "Centre of the growth of {} (%)",
+                self.component(c).to_lowercase()
+            ),
+            format!(
+                "Giá trị trung tâm tăng trưởng {} (%)",
+                self.component(c).to_lowercase()
+            ),
+        )
+    }
+    pub(crate) fn target_line(&self) -> String {
+        self.pick("Growth target", "Chỉ tiêu tăng trưởng")
+    }
+    pub(crate) fn target_range(&self) -> String {
+        self.pick("Target range", "Khoảng chỉ tiêu")
+    }
+    pub(crate) fn target_at(&self, t: f64) -> String {
+        self.pick(
+            format!("Target {}%", self.num(t, 2)),
+            format!("Chỉ tiêu {}%", self.num(t, 2)),
+        )
+    }
+    pub(crate) fn median_at(&self, m: f64) -> String {
+        self.pick(
+            format!("Median {}%", self.num(m, 2)),
+            format!("Trung vị {}%", self.num(m, 2)),
+        )
+    }
+    pub(crate) fn p_at_least(&self, t: f64, p: f64, ci: [f64; 2]) -> String {
+        self.pick(
+            format!(
+                "P(≥ {}%) = {} [{}; {}]",
+                self.num(t, 2),
+                self.num(p, 3),
+                self.num(ci[0], 3),
+                self.num(ci[1], 3)
+            ),
+            format!(
+                "P(≥ {}%) = {} [{}; {}]",
+                self.num(t, 2),
+                self.num(p, 3),
+                self.num(ci[0], 3),
+                self.num(ci[1], 3)
+            ),
+        )
+    }
+    pub(crate) fn tornado_low(&self) -> String {
+        self.pick(
+            "Component at its 10th percentile",
+            "Khu vực ở phân vị thứ 10",
+        )
+    }
+    pub(crate) fn tornado_high(&self) -> String {
+        self.pick(
+            "Component at its 90th percentile",
+            "Khu vực ở phân vị thứ 90",
+        )
+    }
+    pub(crate) fn band(&self, pct: u32) -> String {
+        self.pick(
+            format!("{pct}% of scenarios"),
+            format!("{pct}% số kịch bản"),
+        )
+    }
+    pub(crate) fn median_projection(&self) -> String {
+        self.pick("Median projection", "Dự báo trung vị")
+    }
+    pub(crate) fn outcomes(&self) -> String {
+        self.pick("Outcome (statistics office)", "Thực hiện (Cục Thống kê)")
+    }
+    pub(crate) fn annual_target(&self) -> String {
+        self.pick("Annual target", "Chỉ tiêu năm")
+    }
+    pub(crate) fn period_target_band(&self) -> String {
+        self.pick(
+            "Plan's average target (band)",
+            "Chỉ tiêu bình quân của kế hoạch (dải)",
+        )
+    }
+    pub(crate) fn ci95(&self) -> String {
+        self.pick("95% interval (Wilson)", "Khoảng tin cậy 95% (Wilson)")
+    }
+    pub(crate) fn p_estimate(&self) -> String {
+        self.pick("Estimate of P", "Ước lượng xác suất")
+    }
+    pub(crate) fn projection_meets(&self) -> String {
+        self.pick("Central projection meets it", "Dự báo trung tâm đạt")
+    }
+    pub(crate) fn projection_misses(&self) -> String {
+        self.pick("Central projection misses it", "Dự báo trung tâm không đạt")
+    }
+    pub(crate) fn curve_label(&self, c: usize) -> String {
+        self.pick(
+            format!(
+                "P as the centre of {} moves",
+                self.component(c).to_lowercase()
+            ),
+            format!(
+                "Xác suất khi giá trị trung tâm của {} thay đổi",
+                self.component(c).to_lowercase()
+            ),
+        )
+    }
+    pub(crate) fn planned_at(&self, c: usize, g: f64) -> String {
+        self.pick(
+            format!(
+                "Plan for {}: {}%",
+                self.component(c).to_lowercase(),
+                self.num(g, 2)
+            ),
+            format!(
+                "Kế hoạch {}: {}%",
+                self.component(c).to_lowercase(),
+                self.num(g, 2)
+            ),
+        )
+    }
+
+    /// A target's indicator, with its component.
+    pub fn target_label(&self, t: &Target) -> String {
+        let comp = t
+            .component
+            .as_deref()
+            .and_then(|id| self.input.loaded.scenario.economy().index_of(id))
+            .map(|i| self.component(i));
+        let base = match (t.indicator, self.vi()) {
+            (Indicator::GrowthPct, false) if comp.is_some() => "growth",
+            (Indicator::GrowthPct, true) if comp.is_some() => "tăng trưởng",
+            (Indicator::GrowthPct, false) => "GRDP growth",
+            (Indicator::GrowthPct, true) => "Tăng trưởng GRDP",
+            (Indicator::ShareCurrentPct, false) => "share",
+            (Indicator::ShareCurrentPct, true) => "tỷ trọng",
+            (Indicator::ContributionPp, false) => "contribution",
+            (Indicator::ContributionPp, true) => "đóng góp",
+            (Indicator::GrdpPerCapitaMnVnd, false) => "GRDP per capita",
+            (Indicator::GrdpPerCapitaMnVnd, true) => "GRDP bình quân đầu người",
+            (Indicator::LabourProductivityMnVnd, false) => "Labour productivity",
+            (Indicator::LabourProductivityMnVnd, true) => "Năng suất lao động",
+            (Indicator::LabourProductivityGrowthPct, false) => "Labour productivity growth",
+            (Indicator::LabourProductivityGrowthPct, true) => "Tăng năng suất lao động",
+            (Indicator::NominalGrowthPct, false) => "Nominal GRDP growth",
+            (Indicator::NominalGrowthPct, true) => "Tăng trưởng GRDP danh nghĩa",
+            (Indicator::DeflatorGrowthPct, false) => "GRDP deflator growth",
+            (Indicator::DeflatorGrowthPct, true) => "Tăng chỉ số giảm phát GRDP",
+            (Indicator::GrdpCurrentBnVnd, false) => "GRDP, current prices",
+            (Indicator::GrdpCurrentBnVnd, true) => "GRDP giá hiện hành",
+        };
+        match comp {
+            Some(c) => format!("{c}: {base}"),
+            None => base.to_string(),
+        }
+    }
+
+    fn unit(&self, i: Indicator) -> String {
+        match (i, self.vi()) {
+            (Indicator::GrdpPerCapitaMnVnd, false) => " mn VND".into(),
+            (Indicator::GrdpPerCapitaMnVnd, true) => " triệu đồng".into(),
+            (Indicator::LabourProductivityMnVnd, false) => " mn VND/worker".into(),
+            (Indicator::LabourProductivityMnVnd, true) => " triệu đồng/lao động".into(),
+            (Indicator::GrdpCurrentBnVnd, false) => " bn VND".into(),
+            (Indicator::GrdpCurrentBnVnd, true) => " tỷ đồng".into(),
+            (Indicator::ContributionPp, false) => " pp".into(),
+            (Indicator::ContributionPp, true) => " điểm %".into(),
+            _ => "%".into(),
+        }
+    }
+
+    /// "target 113–115, projected 119.4".
+    pub fn target_detail(&self, o: &TargetOutcome) -> String {
+        let d = if o.target.indicator == Indicator::ShareCurrentPct {
+            3
+        } else {
+            2
+        };
+        let bound = self.bound(&o.target.bound, d);
+        let unit = self.unit(o.target.indicator);
+        let value = o.value.map_or("–".into(), |v| self.num(v, d));
+        self.pick(
+            format!("target {bound}{unit}, projected {value}"),
+            format!("chỉ tiêu {bound}{unit}, dự báo {value}"),
+        )
+    }
+
+    fn bound(&self, b: &Bound, d: usize) -> String {
+        match (b.min, b.max) {
+            (Some(lo), Some(hi)) => format!("{}–{}", self.num(lo, d), self.num(hi, d)),
+            (Some(lo), None) => format!("≥ {}", self.num(lo, d)),
+            (None, Some(hi)) => format!("≤ {}", self.num(hi, d)),
+            (None, None) => String::new(),
+        }
+    }
+
+    fn main(&self) -> &grdp_montecarlo::SimResult {
+        self.input.views[0].result
+    }
+
+    /// Title, subtitle and paragraph of chart 1.
+    pub fn contributions(&self) -> (String, String, String) {
+        let y = self.input.projection.years.first();
+        let (g, biggest) = y.map_or((f64::NAN, (0, f64::NAN)), |y| {
+            let b = y
+                .components
+                .iter()
+                .enumerate()
+                .map(|(i, c)| (i, c.contribution_pp))
+                .max_by(|a, b| a.1.total_cmp(&b.1))
+                .unwrap_or((0, f64::NAN));
+            (y.growth_pct, b)
+        });
+        let year = y.map_or(0, |y| y.year);
+        let target = self
+            .input
+            .loaded
+            .scenario
+            .targets()
+            .find(year, Indicator::GrowthPct, None)
+            .and_then(|t| t.bound.min);
+        let published = self.input.published_contributions.as_ref().map(|(y, _)| *y);
+        let note_en = published.map_or(String::new(), |p| format!(" The pale bar marked * is {p}, as published: the last year with every sector's contribution."));
+        let note_vi = published.map_or(String::new(), |p| format!(" Cột nhạt đánh dấu * là năm {p} theo số công bố: năm gần nhất có đủ đóng góp của từng khu vực."));
+        let tgt_en = target.map_or(String::new(), |t| {
+            format!(", against a target of {}% (red)", self.num(t, 2))
+        });
+        let tgt_vi = target.map_or(String::new(), |t| {
+            format!(", so với chỉ tiêu {}% (vạch đỏ)", self.num(t, 2))
+        });
+        (
+            self.pick("Contributions to GRDP growth by sector", "Đóng góp của các khu vực vào tăng trưởng GRDP"),
+            self.pick(
+                "Percentage points each sector adds to real growth; the parts add up to GRDP growth (written above). *: as published.",
+                "Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng thực; tổng các phần bằng tăng trưởng GRDP (ghi trên cột). *: số công bố.",
+            ),
+            self.pick(
+                format!(
+                    "Each bar splits GRDP growth at constant 2010 prices into the percentage points each sector contributes (weight in last year's GRDP times its growth). In {year} the sector targets add up to {}%{tgt_en}; {} contributes most, {} points.{note_en}",
+                    self.num(g, 2),
+                    self.component(biggest.0),
+                    self.num(biggest.1, 2)
+                ),
+                format!(
+                    "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, các chỉ tiêu khu vực cộng lại được {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm %.{note_vi}",
+                    self.num(g, 2),
+                    self.component(biggest.0),
+                    self.num(biggest.1, 2)
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 2.
+    pub fn structure(&self) -> (String, String, String) {
+        let sums = self
+            .input
+            .audit
+            .checks
+            .iter()
+            .filter_map(|c| match &c.figures {
+                grdp_core::audit::Figures::StructureSum(f) => {
+                    Some((c.year, f.sum_min_pct, f.sum_max_pct))
+                }
+                _ => None,
+            })
+            .collect::<Vec<_>>();
+        let impossible: Vec<String> = sums
+            .iter()
+            .filter(|s| s.1 > 100.0 || s.2 < 100.0)
+            .map(|s| format!("{} ({}%)", s.0, self.num(s.1, 3)))
+            .collect();
+        let verdict_en = if impossible.is_empty() {
+            "The ranges can sum to 100%.".to_string()
+        } else {
+            format!(
+                "The ranges cannot all hold in {}: the lower bounds alone sum to more than 100%.",
+                impossible.join(", ")
+            )
+        };
+        let verdict_vi = if impossible.is_empty() {
+            "Tổng các khoảng có thể bằng 100%.".to_string()
+        } else {
+            format!(
+                "Các khoảng không thể cùng đạt trong năm {}: riêng tổng cận dưới đã vượt 100%.",
+                impossible.join(", ")
+            )
+        };
+        (
+            self.pick("Economic structure at current prices", "Cơ cấu kinh tế theo giá hiện hành"),
+            self.pick(
+                "Each sector's share of GRDP: the base year, the projection, and the target ranges (red).",
+                "Tỷ trọng từng khu vực trong GRDP: năm gốc, dự báo và khoảng chỉ tiêu (màu đỏ).",
+            ),
+            self.pick(
+                format!(
+                    "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone. {verdict_en} Where the red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's structure_price_path check gives how much)."
+                ),
+                format!(
+                    "Tỷ trọng theo giá hiện hành thay đổi theo khối lượng và theo giá tương đối; dự báo giả định giá các khu vực tăng như nhau, nên tỷ trọng chỉ đổi theo tăng trưởng. {verdict_vi} Khi khoảng đỏ nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra structure_price_path cho biết mức cần thiết)."
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 3.
+    pub fn distribution(&self) -> (String, String, String) {
+        let m = self.main();
+        let views_en: Vec<String> = self
+            .input
+            .views
+            .iter()
+            .map(|v| format!("{} ({})", v.name, self.num(v.result.probability, 2)))
+            .collect();
+        let opt = self.input.views[0].with_optimism.map(|o| o.probability);
+        let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.num(p, 2)));
+        let opt_vi = opt.map_or(String::new(), |p| format!(" Khi cộng thêm các mức hụt chỉ tiêu trong quá khứ của thành phố vào mỗi kịch bản, xác suất thứ nhất giảm còn {}.", self.num(p, 2)));
+        (
+            self.pick(format!("How likely is {}% growth in {}?", self.num(m.target_pct, 2), m.target_year), format!("Khả năng tăng trưởng {}% năm {} là bao nhiêu?", self.num(m.target_pct, 2), m.target_year)),
+            self.pick(
+                format!("Distribution of simulated GRDP growth; shaded darker: scenarios at or above the target ({} scenarios a view).", self.num(m.scenarios as f64, 0)),
+                format!("Phân phối tăng trưởng GRDP mô phỏng; tô đậm: các kịch bản đạt hoặc vượt chỉ tiêu ({} kịch bản mỗi góc nhìn).", self.num(m.scenarios as f64, 0)),
+            ),
+            self.pick(
+                format!(
+                    "Each curve is the distribution of {} growth under one view of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en} Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {}%.",
+                    m.target_year,
+                    self.num(m.target_pct, 2),
+                    views_en.join("; "),
+                    self.num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
+                ),
+                format!(
+                    "Mỗi đường là phân phối tăng trưởng năm {} theo một góc nhìn về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
+                    m.target_year,
+                    self.num(m.target_pct, 2),
+                    views_en.join("; "),
+                    self.num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 4.
+    pub fn tornado(&self) -> (String, String, String) {
+        let m = self.main();
+        let econ = self.input.loaded.scenario.economy();
+        let top = m
+            .sensitivity
+            .iter()
+            .max_by(|a, b| a.variance_share.total_cmp(&b.variance_share));
+        let (name, share, lo, hi) =
+            top.map_or((String::new(), f64::NAN, f64::NAN, f64::NAN), |s| {
+                (
+                    econ.index_of(&s.id)
+                        .map(|i| self.component(i))
+                        .unwrap_or_default(),
+                    s.variance_share,
+                    s.tornado_low_pct,
+                    s.tornado_high_pct,
+                )
+            });
+        (
+            self.pick("What drives the uncertainty", "Yếu tố quyết định độ bất định"),
+            self.pick(
+                format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.", m.target_year),
+                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.", m.target_year),
+            ),
+            self.pick(
+                format!(
+                    "The longer the bar, the more that sector's uncertainty moves the aggregate. {name} carries {}% of the variance of GRDP growth: between its 10th and 90th percentiles, GRDP growth runs from {}% to {}%. The target depends above all on it.",
+                    self.num(100.0 * share, 0),
+                    self.num(lo, 2),
+                    self.num(hi, 2)
+                ),
+                format!(
+                    "Thanh càng dài, độ bất định của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị 10 và 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
+                    self.num(100.0 * share, 0),
+                    self.num(lo, 2),
+                    self.num(hi, 2)
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 5.
+    pub fn fan(&self) -> (String, String, String) {
+        let m = self.main();
+        let last = m.years.last();
+        let period = self
+            .input
+            .audit
+            .checks
+            .iter()
+            .filter_map(|c| match &c.figures {
+                grdp_core::audit::Figures::PeriodAverage(f) => Some((
+                    f.first_year,
+                    c.year,
+                    f.achieved_average_pct,
+                    f.target_min_pct,
+                )),
+                _ => None,
+            });
+        let (p_en, p_vi): (Vec<String>, Vec<String>) = period
+            .map(|(a, b, got, want)| {
+                (
+                    format!(
+                        "{a}-{b}: {}% a year against a target of {}%",
+                        got.map_or("–".into(), |g| self.num(g, 2)),
+                        want.map_or("–".into(), |w| self.num(w, 2))
+                    ),
+                    format!(
+                        "{a}-{b}: {}%/năm so với chỉ tiêu {}%",
+                        got.map_or("–".into(), |g| self.num(g, 2)),
+                        want.map_or("–".into(), |w| self.num(w, 2))
+                    ),
+                )
+            })
+            .unzip();
+        let band = last.map_or(String::new(), |y| {
+            format!(
+                "{}–{}",
+                self.num(y.quantiles_pct.p5, 1),
+                self.num(y.quantiles_pct.p95, 1)
+            )
+        });
+        let year = last.map_or(0, |y| y.year);
+        (
+            self.pick("GRDP growth: history and fan chart", "Tăng trưởng GRDP: thực hiện và biểu đồ hình quạt"),
+            self.pick(
+                "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of scenarios.",
+                "Số thực hiện đến năm gốc, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số kịch bản.",
+            ),
+            self.pick(
+                format!(
+                    "The fan widens with the horizon: by {year}, 90% of scenarios lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded red band is a plan's average target; red dashes are annual targets.",
+                    p_en.join("; ")
+                ),
+                format!(
+                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số kịch bản nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ là chỉ tiêu từng năm.",
+                    p_vi.join("; ")
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 6.
+    pub fn convergence(&self) -> (String, String, String) {
+        let m = self.main();
+        let half = 0.5 * (m.probability_ci95[1] - m.probability_ci95[0]);
+        (
+            self.pick("Is the answer precise enough?", "Kết quả đã đủ chính xác chưa?"),
+            self.pick(
+                "The estimate of P and its 95% interval as scenarios accumulate.",
+                "Ước lượng xác suất và khoảng tin cậy 95% khi số kịch bản tăng dần.",
+            ),
+            self.pick(
+                format!(
+                    "After {} scenarios the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so the conclusions do not depend on it. The same seed gives the same answer to the last digit on any number of cores.",
+                    self.num(m.scenarios as f64, 0),
+                    self.num(m.probability, 3),
+                    self.num(half, 4)
+                ),
+                format!(
+                    "Sau {} kịch bản, xác suất là {} ± {} (95%, Wilson): sai số mô phỏng nhỏ hơn nhiều so với chênh lệch giữa các góc nhìn, nên kết luận không phụ thuộc vào nó. Cùng hạt giống cho cùng kết quả đến chữ số cuối trên mọi số lõi.",
+                    self.num(m.scenarios as f64, 0),
+                    self.num(m.probability, 3),
+                    self.num(half, 4)
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 7.
+    pub fn dashboard(&self) -> (String, String, String) {
+        let total = self.input.target_outcomes.len();
+        let met = self
+            .input
+            .target_outcomes
+            .iter()
+            .filter(|o| o.status == TargetStatus::Met)
+            .count();
+        let all = self.main().all_targets_probability;
+        (
+            self.pick("Every target: will it be met?", "Từng chỉ tiêu: có đạt không?"),
+            self.pick(
+                "Bars: probability of meeting each target (first view); colour: whether the central projection meets it.",
+                "Thanh: xác suất đạt từng chỉ tiêu (góc nhìn thứ nhất); màu: dự báo trung tâm có đạt hay không.",
+            ),
+            self.pick(
+                format!(
+                    "The central projection meets {met} of {total} targets. Sector growth targets sit near one half by construction (the plan is their centre); the structure, per-capita and productivity targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same scenario is {}.",
+                    all.map_or("–".into(), |a| self.num(a, 3))
+                ),
+                format!(
+                    "Dự báo trung tâm đạt {met} trên {total} chỉ tiêu. Các chỉ tiêu tăng trưởng khu vực có xác suất khoảng một nửa do cách xây dựng (kế hoạch là giá trị trung tâm); các chỉ tiêu cơ cấu, bình quân đầu người và năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một kịch bản là {}.",
+                    all.map_or("–".into(), |a| self.num(a, 3))
+                ),
+            ),
+        )
+    }
+
+    /// Title, subtitle and paragraph of chart 8.
+    pub fn feasibility(&self, c: usize, half: Option<f64>) -> (String, String, String) {
+        let m = self.main();
+        let name = self.component(c);
+        let half_en = half.map_or("does not reach one half in this range".to_string(), |h| {
+            format!(
+                "reaches one half when {} grows {}% on average",
+                name.to_lowercase(),
+                self.num(h, 2)
+            )
+        });
+        let half_vi = half.map_or(
+            "không đạt một nửa trong khoảng này".to_string(),
+            |h| {
+                format!(
+                    "đạt một nửa khi {} tăng bình quân {}%",
+                    name.to_lowercase(),
+                    self.num(h, 2)
+                )
+            },
+        );
+        let req = m.required_growth.as_ref().map(|r| r.quantiles_pct.p50);
+        (
+            self.pick(format!("What would {} have to deliver?", name.to_lowercase()), format!("{} cần đạt mức nào?", name)),
+            self.pick(
+                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.num(m.target_pct, 2), name.to_lowercase()),
+                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác như góc nhìn thứ nhất.", self.num(m.target_pct, 2), name.to_lowercase()),
+            ),
+            self.pick(
+                format!(
+                    "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Scenario by scenario, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.",
+                    name.to_lowercase(),
+                    req.map_or("–".into(), |r| self.num(r, 2))
+                ),
+                format!(
+                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. Xác suất {half_vi}. Xét từng kịch bản, để đạt chỉ tiêu thì {} cần tăng {}% (trung vị), các khu vực khác như đã rút.",
+                    name.to_lowercase(),
+                    req.map_or("–".into(), |r| self.num(r, 2))
+                ),
+            ),
+        )
+    }
+
+    /// The page's title.
+    pub fn page_title(&self) -> String {
+        self.pick(
+            format!(
+                "{}: can the targets be met?",
+                self.lang.scenario_name(self.input.loaded)
+            ),
+            format!(
+                "{}: các chỉ tiêu có đạt được không?",
+                self.lang.scenario_name(self.input.loaded)
+            ),
+        )
+    }
+
+    /// Section and table words of the page.
+    pub fn page(&self) -> PageWords {
+        PageWords {
+            summary: self.pick("In short", "Tóm tắt"),
+            charts: self.pick("Charts", "Biểu đồ"),
+            audit: self.pick("Do the targets hang together?", "Các chỉ tiêu có nhất quán không?"),
+            tables: self.pick("Tables", "Bảng số liệu"),
+            views: self.pick("Probability of the growth target, by view", "Xác suất đạt chỉ tiêu tăng trưởng, theo góc nhìn"),
+            view: self.pick("View", "Góc nhìn"),
+            probability: self.pick("P", "Xác suất"),
+            interval: self.pick("95% interval", "KTC 95%"),
+            with_optimism: self.pick("P with the record of past shortfalls", "Xác suất khi tính các mức hụt trong quá khứ"),
+            targets: self.pick("Targets", "Chỉ tiêu"),
+            target: self.pick("Target", "Chỉ tiêu"),
+            bound: self.pick("Bound", "Mức chỉ tiêu"),
+            projected: self.pick("Projected", "Dự báo"),
+            p_met: self.pick("P(met)", "Xác suất đạt"),
+            files: self.pick("Files", "Tệp"),
+            files_note: self.pick(
+                "summary.json holds every number; the CSV files hold the tables. Everything here reproduces with the same seed.",
+                "summary.json chứa mọi con số; các tệp CSV chứa các bảng. Mọi kết quả tái lập được với cùng hạt giống.",
+            ),
+            status_pass: self.pick("pass", "đạt"),
+            status_warn: self.pick("warning", "cảnh báo"),
+            status_fail: self.pick("fail", "không đạt"),
+        }
+    }
+
+    /// The page's opening paragraph.
+    pub fn headline(&self) -> String {
+        let m = self.main();
+        let g = self
+            .input
+            .projection
+            .years
+            .first()
+            .map_or(f64::NAN, |y| y.growth_pct);
+        let ps: Vec<String> = self
+            .input
+            .views
+            .iter()
+            .map(|v| {
+                format!(
+                    "{} ({})",
+                    self.num(v.result.probability, 2),
+                    v.name.to_lowercase()
+                )
+            })
+            .collect();
+        self.pick(
+            format!(
+                "The sector targets add up to {}% growth in {}, not the {}% the draft states (which weights them by current-price shares). The probability of reaching {}% is {}. The structure targets cannot all hold, and the per-capita and productivity targets do not follow from the growth target at recent inflation: see the audit below.",
+                self.num(g, 2),
+                m.target_year,
+                self.num(m.target_pct, 2),
+                self.num(m.target_pct, 2),
+                ps.join(", ")
+            ),
+            format!(
+                "Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {}, chưa phải {}% như dự thảo nêu (dự thảo dùng cơ cấu giá hiện hành làm quyền số). Xác suất đạt {}%: {}. Các chỉ tiêu cơ cấu không thể cùng đạt, còn chỉ tiêu bình quân đầu người và năng suất lao động không khớp với chỉ tiêu tăng trưởng ở mức lạm phát gần đây: xem phần kiểm tra dưới đây.",
+                self.num(g, 2),
+                m.target_year,
+                self.num(m.target_pct, 2),
+                self.num(m.target_pct, 2),
+                ps.join(", ")
+            ),
+        )
+    }
+
+    /// The word for an audit status.
+    pub fn status(&self, s: grdp_core::CheckStatus) -> String {
+        let p = self.page();
+        match s {
+            grdp_core::CheckStatus::Pass => p.status_pass,
+            grdp_core::CheckStatus::Warn => p.status_warn,
+            grdp_core::CheckStatus::Fail => p.status_fail,
+        }
+    }
+
+    /// The signed margin of a target outcome.
+    pub fn margin(&self, o: &TargetOutcome) -> String {
+        o.margin.map_or("–".into(), |m| self.signed(m))
+    }
+}
+
+/// Fixed words of the page.
+#[allow(missing_docs)]
+pub struct PageWords {
+    pub summary: String,
+    pub charts: String,
+    pub audit: String,
+    pub tables: String,
+    pub views: String,
+    pub view: String,
+    pub probability: String,
+    pub interval: String,
+    pub with_optimism: String,
+    pub targets: String,
+    pub target: String,
+    pub bound: String,
+    pub projected: String,
+    pub p_met: String,
+    pub files: String,
+    pub files_note: String,
+    pub status_pass: String,
+    pub status_warn: String,
+    pub status_fail: String,
+}
