@@ -3,5 +3,6 @@
 mod bad_input;
 mod cli;
 mod contract;
+mod report;
 mod simulate;
 mod util;

@@ -96,3 +96,87 @@ where
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn files(n: usize) -> Vec<Result<(String, Vec<u8>), ReportError>> {
+        (0..n)
+            .map(|i| Ok((format!("f{i}.txt"), vec![b'x'; 10])))
+            .collect()
+    }
+
+    fn leftovers(dir: &Path) -> Vec<String> {
+        std::fs::read_dir(dir)
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".grdp-report"))
+            .collect()
+    }
+
+    #[test]
+    fn an_interrupted_write_leaves_nothing_at_the_target() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report");
+        // Two files, then the producer fails (a chart, say): the target never appears.
+        let mut items = files(2);
+        items.push(Err(ReportError::Draw("interrupted".into())));
+        items.extend(files(1));
+        let e = write_report_dir(&target, items, false).unwrap_err();
+        assert_eq!(e, ReportError::Draw("interrupted".into()));
+        assert!(!target.exists());
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{:?}",
+            leftovers(dir.path())
+        );
+    }
+
+    #[test]
+    fn an_interrupted_rewrite_keeps_the_old_report_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report");
+        write_report_dir(&target, files(3), false).unwrap();
+        let mut items = files(1);
+        items.push(Err(ReportError::Draw("interrupted".into())));
+        assert!(write_report_dir(&target, items, false).is_err());
+        // The earlier report is untouched: three files and its marker.
+        assert_eq!(std::fs::read_dir(&target).unwrap().count(), 4);
+        assert!(leftovers(dir.path()).is_empty());
+    }
+
+    #[test]
+    fn replaces_an_earlier_report_but_not_another_folder_without_force() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report");
+        write_report_dir(&target, files(3), false).unwrap();
+        write_report_dir(&target, files(1), false).unwrap();
+        assert_eq!(
+            std::fs::read_dir(&target).unwrap().count(),
+            2,
+            "the old files are gone"
+        );
+        let other = dir.path().join("mine");
+        std::fs::create_dir(&other).unwrap();
+        std::fs::write(other.join("notes.txt"), "keep me").unwrap();
+        let e = write_report_dir(&other, files(1), false).unwrap_err();
+        assert!(e.to_string().contains("--force"), "{e}");
+        assert_eq!(
+            std::fs::read_to_string(other.join("notes.txt")).unwrap(),
+            "keep me"
+        );
+        write_report_dir(&other, files(1), true).unwrap();
+        assert!(!other.join("notes.txt").exists());
+        let file = dir.path().join("a-file");
+        std::fs::write(&file, "x").unwrap();
+        assert!(
+            write_report_dir(&file, files(1), true)
+                .unwrap_err()
+                .to_string()
+                .contains("is a file")
+        );
+        assert!(leftovers(dir.path()).is_empty());
+    }
+}

@@ -1,0 +1,211 @@
+//! `grdp report` through the binary: the files, the page, the numbers, and
+//! rendering with no system fonts.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::util::{code, grdp, grdp_in, stderr, stdout};
+
+const CHARTS: [&str; 8] = [
+    "1-contributions.png",
+    "2-structure.png",
+    "3-distribution.png",
+    "4-tornado.png",
+    "5-fan.png",
+    "6-convergence.png",
+    "7-targets.png",
+    "8-feasibility.png",
+];
+
+/// A small, fast report: 20,000 scenarios a view, no optimism runs.
+const SMALL: [&str; 5] = ["-n", "20000", "--optimism-bias", "none", "-q"];
+
+fn report(dir: &Path, extra: &[&str]) {
+    let out = dir.join("r");
+    let mut args = vec!["report", "-o", out.to_str().unwrap()];
+    args.extend_from_slice(&SMALL);
+    args.extend_from_slice(extra);
+    let o = grdp(&args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+}
+
+struct Png {
+    width: u32,
+    height: u32,
+    rgb: Vec<u8>,
+}
+
+fn decode(path: &Path) -> Png {
+    let file = std::fs::File::open(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let mut reader = png::Decoder::new(std::io::BufReader::new(file))
+        .read_info()
+        .expect("a PNG");
+    let mut buf = vec![0; reader.output_buffer_size().expect("a size")];
+    let info = reader.next_frame(&mut buf).expect("a frame");
+    assert_eq!(info.color_type, png::ColorType::Rgb, "{}", path.display());
+    buf.truncate(info.buffer_size());
+    Png {
+        width: info.width,
+        height: info.height,
+        rgb: buf,
+    }
+}
+
+impl Png {
+    fn distinct_colours(&self) -> usize {
+        let mut set: Vec<[u8; 3]> = self
+            .rgb
+            .chunks_exact(3)
+            .map(|p| [p[0], p[1], p[2]])
+            .collect();
+        set.sort_unstable();
+        set.dedup();
+        set.len()
+    }
+
+    /// Dark pixels (text) in the title band: rows 10-45, columns 20-620 at scale 1.
+    fn dark_title_pixels(&self, scale: u32) -> usize {
+        let mut n = 0;
+        for y in 10 * scale..45 * scale {
+            for x in 20 * scale..620 * scale {
+                let i = ((y * self.width + x) * 3) as usize;
+                if self.rgb[i] < 90 && self.rgb[i + 1] < 90 && self.rgb[i + 2] < 90 {
+                    n += 1;
+                }
+            }
+        }
+        n
+    }
+}
+
+#[test]
+fn every_chart_decodes_has_its_size_and_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    for name in CHARTS {
+        let png = decode(&dir.path().join("r").join(name));
+        assert_eq!((png.width, png.height), (1200, 750), "{name}");
+        // Charts have colours, anti-aliased text and lines: hundreds of distinct colours.
+        assert!(
+            png.distinct_colours() > 100,
+            "{name}: {} colours",
+            png.distinct_colours()
+        );
+        // The title is drawn: a bold line of dark text.
+        assert!(
+            png.dark_title_pixels(1) > 500,
+            "{name}: {} dark pixels in the title band",
+            png.dark_title_pixels(1)
+        );
+    }
+}
+
+#[test]
+fn scale_2_doubles_every_chart() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &["--scale", "2"]);
+    let png = decode(&dir.path().join("r").join("3-distribution.png"));
+    assert_eq!((png.width, png.height), (2400, 1500));
+    assert!(png.dark_title_pixels(2) > 2000);
+}
+
+#[test]
+fn the_page_references_every_chart_and_every_reference_exists() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    let r = dir.path().join("r");
+    let html = std::fs::read_to_string(r.join("index.html")).unwrap();
+    for name in CHARTS {
+        assert!(
+            html.contains(&format!("src=\"{name}\"")),
+            "index.html does not show {name}"
+        );
+    }
+    let mut refs = 0;
+    for attr in ["src=\"", "href=\""] {
+        for part in html.split(attr).skip(1) {
+            let target = part.split('"').next().unwrap();
+            assert!(!target.contains("://"), "a network reference: {target}");
+            assert!(
+                r.join(target).exists(),
+                "index.html refers to a missing {target}"
+            );
+            refs += 1;
+        }
+    }
+    assert!(refs >= 12, "{refs} references");
+    assert!(!html.contains("<script"), "the page runs no scripts");
+    for csv in ["projection.csv", "audit.csv", "simulation.csv"] {
+        assert!(
+            std::fs::read_to_string(r.join(csv))
+                .unwrap()
+                .lines()
+                .count()
+                > 2,
+            "{csv}"
+        );
+    }
+}
+
+#[test]
+fn summary_json_agrees_with_grdp_simulate() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    let summary: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(dir.path().join("r").join("summary.json")).unwrap(),
+    )
+    .unwrap();
+    let mut args = vec!["simulate", "--format", "json"];
+    args.extend_from_slice(&SMALL);
+    let o = grdp(&args);
+    let simulate: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    assert_eq!(summary["simulation"], simulate);
+    assert_eq!(summary["projection"]["base_year"], 2024);
+    assert!(summary["audit"]["checks"].as_array().unwrap().len() >= 6);
+}
+
+#[test]
+fn renders_the_same_with_system_fonts_hidden() {
+    let dir = tempfile::tempdir().unwrap();
+    // An empty fontconfig: no font directories at all.
+    let conf = dir.path().join("fonts.conf");
+    std::fs::write(&conf, "<?xml version=\"1.0\"?>\n<!DOCTYPE fontconfig SYSTEM \"fonts.dtd\">\n<fontconfig></fontconfig>\n").unwrap();
+    let run = |out: &str, hide: bool| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_grdp"));
+        cmd.args(["report", "--lang", "vi", "-o", out])
+            .args(SMALL)
+            .current_dir(dir.path());
+        if hide {
+            cmd.env("FONTCONFIG_FILE", &conf)
+                .env("FONTCONFIG_PATH", dir.path())
+                .env("XDG_DATA_HOME", dir.path())
+                .env("HOME", dir.path());
+        }
+        let o = cmd.output().unwrap();
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    };
+    run("hidden", true);
+    run("normal", false);
+    for name in CHARTS {
+        let a = std::fs::read(dir.path().join("hidden").join(name)).unwrap();
+        let b = std::fs::read(dir.path().join("normal").join(name)).unwrap();
+        assert_eq!(a, b, "{name} differs when system fonts are hidden");
+        assert!(
+            decode(&dir.path().join("hidden").join(name)).dark_title_pixels(1) > 500,
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn an_existing_folder_that_is_not_a_report_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("mine")).unwrap();
+    std::fs::write(dir.path().join("mine").join("notes.txt"), "keep").unwrap();
+    let mut args = vec!["report", "-o", "mine"];
+    args.extend_from_slice(&SMALL);
+    let o = grdp_in(Some(dir.path()), &args);
+    assert_eq!(code(&o), 1);
+    assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
+    assert!(dir.path().join("mine").join("notes.txt").exists());
+}
