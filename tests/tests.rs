@@ -3,6 +3,7 @@
 mod bad_input;
 mod cli;
 mod contract;
+mod interrupt;
 mod report;
 mod simulate;
 mod util;

@@ -16,8 +16,15 @@ mod table;
 
 use std::io::Write;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use clap::Parser;
+
+/// Set by Ctrl-C; long runs check it between batches and stop cleanly.
+pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
+
+/// Exit code after Ctrl-C (128 + SIGINT, as shells report it).
+const EXIT_INTERRUPTED: u8 = 130;
 
 /// A mistake in how the command was called (exit code 2).
 #[derive(Debug)]
@@ -40,11 +47,27 @@ fn main() -> ExitCode {
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
         }
     };
+    // The first Ctrl-C asks the run to stop at the next batch, so temporary
+    // files are removed; a second one ends the process at once.
+    let _ = ctrlc::set_handler(|| {
+        if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            std::process::exit(i32::from(EXIT_INTERRUPTED));
+        }
+    });
     match run(cli) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
+            }
+            if err.chain().any(|c| {
+                matches!(
+                    c.downcast_ref::<grdp_montecarlo::McError>(),
+                    Some(grdp_montecarlo::McError::Cancelled { .. })
+                )
+            }) {
+                let _ = writeln!(std::io::stderr(), "interrupted: {err}");
+                return ExitCode::from(EXIT_INTERRUPTED);
             }
             let mut stderr = std::io::stderr().lock();
             let _ = write!(stderr, "error: {err}");

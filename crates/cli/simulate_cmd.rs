@@ -18,6 +18,9 @@ use crate::output::{csv_num, csv_text, emit, json};
 use crate::table::Table;
 use grdp_report::Lang;
 
+/// The largest draws file `--save-draws` writes, bytes (estimated).
+const MAX_DRAWS_BYTES: f64 = 2e9;
+
 /// Run metadata, in every output.
 #[derive(Serialize, Clone)]
 pub struct Metadata {
@@ -230,6 +233,21 @@ pub fn run_views(loaded: &LoadedScenario, args: &SimulateArgs) -> anyhow::Result
         !args.quiet && std::io::stderr().is_terminal(),
         runs * args.scenarios,
     );
+    // A CSV row of draws is about 20 characters a column: refuse files of
+    // gigabytes before writing the first byte.
+    if args.save_draws.is_some() {
+        let bytes = args.scenarios as f64 * 20.0 * (ids.len() + 2) as f64;
+        if bytes > MAX_DRAWS_BYTES {
+            return Err(UsageError(format!(
+                "--save-draws with -n {} would write about {:.0} GB; expected at most {} scenarios ({:.0} GB), or drop --save-draws",
+                args.scenarios,
+                bytes / 1e9,
+                (MAX_DRAWS_BYTES / (20.0 * (ids.len() + 2) as f64)) as u64,
+                MAX_DRAWS_BYTES / 1e9
+            ))
+            .into());
+        }
+    }
     let mut draws_file = match &args.save_draws {
         Some(path) => Some(DrawsFile::create(path, &ids)?),
         None => None,
@@ -247,7 +265,7 @@ pub fn run_views(loaded: &LoadedScenario, args: &SimulateArgs) -> anyhow::Result
                 let mut sink = draws.map(|d| move |rows: &[f64]| d.write(rows));
                 let control = Control {
                     progress: Some(&report),
-                    cancel: None,
+                    cancel: Some(&crate::INTERRUPTED),
                     draws: sink
                         .as_mut()
                         .map(|s| s as &mut (dyn FnMut(&[f64]) -> Result<(), String> + Send)),

@@ -119,7 +119,7 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         loc.error(
             e.span(),
-            LoadErrorKind::Syntax(e.message().trim_end().to_string()),
+            LoadErrorKind::Syntax(with_suggestion(e.message().trim_end())),
         )
     })?;
     let mut loaded = Builder {
@@ -723,6 +723,22 @@ impl Builder<'_> {
     }
 }
 
+/// Adds "; did you mean `x`?" to serde's "unknown field `y`, expected one of
+/// `a`, `b`" (or "unknown variant ..."), naming the nearest expected word.
+fn with_suggestion(message: &str) -> String {
+    let Some(rest) = message
+        .strip_prefix("unknown field `")
+        .or_else(|| message.strip_prefix("unknown variant `"))
+    else {
+        return message.to_string();
+    };
+    let Some((found, expected)) = rest.split_once('`') else {
+        return message.to_string();
+    };
+    let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    format!("{message}{}", suggestion(found, &known))
+}
+
 /// ", did you mean `x`?" for the nearest known word within a small edit distance.
 pub(crate) fn suggestion<S: AsRef<str>>(found: &str, known: &[S]) -> String {
     known
@@ -757,6 +773,18 @@ fn edit_distance(a: &str, b: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn unknown_fields_get_a_suggestion() {
+        assert_eq!(
+            with_suggestion("unknown field `yaer`, expected one of `year`, `base`"),
+            "unknown field `yaer`, expected one of `year`, `base`; did you mean `year`?"
+        );
+        assert_eq!(
+            with_suggestion("invalid type: string"),
+            "invalid type: string"
+        );
+    }
 
     #[test]
     fn suggests_the_nearest_word() {
