@@ -92,7 +92,7 @@ fn level_zero_negative_nan_or_infinite() {
     check(
         "value = 133065",
         "value = 0",
-        &["base.current_bn_vnd", "expected a number greater than zero"],
+        &["base.grdp_current_bn_vnd", "above zero"],
     );
     check(
         "value = 1263.85",

@@ -500,3 +500,98 @@ fn product_taxes_stay_out_of_the_share_of_increase() {
     assert!(y.grdp_constant_bn_vnd.is_none());
     assert!(y.components[0].current_bn_vnd.is_none());
 }
+
+/// Numeric edges: a component of weight zero, growth of −99.9 %, a
+/// hundred-year horizon, and growth that overflows the levels.
+mod edges {
+    use super::*;
+    use grdp_core::ModelError;
+
+    fn economy(weights: Vec<f64>) -> Economy {
+        Economy::new(
+            (0..weights.len())
+                .map(|i| Component::value_added(format!("c{i}")))
+                .collect(),
+            BaseYear {
+                year: 2024,
+                current_bn_vnd: Some(vec![100.0; weights.len()]),
+                constant: ConstantPriceBase::WeightsPct(weights),
+                population_thousand: Some(10.0),
+                employed_thousand: Some(5.0),
+            },
+        )
+        .unwrap()
+    }
+
+    fn years(e: &Economy, growth: Vec<f64>, n: i32) -> Plan {
+        Plan::new(
+            e,
+            (0..n)
+                .map(|i| YearPlan {
+                    year: 2025 + i,
+                    real_growth_pct: growth.clone(),
+                    prices: Some(PricePath::GrdpDeflatorPct(3.0)),
+                    population_growth_pct: Some(1.0),
+                    employment_growth_pct: Some(1.0),
+                })
+                .collect(),
+        )
+        .unwrap()
+    }
+
+    fn all_finite(p: &grdp_core::Projection) -> bool {
+        p.years.iter().all(|y| {
+            y.growth_pct.is_finite()
+                && y.grdp_current_bn_vnd.is_some_and(f64::is_finite)
+                && y.components.iter().all(|c| {
+                    c.contribution_pp.is_finite() && c.share_current_pct.is_some_and(f64::is_finite)
+                })
+        })
+    }
+
+    #[test]
+    fn a_component_of_weight_zero_contributes_nothing_and_cannot_carry_a_target() {
+        let e = economy(vec![0.0, 100.0]);
+        let pl = years(&e, vec![50.0, 5.0], 1);
+        let p = project(&e, &pl);
+        assert!(all_finite(&p));
+        assert_abs_diff_eq!(p.years[0].growth_pct, 5.0, epsilon = EPS);
+        assert_abs_diff_eq!(p.years[0].components[0].contribution_pp, 0.0, epsilon = EPS);
+        let err = solve::component_for_target(&e, &pl, 2025, 6.0, "c0").unwrap_err();
+        assert!(matches!(err, ModelError::Unsolvable { .. }), "{err}");
+        assert!(err.to_string().contains("weight"), "{err}");
+    }
+
+    #[test]
+    fn growth_of_minus_99_9_percent_stays_finite() {
+        let e = economy(vec![50.0, 50.0]);
+        let p = project(&e, &years(&e, vec![-99.9, -99.9], 3));
+        assert!(all_finite(&p));
+        // Three years at −99.9 %: each level is a thousandth of the year before.
+        assert_abs_diff_eq!(p.years[2].growth_pct, -99.9, epsilon = 1e-9);
+    }
+
+    #[test]
+    fn a_hundred_year_horizon_stays_finite() {
+        let e = economy(vec![30.0, 70.0]);
+        let p = project(&e, &years(&e, vec![3.0, 8.0], 100));
+        assert_eq!(p.years.len(), 100);
+        assert!(all_finite(&p));
+        assert_eq!(p.years[99].year, 2124);
+    }
+
+    #[test]
+    fn growth_that_overflows_the_levels_shows_as_non_finite() {
+        // 1e6 % a year for a hundred years: levels pass f64::MAX. The
+        // projection does not hide it; the CLI checks and reports the year.
+        let e = economy(vec![50.0, 50.0]);
+        let p = project(&e, &years(&e, vec![1e6, 1e6], 100));
+        assert!(!all_finite(&p));
+        let first_bad = p
+            .years
+            .iter()
+            .find(|y| !y.grdp_current_bn_vnd.is_some_and(f64::is_finite))
+            .unwrap();
+        assert!(first_bad.year > 2025 && first_bad.year < 2124);
+    }
+}

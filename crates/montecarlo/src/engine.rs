@@ -1034,7 +1034,18 @@ pub fn simulate(
             });
         }
     }
-    Ok(tot.finish(model, opts, &detail, stopped))
+    let result = tot.finish(model, opts, &detail, stopped);
+    if !(result.mean_pct.is_finite()
+        && result.sd_pct.is_finite()
+        && result.min_pct.is_finite()
+        && result.max_pct.is_finite())
+    {
+        return Err(McError::NonFinite {
+            what: "mean or spread of aggregate growth".into(),
+            year: model.main.year,
+        });
+    }
+    Ok(result)
 }
 
 /// Running totals over chunks, merged in order.

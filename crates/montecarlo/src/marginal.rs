@@ -88,6 +88,11 @@ pub enum Marginal {
     Fixed,
 }
 
+/// The largest growth rate or spread (percent, percentage points) a
+/// distribution may state: beyond it the parameter is a typing error, and
+/// draws would overflow the levels.
+pub const MAX_PARAMETER_PP: f64 = 1000.0;
+
 /// Half-width of the tabulation grid in normal scores. Scores beyond it
 /// (probability 2·10⁻⁹) take the edge value.
 const GRID_HALF_WIDTH: f64 = 6.0;
@@ -119,10 +124,18 @@ impl Marginal {
             })
         };
         let finite = |name: &str, v: f64| -> Result<(), McError> {
-            if v.is_finite() {
-                Ok(())
+            // `{:?}` writes 1e308 as such, not as 309 digits.
+            if !v.is_finite() {
+                bad(name, format!("found {v:?}; expected a finite number"))
+            } else if v.abs() > MAX_PARAMETER_PP {
+                bad(
+                    name,
+                    format!(
+                        "found {v:?}; expected growth and spreads within ±{MAX_PARAMETER_PP} percentage points"
+                    ),
+                )
             } else {
-                bad(name, format!("found {v}; expected a finite number"))
+                Ok(())
             }
         };
         let positive = |name: &str, v: f64| -> Result<(), McError> {

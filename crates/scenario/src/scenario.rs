@@ -502,6 +502,13 @@ impl Builder<'_> {
             (Some(levels), None, None) => Some(self.table("base.current_bn_vnd", levels, ids)?),
             (None, Some(total), Some(shares)) => {
                 let total_v = self.number("base.grdp_current_bn_vnd", total)?;
+                if total_v <= 0.0 {
+                    return Err(self.loc.invalid(
+                        Some(total.span()),
+                        "base.grdp_current_bn_vnd",
+                        format!("found {total_v}; expected GRDP at current prices above zero, in billion VND"),
+                    ));
+                }
                 let shares_v = self.table("base.share_current_pct", shares, ids)?;
                 for (id, s) in ids.iter().zip(&shares_v) {
                     if *s < 0.0 {

@@ -1,0 +1,120 @@
+//! The bad-input corpus (tests/corpus/cases.toml): every case runs the binary
+//! and checks the exit code, the words of the message, that no panic or
+//! backtrace reaches the user, and that no partial output is left behind.
+
+use std::path::Path;
+use std::process::Command;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Case {
+    name: String,
+    args: Vec<String>,
+    exit: i32,
+    contains: Vec<String>,
+    output: Option<String>,
+    setup_dir: Option<String>,
+    setup_file: Option<String>,
+}
+
+#[derive(Deserialize)]
+struct Corpus {
+    case: Vec<Case>,
+}
+
+/// The fewest cases the corpus must hold (issue: at least 40 distinct bad inputs).
+const MIN_CASES: usize = 40;
+
+#[test]
+fn every_case_of_the_corpus() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join("corpus");
+    let corpus: Corpus = toml::from_str(&std::fs::read_to_string(root.join("cases.toml")).unwrap())
+        .expect("cases.toml parses");
+    let bad = corpus.case.iter().filter(|c| c.exit != 0).count();
+    assert!(bad >= MIN_CASES, "only {bad} bad inputs in the corpus");
+    let mut failures = Vec::new();
+    for case in &corpus.case {
+        let tmp = tempfile::tempdir().unwrap();
+        if let Some(d) = &case.setup_dir {
+            std::fs::create_dir(tmp.path().join(d)).unwrap();
+        }
+        if let Some(f) = &case.setup_file {
+            std::fs::write(tmp.path().join(f), "not a report").unwrap();
+        }
+        let args: Vec<String> = case
+            .args
+            .iter()
+            .map(|a| {
+                a.replace("{corpus}", root.to_str().unwrap())
+                    .replace("{tmp}", tmp.path().to_str().unwrap())
+            })
+            .collect();
+        let out = Command::new(env!("CARGO_BIN_EXE_grdp"))
+            .args(&args)
+            .current_dir(tmp.path())
+            .env_remove("RUST_BACKTRACE")
+            .env_remove("RUST_LIB_BACKTRACE")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        let mut problems = Vec::new();
+        if out.status.code() != Some(case.exit) {
+            problems.push(format!(
+                "exit {:?}, expected {}",
+                out.status.code(),
+                case.exit
+            ));
+        }
+        for w in &case.contains {
+            if !err.contains(w.as_str()) {
+                problems.push(format!("message lacks `{w}`"));
+            }
+        }
+        if err.contains("panicked")
+            || err.contains("RUST_BACKTRACE")
+            || err.contains("stack backtrace")
+        {
+            problems.push("a panic reached the user".into());
+        }
+        if let Some(o) = &case.output
+            && tmp.path().join(o).exists()
+        {
+            problems.push(format!("{o} was left behind"));
+        }
+        let leftovers: Vec<String> = std::fs::read_dir(tmp.path())
+            .unwrap()
+            .filter_map(|e| e.ok())
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.starts_with(".grdp"))
+            .collect();
+        if !leftovers.is_empty() {
+            problems.push(format!("temporary files left: {leftovers:?}"));
+        }
+        if case.exit != 0 && err.trim().is_empty() {
+            problems.push("no message".into());
+        }
+        if !problems.is_empty() {
+            failures.push(format!(
+                "{}: {}\n    stderr: {}",
+                case.name,
+                problems.join("; "),
+                err.trim()
+            ));
+        }
+    }
+    eprintln!(
+        "corpus: {} cases, {bad} of them bad inputs",
+        corpus.case.len()
+    );
+    assert!(
+        failures.is_empty(),
+        "{} of {} cases failed:\n{}",
+        failures.len(),
+        corpus.case.len(),
+        failures.join("\n")
+    );
+}
