@@ -52,18 +52,7 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
     crate::project_cmd::check_finite(&projection)?;
     let audit = s.audit(&projection);
     let text = match args.format {
-        Format::Json => json(&AuditJson {
-            scenario: &loaded.meta.name,
-            checks: audit
-                .checks
-                .iter()
-                .map(|c| CheckJson {
-                    check: c,
-                    message: message(c, &loaded, args.lang()),
-                })
-                .collect(),
-            not_applicable: &audit.not_applicable,
-        })?,
+        Format::Json => json(&document(&loaded, &audit, args.lang())?)?,
         Format::Csv => csv(&audit.checks)?,
         Format::Table => table(&loaded, &audit.checks, &audit.not_applicable, args.lang()),
     };

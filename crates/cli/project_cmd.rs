@@ -63,25 +63,7 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
     check_finite(&projection)?;
     let targets = s.evaluate(&projection);
     let text = match args.format {
-        Format::Json => json(&ProjectJson {
-            scenario: &loaded.meta.name,
-            base_year: projection.base.year,
-            components: s
-                .economy()
-                .components()
-                .iter()
-                .zip(&loaded.names)
-                .map(|(c, n): (_, &ComponentNames)| ComponentJson {
-                    id: &c.id,
-                    kind: c.kind,
-                    name_en: &n.en,
-                    name_vi: &n.vi,
-                })
-                .collect(),
-            base: &projection.base,
-            years: &projection.years,
-            targets: &targets,
-        })?,
+        Format::Json => json(&document(&loaded, &projection, &targets)?)?,
         Format::Csv => csv(&loaded, &projection, args.lang())?,
         Format::Table => table(&loaded, &projection, &targets, args.lang()),
     };

@@ -593,6 +593,9 @@ impl ChunkAcc {
 
 /// One chunk's work order.
 struct ChunkJob<'a> {
+    /// Set by the caller to stop: the chunk returns early (the run is
+    /// abandoned, so its partial results are never reported).
+    cancel: Option<&'a AtomicBool>,
     seed: u64,
     chunk: u64,
     n: u64,
@@ -673,6 +676,7 @@ impl Model {
             dispatch!(1 2 3 4 5 6 7 8);
         }
         let &ChunkJob {
+            cancel,
             seed,
             chunk,
             n,
@@ -686,20 +690,7 @@ impl Model {
         let mut rng = chunk_rng(seed, chunk);
         let mut s = Scratch::new(k, self.targets.len(), self.years.len());
         let mut acc = ChunkAcc {
-            n,
-            hits: 0,
-            sum_d: 0.0,
-            sum_d2: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            miss_gap: 0.0,
             hist: vec![0; HISTOGRAM_BINS],
-            under: 0,
-            over: 0,
-            target_met: vec![0; self.targets.len()],
-            target_unknown: vec![0; self.targets.len()],
-            all_met: 0,
-            early: Vec::new(),
             year_hist: if self.years.len() > 1 {
                 vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
             } else {
@@ -712,13 +703,17 @@ impl Model {
                 0
             }),
             draws: Vec::with_capacity(if keep_draws { n as usize * (k + 1) } else { 0 }),
-            failure: None,
+            ..ChunkAcc::empty(self, n)
         };
         let fast = self.linear.as_ref().filter(|_| {
             optimism.is_none() && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
         });
         let need_components = keep_detail || keep_draws;
         for j in 0..n {
+            if j % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                acc.n = j;
+                return acc;
+            }
             let growth = match fast {
                 Some((c0, a)) => {
                     let mut g = *c0;
@@ -841,6 +836,9 @@ impl Model {
         let mut block_g = [0.0f64; BLOCK];
         let mut j = 0u64;
         while j < job.n {
+            if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                break;
+            }
             let m = BLOCK.min((job.n - j) as usize);
             for row in &mut z[..m] {
                 for v in row.iter_mut() {
@@ -888,7 +886,7 @@ impl Model {
         }
         if same_as_main {
             target_met.iter_mut().for_each(|m| *m = hits);
-            all_met = if self.targets.is_empty() { job.n } else { hits };
+            all_met = if self.targets.is_empty() { j } else { hits };
         }
         ChunkAcc {
             hits,
@@ -904,7 +902,7 @@ impl Model {
             target_unknown: vec![0; self.targets.len()],
             target_met,
             early,
-            ..ChunkAcc::empty(self, job.n)
+            ..ChunkAcc::empty(self, j)
         }
     }
 
@@ -987,6 +985,7 @@ pub fn simulate(
             .map(|c| {
                 let n = CHUNK_SIZE.min(opts.scenarios - c * CHUNK_SIZE);
                 model.run_chunk(&ChunkJob {
+                    cancel: control.cancel,
                     seed: opts.seed,
                     chunk: c,
                     n,

@@ -53,6 +53,38 @@ fn bold(size: f64, s: f64) -> TextStyle<'static> {
     (FAMILY, size * s, FontStyle::Bold).into_font().color(&INK)
 }
 
+/// A legend key: a filled square.
+fn swatch(style: ShapeStyle, s: f64) -> impl Fn((i32, i32)) -> Rectangle<(i32, i32)> {
+    let h = (6.0 * s) as i32;
+    let w = (14.0 * s) as i32;
+    move |(x, y)| Rectangle::new([(x, y - h), (x + w, y + h)], style)
+}
+
+/// A legend key: a short line.
+fn line_key(
+    colour: RGBColor,
+    width: f64,
+    s: f64,
+) -> impl Fn((i32, i32)) -> PathElement<(i32, i32)> {
+    let len = (16.0 * s) as i32;
+    let style = colour.stroke_width((width * s) as u32);
+    move |(x, y)| PathElement::new(vec![(x, y), (x + len, y)], style)
+}
+
+/// Draws the series labels as a boxed legend at `pos`.
+macro_rules! legend {
+    ($chart:expr, $pos:expr, $s:expr) => {
+        $chart
+            .configure_series_labels()
+            .position($pos)
+            .background_style(WHITE.mix(0.9))
+            .border_style(GREY)
+            .label_font(font(14.0, $s))
+            .draw()
+            .map_err(err)?
+    };
+}
+
 /// Draws into a fresh buffer and encodes it as PNG.
 fn render(
     input: &ReportInput,
@@ -248,15 +280,7 @@ fn contributions(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<
                 }))
                 .map_err(err)?
                 .label(w.component(c))
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [
-                            (x, y - (6.0 * s) as i32),
-                            (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                        ],
-                        colour.filled(),
-                    )
-                });
+                .legend(swatch(colour.filled(), s));
         }
         // Totals written above each bar.
         chart
@@ -280,21 +304,9 @@ fn contributions(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<
                 }))
                 .map_err(err)?
                 .label(w.target_line())
-                .legend(move |(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + (14.0 * s) as i32, y)],
-                        TARGET.stroke_width((3.0 * s) as u32),
-                    )
-                });
+                .legend(line_key(TARGET, 3.0, s));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperRight, s);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -408,15 +420,7 @@ fn structure(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>)
                     ))
                     .map_err(err)?
                     .label(label.clone())
-                    .legend(move |(x, y)| {
-                        Rectangle::new(
-                            [
-                                (x, y - (6.0 * s) as i32),
-                                (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                            ],
-                            colour.filled(),
-                        )
-                    });
+                    .legend(swatch(colour.filled(), s));
                 chart
                     .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
                         |(c, x)| {
@@ -559,12 +563,7 @@ fn distribution(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u
                     w.num(r.probability_ci95[0], 3),
                     w.num(r.probability_ci95[1], 3)
                 ))
-                .legend(move |(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + (16.0 * s) as i32, y)],
-                        colour.stroke_width((3.0 * s) as u32),
-                    )
-                });
+                .legend(line_key(colour, 3.0, s));
         }
         chart
             .draw_series(std::iter::once(PathElement::new(
@@ -573,12 +572,7 @@ fn distribution(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u
             )))
             .map_err(err)?
             .label(w.target_at(target))
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    TARGET.stroke_width((3.0 * s) as u32),
-                )
-            });
+            .legend(line_key(TARGET, 3.0, s));
         chart
             .draw_series(std::iter::once(Text::new(
                 w.p_at_least(target, main.probability, main.probability_ci95),
@@ -587,14 +581,7 @@ fn distribution(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u
                 bold(16.0, s).color(&TARGET),
             )))
             .map_err(err)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperLeft, s);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -664,15 +651,7 @@ fn tornado(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), 
             }))
             .map_err(err)?
             .label(w.tornado_low())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (6.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                    ],
-                    low_c.filled(),
-                )
-            });
+            .legend(swatch(low_c.filled(), s));
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, _, h))| {
                 let y = i as f64;
@@ -683,15 +662,7 @@ fn tornado(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), 
             }))
             .map_err(err)?
             .label(w.tornado_high())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (6.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                    ],
-                    high_c.filled(),
-                )
-            });
+            .legend(swatch(high_c.filled(), s));
         chart
             .draw_series(rows.iter().enumerate().flat_map(|(i, (_, l, h))| {
                 let y = i as f64 + 0.36;
@@ -716,12 +687,7 @@ fn tornado(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), 
             )))
             .map_err(err)?
             .label(w.median_at(centre))
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    INK.stroke_width((2.0 * s) as u32),
-                )
-            });
+            .legend(line_key(INK, 2.0, s));
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(r.target_pct, -0.5), (r.target_pct, n as f64 - 0.5)],
@@ -729,20 +695,8 @@ fn tornado(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), 
             )))
             .map_err(err)?
             .label(w.target_at(r.target_pct))
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    TARGET.stroke_width((3.0 * s) as u32),
-                )
-            });
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+            .legend(line_key(TARGET, 3.0, s));
+        legend!(chart, SeriesLabelPosition::LowerRight, s);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -852,15 +806,7 @@ fn fan(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), Repo
                 )))
                 .map_err(err)?
                 .label(label)
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [
-                            (x, y - (6.0 * s) as i32),
-                            (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                        ],
-                        fan_c.mix(alpha).filled(),
-                    )
-                });
+                .legend(swatch(fan_c.mix(alpha).filled(), s));
         }
         let median: Vec<(f64, f64)> = anchor
             .map(|a| (base, a))
@@ -878,12 +824,7 @@ fn fan(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), Repo
             ))
             .map_err(err)?
             .label(w.median_projection())
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    fan_c.stroke_width((3.0 * s) as u32),
-                )
-            });
+            .legend(line_key(fan_c, 3.0, s));
         // History: points, joined where consecutive.
         let mut segment: Vec<(f64, f64)> = Vec::new();
         let mut segments = Vec::new();
@@ -947,36 +888,16 @@ fn fan(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), Repo
                 }))
                 .map_err(err)?
                 .label(w.annual_target())
-                .legend(move |(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + (16.0 * s) as i32, y)],
-                        TARGET.stroke_width((4.0 * s) as u32),
-                    )
-                });
+                .legend(line_key(TARGET, 4.0, s));
         }
         if !period.is_empty() {
             chart
                 .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
                 .map_err(err)?
                 .label(w.period_target_band())
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [
-                            (x, y - (6.0 * s) as i32),
-                            (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                        ],
-                        TARGET.mix(0.2).filled(),
-                    )
-                });
+                .legend(swatch(TARGET.mix(0.2).filled(), s));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::LowerLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::LowerLeft, s);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -1030,15 +951,7 @@ fn convergence(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8
             .draw_series(std::iter::once(Polygon::new(band, c.mix(0.25).filled())))
             .map_err(err)?
             .label(w.ci95())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (6.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                    ],
-                    c.mix(0.25).filled(),
-                )
-            });
+            .legend(swatch(c.mix(0.25).filled(), s));
         chart
             .draw_series(LineSeries::new(
                 pts.iter().map(|p| (p.scenarios as f64, p.probability)),
@@ -1046,26 +959,14 @@ fn convergence(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8
             ))
             .map_err(err)?
             .label(w.p_estimate())
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    c.stroke_width((3.0 * s) as u32),
-                )
-            });
+            .legend(line_key(c, 3.0, s));
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(xmin, r.probability), (xmax, r.probability)],
                 GREY.stroke_width((1.0 * s) as u32),
             )))
             .map_err(err)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperRight, s);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -1138,28 +1039,12 @@ fn dashboard(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>)
             }))
             .map_err(err)?
             .label(w.projection_meets())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (6.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                    ],
-                    MET.filled(),
-                )
-            });
+            .legend(swatch(MET.filled(), s));
         chart
             .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
             .map_err(err)?
             .label(w.projection_misses())
-            .legend(move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (6.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (6.0 * s) as i32),
-                    ],
-                    MISSED.filled(),
-                )
-            });
+            .legend(swatch(MISSED.filled(), s));
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, detail, p, _))| {
                 let y = (n - 1 - i) as f64 + 0.2;
@@ -1241,12 +1126,7 @@ fn feasibility(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8
             ))
             .map_err(err)?
             .label(w.curve_label(c))
-            .legend(move |(x, y)| {
-                PathElement::new(
-                    vec![(x, y), (x + (16.0 * s) as i32, y)],
-                    col.stroke_width((3.0 * s) as u32),
-                )
-            });
+            .legend(line_key(col, 3.0, s));
         chart
             .draw_series(f.points.iter().map(|p| {
                 Circle::new(
@@ -1270,21 +1150,9 @@ fn feasibility(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8
                 )))
                 .map_err(err)?
                 .label(w.planned_at(c, pl))
-                .legend(move |(x, y)| {
-                    PathElement::new(
-                        vec![(x, y), (x + (16.0 * s) as i32, y)],
-                        TARGET.stroke_width((2.0 * s) as u32),
-                    )
-                });
+                .legend(line_key(TARGET, 2.0, s));
         }
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperLeft)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperLeft, s);
         Ok(())
     })?;
     Ok((title, caption, png))

@@ -130,6 +130,16 @@ impl<'a> Locator<'a> {
     }
 }
 
+/// Reads a file, naming it in the error.
+pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
+    std::fs::read(path).map_err(|e| LoadError {
+        origin: path.display().to_string(),
+        line: None,
+        column: None,
+        kind: Box::new(LoadErrorKind::Io(e.to_string())),
+    })
+}
+
 /// Decodes file bytes: rejects non-UTF-8 and empty files, strips a UTF-8
 /// byte-order mark (spreadsheet programs write one).
 pub(crate) fn decode<'b>(

@@ -114,12 +114,7 @@ impl History {
 /// Reads a history file.
 pub fn read_history(path: &Path) -> Result<History, LoadError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        kind: Box::new(LoadErrorKind::Io(e.to_string())),
-    })?;
+    let bytes = crate::error::read_file(path)?;
     let text = decode(
         &origin,
         &bytes,

@@ -83,12 +83,7 @@ pub struct Provenance {
 /// Reads and validates a scenario file.
 pub fn read_scenario(path: &Path) -> Result<LoadedScenario, LoadError> {
     let origin = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|e| LoadError {
-        origin: origin.clone(),
-        line: None,
-        column: None,
-        kind: Box::new(LoadErrorKind::Io(e.to_string())),
-    })?;
+    let bytes = crate::error::read_file(path)?;
     parse_scenario_bytes(&bytes, &origin)
 }
 
