@@ -278,6 +278,13 @@ pub struct PerCapitaFigures {
     pub implied_deflator_min_pct: Option<f64>,
     /// GRDP deflator growth the maximum allows at the plan's real growth, percent.
     pub implied_deflator_max_pct: Option<f64>,
+    /// Years from the base year to the target's year.
+    pub years_from_base: i32,
+    /// Average nominal GRDP growth a year, from the base year, that the
+    /// target minimum needs with the plan's population, percent a year.
+    pub required_nominal_growth_from_base_min_pct: Option<f64>,
+    /// The same for the target maximum, percent a year.
+    pub required_nominal_growth_from_base_max_pct: Option<f64>,
 }
 
 /// Figures of [`CheckId::LabourProductivity`].
@@ -732,6 +739,15 @@ fn per_capita(ctx: &Ctx, year: i32) -> Outcome {
     let deflator = |nom: f64| 100.0 * ((1.0 + nom / 100.0) / (1.0 + g) - 1.0);
     let nom_min = bound.min.map(nominal);
     let nom_max = bound.max.map(nominal);
+    // From the base year: (target · population / base GRDP)^(1/n) − 1 a year.
+    let n = year - ctx.projection.base.year;
+    let from_base = |pc: f64| {
+        ctx.projection
+            .base
+            .grdp_current_bn_vnd
+            .filter(|b| *b > 0.0 && n > 0)
+            .map(|b| 100.0 * ((pc * population / b).powf(1.0 / f64::from(n)) - 1.0))
+    };
     let status = match this.grdp_per_capita_mn_vnd {
         Some(v) if bound.contains(v) => CheckStatus::Pass,
         Some(_) => CheckStatus::Fail,
@@ -752,6 +768,9 @@ fn per_capita(ctx: &Ctx, year: i32) -> Outcome {
             required_nominal_growth_max_pct: nom_max,
             implied_deflator_min_pct: nom_min.map(deflator),
             implied_deflator_max_pct: nom_max.map(deflator),
+            years_from_base: n,
+            required_nominal_growth_from_base_min_pct: bound.min.and_then(from_base),
+            required_nominal_growth_from_base_max_pct: bound.max.and_then(from_base),
         })),
     )
 }

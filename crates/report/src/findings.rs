@@ -118,6 +118,14 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             s
         }
         Figures::StructurePrice(f) => {
+            // After the first plan year, earlier years kept relative prices
+            // fixed, so the change needed is cumulative since the base.
+            let later = loaded
+                .scenario
+                .plan()
+                .years()
+                .first()
+                .is_some_and(|y| check.year > y.year);
             let list = f
                 .components
                 .iter()
@@ -135,10 +143,20 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     "Giả định giá của kịch bản đưa mọi tỷ trọng vào khoảng chỉ tiêu.".into()
                 }
                 (true, _, false) => format!(
-                    "The plan's prices leave some shares outside their ranges. The price path nearest to common price growth that fits them all moves sector prices against the GRDP deflator by: {list}."
+                    "The plan's prices leave some shares outside their ranges. The price path nearest to common price growth that fits them all moves sector prices against the GRDP deflator by{}: {list}.",
+                    if later {
+                        " (cumulatively, since the plan's earlier years keep relative prices fixed)"
+                    } else {
+                        ""
+                    }
                 ),
                 (true, _, true) => format!(
-                    "Với giá của kịch bản, một số tỷ trọng nằm ngoài khoảng chỉ tiêu. Lộ trình giá gần nhất với mức tăng giá chung để đạt mọi khoảng đòi hỏi giá từng khu vực thay đổi so với chỉ số giảm phát GRDP: {list}."
+                    "Với giá của kịch bản, một số tỷ trọng nằm ngoài khoảng chỉ tiêu. Lộ trình giá gần nhất với mức tăng giá chung để đạt mọi khoảng đòi hỏi giá từng khu vực thay đổi so với chỉ số giảm phát GRDP{}: {list}.",
+                    if later {
+                        " (cộng dồn, vì các năm trước của kế hoạch giữ nguyên giá tương đối)"
+                    } else {
+                        ""
+                    }
                 ),
                 (false, _, false) => format!(
                     "No price path puts every share inside its range, since the ranges cannot sum to 100%. Reaching the range midpoints{} would take relative price changes of: {list}.",
@@ -160,7 +178,45 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         }
         Figures::PerCapita(f) => {
             let inside = check.status == CheckStatus::Pass;
-            if vi {
+            let base_year = check.year - f.years_from_base;
+            if f.years_from_base > 1 {
+                // Several years ahead: the yearly rate from the base is what planners read.
+                if vi {
+                    format!(
+                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP danh nghĩa tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng thực {}%, giảm phát {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                        range(f.target_min_mn_vnd, f.target_max_mn_vnd),
+                        check.year,
+                        range(
+                            f.required_nominal_growth_from_base_min_pct,
+                            f.required_nominal_growth_from_base_max_pct
+                        ),
+                        n(f.real_growth_pct),
+                        o(f.plan_deflator_growth_pct),
+                        check.year,
+                        o(f.projected_mn_vnd),
+                        if inside {
+                            "nằm trong"
+                        } else {
+                            "nằm ngoài"
+                        }
+                    )
+                } else {
+                    format!(
+                        "GRDP per capita of {} million VND in {} needs nominal GRDP growth of {}% a year on average from {base_year}, with the plan's population. The plan (real growth {}% and deflator {}% in {}) gives {} million VND, {} the range.",
+                        range(f.target_min_mn_vnd, f.target_max_mn_vnd),
+                        check.year,
+                        range(
+                            f.required_nominal_growth_from_base_min_pct,
+                            f.required_nominal_growth_from_base_max_pct
+                        ),
+                        n(f.real_growth_pct),
+                        o(f.plan_deflator_growth_pct),
+                        check.year,
+                        o(f.projected_mn_vnd),
+                        if inside { "inside" } else { "outside" }
+                    )
+                }
+            } else if vi {
                 format!(
                     "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP danh nghĩa tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng thực {}%. Theo kịch bản (giảm phát {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),

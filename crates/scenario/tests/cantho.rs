@@ -199,3 +199,31 @@ fn year_2022_as_published() {
         assert_abs_diff_eq!(c.contribution_pp, published, epsilon = 0.02);
     }
 }
+
+/// The master plan's 220 million VND per capita in 2030, from the 2024 base:
+/// population 1,263.85 × 1.0039⁶ = 1,293.63 thousand, so GRDP of
+/// 220 × 1,293.63 = 284,599 billion VND, 2.1388 times 133,065: 13.51 % a
+/// year over six years. (Rounding of the hand figures: ±0.01.)
+#[test]
+fn per_capita_2030_needs_about_13_5_percent_nominal_growth_a_year() {
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let audit = s.audit(&s.project());
+    let check = audit
+        .checks
+        .iter()
+        .find(|c| c.id == CheckId::PerCapita && c.year == 2030)
+        .unwrap();
+    let Figures::PerCapita(f) = &check.figures else {
+        panic!()
+    };
+    assert_eq!(f.years_from_base, 6);
+    let by_hand = 100.0 * ((220.0 * 1263.85 * 1.0039f64.powi(6) / 133_065.0).powf(1.0 / 6.0) - 1.0);
+    assert_abs_diff_eq!(
+        f.required_nominal_growth_from_base_min_pct.unwrap(),
+        by_hand,
+        epsilon = 1e-9
+    );
+    assert_abs_diff_eq!(by_hand, 13.51, epsilon = 0.01);
+    assert_eq!(check.status, CheckStatus::Fail);
+}
