@@ -191,17 +191,4 @@ impl Scenario {
         }
         out
     }
-
-    /// Known outcomes and planned growth together, for a period-average
-    /// question: outcomes up to the base year, then the plan's years.
-    pub fn growth_path(&self, projection: &Projection) -> Vec<YearGrowth> {
-        self.outcomes
-            .iter()
-            .cloned()
-            .chain(projection.years.iter().map(|y| YearGrowth {
-                year: y.year,
-                growth_pct: y.growth_pct,
-            }))
-            .collect()
-    }
 }

@@ -74,17 +74,6 @@ impl Indicator {
             _ => ComponentRule::Forbidden,
         }
     }
-
-    /// The unit the indicator is measured in, for headers.
-    pub fn unit(self) -> &'static str {
-        match self {
-            Indicator::GrdpCurrentBnVnd => "billion VND",
-            Indicator::GrdpPerCapitaMnVnd => "million VND/person",
-            Indicator::LabourProductivityMnVnd => "million VND/worker",
-            Indicator::ContributionPp => "pp",
-            _ => "%",
-        }
-    }
 }
 
 /// Whether an indicator takes a component.
@@ -119,15 +108,6 @@ impl Bound {
         let above_min = self.min.map_or(f64::INFINITY, |lo| value - lo);
         let below_max = self.max.map_or(f64::INFINITY, |hi| hi - value);
         above_min.min(below_max)
-    }
-
-    /// The midpoint of a range, or the one bound there is.
-    pub fn centre(&self) -> Option<f64> {
-        match (self.min, self.max) {
-            (Some(lo), Some(hi)) => Some(0.5 * (lo + hi)),
-            (Some(v), None) | (None, Some(v)) => Some(v),
-            (None, None) => None,
-        }
     }
 }
 

@@ -272,11 +272,6 @@ impl Model {
         self.main
     }
 
-    /// The ids of the scenario's targets that are tested per draw, in order.
-    pub fn target_ids(&self) -> Vec<String> {
-        self.targets.iter().map(|t| t.id.clone()).collect()
-    }
-
     /// Each component's centre in the target year under this view, percent.
     pub fn centres(&self) -> &[f64] {
         &self.centres
