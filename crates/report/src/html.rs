@@ -153,6 +153,7 @@ figcaption { margin-top: 0.5em; max-width: 1100px; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 0.3em 0.8em; text-align: left; vertical-align: top; }
 th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
+td.n { white-space: nowrap; }
 ul.audit li { margin-bottom: 0.7em; }
 .badge { display: inline-block; min-width: 5.5em; text-align: center; border-radius: 3px; padding: 0 0.4em; font-size: 0.85em; color: white; }
 .badge.pass { background: #3a8a4a; } .badge.warn { background: #d08a10; } .badge.fail { background: #c44e52; }
