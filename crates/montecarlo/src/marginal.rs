@@ -149,6 +149,17 @@ impl Marginal {
                 )
             }
         };
+        let interval = |min: f64, max: f64| -> Result<(), McError> {
+            finite("min", min)?;
+            finite("max", max)?;
+            if min >= max {
+                return bad(
+                    "max",
+                    format!("max {max} is not above min {min}; expected min < max"),
+                );
+            }
+            Ok(())
+        };
         let ordered = |min: f64, mode: f64, max: f64| -> Result<(), McError> {
             for (n, v) in [("min", min), ("mode", mode), ("max", max)] {
                 finite(n, v)?;
@@ -165,13 +176,7 @@ impl Marginal {
                     format!("mode {mode} is above max {max}; expected min ≤ mode ≤ max"),
                 );
             }
-            if min >= max {
-                return bad(
-                    "max",
-                    format!("max {max} is not above min {min}; expected min < max"),
-                );
-            }
-            Ok(())
+            interval(min, max)
         };
         let optional = |name: &str, v: Option<f64>| v.map_or(Ok(()), |v| finite(name, v));
         match self {
@@ -182,30 +187,12 @@ impl Marginal {
             Marginal::TruncatedNormal { mean, sd, min, max } => {
                 optional("mean", *mean)?;
                 positive("sd", *sd)?;
-                finite("min", *min)?;
-                finite("max", *max)?;
-                if min >= max {
-                    return bad(
-                        "max",
-                        format!("max {max} is not above min {min}; expected min < max"),
-                    );
-                }
-                Ok(())
+                interval(*min, *max)
             }
             Marginal::Triangular { min, mode, max } | Marginal::Pert { min, mode, max } => {
                 ordered(*min, *mode, *max)
             }
-            Marginal::Uniform { min, max } => {
-                finite("min", *min)?;
-                finite("max", *max)?;
-                if min >= max {
-                    return bad(
-                        "max",
-                        format!("max {max} is not above min {min}; expected min < max"),
-                    );
-                }
-                Ok(())
-            }
+            Marginal::Uniform { min, max } => interval(*min, *max),
             Marginal::StudentT {
                 location,
                 scale,
