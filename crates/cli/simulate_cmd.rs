@@ -643,15 +643,11 @@ fn table(loaded: &LoadedScenario, o: &Outcome, lang: Lang) -> String {
     }
     out += &t.render();
     if let Some(req) = &first.required_growth {
-        let idx = loaded
-            .scenario
-            .economy()
-            .index_of(&req.component)
-            .unwrap_or(0);
+        let name = lang.component_name_of(loaded, &req.component);
         out += &if vi {
             format!(
                 "\nĐể đạt chỉ tiêu, {} lẽ ra cần tăng (trung vị) {}% (P10 {}%, P90 {}%), các khu vực khác như đã rút thăm.\n",
-                lang.component_name(loaded, idx),
+                name,
                 n(req.quantiles_pct.p50),
                 n(req.quantiles_pct.p10),
                 n(req.quantiles_pct.p90)
@@ -659,7 +655,7 @@ fn table(loaded: &LoadedScenario, o: &Outcome, lang: Lang) -> String {
         } else {
             format!(
                 "\nTo meet the target, {} would have needed {}% growth (median; P10 {}%, P90 {}%), the others as drawn.\n",
-                lang.component_name(loaded, idx),
+                name,
                 n(req.quantiles_pct.p50),
                 n(req.quantiles_pct.p10),
                 n(req.quantiles_pct.p90)

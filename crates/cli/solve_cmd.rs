@@ -75,16 +75,6 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     emit(&text, args.common.output.as_deref())
 }
 
-fn name(loaded: &LoadedScenario, id: &str, lang: Lang) -> String {
-    loaded
-        .scenario
-        .economy()
-        .index_of(id)
-        .map_or(id.to_string(), |i| {
-            lang.component_name(loaded, i).to_string()
-        })
-}
-
 fn csv(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> anyhow::Result<String> {
     match a {
         Answer::Component(c) => csv_text(
@@ -102,7 +92,7 @@ fn csv(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> anyhow::Result<String
             &[vec![
                 c.year.to_string(),
                 c.component.clone(),
-                name(loaded, &c.component, lang),
+                lang.component_name_of(loaded, &c.component).to_string(),
                 csv_num(Some(c.target_pct)),
                 csv_num(Some(c.planned_aggregate_pct)),
                 csv_num(Some(c.planned_growth_pct)),
@@ -127,7 +117,7 @@ fn csv(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> anyhow::Result<String
                     vec![
                         u.year.to_string(),
                         c.id.clone(),
-                        name(loaded, &c.id, lang),
+                        lang.component_name_of(loaded, &c.id).to_string(),
                         csv_num(Some(u.target_pct)),
                         csv_num(Some(u.add_on_pp)),
                         csv_num(Some(c.planned_growth_pct)),
@@ -172,7 +162,7 @@ fn table(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
     };
     match a {
         Answer::Component(c) => {
-            let who = name(loaded, &c.component, lang);
+            let who = lang.component_name_of(loaded, &c.component);
             if vi {
                 format!(
                     "Để GRDP {} tăng {}% (kịch bản: {}%), khu vực {} cần tăng {}% thay vì {}% ({} điểm %), các khu vực khác giữ nguyên. Tỷ trọng giá so sánh của khu vực: {}%.\n",
@@ -231,7 +221,7 @@ fn table(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
             let mut t = Table::new([l.component, planned, needed]);
             for c in &u.components {
                 t.row(vec![
-                    name(loaded, &c.id, lang),
+                    lang.component_name_of(loaded, &c.id).to_string(),
                     n(c.planned_growth_pct),
                     n(c.required_growth_pct),
                 ]);

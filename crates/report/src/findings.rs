@@ -23,15 +23,6 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         (Some(a), None) | (None, Some(a)) => lang.num(a, 2),
         (None, None) => lang.labels().unknown_value.to_string(),
     };
-    let name = |id: &str| {
-        loaded
-            .scenario
-            .economy()
-            .index_of(id)
-            .map_or(id.to_string(), |i| {
-                lang.component_name(loaded, i).to_string()
-            })
-    };
     let vi = lang == Lang::Vi;
     match &check.figures {
         Figures::SectorGrowth(f) => {
@@ -130,8 +121,9 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 .components
                 .iter()
                 .filter_map(|c| {
-                    c.relative_price_change_pct
-                        .map(|r| format!("{} {}%", name(&c.id), signed(r)))
+                    c.relative_price_change_pct.map(|r| {
+                        format!("{} {}%", lang.component_name_of(loaded, &c.id), signed(r))
+                    })
                 })
                 .collect::<Vec<_>>()
                 .join(", ");

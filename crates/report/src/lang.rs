@@ -165,6 +165,16 @@ impl Lang {
         })
     }
 
+    /// A component's display name by its id; the id itself when the
+    /// scenario has no component of that id.
+    pub fn component_name_of<'a>(self, scenario: &'a LoadedScenario, id: &'a str) -> &'a str {
+        scenario
+            .scenario
+            .economy()
+            .index_of(id)
+            .map_or(id, |i| self.component_name(scenario, i))
+    }
+
     /// A number with `decimals` decimals and grouped thousands, in this
     /// language's convention: 151,548.25 in English, 151.548,25 in Vietnamese.
     pub fn num(self, value: f64, decimals: usize) -> String {
