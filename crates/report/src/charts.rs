@@ -71,15 +71,19 @@ fn line_key(
     move |(x, y)| PathElement::new(vec![(x, y), (x + len, y)], style)
 }
 
-/// Draws the series labels as a boxed legend at `pos`.
+/// Draws the series labels as a boxed legend at `pos`, in 14 pt type unless
+/// a size is given.
 macro_rules! legend {
     ($chart:expr, $pos:expr, $s:expr) => {
+        legend!($chart, $pos, $s, 14.0)
+    };
+    ($chart:expr, $pos:expr, $s:expr, $size:expr) => {
         $chart
             .configure_series_labels()
             .position($pos)
             .background_style(WHITE.mix(0.9))
             .border_style(GREY)
-            .label_font(font(14.0, $s))
+            .label_font(font($size, $s))
             .draw()
             .map_err(err)?
     };
@@ -459,14 +463,7 @@ fn structure(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>)
                         TARGET.filled(),
                     )
                 });
-            chart
-                .configure_series_labels()
-                .position(SeriesLabelPosition::UpperLeft)
-                .background_style(WHITE.mix(0.9))
-                .border_style(GREY)
-                .label_font(font(14.0, s))
-                .draw()
-                .map_err(err)?;
+            legend!(chart, SeriesLabelPosition::UpperLeft, s);
             Ok(())
         })?;
     Ok((title, caption, png))
@@ -1055,14 +1052,7 @@ fn dashboard(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>)
                 Text::new(label, (p.unwrap_or(0.0) + 0.015, y), font(12.0, s))
             }))
             .map_err(err)?;
-        chart
-            .configure_series_labels()
-            .position(SeriesLabelPosition::UpperRight)
-            .background_style(WHITE.mix(0.9))
-            .border_style(GREY)
-            .label_font(font(13.0, s))
-            .draw()
-            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperRight, s, 13.0);
         Ok(())
     })?;
     Ok((title, caption, png))
@@ -1077,7 +1067,12 @@ fn feasibility(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8
         ));
     };
     let econ = input.loaded.scenario.economy();
-    let c = econ.index_of(&f.component).unwrap_or(0);
+    let Some(c) = econ.index_of(&f.component) else {
+        return Err(ReportError::Draw(format!(
+            "the feasibility curve is for `{}`, which the scenario does not have",
+            f.component
+        )));
+    };
     let xs: Vec<f64> = f.points.iter().map(|p| p.centre_pct).collect();
     let (xlo, xhi) = (
         xs.first().copied().unwrap_or(0.0),
