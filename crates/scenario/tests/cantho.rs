@@ -2,7 +2,7 @@
 //! resolution and the statistics office.
 
 use approx::assert_abs_diff_eq;
-use grdp_core::audit::{CheckId, CheckStatus, Figures};
+use grdp_core::audit::{Check, CheckId, CheckStatus, Figures};
 use grdp_core::{
     BaseYear, Component, ConstantPriceBase, Economy, Plan, YearPlan, derivation, project,
 };
@@ -59,17 +59,21 @@ fn every_history_row_carries_status_and_source() {
     }
 }
 
+/// The built-in scenario's first audit check of `id`.
+fn builtin_check(id: CheckId) -> Check {
+    let loaded = builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    s.audit(&s.project())
+        .checks
+        .into_iter()
+        .find(|c| c.id == id)
+        .unwrap_or_else(|| panic!("{} did not run", id.as_str()))
+}
+
 #[test]
 fn current_price_shares_reproduce_the_draft_9_50() {
     // 0.0996·2.56 + 0.3088·11.42 + 0.5312·10.01 + 0.0604·6.65 = 9.50045.
-    let loaded = builtin::can_tho_2025().unwrap();
-    let s = &loaded.scenario;
-    let audit = s.audit(&s.project());
-    let check = audit
-        .checks
-        .iter()
-        .find(|c| c.id == CheckId::SectorGrowthVsAggregate)
-        .unwrap();
+    let check = builtin_check(CheckId::SectorGrowthVsAggregate);
     let Figures::SectorGrowth(f) = &check.figures else {
         panic!()
     };
@@ -83,25 +87,14 @@ fn current_price_shares_reproduce_the_draft_9_50() {
 #[test]
 fn structure_ranges_cannot_sum_to_100() {
     // Lower bounds 9.318 + 31.04 + 54.10 + 5.90 = 100.358.
-    let loaded = builtin::can_tho_2025().unwrap();
-    let s = &loaded.scenario;
-    let audit = s.audit(&s.project());
-    let check = audit
-        .checks
-        .iter()
-        .find(|c| c.id == CheckId::StructureSumsTo100)
-        .unwrap();
+    let check = builtin_check(CheckId::StructureSumsTo100);
     assert_eq!(check.status, CheckStatus::Fail);
     let Figures::StructureSum(f) = &check.figures else {
         panic!()
     };
     assert_abs_diff_eq!(f.sum_min_pct, 100.358, epsilon = 1e-9);
     assert_abs_diff_eq!(f.sum_max_pct, 101.11, epsilon = 1e-9);
-    let path = audit
-        .checks
-        .iter()
-        .find(|c| c.id == CheckId::StructurePricePath)
-        .unwrap();
+    let path = builtin_check(CheckId::StructurePricePath);
     assert_eq!(path.status, CheckStatus::Fail);
 }
 
@@ -127,14 +120,7 @@ fn all_six_checks_run_on_the_built_in_scenario() {
 #[test]
 fn five_year_plan_needs_about_15_7_percent_in_2025() {
     // (1.075^5 / (0.9721 · 1.1264 · 1.0575 · 1.0712)) − 1 = 15.74 %.
-    let loaded = builtin::can_tho_2025().unwrap();
-    let s = &loaded.scenario;
-    let audit = s.audit(&s.project());
-    let check = audit
-        .checks
-        .iter()
-        .find(|c| c.id == CheckId::PeriodAverage)
-        .unwrap();
+    let check = builtin_check(CheckId::PeriodAverage);
     let Figures::PeriodAverage(f) = &check.figures else {
         panic!()
     };
