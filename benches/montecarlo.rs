@@ -14,7 +14,8 @@
 
 use std::hint::black_box;
 
-use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, Criterion, Throughput, criterion_group, criterion_main};
 use grdp_core::{Indicator, Plan, Scenario, TargetSet, YearPlan};
 use grdp_montecarlo::engine::RunOptions;
 use grdp_montecarlo::{InputUncertainty, MainTarget, Model, UncertaintySpec, simulate};
@@ -80,6 +81,37 @@ fn pool(threads: usize) -> rayon::ThreadPool {
         .unwrap()
 }
 
+/// The engine's model of one view of `spec` over `s`.
+fn model(s: &Scenario, spec: &UncertaintySpec) -> Model {
+    Model::new(
+        s,
+        spec,
+        &spec.views[0],
+        MainTarget::from_scenario(s).unwrap(),
+    )
+    .unwrap()
+}
+
+/// Times `N` scenarios of `model` on a pool of `threads`.
+fn run(
+    g: &mut BenchmarkGroup<'_, WallTime>,
+    name: &str,
+    threads: usize,
+    model: &Model,
+    detail: bool,
+) {
+    let p = pool(threads);
+    g.bench_function(format!("{name}/{threads}_threads"), |b| {
+        b.iter(|| {
+            p.install(|| {
+                simulate(black_box(model), &options(detail), Default::default())
+                    .unwrap()
+                    .probability
+            })
+        })
+    });
+}
+
 fn bench(c: &mut Criterion) {
     let all = std::thread::available_parallelism().map_or(1, |n| n.get());
     let mut g = c.benchmark_group("montecarlo");
@@ -87,74 +119,20 @@ fn bench(c: &mut Criterion) {
     g.sample_size(20);
 
     let (s, spec) = growth_only(1);
-    let model = Model::new(
-        &s,
-        &spec,
-        &spec.views[0],
-        MainTarget::from_scenario(&s).unwrap(),
-    )
-    .unwrap();
+    let one_year = model(&s, &spec);
     for threads in [1, all] {
-        let p = pool(threads);
-        g.bench_function(format!("one_year_normal/raw/{threads}_threads"), |b| {
-            b.iter(|| {
-                p.install(|| {
-                    simulate(black_box(&model), &options(false), Default::default())
-                        .unwrap()
-                        .probability
-                })
-            })
-        });
-        g.bench_function(format!("one_year_normal/full/{threads}_threads"), |b| {
-            b.iter(|| {
-                p.install(|| {
-                    simulate(black_box(&model), &options(true), Default::default())
-                        .unwrap()
-                        .probability
-                })
-            })
-        });
+        run(&mut g, "one_year_normal/raw", threads, &one_year, false);
+        run(&mut g, "one_year_normal/full", threads, &one_year, true);
     }
 
     let (s6, spec6) = growth_only(6);
-    let model6 = Model::new(
-        &s6,
-        &spec6,
-        &spec6.views[0],
-        MainTarget::from_scenario(&s6).unwrap(),
-    )
-    .unwrap();
+    let six_years = model(&s6, &spec6);
     for threads in [1, all] {
-        let p = pool(threads);
-        g.bench_function(format!("six_year_paths/{threads}_threads"), |b| {
-            b.iter(|| {
-                p.install(|| {
-                    simulate(black_box(&model6), &options(false), Default::default())
-                        .unwrap()
-                        .probability
-                })
-            })
-        });
+        run(&mut g, "six_year_paths", threads, &six_years, false);
     }
 
     let (sb, specb) = builtin();
-    let modelb = Model::new(
-        &sb,
-        &specb,
-        &specb.views[0],
-        MainTarget::from_scenario(&sb).unwrap(),
-    )
-    .unwrap();
-    let p = pool(all);
-    g.bench_function(format!("builtin_default/{all}_threads"), |b| {
-        b.iter(|| {
-            p.install(|| {
-                simulate(black_box(&modelb), &options(true), Default::default())
-                    .unwrap()
-                    .probability
-            })
-        })
-    });
+    run(&mut g, "builtin_default", all, &model(&sb, &specb), true);
     g.finish();
 }
 
