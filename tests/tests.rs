@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod contract;
 mod corpus;
+mod golden;
 mod interrupt;
 mod report;
 mod simulate;
