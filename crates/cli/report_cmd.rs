@@ -114,7 +114,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     ];
     let page = html::page(&input, &charts, &tables);
     let summary = serde_json::json!({
-        "simulation": serde_json::to_value(crate::simulate_cmd::document(&loaded, &outcome, lang))?,
+        "simulation": serde_json::to_value(crate::simulate_cmd::document(&loaded, &outcome))?,
         "projection": crate::project_cmd::document(&loaded, &projection, &targets)?,
         "audit": crate::audit_cmd::document(&loaded, &audit, lang)?,
     });

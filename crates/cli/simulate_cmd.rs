@@ -90,7 +90,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let outcome = run_views(&loaded, args)?;
     let lang = args.common.lang();
     let text = match args.common.format {
-        Format::Json => json(&document(&loaded, &outcome, lang))?,
+        Format::Json => json(&document(&loaded, &outcome))?,
         Format::Csv => csv(&outcome)?,
         Format::Table => table(&loaded, &outcome, lang),
     };
@@ -98,8 +98,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
 }
 
 /// The JSON document of `grdp simulate`.
-pub fn document<'a>(loaded: &'a LoadedScenario, o: &'a Outcome, lang: Lang) -> SimulateJson<'a> {
-    let _ = lang;
+pub fn document<'a>(loaded: &'a LoadedScenario, o: &'a Outcome) -> SimulateJson<'a> {
     let first = &o.views[0];
     SimulateJson {
         metadata: &o.metadata,

@@ -31,8 +31,6 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     let s = &loaded.scenario;
     let first_plan_year = s.plan().years().first().map(|y| y.year);
     let answer = if let (Some((first, last)), Some(avg)) = (args.period, args.average) {
-        let projection = s.project();
-        crate::project_cmd::check_finite(&projection)?;
         // Known outcomes only: the plan's years are what is being solved for.
         Answer::Period(solve::period_average(first, last, avg, s.outcomes())?)
     } else {

@@ -132,7 +132,7 @@ fn frame<'a>(
     subtitle: &str,
     source: &str,
 ) -> Result<Area<'a>, ReportError> {
-    let (w, h) = root.dim_in_pixel();
+    let (_, h) = root.dim_in_pixel();
     root.draw_text(
         title,
         &bold(26.0, s),
@@ -151,7 +151,6 @@ fn frame<'a>(
         ((22.0 * s) as i32, h as i32 - (26.0 * s) as i32),
     )
     .map_err(err)?;
-    let _ = w;
     Ok(root.margin(
         (84.0 * s) as u32,
         (36.0 * s) as u32,

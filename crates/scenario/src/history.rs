@@ -183,9 +183,8 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
             ));
         }
     }
-    let mut idx = HashMap::new();
     for name in REQUIRED {
-        let i = column(name).ok_or_else(|| {
+        column(name).ok_or_else(|| {
             err(
                 Some(1),
                 "header".into(),
@@ -195,7 +194,6 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 ),
             )
         })?;
-        idx.insert(name, i);
     }
     let mut records = Vec::new();
     let mut seen: HashMap<(String, String, String, String, String), usize> = HashMap::new();

@@ -65,6 +65,8 @@ struct RawView {
     centre: Spanned<String>,
     shortfall_pp: Option<Spanned<Sourced>>,
     growth_pct: Option<RawTable>,
+    /// Free text for readers of the file; accepted, not used.
+    #[allow(dead_code)]
     note: Option<String>,
 }
 
@@ -438,7 +440,6 @@ impl Builder<'_> {
                 ));
             }
         };
-        let _ = &v.note;
         let name_en = v.name_en.clone().unwrap_or_else(|| id.clone());
         Ok(View {
             name_vi: v.name_vi.clone().unwrap_or_else(|| name_en.clone()),
