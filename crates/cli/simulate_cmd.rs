@@ -267,7 +267,7 @@ pub fn run_views(loaded: &LoadedScenario, args: &SimulateArgs) -> anyhow::Result
                     cancel: Some(&crate::INTERRUPTED),
                     draws: sink
                         .as_mut()
-                        .map(|s| s as &mut (dyn FnMut(&[f64]) -> Result<(), String> + Send)),
+                        .map(|s| s as &mut (dyn FnMut(&[f64]) -> std::io::Result<()> + Send)),
                 };
                 let r = pool.install(|| simulate(&model, o, control))?;
                 progress.finish_run(r.scenarios);
@@ -411,11 +411,11 @@ impl DrawsFile {
         })
     }
 
-    fn write(&mut self, rows: &[f64]) -> Result<(), String> {
+    fn write(&mut self, rows: &[f64]) -> std::io::Result<()> {
         for r in rows.chunks_exact(self.width) {
             self.row += 1;
             let cells: Vec<String> = r.iter().map(|v| format!("{v}")).collect();
-            writeln!(self.file, "{},{}", self.row, cells.join(",")).map_err(|e| e.to_string())?;
+            writeln!(self.file, "{},{}", self.row, cells.join(","))?;
         }
         Ok(())
     }

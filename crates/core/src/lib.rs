@@ -49,6 +49,7 @@ pub mod plan;
 pub mod projection;
 pub mod solve;
 pub mod targets;
+pub mod uncertainty;
 
 pub use audit::{Audit, Check, CheckId, CheckStatus, PeriodTarget, audit};
 pub use economy::{BaseYear, Component, ComponentKind, ConstantPriceBase, Economy};

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::error::McError;
+use crate::error::{McError, RunSetting};
 use crate::model::{CompiledTarget, Model, Prices, TargetKind};
 use crate::rng::{ChunkRng, chunk_rng, index};
 use crate::stats::{covariance, pearson, quantile_sorted, ranks, wilson_95};
@@ -79,7 +79,7 @@ pub struct Control<'a> {
 }
 
 /// Where `--save-draws` sends each chunk's rows.
-pub type DrawSink<'a> = &'a mut (dyn FnMut(&[f64]) -> Result<(), String> + Send);
+pub type DrawSink<'a> = &'a mut (dyn FnMut(&[f64]) -> std::io::Result<()> + Send);
 
 /// P and its interval at a point of the run.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -931,16 +931,16 @@ pub fn simulate(
     mut control: Control,
 ) -> Result<SimResult, McError> {
     if opts.scenarios == 0 {
-        return Err(McError::InvalidOption {
-            option: "-n".into(),
+        return Err(McError::InvalidSetting {
+            setting: RunSetting::Scenarios,
             message: "found 0; expected at least 1 scenario".into(),
         });
     }
     if opts.scenarios > MAX_SCENARIOS {
-        return Err(McError::InvalidOption {
-            option: "-n".into(),
+        return Err(McError::InvalidSetting {
+            setting: RunSetting::Scenarios,
             message: format!(
-                "found {}; expected at most {MAX_SCENARIOS} (use --precision to stop when the answer is precise enough)",
+                "found {}; expected at most {MAX_SCENARIOS}",
                 opts.scenarios
             ),
         });
@@ -948,8 +948,8 @@ pub fn simulate(
     if let Some(p) = opts.precision
         && !(p > 0.0 && p < 0.5)
     {
-        return Err(McError::InvalidOption {
-            option: "--precision".into(),
+        return Err(McError::InvalidSetting {
+            setting: RunSetting::Precision,
             message: format!(
                 "found {p}; expected a half-width of the 95% interval between 0 and 0.5, such as 0.005"
             ),
@@ -958,8 +958,8 @@ pub fn simulate(
     if let Some(o) = &opts.optimism_pp
         && (o.is_empty() || o.iter().any(|x| !x.is_finite()))
     {
-        return Err(McError::InvalidOption {
-            option: "--optimism-bias".into(),
+        return Err(McError::InvalidSetting {
+            setting: RunSetting::OptimismRecord,
             message: "the historical shortfalls are empty or not finite".into(),
         });
     }
@@ -1004,10 +1004,7 @@ pub fn simulate(
                 });
             }
             if let Some(sink) = control.draws.as_mut() {
-                sink(&acc.draws).map_err(|e| McError::InvalidOption {
-                    option: "--save-draws".into(),
-                    message: e,
-                })?;
+                sink(&acc.draws).map_err(McError::Draws)?;
             }
             if !acc.detail.is_empty() {
                 detail.extend_from_slice(&acc.detail);

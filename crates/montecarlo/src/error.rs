@@ -1,33 +1,48 @@
-//! Errors of the uncertainty specification and the engine.
+//! Errors of the engine, in the model's terms: the CLI maps run options to
+//! its own flags.
 
-/// Why an uncertainty specification or a simulation was refused.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+use grdp_core::uncertainty::UncertaintyError;
+
+/// A run setting the engine checks (the CLI knows them by its flags).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RunSetting {
+    /// The number of scenarios to draw.
+    Scenarios,
+    /// The precision goal: half-width of the 95 % interval on P.
+    Precision,
+    /// The record of past shortfalls added to every draw.
+    OptimismRecord,
+    /// The aggregate growth threshold, percent.
+    Target,
+    /// The year of the target.
+    TargetYear,
+}
+
+impl std::fmt::Display for RunSetting {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            RunSetting::Scenarios => "scenarios",
+            RunSetting::Precision => "precision (half-width of the 95% interval on P)",
+            RunSetting::OptimismRecord => "the record of past shortfalls",
+            RunSetting::Target => "growth target",
+            RunSetting::TargetYear => "target year",
+        })
+    }
+}
+
+/// Why a simulation was refused or stopped.
+#[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
 pub enum McError {
-    /// A distribution parameter is out of its domain.
-    #[error("{field}: {message}")]
-    InvalidParameter {
-        /// Dotted path, e.g. `uncertainty.growth.services.sd`.
-        field: String,
-        /// What was found and what was expected.
-        message: String,
-    },
-    /// The correlation matrix is malformed or not positive definite.
-    #[error("{field}: {message}")]
-    InvalidCorrelation {
-        /// Dotted path of the matrix (or one entry).
-        field: String,
-        /// What was found and what was expected.
-        message: String,
-    },
-    /// The scenario gives the simulation nothing to aim at.
-    #[error("{0}")]
-    NoTarget(String),
-    /// A run option is out of range (`-n 0`, a precision of zero...).
-    #[error("{option}: {message}")]
-    InvalidOption {
-        /// The option.
-        option: String,
+    /// The uncertainty specification is invalid.
+    #[error(transparent)]
+    Spec(#[from] UncertaintyError),
+    /// A run setting is out of range (no scenarios, a precision of zero...).
+    #[error("{setting}: {message}")]
+    InvalidSetting {
+        /// The setting.
+        setting: RunSetting,
         /// What was found and what was expected.
         message: String,
     },
@@ -49,19 +64,29 @@ pub enum McError {
         /// The year.
         year: i32,
     },
+    /// The draws could not be handed over (the caller's sink failed).
+    #[error("writing the draws failed")]
+    Draws(#[source] std::io::Error),
     /// Calibration could not estimate something.
     #[error("calibration: {0}")]
     Calibration(String),
 }
 
 impl McError {
-    /// The dotted path of the field at fault, where there is one.
+    /// The dotted path of the scenario field at fault, where there is one.
     pub fn field(&self) -> Option<&str> {
         match self {
-            McError::InvalidParameter { field, .. } | McError::InvalidCorrelation { field, .. } => {
-                Some(field)
-            }
+            McError::Spec(e) => Some(e.field()),
             _ => None,
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn error_is_send_sync() {
+        fn bounds<T: Send + Sync + 'static>() {}
+        bounds::<super::McError>();
     }
 }

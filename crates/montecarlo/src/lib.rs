@@ -55,11 +55,9 @@ pub mod marginal;
 pub mod model;
 pub mod normal;
 pub mod rng;
-pub mod spec;
 pub mod stats;
 
 pub use engine::{Control, RunOptions, SimResult, simulate};
-pub use error::McError;
-pub use marginal::Marginal;
+pub use error::{McError, RunSetting};
+pub use grdp_core::uncertainty::{Centre, InputUncertainty, Marginal, UncertaintySpec, View};
 pub use model::{MainTarget, Model};
-pub use spec::{Centre, InputUncertainty, UncertaintySpec, View};

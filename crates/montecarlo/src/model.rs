@@ -2,10 +2,10 @@
 
 use grdp_core::{Indicator, PricePath, Scenario};
 
-use crate::copula;
-use crate::error::McError;
-use crate::marginal::Transform;
-use crate::spec::{Centre, UncertaintySpec, View};
+use grdp_core::uncertainty::{Centre, UncertaintySpec, View, correlation};
+
+use crate::error::{McError, RunSetting};
+use crate::marginal::{Transform, compile};
 
 /// The aggregate growth target a simulation estimates the probability of.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -116,16 +116,25 @@ impl Model {
         let plan = scenario.plan();
         let years: Vec<i32> = plan.years().iter().map(|y| y.year).collect();
         spec.validate(&ids, &years)?;
-        let main_index = years.iter().position(|y| *y == main.year).ok_or_else(|| {
-            McError::NoTarget(format!(
-                "the target year {} is not in the plan ({}); add a [[plan]] for it or choose another --year",
-                main.year,
-                years.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")
-            ))
-        })?;
+        let main_index =
+            years
+                .iter()
+                .position(|y| *y == main.year)
+                .ok_or_else(|| McError::InvalidSetting {
+                    setting: RunSetting::TargetYear,
+                    message: format!(
+                        "found {}; expected a plan year ({}), or a [[plan]] for it",
+                        main.year,
+                        years
+                            .iter()
+                            .map(i32::to_string)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })?;
         if !main.threshold_pct.is_finite() {
-            return Err(McError::InvalidOption {
-                option: "--target".into(),
+            return Err(McError::InvalidSetting {
+                setting: RunSetting::Target,
                 message: format!(
                     "found {}; expected a finite growth rate in percent",
                     main.threshold_pct
@@ -149,14 +158,15 @@ impl Model {
                 if t == main_index {
                     centres[i] = centre;
                 }
-                row.push(marginal.compile(planned, centre - written));
+                row.push(compile(marginal, planned, centre - written));
             }
             transforms.push(row);
         }
         let chol = match &spec.rank_correlation {
-            Some(r) => Some(copula::cholesky_for_rank(
+            Some(r) => Some(correlation::latent_cholesky(
                 "uncertainty.rank_correlation",
                 r,
+                &ids,
             )?),
             None => None,
         };

@@ -8,8 +8,8 @@ use grdp_core::{
 };
 use grdp_montecarlo::engine::{FeasibilityRequest, RunOptions};
 use grdp_montecarlo::{
-    Centre, InputUncertainty, MainTarget, Marginal, McError, Model, SimResult, UncertaintySpec,
-    View, simulate,
+    Centre, InputUncertainty, MainTarget, Marginal, McError, Model, RunSetting, SimResult,
+    UncertaintySpec, View, simulate,
 };
 use statrs::distribution::{Beta, Continuous, ContinuousCDF, Normal, StudentsT};
 
@@ -515,8 +515,21 @@ fn bad_parameters_are_named() {
         detail: true,
     };
     let e = simulate(&model, &opts, Default::default()).unwrap_err();
-    assert!(matches!(e, McError::InvalidOption { .. }), "{e}");
-    assert!(e.to_string().contains("-n"));
+    assert!(
+        matches!(
+            e,
+            McError::InvalidSetting {
+                setting: RunSetting::Scenarios,
+                ..
+            }
+        ),
+        "{e}"
+    );
+    // The library speaks of scenarios, not of the CLI's `-n`.
+    assert_eq!(
+        e.to_string(),
+        "scenarios: found 0; expected at least 1 scenario"
+    );
 }
 
 #[test]

@@ -69,7 +69,7 @@ pub enum LoadErrorKind {
     Model(#[from] ModelError),
     /// The uncertainty specification was refused.
     #[error(transparent)]
-    Uncertainty(#[from] grdp_montecarlo::McError),
+    Uncertainty(#[from] grdp_core::uncertainty::UncertaintyError),
 }
 
 /// Turns byte offsets into 1-based line and column numbers.

@@ -34,7 +34,7 @@ pub struct LoadedScenario {
     /// Provenance of every number in the file, in file order.
     pub provenance: Vec<Provenance>,
     /// The `[uncertainty]` block, where given.
-    pub uncertainty: Option<grdp_montecarlo::UncertaintySpec>,
+    pub uncertainty: Option<grdp_core::uncertainty::UncertaintySpec>,
     /// SHA-256 of the file's bytes, hexadecimal: the scenario's identity in outputs.
     pub sha256: String,
 }

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use grdp_montecarlo::spec::{Centre, InputUncertainty, UncertaintySpec, View};
-use grdp_montecarlo::{Marginal, McError};
+use grdp_core::uncertainty::{
+    Centre, InputUncertainty, Marginal, UncertaintyError, UncertaintySpec, View,
+};
 use serde::Deserialize;
 use toml::Spanned;
 
@@ -450,16 +451,16 @@ impl Builder<'_> {
     }
 
     /// Places an uncertainty error at the span of the field it names.
-    pub(crate) fn uncertainty_error(&self, e: McError) -> LoadError {
-        let span = e.field().and_then(|f| {
-            let mut path = f;
+    pub(crate) fn uncertainty_error(&self, e: UncertaintyError) -> LoadError {
+        let span = (|| {
+            let mut path = e.field();
             loop {
                 if let Some(s) = self.spans.get(path) {
                     return Some(s.clone());
                 }
                 path = &path[..path.rfind(['.', '['])?];
             }
-        });
+        })();
         self.loc.error(span, LoadErrorKind::Uncertainty(e))
     }
 }

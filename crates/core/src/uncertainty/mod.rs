@@ -1,14 +1,48 @@
-//! What a scenario says about uncertainty: each component's growth
-//! distribution, their rank correlation, persistence across years,
-//! uncertain inputs, and the views of the centre to compare.
+//! What a scenario says about uncertainty, as plain data: each component's
+//! growth distribution, their rank correlation, persistence across years,
+//! uncertain inputs, and the views of the centre to compare. Loaders build
+//! it and validate it here; grdp-montecarlo compiles it into draws.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use crate::copula;
-use crate::error::McError;
-use crate::marginal::Marginal;
+pub mod correlation;
+mod marginal;
+
+pub use marginal::{MAX_PARAMETER_PP, Marginal};
+
+/// Why an uncertainty specification was refused.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[non_exhaustive]
+pub enum UncertaintyError {
+    /// A distribution parameter, an input's spread or a view is out of its domain.
+    #[error("{field}: {message}")]
+    InvalidParameter {
+        /// Dotted path, e.g. `uncertainty.growth.services.sd`.
+        field: String,
+        /// What was found and what was expected.
+        message: String,
+    },
+    /// The correlation matrix is malformed or its correlations cannot hold together.
+    #[error("{field}: {message}")]
+    InvalidCorrelation {
+        /// Dotted path of the matrix (or one entry).
+        field: String,
+        /// What was found and what was expected.
+        message: String,
+    },
+}
+
+impl UncertaintyError {
+    /// The dotted path of the field at fault.
+    pub fn field(&self) -> &str {
+        match self {
+            UncertaintyError::InvalidParameter { field, .. }
+            | UncertaintyError::InvalidCorrelation { field, .. } => field,
+        }
+    }
+}
 
 /// Where a view puts the centre of each component's distribution.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -80,10 +114,10 @@ pub struct UncertaintySpec {
 
 impl UncertaintySpec {
     /// Validates against component ids (in the economy's order) and plan years.
-    pub fn validate(&self, ids: &[String], plan_years: &[i32]) -> Result<(), McError> {
+    pub fn validate(&self, ids: &[String], plan_years: &[i32]) -> Result<(), UncertaintyError> {
         let k = ids.len();
         if self.growth.len() != k {
-            return Err(McError::InvalidParameter {
+            return Err(UncertaintyError::InvalidParameter {
                 field: "uncertainty.growth".into(),
                 message: format!(
                     "has {} components; expected {k} ({})",
@@ -97,7 +131,7 @@ impl UncertaintySpec {
         }
         for (year, by) in &self.growth_by_year {
             if !plan_years.contains(year) {
-                return Err(McError::InvalidParameter {
+                return Err(UncertaintyError::InvalidParameter {
                     field: format!("uncertainty.by_year.{year}"),
                     message: format!("{year} is not a plan year; expected one of {plan_years:?}"),
                 });
@@ -108,26 +142,26 @@ impl UncertaintySpec {
             }
         }
         if let Some(r) = &self.rank_correlation {
-            copula::validate("uncertainty.rank_correlation", r, k, ids)?;
-            copula::cholesky_for_rank("uncertainty.rank_correlation", r)?;
+            correlation::validate("uncertainty.rank_correlation", r, ids)?;
+            correlation::latent_cholesky("uncertainty.rank_correlation", r, ids)?;
         }
         if !(0.0..1.0).contains(&self.persistence) {
-            return Err(McError::InvalidParameter {
+            return Err(UncertaintyError::InvalidParameter {
                 field: "uncertainty.persistence".into(),
                 message: format!("found {}; expected a number in [0, 1)", self.persistence),
             });
         }
-        let sds = |field: &str, v: &Option<Vec<f64>>| -> Result<(), McError> {
+        let sds = |field: &str, v: &Option<Vec<f64>>| -> Result<(), UncertaintyError> {
             if let Some(v) = v {
                 if v.len() != k {
-                    return Err(McError::InvalidParameter {
+                    return Err(UncertaintyError::InvalidParameter {
                         field: field.into(),
                         message: format!("has {} values; expected {k}", v.len()),
                     });
                 }
                 for (x, id) in v.iter().zip(ids) {
                     if !x.is_finite() || *x < 0.0 {
-                        return Err(McError::InvalidParameter {
+                        return Err(UncertaintyError::InvalidParameter {
                             field: format!("{field}.{id}"),
                             message: format!(
                                 "found {x}; expected a standard deviation of zero or more"
@@ -149,27 +183,27 @@ impl UncertaintySpec {
         if let Some(p) = self.inputs.population_growth_sd_pp
             && (!p.is_finite() || p < 0.0)
         {
-            return Err(McError::InvalidParameter {
+            return Err(UncertaintyError::InvalidParameter {
                 field: "uncertainty.inputs.population_growth_sd_pp".into(),
                 message: format!("found {p}; expected a standard deviation of zero or more"),
             });
         }
         if self.views.is_empty() {
-            return Err(McError::InvalidParameter {
+            return Err(UncertaintyError::InvalidParameter {
                 field: "uncertainty.view".into(),
                 message: "no views; expected at least one [[uncertainty.view]]".into(),
             });
         }
         for (i, v) in self.views.iter().enumerate() {
             if self.views[..i].iter().any(|o| o.id == v.id) {
-                return Err(McError::InvalidParameter {
+                return Err(UncertaintyError::InvalidParameter {
                     field: format!("uncertainty.view.{}", v.id),
                     message: "the id is used twice; expected unique view ids".into(),
                 });
             }
             match &v.centre {
                 Centre::Growth { growth_pct } if growth_pct.len() != k => {
-                    return Err(McError::InvalidParameter {
+                    return Err(UncertaintyError::InvalidParameter {
                         field: format!("uncertainty.view.{}.growth_pct", v.id),
                         message: format!("has {} values; expected {k}", growth_pct.len()),
                     });
@@ -177,7 +211,7 @@ impl UncertaintySpec {
                 Centre::Growth { growth_pct } => {
                     for (g, id) in growth_pct.iter().zip(ids) {
                         if !g.is_finite() || *g <= -100.0 {
-                            return Err(McError::InvalidParameter {
+                            return Err(UncertaintyError::InvalidParameter {
                                 field: format!("uncertainty.view.{}.growth_pct.{id}", v.id),
                                 message: format!("found {g}; expected growth above -100%"),
                             });
@@ -185,7 +219,7 @@ impl UncertaintySpec {
                     }
                 }
                 Centre::PlanMinus { shortfall_pp } if !shortfall_pp.is_finite() => {
-                    return Err(McError::InvalidParameter {
+                    return Err(UncertaintyError::InvalidParameter {
                         field: format!("uncertainty.view.{}.shortfall_pp", v.id),
                         message: format!("found {shortfall_pp}; expected a finite number"),
                     });
