@@ -1,0 +1,395 @@
+//! Accumulation: one chunk's draws folded into streaming totals, and the
+//! totals of the run merged chunk by chunk, in order.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use crate::model::{Model, TargetKind};
+use crate::rng::chunk_rng;
+use crate::stats::wilson_95;
+
+use super::path::{MET, Scratch, Source, UNKNOWN};
+use super::results::Checkpoint;
+use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+/// Results of one chunk.
+pub(super) struct ChunkAcc {
+    pub(super) n: u64,
+    pub(super) hits: u64,
+    pub(super) sum_d: f64,
+    pub(super) sum_d2: f64,
+    pub(super) min: f64,
+    pub(super) max: f64,
+    pub(super) miss_gap: f64,
+    /// Counts per bin; a chunk's 32,768 scenarios fit in `u16`.
+    pub(super) hist: Vec<u16>,
+    pub(super) under: u64,
+    pub(super) over: u64,
+    pub(super) target_met: Vec<u64>,
+    pub(super) target_unknown: Vec<u64>,
+    pub(super) all_met: u64,
+    pub(super) early: Vec<(u64, u64)>,
+    /// Per plan year (multi-year models only): histogram and sum of growth.
+    pub(super) year_hist: Vec<Vec<u16>>,
+    pub(super) year_sum: Vec<f64>,
+    /// Per draw: k growth, k weights, aggregate (target year).
+    pub(super) detail: Vec<f64>,
+    pub(super) draws: Vec<f64>,
+    pub(super) failure: Option<(&'static str, i32)>,
+}
+
+impl ChunkAcc {
+    pub(super) fn empty(model: &Model, n: u64) -> Self {
+        Self {
+            n,
+            hits: 0,
+            sum_d: 0.0,
+            sum_d2: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            miss_gap: 0.0,
+            hist: Vec::new(),
+            under: 0,
+            over: 0,
+            target_met: vec![0; model.targets.len()],
+            target_unknown: vec![0; model.targets.len()],
+            all_met: 0,
+            early: Vec::new(),
+            year_hist: Vec::new(),
+            year_sum: Vec::new(),
+            detail: Vec::new(),
+            draws: Vec::new(),
+            failure: None,
+        }
+    }
+}
+
+/// One chunk's work order.
+pub(super) struct ChunkJob<'a> {
+    /// Set by the caller to stop: the chunk returns early (the run is
+    /// abandoned, so its partial results are never reported).
+    pub(super) cancel: Option<&'a AtomicBool>,
+    pub(super) seed: u64,
+    pub(super) chunk: u64,
+    pub(super) n: u64,
+    pub(super) bins: Bins,
+    pub(super) optimism: Option<&'a [f64]>,
+    pub(super) keep_detail: bool,
+    pub(super) keep_draws: bool,
+}
+
+/// Fixed per-run settings of the histogram.
+#[derive(Clone, Copy)]
+pub(super) struct Bins {
+    pub(super) lo: f64,
+    pub(super) inv_width: f64,
+    pub(super) reference: f64,
+}
+
+impl Model {
+    /// Histogram range: the median path ± 50 robust spreads (+1 pp).
+    pub(super) fn bins(&self) -> Bins {
+        let centre = self.fixed_path(&self.zero_scores());
+        let t = self.main_index;
+        let spread: f64 = (0..self.k)
+            .map(|i| {
+                let tr = &self.transforms[t][i];
+                self.base_weights[i] * 0.5 * (tr.apply(1.0) - tr.apply(-1.0)).abs()
+            })
+            .sum::<f64>()
+            + self
+                .weight_sd
+                .as_ref()
+                .map_or(0.0, |sd| sd.iter().sum::<f64>() * 20.0);
+        let half = 50.0 * spread + 1.0 + self.years.len() as f64 * 2.0;
+        let lo = if centre.is_finite() {
+            centre - half
+        } else {
+            -half
+        };
+        Bins {
+            lo,
+            inv_width: HISTOGRAM_BINS as f64 / (2.0 * half),
+            reference: if centre.is_finite() { centre } else { 0.0 },
+        }
+    }
+
+    pub(super) fn run_chunk(&self, job: &ChunkJob) -> ChunkAcc {
+        // The linear model's tight loop, where nothing per component is kept.
+        if let Some((c0, a)) = &self.linear
+            && job.optimism.is_none()
+            && !job.keep_detail
+            && !job.keep_draws
+            && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
+        {
+            macro_rules! dispatch {
+                ($($k:literal)*) => {
+                    match a.len() {
+                        $($k => {
+                            let mut fixed = [0.0; $k];
+                            fixed.copy_from_slice(a);
+                            return self.run_linear_chunk::<$k>(job, *c0, fixed);
+                        })*
+                        _ => {}
+                    }
+                };
+            }
+            dispatch!(1 2 3 4 5 6 7 8);
+        }
+        let &ChunkJob {
+            cancel,
+            seed,
+            chunk,
+            n,
+            bins,
+            optimism,
+            keep_detail,
+            keep_draws,
+        } = job;
+        let k = self.k;
+        let threshold = self.main.threshold_pct;
+        let mut rng = chunk_rng(seed, chunk);
+        let mut s = Scratch::new(k, self.targets.len(), self.years.len());
+        let mut acc = ChunkAcc {
+            hist: vec![0; HISTOGRAM_BINS],
+            year_hist: if self.years.len() > 1 {
+                vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
+            } else {
+                Vec::new()
+            },
+            year_sum: vec![0.0; self.years.len()],
+            detail: Vec::with_capacity(if keep_detail {
+                n as usize * (2 * k + 1)
+            } else {
+                0
+            }),
+            draws: Vec::with_capacity(if keep_draws { n as usize * (k + 1) } else { 0 }),
+            ..ChunkAcc::empty(self, n)
+        };
+        let fast = self.linear.as_ref().filter(|_| {
+            optimism.is_none() && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
+        });
+        let need_components = keep_detail || keep_draws;
+        for j in 0..n {
+            if j % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                acc.n = j;
+                return acc;
+            }
+            let growth = match fast {
+                Some((c0, a)) => {
+                    let mut g = *c0;
+                    for (z, aj) in s.z.iter_mut().zip(a) {
+                        *z = self.normal.sample(&mut rng);
+                        g += aj * *z;
+                    }
+                    if need_components {
+                        self.components_from_z(&mut s);
+                    }
+                    for (m, t) in s.met.iter_mut().zip(&self.targets) {
+                        *m = u8::from((g >= t.lo) & (g <= t.hi));
+                    }
+                    g
+                }
+                None => match self.draw(&mut Source::Random(&mut rng, optimism), &mut s) {
+                    Ok(g) => g,
+                    Err(failure) => {
+                        acc.failure = Some(failure);
+                        acc.n = j;
+                        return acc;
+                    }
+                },
+            };
+            // Branchless: whether a draw meets the target is a coin toss.
+            acc.hits += u64::from(growth >= threshold);
+            acc.miss_gap += (threshold - growth).max(0.0);
+            let d = growth - bins.reference;
+            acc.sum_d += d;
+            acc.sum_d2 += d * d;
+            acc.min = acc.min.min(growth);
+            acc.max = acc.max.max(growth);
+            let pos = (growth - bins.lo) * bins.inv_width;
+            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                acc.hist[pos as usize] += 1;
+            } else if pos < 0.0 {
+                acc.under += 1;
+            } else {
+                acc.over += 1;
+            }
+            if !acc.year_hist.is_empty() {
+                for ((hist, sum), g) in acc
+                    .year_hist
+                    .iter_mut()
+                    .zip(&mut acc.year_sum)
+                    .zip(&s.year_growth)
+                {
+                    *sum += g;
+                    let pos = (g - bins.lo) * bins.inv_width;
+                    if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                        hist[pos as usize] += 1;
+                    }
+                }
+            }
+            let mut all = 1u64;
+            for ((m, met), unknown) in s
+                .met
+                .iter()
+                .zip(&mut acc.target_met)
+                .zip(&mut acc.target_unknown)
+            {
+                let is_met = u64::from(*m == MET);
+                *met += is_met;
+                *unknown += u64::from(*m == UNKNOWN);
+                all &= is_met;
+            }
+            acc.all_met += all;
+            if keep_detail {
+                acc.detail.extend_from_slice(&s.main_g);
+                acc.detail.extend_from_slice(&s.main_w);
+                acc.detail.push(growth);
+            }
+            if keep_draws {
+                acc.draws.extend_from_slice(&s.main_g);
+                acc.draws.push(growth);
+            }
+            if chunk == 0 && EARLY_CHECKPOINTS.contains(&(j + 1)) {
+                acc.early.push((j + 1, acc.hits));
+            }
+        }
+        acc
+    }
+}
+
+/// Running totals over chunks, merged in order.
+pub(super) struct Totals {
+    pub(super) n: u64,
+    pub(super) hits: u64,
+    pub(super) mean: f64,
+    pub(super) m2: f64,
+    pub(super) min: f64,
+    pub(super) max: f64,
+    pub(super) miss_gap: f64,
+    pub(super) misses: u64,
+    pub(super) hist: Vec<u64>,
+    pub(super) under: u64,
+    pub(super) over: u64,
+    pub(super) target_met: Vec<u64>,
+    pub(super) target_unknown: Vec<u64>,
+    pub(super) all_met: u64,
+    pub(super) convergence: Vec<Checkpoint>,
+    pub(super) year_hist: Vec<Vec<u64>>,
+    pub(super) year_sum: Vec<f64>,
+    pub(super) bins: Bins,
+}
+
+impl Totals {
+    pub(super) fn new(model: &Model, bins: Bins) -> Self {
+        Self {
+            n: 0,
+            hits: 0,
+            mean: 0.0,
+            m2: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+            miss_gap: 0.0,
+            misses: 0,
+            hist: vec![0; HISTOGRAM_BINS],
+            under: 0,
+            over: 0,
+            target_met: vec![0; model.targets.len()],
+            target_unknown: vec![0; model.targets.len()],
+            all_met: 0,
+            convergence: Vec::new(),
+            year_hist: if model.years.len() > 1 {
+                vec![vec![0; HISTOGRAM_BINS]; model.years.len()]
+            } else {
+                Vec::new()
+            },
+            year_sum: vec![0.0; model.years.len()],
+            bins,
+        }
+    }
+
+    pub(super) fn merge(&mut self, a: &ChunkAcc) {
+        if a.n == 0 {
+            return;
+        }
+        for &(n, hits) in &a.early {
+            self.convergence.push(Checkpoint {
+                scenarios: n,
+                probability: hits as f64 / n as f64,
+                ci95: wilson_95(hits, n),
+            });
+        }
+        // Chan et al.: combine (n, mean, M2) of the totals and the chunk.
+        let nb = a.n as f64;
+        let mean_b = self.bins.reference + a.sum_d / nb;
+        let m2_b = (a.sum_d2 - a.sum_d * a.sum_d / nb).max(0.0);
+        let na = self.n as f64;
+        let n = na + nb;
+        let delta = mean_b - self.mean;
+        self.mean += delta * nb / n;
+        self.m2 += m2_b + delta * delta * na * nb / n;
+        self.n += a.n;
+        self.hits += a.hits;
+        self.min = self.min.min(a.min);
+        self.max = self.max.max(a.max);
+        self.miss_gap += a.miss_gap;
+        self.misses += a.n - a.hits;
+        for (t, c) in self.hist.iter_mut().zip(&a.hist) {
+            *t += u64::from(*c);
+        }
+        self.under += a.under;
+        self.over += a.over;
+        for (t, c) in self.year_hist.iter_mut().zip(&a.year_hist) {
+            for (x, y) in t.iter_mut().zip(c) {
+                *x += u64::from(*y);
+            }
+        }
+        for (t, c) in self.year_sum.iter_mut().zip(&a.year_sum) {
+            *t += c;
+        }
+        for (t, c) in self.target_met.iter_mut().zip(&a.target_met) {
+            *t += c;
+        }
+        for (t, c) in self.target_unknown.iter_mut().zip(&a.target_unknown) {
+            *t += c;
+        }
+        self.all_met += a.all_met;
+        self.convergence.push(Checkpoint {
+            scenarios: self.n,
+            probability: self.hits as f64 / self.n as f64,
+            ci95: wilson_95(self.hits, self.n),
+        });
+    }
+
+    /// The `p` quantile of plan year `t` from its histogram (bin midpoint).
+    pub(super) fn year_quantile(&self, t: usize, p: f64) -> f64 {
+        let width = 1.0 / self.bins.inv_width;
+        let need = ((p * self.n as f64).ceil() as u64).max(1);
+        let mut cum = 0;
+        for (i, c) in self.year_hist[t].iter().enumerate() {
+            cum += c;
+            if cum >= need {
+                return self.bins.lo + (i as f64 + 0.5) * width;
+            }
+        }
+        f64::NAN
+    }
+
+    /// The `p` quantile from the histogram: the midpoint of the bin where
+    /// the cumulative count first reaches `p·n` (error ≤ half a bin).
+    pub(super) fn quantile(&self, p: f64) -> f64 {
+        let width = 1.0 / self.bins.inv_width;
+        let need = ((p * self.n as f64).ceil() as u64).max(1);
+        let mut cum = self.under;
+        if cum >= need {
+            return self.min;
+        }
+        for (i, c) in self.hist.iter().enumerate() {
+            cum += c;
+            if cum >= need {
+                return self.bins.lo + (i as f64 + 0.5) * width;
+            }
+        }
+        self.max
+    }
+}

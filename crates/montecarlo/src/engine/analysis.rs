@@ -1,0 +1,242 @@
+//! After the run: from the totals and the first scenarios kept whole, the
+//! result: P and its interval, quantiles, sensitivity, the feasibility curve,
+//! required growth and the achieved correlation.
+
+use rayon::prelude::*;
+
+use crate::model::Model;
+use crate::stats::{covariance, pearson, quantile_sorted, ranks, wilson_95};
+
+use super::accumulate::Totals;
+use super::options::RunOptions;
+use super::results::{
+    CorrelationReport, FeasibilityCurve, FeasibilityPoint, Histogram, Quantiles, RequiredGrowth,
+    Sensitivity, SimResult, TargetProbability, YearDistribution,
+};
+
+impl Totals {
+    pub(super) fn finish(
+        self,
+        model: &Model,
+        opts: &RunOptions,
+        detail: &[f64],
+        stopped: bool,
+    ) -> SimResult {
+        let k = model.k;
+        let p = self.hits as f64 / self.n as f64;
+        let width = 1.0 / self.bins.inv_width;
+        let stride = 2 * k + 1;
+        let rows = detail.len() / stride;
+        let col = |j: usize| -> Vec<f64> { (0..rows).map(|r| detail[r * stride + j]).collect() };
+        let growth_cols: Vec<Vec<f64>> = (0..k).map(col).collect();
+        let weight_means: Vec<f64> = (0..k)
+            .map(|i| {
+                let c = col(k + i);
+                c.iter().sum::<f64>() / c.len().max(1) as f64
+            })
+            .collect();
+        let aggregate = col(2 * k);
+        // Rank each column once; Spearman is Pearson on ranks.
+        // Columns are ranked independently, so in parallel; each result
+        // lands in its own place, whatever the thread that computed it.
+        let (growth_ranks, aggregate_ranks): (Vec<Vec<f64>>, Vec<f64>) = rayon::join(
+            || growth_cols.par_iter().map(|c| ranks(c)).collect(),
+            || ranks(&aggregate),
+        );
+        let cov = covariance(&growth_cols);
+        let sw: Vec<f64> = (0..k)
+            .map(|i| (0..k).map(|j| cov[i][j] * weight_means[j]).sum())
+            .collect();
+        let total_var: f64 = (0..k).map(|i| weight_means[i] * sw[i]).sum();
+        let zero = model.zero_scores();
+        let z10 = crate::marginal::std_normal_quantile(0.10);
+        let sensitivity = (0..k)
+            .map(|i| {
+                let at = |z: f64| {
+                    let mut s = zero.clone();
+                    s[model.main_index][i] = z;
+                    model.fixed_path(&s)
+                };
+                let tr = &model.transforms[model.main_index][i];
+                Sensitivity {
+                    id: model.ids[i].clone(),
+                    variance_share: if total_var > 0.0 {
+                        weight_means[i] * sw[i] / total_var
+                    } else {
+                        0.0
+                    },
+                    spearman: pearson(&growth_ranks[i], &aggregate_ranks),
+                    tornado_low_pct: at(z10),
+                    tornado_high_pct: at(-z10),
+                    growth_p10_pct: tr.apply(z10),
+                    growth_p90_pct: tr.apply(-z10),
+                }
+            })
+            .collect();
+        let threshold = model.main.threshold_pct;
+        let feasibility = opts.feasibility.as_ref().map(|f| {
+            let c = f.component;
+            let points = f
+                .shifts_pp
+                .iter()
+                .map(|d| {
+                    let hits = (0..rows)
+                        .filter(|&r| {
+                            let w = detail[r * stride + k + c];
+                            detail[r * stride + 2 * k] + w * d >= threshold
+                        })
+                        .count();
+                    FeasibilityPoint {
+                        centre_pct: model.centres[c] + d,
+                        probability: hits as f64 / rows.max(1) as f64,
+                    }
+                })
+                .collect();
+            FeasibilityCurve {
+                component: model.ids[c].clone(),
+                points,
+                scenarios: rows as u64,
+            }
+        });
+        let required_growth = opts.required_component.map(|c| {
+            let mut req: Vec<f64> = (0..rows)
+                .map(|r| {
+                    let w = detail[r * stride + k + c];
+                    let g = detail[r * stride + c];
+                    let others = detail[r * stride + 2 * k] - w * g;
+                    if w > 0.0 {
+                        (threshold - others) / w
+                    } else {
+                        f64::NAN
+                    }
+                })
+                .filter(|v| v.is_finite())
+                .collect();
+            req.sort_by(f64::total_cmp);
+            RequiredGrowth {
+                component: model.ids[c].clone(),
+                mean_pct: req.iter().sum::<f64>() / req.len().max(1) as f64,
+                quantiles_pct: Quantiles::from_fn(|q| quantile_sorted(&req, q)),
+                scenarios: req.len() as u64,
+            }
+        });
+        let correlation = Some(CorrelationReport {
+            requested: model.requested_rank(),
+            achieved: (0..k)
+                .map(|i| {
+                    (0..k)
+                        .map(|j| {
+                            if i == j {
+                                1.0
+                            } else {
+                                pearson(&growth_ranks[i], &growth_ranks[j])
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+            scenarios: rows as u64,
+        });
+        let targets = model
+            .targets
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let known = self.target_unknown[i] == 0;
+                TargetProbability {
+                    id: t.id.clone(),
+                    probability: known.then(|| self.target_met[i] as f64 / self.n as f64),
+                    ci95: known.then(|| wilson_95(self.target_met[i], self.n)),
+                }
+            })
+            .collect::<Vec<_>>();
+        let all_known = self.target_unknown.iter().all(|u| *u == 0);
+        let quantiles = Quantiles::from_fn(|q| self.quantile(q));
+        let years = model
+            .years
+            .iter()
+            .enumerate()
+            .map(|(t, &year)| {
+                if self.year_hist.is_empty() || t == model.main_index {
+                    YearDistribution {
+                        year,
+                        mean_pct: if t == model.main_index {
+                            self.mean
+                        } else {
+                            self.year_sum[t] / self.n as f64
+                        },
+                        quantiles_pct: quantiles.clone(),
+                    }
+                } else {
+                    YearDistribution {
+                        year,
+                        mean_pct: self.year_sum[t] / self.n as f64,
+                        quantiles_pct: Quantiles::from_fn(|q| self.year_quantile(t, q)),
+                    }
+                }
+            })
+            .collect();
+        SimResult {
+            scenarios: self.n,
+            stopped_at_precision: stopped,
+            target_year: model.main.year,
+            target_pct: threshold,
+            probability: p,
+            probability_ci95: wilson_95(self.hits, self.n),
+            std_error: (p * (1.0 - p) / self.n as f64).sqrt(),
+            mean_pct: self.mean,
+            sd_pct: if self.n > 1 {
+                (self.m2 / (self.n - 1) as f64).sqrt()
+            } else {
+                0.0
+            },
+            min_pct: self.min,
+            max_pct: self.max,
+            quantiles_pct: quantiles,
+            quantile_error_pp: 0.5 * width,
+            years,
+            expected_shortfall_pp: (self.misses > 0).then(|| self.miss_gap / self.misses as f64),
+            all_targets_probability: (!model.targets.is_empty() && all_known)
+                .then(|| self.all_met as f64 / self.n as f64),
+            targets,
+            sensitivity,
+            convergence: self.convergence.clone(),
+            feasibility,
+            required_growth,
+            correlation,
+            histogram: Histogram {
+                lo: self.bins.lo,
+                width,
+                counts: self.hist,
+                under: self.under,
+                over: self.over,
+            },
+        }
+    }
+}
+
+impl Model {
+    /// The requested rank correlation (identity if none was given).
+    pub(super) fn requested_rank(&self) -> Vec<Vec<f64>> {
+        let k = self.k;
+        match &self.chol {
+            None => (0..k)
+                .map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+                .collect(),
+            Some(l) => (0..k)
+                .map(|i| {
+                    (0..k)
+                        .map(|j| {
+                            let r: f64 = (0..k).map(|m| l[i * k + m] * l[j * k + m]).sum();
+                            if i == j {
+                                1.0
+                            } else {
+                                crate::copula::spearman_for_pearson(r)
+                            }
+                        })
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The linear model's loop: one year of normal marginals with fixed weights,
+//! `G = c0 + a · z`, and nothing per component kept.
+
+use std::sync::atomic::Ordering;
+
+use crate::model::Model;
+use crate::rng::chunk_rng;
+
+use super::accumulate::{ChunkAcc, ChunkJob};
+use super::path::Scratch;
+use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+impl Model {
+    /// The linear model `G = c0 + a · z` with `K` components: the engine's
+    /// fastest loop. Accumulators live in locals; the generator is owned.
+    pub(super) fn run_linear_chunk<const K: usize>(
+        &self,
+        job: &ChunkJob,
+        c0: f64,
+        a: [f64; K],
+    ) -> ChunkAcc {
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let bins = job.bins;
+        let threshold = self.main.threshold_pct;
+        let zig = &self.normal;
+        let mut hist = vec![0u16; HISTOGRAM_BINS];
+        let (mut hits, mut under, mut over) = (0u64, 0u64, 0u64);
+        let (mut sum_d, mut sum_d2, mut miss_gap) = (0.0f64, 0.0f64, 0.0f64);
+        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut target_met = vec![0u64; self.targets.len()];
+        let mut early = Vec::new();
+        let bins_f = HISTOGRAM_BINS as f64;
+        // Targets that are all "growth ≥ the main threshold" are met exactly
+        // when the main target is: no counting of their own.
+        let same_as_main = self
+            .targets
+            .iter()
+            .all(|t| t.lo.to_bits() == threshold.to_bits() && t.hi.is_infinite() && t.hi > 0.0);
+        // Every target is an interval on the same growth: all are met inside their intersection.
+        let all_lo = self
+            .targets
+            .iter()
+            .map(|t| t.lo)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let all_hi = self
+            .targets
+            .iter()
+            .map(|t| t.hi)
+            .fold(f64::INFINITY, f64::min);
+        let mut all_met = 0u64;
+        // Draw the normals of a block of scenarios in one tight loop, then
+        // score them: the generator is consumed in exactly the same order.
+        const BLOCK: usize = 256;
+        let mut z = [[0.0f64; K]; BLOCK];
+        let mut block_g = [0.0f64; BLOCK];
+        let mut j = 0u64;
+        while j < job.n {
+            if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                break;
+            }
+            let m = BLOCK.min((job.n - j) as usize);
+            for row in &mut z[..m] {
+                for v in row.iter_mut() {
+                    *v = zig.sample(&mut rng);
+                }
+            }
+            for (g, row) in block_g[..m].iter_mut().zip(&z[..m]) {
+                let mut acc = c0;
+                for (aj, zj) in a.iter().zip(row) {
+                    acc += aj * zj;
+                }
+                *g = acc;
+            }
+            for &g in &block_g[..m] {
+                j += 1;
+                hits += u64::from(g >= threshold);
+                miss_gap += (threshold - g).max(0.0);
+                let d = g - bins.reference;
+                sum_d += d;
+                sum_d2 += d * d;
+                min = min.min(g);
+                max = max.max(g);
+                let pos = (g - bins.lo) * bins.inv_width;
+                if pos >= 0.0 && pos < bins_f {
+                    hist[pos as usize] += 1;
+                } else if pos < 0.0 {
+                    under += 1;
+                } else {
+                    over += 1;
+                }
+                for (met, t) in target_met.iter_mut().zip(&self.targets) {
+                    *met += u64::from((g >= t.lo) & (g <= t.hi));
+                }
+                all_met += u64::from((g >= all_lo) & (g <= all_hi));
+                if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
+                    early.push((j, hits));
+                }
+            }
+        }
+        if !(sum_d2.is_finite() && min.is_finite()) {
+            return ChunkAcc {
+                failure: Some(("aggregate growth", self.main.year)),
+                ..ChunkAcc::empty(self, job.n)
+            };
+        }
+        if same_as_main {
+            target_met.iter_mut().for_each(|m| *m = hits);
+            all_met = if self.targets.is_empty() { j } else { hits };
+        }
+        ChunkAcc {
+            hits,
+            sum_d,
+            sum_d2,
+            min,
+            max,
+            miss_gap,
+            hist,
+            under,
+            over,
+            all_met,
+            target_unknown: vec![0; self.targets.len()],
+            target_met,
+            early,
+            ..ChunkAcc::empty(self, j)
+        }
+    }
+
+    /// Component growth from the normals in `s.z` (linear models).
+    pub(super) fn components_from_z(&self, s: &mut Scratch) {
+        let k = self.k;
+        for i in 0..k {
+            let x = match &self.chol {
+                Some(l) => l[i * k..i * k + i + 1]
+                    .iter()
+                    .zip(&s.z)
+                    .map(|(a, b)| a * b)
+                    .sum(),
+                None => s.z[i],
+            };
+            s.main_g[i] = self.transforms[0][i].apply(x);
+        }
+        s.main_w.copy_from_slice(&self.base_weights);
+    }
+}

@@ -1,0 +1,218 @@
+//! What a simulation says: the result types, serialised as documented in
+//! docs/json.md.
+
+use serde::Serialize;
+
+/// P and its interval at a point of the run.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Checkpoint {
+    /// Scenarios so far.
+    pub scenarios: u64,
+    /// P(growth ≥ target) so far.
+    pub probability: f64,
+    /// Wilson 95 % interval.
+    pub ci95: [f64; 2],
+}
+
+/// Percentiles of a distribution, percent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quantiles {
+    /// 1st percentile.
+    pub p1: f64,
+    /// 5th.
+    pub p5: f64,
+    /// 10th.
+    pub p10: f64,
+    /// 25th.
+    pub p25: f64,
+    /// Median.
+    pub p50: f64,
+    /// 75th.
+    pub p75: f64,
+    /// 90th.
+    pub p90: f64,
+    /// 95th.
+    pub p95: f64,
+    /// 99th.
+    pub p99: f64,
+}
+
+/// The probabilities quoted.
+pub const QUANTILE_LEVELS: [f64; 9] = [0.01, 0.05, 0.10, 0.25, 0.50, 0.75, 0.90, 0.95, 0.99];
+
+impl Quantiles {
+    pub(super) fn from_fn(f: impl Fn(f64) -> f64) -> Self {
+        let q = QUANTILE_LEVELS.map(f);
+        Self {
+            p1: q[0],
+            p5: q[1],
+            p10: q[2],
+            p25: q[3],
+            p50: q[4],
+            p75: q[5],
+            p90: q[6],
+            p95: q[7],
+            p99: q[8],
+        }
+    }
+
+    /// The values in [`QUANTILE_LEVELS`] order.
+    pub fn values(&self) -> [f64; 9] {
+        [
+            self.p1, self.p5, self.p10, self.p25, self.p50, self.p75, self.p90, self.p95, self.p99,
+        ]
+    }
+}
+
+/// P(one target met).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TargetProbability {
+    /// The target's id.
+    pub id: String,
+    /// P(met); `null` when a draw lacked an input (unknown prices or population).
+    pub probability: Option<f64>,
+    /// Wilson 95 % interval.
+    pub ci95: Option<[f64; 2]>,
+}
+
+/// How much a component drives the outcome.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sensitivity {
+    /// Component id.
+    pub id: String,
+    /// Its exact share of the variance of aggregate growth,
+    /// `w_i (Σw)_i / wᵀΣw` (can be negative under negative correlation; shares sum to 1).
+    pub variance_share: f64,
+    /// Spearman rank correlation of its growth with aggregate growth.
+    pub spearman: f64,
+    /// Aggregate growth with this component at its 10th percentile, the others at their medians, percent.
+    pub tornado_low_pct: f64,
+    /// The same at its 90th percentile, percent.
+    pub tornado_high_pct: f64,
+    /// The component's own 10th percentile, percent.
+    pub growth_p10_pct: f64,
+    /// Its 90th percentile, percent.
+    pub growth_p90_pct: f64,
+}
+
+/// A point of the feasibility curve.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeasibilityPoint {
+    /// The component's centre at this point, percent.
+    pub centre_pct: f64,
+    /// P(target) there.
+    pub probability: f64,
+}
+
+/// P(target) as one component's centre moves (common random numbers).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FeasibilityCurve {
+    /// Component id.
+    pub component: String,
+    /// The points, by centre.
+    pub points: Vec<FeasibilityPoint>,
+    /// Scenarios the curve is computed on (the first ones).
+    pub scenarios: u64,
+}
+
+/// What one component would have needed, draw by draw.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RequiredGrowth {
+    /// Component id.
+    pub component: String,
+    /// Mean required growth, percent.
+    pub mean_pct: f64,
+    /// Its percentiles, percent.
+    pub quantiles_pct: Quantiles,
+    /// Scenarios it is computed on (the first ones).
+    pub scenarios: u64,
+}
+
+/// Requested against achieved rank correlation.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct CorrelationReport {
+    /// Requested Spearman matrix.
+    pub requested: Vec<Vec<f64>>,
+    /// Achieved Spearman matrix of the target year's growth draws.
+    pub achieved: Vec<Vec<f64>>,
+    /// Scenarios it is computed on (the first ones).
+    pub scenarios: u64,
+}
+
+/// Everything one simulation of one view says.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SimResult {
+    /// Scenarios drawn.
+    pub scenarios: u64,
+    /// Whether the run stopped early because `precision` was reached.
+    pub stopped_at_precision: bool,
+    /// The target year.
+    pub target_year: i32,
+    /// The threshold, percent; met when growth ≥ threshold (inclusive).
+    pub target_pct: f64,
+    /// P(growth ≥ target).
+    pub probability: f64,
+    /// Wilson 95 % interval on P.
+    pub probability_ci95: [f64; 2],
+    /// Monte Carlo standard error of P, `√(p(1 − p)/N)`.
+    pub std_error: f64,
+    /// Mean aggregate growth, percent.
+    pub mean_pct: f64,
+    /// Standard deviation of aggregate growth, percentage points.
+    pub sd_pct: f64,
+    /// Lowest and highest draw, percent.
+    pub min_pct: f64,
+    /// Highest draw, percent.
+    pub max_pct: f64,
+    /// Percentiles of aggregate growth, percent.
+    pub quantiles_pct: Quantiles,
+    /// Bound on the quantiles' error from the histogram, percentage points.
+    pub quantile_error_pp: f64,
+    /// Mean shortfall below the target when it is missed, percentage points.
+    pub expected_shortfall_pp: Option<f64>,
+    /// P(each scenario target met).
+    pub targets: Vec<TargetProbability>,
+    /// P(every scenario target met together).
+    pub all_targets_probability: Option<f64>,
+    /// Each component's role.
+    pub sensitivity: Vec<Sensitivity>,
+    /// P at checkpoints.
+    pub convergence: Vec<Checkpoint>,
+    /// The feasibility curve, where requested.
+    pub feasibility: Option<FeasibilityCurve>,
+    /// Required growth of one component, where requested.
+    pub required_growth: Option<RequiredGrowth>,
+    /// Achieved rank correlation.
+    pub correlation: Option<CorrelationReport>,
+    /// Aggregate growth of every plan year: mean and percentiles (the fan chart).
+    pub years: Vec<YearDistribution>,
+    /// Histogram of aggregate growth: lower edge, bin width (pp), counts.
+    #[serde(skip)]
+    pub histogram: Histogram,
+}
+
+/// The distribution of one plan year's aggregate growth.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearDistribution {
+    /// The year.
+    pub year: i32,
+    /// Mean growth, percent.
+    pub mean_pct: f64,
+    /// Percentiles, percent (histogram midpoints; error ≤ `quantile_error_pp`).
+    pub quantiles_pct: Quantiles,
+}
+
+/// A histogram of aggregate growth.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Histogram {
+    /// Lower edge of the first bin, percent.
+    pub lo: f64,
+    /// Bin width, percentage points.
+    pub width: f64,
+    /// Counts per bin.
+    pub counts: Vec<u64>,
+    /// Draws below the first bin.
+    pub under: u64,
+    /// Draws above the last bin.
+    pub over: u64,
+}
