@@ -48,6 +48,7 @@ pub mod error;
 pub mod plan;
 pub mod projection;
 pub mod solve;
+pub mod step;
 pub mod targets;
 pub mod uncertainty;
 
@@ -56,6 +57,7 @@ pub use economy::{BaseYear, Component, ComponentKind, ConstantPriceBase, Economy
 pub use error::ModelError;
 pub use plan::{Plan, PricePath, YearPlan};
 pub use projection::{ComponentYear, Projection, YearResult, project};
+pub use step::{PathState, YearFigures, YearInputs, YearPrices};
 pub use targets::{Bound, Indicator, Target, TargetOutcome, TargetSet, TargetStatus, evaluate};
 
 use solve::YearGrowth;

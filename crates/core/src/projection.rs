@@ -10,6 +10,7 @@ use serde::Serialize;
 
 use crate::economy::{ComponentKind, Economy};
 use crate::plan::{Plan, PricePath};
+use crate::step::{PathState, YearInputs, YearPrices};
 
 /// One component in one projected year.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -137,7 +138,8 @@ fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
     }
 }
 
-/// Projects the economy through every year of the plan.
+/// Projects the economy through every year of the plan, one
+/// [`PathState::step`] a year: the same step every simulated path takes.
 ///
 /// Total: it cannot fail on a validated economy and plan, and every
 /// finite input yields finite output unless levels overflow `f64`
@@ -145,100 +147,70 @@ fn ratio(num: Option<f64>, den: Option<f64>) -> Option<f64> {
 pub fn project(economy: &Economy, plan: &Plan) -> Projection {
     let n = economy.len();
     let base = economy.base();
-    // Volume index: constant-price levels in billion VND where known, else weights (sum 1).
+    // Constant-price levels in billion VND where the base gives them.
     let scale = economy.base_constant_total_bn_vnd();
     let mut volume: Vec<f64> = economy
         .base_weights()
         .iter()
         .map(|w| w * scale.unwrap_or(1.0))
         .collect();
-    let mut current: Option<Vec<f64>> = base.current_bn_vnd.clone();
-    let mut population = base.population_thousand;
-    let mut employed = base.employed_thousand;
-
-    let base_current_total = current.as_ref().map(|c| c.iter().sum::<f64>());
+    let base_current_total = base.current_bn_vnd.as_ref().map(|c| c.iter().sum::<f64>());
     let base_snapshot = BaseSnapshot {
         year: base.year,
         grdp_constant_bn_vnd: scale,
         grdp_current_bn_vnd: base_current_total,
-        population_thousand: population,
-        employed_thousand: employed,
-        grdp_per_capita_mn_vnd: ratio(base_current_total, population),
-        labour_productivity_mn_vnd: ratio(base_current_total, employed),
+        population_thousand: base.population_thousand,
+        employed_thousand: base.employed_thousand,
+        grdp_per_capita_mn_vnd: ratio(base_current_total, base.population_thousand),
+        labour_productivity_mn_vnd: ratio(base_current_total, base.employed_thousand),
         weight_pct: economy.base_weights().iter().map(|w| 100.0 * w).collect(),
         share_current_pct: economy.base_shares_current_pct(),
     };
 
+    let mut state = PathState::new(n);
+    state.reset(
+        economy.base_weights(),
+        base.current_bn_vnd.as_deref(),
+        base.population_thousand,
+        base.employed_thousand,
+    );
     let mut years = Vec::with_capacity(plan.years().len());
     for yp in plan.years() {
-        let v_prev_total: f64 = volume.iter().sum();
-        let weights: Vec<f64> = volume.iter().map(|v| v / v_prev_total).collect();
-        let g: Vec<f64> = yp.real_growth_pct.iter().map(|p| p / 100.0).collect();
-        let contributions_pp: Vec<f64> = weights
-            .iter()
-            .zip(&g)
-            .map(|(w, gi)| 100.0 * w * gi)
-            .collect();
-        let growth_pct: f64 = contributions_pp.iter().sum();
-        let growth = growth_pct / 100.0;
-        let new_volume: Vec<f64> = volume
-            .iter()
-            .zip(&g)
-            .map(|(v, gi)| v * (1.0 + gi))
-            .collect();
-
-        // Prices: per-component deflator growth as fractions.
-        let price: Option<Vec<f64>> = match (&yp.prices, &current) {
-            (Some(PricePath::PerComponentPct(p)), _) => Some(p.iter().map(|x| x / 100.0).collect()),
-            (Some(PricePath::GrdpDeflatorPct(p)), Some(cur)) => {
-                // Common price change c with (1+c)·Σ Y_i(1+g_i) = (1+p)(1+g)·Y.
-                let y_total: f64 = cur.iter().sum();
-                let at_old_prices: f64 = cur.iter().zip(&g).map(|(y, gi)| y * (1.0 + gi)).sum();
-                let c = (1.0 + p / 100.0) * (1.0 + growth) * y_total / at_old_prices - 1.0;
-                Some(vec![c; n])
-            }
+        let prices: Option<Vec<f64>> = match &yp.prices {
+            Some(PricePath::PerComponentPct(p)) => Some(p.iter().map(|x| x / 100.0).collect()),
             _ => None,
         };
-        let prev_current_total = current.as_ref().map(|c| c.iter().sum::<f64>());
-        let new_current: Option<Vec<f64>> = match (&current, &price) {
-            (Some(cur), Some(pi)) => Some(
-                cur.iter()
-                    .zip(&g)
-                    .zip(pi)
-                    .map(|((y, gi), p)| y * (1.0 + gi) * (1.0 + p))
-                    .collect(),
-            ),
-            _ => None,
+        let inputs = YearInputs {
+            growth_pct: &yp.real_growth_pct,
+            prices: match (&yp.prices, &prices) {
+                (Some(PricePath::GrdpDeflatorPct(p)), _) => YearPrices::Common(p / 100.0),
+                (_, Some(v)) => YearPrices::PerComponent(v),
+                _ => YearPrices::Unknown,
+            },
+            population_growth: yp.population_growth_pct.map(|p| p / 100.0),
+            employment_growth: yp.employment_growth_pct.map(|p| p / 100.0),
         };
-        let current_total = new_current.as_ref().map(|c| c.iter().sum::<f64>());
-        let nominal_growth_pct = match (current_total, prev_current_total) {
-            (Some(now), Some(before)) => Some(100.0 * (now / before - 1.0)),
-            _ => None,
-        };
-        let deflator_growth_pct =
-            nominal_growth_pct.map(|nom| 100.0 * ((1.0 + nom / 100.0) / (1.0 + growth) - 1.0));
-
-        population = match (population, yp.population_growth_pct) {
-            (Some(p), Some(gp)) => Some(p * (1.0 + gp / 100.0)),
-            _ => None,
-        };
-        let employment_growth = yp.employment_growth_pct;
-        employed = match (employed, employment_growth) {
-            (Some(l), Some(ge)) => Some(l * (1.0 + ge / 100.0)),
-            _ => None,
-        };
-        let labour_productivity_growth_pct =
-            employment_growth.map(|ge| 100.0 * ((1.0 + growth) / (1.0 + ge / 100.0) - 1.0));
+        let f = state.step(&inputs, |_, _| 0.0);
+        let known = |v: f64| (!v.is_nan()).then_some(v);
+        let current_total = f.current_bn_vnd.map(|_| f.grdp_current_bn_vnd);
+        // Without current-price levels, per-component prices are still what the plan says.
+        let price = f
+            .price_growth
+            .map(<[f64]>::to_vec)
+            .or_else(|| prices.clone());
+        let nominal_growth_pct = f.current_bn_vnd.map(|_| f.nominal_growth_pct);
 
         // Share of the increase over value added only (GSO convention).
         let va_increase_pp: f64 = economy
             .components()
             .iter()
-            .zip(&contributions_pp)
-            .filter(|(c, _)| c.kind == ComponentKind::ValueAdded)
-            .map(|(_, cp)| cp)
+            .enumerate()
+            .filter(|(_, c)| c.kind == ComponentKind::ValueAdded)
+            .map(|(i, _)| f.contribution_pp(i))
             .sum();
-
+        for (v, g) in volume.iter_mut().zip(&yp.real_growth_pct) {
+            *v *= 1.0 + g / 100.0;
+        }
         let components = economy
             .components()
             .iter()
@@ -246,38 +218,32 @@ pub fn project(economy: &Economy, plan: &Plan) -> Projection {
             .map(|(i, c)| ComponentYear {
                 id: c.id.clone(),
                 growth_pct: yp.real_growth_pct[i],
-                weight_pct: 100.0 * weights[i],
-                contribution_pp: contributions_pp[i],
+                weight_pct: 100.0 * f.weights[i],
+                contribution_pp: f.contribution_pp(i),
                 share_of_increase_pct: (c.kind == ComponentKind::ValueAdded
                     && va_increase_pp.abs() > f64::EPSILON)
-                    .then(|| 100.0 * contributions_pp[i] / va_increase_pp),
+                    .then(|| 100.0 * f.contribution_pp(i) / va_increase_pp),
                 price_growth_pct: price.as_ref().map(|p| 100.0 * p[i]),
-                share_current_pct: new_current
-                    .as_ref()
-                    .zip(current_total)
-                    .map(|(cur, tot)| 100.0 * cur[i] / tot),
-                constant_bn_vnd: scale.map(|_| new_volume[i]),
-                current_bn_vnd: new_current.as_ref().map(|cur| cur[i]),
+                share_current_pct: f.current_bn_vnd.map(|_| f.share_current_pct(i)),
+                constant_bn_vnd: scale.map(|_| volume[i]),
+                current_bn_vnd: f.current_bn_vnd.map(|cur| cur[i]),
             })
             .collect();
-
-        let v_total: f64 = new_volume.iter().sum();
         years.push(YearResult {
             year: yp.year,
-            growth_pct,
+            growth_pct: f.growth_pct,
             nominal_growth_pct,
-            deflator_growth_pct,
-            grdp_constant_bn_vnd: scale.map(|_| v_total),
+            deflator_growth_pct: nominal_growth_pct.map(|_| f.deflator_growth_pct()),
+            grdp_constant_bn_vnd: scale.map(|_| volume.iter().sum()),
             grdp_current_bn_vnd: current_total,
-            population_thousand: population,
-            employed_thousand: employed,
-            grdp_per_capita_mn_vnd: ratio(current_total, population),
-            labour_productivity_mn_vnd: ratio(current_total, employed),
-            labour_productivity_growth_pct,
+            population_thousand: f.population_thousand,
+            employed_thousand: f.employed_thousand,
+            grdp_per_capita_mn_vnd: ratio(current_total, f.population_thousand),
+            labour_productivity_mn_vnd: ratio(current_total, f.employed_thousand),
+            labour_productivity_growth_pct: known(f.productivity_growth_pct()),
             components,
         });
-        volume = new_volume;
-        current = new_current;
+        state.advance(&yp.real_growth_pct);
     }
     Projection {
         base: base_snapshot,

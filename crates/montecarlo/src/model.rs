@@ -1,5 +1,6 @@
 //! A scenario, its uncertainty and one view, compiled for fast simulation.
 
+use grdp_core::step::YearPrices;
 use grdp_core::{Indicator, PricePath, Scenario};
 
 use grdp_core::uncertainty::{Centre, UncertaintySpec, View, correlation};
@@ -33,29 +34,23 @@ impl MainTarget {
     }
 }
 
-/// What a compiled target tests.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) enum TargetKind {
-    Growth,
-    ComponentGrowth(usize),
-    Share(usize),
-    Contribution(usize),
-    PerCapita,
-    Productivity,
-    ProductivityGrowth,
-    Nominal,
-    Deflator,
-    GrdpCurrent,
-}
-
 /// A target ready to test per draw.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) struct CompiledTarget {
     pub id: String,
     pub year_index: usize,
-    pub kind: TargetKind,
+    pub indicator: Indicator,
+    /// The component's index, for indicators of one component.
+    pub component: Option<usize>,
     pub lo: f64,
     pub hi: f64,
+}
+
+impl CompiledTarget {
+    /// Whether the target is on aggregate real growth.
+    pub(crate) fn is_aggregate_growth(&self) -> bool {
+        self.indicator == Indicator::GrowthPct && self.component.is_none()
+    }
 }
 
 /// Prices of one year.
@@ -67,6 +62,17 @@ pub(crate) enum Prices {
     PerComponent(Vec<f64>),
     /// Not given: current-price figures unknown.
     Unknown,
+}
+
+impl Prices {
+    /// The year step's view of these prices.
+    pub(crate) fn as_year_prices(&self) -> YearPrices<'_> {
+        match self {
+            Prices::Common(p) => YearPrices::Common(*p),
+            Prices::PerComponent(v) => YearPrices::PerComponent(v),
+            Prices::Unknown => YearPrices::Unknown,
+        }
+    }
 }
 
 /// The compiled model of one view.
@@ -184,8 +190,8 @@ impl Model {
         let targets = compile_targets(scenario, &years)?;
         let needs_levels = targets.iter().any(|t| {
             !matches!(
-                t.kind,
-                TargetKind::Growth | TargetKind::ComponentGrowth(_) | TargetKind::Contribution(_)
+                t.indicator,
+                Indicator::GrowthPct | Indicator::ContributionPp
             )
         });
         let base = economy.base();
@@ -295,24 +301,20 @@ fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTar
         let Some(year_index) = years.iter().position(|y| *y == t.year) else {
             continue;
         };
-        let comp = t.component.as_deref().and_then(|c| economy.index_of(c));
-        let kind = match (t.indicator, comp) {
-            (Indicator::GrowthPct, None) => TargetKind::Growth,
-            (Indicator::GrowthPct, Some(i)) => TargetKind::ComponentGrowth(i),
-            (Indicator::ShareCurrentPct, Some(i)) => TargetKind::Share(i),
-            (Indicator::ContributionPp, Some(i)) => TargetKind::Contribution(i),
-            (Indicator::GrdpPerCapitaMnVnd, _) => TargetKind::PerCapita,
-            (Indicator::LabourProductivityMnVnd, _) => TargetKind::Productivity,
-            (Indicator::LabourProductivityGrowthPct, _) => TargetKind::ProductivityGrowth,
-            (Indicator::NominalGrowthPct, _) => TargetKind::Nominal,
-            (Indicator::DeflatorGrowthPct, _) => TargetKind::Deflator,
-            (Indicator::GrdpCurrentBnVnd, _) => TargetKind::GrdpCurrent,
-            (Indicator::ShareCurrentPct | Indicator::ContributionPp, None) => continue,
-        };
+        let component = t.component.as_deref().and_then(|c| economy.index_of(c));
+        if component.is_none()
+            && matches!(
+                t.indicator,
+                Indicator::ShareCurrentPct | Indicator::ContributionPp
+            )
+        {
+            continue;
+        }
         out.push(CompiledTarget {
             id: t.id.clone(),
             year_index,
-            kind,
+            indicator: t.indicator,
+            component,
             lo: t.bound.min.unwrap_or(f64::NEG_INFINITY),
             hi: t.bound.max.unwrap_or(f64::INFINITY),
         });

@@ -3,7 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use crate::model::{Model, TargetKind};
+use crate::model::Model;
 use crate::rng::chunk_rng;
 use crate::stats::wilson_95;
 
@@ -119,7 +119,7 @@ impl Model {
             && job.optimism.is_none()
             && !job.keep_detail
             && !job.keep_draws
-            && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
+            && self.targets.iter().all(|t| t.is_aggregate_growth())
         {
             macro_rules! dispatch {
                 ($($k:literal)*) => {
@@ -165,9 +165,10 @@ impl Model {
             draws: Vec::with_capacity(if keep_draws { n as usize * (k + 1) } else { 0 }),
             ..ChunkAcc::empty(self, n)
         };
-        let fast = self.linear.as_ref().filter(|_| {
-            optimism.is_none() && self.targets.iter().all(|t| t.kind == TargetKind::Growth)
-        });
+        let fast = self
+            .linear
+            .as_ref()
+            .filter(|_| optimism.is_none() && self.targets.iter().all(|t| t.is_aggregate_growth()));
         let need_components = keep_detail || keep_draws;
         for j in 0..n {
             if j % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
