@@ -4,7 +4,9 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use grdp_scenario::{LoadedScenario, builtin, read_scenario};
+use grdp_scenario::{History, LoadedScenario, builtin, read_history, read_scenario};
+use grdp_study::SimulationOptions;
+use grdp_study::calibration::optimism_record;
 
 /// Project a provincial economy (GRDP) by sector, check whether its growth
 /// targets hang together, and solve for what they need.
@@ -166,6 +168,18 @@ pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
     }
 }
 
+/// Loads the history named on the command line, or the built-in one, with
+/// how to name it in outputs.
+pub fn load_history(path: &Option<PathBuf>) -> anyhow::Result<(History, String)> {
+    Ok(match path {
+        Some(p) => (read_history(p)?, p.display().to_string()),
+        None => (
+            builtin::history().context("the built-in history failed to load (a bug)")?,
+            "data/history.csv (built-in)".to_string(),
+        ),
+    })
+}
+
 /// Output of `grdp calibrate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CalibrateFormat {
@@ -312,4 +326,52 @@ pub struct ReportArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+impl SimulateArgs {
+    /// The study's simulation options.
+    pub fn simulation_options(&self) -> anyhow::Result<SimulationOptions> {
+        let optimism = match self.optimism_bias {
+            OptimismBias::None => None,
+            OptimismBias::History => {
+                let (history, _) = load_history(&self.history)?;
+                Some(
+                    optimism_record(&history, &self.history_region)
+                        .map_err(crate::errors::in_flags)?,
+                )
+            }
+        };
+        Ok(SimulationOptions {
+            scenarios: self.scenarios,
+            seed: self.seed,
+            threads: self.threads.map(usize::from),
+            precision: self.precision,
+            target_pct: self.target,
+            target_year: self.year,
+            views: self.view.clone(),
+            optimism,
+            feasibility_component: self.feasibility.clone(),
+            required_component: self.required.clone(),
+        })
+    }
+}
+
+impl ReportArgs {
+    /// The study's simulation options: every view, the scenario's target,
+    /// and the record of past shortfalls of Cần Thơ from `history`.
+    pub fn simulation_options(&self, history: &History) -> anyhow::Result<SimulationOptions> {
+        let optimism = match self.optimism_bias {
+            OptimismBias::None => None,
+            OptimismBias::History => {
+                Some(optimism_record(history, "can_tho").map_err(crate::errors::in_flags)?)
+            }
+        };
+        Ok(SimulationOptions {
+            scenarios: self.scenarios,
+            seed: self.seed,
+            threads: self.threads.map(usize::from),
+            optimism,
+            ..SimulationOptions::default()
+        })
+    }
 }

@@ -7,12 +7,13 @@
 mod args;
 mod audit_cmd;
 mod calibrate_cmd;
+mod errors;
 mod output;
+mod progress;
 mod project_cmd;
 mod report_cmd;
 mod simulate_cmd;
 mod solve_cmd;
-mod table;
 
 use std::io::Write;
 use std::process::ExitCode;
@@ -72,10 +73,10 @@ fn main() -> ExitCode {
             let mut stderr = std::io::stderr().lock();
             let mut chain = err.chain();
             if let Some(top) = chain.next() {
-                let _ = write!(stderr, "error: {}", in_flags(top));
+                let _ = write!(stderr, "error: {}", errors::display(top));
             }
             for cause in chain {
-                let _ = write!(stderr, "\n  caused by: {}", in_flags(cause));
+                let _ = write!(stderr, "\n  caused by: {}", errors::display(cause));
             }
             let _ = writeln!(stderr);
             let usage = err.downcast_ref::<UsageError>().is_some();
@@ -92,31 +93,6 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Calibrate(a) => calibrate_cmd::run(&a),
         args::Command::Simulate(a) => simulate_cmd::run(&a),
         args::Command::Report(a) => report_cmd::run(&a),
-    }
-}
-
-/// An error as the command line names things: the engine speaks of the
-/// number of scenarios, the user typed `-n`.
-fn in_flags(e: &(dyn std::error::Error + 'static)) -> String {
-    use grdp_montecarlo::{McError, RunSetting};
-    match e.downcast_ref::<McError>() {
-        Some(McError::InvalidSetting { setting, message }) => {
-            let flag = match setting {
-                RunSetting::Scenarios if message.contains("at most") => {
-                    return format!(
-                        "-n: {message} (use --precision to stop when the answer is precise enough)"
-                    );
-                }
-                RunSetting::Scenarios => "-n",
-                RunSetting::Precision => "--precision",
-                RunSetting::OptimismRecord => "--optimism-bias",
-                RunSetting::Target => "--target",
-                RunSetting::TargetYear => "--year",
-                _ => return e.to_string(),
-            };
-            format!("{flag}: {message}")
-        }
-        _ => e.to_string(),
     }
 }
 

@@ -38,30 +38,3 @@ pub fn emit(text: &str, path: Option<&Path>) -> anyhow::Result<()> {
     };
     write().with_context(|| format!("cannot write {}", path.display()))
 }
-
-/// Serialises to pretty JSON with a trailing newline.
-pub fn json<T: serde::Serialize>(value: &T) -> anyhow::Result<String> {
-    let mut s = serde_json::to_string_pretty(value)?;
-    s.push('\n');
-    Ok(s)
-}
-
-/// Builds CSV text from a header and rows.
-pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> anyhow::Result<String> {
-    let mut w = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
-    w.write_record(header)?;
-    for r in rows {
-        w.write_record(r)?;
-    }
-    let bytes = w
-        .into_inner()
-        .map_err(|e| anyhow::anyhow!("CSV output failed: {e}"))?;
-    Ok(String::from_utf8(bytes)?)
-}
-
-/// A number for CSV: full precision, empty when unknown.
-pub fn csv_num(v: Option<f64>) -> String {
-    v.map_or_else(String::new, |x| format!("{x}"))
-}

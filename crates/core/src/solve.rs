@@ -130,7 +130,7 @@ pub fn component_for_target(
     component: &str,
 ) -> Result<ComponentSolution, ModelError> {
     finite(|| "target_pct".into(), target_pct)?;
-    let k = economy.require_index("--component", component)?;
+    let k = economy.require_index("component", component)?;
     let (w, g) = weights_and_growth(economy, plan, year)?;
     if w[k] < MIN_SOLVABLE_WEIGHT {
         return Err(ModelError::Unsolvable {
@@ -198,7 +198,7 @@ pub fn period_average(
 ) -> Result<PeriodSolution, ModelError> {
     let what =
         || format!("the growth {first_year}-{last_year} needs for an average of {average_pct}%");
-    growth_pct(|| "--average".into(), average_pct)?;
+    growth_pct(|| "average_pct".into(), average_pct)?;
     if last_year < first_year {
         return Err(ModelError::Unsolvable {
             what: what(),

@@ -40,8 +40,8 @@ const MISSED: RGBColor = RGBColor(0xc4, 0x4e, 0x52);
 
 type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
 
-fn err<E: std::fmt::Display>(e: E) -> ReportError {
-    ReportError::Draw(e.to_string())
+fn err<E: std::error::Error + Send + Sync + 'static>(e: E) -> ReportError {
+    ReportError::Draw(Box::new(e))
 }
 
 /// Font of `size` pixels at scale 1.
@@ -95,9 +95,7 @@ fn render(
     draw: impl FnOnce(&Area, f64) -> Result<(), ReportError>,
 ) -> Result<Vec<u8>, ReportError> {
     if !register() {
-        return Err(ReportError::Draw(
-            "the embedded font could not be read".into(),
-        ));
+        return Err(ReportError::Font);
     }
     let scale = input.scale.max(1);
     let (w, h) = (WIDTH * scale, HEIGHT * scale);
@@ -118,8 +116,8 @@ pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ReportError> {
         let mut enc = png::Encoder::new(&mut out, w, h);
         enc.set_color(png::ColorType::Rgb);
         enc.set_depth(png::BitDepth::Eight);
-        let mut writer = enc.write_header().map_err(err)?;
-        writer.write_image_data(rgb).map_err(err)?;
+        let mut writer = enc.write_header()?;
+        writer.write_image_data(rgb)?;
     }
     Ok(out)
 }
@@ -1061,13 +1059,13 @@ fn dashboard(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>)
 fn feasibility(input: &ReportInput, w: &Words) -> Result<(String, String, Vec<u8>), ReportError> {
     let r = input.views[0].result;
     let Some(f) = &r.feasibility else {
-        return Err(ReportError::Draw(
+        return Err(ReportError::Inconsistent(
             "the simulation has no feasibility curve".into(),
         ));
     };
     let econ = input.loaded.scenario.economy();
     let Some(c) = econ.index_of(&f.component) else {
-        return Err(ReportError::Draw(format!(
+        return Err(ReportError::Inconsistent(format!(
             "the feasibility curve is for `{}`, which the scenario does not have",
             f.component
         )));

@@ -1,40 +1,104 @@
-//! `grdp-report`: what people read.
+//! `grdp-report`: what people read, rendered from a [`Study`].
 //!
-//! - [`charts::all`]: the eight PNG charts (contributions, structure, the
-//!   distribution of growth, tornado, fan chart, convergence, target
-//!   dashboard, feasibility curve), drawn with plotters. Text is drawn with
-//!   the embedded DejaVu Sans ([`font`]), so charts render the same on a
-//!   machine with no fonts installed, Vietnamese diacritics included.
-//! - [`html::page`]: an offline page with every chart, what it shows and
-//!   what it means for the target, the audit's findings and the tables.
+//! - [`render`]: the briefing's files: eight PNG charts ([`charts`], drawn
+//!   with plotters in the embedded DejaVu Sans, [`font`]), the offline page
+//!   ([`html`]), `summary.json` and the CSV tables.
 //! - [`write::write_report_dir`]: the folder, written atomically.
-//! - [`lang`] and [`findings`]: the words of every table and finding, in
-//!   English and Vietnamese (the CLI's tables use them too).
+//! - [`documents`]: the JSON documents of every command (docs/json.md) and
+//!   the `[uncertainty]` block of `grdp calibrate`.
+//! - [`tables`]: the CSV tables; [`terminal`]: the plain-text tables.
+//! - [`lang`], [`text`] and [`findings`]: every word of every table, chart,
+//!   page and finding, in English and Vietnamese: one vocabulary.
+//!
+//! ```no_run
+//! use grdp_study::{Study, StudyOptions, SimulationOptions};
+//!
+//! let loaded = grdp_scenario::builtin::can_tho_2025()?;
+//! let options = StudyOptions { simulation: Some(SimulationOptions::default()), ..Default::default() };
+//! let study = Study::run(&loaded, &options, Default::default())?;
+//! let files = grdp_report::render(&study, grdp_report::Lang::Vi, 1)?;
+//! grdp_report::write_report_dir("bao-cao".as_ref(), files.into_iter().map(Ok), false)?;
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
 
 pub mod charts;
+pub mod documents;
 pub mod findings;
 pub mod font;
 pub mod html;
 pub mod lang;
+pub mod tables;
+pub mod terminal;
 pub mod text;
 pub mod write;
+
+use std::path::PathBuf;
 
 use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_montecarlo::SimResult;
 use grdp_scenario::LoadedScenario;
+use grdp_study::Study;
 
 pub use lang::Lang;
 pub use write::write_report_dir;
 
-/// Why a report could not be made.
-#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+/// Why a report, a document or a table could not be made.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum ReportError {
-    /// Drawing or encoding a chart failed.
-    #[error("drawing a chart failed: {0}")]
-    Draw(String),
-    /// Writing the folder failed.
+    /// The study has no simulation: a report needs one.
+    #[error("the study has no simulation; a report needs one")]
+    NoSimulation,
+    /// Drawing a chart failed.
+    #[error("drawing a chart failed")]
+    Draw(#[source] Box<dyn std::error::Error + Send + Sync>),
+    /// The embedded font could not be read (a bug: it is compiled in).
+    #[error("the embedded font could not be read")]
+    Font,
+    /// A result the chart needs is missing or does not fit the scenario.
     #[error("{0}")]
-    Output(String),
+    Inconsistent(String),
+    /// Encoding a chart as PNG failed.
+    #[error("encoding a chart as PNG failed")]
+    Png(#[from] png::EncodingError),
+    /// Serialising a document failed.
+    #[error("writing JSON failed")]
+    Json(#[from] serde_json::Error),
+    /// Writing a CSV table failed.
+    #[error("writing CSV failed")]
+    Csv(#[from] csv::Error),
+    /// The report folder's parent does not exist.
+    #[error("cannot write {}: the folder {} does not exist", path.display(), parent.display())]
+    NoParent {
+        /// The report folder.
+        path: PathBuf,
+        /// Its parent.
+        parent: PathBuf,
+    },
+    /// The report folder names a file.
+    #[error("{} is a file; expected a folder name for the report (or remove the file)", path.display())]
+    IsAFile {
+        /// The path.
+        path: PathBuf,
+    },
+    /// The folder exists and is not an earlier grdp report.
+    #[error("{} exists and is not an earlier grdp report; choose another folder", path.display())]
+    NotAReport {
+        /// The folder.
+        path: PathBuf,
+    },
+    /// A report file name that could escape the folder.
+    #[error("refusing the file name `{0}` in a report")]
+    BadFileName(String),
+    /// Reading or writing a file failed.
+    #[error("cannot write {}", path.display())]
+    Io {
+        /// What was being written.
+        path: PathBuf,
+        /// Why.
+        #[source]
+        source: std::io::Error,
+    },
 }
 
 /// One view's simulation, as the report shows it.
@@ -59,7 +123,7 @@ pub struct RunMeta {
     pub version: String,
 }
 
-/// Everything a report is made from.
+/// Everything a report is drawn from: a study, seen in one language.
 pub struct ReportInput<'a> {
     /// The scenario, with names and provenance.
     pub loaded: &'a LoadedScenario,
@@ -83,6 +147,38 @@ pub struct ReportInput<'a> {
     pub scale: u32,
 }
 
+impl<'a> ReportInput<'a> {
+    /// The report's view of `study` in `lang`; the study must hold a simulation.
+    pub fn new(study: &'a Study<'a>, lang: Lang, scale: u32) -> Result<Self, ReportError> {
+        let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
+        Ok(Self {
+            loaded: study.loaded,
+            projection: &study.projection,
+            target_outcomes: &study.targets,
+            audit: &study.audit,
+            views: sim
+                .views
+                .iter()
+                .map(|v| ViewInput {
+                    id: &v.view.id,
+                    name: lang.view_name(&v.view).to_string(),
+                    result: &v.result,
+                    with_optimism: v.with_optimism.as_ref(),
+                })
+                .collect(),
+            history_growth: study.past.growth.clone(),
+            published_contributions: study.past.published_contributions.clone(),
+            meta: RunMeta {
+                seed: sim.metadata.seed,
+                scenarios: sim.metadata.scenarios,
+                version: sim.metadata.version.to_string(),
+            },
+            lang,
+            scale,
+        })
+    }
+}
+
 /// A rendered chart.
 pub struct Chart {
     /// File name, e.g. `3-distribution.png`.
@@ -93,4 +189,49 @@ pub struct Chart {
     pub caption: String,
     /// PNG bytes.
     pub png: Vec<u8>,
+}
+
+/// A file of the report folder: its name and its bytes.
+pub type ReportFile = (String, Vec<u8>);
+
+/// Every file of the report on `study` in `lang`, charts at pixel scale
+/// `scale`: the eight charts, `index.html`, `summary.json` and the CSV tables.
+pub fn render(study: &Study, lang: Lang, scale: u32) -> Result<Vec<ReportFile>, ReportError> {
+    let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
+    let input = ReportInput::new(study, lang, scale)?;
+    let charts = charts::all(&input)?;
+    let tables = [
+        "summary.json",
+        "projection.csv",
+        "audit.csv",
+        "simulation.csv",
+    ];
+    let page = html::page(&input, &charts, &tables);
+    let mut files: Vec<ReportFile> = charts
+        .into_iter()
+        .map(|c| (c.file.to_string(), c.png))
+        .collect();
+    files.push(("index.html".into(), page.into_bytes()));
+    let summary = documents::summary(
+        study.loaded,
+        &study.projection,
+        &study.targets,
+        &study.audit,
+        sim,
+        lang,
+    )?;
+    files.push(("summary.json".into(), summary.into_bytes()));
+    files.push((
+        "projection.csv".into(),
+        tables::projection(study.loaded, &study.projection, lang)?.into_bytes(),
+    ));
+    files.push((
+        "audit.csv".into(),
+        tables::audit(&study.audit.checks)?.into_bytes(),
+    ));
+    files.push((
+        "simulation.csv".into(),
+        tables::simulation(sim)?.into_bytes(),
+    ));
+    Ok(files)
 }

@@ -1,10 +1,10 @@
 //! Every word of the charts and the page, in English and Vietnamese, with
 //! the figures that make each sentence say something about the target.
 
-use grdp_core::{Bound, Indicator, Target, TargetOutcome, TargetStatus};
+use grdp_core::{Indicator, Target, TargetOutcome, TargetStatus};
 
 use crate::ReportInput;
-use crate::lang::Lang;
+use crate::lang::{BoundStyle, LabelStyle, Lang};
 
 /// Words for one report, in one language.
 pub struct Words<'a> {
@@ -35,8 +35,7 @@ impl<'a> Words<'a> {
     }
 
     fn signed(&self, v: f64) -> String {
-        let s = self.num(v, 2);
-        if v >= 0.005 { format!("+{s}") } else { s }
+        self.lang.signed(v)
     }
 
     /// A component's name.
@@ -253,51 +252,8 @@ impl<'a> Words<'a> {
 
     /// A target's indicator, with its component.
     pub fn target_label(&self, t: &Target) -> String {
-        let comp = t
-            .component
-            .as_deref()
-            .and_then(|id| self.input.loaded.scenario.economy().index_of(id))
-            .map(|i| self.component(i));
-        let base = match (t.indicator, self.vi()) {
-            (Indicator::GrowthPct, false) if comp.is_some() => "growth",
-            (Indicator::GrowthPct, true) if comp.is_some() => "tăng trưởng",
-            (Indicator::GrowthPct, false) => "GRDP growth",
-            (Indicator::GrowthPct, true) => "Tăng trưởng GRDP",
-            (Indicator::ShareCurrentPct, false) => "share",
-            (Indicator::ShareCurrentPct, true) => "tỷ trọng",
-            (Indicator::ContributionPp, false) => "contribution",
-            (Indicator::ContributionPp, true) => "đóng góp",
-            (Indicator::GrdpPerCapitaMnVnd, false) => "GRDP per capita",
-            (Indicator::GrdpPerCapitaMnVnd, true) => "GRDP bình quân đầu người",
-            (Indicator::LabourProductivityMnVnd, false) => "Labour productivity",
-            (Indicator::LabourProductivityMnVnd, true) => "Năng suất lao động",
-            (Indicator::LabourProductivityGrowthPct, false) => "Labour productivity growth",
-            (Indicator::LabourProductivityGrowthPct, true) => "Tăng năng suất lao động",
-            (Indicator::NominalGrowthPct, false) => "Nominal GRDP growth",
-            (Indicator::NominalGrowthPct, true) => "Tăng trưởng GRDP danh nghĩa",
-            (Indicator::DeflatorGrowthPct, false) => "GRDP deflator growth",
-            (Indicator::DeflatorGrowthPct, true) => "Tăng chỉ số giảm phát GRDP",
-            (Indicator::GrdpCurrentBnVnd, false) => "GRDP, current prices",
-            (Indicator::GrdpCurrentBnVnd, true) => "GRDP giá hiện hành",
-        };
-        match comp {
-            Some(c) => format!("{c}: {base}"),
-            None => base.to_string(),
-        }
-    }
-
-    fn unit(&self, i: Indicator) -> String {
-        match (i, self.vi()) {
-            (Indicator::GrdpPerCapitaMnVnd, false) => " mn VND".into(),
-            (Indicator::GrdpPerCapitaMnVnd, true) => " triệu đồng".into(),
-            (Indicator::LabourProductivityMnVnd, false) => " mn VND/worker".into(),
-            (Indicator::LabourProductivityMnVnd, true) => " triệu đồng/lao động".into(),
-            (Indicator::GrdpCurrentBnVnd, false) => " bn VND".into(),
-            (Indicator::GrdpCurrentBnVnd, true) => " tỷ đồng".into(),
-            (Indicator::ContributionPp, false) => " pp".into(),
-            (Indicator::ContributionPp, true) => " điểm %".into(),
-            _ => "%".into(),
-        }
+        self.lang
+            .target_label(self.input.loaded, t, LabelStyle::Prose)
     }
 
     /// "target 113–115, projected 119.4".
@@ -307,22 +263,13 @@ impl<'a> Words<'a> {
         } else {
             2
         };
-        let bound = self.bound(&o.target.bound, d);
-        let unit = self.unit(o.target.indicator);
+        let bound = self.lang.bound_text(&o.target.bound, d, BoundStyle::Tight);
+        let unit = self.lang.indicator_unit(o.target.indicator);
         let value = o.value.map_or("–".into(), |v| self.num(v, d));
         self.pick(
             format!("target {bound}{unit}, projected {value}"),
             format!("chỉ tiêu {bound}{unit}, dự báo {value}"),
         )
-    }
-
-    fn bound(&self, b: &Bound, d: usize) -> String {
-        match (b.min, b.max) {
-            (Some(lo), Some(hi)) => format!("{}–{}", self.num(lo, d), self.num(hi, d)),
-            (Some(lo), None) => format!("≥ {}", self.num(lo, d)),
-            (None, Some(hi)) => format!("≤ {}", self.num(hi, d)),
-            (None, None) => String::new(),
-        }
     }
 
     fn main(&self) -> &grdp_montecarlo::SimResult {

@@ -26,58 +26,56 @@ where
         _ => PathBuf::from("."),
     };
     if !parent.is_dir() {
-        return Err(ReportError::Output(format!(
-            "cannot write {}: the folder {} does not exist",
-            target.display(),
-            parent.display()
-        )));
+        return Err(ReportError::NoParent {
+            path: target.to_path_buf(),
+            parent,
+        });
     }
     if target.exists() {
         if !target.is_dir() {
-            return Err(ReportError::Output(format!(
-                "{} is a file; expected a folder name for the report (or remove the file)",
-                target.display()
-            )));
+            return Err(ReportError::IsAFile {
+                path: target.to_path_buf(),
+            });
         }
         if !target.join(MARKER).exists() && !force {
-            return Err(ReportError::Output(format!(
-                "{} exists and is not an earlier grdp report; choose another folder, or pass --force to replace it",
-                target.display()
-            )));
+            return Err(ReportError::NotAReport {
+                path: target.to_path_buf(),
+            });
         }
     }
-    let io =
-        |what: &str, e: std::io::Error| ReportError::Output(format!("cannot write {what}: {e}"));
+    let io = |path: &Path, source: std::io::Error| ReportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
     let tmp = tempfile::Builder::new()
         .prefix(".grdp-report-")
         .tempdir_in(&parent)
-        .map_err(|e| io(&parent.display().to_string(), e))?;
+        .map_err(|e| io(&parent, e))?;
     for item in files {
         let (name, bytes) = item?;
         if name.contains(['/', '\\']) || name.starts_with('.') {
-            return Err(ReportError::Output(format!(
-                "refusing the file name `{name}` in a report"
-            )));
+            return Err(ReportError::BadFileName(name));
         }
         let path = tmp.path().join(&name);
-        let mut f = std::fs::File::create(&path).map_err(|e| io(&name, e))?;
-        f.write_all(&bytes).map_err(|e| io(&name, e))?;
-        f.sync_all().map_err(|e| io(&name, e))?;
+        let mut f = std::fs::File::create(&path).map_err(|e| io(&target.join(&name), e))?;
+        f.write_all(&bytes)
+            .map_err(|e| io(&target.join(&name), e))?;
+        f.sync_all().map_err(|e| io(&target.join(&name), e))?;
     }
     std::fs::write(
         tmp.path().join(MARKER),
         format!("grdp {}\n", env!("CARGO_PKG_VERSION")),
     )
-    .map_err(|e| io(MARKER, e))?;
+    .map_err(|e| io(&target.join(MARKER), e))?;
     // Swap: the old report moves aside, the new one takes its name, the old one goes.
     let old = if target.exists() {
         let aside = tempfile::Builder::new()
             .prefix(".grdp-report-old-")
             .tempdir_in(&parent)
-            .map_err(|e| io(&parent.display().to_string(), e))?
+            .map_err(|e| io(&parent, e))?
             .keep();
         let aside_target = aside.join("report");
-        std::fs::rename(target, &aside_target).map_err(|e| io(&target.display().to_string(), e))?;
+        std::fs::rename(target, &aside_target).map_err(|e| io(target, e))?;
         Some(aside)
     } else {
         None
@@ -89,7 +87,7 @@ where
             let _ = std::fs::remove_dir_all(aside);
         }
         let _ = std::fs::remove_dir_all(&built);
-        return Err(io(&target.display().to_string(), e));
+        return Err(io(target, e));
     }
     if let Some(aside) = old {
         let _ = std::fs::remove_dir_all(aside);
@@ -122,10 +120,10 @@ mod tests {
         let target = dir.path().join("report");
         // Two files, then the producer fails (a chart, say): the target never appears.
         let mut items = files(2);
-        items.push(Err(ReportError::Draw("interrupted".into())));
+        items.push(Err(ReportError::Font));
         items.extend(files(1));
         let e = write_report_dir(&target, items, false).unwrap_err();
-        assert_eq!(e, ReportError::Draw("interrupted".into()));
+        assert!(matches!(e, ReportError::Font), "{e}");
         assert!(!target.exists());
         assert!(
             leftovers(dir.path()).is_empty(),
@@ -140,7 +138,7 @@ mod tests {
         let target = dir.path().join("report");
         write_report_dir(&target, files(3), false).unwrap();
         let mut items = files(1);
-        items.push(Err(ReportError::Draw("interrupted".into())));
+        items.push(Err(ReportError::Font));
         assert!(write_report_dir(&target, items, false).is_err());
         // The earlier report is untouched: three files and its marker.
         assert_eq!(std::fs::read_dir(&target).unwrap().count(), 4);
@@ -162,7 +160,7 @@ mod tests {
         std::fs::create_dir(&other).unwrap();
         std::fs::write(other.join("notes.txt"), "keep me").unwrap();
         let e = write_report_dir(&other, files(1), false).unwrap_err();
-        assert!(e.to_string().contains("--force"), "{e}");
+        assert!(matches!(e, ReportError::NotAReport { .. }), "{e}");
         assert_eq!(
             std::fs::read_to_string(other.join("notes.txt")).unwrap(),
             "keep me"

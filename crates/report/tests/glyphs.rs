@@ -5,9 +5,12 @@ use ab_glyph::{Font, FontRef};
 
 /// Every source file that holds words of the report, and the built-in
 /// scenario (component and view names in Vietnamese).
-const SOURCES: [&str; 5] = [
+const SOURCES: [&str; 8] = [
     include_str!("../src/text.rs"),
-    include_str!("../src/lang.rs"),
+    include_str!("../src/lang/mod.rs"),
+    include_str!("../src/lang/labels.rs"),
+    include_str!("../src/lang/phrases.rs"),
+    include_str!("../src/terminal.rs"),
     include_str!("../src/findings.rs"),
     include_str!("../src/html.rs"),
     include_str!("../../../data/cantho/scenario-2025.toml"),

@@ -1,0 +1,78 @@
+//! Library errors in the command line's words: the libraries speak of
+//! scenarios, views and components; the user typed `-n`, `--view`, `--component`.
+
+use grdp_montecarlo::{McError, RunSetting};
+use grdp_report::ReportError;
+use grdp_study::{ComponentRole, StudyError};
+
+use crate::UsageError;
+
+/// A study's error, naming the flag the user typed where there is one.
+/// Unknown views and components are usage errors (exit code 2), as clap's are.
+pub fn in_flags(e: StudyError) -> anyhow::Error {
+    match e {
+        StudyError::NoGrowthTarget => UsageError(
+            "the scenario has no aggregate growth target; give one with --target PCT".into(),
+        )
+        .into(),
+        StudyError::UnknownView { id, known } => UsageError(format!(
+            "--view {id}: no such view; expected one of: {}",
+            known.join(", ")
+        ))
+        .into(),
+        StudyError::UnknownComponent { role, id, known } => {
+            let known = known.join(", ");
+            match role {
+                ComponentRole::Feasibility => UsageError(format!(
+                    "--feasibility {id}: no such component; expected one of: {known}"
+                ))
+                .into(),
+                ComponentRole::Required => UsageError(format!(
+                    "--required {id}: no such component; expected one of: {known}"
+                ))
+                .into(),
+                ComponentRole::Solve => anyhow::anyhow!(
+                    "--component: no such component `{id}`; expected one of: {known}"
+                ),
+            }
+        }
+        // The engine's own error, so that Ctrl-C and its settings are recognised.
+        StudyError::Engine(e) => e.into(),
+        other => other.into(),
+    }
+}
+
+/// A report's error, naming `--force` where it would help.
+pub fn report_in_flags(e: ReportError) -> anyhow::Error {
+    match e {
+        ReportError::NotAReport { path } => anyhow::anyhow!(
+            "{} exists and is not an earlier grdp report; choose another folder, or pass --force to replace it",
+            path.display()
+        ),
+        other => other.into(),
+    }
+}
+
+/// An error as the command line names things: the engine speaks of the
+/// number of scenarios, the user typed `-n`.
+pub fn display(e: &(dyn std::error::Error + 'static)) -> String {
+    match e.downcast_ref::<McError>() {
+        Some(McError::InvalidSetting { setting, message }) => {
+            let flag = match setting {
+                RunSetting::Scenarios if message.contains("at most") => {
+                    return format!(
+                        "-n: {message} (use --precision to stop when the answer is precise enough)"
+                    );
+                }
+                RunSetting::Scenarios => "-n",
+                RunSetting::Precision => "--precision",
+                RunSetting::OptimismRecord => "--optimism-bias",
+                RunSetting::Target => "--target",
+                RunSetting::TargetYear => "--year",
+                _ => return e.to_string(),
+            };
+            format!("{flag}: {message}")
+        }
+        _ => e.to_string(),
+    }
+}

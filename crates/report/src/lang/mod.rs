@@ -1,0 +1,119 @@
+//! Words and numbers in English and Vietnamese: table labels, and numbers
+//! written the way each language writes them.
+
+use grdp_scenario::LoadedScenario;
+
+mod labels;
+mod phrases;
+
+pub use labels::{EN, Labels, VI};
+pub use phrases::{BoundStyle, LabelStyle};
+
+/// The language of names, headers and sentences.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Lang {
+    /// English.
+    #[default]
+    En,
+    /// Tiếng Việt.
+    Vi,
+}
+
+impl Lang {
+    /// The labels of this language.
+    pub fn labels(self) -> &'static Labels {
+        match self {
+            Lang::En => &EN,
+            Lang::Vi => &VI,
+        }
+    }
+
+    /// The scenario's display name.
+    pub fn scenario_name(self, scenario: &LoadedScenario) -> &str {
+        match self {
+            Lang::En => &scenario.meta.name,
+            Lang::Vi => &scenario.meta.name_vi,
+        }
+    }
+
+    /// A component's display name.
+    pub fn component_name(self, scenario: &LoadedScenario, index: usize) -> &str {
+        scenario.names.get(index).map_or("?", |n| match self {
+            Lang::En => n.en.as_str(),
+            Lang::Vi => n.vi.as_str(),
+        })
+    }
+
+    /// A component's display name by its id; the id itself when the
+    /// scenario has no component of that id.
+    pub fn component_name_of<'a>(self, scenario: &'a LoadedScenario, id: &'a str) -> &'a str {
+        scenario
+            .scenario
+            .economy()
+            .index_of(id)
+            .map_or(id, |i| self.component_name(scenario, i))
+    }
+
+    /// A view's display name.
+    pub fn view_name(self, view: &grdp_core::uncertainty::View) -> &str {
+        match self {
+            Lang::En => &view.name_en,
+            Lang::Vi => &view.name_vi,
+        }
+    }
+
+    /// A number with `decimals` decimals and grouped thousands, in this
+    /// language's convention: 151,548.25 in English, 151.548,25 in Vietnamese.
+    pub fn num(self, value: f64, decimals: usize) -> String {
+        if !value.is_finite() {
+            return value.to_string();
+        }
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+        let (group, point) = match self {
+            Lang::En => (',', '.'),
+            Lang::Vi => ('.', ','),
+        };
+        let mut grouped = String::new();
+        for (i, ch) in int.chars().enumerate() {
+            if i > 0 && (int.len() - i) % 3 == 0 {
+                grouped.push(group);
+            }
+            grouped.push(ch);
+        }
+        let negative = value < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+        let mut out = String::new();
+        if negative {
+            out.push('−');
+        }
+        out.push_str(&grouped);
+        if !frac.is_empty() {
+            out.push(point);
+            out.push_str(frac);
+        }
+        out
+    }
+
+    /// An optional number, or the "not available" mark.
+    pub fn opt(self, value: Option<f64>, decimals: usize) -> String {
+        value.map_or_else(
+            || self.labels().unknown_value.to_string(),
+            |v| self.num(v, decimals),
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_each_language() {
+        assert_eq!(Lang::En.num(151548.254, 2), "151,548.25");
+        assert_eq!(Lang::Vi.num(151548.254, 2), "151.548,25");
+        assert_eq!(Lang::En.num(-0.0549, 2), "−0.05");
+        assert_eq!(Lang::En.num(-0.001, 2), "0.00");
+        assert_eq!(Lang::Vi.num(9.5, 1), "9,5");
+        assert_eq!(Lang::En.num(100.0, 0), "100");
+    }
+}

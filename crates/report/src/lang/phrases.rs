@@ -1,0 +1,361 @@
+//! Sentences and composite labels of the terminal outputs, in English and
+//! Vietnamese, with the figures that make each say something.
+
+use grdp_core::solve::{ComponentSolution, PeriodSolution, UniformSolution};
+use grdp_core::{Bound, Indicator, Target};
+use grdp_scenario::LoadedScenario;
+
+use super::Lang;
+
+/// How a target's label is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LabelStyle {
+    /// In a table, with the unit: "Services: Growth (%)".
+    Table,
+    /// In running text and on charts, without it: "Services: growth".
+    Prose,
+}
+
+/// How a range is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BoundStyle {
+    /// In a table: "113.00 – 115.00".
+    Spaced,
+    /// In running text and on charts: "113.00–115.00".
+    Tight,
+}
+
+impl Lang {
+    fn vi(self) -> bool {
+        self == Lang::Vi
+    }
+
+    fn pick<T>(self, en: T, vi: T) -> T {
+        if self.vi() { vi } else { en }
+    }
+
+    /// A target's label: its indicator (and component).
+    pub fn target_label(self, loaded: &LoadedScenario, t: &Target, style: LabelStyle) -> String {
+        let component = t
+            .component
+            .as_deref()
+            .and_then(|id| loaded.scenario.economy().index_of(id))
+            .map(|i| self.component_name(loaded, i));
+        let base = match style {
+            LabelStyle::Table => self.indicator_with_unit(t.indicator, component.is_some()),
+            LabelStyle::Prose => self.indicator_in_prose(t.indicator, component.is_some()),
+        };
+        match component {
+            Some(c) => format!("{c}: {base}"),
+            None => base.to_string(),
+        }
+    }
+
+    /// An indicator as a table names it, unit included.
+    fn indicator_with_unit(self, i: Indicator, of_component: bool) -> &'static str {
+        let l = self.labels();
+        match i {
+            Indicator::GrowthPct if of_component => l.growth_pct,
+            Indicator::GrowthPct => l.grdp_growth_pct,
+            Indicator::NominalGrowthPct => l.nominal_growth_pct,
+            Indicator::DeflatorGrowthPct => l.deflator_growth_pct,
+            Indicator::GrdpCurrentBnVnd => l.grdp_current_bn_vnd,
+            Indicator::GrdpPerCapitaMnVnd => l.per_capita_mn_vnd,
+            Indicator::LabourProductivityMnVnd => l.productivity_mn_vnd,
+            Indicator::LabourProductivityGrowthPct => l.productivity_growth_pct,
+            Indicator::ShareCurrentPct => l.share_current_pct,
+            Indicator::ContributionPp => l.contribution_pp,
+        }
+    }
+
+    /// An indicator in running text.
+    fn indicator_in_prose(self, i: Indicator, of_component: bool) -> &'static str {
+        match i {
+            Indicator::GrowthPct if of_component => self.pick("growth", "tăng trưởng"),
+            Indicator::GrowthPct => self.pick("GRDP growth", "Tăng trưởng GRDP"),
+            Indicator::ShareCurrentPct => self.pick("share", "tỷ trọng"),
+            Indicator::ContributionPp => self.pick("contribution", "đóng góp"),
+            Indicator::GrdpPerCapitaMnVnd => {
+                self.pick("GRDP per capita", "GRDP bình quân đầu người")
+            }
+            Indicator::LabourProductivityMnVnd => {
+                self.pick("Labour productivity", "Năng suất lao động")
+            }
+            Indicator::LabourProductivityGrowthPct => {
+                self.pick("Labour productivity growth", "Tăng năng suất lao động")
+            }
+            Indicator::NominalGrowthPct => {
+                self.pick("Nominal GRDP growth", "Tăng trưởng GRDP danh nghĩa")
+            }
+            Indicator::DeflatorGrowthPct => {
+                self.pick("GRDP deflator growth", "Tăng chỉ số giảm phát GRDP")
+            }
+            Indicator::GrdpCurrentBnVnd => self.pick("GRDP, current prices", "GRDP giá hiện hành"),
+        }
+    }
+
+    /// The unit written after a target's value in running text.
+    pub fn indicator_unit(self, i: Indicator) -> &'static str {
+        match i {
+            Indicator::GrdpPerCapitaMnVnd => self.pick(" mn VND", " triệu đồng"),
+            Indicator::LabourProductivityMnVnd => {
+                self.pick(" mn VND/worker", " triệu đồng/lao động")
+            }
+            Indicator::GrdpCurrentBnVnd => self.pick(" bn VND", " tỷ đồng"),
+            Indicator::ContributionPp => self.pick(" pp", " điểm %"),
+            _ => "%",
+        }
+    }
+
+    /// A bound as text: "≥ 9.50", "≤ 5", "113.00 – 115.00".
+    pub fn bound_text(self, b: &Bound, decimals: usize, style: BoundStyle) -> String {
+        let dash = match style {
+            BoundStyle::Spaced => " – ",
+            BoundStyle::Tight => "–",
+        };
+        match (b.min, b.max) {
+            (Some(lo), Some(hi)) => {
+                format!("{}{dash}{}", self.num(lo, decimals), self.num(hi, decimals))
+            }
+            (Some(lo), None) => format!("≥ {}", self.num(lo, decimals)),
+            (None, Some(hi)) => format!("≤ {}", self.num(hi, decimals)),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// A signed number with two decimals: "+0.11", "−0.06".
+    pub fn signed(self, v: f64) -> String {
+        let s = self.num(v, 2);
+        if v >= 0.005 { format!("+{s}") } else { s }
+    }
+
+    /// The opening line of `grdp simulate`'s table.
+    pub fn simulate_preamble(self, year: i32, threshold_pct: f64, scenarios: u64) -> String {
+        let n = |v: f64| self.num(v, 2);
+        if self.vi() {
+            format!(
+                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); {} kịch bản mỗi góc nhìn.\n\n",
+                year,
+                n(threshold_pct),
+                self.num(scenarios as f64, 0)
+            )
+        } else {
+            format!(
+                "P(GRDP growth {} ≥ {}%), the bound counted as met; {} scenarios a view.\n\n",
+                year,
+                n(threshold_pct),
+                self.num(scenarios as f64, 0)
+            )
+        }
+    }
+
+    /// Headers of the table of views.
+    pub fn view_table_headers(self) -> [&'static str; 8] {
+        if self.vi() {
+            [
+                "Góc nhìn",
+                "Xác suất",
+                "KTC 95%",
+                "Trung bình (%)",
+                "Độ lệch chuẩn (điểm %)",
+                "P10 (%)",
+                "P50 (%)",
+                "P90 (%)",
+            ]
+        } else {
+            [
+                "View",
+                "P",
+                "95% interval",
+                "Mean (%)",
+                "SD (pp)",
+                "P10 (%)",
+                "P50 (%)",
+                "P90 (%)",
+            ]
+        }
+    }
+
+    /// Header of the column of P with the record of past shortfalls.
+    pub fn with_optimism_header(self) -> &'static str {
+        self.pick("P with optimism bias", "Xác suất, có thiên lệch lạc quan")
+    }
+
+    /// The line that lists the record of past shortfalls (`list`: "2017 −1.29, ...").
+    pub fn optimism_line(self, list: &str) -> String {
+        if self.vi() {
+            format!(
+                "Thiên lệch lạc quan: mỗi năm của mỗi kịch bản cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử (kết quả − chỉ tiêu, điểm %): {list}.\n"
+            )
+        } else {
+            format!(
+                "Optimism bias: each year of each scenario adds a shortfall resampled from the record (outcome − target, pp): {list}.\n"
+            )
+        }
+    }
+
+    /// The heading of the detail of one view.
+    pub fn detail_heading(self, view: &str) -> String {
+        format!(
+            "\n{}: {}\n",
+            self.pick("In detail, view", "Chi tiết theo góc nhìn"),
+            view
+        )
+    }
+
+    /// Headers of the table of targets' probabilities.
+    pub fn target_probability_headers(self) -> [&'static str; 2] {
+        self.pick(["Target", "P(met)"], ["Chỉ tiêu", "Xác suất đạt"])
+    }
+
+    /// The row of every target together.
+    pub fn all_targets(self) -> &'static str {
+        self.pick("All targets together", "Đạt tất cả chỉ tiêu")
+    }
+
+    /// Headers of the sensitivity table.
+    pub fn sensitivity_headers(self) -> [&'static str; 5] {
+        self.pick(
+            [
+                "Component",
+                "Variance share",
+                "Spearman",
+                "GRDP at its P10 (%)",
+                "GRDP at its P90 (%)",
+            ],
+            [
+                "Khu vực",
+                "Tỷ phần phương sai",
+                "Tương quan hạng Spearman",
+                "GRDP khi P10 (%)",
+                "GRDP khi P90 (%)",
+            ],
+        )
+    }
+
+    /// What one component would have needed, draw by draw.
+    pub fn required_growth_line(self, component: &str, p10: f64, p50: f64, p90: f64) -> String {
+        let n = |v: f64| self.num(v, 2);
+        if self.vi() {
+            format!(
+                "\nĐể đạt chỉ tiêu, {} lẽ ra cần tăng (trung vị) {}% (P10 {}%, P90 {}%), các khu vực khác như đã rút thăm.\n",
+                component,
+                n(p50),
+                n(p10),
+                n(p90)
+            )
+        } else {
+            format!(
+                "\nTo meet the target, {} would have needed {}% growth (median; P10 {}%, P90 {}%), the others as drawn.\n",
+                component,
+                n(p50),
+                n(p10),
+                n(p90)
+            )
+        }
+    }
+
+    /// The answer to a component question, as a sentence.
+    pub fn solve_component(self, c: &ComponentSolution, who: &str) -> String {
+        let n = |v: f64| self.num(v, 2);
+        if self.vi() {
+            format!(
+                "Để GRDP {} tăng {}% (kịch bản: {}%), khu vực {} cần tăng {}% thay vì {}% ({} điểm %), các khu vực khác giữ nguyên. Tỷ trọng giá so sánh của khu vực: {}%.\n",
+                c.year,
+                n(c.target_pct),
+                n(c.planned_aggregate_pct),
+                who,
+                n(c.required_growth_pct),
+                n(c.planned_growth_pct),
+                self.signed(c.change_pp),
+                n(c.weight_pct)
+            )
+        } else {
+            format!(
+                "For GRDP growth of {}% in {} (plan: {}%), {} needs {}% growth instead of {}% ({} pp), the other components as planned. Its weight at 2010 prices: {}%.\n",
+                n(c.target_pct),
+                c.year,
+                n(c.planned_aggregate_pct),
+                who,
+                n(c.required_growth_pct),
+                n(c.planned_growth_pct),
+                self.signed(c.change_pp),
+                n(c.weight_pct)
+            )
+        }
+    }
+
+    /// The opening sentence of the answer to a uniform question.
+    pub fn solve_uniform(self, u: &UniformSolution) -> String {
+        let n = |v: f64| self.num(v, 2);
+        if self.vi() {
+            format!(
+                "Để GRDP {} tăng {}% (kịch bản: {}%), mọi khu vực cần tăng thêm {} điểm %:\n\n",
+                u.year,
+                n(u.target_pct),
+                n(u.planned_aggregate_pct),
+                n(u.add_on_pp)
+            )
+        } else {
+            format!(
+                "For GRDP growth of {}% in {} (plan: {}%), every component needs {} pp more growth:\n\n",
+                n(u.target_pct),
+                u.year,
+                n(u.planned_aggregate_pct),
+                n(u.add_on_pp)
+            )
+        }
+    }
+
+    /// Headers of the uniform answer's table after the component column.
+    pub fn planned_required_headers(self) -> [&'static str; 2] {
+        self.pick(
+            ["Planned (%)", "Required (%)"],
+            ["Kịch bản (%)", "Cần đạt (%)"],
+        )
+    }
+
+    /// The answer to a period question, as a sentence.
+    pub fn solve_period(self, p: &PeriodSolution) -> String {
+        let n = |v: f64| self.num(v, 2);
+        let years = p
+            .remaining_years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", ");
+        let one = p.remaining_years.len() == 1;
+        let known = p
+            .known
+            .iter()
+            .map(|k| format!("{} {}%", k.year, n(k.growth_pct)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        if self.vi() {
+            format!(
+                "Để GRDP bình quân {}–{} tăng {}%/năm, sau các năm đã biết ({}; bình quân {}%/năm), {} {} cần tăng {}%.\n",
+                p.first_year,
+                p.last_year,
+                n(p.average_pct),
+                known,
+                self.opt(p.known_average_pct, 2),
+                if one { "năm" } else { "mỗi năm" },
+                years,
+                n(p.required_pct)
+            )
+        } else {
+            format!(
+                "For average GRDP growth of {}% a year over {}–{}, after the known years ({}; averaging {}% a year), {}{} needs {}% growth{}.\n",
+                n(p.average_pct),
+                p.first_year,
+                p.last_year,
+                known,
+                self.opt(p.known_average_pct, 2),
+                if one { "" } else { "each of " },
+                years,
+                n(p.required_pct),
+                if one { "" } else { " a year" }
+            )
+        }
+    }
+}

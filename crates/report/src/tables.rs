@@ -1,0 +1,281 @@
+//! The CSV tables of every command: one row per figure, full precision,
+//! machine names in the header.
+
+use grdp_core::Projection;
+use grdp_core::audit::{Check, CheckStatus};
+use grdp_scenario::LoadedScenario;
+use grdp_study::Simulation;
+use grdp_study::solve::Answer;
+
+use crate::{Lang, ReportError};
+
+/// Builds CSV text from a header and rows.
+pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, ReportError> {
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    w.write_record(header)?;
+    for r in rows {
+        w.write_record(r)?;
+    }
+    let bytes = w
+        .into_inner()
+        .map_err(|e| ReportError::Csv(e.into_error().into()))?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+/// A number for CSV: full precision, empty when unknown.
+pub fn csv_num(v: Option<f64>) -> String {
+    v.map_or_else(String::new, |x| format!("{x}"))
+}
+
+/// The projection: one row per component and year, then the year's total.
+pub fn projection(
+    loaded: &LoadedScenario,
+    p: &Projection,
+    lang: Lang,
+) -> Result<String, ReportError> {
+    let header = [
+        "year",
+        "component",
+        "name",
+        "growth_pct",
+        "weight_pct",
+        "contribution_pp",
+        "share_of_increase_pct",
+        "price_growth_pct",
+        "share_current_pct",
+        "constant_bn_vnd",
+        "current_bn_vnd",
+    ];
+    let mut rows = Vec::new();
+    for y in &p.years {
+        for (i, c) in y.components.iter().enumerate() {
+            rows.push(vec![
+                y.year.to_string(),
+                c.id.clone(),
+                lang.component_name(loaded, i).to_string(),
+                csv_num(Some(c.growth_pct)),
+                csv_num(Some(c.weight_pct)),
+                csv_num(Some(c.contribution_pp)),
+                csv_num(c.share_of_increase_pct),
+                csv_num(c.price_growth_pct),
+                csv_num(c.share_current_pct),
+                csv_num(c.constant_bn_vnd),
+                csv_num(c.current_bn_vnd),
+            ]);
+        }
+        rows.push(vec![
+            y.year.to_string(),
+            "total".into(),
+            lang.labels().total.to_string(),
+            csv_num(Some(y.growth_pct)),
+            csv_num(Some(100.0)),
+            csv_num(Some(y.growth_pct)),
+            String::new(),
+            csv_num(y.deflator_growth_pct),
+            csv_num(y.grdp_current_bn_vnd.map(|_| 100.0)),
+            csv_num(y.grdp_constant_bn_vnd),
+            csv_num(y.grdp_current_bn_vnd),
+        ]);
+    }
+    csv_text(&header, &rows)
+}
+
+/// The audit in long format: one row per figure, `check,year,status,figure,value`.
+pub fn audit(checks: &[Check]) -> Result<String, ReportError> {
+    let mut rows = Vec::new();
+    for c in checks {
+        let value = serde_json::to_value(c)?;
+        let mut figures = Vec::new();
+        flatten("", &value, &mut figures);
+        for (figure, v) in figures {
+            if matches!(figure.as_str(), "id" | "year" | "status") {
+                continue;
+            }
+            rows.push(vec![
+                c.id.as_str().to_string(),
+                c.year.to_string(),
+                status_word(c.status).to_string(),
+                figure,
+                v,
+            ]);
+        }
+    }
+    csv_text(&["check", "year", "status", "figure", "value"], &rows)
+}
+
+/// A check's status as CSV and JSON write it.
+fn status_word(s: CheckStatus) -> &'static str {
+    match s {
+        CheckStatus::Pass => "pass",
+        CheckStatus::Warn => "warn",
+        CheckStatus::Fail => "fail",
+    }
+}
+
+/// Flattens JSON into `path = value` pairs; arrays of objects with an `id`
+/// (or a `year`) are keyed by it: `components.services.price_growth_pct`.
+fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+    use serde_json::Value;
+    let join = |k: &str| {
+        if prefix.is_empty() {
+            k.to_string()
+        } else {
+            format!("{prefix}.{k}")
+        }
+    };
+    match v {
+        Value::Object(map) => {
+            for (k, x) in map {
+                flatten(&join(k), x, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, x) in items.iter().enumerate() {
+                let key = x
+                    .get("id")
+                    .and_then(Value::as_str)
+                    .map(str::to_string)
+                    .or_else(|| x.get("year").map(|y| y.to_string()))
+                    .unwrap_or_else(|| i.to_string());
+                let inner: Value = match x {
+                    Value::Object(m) => Value::Object(
+                        m.iter()
+                            .filter(|(k, _)| k.as_str() != "id" && k.as_str() != "year")
+                            .map(|(k, v)| (k.clone(), v.clone()))
+                            .collect(),
+                    ),
+                    other => other.clone(),
+                };
+                flatten(&join(&key), &inner, out);
+            }
+        }
+        Value::Null => out.push((prefix.to_string(), String::new())),
+        Value::String(s) => out.push((prefix.to_string(), s.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
+/// The simulation: one row per view.
+pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
+    let header = [
+        "view",
+        "probability",
+        "ci95_low",
+        "ci95_high",
+        "std_error",
+        "mean_pct",
+        "sd_pct",
+        "p1_pct",
+        "p5_pct",
+        "p10_pct",
+        "p25_pct",
+        "p50_pct",
+        "p75_pct",
+        "p90_pct",
+        "p95_pct",
+        "p99_pct",
+        "expected_shortfall_pp",
+        "all_targets_probability",
+        "probability_with_optimism_bias",
+    ];
+    let rows = sim
+        .views
+        .iter()
+        .map(|v| {
+            let r = &v.result;
+            let mut row = vec![
+                v.view.id.clone(),
+                csv_num(Some(r.probability)),
+                csv_num(Some(r.probability_ci95[0])),
+                csv_num(Some(r.probability_ci95[1])),
+                csv_num(Some(r.std_error)),
+                csv_num(Some(r.mean_pct)),
+                csv_num(Some(r.sd_pct)),
+            ];
+            row.extend(r.quantiles_pct.values().iter().map(|q| csv_num(Some(*q))));
+            row.push(csv_num(r.expected_shortfall_pp));
+            row.push(csv_num(r.all_targets_probability));
+            row.push(csv_num(v.with_optimism.as_ref().map(|w| w.probability)));
+            row
+        })
+        .collect::<Vec<_>>();
+    csv_text(&header, &rows)
+}
+
+/// The answer of `grdp solve`.
+pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> Result<String, ReportError> {
+    match a {
+        Answer::Component(c) => csv_text(
+            &[
+                "year",
+                "component",
+                "name",
+                "target_pct",
+                "planned_aggregate_pct",
+                "planned_growth_pct",
+                "required_growth_pct",
+                "change_pp",
+                "weight_pct",
+            ],
+            &[vec![
+                c.year.to_string(),
+                c.component.clone(),
+                lang.component_name_of(loaded, &c.component).to_string(),
+                csv_num(Some(c.target_pct)),
+                csv_num(Some(c.planned_aggregate_pct)),
+                csv_num(Some(c.planned_growth_pct)),
+                csv_num(Some(c.required_growth_pct)),
+                csv_num(Some(c.change_pp)),
+                csv_num(Some(c.weight_pct)),
+            ]],
+        ),
+        Answer::Uniform(u) => csv_text(
+            &[
+                "year",
+                "component",
+                "name",
+                "target_pct",
+                "add_on_pp",
+                "planned_growth_pct",
+                "required_growth_pct",
+            ],
+            &u.components
+                .iter()
+                .map(|c| {
+                    vec![
+                        u.year.to_string(),
+                        c.id.clone(),
+                        lang.component_name_of(loaded, &c.id).to_string(),
+                        csv_num(Some(u.target_pct)),
+                        csv_num(Some(u.add_on_pp)),
+                        csv_num(Some(c.planned_growth_pct)),
+                        csv_num(Some(c.required_growth_pct)),
+                    ]
+                })
+                .collect::<Vec<_>>(),
+        ),
+        Answer::Period(p) => {
+            let mut rows: Vec<Vec<String>> = p
+                .known
+                .iter()
+                .map(|k| {
+                    vec![
+                        k.year.to_string(),
+                        "known".into(),
+                        csv_num(Some(k.growth_pct)),
+                    ]
+                })
+                .collect();
+            rows.extend(p.remaining_years.iter().map(|y| {
+                vec![
+                    y.to_string(),
+                    "required".into(),
+                    csv_num(Some(p.required_pct)),
+                ]
+            }));
+            csv_text(&["year", "kind", "growth_pct"], &rows)
+        }
+    }
+}

@@ -1,0 +1,416 @@
+//! Plain-text outputs for the terminal: aligned tables (text left, numbers
+//! right, widths counted in characters) and the sentences around them, in
+//! English or Vietnamese.
+
+use grdp_core::audit::{Check, CheckStatus, NotApplicable};
+use grdp_core::{Indicator, Projection, TargetOutcome, TargetStatus};
+use grdp_scenario::LoadedScenario;
+use grdp_study::Simulation;
+use grdp_study::solve::Answer;
+
+use crate::Lang;
+use crate::findings::message;
+use crate::lang::{BoundStyle, LabelStyle};
+
+/// A table under construction.
+pub struct Table {
+    headers: Vec<String>,
+    rows: Vec<Vec<String>>,
+    /// Which columns hold numbers (right-aligned).
+    numeric: Vec<bool>,
+}
+
+impl Table {
+    /// A table with these headers; the first column is text, the rest numbers,
+    /// unless changed with [`Table::text_column`].
+    pub fn new<S: Into<String>>(headers: impl IntoIterator<Item = S>) -> Self {
+        let headers: Vec<String> = headers.into_iter().map(Into::into).collect();
+        let numeric = (0..headers.len()).map(|i| i > 0).collect();
+        Self {
+            headers,
+            rows: Vec::new(),
+            numeric,
+        }
+    }
+
+    /// Marks a column as text (left-aligned).
+    pub fn text_column(mut self, index: usize) -> Self {
+        if let Some(n) = self.numeric.get_mut(index) {
+            *n = false;
+        }
+        self
+    }
+
+    /// Adds a row.
+    pub fn row(&mut self, cells: Vec<String>) {
+        self.rows.push(cells);
+    }
+
+    /// Renders with two spaces between columns and a rule under the header.
+    pub fn render(&self) -> String {
+        let width = |s: &str| s.chars().count();
+        let mut widths: Vec<usize> = self.headers.iter().map(|h| width(h)).collect();
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                if let Some(w) = widths.get_mut(i) {
+                    *w = (*w).max(width(cell));
+                }
+            }
+        }
+        let line = |cells: &[String]| -> String {
+            let mut out = String::new();
+            for (i, cell) in cells.iter().enumerate() {
+                let w = widths.get(i).copied().unwrap_or(0);
+                let pad = " ".repeat(w.saturating_sub(width(cell)));
+                if i > 0 {
+                    out.push_str("  ");
+                }
+                if self.numeric.get(i).copied().unwrap_or(false) {
+                    out.push_str(&pad);
+                    out.push_str(cell);
+                } else {
+                    out.push_str(cell);
+                    out.push_str(&pad);
+                }
+            }
+            out.trim_end().to_string()
+        };
+        let mut out = line(&self.headers);
+        out.push('\n');
+        let total: usize = widths.iter().sum::<usize>() + 2 * widths.len().saturating_sub(1);
+        out.push_str(&"─".repeat(total));
+        out.push('\n');
+        for row in &self.rows {
+            out.push_str(&line(row));
+            out.push('\n');
+        }
+        out
+    }
+}
+
+/// `grdp project`: the base year, then each year's aggregates and components, then the targets.
+pub fn projection(
+    loaded: &LoadedScenario,
+    p: &Projection,
+    targets: &[TargetOutcome],
+    lang: Lang,
+) -> String {
+    let l = lang.labels();
+    let mut out = format!("{}: {}\n", l.scenario, lang.scenario_name(loaded));
+    let b = &p.base;
+    out.push_str(&format!(
+        "{} {}: {} {} · {} {}\n",
+        l.base_year,
+        b.year,
+        l.grdp_current_bn_vnd,
+        lang.opt(b.grdp_current_bn_vnd, 0),
+        l.per_capita_mn_vnd,
+        lang.opt(b.grdp_per_capita_mn_vnd, 2),
+    ));
+    for y in &p.years {
+        out.push('\n');
+        let mut agg = Table::new([format!("{} {}", l.year, y.year), String::new()]);
+        let mut line = |label: &str, value: String| agg.row(vec![label.to_string(), value]);
+        line(l.grdp_growth_pct, lang.num(y.growth_pct, 2));
+        line(l.nominal_growth_pct, lang.opt(y.nominal_growth_pct, 2));
+        line(l.deflator_growth_pct, lang.opt(y.deflator_growth_pct, 2));
+        line(l.grdp_current_bn_vnd, lang.opt(y.grdp_current_bn_vnd, 0));
+        if y.grdp_constant_bn_vnd.is_some() {
+            line(l.grdp_constant_bn_vnd, lang.opt(y.grdp_constant_bn_vnd, 0));
+        }
+        line(l.population_thousand, lang.opt(y.population_thousand, 2));
+        line(l.per_capita_mn_vnd, lang.opt(y.grdp_per_capita_mn_vnd, 2));
+        line(l.employed_thousand, lang.opt(y.employed_thousand, 2));
+        line(
+            l.productivity_mn_vnd,
+            lang.opt(y.labour_productivity_mn_vnd, 2),
+        );
+        line(
+            l.productivity_growth_pct,
+            lang.opt(y.labour_productivity_growth_pct, 2),
+        );
+        out.push_str(&agg.render());
+        out.push('\n');
+
+        let mut t = Table::new([
+            l.component,
+            l.growth_pct,
+            l.weight_pct,
+            l.contribution_pp,
+            l.share_of_increase_pct,
+            l.price_growth_pct,
+            l.share_current_pct,
+            l.current_bn_vnd,
+        ]);
+        for (i, c) in y.components.iter().enumerate() {
+            t.row(vec![
+                lang.component_name(loaded, i).to_string(),
+                lang.num(c.growth_pct, 2),
+                lang.num(c.weight_pct, 2),
+                lang.num(c.contribution_pp, 2),
+                lang.opt(c.share_of_increase_pct, 1),
+                lang.opt(c.price_growth_pct, 2),
+                lang.opt(c.share_current_pct, 2),
+                lang.opt(c.current_bn_vnd, 0),
+            ]);
+        }
+        t.row(vec![
+            l.total.to_string(),
+            lang.num(y.growth_pct, 2),
+            lang.num(100.0, 2),
+            lang.num(y.growth_pct, 2),
+            String::new(),
+            lang.opt(y.deflator_growth_pct, 2),
+            lang.opt(y.grdp_current_bn_vnd.map(|_| 100.0), 2),
+            lang.opt(y.grdp_current_bn_vnd, 0),
+        ]);
+        out.push_str(&t.render());
+    }
+    if !targets.is_empty() {
+        out.push('\n');
+        out.push_str(&targets_table(loaded, targets, lang));
+    }
+    out
+}
+
+fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang) -> String {
+    let l = lang.labels();
+    let mut t =
+        Table::new([l.target, l.year, l.bound, l.projected, l.status, l.margin]).text_column(4);
+    for o in targets {
+        let decimals = if o.target.indicator == Indicator::ShareCurrentPct {
+            3
+        } else {
+            2
+        };
+        t.row(vec![
+            lang.target_label(loaded, &o.target, LabelStyle::Table),
+            o.target.year.to_string(),
+            lang.bound_text(&o.target.bound, decimals, BoundStyle::Spaced),
+            lang.opt(o.value, decimals),
+            match o.status {
+                TargetStatus::Met => l.met,
+                TargetStatus::Missed => l.missed,
+                TargetStatus::Unknown => l.unknown,
+            }
+            .to_string(),
+            lang.opt(o.margin, decimals),
+        ]);
+    }
+    format!("{}\n{}", l.targets, t.render())
+}
+
+/// `grdp audit`: a status line per check, then each check's finding.
+pub fn audit(
+    loaded: &LoadedScenario,
+    checks: &[Check],
+    not_applicable: &[NotApplicable],
+    lang: Lang,
+) -> String {
+    let l = lang.labels();
+    let mut out = format!("{}: {}\n\n", l.audit_of, lang.scenario_name(loaded));
+    let mut t = Table::new([l.check, l.year, l.status]).text_column(2);
+    for c in checks {
+        t.row(vec![
+            c.id.as_str().to_string(),
+            c.year.to_string(),
+            status_label(c.status, lang).to_string(),
+        ]);
+    }
+    out.push_str(&t.render());
+    for c in checks {
+        out.push_str(&format!(
+            "\n[{}] {} {}\n{}\n",
+            status_label(c.status, lang),
+            c.id.as_str(),
+            c.year,
+            wrap(&message(c, loaded, lang), 100)
+        ));
+    }
+    if !not_applicable.is_empty() {
+        out.push_str(&format!("\n{}:\n", l.not_applicable));
+        for n in not_applicable {
+            out.push_str(&format!("  {} ({:?})\n", n.id.as_str(), n.reason));
+        }
+    }
+    out
+}
+
+fn status_label(s: CheckStatus, lang: Lang) -> &'static str {
+    let l = lang.labels();
+    match s {
+        CheckStatus::Pass => l.pass,
+        CheckStatus::Warn => l.warn,
+        CheckStatus::Fail => l.fail,
+    }
+}
+
+/// Wraps text at `width` characters, indenting by two spaces.
+fn wrap(text: &str, width: usize) -> String {
+    let mut out = String::new();
+    let mut line = String::from(" ");
+    for word in text.split_whitespace() {
+        if line.chars().count() + 1 + word.chars().count() > width && !line.trim().is_empty() {
+            out.push_str(line.trim_end());
+            out.push('\n');
+            line = String::from(" ");
+        }
+        line.push(' ');
+        line.push_str(word);
+    }
+    out.push_str(line.trim_end());
+    out
+}
+
+/// `grdp simulate`: P by view, then the first view in detail (every
+/// target, sensitivity, required growth), then the run's metadata.
+pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> String {
+    let n = |v: f64| lang.num(v, 2);
+    let p3 = |v: f64| lang.num(v, 3);
+    let first = &sim.main().result;
+    let mut out = format!(
+        "{}: {}\n",
+        lang.labels().scenario,
+        lang.scenario_name(loaded)
+    );
+    out += &lang.simulate_preamble(first.target_year, first.target_pct, first.scenarios);
+    let with_opt = sim.views.iter().any(|v| v.with_optimism.is_some());
+    let mut head = lang.view_table_headers().to_vec();
+    if with_opt {
+        head.push(lang.with_optimism_header());
+    }
+    let mut t = Table::new(head);
+    for v in &sim.views {
+        let r = &v.result;
+        let mut row = vec![
+            lang.view_name(&v.view).to_string(),
+            p3(r.probability),
+            format!(
+                "{} – {}",
+                p3(r.probability_ci95[0]),
+                p3(r.probability_ci95[1])
+            ),
+            n(r.mean_pct),
+            n(r.sd_pct),
+            n(r.quantiles_pct.p10),
+            n(r.quantiles_pct.p50),
+            n(r.quantiles_pct.p90),
+        ];
+        if with_opt {
+            row.push(
+                v.with_optimism
+                    .as_ref()
+                    .map_or(String::new(), |w| p3(w.probability)),
+            );
+        }
+        t.row(row);
+    }
+    out += &t.render();
+    if let Some(opt) = &sim.optimism {
+        let list = opt
+            .years
+            .iter()
+            .map(|s| format!("{} {}", s.year, n(s.shortfall_pp)))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out += &lang.optimism_line(&list);
+    }
+    out += &lang.detail_heading(lang.view_name(&sim.main().view));
+    if !first.targets.is_empty() {
+        let mut t = Table::new(lang.target_probability_headers());
+        for tp in &first.targets {
+            let name = loaded
+                .scenario
+                .targets()
+                .targets()
+                .iter()
+                .find(|t| t.id == tp.id)
+                .map_or(tp.id.clone(), |t| {
+                    lang.target_label(loaded, t, LabelStyle::Table)
+                });
+            t.row(vec![name, tp.probability.map_or("–".into(), p3)]);
+        }
+        if let Some(all) = first.all_targets_probability {
+            t.row(vec![lang.all_targets().into(), p3(all)]);
+        }
+        out += &t.render();
+        out.push('\n');
+    }
+    let mut t = Table::new(lang.sensitivity_headers());
+    for (i, sens) in first.sensitivity.iter().enumerate() {
+        t.row(vec![
+            lang.component_name(loaded, i).to_string(),
+            p3(sens.variance_share),
+            p3(sens.spearman),
+            n(sens.tornado_low_pct),
+            n(sens.tornado_high_pct),
+        ]);
+    }
+    out += &t.render();
+    if let Some(req) = &first.required_growth {
+        out += &lang.required_growth_line(
+            lang.component_name_of(loaded, &req.component),
+            req.quantiles_pct.p10,
+            req.quantiles_pct.p50,
+            req.quantiles_pct.p90,
+        );
+    }
+    let m = &sim.metadata;
+    out += &format!(
+        "\nseed {} · {} scenarios · chunk {} · {} · grdp {} · scenario sha256 {}\n",
+        m.seed,
+        m.scenarios,
+        m.chunk_size,
+        m.rng,
+        m.version,
+        &m.scenario_sha256[..m.scenario_sha256.len().min(12)]
+    );
+    out
+}
+
+/// `grdp solve`: the answer as a sentence (and, for a uniform add-on, a table).
+pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
+    let n = |v: f64| lang.num(v, 2);
+    let body = match a {
+        Answer::Component(c) => {
+            lang.solve_component(c, lang.component_name_of(loaded, &c.component))
+        }
+        Answer::Uniform(u) => {
+            let [planned, needed] = lang.planned_required_headers();
+            let mut t = Table::new([lang.labels().component, planned, needed]);
+            for c in &u.components {
+                t.row(vec![
+                    lang.component_name_of(loaded, &c.id).to_string(),
+                    n(c.planned_growth_pct),
+                    n(c.required_growth_pct),
+                ]);
+            }
+            lang.solve_uniform(u) + &t.render()
+        }
+        Answer::Period(p) => lang.solve_period(p),
+    };
+    format!(
+        "{}: {}\n{}",
+        lang.labels().scenario,
+        lang.scenario_name(loaded),
+        body
+    )
+}
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn aligns_text_left_and_numbers_right_counting_characters() {
+        let mut t = Table::new(["Khu vực", "Tăng trưởng (%)"]);
+        t.row(vec!["Dịch vụ".into(), "10,01".into()]);
+        t.row(vec!["Công nghiệp và xây dựng".into(), "11,42".into()]);
+        let text = t.render();
+        let lines: Vec<&str> = text.lines().collect();
+        // "Công nghiệp và xây dựng" is 23 characters, "Tăng trưởng (%)" 15:
+        // "Dịch vụ" (7) pads 16 to the column, 2 between columns, then the
+        // number right-aligned in 15 (10 spaces): 28 spaces in all.
+        assert_eq!(lines[2], format!("Dịch vụ{}10,01", " ".repeat(28)));
+        assert_eq!(lines[3].chars().count(), lines[2].chars().count());
+    }
+}

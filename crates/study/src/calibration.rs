@@ -1,0 +1,203 @@
+//! Growth distributions and correlations estimated from history, and the
+//! record of planning optimism: what `[uncertainty]` blocks are made from.
+
+use grdp_montecarlo::calibrate::{self, Calibration, Optimism, Series};
+use grdp_scenario::History;
+use serde::Serialize;
+
+use crate::error::StudyError;
+
+/// The order components are listed in when a history names them itself:
+/// the built-in four first, then the rest alphabetically.
+const USUAL_ORDER: [&str; 4] = [
+    "agriculture",
+    "industry_construction",
+    "services",
+    "product_taxes",
+];
+
+/// What to estimate.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct CalibrateOptions {
+    /// Region whose sector growth is estimated.
+    pub region: String,
+    /// Components to estimate; `None` for every one the region has (those
+    /// with fewer than two years are left out and listed).
+    pub components: Option<Vec<String>>,
+    /// First year to use.
+    pub from: Option<i32>,
+    /// Last year to use.
+    pub to: Option<i32>,
+    /// Years to leave out (the pandemic, say).
+    pub exclude: Vec<i32>,
+    /// Scale the standard deviations to this region's volatility: the ratio
+    /// of its aggregate growth SD to the region's, over their common years.
+    pub scale_to: Option<String>,
+}
+
+/// How the source region's volatility was scaled to the target region's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Scale {
+    /// The region whose volatility the SDs were scaled to.
+    pub to_region: String,
+    /// The factor applied to every SD.
+    pub factor: f64,
+    /// The common years the ratio uses.
+    pub years: Vec<i32>,
+}
+
+/// A calibration: the estimates, how they were scaled, and the record of
+/// planning optimism of the region they are for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CalibrationStudy {
+    /// The options it was made with.
+    pub options: CalibrateOptions,
+    /// Components left out for too few years, e.g. `mining (1 year)`.
+    pub left_out: Vec<String>,
+    /// Distributions and correlations.
+    pub calibration: Calibration,
+    /// The volatility scaling, where asked for.
+    pub scale: Option<Scale>,
+    /// The region the optimism record is for (the scaled-to region, else the region).
+    pub optimism_region: String,
+    /// Its record of outcomes against targets, where the history has one.
+    pub optimism: Option<Optimism>,
+}
+
+/// (year, target minimum, outcome) for every year a region has both, for
+/// its aggregate growth.
+pub fn target_outcome_pairs(
+    history: &History,
+    region: &str,
+) -> Result<Vec<(i32, f64, f64)>, StudyError> {
+    let outcomes = history.annual(region, "total", "growth_pct");
+    let pairs: Vec<(i32, f64, f64)> = history
+        .annual(region, "total", "growth_target_min_pct")
+        .into_iter()
+        .filter_map(|(y, target)| {
+            outcomes
+                .iter()
+                .find(|(y2, _)| *y2 == y)
+                .map(|(_, o)| (y, target, *o))
+        })
+        .collect();
+    if pairs.len() < 2 {
+        return Err(StudyError::TooShortRecord {
+            region: region.to_string(),
+            found: pairs.len(),
+        });
+    }
+    Ok(pairs)
+}
+
+/// A region's record of planning optimism: its outcomes less its targets.
+pub fn optimism_record(history: &History, region: &str) -> Result<Optimism, StudyError> {
+    let pairs = target_outcome_pairs(history, region)?;
+    Ok(calibrate::optimism(&pairs)?)
+}
+
+/// The regions a history holds, sorted.
+pub fn regions(history: &History) -> Vec<&str> {
+    let mut r: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
+    r.sort_unstable();
+    r.dedup();
+    r
+}
+
+/// Estimates distributions and correlations from `history`.
+pub fn calibrate(
+    history: &History,
+    options: &CalibrateOptions,
+) -> Result<CalibrationStudy, StudyError> {
+    let in_range = |y: i32| {
+        options.from.is_none_or(|f| y >= f)
+            && options.to.is_none_or(|t| y <= t)
+            && !options.exclude.contains(&y)
+    };
+    let known = regions(history);
+    if !known.contains(&options.region.as_str()) {
+        return Err(StudyError::UnknownRegion {
+            id: options.region.clone(),
+            known: known.iter().map(|r| r.to_string()).collect(),
+        });
+    }
+    let components: Vec<String> = match &options.components {
+        Some(list) => list.clone(),
+        None => {
+            let mut c: Vec<String> = history
+                .records
+                .iter()
+                .filter(|r| {
+                    r.region == options.region
+                        && r.indicator == "growth_pct"
+                        && r.component != "total"
+                })
+                .map(|r| r.component.clone())
+                .collect();
+            c.dedup();
+            c.sort_by_key(|x| {
+                USUAL_ORDER
+                    .iter()
+                    .position(|o| o == x)
+                    .unwrap_or(USUAL_ORDER.len())
+            });
+            c.dedup();
+            c
+        }
+    };
+    let series_of = |region: &str, component: &str| -> Series {
+        history
+            .annual(region, component, "growth_pct")
+            .into_iter()
+            .filter(|(y, _)| in_range(*y))
+            .collect()
+    };
+    let all: Vec<(String, Series)> = components
+        .iter()
+        .map(|c| (c.clone(), series_of(&options.region, c)))
+        .collect();
+    // Components found by themselves need two years; named ones must have them.
+    let (series, short): (Vec<_>, Vec<_>) = all
+        .into_iter()
+        .partition(|(_, s)| options.components.is_some() || s.len() >= 2);
+    let left_out = short
+        .iter()
+        .map(|(c, s)| {
+            format!(
+                "{c} ({} year{})",
+                s.len(),
+                if s.len() == 1 { "" } else { "s" }
+            )
+        })
+        .collect();
+    let mut calibration = calibrate::estimate(&series)?;
+    let scale = match &options.scale_to {
+        Some(to) => {
+            let target = series_of(to, "total");
+            let source = series_of(&options.region, "total");
+            let (factor, years) = calibrate::volatility_ratio(&target, &source)?;
+            for c in &mut calibration.components {
+                c.sd_pp *= factor;
+            }
+            Some(Scale {
+                to_region: to.clone(),
+                factor,
+                years,
+            })
+        }
+        None => None,
+    };
+    let optimism_region = options
+        .scale_to
+        .clone()
+        .unwrap_or_else(|| options.region.clone());
+    let optimism = optimism_record(history, &optimism_region).ok();
+    Ok(CalibrationStudy {
+        options: options.clone(),
+        left_out,
+        calibration,
+        scale,
+        optimism_region,
+        optimism,
+    })
+}

@@ -1,0 +1,101 @@
+//! Why a study could not be made, in the model's terms. The CLI names its
+//! flags when it prints these; a notebook or a server names its own.
+
+use grdp_montecarlo::McError;
+
+/// A component the options name, and what for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ComponentRole {
+    /// The component whose centre the feasibility curve varies.
+    Feasibility,
+    /// The component whose required growth is reported.
+    Required,
+    /// The component a solve question is about.
+    Solve,
+}
+
+/// Why a study, a calibration or a solve failed.
+#[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
+pub enum StudyError {
+    /// The scenario has no `[uncertainty]` block: nothing to simulate.
+    #[error(
+        "the scenario has no [uncertainty] block, so there is nothing to simulate; add one (docs/scenario-format.md) or start from `grdp calibrate`"
+    )]
+    NoUncertainty,
+    /// No aggregate growth target with a minimum, and no threshold given.
+    #[error("the scenario has no aggregate growth target; state a threshold")]
+    NoGrowthTarget,
+    /// A view id the scenario does not define.
+    #[error("no such view `{id}`; expected one of: {}", known.join(", "))]
+    UnknownView {
+        /// The id asked for.
+        id: String,
+        /// The scenario's views.
+        known: Vec<String>,
+    },
+    /// A component id the economy does not have.
+    #[error("no such component `{id}`; expected one of: {}", known.join(", "))]
+    UnknownComponent {
+        /// What the component was wanted for.
+        role: ComponentRole,
+        /// The id asked for.
+        id: String,
+        /// The economy's components.
+        known: Vec<String>,
+    },
+    /// A region the history does not hold.
+    #[error("no such region `{id}` in the history; expected one of: {}", known.join(", "))]
+    UnknownRegion {
+        /// The region asked for.
+        id: String,
+        /// The history's regions.
+        known: Vec<String>,
+    },
+    /// Too few past years with both a growth target and an outcome.
+    #[error(
+        "the history has {found} year(s) of {region} with both a growth target (growth_target_min_pct) and an outcome; expected at least 2"
+    )]
+    TooShortRecord {
+        /// The region.
+        region: String,
+        /// Years with both.
+        found: usize,
+    },
+    /// The projection overflows: levels beyond what `f64` holds.
+    #[error(
+        "the projection overflows in {year}: levels grow beyond what a 64-bit number holds; check the plan's growth rates"
+    )]
+    Overflow {
+        /// The first year that overflows.
+        year: i32,
+    },
+    /// The scenario has no plan year to solve for.
+    #[error("the scenario has no [[plan]] year to solve for; add one")]
+    NoPlanYear,
+    /// The model refused a question (a solve without a solution...).
+    #[error(transparent)]
+    Model(#[from] grdp_core::ModelError),
+    /// The engine refused or stopped.
+    #[error(transparent)]
+    Engine(#[from] McError),
+    /// The worker threads could not start.
+    #[error("cannot start the worker threads")]
+    Threads(#[source] rayon::ThreadPoolBuildError),
+}
+
+impl StudyError {
+    /// Whether the run was cancelled (Ctrl-C), rather than refused.
+    pub fn is_cancelled(&self) -> bool {
+        matches!(self, StudyError::Engine(McError::Cancelled { .. }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn error_is_send_sync() {
+        fn bounds<T: Send + Sync + 'static>() {}
+        bounds::<super::StudyError>();
+    }
+}

@@ -1,0 +1,131 @@
+//! `grdp-study`: the answer to grdp's question, as a library.
+//!
+//! Given a loaded scenario, a [`Study`] holds everything grdp says about
+//! it: the projection, each target evaluated, the audit of whether the
+//! targets hang together, and, where asked, every view's simulation of how
+//! likely the growth target is, with and without the record of past
+//! shortfalls, its feasibility curve and the growth one component would
+//! need. The CLI, the report, a notebook binding or a batch over provinces
+//! all start here; none of them needs the binary.
+//!
+//! - [`Study::deterministic`]: projection, targets and audit (no draws).
+//! - [`Study::run`]: the same, and the simulation ([`simulation`]).
+//! - [`calibration`]: distributions, correlations and the optimism record from history.
+//! - [`solve`]: what a target needs.
+//!
+//! Units follow grdp: `_pct` percent, `_pp` percentage points; probabilities
+//! are fractions in [0, 1].
+//!
+//! ```
+//! use grdp_study::{Study, StudyOptions};
+//! use grdp_study::simulation::SimulationOptions;
+//!
+//! let loaded = grdp_scenario::builtin::can_tho_2025()?;
+//! let options = StudyOptions {
+//!     simulation: Some(SimulationOptions { scenarios: 40_000, ..Default::default() }),
+//!     ..Default::default()
+//! };
+//! let study = Study::run(&loaded, &options, Default::default())?;
+//! // The sector targets of the draft add up to 9.44 % at constant prices...
+//! let growth_2025 = study.projection.years[0].growth_pct;
+//! assert!((growth_2025 - 9.44).abs() < 0.005);
+//! // ...so with the plan as the centre, 9.5 % is about a coin toss.
+//! let plan = &study.simulation.as_ref().unwrap().views[0];
+//! assert_eq!(plan.view.id, "plan");
+//! let p = plan.result.probability;
+//! assert!((p - 0.49).abs() < 0.02, "P = {p}");
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+pub mod calibration;
+pub mod error;
+pub mod record;
+pub mod simulation;
+pub mod solve;
+
+use grdp_core::{Audit, Projection, TargetOutcome};
+use grdp_scenario::{History, LoadedScenario};
+
+pub use error::{ComponentRole, StudyError};
+pub use record::Past;
+pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};
+
+/// What a study computes.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct StudyOptions<'h> {
+    /// The simulation; `None` for the projection and the audit only.
+    pub simulation: Option<SimulationOptions>,
+    /// A history and the region in it whose past growth the study shows
+    /// beside the projection.
+    pub history: Option<(&'h History, &'h str)>,
+}
+
+/// Everything grdp says about one scenario.
+#[derive(Debug, Clone)]
+pub struct Study<'a> {
+    /// The scenario, with names and provenance.
+    pub loaded: &'a LoadedScenario,
+    /// Its projection, year by year.
+    pub projection: Projection,
+    /// Every target, evaluated against the projection.
+    pub targets: Vec<TargetOutcome>,
+    /// Whether the targets hang together.
+    pub audit: Audit,
+    /// How likely the growth target is, view by view, where asked.
+    pub simulation: Option<Simulation>,
+    /// Past growth and the last published contributions.
+    pub past: Past,
+}
+
+impl<'a> Study<'a> {
+    /// The projection, the targets and the audit: no draws.
+    pub fn deterministic(loaded: &'a LoadedScenario) -> Result<Self, StudyError> {
+        Self::run(loaded, &StudyOptions::default(), Control::default())
+    }
+
+    /// The whole study.
+    pub fn run(
+        loaded: &'a LoadedScenario,
+        options: &StudyOptions,
+        control: Control,
+    ) -> Result<Self, StudyError> {
+        let s = &loaded.scenario;
+        let projection = s.project();
+        if let Some(year) = overflow_year(&projection) {
+            return Err(StudyError::Overflow { year });
+        }
+        let targets = s.evaluate(&projection);
+        let audit = s.audit(&projection);
+        let simulation = match &options.simulation {
+            Some(o) => Some(simulation::simulate_views(loaded, o, control)?),
+            None => None,
+        };
+        Ok(Self {
+            loaded,
+            projection,
+            targets,
+            audit,
+            simulation,
+            past: record::past(loaded, options.history),
+        })
+    }
+}
+
+/// The first year whose levels overflow (growth of thousands of percent
+/// over a long horizon): they must not reach the output as `inf` or `NaN`.
+fn overflow_year(p: &Projection) -> Option<i32> {
+    p.years
+        .iter()
+        .find(|y| {
+            [
+                Some(y.growth_pct),
+                y.grdp_constant_bn_vnd,
+                y.grdp_current_bn_vnd,
+                y.nominal_growth_pct,
+            ]
+            .iter()
+            .flatten()
+            .any(|v| !v.is_finite())
+        })
+        .map(|y| y.year)
+}

@@ -1,0 +1,106 @@
+//! What a target needs: one component's growth, one add-on to every
+//! component, or the rest of a multi-year plan.
+
+use grdp_core::solve::{self, ComponentSolution, PeriodSolution, UniformSolution};
+use grdp_scenario::LoadedScenario;
+use serde::Serialize;
+
+use crate::error::{ComponentRole, StudyError};
+
+/// A question about what a target needs.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Question {
+    /// The growth one component needs for an aggregate target, the others as planned.
+    Component {
+        /// Aggregate real growth target, percent.
+        target_pct: f64,
+        /// The year; `None` for the first plan year.
+        year: Option<i32>,
+        /// The component's id.
+        component: String,
+    },
+    /// One add-on to every component's growth for an aggregate target.
+    Uniform {
+        /// Aggregate real growth target, percent.
+        target_pct: f64,
+        /// The year; `None` for the first plan year.
+        year: Option<i32>,
+    },
+    /// The growth the remaining years of a period need for an average.
+    Period {
+        /// First year of the period.
+        first_year: i32,
+        /// Last year of the period.
+        last_year: i32,
+        /// Average real growth over the period, percent a year (geometric).
+        average_pct: f64,
+    },
+}
+
+/// The answer, by kind of question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Answer {
+    /// What one component needs.
+    Component(ComponentSolution),
+    /// What every component needs on top of the plan.
+    Uniform(UniformSolution),
+    /// What the remaining years of a period need.
+    Period(PeriodSolution),
+}
+
+/// Answers `question` for the scenario.
+pub fn solve(loaded: &LoadedScenario, question: &Question) -> Result<Answer, StudyError> {
+    let s = &loaded.scenario;
+    let year = |y: Option<i32>| {
+        y.or_else(|| s.plan().years().first().map(|p| p.year))
+            .ok_or(StudyError::NoPlanYear)
+    };
+    Ok(match question {
+        Question::Component {
+            target_pct,
+            year: y,
+            component,
+        } => {
+            if s.economy().index_of(component).is_none() {
+                return Err(StudyError::UnknownComponent {
+                    role: ComponentRole::Solve,
+                    id: component.clone(),
+                    known: s
+                        .economy()
+                        .components()
+                        .iter()
+                        .map(|c| c.id.clone())
+                        .collect(),
+                });
+            }
+            Answer::Component(solve::component_for_target(
+                s.economy(),
+                s.plan(),
+                year(*y)?,
+                *target_pct,
+                component,
+            )?)
+        }
+        Question::Uniform {
+            target_pct,
+            year: y,
+        } => Answer::Uniform(solve::uniform_for_target(
+            s.economy(),
+            s.plan(),
+            year(*y)?,
+            *target_pct,
+        )?),
+        // Known outcomes only: the plan's years are what is being solved for.
+        Question::Period {
+            first_year,
+            last_year,
+            average_pct,
+        } => Answer::Period(solve::period_average(
+            *first_year,
+            *last_year,
+            *average_pct,
+            s.outcomes(),
+        )?),
+    })
+}
