@@ -1,0 +1,130 @@
+//! Chart 1. Contributions to growth by component.
+
+use plotters::prelude::*;
+
+use super::*;
+
+/// 1. Contributions to growth by component, stacked, with the targets.
+pub(super) fn contributions(
+    input: &ReportInput,
+    w: &Words,
+) -> Result<(String, String, Vec<u8>), ReportError> {
+    let p = input.projection;
+    let k = input.loaded.scenario.economy().len();
+    // Bars: the published year (if any), then every projected year.
+    let mut bars: Vec<(String, Vec<f64>, f64, bool)> = Vec::new();
+    if let Some((year, c)) = &input.published_contributions {
+        bars.push((format!("{year}*"), c.clone(), c.iter().sum(), true));
+    }
+    for y in &p.years {
+        bars.push((
+            y.year.to_string(),
+            y.components.iter().map(|c| c.contribution_pp).collect(),
+            y.growth_pct,
+            false,
+        ));
+    }
+    let targets: Vec<(usize, f64)> = bars
+        .iter()
+        .enumerate()
+        .filter_map(|(i, (label, _, _, published))| {
+            if *published {
+                return None;
+            }
+            let year: i32 = label.parse().ok()?;
+            input
+                .loaded
+                .scenario
+                .targets()
+                .find(year, grdp_core::Indicator::GrowthPct, None)
+                .and_then(|t| t.bound.min)
+                .map(|m| (i, m))
+        })
+        .collect();
+    let top = bars
+        .iter()
+        .map(|b| b.1.iter().filter(|v| **v > 0.0).sum::<f64>())
+        .chain(targets.iter().map(|t| t.1))
+        .fold(0.0, f64::max);
+    let bottom = bars
+        .iter()
+        .map(|b| b.1.iter().filter(|v| **v < 0.0).sum::<f64>())
+        .fold(0.0, f64::min);
+    let (title, subtitle, caption) = w.contributions();
+    let png = render(input, |root, s| {
+        let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let n = bars.len();
+        let mut chart = ChartBuilder::on(&area)
+            .x_label_area_size(44.0 * s)
+            .y_label_area_size(70.0 * s)
+            .build_cartesian_2d(-0.5..(n as f64 - 0.5), {
+                let (a, b) = nice_range(bottom.min(0.0), top * 1.15);
+                a..b
+            })
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .disable_x_mesh()
+            .x_labels(n)
+            .x_label_formatter(&|x| {
+                bars.get(x.round() as usize)
+                    .map_or(String::new(), |b| b.0.clone())
+            })
+            .y_label_formatter(&|y| w.num(*y, 1))
+            .y_desc(w.axis_contribution_pp())
+            .x_desc(w.axis_year())
+            .label_style(font(15.0, s))
+            .axis_desc_style(font(16.0, s))
+            .draw()
+            .map_err(err)?;
+        for c in 0..k {
+            let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
+            chart
+                .draw_series(bars.iter().enumerate().map(|(i, (_, v, _, published))| {
+                    let below: f64 = v[..c]
+                        .iter()
+                        .filter(|x| (**x >= 0.0) == (v[c] >= 0.0))
+                        .sum();
+                    let x = i as f64;
+                    let style = if *published {
+                        colour.mix(0.55).filled()
+                    } else {
+                        colour.filled()
+                    };
+                    Rectangle::new([(x - 0.32, below), (x + 0.32, below + v[c])], style)
+                }))
+                .map_err(err)?
+                .label(w.component(c))
+                .legend(swatch(colour.filled(), s));
+        }
+        // Totals written above each bar.
+        chart
+            .draw_series(bars.iter().enumerate().map(|(i, (_, v, total, _))| {
+                let up: f64 = v.iter().filter(|x| **x > 0.0).sum();
+                Text::new(
+                    w.num(*total, 2),
+                    (i as f64 - 0.2, up + top * 0.05),
+                    font(15.0, s),
+                )
+            }))
+            .map_err(err)?;
+        if !targets.is_empty() {
+            chart
+                .draw_series(targets.iter().map(|(i, t)| {
+                    let x = *i as f64;
+                    PathElement::new(
+                        vec![(x - 0.45, *t), (x + 0.45, *t)],
+                        TARGET.stroke_width((3.0 * s) as u32),
+                    )
+                }))
+                .map_err(err)?
+                .label(w.target_line())
+                .legend(line_key(TARGET, 3.0, s));
+        }
+        legend!(chart, SeriesLabelPosition::UpperRight, s);
+        Ok(())
+    })?;
+    Ok((title, caption, png))
+}

@@ -1,0 +1,209 @@
+//! Chart 5. Fan chart: history and the projection with its bands.
+
+use plotters::prelude::*;
+
+use super::*;
+
+/// 5. Fan chart: history, then the projection with 50 / 80 / 90 % bands.
+pub(super) fn fan(
+    input: &ReportInput,
+    w: &Words,
+) -> Result<(String, String, Vec<u8>), ReportError> {
+    let r = input.views[0].result;
+    let hist = &input.history_growth;
+    let first = hist
+        .iter()
+        .map(|h| h.0)
+        .min()
+        .unwrap_or(r.years.first().map_or(2024, |y| y.year) - 1);
+    let last = r.years.last().map_or(first + 1, |y| y.year);
+    let anchor = hist
+        .iter()
+        .find(|h| h.0 == input.projection.base.year)
+        .map(|h| h.1);
+    let vals = hist.iter().map(|h| h.1).chain(
+        r.years
+            .iter()
+            .flat_map(|y| [y.quantiles_pct.p5, y.quantiles_pct.p95]),
+    );
+    let (vlo, vhi) = vals.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = nice_range(vlo.min(0.0) - 0.5, vhi + 1.0);
+    let period: Vec<(i32, i32, f64, f64)> = input
+        .loaded
+        .scenario
+        .period_targets()
+        .iter()
+        .map(|p| {
+            (
+                p.first_year,
+                p.last_year,
+                p.bound.min.unwrap_or(f64::NAN),
+                p.bound.max.unwrap_or(f64::NAN),
+            )
+        })
+        .collect();
+    let (title, subtitle, caption) = w.fan();
+    let png = render(input, |root, s| {
+        let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let mut chart = ChartBuilder::on(&area)
+            .x_label_area_size(44.0 * s)
+            .y_label_area_size(70.0 * s)
+            .build_cartesian_2d(f64::from(first) - 0.5..f64::from(last) + 0.5, lo..hi)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .x_labels((last - first + 1) as usize)
+            .x_label_formatter(&|x| format!("{}", x.round() as i32))
+            .y_label_formatter(&|y| w.num(*y, 1))
+            .y_desc(w.axis_grdp_growth_pct())
+            .x_desc(w.axis_year())
+            .label_style(font(14.0, s))
+            .axis_desc_style(font(16.0, s))
+            .draw()
+            .map_err(err)?;
+        // Period targets as shaded bands.
+        for (a, b, pmin, pmax) in &period {
+            if pmin.is_finite() {
+                let top = if pmax.is_finite() {
+                    *pmax
+                } else {
+                    *pmin + 0.05
+                };
+                chart
+                    .draw_series(std::iter::once(Rectangle::new(
+                        [(f64::from(*a) - 0.5, *pmin), (f64::from(*b) + 0.5, top)],
+                        TARGET.mix(0.12).filled(),
+                    )))
+                    .map_err(err)?;
+            }
+        }
+        let base = f64::from(input.projection.base.year);
+        let band = |q: fn(&grdp_montecarlo::engine::Quantiles) -> (f64, f64)| -> Vec<(f64, f64)> {
+            let mut upper: Vec<(f64, f64)> = anchor.map(|a| (base, a)).into_iter().collect();
+            let mut lower = upper.clone();
+            for y in &r.years {
+                let (l, h) = q(&y.quantiles_pct);
+                upper.push((f64::from(y.year), h));
+                lower.push((f64::from(y.year), l));
+            }
+            upper.extend(lower.into_iter().rev());
+            upper
+        };
+        let fan_c = VIEW_COLOURS[0];
+        for (alpha, q, label) in [
+            (
+                0.18,
+                (|q: &grdp_montecarlo::engine::Quantiles| (q.p5, q.p95))
+                    as fn(&grdp_montecarlo::engine::Quantiles) -> (f64, f64),
+                w.band(90),
+            ),
+            (0.30, |q| (q.p10, q.p90), w.band(80)),
+            (0.48, |q| (q.p25, q.p75), w.band(50)),
+        ] {
+            chart
+                .draw_series(std::iter::once(Polygon::new(
+                    band(q),
+                    fan_c.mix(alpha).filled(),
+                )))
+                .map_err(err)?
+                .label(label)
+                .legend(swatch(fan_c.mix(alpha).filled(), s));
+        }
+        let median: Vec<(f64, f64)> = anchor
+            .map(|a| (base, a))
+            .into_iter()
+            .chain(
+                r.years
+                    .iter()
+                    .map(|y| (f64::from(y.year), y.quantiles_pct.p50)),
+            )
+            .collect();
+        chart
+            .draw_series(LineSeries::new(
+                median,
+                fan_c.stroke_width((3.0 * s) as u32),
+            ))
+            .map_err(err)?
+            .label(w.median_projection())
+            .legend(line_key(fan_c, 3.0, s));
+        // History: points, joined where consecutive.
+        let mut segment: Vec<(f64, f64)> = Vec::new();
+        let mut segments = Vec::new();
+        for (y, g) in hist {
+            if let Some(last) = segment.last()
+                && (f64::from(*y) - last.0 - 1.0).abs() > 1e-9
+            {
+                segments.push(std::mem::take(&mut segment));
+            }
+            segment.push((f64::from(*y), *g));
+        }
+        segments.push(segment);
+        for seg in &segments {
+            chart
+                .draw_series(LineSeries::new(
+                    seg.clone(),
+                    INK.stroke_width((2.0 * s) as u32),
+                ))
+                .map_err(err)?;
+        }
+        chart
+            .draw_series(
+                hist.iter()
+                    .map(|(y, g)| Circle::new((f64::from(*y), *g), (5.0 * s) as i32, INK.filled())),
+            )
+            .map_err(err)?
+            .label(w.outcomes())
+            .legend(move |(x, y)| {
+                Circle::new((x + (7.0 * s) as i32, y), (5.0 * s) as i32, INK.filled())
+            });
+        chart
+            .draw_series(hist.iter().map(|(y, g)| {
+                Text::new(
+                    w.num(*g, 1),
+                    (f64::from(*y) - 0.25, *g + (hi - lo) * 0.03),
+                    font(13.0, s),
+                )
+            }))
+            .map_err(err)?;
+        // Annual growth targets as red dashes.
+        let annual: Vec<(i32, f64)> = r
+            .years
+            .iter()
+            .filter_map(|y| {
+                input
+                    .loaded
+                    .scenario
+                    .targets()
+                    .find(y.year, grdp_core::Indicator::GrowthPct, None)
+                    .and_then(|t| t.bound.min)
+                    .map(|m| (y.year, m))
+            })
+            .collect();
+        if !annual.is_empty() {
+            chart
+                .draw_series(annual.iter().map(|(y, m)| {
+                    PathElement::new(
+                        vec![(f64::from(*y) - 0.35, *m), (f64::from(*y) + 0.35, *m)],
+                        TARGET.stroke_width((4.0 * s) as u32),
+                    )
+                }))
+                .map_err(err)?
+                .label(w.annual_target())
+                .legend(line_key(TARGET, 4.0, s));
+        }
+        if !period.is_empty() {
+            chart
+                .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
+                .map_err(err)?
+                .label(w.period_target_band())
+                .legend(swatch(TARGET.mix(0.2).filled(), s));
+        }
+        legend!(chart, SeriesLabelPosition::LowerLeft, s);
+        Ok(())
+    })?;
+    Ok((title, caption, png))
+}
