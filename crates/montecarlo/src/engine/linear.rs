@@ -97,7 +97,7 @@ impl Model {
                 }
             }
         }
-        if !(sum_d2.is_finite() && min.is_finite()) {
+        if j > 0 && !(sum_d2.is_finite() && min.is_finite()) {
             return ChunkAcc {
                 failure: Some(("aggregate growth", self.main.year)),
                 ..ChunkAcc::empty(self, job.n)

@@ -112,6 +112,14 @@ pub fn simulate(
                 })
             })
             .collect();
+        // A chunk stopped by a cancellation holds a part of its draws (or
+        // none): it is neither a result nor a failure.
+        if control.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+            return Err(McError::Cancelled {
+                done: tot.n,
+                planned: opts.scenarios,
+            });
+        }
         for (offset, acc) in results.into_iter().enumerate() {
             if let Some((what, year)) = acc.failure {
                 return Err(McError::NonFinite {
