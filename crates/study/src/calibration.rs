@@ -134,12 +134,16 @@ pub fn calibrate(
                 })
                 .map(|r| r.component.clone())
                 .collect();
-            c.dedup();
-            c.sort_by_key(|x| {
-                USUAL_ORDER
-                    .iter()
-                    .position(|o| o == x)
-                    .unwrap_or(USUAL_ORDER.len())
+            // The usual four first, in their order, then the rest by name;
+            // each once, however many years it has.
+            c.sort_by(|x, y| {
+                let rank = |id: &String| {
+                    USUAL_ORDER
+                        .iter()
+                        .position(|o| o == id)
+                        .unwrap_or(USUAL_ORDER.len())
+                };
+                rank(x).cmp(&rank(y)).then_with(|| x.cmp(y))
             });
             c.dedup();
             c
