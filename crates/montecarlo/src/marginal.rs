@@ -27,10 +27,8 @@ pub fn quantile(m: &Marginal, p: f64, plan: f64) -> f64 {
         Marginal::Normal { mean, sd } => mean.unwrap_or(plan) + sd * std_normal_quantile(p),
         Marginal::TruncatedNormal { mean, sd, min, max } => {
             let mu = mean.unwrap_or(plan);
-            let n = std_normal();
-            let a = n.cdf((min - mu) / sd);
-            let b = n.cdf((max - mu) / sd);
-            (mu + sd * n.inverse_cdf(a + p * (b - a))).clamp(*min, *max)
+            let z = truncated_std_normal_quantile((min - mu) / sd, (max - mu) / sd, p);
+            (mu + sd * z).clamp(*min, *max)
         }
         Marginal::Triangular { min, mode, max } => {
             let split = (mode - min) / (max - min);
@@ -114,6 +112,37 @@ pub(crate) fn compile(m: &Marginal, plan: f64, shift: f64) -> Transform {
     }
 }
 
+/// The `p` quantile of a standard normal restricted to `[a, b]`.
+///
+/// Where the interval lies in a tail, the computation works in that tail
+/// (with the survival function `Φ(−x)`, which keeps its precision where
+/// `Φ(x)` rounds to 1): a range such as [9, 12] standard deviations above
+/// the mean is drawn across the range, not collapsed onto a bound. Beyond
+/// about 37 standard deviations, where even the survival function
+/// underflows, the tail is exponential to first order: `X − a ≈ E / a`,
+/// `E` a unit exponential truncated at `a (b − a)`.
+fn truncated_std_normal_quantile(a: f64, b: f64, p: f64) -> f64 {
+    if b <= 0.0 {
+        // The lower tail, by symmetry.
+        return -truncated_std_normal_quantile(-b, -a, 1.0 - p);
+    }
+    let n = std_normal();
+    if a < 0.0 {
+        // The interval holds the centre: Φ keeps its precision.
+        let fa = n.cdf(a);
+        let fb = n.cdf(b);
+        return n.inverse_cdf(fa + p * (fb - fa));
+    }
+    let sa = std_normal_cdf(-a);
+    let sb = std_normal_cdf(-b);
+    if sa > 0.0 && sa > sb {
+        let s = (sa - p * (sa - sb)).clamp(sb, sa);
+        -std_normal_quantile(s)
+    } else {
+        (a - (-(p * -(-a * (b - a)).exp_m1())).ln_1p() / a).clamp(a, b)
+    }
+}
+
 /// PERT's beta shape parameters (shape 4).
 fn pert_shape(min: f64, mode: f64, max: f64) -> (f64, f64) {
     let range = max - min;
@@ -174,6 +203,35 @@ impl Transform {
             Transform::Normal { mu, sd } => Some((*mu, *sd)),
             Transform::Constant(c) => Some((*c, 0.0)),
             _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_far_tail_of_a_truncated_normal_is_exponential() {
+        // Beyond where Φ(−x) underflows (x ≈ 38), the density above a falls
+        // as e^{−a t}: the median of a [40, 41] truncation is a + ln 2 / a
+        // = 40.017329 to first order (the next term is of order 1/a³,
+        // 1.6e-5 here).
+        let z = truncated_std_normal_quantile(40.0, 41.0, 0.5);
+        assert!(
+            (z - (40.0 + std::f64::consts::LN_2 / 40.0)).abs() < 5e-5,
+            "{z}"
+        );
+        // And by symmetry in the lower tail.
+        let z = truncated_std_normal_quantile(-41.0, -40.0, 0.5);
+        assert!(
+            (z + 40.0 + std::f64::consts::LN_2 / 40.0).abs() < 5e-5,
+            "{z}"
+        );
+        // Every quantile inside the range.
+        for p in [0.0, 1e-9, 0.3, 0.999_999, 1.0] {
+            let z = truncated_std_normal_quantile(40.0, 41.0, p);
+            assert!((40.0..=41.0).contains(&z), "p = {p}: {z}");
         }
     }
 }
