@@ -11,10 +11,24 @@ use crate::UsageError;
 /// Unknown views and components are usage errors (exit code 2), as clap's are.
 pub fn in_flags(e: StudyError) -> anyhow::Error {
     match e {
-        StudyError::NoGrowthTarget => UsageError(
-            "the scenario has no aggregate growth target; give one with --target PCT".into(),
-        )
-        .into(),
+        StudyError::NoGrowthTarget {
+            year,
+            years_with_targets,
+        } => {
+            let has = if years_with_targets.is_empty() {
+                String::new()
+            } else {
+                let years: Vec<String> = years_with_targets.iter().map(i32::to_string).collect();
+                format!(
+                    " (it has one for {}; choose it with --year)",
+                    years.join(", ")
+                )
+            };
+            UsageError(format!(
+                "the scenario has no aggregate growth target for {year}{has}; give one with --target PCT"
+            ))
+            .into()
+        }
         StudyError::UnknownView { id, known } => UsageError(format!(
             "--view {id}: no such view; expected one of: {}",
             known.join(", ")

@@ -23,9 +23,18 @@ pub enum StudyError {
         "the scenario has no [uncertainty] block, so there is nothing to simulate; add one (docs/scenario-format.md) or start from `grdp calibrate`"
     )]
     NoUncertainty,
-    /// No aggregate growth target with a minimum, and no threshold given.
-    #[error("the scenario has no aggregate growth target; state a threshold")]
-    NoGrowthTarget,
+    /// No aggregate growth target with a minimum in the year asked for, and
+    /// no threshold given.
+    #[error(
+        "the scenario has no aggregate growth target for {year}{}; state a threshold",
+        if years_with_targets.is_empty() { String::new() } else { format!(" (it has one for {})", years_with_targets.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")) }
+    )]
+    NoGrowthTarget {
+        /// The year asked for.
+        year: i32,
+        /// The years the scenario has an aggregate growth target for.
+        years_with_targets: Vec<i32>,
+    },
     /// A view id the scenario does not define.
     #[error("no such view `{id}`; expected one of: {}", known.join(", "))]
     UnknownView {

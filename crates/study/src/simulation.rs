@@ -3,6 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+use grdp_core::Indicator;
 use grdp_montecarlo::calibrate::Optimism;
 use grdp_montecarlo::engine::{CHUNK_SIZE, DrawSink, FeasibilityRequest, RunOptions};
 use grdp_montecarlo::rng::RNG_NAME;
@@ -134,20 +135,38 @@ pub fn main_target(
     opts: &SimulationOptions,
 ) -> Result<MainTarget, StudyError> {
     let s = &loaded.scenario;
-    let mut main = MainTarget::from_scenario(s).unwrap_or(MainTarget {
-        year: s.plan().years().first().map_or(0, |y| y.year),
-        threshold_pct: f64::NAN,
-    });
-    if let Some(y) = opts.target_year {
-        main.year = y;
-    }
-    if let Some(t) = opts.target_pct {
-        main.threshold_pct = t;
-    }
-    if main.threshold_pct.is_nan() {
-        return Err(StudyError::NoGrowthTarget);
-    }
-    Ok(main)
+    // The scenario's aggregate growth targets with a minimum, by year.
+    let stated: Vec<(i32, f64)> = s
+        .targets()
+        .targets()
+        .iter()
+        .filter(|t| t.indicator == Indicator::GrowthPct && t.component.is_none())
+        .filter_map(|t| t.bound.min.map(|m| (t.year, m)))
+        .collect();
+    let year = match opts.target_year {
+        Some(y) => y,
+        None => match stated.iter().map(|(y, _)| *y).min() {
+            Some(y) => y,
+            None => s.plan().years().first().map_or(0, |y| y.year),
+        },
+    };
+    // A threshold given with the options; else the target of that very
+    // year, never another year's.
+    let threshold_pct = match opts.target_pct {
+        Some(t) => t,
+        None => stated
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, t)| *t)
+            .ok_or_else(|| StudyError::NoGrowthTarget {
+                year,
+                years_with_targets: stated.iter().map(|(y, _)| *y).collect(),
+            })?,
+    };
+    Ok(MainTarget {
+        year,
+        threshold_pct,
+    })
 }
 
 /// Simulates every selected view of `loaded` (and each again with the
