@@ -276,6 +276,8 @@ pub(super) struct Totals {
     pub(super) target_unknown: Vec<u64>,
     pub(super) all_met: u64,
     pub(super) convergence: Vec<Checkpoint>,
+    /// Chunks merged so far.
+    pub(super) merged: u64,
     pub(super) year_hist: Vec<Vec<u64>>,
     pub(super) year_sum: Vec<f64>,
     pub(super) bins: Bins,
@@ -299,6 +301,7 @@ impl Totals {
             target_unknown: vec![0; model.targets.len()],
             all_met: 0,
             convergence: Vec::new(),
+            merged: 0,
             year_hist: if model.years.len() > 1 {
                 vec![vec![0; HISTOGRAM_BINS]; model.years.len()]
             } else {
@@ -355,6 +358,14 @@ impl Totals {
             *t += c;
         }
         self.all_met += a.all_met;
+        self.merged += 1;
+        if is_checkpoint(self.merged) {
+            self.push_checkpoint();
+        }
+    }
+
+    /// Records P and its interval at the scenarios merged so far.
+    pub(super) fn push_checkpoint(&mut self) {
         self.convergence.push(Checkpoint {
             scenarios: self.n,
             probability: self.hits as f64 / self.n as f64,
@@ -392,5 +403,45 @@ impl Totals {
             }
         }
         self.max
+    }
+}
+
+/// Whether the trace keeps a checkpoint after `chunks` chunks: ten a decade
+/// (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 times a power of ten, rounded to whole
+/// chunks), so a run of 10¹¹ scenarios keeps 63 and memory does not
+/// grow with N. The run's last point is added at the end.
+pub(super) fn is_checkpoint(chunks: u64) -> bool {
+    const TENTHS: [u64; 10] = [10, 12, 15, 20, 25, 30, 40, 50, 60, 80];
+    if chunks < 10 {
+        return TENTHS.contains(&(chunks * 10));
+    }
+    let mut scale = 1;
+    while chunks / scale >= 100 {
+        scale *= 10;
+    }
+    chunks % scale == 0 && TENTHS.contains(&(chunks / scale))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::engine::{CHUNK_SIZE, MAX_SCENARIOS};
+
+    /// Regression (issue "Right answers off the built-in path", bug 8): one
+    /// checkpoint per chunk meant 3,057 at 10⁸ scenarios and three million
+    /// at the most a run accepts.
+    #[test]
+    fn the_trace_is_log_spaced_and_bounded() {
+        let kept: Vec<u64> = (1..=MAX_SCENARIOS.div_ceil(CHUNK_SIZE))
+            .filter(|&c| is_checkpoint(c))
+            .collect();
+        assert_eq!(
+            kept[..17],
+            [1, 2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, 40, 50, 60, 80]
+        );
+        assert_eq!(kept[17..21], [100, 120, 150, 200]);
+        // Up to 3,051,758 chunks: 7 below ten, ten in each of the five
+        // decades from 10 to 999,999, and 1, 1.2, 1.5, 2, 2.5, 3 million.
+        assert_eq!(kept.len(), 7 + 5 * 10 + 6);
     }
 }

@@ -16,12 +16,20 @@ use super::results::{
 
 impl Totals {
     pub(super) fn finish(
-        self,
+        mut self,
         model: &Model,
         opts: &RunOptions,
         detail: &[f64],
         stopped: bool,
     ) -> SimResult {
+        // The run's last point, wherever the log spacing left off.
+        if self
+            .convergence
+            .last()
+            .is_none_or(|c| c.scenarios != self.n)
+        {
+            self.push_checkpoint();
+        }
         let k = model.k;
         let p = self.hits as f64 / self.n as f64;
         let width = 1.0 / self.bins.inv_width;
