@@ -88,3 +88,54 @@ fn a_truncated_normal_far_in_a_tail_is_drawn_across_its_range() {
         }
     }
 }
+
+/// Bug 2: the tornado ignored persistence after the first plan year: its
+/// fixed score replaced the innovation, so the shock became √(1 − φ²)·z
+/// instead of z. Two years, weights 50/50, a ~ N(5, 4), b fixed at 5,
+/// persistence 0.9, target year 2026: the tornado's low was 3.88.
+#[test]
+fn the_tornado_puts_a_component_at_its_own_percentile_in_a_later_year() {
+    let s = common::years(&[50.0, 50.0], &[vec![5.0, 5.0], vec![5.0, 5.0]], 2026, 5.0);
+    let mut u = spec_as_written(vec![
+        Marginal::Normal {
+            mean: None,
+            sd: 4.0,
+        },
+        Marginal::Fixed,
+    ]);
+    u.persistence = 0.9;
+    let model = Model::new(&s, &u, &u.views[0], MainTarget::from_scenario(&s).unwrap()).unwrap();
+    let opts = RunOptions {
+        scenarios: 200_000,
+        seed: 5,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail: true,
+    };
+    let r = simulate(&model, &opts, Default::default()).unwrap();
+    let a = &r.sensitivity[0];
+    // a's 10th percentile: 5 − 1.281552·4 = −0.126206; with both at the
+    // median in 2025 the weights stay 50/50, so GRDP 2026 = ½(−0.126206)
+    // + ½·5 = 2.436897 (worked by hand; the transform is closed form).
+    assert!((a.growth_p10_pct + 0.126_206).abs() < 1e-5, "{a:?}");
+    assert!((a.tornado_low_pct - 2.436_897).abs() < 1e-5, "{a:?}");
+    assert!((a.tornado_high_pct - 7.563_103).abs() < 1e-5, "{a:?}");
+    // a carries all the variance, so the aggregate's own 10th percentile
+    // is close to the tornado's low: not equal, because a path low in 2026
+    // was mostly low in 2025 too (φ = 0.9), which shrank a's weight (the
+    // simulation gives 2.50). Before the fix the tornado's low was 3.88.
+    let p10 = r
+        .years
+        .iter()
+        .find(|y| y.year == 2026)
+        .unwrap()
+        .quantiles_pct
+        .p10;
+    assert!(
+        (p10 - a.tornado_low_pct).abs() < 0.1,
+        "P10 {p10} against the tornado's low {}",
+        a.tornado_low_pct
+    );
+}

@@ -44,7 +44,10 @@ impl Scratch {
 /// The random parts of one draw: where they come from.
 pub(super) enum Source<'a> {
     Random(&'a mut ChunkRng, Option<&'a [f64]>),
-    /// Fixed latent scores per year and component (for the tornado).
+    /// Fixed latent scores per year and component (for the tornado and the
+    /// median path): the normal score of each year's growth itself, after
+    /// persistence, so a score of Φ⁻¹(0.1) puts a component at its own
+    /// 10th percentile that year.
     Fixed(&'a [Vec<f64>]),
 }
 
@@ -83,6 +86,7 @@ impl Model {
         }
         let innovation = (1.0 - self.persistence * self.persistence).sqrt();
         let mut main_growth = f64::NAN;
+        let fixed = matches!(src, Source::Fixed(_));
         for t in 0..self.years.len() {
             match src {
                 Source::Random(rng, _) => {
@@ -102,7 +106,7 @@ impl Model {
                 Source::Fixed(scores) => s.x.copy_from_slice(&scores[t]),
             }
             for i in 0..k {
-                s.e[i] = if t > 0 && self.persistence > 0.0 {
+                s.e[i] = if !fixed && t > 0 && self.persistence > 0.0 {
                     self.persistence * s.e[i] + innovation * s.x[i]
                 } else {
                     s.x[i]
