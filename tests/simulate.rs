@@ -357,3 +357,36 @@ fn calibrate_json_reports_a_repair_when_one_is_needed() {
     assert!(stdout(&o).contains("REPAIRED"), "{}", stdout(&o));
     assert!(stdout(&o).contains("Higham"));
 }
+
+/// Regression (issue "Right answers off the built-in path", bug 6): with
+/// --precision each view stops on its own, but the metadata and the table
+/// header gave the first view's count for all, and the views had none.
+#[test]
+fn each_view_says_how_many_scenarios_it_drew_when_stopped_at_a_precision() {
+    let args = ["simulate", "-n", "1000000", "--precision", "0.004", "-q"];
+    let mut with_json = args.to_vec();
+    with_json.extend(["--format", "json"]);
+    let v = json(&with_json);
+    assert_eq!(
+        v["metadata"]["scenarios"], 1_000_000,
+        "the number asked for"
+    );
+    let drawn: Vec<u64> = v["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|w| w["scenarios"].as_u64().expect("each view has its count"))
+        .collect();
+    // The half-width 1.96 √(p(1−p)/n) falls to 0.004 after two chunks of
+    // 32,768 for P near one half (the plan, 0.49, needs 60,000), after one
+    // for P = 0.16 (32,300).
+    assert_eq!(drawn, [65_536, 32_768, 65_536]);
+    assert_eq!(v["scenarios"], 65_536, "the first view, in full");
+    let o = grdp(&args);
+    let text = stdout(&o);
+    assert!(
+        text.contains("at most 1,000,000 scenarios a view"),
+        "{text}"
+    );
+    assert!(text.contains("32,768") && text.contains("65,536"), "{text}");
+}

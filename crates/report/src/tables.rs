@@ -179,6 +179,7 @@ pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
         "expected_shortfall_pp",
         "all_targets_probability",
         "probability_with_optimism_bias",
+        "scenarios",
     ];
     let rows = sim
         .views
@@ -198,6 +199,7 @@ pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
             row.push(csv_num(r.expected_shortfall_pp));
             row.push(csv_num(r.all_targets_probability));
             row.push(csv_num(v.with_optimism.as_ref().map(|w| w.probability)));
+            row.push(r.scenarios.to_string());
             row
         })
         .collect::<Vec<_>>();

@@ -273,11 +273,21 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         lang.labels().scenario,
         lang.scenario_name(loaded)
     );
-    out += &lang.simulate_preamble(first.target_year, first.target_pct, first.scenarios);
+    // With a precision goal each view stops on its own: say how many each drew.
+    let stopped = sim.views.iter().any(|v| v.result.stopped_at_precision);
+    out += &lang.simulate_preamble(
+        first.target_year,
+        first.target_pct,
+        sim.metadata.scenarios,
+        stopped,
+    );
     let with_opt = sim.views.iter().any(|v| v.with_optimism.is_some());
     let mut head = lang.view_table_headers().to_vec();
     if with_opt {
         head.push(lang.with_optimism_header());
+    }
+    if stopped {
+        head.push(lang.scenarios_header());
     }
     let mut t = Table::new(head);
     for v in &sim.views {
@@ -302,6 +312,9 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
                     .as_ref()
                     .map_or(String::new(), |w| p3(w.probability)),
             );
+        }
+        if stopped {
+            row.push(lang.num(r.scenarios as f64, 0));
         }
         t.row(row);
     }

@@ -83,7 +83,8 @@ pub struct Control<'a> {
 pub struct Metadata {
     /// The seed.
     pub seed: u64,
-    /// Scenarios drawn in the first view (each view's own count is in its result).
+    /// Scenarios asked for: each view's count, or its most when it stops
+    /// at a precision (each view's own count is in its result).
     pub scenarios: u64,
     /// Scenarios per chunk.
     pub chunk_size: u64,
@@ -283,7 +284,7 @@ pub fn simulate_views(
     Ok(Simulation {
         metadata: Metadata {
             seed: opts.seed,
-            scenarios: out[0].result.scenarios,
+            scenarios: opts.scenarios,
             chunk_size: CHUNK_SIZE,
             rng: RNG_NAME,
             version: env!("CARGO_PKG_VERSION"),

@@ -129,24 +129,44 @@ impl Lang {
         if v >= 0.005 { format!("+{s}") } else { s }
     }
 
-    /// The opening line of `grdp simulate`'s table.
-    pub fn simulate_preamble(self, year: i32, threshold_pct: f64, scenarios: u64) -> String {
+    /// The opening line of `grdp simulate`'s table: `scenarios` a view, or
+    /// at most that many where views `stopped` at a precision goal.
+    pub fn simulate_preamble(
+        self,
+        year: i32,
+        threshold_pct: f64,
+        scenarios: u64,
+        stopped: bool,
+    ) -> String {
         let n = |v: f64| self.num(v, 2);
-        if self.vi() {
-            format!(
-                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); {} kịch bản mỗi góc nhìn.\n\n",
+        let count = self.num(scenarios as f64, 0);
+        match (self.vi(), stopped) {
+            (true, false) => format!(
+                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); {count} kịch bản mỗi góc nhìn.\n\n",
                 year,
                 n(threshold_pct),
-                self.num(scenarios as f64, 0)
-            )
-        } else {
-            format!(
-                "P(GRDP growth {} ≥ {}%), the bound counted as met; {} scenarios a view.\n\n",
+            ),
+            (true, true) => format!(
+                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); tối đa {count} kịch bản mỗi góc nhìn, mỗi góc nhìn dừng khi khoảng tin cậy 95% đủ hẹp (cột N).\n\n",
                 year,
                 n(threshold_pct),
-                self.num(scenarios as f64, 0)
-            )
+            ),
+            (false, false) => format!(
+                "P(GRDP growth {} ≥ {}%), the bound counted as met; {count} scenarios a view.\n\n",
+                year,
+                n(threshold_pct),
+            ),
+            (false, true) => format!(
+                "P(GRDP growth {} ≥ {}%), the bound counted as met; at most {count} scenarios a view, each view stopped once its 95% interval was narrow enough (column N).\n\n",
+                year,
+                n(threshold_pct),
+            ),
         }
+    }
+
+    /// Header of the column of scenarios drawn, when views stop on their own.
+    pub fn scenarios_header(self) -> &'static str {
+        "N"
     }
 
     /// Headers of the table of views.
