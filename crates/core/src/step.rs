@@ -218,7 +218,7 @@ impl PathState {
                         .current
                         .iter()
                         .zip(g)
-                        .map(|(y, g)| y * (1.0 + g / 100.0))
+                        .map(|(y, g)| y * volume_factor(*g))
                         .sum();
                     let c = (1.0 + p) * (1.0 + growth / 100.0) * y_total / at_old - 1.0;
                     self.price.iter_mut().for_each(|x| *x = c);
@@ -236,7 +236,7 @@ impl PathState {
                     .zip(g)
                     .zip(&self.price)
                 {
-                    *next = y * (1.0 + g / 100.0) * (1.0 + pi);
+                    *next = y * volume_factor(*g) * (1.0 + pi);
                 }
                 current_total = self.next_current.iter().sum();
                 nominal = 100.0 * (current_total / y_total - 1.0);
@@ -270,7 +270,7 @@ impl PathState {
     #[inline]
     pub fn advance(&mut self, growth_pct: &[f64]) {
         for (w, g) in self.weights.iter_mut().zip(growth_pct) {
-            *w *= 1.0 + g / 100.0;
+            *w *= volume_factor(*g);
         }
         let total: f64 = self.weights.iter().sum();
         if total > 0.0 {
@@ -280,6 +280,14 @@ impl PathState {
             std::mem::swap(&mut self.current, &mut self.next_current);
         }
     }
+}
+
+/// A component's volume after a year of `growth_pct`: `1 + g/100`, never
+/// below zero (a sector can lose all its output, not more), so no weight or
+/// level ever turns negative.
+#[inline]
+fn volume_factor(growth_pct: f64) -> f64 {
+    (1.0 + growth_pct / 100.0).max(0.0)
 }
 
 #[cfg(test)]

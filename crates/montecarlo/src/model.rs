@@ -3,10 +3,10 @@
 use grdp_core::step::YearPrices;
 use grdp_core::{Indicator, PricePath, Scenario};
 
-use grdp_core::uncertainty::{Centre, UncertaintySpec, View, correlation};
+use grdp_core::uncertainty::{Centre, UncertaintyError, UncertaintySpec, View, correlation};
 
 use crate::error::{McError, RunSetting};
-use crate::marginal::{Transform, compile};
+use crate::marginal::{Transform, compile, std_normal_cdf};
 
 /// The aggregate growth target a simulation estimates the probability of.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -164,7 +164,31 @@ impl Model {
                 if t == main_index {
                     centres[i] = centre;
                 }
-                row.push(compile(marginal, planned, centre - written));
+                let transform = compile(marginal, planned, centre - written);
+                let share = collapse_probability(&transform);
+                if share >= MAX_COLLAPSE_PROBABILITY {
+                    let field = match (&view.centre, spec.growth_by_year.get(&yp.year)) {
+                        (Centre::PlanMinus { .. }, _) if centre <= -100.0 => {
+                            format!("uncertainty.view.{}.shortfall_pp", view.id)
+                        }
+                        (_, Some(by)) if by.contains_key(&i) => {
+                            format!("uncertainty.by_year.{}.{}", yp.year, ids[i])
+                        }
+                        _ => format!("uncertainty.growth.{}", ids[i]),
+                    };
+                    return Err(UncertaintyError::InvalidParameter {
+                        field,
+                        message: format!(
+                            "under the view `{}`, {} of the draws of {} growth in {} are at or below -100% (centre {centre:.2}%); a sector cannot lose all its output. Expected a distribution that keeps growth above -100%: a smaller spread, a centre further from -100%, or bounds (truncated_normal)",
+                            view.id,
+                            share_text(share),
+                            ids[i],
+                            yp.year
+                        ),
+                    }
+                    .into());
+                }
+                row.push(transform);
             }
             transforms.push(row);
         }
@@ -258,6 +282,11 @@ impl Model {
             .map(Transform::as_linear)
             .collect();
         let lin = lin?;
+        // Exact only where no component can reach −100 % (the general path
+        // floors it there): beyond 8 standard deviations, below 10⁻¹⁵ a draw.
+        if lin.iter().any(|(mu, sd)| mu - 8.0 * sd <= -100.0) {
+            return None;
+        }
         let w = &self.base_weights;
         let c0: f64 = w.iter().zip(&lin).map(|(wi, (mu, _))| wi * mu).sum();
         // a_j = Σ_i w_i sd_i L_ij
@@ -320,4 +349,44 @@ fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTar
         });
     }
     Ok(out)
+}
+
+/// The largest share of draws a specification may put at or below −100 %
+/// growth (a sector losing all its output): one in ten thousand. Beyond it
+/// the specification is refused; below it, the draws that still cross are
+/// floored at −100 % and counted ([`crate::SimResult::paths_at_or_below_minus_100_pct`]).
+pub const MAX_COLLAPSE_PROBABILITY: f64 = 1e-4;
+
+/// P(growth ≤ −100 %) of a transform of a standard normal score: `Φ(x*)`
+/// for the largest `x*` whose growth is at or below −100 (transforms never
+/// decrease), found by bisection.
+fn collapse_probability(t: &Transform) -> f64 {
+    const FAR: f64 = 38.0;
+    if t.apply(-FAR) > -100.0 {
+        return 0.0;
+    }
+    if t.apply(FAR) <= -100.0 {
+        return 1.0;
+    }
+    let (mut lo, mut hi) = (-FAR, FAR);
+    for _ in 0..80 {
+        let mid = 0.5 * (lo + hi);
+        if t.apply(mid) <= -100.0 {
+            lo = mid;
+        } else {
+            hi = mid;
+        }
+    }
+    std_normal_cdf(lo)
+}
+
+/// A share of draws in words: "3.3%", "0.012%", "all".
+fn share_text(p: f64) -> String {
+    if p >= 0.9995 {
+        "all".into()
+    } else if p >= 0.001 {
+        format!("{:.1}%", 100.0 * p)
+    } else {
+        format!("{:.3}%", 100.0 * p)
+    }
 }

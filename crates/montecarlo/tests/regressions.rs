@@ -139,3 +139,79 @@ fn the_tornado_puts_a_component_at_its_own_percentile_in_a_later_year() {
         a.tornado_low_pct
     );
 }
+
+/// Bug 5: growth at or below −100 % was accepted and rolled into the
+/// weights (with sd = 60, 2026 growth ran from −10,317 % to +161,423 %;
+/// a shortfall of 150 pp gave mean growth −140.6 %). Such specifications
+/// are refused; the rare draws a fat tail still sends across are floored
+/// at −100 % and counted.
+#[test]
+fn growth_at_or_below_minus_100_is_refused_or_floored_and_counted() {
+    let two_years = || {
+        common::years(
+            &[50.0, 50.0],
+            &[vec![10.0, 5.0], vec![10.0, 5.0]],
+            2025,
+            5.0,
+        )
+    };
+    let normal = |sd| Marginal::Normal { mean: None, sd };
+    let s = two_years();
+    // sd = 60 around 10 %: Φ(−110/60) = 3.3 % of draws at or below −100.
+    let u = spec_as_written(vec![normal(60.0), Marginal::Fixed]);
+    let main = MainTarget::from_scenario(&s).unwrap();
+    let e = Model::new(&s, &u, &u.views[0], main)
+        .unwrap_err()
+        .to_string();
+    assert!(e.starts_with("uncertainty.growth.c0:"), "{e}");
+    assert!(
+        e.contains("3.3% of the draws") && e.contains("-100%"),
+        "{e}"
+    );
+    // A shortfall that puts the centre itself below −100 %: the view is named.
+    let mut u = spec_as_written(vec![normal(2.0), Marginal::Fixed]);
+    u.views[0].centre = grdp_montecarlo::Centre::PlanMinus {
+        shortfall_pp: 150.0,
+    };
+    let e = Model::new(&s, &u, &u.views[0], main)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("uncertainty.view.as_written.shortfall_pp:"),
+        "{e}"
+    );
+    // Spreads of prices and population have bounds too.
+    let mut u = spec_as_written(vec![normal(2.0), Marginal::Fixed]);
+    u.inputs.price_growth_sd_pp = Some(vec![1e308, 1.0]);
+    let e = Model::new(&s, &u, &u.views[0], main)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        e.starts_with("uncertainty.inputs.price_growth_sd_pp.c0:"),
+        "{e}"
+    );
+    assert!(e.contains("between 0 and 20"), "{e}");
+
+    // sd = 28 around 10 %: p = Φ(−110/28) = 4.27e-5 a year, under the
+    // 1e-4 limit. Over two years and 400,000 paths, 2p(1 − p/2)·N = 34.2
+    // paths are expected to cross; Poisson, so within 4√34 ≈ 23.
+    let u = spec_as_written(vec![normal(28.0), Marginal::Fixed]);
+    let model = Model::new(&s, &u, &u.views[0], main).unwrap();
+    let opts = RunOptions {
+        scenarios: 400_000,
+        seed: 8,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail: false,
+    };
+    let r = simulate(&model, &opts, Default::default()).unwrap();
+    let crossed = r.paths_at_or_below_minus_100_pct as f64;
+    assert!((crossed - 34.2).abs() < 23.0, "{crossed} paths crossed");
+    // Floored: a sector at −100 % with the other at +5 % gives −47.5 %, no lower.
+    assert!(r.min_pct >= -47.5 - 1e-9, "min {}", r.min_pct);
+    for y in &r.years {
+        assert!(y.quantiles_pct.p1 > -100.0, "{y:?}");
+    }
+}

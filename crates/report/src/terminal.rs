@@ -319,6 +319,12 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         t.row(row);
     }
     out += &t.render();
+    for v in &sim.views {
+        let n = v.result.paths_at_or_below_minus_100_pct;
+        if n > 0 {
+            out += &lang.collapse_line(lang.view_name(&v.view), n, v.result.scenarios);
+        }
+    }
     if let Some(opt) = &sim.optimism {
         let list = opt
             .years

@@ -12,6 +12,14 @@ mod marginal;
 
 pub use marginal::{MAX_PARAMETER_PP, Marginal};
 
+/// The largest spread of a base weight, percentage points.
+pub const MAX_WEIGHT_SD_PP: f64 = 20.0;
+/// The largest spread of a component's deflator growth, percentage points:
+/// at 20, a price fall of 100 % in a year is a five-standard-deviation draw.
+pub const MAX_PRICE_SD_PP: f64 = 20.0;
+/// The largest spread of population growth, percentage points.
+pub const MAX_POPULATION_SD_PP: f64 = 5.0;
+
 /// Why an uncertainty specification was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 #[non_exhaustive]
@@ -151,7 +159,21 @@ impl UncertaintySpec {
                 message: format!("found {}; expected a number in [0, 1)", self.persistence),
             });
         }
-        let sds = |field: &str, v: &Option<Vec<f64>>| -> Result<(), UncertaintyError> {
+        // One spread of an input: finite, zero or more, and at most `max`
+        // percentage points, with why in the words of the field.
+        let spread = |field: String, x: f64, max: f64, why: &str| {
+            if x.is_finite() && (0.0..=max).contains(&x) {
+                Ok(())
+            } else {
+                Err(UncertaintyError::InvalidParameter {
+                    field,
+                    message: format!(
+                        "found {x:?}; expected a standard deviation between 0 and {max} percentage points ({why})"
+                    ),
+                })
+            }
+        };
+        let sds = |field: &str, v: &Option<Vec<f64>>, max: f64, why: &str| {
             if let Some(v) = v {
                 if v.len() != k {
                     return Err(UncertaintyError::InvalidParameter {
@@ -160,14 +182,7 @@ impl UncertaintySpec {
                     });
                 }
                 for (x, id) in v.iter().zip(ids) {
-                    if !x.is_finite() || *x < 0.0 {
-                        return Err(UncertaintyError::InvalidParameter {
-                            field: format!("{field}.{id}"),
-                            message: format!(
-                                "found {x}; expected a standard deviation of zero or more"
-                            ),
-                        });
-                    }
+                    spread(format!("{field}.{id}"), *x, max, why)?;
                 }
             }
             Ok(())
@@ -175,18 +190,22 @@ impl UncertaintySpec {
         sds(
             "uncertainty.inputs.constant_weight_sd_pp",
             &self.inputs.constant_weight_sd_pp,
+            MAX_WEIGHT_SD_PP,
+            "a weight is a share of GRDP; a spread beyond that says nothing is known of it",
         )?;
         sds(
             "uncertainty.inputs.price_growth_sd_pp",
             &self.inputs.price_growth_sd_pp,
+            MAX_PRICE_SD_PP,
+            "beyond it prices falling by 100% in a year stop being a one-in-a-million draw",
         )?;
-        if let Some(p) = self.inputs.population_growth_sd_pp
-            && (!p.is_finite() || p < 0.0)
-        {
-            return Err(UncertaintyError::InvalidParameter {
-                field: "uncertainty.inputs.population_growth_sd_pp".into(),
-                message: format!("found {p}; expected a standard deviation of zero or more"),
-            });
+        if let Some(p) = self.inputs.population_growth_sd_pp {
+            spread(
+                "uncertainty.inputs.population_growth_sd_pp".into(),
+                p,
+                MAX_POPULATION_SD_PP,
+                "a province's population grows by a point or two a year at most",
+            )?;
         }
         if self.views.is_empty() {
             return Err(UncertaintyError::InvalidParameter {

@@ -27,6 +27,8 @@ pub(super) struct ChunkAcc {
     pub(super) target_met: Vec<u64>,
     pub(super) target_unknown: Vec<u64>,
     pub(super) all_met: u64,
+    /// Paths with a component's growth floored at −100 %.
+    pub(super) collapsed: u64,
     pub(super) early: Vec<(u64, u64)>,
     /// Per plan year (multi-year models only): histogram and sum of growth.
     pub(super) year_hist: Vec<Vec<u16>>,
@@ -53,6 +55,7 @@ impl ChunkAcc {
             target_met: vec![0; model.targets.len()],
             target_unknown: vec![0; model.targets.len()],
             all_met: 0,
+            collapsed: 0,
             early: Vec::new(),
             year_hist: Vec::new(),
             year_sum: Vec::new(),
@@ -191,7 +194,10 @@ impl Model {
                     g
                 }
                 None => match self.draw(&mut Source::Random(&mut rng, optimism), &mut s) {
-                    Ok(g) => g,
+                    Ok(g) => {
+                        acc.collapsed += u64::from(s.collapsed);
+                        g
+                    }
                     Err(failure) => {
                         acc.failure = Some(failure);
                         acc.n = j;
@@ -278,6 +284,8 @@ pub(super) struct Totals {
     pub(super) convergence: Vec<Checkpoint>,
     /// Chunks merged so far.
     pub(super) merged: u64,
+    /// Paths with a component's growth floored at −100 %.
+    pub(super) collapsed: u64,
     pub(super) year_hist: Vec<Vec<u64>>,
     pub(super) year_sum: Vec<f64>,
     pub(super) bins: Bins,
@@ -302,6 +310,7 @@ impl Totals {
             all_met: 0,
             convergence: Vec::new(),
             merged: 0,
+            collapsed: 0,
             year_hist: if model.years.len() > 1 {
                 vec![vec![0; HISTOGRAM_BINS]; model.years.len()]
             } else {
@@ -358,6 +367,7 @@ impl Totals {
             *t += c;
         }
         self.all_met += a.all_met;
+        self.collapsed += a.collapsed;
         self.merged += 1;
         if is_checkpoint(self.merged) {
             self.push_checkpoint();

@@ -204,6 +204,7 @@ impl Totals {
             quantile_error_pp: 0.5 * width,
             years,
             expected_shortfall_pp: (self.misses > 0).then(|| self.miss_gap / self.misses as f64),
+            paths_at_or_below_minus_100_pct: self.collapsed,
             all_targets_probability: (!model.targets.is_empty() && all_known)
                 .then(|| self.all_met as f64 / self.n as f64),
             targets,

@@ -19,6 +19,9 @@ pub(super) struct Scratch {
     pub(super) met: Vec<u8>,
     /// Aggregate growth of every plan year, percent.
     pub(super) year_growth: Vec<f64>,
+    /// Whether this path drew a component's growth at or below −100 % in
+    /// some year (floored there: the sector lost all its output).
+    pub(super) collapsed: bool,
 }
 
 /// 0 not met, 1 met, 2 unknown.
@@ -37,6 +40,7 @@ impl Scratch {
             main_w: vec![0.0; k],
             met: vec![0; targets],
             year_growth: vec![0.0; years],
+            collapsed: false,
         }
     }
 }
@@ -87,6 +91,7 @@ impl Model {
         let innovation = (1.0 - self.persistence * self.persistence).sqrt();
         let mut main_growth = f64::NAN;
         let fixed = matches!(src, Source::Fixed(_));
+        s.collapsed = false;
         for t in 0..self.years.len() {
             match src {
                 Source::Random(rng, _) => {
@@ -116,6 +121,12 @@ impl Model {
             if let Source::Random(rng, Some(shortfalls)) = src {
                 let add = shortfalls[index(*rng, shortfalls.len())];
                 s.g.iter_mut().for_each(|g| *g += add);
+            }
+            for g in s.g.iter_mut() {
+                if *g <= -100.0 {
+                    *g = -100.0;
+                    s.collapsed = true;
+                }
             }
             let inputs = YearInputs {
                 growth_pct: &s.g,

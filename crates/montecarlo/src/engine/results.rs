@@ -174,6 +174,11 @@ pub struct SimResult {
     pub targets: Vec<TargetProbability>,
     /// P(every scenario target met together).
     pub all_targets_probability: Option<f64>,
+    /// Paths in which some component's drawn growth was at or below −100 %
+    /// in some year: floored there (the sector lost all its output, no
+    /// weight or level turned negative) and counted. The specification is
+    /// refused when this could exceed one draw in ten thousand.
+    pub paths_at_or_below_minus_100_pct: u64,
     /// Each component's role.
     pub sensitivity: Vec<Sensitivity>,
     /// P at checkpoints.

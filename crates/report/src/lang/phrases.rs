@@ -223,6 +223,21 @@ impl Lang {
         )
     }
 
+    /// The warning that some paths drew a sector's growth at or below −100 %.
+    pub fn collapse_line(self, view: &str, paths: u64, scenarios: u64) -> String {
+        let n = self.num(paths as f64, 0);
+        let of = self.num(scenarios as f64, 0);
+        if self.vi() {
+            format!(
+                "Lưu ý ({view}): {n} trong {of} kịch bản có một khu vực tăng trưởng ≤ −100% trong một năm; mức đó được giữ ở −100% (khu vực mất toàn bộ sản lượng).\n"
+            )
+        } else {
+            format!(
+                "Note ({view}): {n} of {of} scenarios drew a sector's growth at or below −100% in some year; it was floored there (the sector lost all its output).\n"
+            )
+        }
+    }
+
     /// Headers of the table of targets' probabilities.
     pub fn target_probability_headers(self) -> [&'static str; 2] {
         self.pick(["Target", "P(met)"], ["Chỉ tiêu", "Xác suất đạt"])
