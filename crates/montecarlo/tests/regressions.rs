@@ -215,3 +215,36 @@ fn growth_at_or_below_minus_100_is_refused_or_floored_and_counted() {
         assert!(y.quantiles_pct.p1 > -100.0, "{y:?}");
     }
 }
+
+/// Issue "Right answers off the built-in path": the variance shares were
+/// documented as exact but used mean weights. With drawn weights and fixed
+/// growth (a at 20 %, b at 0 %) GRDP growth 20·w_a varies only through a's
+/// contribution: a carries all of it. The mean-weight formula saw no
+/// variance at all and gave 0 and 0.
+#[test]
+fn variance_shares_are_exact_when_weights_are_drawn() {
+    let s = common::years(&[50.0, 50.0], &[vec![20.0, 0.0]], 2025, 10.0);
+    let mut u = spec_as_written(vec![Marginal::Fixed, Marginal::Fixed]);
+    u.inputs.constant_weight_sd_pp = Some(vec![5.0, 5.0]);
+    let model = Model::new(&s, &u, &u.views[0], MainTarget::from_scenario(&s).unwrap()).unwrap();
+    let opts = RunOptions {
+        scenarios: 40_000,
+        seed: 9,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail: true,
+    };
+    let r = simulate(&model, &opts, Default::default()).unwrap();
+    // sd of w_a: about 5 pp · √2 / 2 after renormalising, so G moves by ~0.7 pp.
+    assert!(
+        r.sd_pct > 0.5,
+        "the weights move GRDP growth: sd {}",
+        r.sd_pct
+    );
+    let shares: Vec<f64> = r.sensitivity.iter().map(|x| x.variance_share).collect();
+    // b contributes w_b · 0 = 0 in every draw: its share is exactly 0, a's 1.
+    assert!((shares[0] - 1.0).abs() < 1e-12, "{shares:?}");
+    assert!(shares[1].abs() < 1e-12, "{shares:?}");
+}

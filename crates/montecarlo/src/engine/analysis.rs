@@ -37,13 +37,18 @@ impl Totals {
         let rows = detail.len() / stride;
         let col = |j: usize| -> Vec<f64> { (0..rows).map(|r| detail[r * stride + j]).collect() };
         let growth_cols: Vec<Vec<f64>> = (0..k).map(col).collect();
-        let weight_means: Vec<f64> = (0..k)
+        let aggregate = col(2 * k);
+        // Each component's contribution w_i g_i, draw by draw, and GRDP
+        // growth last: Cov(w_i g_i, G) / Var(G) splits the variance exactly,
+        // drawn weights included (the contributions sum to G).
+        let mut contributions: Vec<Vec<f64>> = (0..k)
             .map(|i| {
-                let c = col(k + i);
-                c.iter().sum::<f64>() / c.len().max(1) as f64
+                (0..rows)
+                    .map(|r| detail[r * stride + k + i] * detail[r * stride + i])
+                    .collect()
             })
             .collect();
-        let aggregate = col(2 * k);
+        contributions.push(aggregate.clone());
         // Rank each column once; Spearman is Pearson on ranks.
         // Columns are ranked independently, so in parallel; each result
         // lands in its own place, whatever the thread that computed it.
@@ -51,11 +56,8 @@ impl Totals {
             || growth_cols.par_iter().map(|c| ranks(c)).collect(),
             || ranks(&aggregate),
         );
-        let cov = covariance(&growth_cols);
-        let sw: Vec<f64> = (0..k)
-            .map(|i| (0..k).map(|j| cov[i][j] * weight_means[j]).sum())
-            .collect();
-        let total_var: f64 = (0..k).map(|i| weight_means[i] * sw[i]).sum();
+        let cov = covariance(&contributions);
+        let total_var = cov[k][k];
         let zero = model.zero_scores();
         let z10 = crate::marginal::std_normal_quantile(0.10);
         let sensitivity = (0..k)
@@ -69,7 +71,7 @@ impl Totals {
                 Sensitivity {
                     id: model.ids[i].clone(),
                     variance_share: if total_var > 0.0 {
-                        weight_means[i] * sw[i] / total_var
+                        cov[i][k] / total_var
                     } else {
                         0.0
                     },

@@ -80,8 +80,11 @@ pub struct TargetProbability {
 pub struct Sensitivity {
     /// Component id.
     pub id: String,
-    /// Its exact share of the variance of aggregate growth,
-    /// `w_i (Σw)_i / wᵀΣw` (can be negative under negative correlation; shares sum to 1).
+    /// Its share of the variance of aggregate growth `G`:
+    /// `Cov(w_i g_i, G) / Var(G)`, its contribution's covariance with the
+    /// whole. Exact whether or not weights are drawn (the contributions sum
+    /// to `G`, so the shares sum to 1); negative where a component moves
+    /// against the rest. Estimated on the first scenarios, kept whole.
     pub variance_share: f64,
     /// Spearman rank correlation of its growth with aggregate growth.
     pub spearman: f64,
