@@ -248,3 +248,44 @@ fn variance_shares_are_exact_when_weights_are_drawn() {
     assert!((shares[0] - 1.0).abs() < 1e-12, "{shares:?}");
     assert!(shares[1].abs() < 1e-12, "{shares:?}");
 }
+
+/// Issue "Right answers off the built-in path": the histograms of plan
+/// years other than the target's used the target year's range and dropped
+/// what fell outside it, silently. A calm 2025 (sd 0.1) and a wild 2026
+/// (sd 20): 2026's quantiles must be its own.
+#[test]
+fn every_plan_year_has_its_own_histogram_and_counts_its_tails() {
+    let s = common::years(&[100.0], &[vec![5.0], vec![5.0]], 2025, 5.0);
+    let mut u = spec_as_written(vec![Marginal::Normal {
+        mean: None,
+        sd: 0.1,
+    }]);
+    u.growth_by_year.insert(
+        2026,
+        [(
+            0,
+            Marginal::Normal {
+                mean: None,
+                sd: 20.0,
+            },
+        )]
+        .into(),
+    );
+    let model = Model::new(&s, &u, &u.views[0], MainTarget::from_scenario(&s).unwrap()).unwrap();
+    let opts = RunOptions {
+        scenarios: 100_000,
+        seed: 10,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail: false,
+    };
+    let r = simulate(&model, &opts, Default::default()).unwrap();
+    let y = r.years.iter().find(|y| y.year == 2026).unwrap();
+    // 5 ∓ 1.281552·20 = −20.631 and 30.631; the sampling SE of a tenth
+    // percentile at N = 10⁵ is about 0.11 pp.
+    assert!((y.quantiles_pct.p10 + 20.631).abs() < 0.5, "{y:?}");
+    assert!((y.quantiles_pct.p90 - 30.631).abs() < 0.5, "{y:?}");
+    assert!((y.quantiles_pct.p50 - 5.0).abs() < 0.5, "{y:?}");
+}

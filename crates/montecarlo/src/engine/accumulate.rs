@@ -33,6 +33,8 @@ pub(super) struct ChunkAcc {
     /// Per plan year (multi-year models only): histogram and sum of growth.
     pub(super) year_hist: Vec<Vec<u16>>,
     pub(super) year_sum: Vec<f64>,
+    /// Per plan year: draws outside its histogram, and its extremes.
+    pub(super) year_tails: Vec<YearTails>,
     /// Per draw: k growth, k weights, aggregate (target year).
     pub(super) detail: Vec<f64>,
     pub(super) draws: Vec<f64>,
@@ -59,6 +61,7 @@ impl ChunkAcc {
             early: Vec::new(),
             year_hist: Vec::new(),
             year_sum: Vec::new(),
+            year_tails: Vec::new(),
             detail: Vec::new(),
             draws: Vec::new(),
             failure: None,
@@ -75,9 +78,31 @@ pub(super) struct ChunkJob<'a> {
     pub(super) chunk: u64,
     pub(super) n: u64,
     pub(super) bins: Bins,
+    /// Each plan year's histogram range (multi-year models).
+    pub(super) year_bins: &'a [Bins],
     pub(super) optimism: Option<&'a [f64]>,
     pub(super) keep_detail: bool,
     pub(super) keep_draws: bool,
+}
+
+/// One plan year's draws outside its histogram, and its extremes.
+#[derive(Clone, Copy)]
+pub(super) struct YearTails {
+    pub(super) under: u64,
+    pub(super) over: u64,
+    pub(super) min: f64,
+    pub(super) max: f64,
+}
+
+impl Default for YearTails {
+    fn default() -> Self {
+        Self {
+            under: 0,
+            over: 0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
+    }
 }
 
 /// Fixed per-run settings of the histogram.
@@ -89,31 +114,43 @@ pub(super) struct Bins {
 }
 
 impl Model {
-    /// Histogram range: the median path ± 50 robust spreads (+1 pp).
-    pub(super) fn bins(&self) -> Bins {
-        let centre = self.fixed_path(&self.zero_scores());
-        let t = self.main_index;
-        let spread: f64 = (0..self.k)
-            .map(|i| {
-                let tr = &self.transforms[t][i];
-                self.base_weights[i] * 0.5 * (tr.apply(1.0) - tr.apply(-1.0)).abs()
-            })
-            .sum::<f64>()
-            + self
-                .weight_sd
-                .as_ref()
-                .map_or(0.0, |sd| sd.iter().sum::<f64>() * 20.0);
-        let half = 50.0 * spread + 1.0 + self.years.len() as f64 * 2.0;
-        let lo = if centre.is_finite() {
-            centre - half
-        } else {
-            -half
+    /// Histogram ranges, one per plan year: that year's median path ± 50
+    /// robust spreads (+1 pp, +2 pp a plan year), so no year's draws fall
+    /// outside its own histogram but in the far tails (and those are counted).
+    pub(super) fn year_bins(&self) -> Vec<Bins> {
+        let mut s = Scratch::new(self.k, self.targets.len(), self.years.len());
+        let centres = match self.draw(&mut Source::Fixed(&self.zero_scores()), &mut s) {
+            Ok(_) => s.year_growth.clone(),
+            Err(_) => vec![f64::NAN; self.years.len()],
         };
-        Bins {
-            lo,
-            inv_width: HISTOGRAM_BINS as f64 / (2.0 * half),
-            reference: if centre.is_finite() { centre } else { 0.0 },
-        }
+        let weight_spread = self
+            .weight_sd
+            .as_ref()
+            .map_or(0.0, |sd| sd.iter().sum::<f64>() * 20.0);
+        centres
+            .iter()
+            .enumerate()
+            .map(|(t, &centre)| {
+                let spread: f64 = (0..self.k)
+                    .map(|i| {
+                        let tr = &self.transforms[t][i];
+                        self.base_weights[i] * 0.5 * (tr.apply(1.0) - tr.apply(-1.0)).abs()
+                    })
+                    .sum::<f64>()
+                    + weight_spread;
+                let half = 50.0 * spread + 1.0 + self.years.len() as f64 * 2.0;
+                let lo = if centre.is_finite() {
+                    centre - half
+                } else {
+                    -half
+                };
+                Bins {
+                    lo,
+                    inv_width: HISTOGRAM_BINS as f64 / (2.0 * half),
+                    reference: if centre.is_finite() { centre } else { 0.0 },
+                }
+            })
+            .collect()
     }
 
     pub(super) fn run_chunk(&self, job: &ChunkJob) -> ChunkAcc {
@@ -144,6 +181,7 @@ impl Model {
             chunk,
             n,
             bins,
+            year_bins,
             optimism,
             keep_detail,
             keep_draws,
@@ -160,6 +198,7 @@ impl Model {
                 Vec::new()
             },
             year_sum: vec![0.0; self.years.len()],
+            year_tails: vec![YearTails::default(); self.years.len()],
             detail: Vec::with_capacity(if keep_detail {
                 n as usize * (2 * k + 1)
             } else {
@@ -222,16 +261,24 @@ impl Model {
                 acc.over += 1;
             }
             if !acc.year_hist.is_empty() {
-                for ((hist, sum), g) in acc
+                for ((((hist, sum), tails), g), b) in acc
                     .year_hist
                     .iter_mut()
                     .zip(&mut acc.year_sum)
+                    .zip(&mut acc.year_tails)
                     .zip(&s.year_growth)
+                    .zip(year_bins)
                 {
                     *sum += g;
-                    let pos = (g - bins.lo) * bins.inv_width;
+                    tails.min = tails.min.min(*g);
+                    tails.max = tails.max.max(*g);
+                    let pos = (g - b.lo) * b.inv_width;
                     if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
                         hist[pos as usize] += 1;
+                    } else if pos < 0.0 {
+                        tails.under += 1;
+                    } else {
+                        tails.over += 1;
                     }
                 }
             }
@@ -288,11 +335,14 @@ pub(super) struct Totals {
     pub(super) collapsed: u64,
     pub(super) year_hist: Vec<Vec<u64>>,
     pub(super) year_sum: Vec<f64>,
+    pub(super) year_tails: Vec<YearTails>,
     pub(super) bins: Bins,
+    pub(super) year_bins: Vec<Bins>,
 }
 
 impl Totals {
-    pub(super) fn new(model: &Model, bins: Bins) -> Self {
+    pub(super) fn new(model: &Model, year_bins: Vec<Bins>) -> Self {
+        let bins = year_bins[model.main_index];
         Self {
             n: 0,
             hits: 0,
@@ -317,7 +367,9 @@ impl Totals {
                 Vec::new()
             },
             year_sum: vec![0.0; model.years.len()],
+            year_tails: vec![YearTails::default(); model.years.len()],
             bins,
+            year_bins,
         }
     }
 
@@ -360,6 +412,12 @@ impl Totals {
         for (t, c) in self.year_sum.iter_mut().zip(&a.year_sum) {
             *t += c;
         }
+        for (t, c) in self.year_tails.iter_mut().zip(&a.year_tails) {
+            t.under += c.under;
+            t.over += c.over;
+            t.min = t.min.min(c.min);
+            t.max = t.max.max(c.max);
+        }
         for (t, c) in self.target_met.iter_mut().zip(&a.target_met) {
             *t += c;
         }
@@ -383,18 +441,25 @@ impl Totals {
         });
     }
 
-    /// The `p` quantile of plan year `t` from its histogram (bin midpoint).
+    /// The `p` quantile of plan year `t` from its own histogram (bin
+    /// midpoint), counting the draws outside it: a quantile among them is
+    /// the year's lowest or highest draw.
     pub(super) fn year_quantile(&self, t: usize, p: f64) -> f64 {
-        let width = 1.0 / self.bins.inv_width;
+        let b = &self.year_bins[t];
+        let tails = &self.year_tails[t];
+        let width = 1.0 / b.inv_width;
         let need = ((p * self.n as f64).ceil() as u64).max(1);
-        let mut cum = 0;
+        let mut cum = tails.under;
+        if cum >= need {
+            return tails.min;
+        }
         for (i, c) in self.year_hist[t].iter().enumerate() {
             cum += c;
             if cum >= need {
-                return self.bins.lo + (i as f64 + 0.5) * width;
+                return b.lo + (i as f64 + 0.5) * width;
             }
         }
-        f64::NAN
+        tails.max
     }
 
     /// The `p` quantile from the histogram: the midpoint of the bin where

@@ -79,11 +79,12 @@ pub fn simulate(
             message: "the historical shortfalls are empty or not finite".into(),
         });
     }
-    let bins = model.bins();
+    let year_bins = model.year_bins();
+    let bins = year_bins[model.main_index];
     let optimism = opts.optimism_pp.as_deref();
     let chunks = opts.scenarios.div_ceil(CHUNK_SIZE);
     let keep_draws = control.draws.is_some();
-    let mut tot = Totals::new(model, bins);
+    let mut tot = Totals::new(model, year_bins.clone());
     let mut detail: Vec<f64> = Vec::new();
     let mut stopped = false;
     let mut next = 0u64;
@@ -106,6 +107,7 @@ pub fn simulate(
                     chunk: c,
                     n,
                     bins,
+                    year_bins: &year_bins,
                     optimism,
                     keep_detail: opts.detail && c * CHUNK_SIZE < DETAIL_CAP,
                     keep_draws,
