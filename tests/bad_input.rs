@@ -187,3 +187,17 @@ fn bad_status_word() {
         &["\"guess\"", "assumption"],
     );
 }
+
+#[test]
+fn a_target_direction_is_one_of_three() {
+    check(
+        "direction = \"at_least\"",
+        "direction = \"atleast\"",
+        &[
+            "bad.toml:{line}:",
+            "target.grdp_per_capita.direction",
+            "\"atleast\"",
+            "at_least",
+        ],
+    );
+}

@@ -390,3 +390,29 @@ fn each_view_says_how_many_scenarios_it_drew_when_stopped_at_a_precision() {
     );
     assert!(text.contains("32,768") && text.contains("65,536"), "{text}");
 }
+
+/// The draft's per-capita target, 113-115 million VND, is met (and
+/// exceeded) by more: P counts draws above the range (issue "Right answers
+/// off the built-in path": it was 0.047, the two-sided range).
+#[test]
+fn the_per_capita_target_is_likely_met_because_it_is_understated() {
+    let v = json(&["simulate", "-n", "40000", "--format", "json", "-q"]);
+    let t = v["targets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|t| t["id"] == "grdp_per_capita")
+        .expect("the per-capita target");
+    assert_eq!(t["direction"], "at_least");
+    assert_eq!(t["year"], 2025);
+    let p = t["probability"].as_f64().unwrap();
+    assert!(p > 0.95, "P(per capita ≥ 113) = {p}");
+    let a = json(&["audit", "--format", "json"]);
+    let pc = a["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "per_capita" && c["year"] == 2025)
+        .unwrap();
+    assert_eq!(pc["status"], "understated");
+}

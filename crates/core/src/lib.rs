@@ -58,7 +58,9 @@ pub use error::ModelError;
 pub use plan::{Plan, PricePath, YearPlan};
 pub use projection::{ComponentYear, Projection, YearResult, project};
 pub use step::{PathState, YearFigures, YearInputs, YearPrices};
-pub use targets::{Bound, Indicator, Target, TargetOutcome, TargetSet, TargetStatus, evaluate};
+pub use targets::{
+    Bound, Direction, Indicator, Target, TargetOutcome, TargetSet, TargetStatus, evaluate,
+};
 
 use solve::YearGrowth;
 

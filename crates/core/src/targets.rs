@@ -124,6 +124,8 @@ pub struct Target {
     pub component: Option<String>,
     /// The acceptable values.
     pub bound: Bound,
+    /// Which way the target points: what counts as met.
+    pub direction: Direction,
 }
 
 /// A validated set of targets.
@@ -189,6 +191,20 @@ impl TargetSet {
                     "min {lo} is above max {hi}; expected min ≤ max"
                 )));
             }
+            let needs = match t.direction {
+                Direction::AtLeast if t.bound.min.is_none() => Some("min"),
+                Direction::AtMost if t.bound.max.is_none() => Some("max"),
+                Direction::Within if t.bound.min.is_none() || t.bound.max.is_none() => {
+                    Some("min and max")
+                }
+                _ => None,
+            };
+            if let Some(what) = needs {
+                return Err(invalid(format!(
+                    "direction = \"{}\" needs {what}; expected a bound on the side the target points to",
+                    t.direction.as_str()
+                )));
+            }
         }
         Ok(Self { targets })
     }
@@ -223,9 +239,13 @@ impl TargetSet {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum TargetStatus {
-    /// The projected value lies within the bound.
+    /// The projected value meets the target (đạt).
     Met,
-    /// The projected value lies outside the bound.
+    /// The projected value goes beyond the range the way the target points
+    /// (vượt): above the maximum of an at-least target, below the minimum of
+    /// an at-most one. Met, and more.
+    Exceeded,
+    /// The projected value falls short of the target (không đạt).
     Missed,
     /// The projection does not reach that year, or lacks an input.
     Unknown,
@@ -241,9 +261,99 @@ pub struct TargetOutcome {
     pub value: Option<f64>,
     /// Met, missed or unknown.
     pub status: TargetStatus,
-    /// Distance to the nearest bound in the indicator's unit: positive inside,
-    /// negative outside (by how much it is missed).
+    /// Distance to the bound that decides the target, in the indicator's
+    /// unit: positive when met (by how much), negative when missed; the
+    /// target's direction says which bound decides.
     pub margin: Option<f64>,
+}
+
+/// Which way a target points: what counts as meeting it.
+///
+/// A growth target of "at least 9.5 %" is met by 9.6 %; a per-capita target
+/// of "113-115 million VND" is met, and exceeded, by 119; a structure share
+/// of "30-31 %" is two-sided, since one share above its range means another
+/// below its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Met at or above the minimum; above a stated maximum it is exceeded.
+    AtLeast,
+    /// Met at or below the maximum; below a stated minimum it is exceeded.
+    AtMost,
+    /// Met inside the range, missed on either side.
+    Within,
+}
+
+impl Direction {
+    /// Every direction, in documentation order.
+    pub const ALL: [Direction; 3] = [Direction::AtLeast, Direction::AtMost, Direction::Within];
+
+    /// The name used in scenario files and JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::AtLeast => "at_least",
+            Direction::AtMost => "at_most",
+            Direction::Within => "within",
+        }
+    }
+
+    /// The direction named `name`, if any.
+    pub fn parse(name: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|d| d.as_str() == name)
+    }
+
+    /// The direction a target takes when its file does not say: a single
+    /// bound points its own way; a range is within for structure shares and
+    /// the deflator, at least its lower bound for everything that is better
+    /// higher (growth, contributions, levels, per capita, productivity).
+    pub fn default_for(indicator: Indicator, bound: &Bound) -> Self {
+        match (bound.min, bound.max) {
+            (Some(_), None) => Direction::AtLeast,
+            (None, Some(_)) => Direction::AtMost,
+            _ => match indicator {
+                Indicator::ShareCurrentPct | Indicator::DeflatorGrowthPct => Direction::Within,
+                Indicator::GrowthPct
+                | Indicator::NominalGrowthPct
+                | Indicator::GrdpCurrentBnVnd
+                | Indicator::GrdpPerCapitaMnVnd
+                | Indicator::LabourProductivityMnVnd
+                | Indicator::LabourProductivityGrowthPct
+                | Indicator::ContributionPp => Direction::AtLeast,
+            },
+        }
+    }
+}
+
+impl Target {
+    /// The values that meet the target, `[lo, hi]` (infinite where open):
+    /// the minimum and up for at-least, the maximum and down for at-most,
+    /// the range for within.
+    pub fn met_interval(&self) -> (f64, f64) {
+        let lo = self.bound.min.unwrap_or(f64::NEG_INFINITY);
+        let hi = self.bound.max.unwrap_or(f64::INFINITY);
+        match self.direction {
+            Direction::AtLeast => (lo, f64::INFINITY),
+            Direction::AtMost => (f64::NEG_INFINITY, hi),
+            Direction::Within => (lo, hi),
+        }
+    }
+
+    /// Scores `value` by the target's direction: met, exceeded or missed,
+    /// and the margin to the bound that decides it (positive when met).
+    pub fn assess(&self, value: f64) -> (TargetStatus, f64) {
+        let (lo, hi) = self.met_interval();
+        let margin = (value - lo).min(hi - value);
+        let status = if value < lo || value > hi {
+            TargetStatus::Missed
+        } else {
+            match (self.direction, self.bound.min, self.bound.max) {
+                (Direction::AtLeast, _, Some(max)) if value > max => TargetStatus::Exceeded,
+                (Direction::AtMost, Some(min), _) if value < min => TargetStatus::Exceeded,
+                _ => TargetStatus::Met,
+            }
+        };
+        (status, margin)
+    }
 }
 
 /// The value of an indicator in a projected year.
@@ -284,16 +394,12 @@ pub fn evaluate(
             let value = projection
                 .year(t.year)
                 .and_then(|y| indicator_value(economy, y, t.indicator, t.component.as_deref()));
-            let status = match value {
-                Some(v) if t.bound.contains(v) => TargetStatus::Met,
-                Some(_) => TargetStatus::Missed,
-                None => TargetStatus::Unknown,
-            };
+            let assessed = value.map(|v| t.assess(v));
             TargetOutcome {
                 target: t.clone(),
                 value,
-                status,
-                margin: value.map(|v| t.bound.margin(v)),
+                status: assessed.map_or(TargetStatus::Unknown, |a| a.0),
+                margin: assessed.map(|a| a.1),
             }
         })
         .collect()

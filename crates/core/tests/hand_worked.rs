@@ -14,8 +14,8 @@ use approx::assert_abs_diff_eq;
 use grdp_core::audit::{CheckId, CheckStatus, Figures};
 use grdp_core::solve::{self, YearGrowth};
 use grdp_core::{
-    BaseYear, Bound, Component, ConstantPriceBase, Economy, Indicator, Plan, PricePath, Target,
-    TargetSet, TargetStatus, YearPlan, audit, evaluate, project,
+    BaseYear, Bound, Component, ConstantPriceBase, Direction, Economy, Indicator, Plan, PricePath,
+    Target, TargetSet, TargetStatus, YearPlan, audit, evaluate, project,
 };
 
 const EPS: f64 = 1e-9;
@@ -70,6 +70,7 @@ fn target(
         indicator,
         component: component.map(str::to_string),
         bound: Bound { min, max },
+        direction: Direction::default_for(indicator, &Bound { min, max }),
     }
 }
 
@@ -234,8 +235,10 @@ fn targets_met_and_missed_by_how_much() {
         100.0 * 1029.6 / 1350.9 - 76.0,
         epsilon = EPS
     );
+    // Per capita 13-13.5 is at least 13 (the default for a range of a level
+    // that is better higher): 13.375 meets it by 0.375 above the minimum.
     assert_eq!(out[2].status, TargetStatus::Met);
-    assert_abs_diff_eq!(out[2].margin.unwrap(), 13.5 - 1350.9 / 101.0, epsilon = EPS);
+    assert_abs_diff_eq!(out[2].margin.unwrap(), 1350.9 / 101.0 - 13.0, epsilon = EPS);
 }
 
 #[test]
@@ -594,4 +597,67 @@ mod edges {
             .unwrap();
         assert!(first_bad.year > 2025 && first_bad.year < 2124);
     }
+}
+
+/// A target is scored by the way it points (issue "Right answers off the
+/// built-in path"): at least, at most, or within its range.
+#[test]
+fn targets_are_scored_by_their_direction() {
+    let mk = |direction, min, max| Target {
+        id: "t".into(),
+        year: 2025,
+        indicator: Indicator::GrdpPerCapitaMnVnd,
+        component: None,
+        bound: Bound { min, max },
+        direction,
+    };
+    // Status exactly; the margin to 1e-12 (decimal inputs, one subtraction).
+    let scored = |t: &Target, value: f64, status: TargetStatus, margin: f64| {
+        let (got, m) = t.assess(value);
+        assert_eq!(got, status, "{value}");
+        approx::assert_abs_diff_eq!(m, margin, epsilon = 1e-12);
+    };
+    // "113-115 million VND" read as at least 113: 119 meets it and goes
+    // beyond (exceeded), by 6 above the minimum; 110 misses it by 3.
+    let at_least = mk(Direction::AtLeast, Some(113.0), Some(115.0));
+    scored(&at_least, 119.0, TargetStatus::Exceeded, 6.0);
+    scored(&at_least, 114.0, TargetStatus::Met, 1.0);
+    scored(&at_least, 110.0, TargetStatus::Missed, -3.0);
+    // The same range as a two-sided structure target: 119 misses by 4.
+    let within = mk(Direction::Within, Some(113.0), Some(115.0));
+    scored(&within, 119.0, TargetStatus::Missed, -4.0);
+    scored(&within, 114.5, TargetStatus::Met, 0.5);
+    // At most 4.5 (an inflation ceiling): 3 is met with room 1.5, below a
+    // stated floor of 4 it is beyond the range the good way.
+    let at_most = mk(Direction::AtMost, Some(4.0), Some(4.5));
+    scored(&at_most, 4.2, TargetStatus::Met, 0.3);
+    scored(&at_most, 3.0, TargetStatus::Exceeded, 1.5);
+    scored(&at_most, 5.0, TargetStatus::Missed, -0.5);
+    // Defaults: a single bound points its own way; a range is within for
+    // shares and the deflator, at least for everything better higher.
+    let range = Bound {
+        min: Some(1.0),
+        max: Some(2.0),
+    };
+    assert_eq!(
+        Direction::default_for(Indicator::GrdpPerCapitaMnVnd, &range),
+        Direction::AtLeast
+    );
+    assert_eq!(
+        Direction::default_for(Indicator::ShareCurrentPct, &range),
+        Direction::Within
+    );
+    assert_eq!(
+        Direction::default_for(
+            Indicator::ShareCurrentPct,
+            &Bound {
+                min: None,
+                max: Some(2.0)
+            }
+        ),
+        Direction::AtMost
+    );
+    // A direction needs the bound on its side.
+    let e = TargetSet::new(&economy(), vec![mk(Direction::AtMost, Some(113.0), None)]).unwrap_err();
+    assert!(e.to_string().contains("at_most\" needs max"), "{e}");
 }

@@ -15,7 +15,7 @@
 //! probabilities are fractions in [0, 1].
 //!
 //! ```
-//! use grdp_core::{BaseYear, Bound, Component, ConstantPriceBase, Economy, Indicator, Plan, Scenario, Target, TargetSet, YearPlan};
+//! use grdp_core::{BaseYear, Bound, Component, Direction, ConstantPriceBase, Economy, Indicator, Plan, Scenario, Target, TargetSet, YearPlan};
 //! use grdp_montecarlo::engine::RunOptions;
 //! use grdp_montecarlo::{Centre, MainTarget, Marginal, Model, UncertaintySpec, View, simulate};
 //!
@@ -28,7 +28,7 @@
 //! let plan = Plan::new(&economy, vec![YearPlan { year: 2025, real_growth_pct: vec![8.0], prices: None,
 //!                                                population_growth_pct: None, employment_growth_pct: None }])?;
 //! let target = Target { id: "g".into(), year: 2025, indicator: Indicator::GrowthPct, component: None,
-//!                       bound: Bound { min: Some(8.0), max: None } };
+//!                       bound: Bound { min: Some(8.0), max: None }, direction: Direction::AtLeast };
 //! let targets = TargetSet::new(&economy, vec![target])?;
 //! let scenario = Scenario::new("one sector", economy, plan, targets, vec![], vec![])?;
 //! let spec = UncertaintySpec {

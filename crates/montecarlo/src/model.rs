@@ -1,7 +1,7 @@
 //! A scenario, its uncertainty and one view, compiled for fast simulation.
 
 use grdp_core::step::YearPrices;
-use grdp_core::{Indicator, PricePath, Scenario};
+use grdp_core::{Direction, Indicator, PricePath, Scenario};
 
 use grdp_core::uncertainty::{Centre, UncertaintyError, UncertaintySpec, View, correlation};
 
@@ -42,6 +42,8 @@ pub(crate) struct CompiledTarget {
     pub indicator: Indicator,
     /// The component's index, for indicators of one component.
     pub component: Option<usize>,
+    /// Which way the target points; `[lo, hi]` are the values that meet it.
+    pub direction: Direction,
     pub lo: f64,
     pub hi: f64,
 }
@@ -331,6 +333,8 @@ fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTar
             continue;
         };
         let component = t.component.as_deref().and_then(|c| economy.index_of(c));
+        // A draw meets the target as the projection does: by its direction.
+        let (lo, hi) = t.met_interval();
         if component.is_none()
             && matches!(
                 t.indicator,
@@ -344,8 +348,9 @@ fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTar
             year_index,
             indicator: t.indicator,
             component,
-            lo: t.bound.min.unwrap_or(f64::NEG_INFINITY),
-            hi: t.bound.max.unwrap_or(f64::INFINITY),
+            direction: t.direction,
+            lo,
+            hi,
         });
     }
     Ok(out)

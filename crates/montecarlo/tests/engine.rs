@@ -3,8 +3,8 @@
 
 use approx::assert_abs_diff_eq;
 use grdp_core::{
-    BaseYear, Bound, Component, ConstantPriceBase, Economy, Indicator, Plan, Scenario, Target,
-    TargetSet, YearPlan,
+    BaseYear, Bound, Component, ConstantPriceBase, Direction, Economy, Indicator, Plan, Scenario,
+    Target, TargetSet, YearPlan,
 };
 use grdp_montecarlo::engine::{FeasibilityRequest, RunOptions};
 use grdp_montecarlo::{
@@ -52,6 +52,7 @@ fn scenario(weights: &[f64], growth: &[f64], target: f64) -> Scenario {
                 min: Some(target),
                 max: None,
             },
+            direction: Direction::AtLeast,
         }],
     )
     .unwrap();

@@ -1,7 +1,7 @@
 //! One economy, one year step: a simulation without uncertainty must give
 //! the projection, every figure of every year, to the bit.
 
-use grdp_core::{Bound, Indicator, Scenario, Target, TargetSet, TargetStatus};
+use grdp_core::{Bound, Direction, Indicator, Scenario, Target, TargetSet, TargetStatus};
 use grdp_montecarlo::engine::RunOptions;
 use grdp_montecarlo::{
     Centre, InputUncertainty, MainTarget, Marginal, Model, UncertaintySpec, View, simulate,
@@ -29,6 +29,7 @@ fn point_targets(s: &Scenario) -> Scenario {
                     min: Some(v),
                     max: Some(v),
                 },
+                direction: Direction::Within,
             });
         }
     };

@@ -73,6 +73,8 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 (CheckStatus::Fail, true) => {
                     " Các chỉ tiêu khu vực không đạt chỉ tiêu chung theo cả hai cách tính."
                 }
+                // This check does not judge a target understated.
+                (CheckStatus::Understated, _) => "",
             };
             s
         }
@@ -170,8 +172,23 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         }
         Figures::PerCapita(f) => {
             let inside = check.status == CheckStatus::Pass;
+            let above = check.status == CheckStatus::Understated;
+            let where_en = if inside {
+                "inside"
+            } else if above {
+                "above"
+            } else {
+                "outside"
+            };
+            let where_vi = if inside {
+                "nằm trong"
+            } else if above {
+                "vượt trên"
+            } else {
+                "nằm ngoài"
+            };
             let base_year = check.year - f.years_from_base;
-            if f.years_from_base > 1 {
+            let body = if f.years_from_base > 1 {
                 // Several years ahead: the yearly rate from the base is what planners read.
                 if vi {
                     format!(
@@ -186,11 +203,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                         o(f.plan_deflator_growth_pct),
                         check.year,
                         o(f.projected_mn_vnd),
-                        if inside {
-                            "nằm trong"
-                        } else {
-                            "nằm ngoài"
-                        }
+                        where_vi
                     )
                 } else {
                     format!(
@@ -205,7 +218,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                         o(f.plan_deflator_growth_pct),
                         check.year,
                         o(f.projected_mn_vnd),
-                        if inside { "inside" } else { "outside" }
+                        where_en
                     )
                 }
             } else if vi {
@@ -221,11 +234,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     n(f.real_growth_pct),
                     o(f.plan_deflator_growth_pct),
                     o(f.projected_mn_vnd),
-                    if inside {
-                        "nằm trong"
-                    } else {
-                        "nằm ngoài"
-                    }
+                    where_vi
                 )
             } else {
                 format!(
@@ -240,8 +249,17 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     n(f.real_growth_pct),
                     o(f.plan_deflator_growth_pct),
                     o(f.projected_mn_vnd),
-                    if inside { "inside" } else { "outside" }
+                    where_en
                 )
+            };
+            match (above, vi) {
+                (false, _) => body,
+                (true, false) => {
+                    body + " The target is understated: growth and prices as planned exceed it."
+                }
+                (true, true) => {
+                    body + " Chỉ tiêu được đặt thấp: với tăng trưởng và giá theo kịch bản, chỉ tiêu sẽ được vượt."
+                }
             }
         }
         Figures::LabourProductivity(f) => {

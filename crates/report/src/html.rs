@@ -88,6 +88,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             grdp_core::CheckStatus::Pass => "pass",
             grdp_core::CheckStatus::Warn => "warn",
             grdp_core::CheckStatus::Fail => "fail",
+            grdp_core::CheckStatus::Understated => "warn",
         };
         h += &format!(
             "<li><span class=\"badge {class}\">{}</span> <code>{}</code> {}: {}</li>\n",

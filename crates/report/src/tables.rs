@@ -111,6 +111,7 @@ fn status_word(s: CheckStatus) -> &'static str {
         CheckStatus::Pass => "pass",
         CheckStatus::Warn => "warn",
         CheckStatus::Fail => "fail",
+        CheckStatus::Understated => "understated",
     }
 }
 

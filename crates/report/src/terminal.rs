@@ -3,7 +3,7 @@
 //! English or Vietnamese.
 
 use grdp_core::audit::{Check, CheckStatus, NotApplicable};
-use grdp_core::{Indicator, Projection, TargetOutcome, TargetStatus};
+use grdp_core::{Indicator, Projection, TargetOutcome};
 use grdp_scenario::LoadedScenario;
 use grdp_study::Simulation;
 use grdp_study::solve::Answer;
@@ -175,8 +175,17 @@ pub fn projection(
 
 fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang) -> String {
     let l = lang.labels();
-    let mut t =
-        Table::new([l.target, l.year, l.bound, l.projected, l.status, l.margin]).text_column(4);
+    let mut t = Table::new([
+        l.target,
+        l.year,
+        l.bound,
+        l.met_when,
+        l.projected,
+        l.status,
+        l.margin,
+    ])
+    .text_column(3)
+    .text_column(5);
     for o in targets {
         let decimals = if o.target.indicator == Indicator::ShareCurrentPct {
             3
@@ -187,13 +196,9 @@ fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang)
             lang.target_label(loaded, &o.target, LabelStyle::Table),
             o.target.year.to_string(),
             lang.bound_text(&o.target.bound, decimals, BoundStyle::Spaced),
+            lang.direction(o.target.direction).to_string(),
             lang.opt(o.value, decimals),
-            match o.status {
-                TargetStatus::Met => l.met,
-                TargetStatus::Missed => l.missed,
-                TargetStatus::Unknown => l.unknown,
-            }
-            .to_string(),
+            lang.target_status(o.status).to_string(),
             lang.opt(o.margin, decimals),
         ]);
     }
@@ -242,6 +247,7 @@ fn status_label(s: CheckStatus, lang: Lang) -> &'static str {
         CheckStatus::Pass => l.pass,
         CheckStatus::Warn => l.warn,
         CheckStatus::Fail => l.fail,
+        CheckStatus::Understated => l.understated,
     }
 }
 
@@ -336,7 +342,9 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
     }
     out += &lang.detail_heading(lang.view_name(&sim.main().view));
     if !first.targets.is_empty() {
-        let mut t = Table::new(lang.target_probability_headers());
+        let l = lang.labels();
+        let [target, p_met] = lang.target_probability_headers();
+        let mut t = Table::new([target, l.year, l.met_when, p_met]).text_column(2);
         for tp in &first.targets {
             let name = loaded
                 .scenario
@@ -347,10 +355,20 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
                 .map_or(tp.id.clone(), |t| {
                     lang.target_label(loaded, t, LabelStyle::Table)
                 });
-            t.row(vec![name, tp.probability.map_or("–".into(), p3)]);
+            t.row(vec![
+                name,
+                tp.year.to_string(),
+                lang.direction(tp.direction).to_string(),
+                tp.probability.map_or("–".into(), p3),
+            ]);
         }
         if let Some(all) = first.all_targets_probability {
-            t.row(vec![lang.all_targets().into(), p3(all)]);
+            t.row(vec![
+                lang.all_targets().into(),
+                String::new(),
+                String::new(),
+                p3(all),
+            ]);
         }
         out += &t.render();
         out.push('\n');

@@ -555,7 +555,7 @@ impl<'a> Words<'a> {
             .input
             .target_outcomes
             .iter()
-            .filter(|o| o.status == TargetStatus::Met)
+            .filter(|o| matches!(o.status, TargetStatus::Met | TargetStatus::Exceeded))
             .count();
         let all = self.main().all_targets_probability;
         (
@@ -659,6 +659,7 @@ impl<'a> Words<'a> {
             status_pass: self.pick("pass", "đạt"),
             status_warn: self.pick("warning", "cảnh báo"),
             status_fail: self.pick("fail", "không đạt"),
+            status_understated: self.pick("understated", "đặt thấp"),
         }
     }
 
@@ -710,6 +711,7 @@ impl<'a> Words<'a> {
             grdp_core::CheckStatus::Pass => p.status_pass,
             grdp_core::CheckStatus::Warn => p.status_warn,
             grdp_core::CheckStatus::Fail => p.status_fail,
+            grdp_core::CheckStatus::Understated => p.status_understated,
         }
     }
 
@@ -741,4 +743,5 @@ pub struct PageWords {
     pub status_pass: String,
     pub status_warn: String,
     pub status_fail: String,
+    pub status_understated: String,
 }

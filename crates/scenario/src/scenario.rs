@@ -9,8 +9,9 @@ use std::path::Path;
 
 use grdp_core::solve::YearGrowth;
 use grdp_core::{
-    BaseYear, Bound, Component, ComponentKind, ConstantPriceBase, Economy, Indicator, PeriodTarget,
-    Plan, PricePath, Scenario, Target, TargetSet, YearPlan, economy::SHARE_SUM_TOLERANCE_PP,
+    BaseYear, Bound, Component, ComponentKind, ConstantPriceBase, Direction, Economy, Indicator,
+    PeriodTarget, Plan, PricePath, Scenario, Target, TargetSet, YearPlan,
+    economy::SHARE_SUM_TOLERANCE_PP,
 };
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
@@ -199,6 +200,7 @@ struct RawTarget {
     component: Option<Spanned<String>>,
     min: Option<Spanned<Sourced>>,
     max: Option<Spanned<Sourced>>,
+    direction: Option<Spanned<String>>,
     status: Option<Spanned<String>>,
     source: Option<String>,
     note: Option<String>,
@@ -661,12 +663,33 @@ impl Builder<'_> {
         }
         let min = self.bound_number(&at, "min", &t.min, (&t.status, &t.source, &t.note))?;
         let max = self.bound_number(&at, "max", &t.max, (&t.status, &t.source, &t.note))?;
+        let bound = Bound { min, max };
+        let direction = match &t.direction {
+            None => Direction::default_for(indicator, &bound),
+            Some(d) => {
+                self.spans.insert(format!("{at}.direction"), d.span());
+                Direction::parse(d.get_ref()).ok_or_else(|| {
+                    let known: Vec<&str> = Direction::ALL.iter().map(|d| d.as_str()).collect();
+                    self.loc.invalid(
+                        Some(d.span()),
+                        format!("{at}.direction"),
+                        format!(
+                            "found \"{}\"; expected one of: {}{}",
+                            d.get_ref(),
+                            known.join(", "),
+                            suggestion(d.get_ref(), &known)
+                        ),
+                    )
+                })?
+            }
+        };
         Ok(Target {
             id,
             year: self.year(&format!("{at}.year"), &t.year)?,
             indicator,
             component: t.component.as_ref().map(|c| c.get_ref().clone()),
-            bound: Bound { min, max },
+            bound,
+            direction,
         })
     }
 

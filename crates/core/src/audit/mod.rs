@@ -40,6 +40,10 @@ pub enum CheckStatus {
     Warn,
     /// Inconsistent: not every target can hold.
     Fail,
+    /// The target is set below what the rest of the plan implies: it will
+    /// be exceeded, not missed (a per-capita range under what growth and
+    /// prices give).
+    Understated,
 }
 
 /// Which check. Serialises as [`CheckId::as_str`].
@@ -223,6 +227,16 @@ pub(super) enum Outcome {
     Ran(CheckStatus, Box<Figures>),
     Missing(MissingInput),
     NoTargets,
+}
+
+/// The target on `indicator` (of `component`) in `year`, if any.
+pub(super) fn target_of<'a>(
+    ctx: &Ctx<'a>,
+    year: i32,
+    indicator: Indicator,
+    component: Option<&str>,
+) -> Option<&'a crate::targets::Target> {
+    ctx.targets.find(year, indicator, component)
 }
 
 pub(super) fn bound_of(

@@ -2,8 +2,8 @@
 
 use serde::Serialize;
 
-use super::{CheckStatus, Ctx, Figures, MissingInput, Outcome, bound_of, previous_current_total};
-use crate::targets::Indicator;
+use super::{CheckStatus, Ctx, Figures, MissingInput, Outcome, previous_current_total, target_of};
+use crate::targets::{Indicator, TargetStatus};
 
 /// Figures of [`CheckId::PerCapita`](super::CheckId::PerCapita).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,9 +42,10 @@ pub struct PerCapitaFigures {
 }
 
 pub(super) fn check(ctx: &Ctx, year: i32) -> Outcome {
-    let Some(bound) = bound_of(ctx, year, Indicator::GrdpPerCapitaMnVnd, None) else {
+    let Some(target) = target_of(ctx, year, Indicator::GrdpPerCapitaMnVnd, None) else {
         return Outcome::NoTargets;
     };
+    let bound = target.bound;
     let (Some(this), Some(yp)) = (ctx.projection.year(year), ctx.plan.year(year)) else {
         return Outcome::Missing(MissingInput::YearNotProjected);
     };
@@ -75,10 +76,13 @@ pub(super) fn check(ctx: &Ctx, year: i32) -> Outcome {
             .filter(|b| *b > 0.0 && n > 0)
             .map(|b| 100.0 * ((pc * population / b).powf(1.0 / f64::from(n)) - 1.0))
     };
-    let status = match this.grdp_per_capita_mn_vnd {
-        Some(v) if bound.contains(v) => CheckStatus::Pass,
-        Some(_) => CheckStatus::Fail,
-        None => CheckStatus::Warn,
+    // Judged by the target's direction: a range set below what growth and
+    // prices give is understated (it will be exceeded), not unreachable.
+    let status = match this.grdp_per_capita_mn_vnd.map(|v| target.assess(v).0) {
+        Some(TargetStatus::Met) => CheckStatus::Pass,
+        Some(TargetStatus::Exceeded) => CheckStatus::Understated,
+        Some(TargetStatus::Missed) => CheckStatus::Fail,
+        Some(TargetStatus::Unknown) | None => CheckStatus::Warn,
     };
     Outcome::Ran(
         status,

@@ -155,6 +155,8 @@ impl Totals {
                 let known = self.target_unknown[i] == 0;
                 TargetProbability {
                     id: t.id.clone(),
+                    year: model.years[t.year_index],
+                    direction: t.direction,
                     probability: known.then(|| self.target_met[i] as f64 / self.n as f64),
                     ci95: known.then(|| wilson_95(self.target_met[i], self.n)),
                 }

@@ -69,6 +69,10 @@ impl Quantiles {
 pub struct TargetProbability {
     /// The target's id.
     pub id: String,
+    /// Its year.
+    pub year: i32,
+    /// Which way it points: P counts a draw as meeting it that way.
+    pub direction: grdp_core::Direction,
     /// P(met); `null` when a draw lacked an input (unknown prices or population).
     pub probability: Option<f64>,
     /// Wilson 95 % interval.

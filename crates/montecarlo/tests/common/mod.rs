@@ -2,8 +2,8 @@
 #![allow(dead_code)]
 
 use grdp_core::{
-    BaseYear, Bound, Component, ConstantPriceBase, Economy, Indicator, Plan, Scenario, Target,
-    TargetSet, YearPlan,
+    BaseYear, Bound, Component, ConstantPriceBase, Direction, Economy, Indicator, Plan, Scenario,
+    Target, TargetSet, YearPlan,
 };
 use grdp_montecarlo::{Centre, InputUncertainty, Marginal, UncertaintySpec, View};
 
@@ -56,6 +56,7 @@ pub fn years(weights: &[f64], growth: &[Vec<f64>], year: i32, target: f64) -> Sc
                 min: Some(target),
                 max: None,
             },
+            direction: Direction::AtLeast,
         }],
     )
     .unwrap();

@@ -23,7 +23,10 @@ pub(super) fn dashboard(
                 format!("{} ({})", w.target_label(&o.target), o.target.year),
                 w.target_detail(o),
                 p,
-                o.status == grdp_core::TargetStatus::Met,
+                matches!(
+                    o.status,
+                    grdp_core::TargetStatus::Met | grdp_core::TargetStatus::Exceeded
+                ),
             )
         })
         .collect();

@@ -2,7 +2,7 @@
 //! Vietnamese, with the figures that make each say something.
 
 use grdp_core::solve::{ComponentSolution, PeriodSolution, UniformSolution};
-use grdp_core::{Bound, Indicator, Target};
+use grdp_core::{Bound, Direction, Indicator, Target, TargetStatus};
 use grdp_scenario::LoadedScenario;
 
 use super::Lang;
@@ -120,6 +120,27 @@ impl Lang {
             (Some(lo), None) => format!("≥ {}", self.num(lo, decimals)),
             (None, Some(hi)) => format!("≤ {}", self.num(hi, decimals)),
             (None, None) => String::new(),
+        }
+    }
+
+    /// How a direction reads in a table.
+    pub fn direction(self, d: Direction) -> &'static str {
+        let l = self.labels();
+        match d {
+            Direction::AtLeast => l.at_least,
+            Direction::AtMost => l.at_most,
+            Direction::Within => l.within,
+        }
+    }
+
+    /// A target's status in a table.
+    pub fn target_status(self, s: TargetStatus) -> &'static str {
+        let l = self.labels();
+        match s {
+            TargetStatus::Met => l.met,
+            TargetStatus::Exceeded => l.exceeded,
+            TargetStatus::Missed => l.missed,
+            TargetStatus::Unknown => l.unknown,
         }
     }
 
