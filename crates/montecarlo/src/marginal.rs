@@ -19,6 +19,52 @@ const GRID_HALF_WIDTH: f64 = 6.0;
 /// Points on the grid.
 const GRID_POINTS: usize = 4097;
 
+/// The mean of `m`, percent, with the location filled by `plan` where open:
+/// the statistic a view puts at its centre ("on average, the plan"), so that
+/// a skewed distribution (split normal, PERT, triangular, an asymmetric
+/// truncation) is centred by its mean, not by its mode.
+pub fn mean(m: &Marginal, plan: f64) -> f64 {
+    match m {
+        Marginal::Normal { mean, .. } => mean.unwrap_or(plan),
+        Marginal::TruncatedNormal { mean, sd, min, max } => {
+            let mu = mean.unwrap_or(plan);
+            mu + sd * truncated_std_normal_mean((min - mu) / sd, (max - mu) / sd)
+        }
+        Marginal::Triangular { min, mode, max } => (min + mode + max) / 3.0,
+        Marginal::Pert { min, mode, max } => (min + 4.0 * mode + max) / 6.0,
+        Marginal::Uniform { min, max } => 0.5 * (min + max),
+        Marginal::StudentT { location, .. } => location.unwrap_or(plan),
+        Marginal::SplitNormal {
+            mode,
+            sd_lower,
+            sd_upper,
+        } => mode.unwrap_or(plan) + (2.0 / std::f64::consts::PI).sqrt() * (sd_upper - sd_lower),
+        Marginal::Empirical { values } => values.iter().sum::<f64>() / values.len() as f64,
+        Marginal::Fixed => plan,
+    }
+}
+
+/// The mean of a standard normal restricted to `[a, b]`:
+/// `(φ(a) − φ(b)) / (Φ(b) − Φ(a))`, the mass taken in the tail the interval
+/// lies in; beyond the reach of the survival function, the exponential
+/// tail's `a + 1/a`.
+fn truncated_std_normal_mean(a: f64, b: f64) -> f64 {
+    if b <= 0.0 {
+        return -truncated_std_normal_mean(-b, -a);
+    }
+    let density = |x: f64| (-0.5 * x * x).exp() / (2.0 * std::f64::consts::PI).sqrt();
+    let mass = if a >= 0.0 {
+        std_normal_cdf(-a) - std_normal_cdf(-b)
+    } else {
+        std_normal_cdf(b) - std_normal_cdf(a)
+    };
+    if mass > 0.0 {
+        (density(a) - density(b)) / mass
+    } else {
+        a + 1.0 / a
+    }
+}
+
 /// The quantile function `F⁻¹(p)` of `m`, percent, with the location filled
 /// by `plan` where open. Used to tabulate transforms.
 pub fn quantile(m: &Marginal, p: f64, plan: f64) -> f64 {

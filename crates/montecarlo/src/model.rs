@@ -6,7 +6,7 @@ use grdp_core::{Direction, Indicator, PricePath, Scenario};
 use grdp_core::uncertainty::{Centre, UncertaintyError, UncertaintySpec, View, correlation};
 
 use crate::error::{McError, RunSetting};
-use crate::marginal::{Transform, compile, std_normal_cdf};
+use crate::marginal::{Transform, compile, mean, std_normal_cdf};
 
 /// The aggregate growth target a simulation estimates the probability of.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -156,7 +156,8 @@ impl Model {
             for i in 0..k {
                 let marginal = spec.marginal(yp.year, i);
                 let planned = yp.real_growth_pct[i];
-                let written = marginal.centre(planned);
+                // What the distribution as written centres on: its mean.
+                let written = mean(marginal, planned);
                 let centre = match &view.centre {
                     Centre::Plan => planned,
                     Centre::AsWritten => written,

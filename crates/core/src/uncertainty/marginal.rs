@@ -222,20 +222,4 @@ impl Marginal {
             Marginal::Fixed => Ok(()),
         }
     }
-
-    /// The point a view moves: mean, mode, location, midpoint, or the mean of
-    /// empirical values; `plan` where the marginal leaves its location open.
-    pub fn centre(&self, plan: f64) -> f64 {
-        match self {
-            Marginal::Normal { mean, .. } | Marginal::TruncatedNormal { mean, .. } => {
-                mean.unwrap_or(plan)
-            }
-            Marginal::StudentT { location, .. } => location.unwrap_or(plan),
-            Marginal::SplitNormal { mode, .. } => mode.unwrap_or(plan),
-            Marginal::Triangular { mode, .. } | Marginal::Pert { mode, .. } => *mode,
-            Marginal::Uniform { min, max } => 0.5 * (min + max),
-            Marginal::Empirical { values } => values.iter().sum::<f64>() / values.len() as f64,
-            Marginal::Fixed => plan,
-        }
-    }
 }
