@@ -6,7 +6,7 @@ use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use grdp_scenario::{History, LoadedScenario, builtin, read_history, read_scenario};
 use grdp_study::SimulationOptions;
-use grdp_study::calibration::optimism_record;
+use grdp_study::calibration::{RecordVintage, shortfall_records};
 
 /// Project a provincial economy (GRDP) by sector, check whether its growth
 /// targets hang together, and solve for what they need.
@@ -230,6 +230,24 @@ pub enum OptimismBias {
     History,
 }
 
+/// Which estimate of past outcomes the record of shortfalls uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RecordVintageArg {
+    /// The outcomes as finally measured (revised where they were revised).
+    Latest,
+    /// The outcomes as first estimated: what planners saw when they set the next target.
+    FirstEstimate,
+}
+
+impl From<RecordVintageArg> for RecordVintage {
+    fn from(v: RecordVintageArg) -> Self {
+        match v {
+            RecordVintageArg::Latest => RecordVintage::Latest,
+            RecordVintageArg::FirstEstimate => RecordVintage::FirstEstimate,
+        }
+    }
+}
+
 /// `grdp simulate`.
 #[derive(Debug, Args)]
 pub struct SimulateArgs {
@@ -270,6 +288,9 @@ pub struct SimulateArgs {
     /// Region of the optimism record in the history.
     #[arg(long, default_value = "can_tho")]
     pub history_region: String,
+    /// Which estimate of past outcomes the record uses (both are shown).
+    #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
+    pub record_vintage: RecordVintageArg,
     /// Component whose centre the feasibility curve varies (default: the largest).
     #[arg(long, value_name = "ID")]
     pub feasibility: Option<String>,
@@ -317,6 +338,9 @@ pub struct ReportArgs {
     /// Add the record of past shortfalls and show P with and without it.
     #[arg(long, value_enum, default_value_t = OptimismBias::History)]
     pub optimism_bias: OptimismBias,
+    /// Which estimate of past outcomes the record uses (both are shown).
+    #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
+    pub record_vintage: RecordVintageArg,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
     pub scale: u32,
@@ -336,7 +360,7 @@ impl SimulateArgs {
             OptimismBias::History => {
                 let (history, _) = load_history(&self.history)?;
                 Some(
-                    optimism_record(&history, &self.history_region)
+                    shortfall_records(&history, &self.history_region, self.record_vintage.into())
                         .map_err(crate::errors::in_flags)?,
                 )
             }
@@ -362,9 +386,10 @@ impl ReportArgs {
     pub fn simulation_options(&self, history: &History) -> anyhow::Result<SimulationOptions> {
         let optimism = match self.optimism_bias {
             OptimismBias::None => None,
-            OptimismBias::History => {
-                Some(optimism_record(history, "can_tho").map_err(crate::errors::in_flags)?)
-            }
+            OptimismBias::History => Some(
+                shortfall_records(history, "can_tho", self.record_vintage.into())
+                    .map_err(crate::errors::in_flags)?,
+            ),
         };
         Ok(SimulationOptions {
             scenarios: self.scenarios,

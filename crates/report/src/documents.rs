@@ -9,7 +9,7 @@ use grdp_montecarlo::SimResult;
 use grdp_montecarlo::calibrate::{self, Calibration, Optimism};
 use grdp_scenario::{ComponentNames, LoadedScenario};
 use grdp_study::Simulation;
-use grdp_study::calibration::{CalibrationStudy, Scale};
+use grdp_study::calibration::{CalibrationStudy, Scale, ShortfallRecords};
 use grdp_study::simulation::Metadata;
 use grdp_study::solve::Answer;
 use serde::Serialize;
@@ -114,7 +114,7 @@ pub struct SimulateJson<'a> {
     #[serde(flatten)]
     main: &'a SimResult,
     views: Vec<ViewSummary<'a>>,
-    optimism_bias: Option<&'a Optimism>,
+    optimism_bias: Option<&'a ShortfallRecords>,
 }
 
 #[derive(Serialize)]
@@ -133,6 +133,8 @@ struct ViewSummary<'a> {
     expected_shortfall_pp: Option<f64>,
     all_targets_probability: Option<f64>,
     with_optimism_bias: Option<OptimismSummary>,
+    /// The record was not added: the view already subtracts a shortfall.
+    optimism_overlaps_view: bool,
 }
 
 #[derive(Serialize)]
@@ -172,6 +174,7 @@ pub fn simulate<'a>(
                 quantiles_pct: &v.result.quantiles_pct,
                 expected_shortfall_pp: v.result.expected_shortfall_pp,
                 all_targets_probability: v.result.all_targets_probability,
+                optimism_overlaps_view: v.optimism_overlaps,
                 with_optimism_bias: v.with_optimism.as_ref().map(|w| OptimismSummary {
                     probability: w.probability,
                     probability_ci95: w.probability_ci95,

@@ -70,6 +70,15 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         h += "</tr>\n";
     }
     h += "</table>\n";
+    if let Some(records) = input.records {
+        let mut note = input.lang.record_lines(records);
+        for v in input.views.iter().filter(|v| v.optimism_overlaps) {
+            note += &input.lang.record_overlap_line(&v.name);
+        }
+        for line in note.lines() {
+            h += &format!("<p class=\"source\">{}</p>\n", esc(line));
+        }
+    }
 
     h += &format!("<h2>{}</h2>\n", esc(&p.charts));
     for c in charts {

@@ -111,6 +111,8 @@ pub struct ViewInput<'a> {
     pub result: &'a SimResult,
     /// Its result with the record of past shortfalls added, where run.
     pub with_optimism: Option<&'a SimResult>,
+    /// The record was not added: the view already subtracts a shortfall.
+    pub optimism_overlaps: bool,
 }
 
 /// Run metadata printed on every chart.
@@ -135,6 +137,8 @@ pub struct ReportInput<'a> {
     pub audit: &'a Audit,
     /// The simulation, one entry per view (at least one).
     pub views: Vec<ViewInput<'a>>,
+    /// The records of past shortfalls, where added to the draws.
+    pub records: Option<&'a grdp_study::calibration::ShortfallRecords>,
     /// Past aggregate growth (year, percent), latest vintage.
     pub history_growth: Vec<(i32, f64)>,
     /// The last year with every component's published contribution (pp).
@@ -164,8 +168,10 @@ impl<'a> ReportInput<'a> {
                     name: lang.view_name(&v.view).to_string(),
                     result: &v.result,
                     with_optimism: v.with_optimism.as_ref(),
+                    optimism_overlaps: v.optimism_overlaps,
                 })
                 .collect(),
+            records: sim.optimism.as_ref(),
             history_growth: study.past.growth.clone(),
             published_contributions: study.past.published_contributions.clone(),
             meta: RunMeta {

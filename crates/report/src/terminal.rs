@@ -331,14 +331,11 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
             out += &lang.collapse_line(lang.view_name(&v.view), n, v.result.scenarios);
         }
     }
-    if let Some(opt) = &sim.optimism {
-        let list = opt
-            .years
-            .iter()
-            .map(|s| format!("{} {}", s.year, n(s.shortfall_pp)))
-            .collect::<Vec<_>>()
-            .join(", ");
-        out += &lang.optimism_line(&list);
+    if let Some(records) = &sim.optimism {
+        out += &lang.record_lines(records);
+        for v in sim.views.iter().filter(|v| v.optimism_overlaps) {
+            out += &lang.record_overlap_line(lang.view_name(&v.view));
+        }
     }
     out += &lang.detail_heading(lang.view_name(&sim.main().view));
     if !first.targets.is_empty() {

@@ -93,6 +93,31 @@ impl History {
             .map(|r| r.value)
     }
 
+    /// A yearly series preferring `vintage` where a year has it, the latest
+    /// value elsewhere (whole years only), ascending by year: the series as
+    /// it stood at first estimate, say, where an estimate was revised.
+    pub fn annual_preferring(
+        &self,
+        region: &str,
+        component: &str,
+        indicator: &str,
+        vintage: &str,
+    ) -> Vec<(i32, f64)> {
+        self.annual(region, component, indicator)
+            .into_iter()
+            .map(|(y, v)| {
+                let preferred = self.records.iter().find(|r| {
+                    r.region == region
+                        && r.component == component
+                        && r.indicator == indicator
+                        && r.vintage == vintage
+                        && r.year() == Some(y)
+                });
+                (y, preferred.map_or(v, |r| r.value))
+            })
+            .collect()
+    }
+
     /// A yearly series (latest vintage, whole years only), ascending by year.
     pub fn annual(&self, region: &str, component: &str, indicator: &str) -> Vec<(i32, f64)> {
         let mut out: Vec<(i32, f64)> = self

@@ -64,13 +64,87 @@ pub struct CalibrationStudy {
     pub optimism: Option<Optimism>,
 }
 
+/// Which estimate of a past outcome a record of shortfalls uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RecordVintage {
+    /// The latest estimate: the outcome as finally measured. What a forecast
+    /// of the finally measured outcome should be judged against.
+    Latest,
+    /// The first estimate where it was revised: the outcome as planners saw
+    /// it when they set the next target. A record of planning optimism.
+    FirstEstimate,
+}
+
+impl RecordVintage {
+    /// The other vintage.
+    pub fn other(self) -> Self {
+        match self {
+            RecordVintage::Latest => RecordVintage::FirstEstimate,
+            RecordVintage::FirstEstimate => RecordVintage::Latest,
+        }
+    }
+
+    /// The history's name for it.
+    fn history_vintage(self) -> &'static str {
+        match self {
+            RecordVintage::Latest => "latest",
+            RecordVintage::FirstEstimate => "first_estimate",
+        }
+    }
+}
+
+/// A region's record of outcomes against targets, on one vintage.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShortfallRecord {
+    /// Which estimate of each outcome.
+    pub vintage: RecordVintage,
+    /// Outcome less target, year by year, with mean, median and SD.
+    #[serde(flatten)]
+    pub record: Optimism,
+}
+
+/// The record a study applies, and the same record on the other vintage
+/// for comparison: with five points, one revised outcome moves the median a lot.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ShortfallRecords {
+    /// The region.
+    pub region: String,
+    /// The record added to the draws.
+    #[serde(flatten)]
+    pub used: ShortfallRecord,
+    /// The record on the other vintage, where the history has one.
+    pub other_vintage: Option<ShortfallRecord>,
+}
+
+/// Both records of `region`, `used` applied and the other shown.
+pub fn shortfall_records(
+    history: &History,
+    region: &str,
+    used: RecordVintage,
+) -> Result<ShortfallRecords, StudyError> {
+    let record = |vintage| {
+        Ok::<_, StudyError>(ShortfallRecord {
+            vintage,
+            record: calibrate::optimism(&target_outcome_pairs(history, region, vintage)?)?,
+        })
+    };
+    Ok(ShortfallRecords {
+        region: region.to_string(),
+        used: record(used)?,
+        other_vintage: record(used.other()).ok(),
+    })
+}
+
 /// (year, target minimum, outcome) for every year a region has both, for
-/// its aggregate growth.
+/// its aggregate growth, the outcome on `vintage`.
 pub fn target_outcome_pairs(
     history: &History,
     region: &str,
+    vintage: RecordVintage,
 ) -> Result<Vec<(i32, f64, f64)>, StudyError> {
-    let outcomes = history.annual(region, "total", "growth_pct");
+    let outcomes =
+        history.annual_preferring(region, "total", "growth_pct", vintage.history_vintage());
     let pairs: Vec<(i32, f64, f64)> = history
         .annual(region, "total", "growth_target_min_pct")
         .into_iter()
@@ -90,9 +164,10 @@ pub fn target_outcome_pairs(
     Ok(pairs)
 }
 
-/// A region's record of planning optimism: its outcomes less its targets.
+/// A region's record of planning optimism: its outcomes (latest
+/// estimates) less its targets.
 pub fn optimism_record(history: &History, region: &str) -> Result<Optimism, StudyError> {
-    let pairs = target_outcome_pairs(history, region)?;
+    let pairs = target_outcome_pairs(history, region, RecordVintage::Latest)?;
     Ok(calibrate::optimism(&pairs)?)
 }
 

@@ -4,13 +4,13 @@
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 use grdp_core::Indicator;
-use grdp_montecarlo::calibrate::Optimism;
 use grdp_montecarlo::engine::{CHUNK_SIZE, DrawSink, FeasibilityRequest, RunOptions};
 use grdp_montecarlo::rng::RNG_NAME;
-use grdp_montecarlo::{MainTarget, Model, SimResult, View, simulate};
+use grdp_montecarlo::{Centre, MainTarget, Model, SimResult, View, simulate};
 use grdp_scenario::LoadedScenario;
 use serde::Serialize;
 
+use crate::calibration::ShortfallRecords;
 use crate::error::{ComponentRole, StudyError};
 
 /// The feasibility curve's shifts of the component's centre, percentage
@@ -38,8 +38,9 @@ pub struct SimulationOptions {
     /// The views to run, by id, in this order; `None` for every view.
     pub views: Option<Vec<String>>,
     /// The record of past shortfalls: run every view again with one drawn
-    /// into every year of every path.
-    pub optimism: Option<Optimism>,
+    /// into every year of every path (except views that already subtract a
+    /// shortfall: that would count the same misses twice).
+    pub optimism: Option<ShortfallRecords>,
     /// The component whose centre the feasibility curve varies; `None` for the largest.
     pub feasibility_component: Option<String>,
     /// The component whose required growth is reported; `None` for the largest.
@@ -107,6 +108,9 @@ pub struct ViewRun {
     pub result: SimResult,
     /// The result with the record of past shortfalls added, where run.
     pub with_optimism: Option<SimResult>,
+    /// The record was given but not added to this view, because the view
+    /// already takes a past shortfall off the plan (`plan_minus`).
+    pub optimism_overlaps: bool,
 }
 
 /// Every view's simulation of one scenario.
@@ -118,8 +122,8 @@ pub struct Simulation {
     pub target: MainTarget,
     /// The views, in the order asked for (at least one).
     pub views: Vec<ViewRun>,
-    /// The record of past shortfalls used, where used.
-    pub optimism: Option<Optimism>,
+    /// The records of past shortfalls, where used.
+    pub optimism: Option<ShortfallRecords>,
 }
 
 impl Simulation {
@@ -240,7 +244,16 @@ pub fn simulate_views(
         .num_threads(opts.threads.unwrap_or(0))
         .build()
         .map_err(StudyError::Threads)?;
-    let runs = views.len() as u64 * if opts.optimism.is_some() { 2 } else { 1 };
+    let runs = views
+        .iter()
+        .map(|v| {
+            if opts.optimism.is_some() && !matches!(v.centre, Centre::PlanMinus { .. }) {
+                2
+            } else {
+                1
+            }
+        })
+        .sum::<u64>();
     let planned = runs.saturating_mul(opts.scenarios);
     // Scenarios of the runs already finished, for progress over the study.
     let finished = AtomicU64::new(0);
@@ -262,23 +275,35 @@ pub fn simulate_views(
             _ => None,
         };
         let result = run_one(&pool, &model, &run_opts, &report, cancel, sink, &finished)?;
+        // A view that already subtracts a shortfall is not run again with the
+        // record: the same misses would count twice.
+        let overlaps = opts.optimism.is_some() && matches!(view.centre, Centre::PlanMinus { .. });
         let with_optimism = match &opts.optimism {
-            Some(record) => {
+            Some(records) if !overlaps => {
                 let o = RunOptions {
-                    optimism_pp: Some(record.years.iter().map(|y| y.shortfall_pp).collect()),
+                    optimism_pp: Some(
+                        records
+                            .used
+                            .record
+                            .years
+                            .iter()
+                            .map(|y| y.shortfall_pp)
+                            .collect(),
+                    ),
                     ..run_opts.clone()
                 };
                 Some(run_one(
                     &pool, &model, &o, &report, cancel, None, &finished,
                 )?)
             }
-            None => None,
+            _ => None,
         };
         out.push(ViewRun {
             view: (*view).clone(),
             centre_pct: model.centres().to_vec(),
             result,
             with_optimism,
+            optimism_overlaps: overlaps,
         });
     }
     Ok(Simulation {

@@ -35,3 +35,55 @@ fn components_outside_the_usual_four_are_listed_once() {
     assert_eq!(c.calibration.rank_correlation.len(), 2);
     assert!(c.calibration.components.iter().all(|e| e.years.len() == 10));
 }
+
+/// Issue "Right answers off the built-in path": the record of past
+/// shortfalls on both vintages. Outcome − target, Cần Thơ, data/history.csv:
+/// 2017 6.54 − 7.8 = −1.26 as finally measured, 7.83 − 7.8 = +0.03 as first
+/// estimated; 2019 7.84 − 7.51 = +0.33; 2020 1.02 − 7.82 = −6.80; 2023
+/// 5.75 − 9.5 = −3.75; 2024 7.12 − 7.5 = −0.38. Medians −1.26 and −0.38.
+#[test]
+fn the_record_of_shortfalls_on_both_vintages() {
+    use grdp_study::calibration::{RecordVintage, shortfall_records};
+    let h = grdp_scenario::builtin::history().unwrap();
+    let r = shortfall_records(&h, "can_tho", RecordVintage::Latest).unwrap();
+    let by_year = |rec: &grdp_study::calibration::ShortfallRecord| -> Vec<(i32, f64)> {
+        rec.record
+            .years
+            .iter()
+            .map(|y| (y.year, y.shortfall_pp))
+            .collect()
+    };
+    let close = |got: Vec<(i32, f64)>, want: &[(i32, f64)]| {
+        assert_eq!(got.len(), want.len(), "{got:?}");
+        for ((y, v), (wy, wv)) in got.iter().zip(want) {
+            assert_eq!(y, wy);
+            // Two-decimal data, one subtraction.
+            assert!((v - wv).abs() < 1e-9, "{y}: {v} against {wv}");
+        }
+    };
+    assert_eq!(r.used.vintage, RecordVintage::Latest);
+    close(
+        by_year(&r.used),
+        &[
+            (2017, -1.26),
+            (2019, 0.33),
+            (2020, -6.80),
+            (2023, -3.75),
+            (2024, -0.38),
+        ],
+    );
+    assert!((r.used.record.median_pp + 1.26).abs() < 1e-9);
+    let first = r.other_vintage.as_ref().expect("2017 was revised");
+    assert_eq!(first.vintage, RecordVintage::FirstEstimate);
+    close(
+        by_year(first),
+        &[
+            (2017, 0.03),
+            (2019, 0.33),
+            (2020, -6.80),
+            (2023, -3.75),
+            (2024, -0.38),
+        ],
+    );
+    assert!((first.record.median_pp + 0.38).abs() < 1e-9);
+}

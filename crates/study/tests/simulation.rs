@@ -43,3 +43,24 @@ fn a_target_year_takes_its_own_target_or_is_refused() {
         (2030, 7.5f64.to_bits())
     );
 }
+
+/// Issue "Right answers off the built-in path": the record of past
+/// shortfalls added to a view that already subtracts the median shortfall
+/// counted the same misses twice. That view is not run with it, and says so.
+#[test]
+fn the_record_is_not_added_to_a_view_that_already_subtracts_a_shortfall() {
+    use grdp_study::calibration::{RecordVintage, shortfall_records};
+    let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+    let h = grdp_scenario::builtin::history().unwrap();
+    let opts = SimulationOptions {
+        scenarios: 20_000,
+        optimism: Some(shortfall_records(&h, "can_tho", RecordVintage::Latest).unwrap()),
+        ..Default::default()
+    };
+    let sim = grdp_study::simulation::simulate_views(&loaded, &opts, Default::default()).unwrap();
+    let by_id = |id: &str| sim.views.iter().find(|v| v.view.id == id).unwrap();
+    assert!(by_id("plan").with_optimism.is_some() && !by_id("plan").optimism_overlaps);
+    assert!(by_id("recent").with_optimism.is_some());
+    let minus = by_id("plan_less_shortfall");
+    assert!(minus.with_optimism.is_none() && minus.optimism_overlaps);
+}

@@ -4,6 +4,7 @@
 use grdp_core::solve::{ComponentSolution, PeriodSolution, UniformSolution};
 use grdp_core::{Bound, Direction, Indicator, Target, TargetStatus};
 use grdp_scenario::LoadedScenario;
+use grdp_study::calibration::{RecordVintage, ShortfallRecord, ShortfallRecords};
 
 use super::Lang;
 
@@ -222,15 +223,83 @@ impl Lang {
         self.pick("P with optimism bias", "Xác suất, có thiên lệch lạc quan")
     }
 
-    /// The line that lists the record of past shortfalls (`list`: "2017 −1.29, ...").
-    pub fn optimism_line(self, list: &str) -> String {
-        if self.vi() {
+    /// The lines on the records of past shortfalls: the one added to the
+    /// draws, the other vintage beside it, and why the one was chosen.
+    pub fn record_lines(self, records: &ShortfallRecords) -> String {
+        let list = |r: &ShortfallRecord| {
+            let years = r
+                .record
+                .years
+                .iter()
+                .map(|s| format!("{} {}", s.year, self.signed(s.shortfall_pp)))
+                .collect::<Vec<_>>()
+                .join(", ");
             format!(
-                "Thiên lệch lạc quan: mỗi năm của mỗi kịch bản cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử (kết quả − chỉ tiêu, điểm %): {list}.\n"
+                "{years}; {} {}",
+                self.pick("median", "trung vị"),
+                self.signed(r.record.median_pp)
+            )
+        };
+        let vintage = |v: RecordVintage| match (v, self.vi()) {
+            (RecordVintage::Latest, false) => "latest estimates",
+            (RecordVintage::Latest, true) => "số ước tính mới nhất",
+            (RecordVintage::FirstEstimate, false) => {
+                "first estimates (what planners saw when they set the next target)"
+            }
+            (RecordVintage::FirstEstimate, true) => {
+                "số ước tính đầu tiên (số liệu khi đặt chỉ tiêu năm sau)"
+            }
+        };
+        let used = &records.used;
+        let mut out = if self.vi() {
+            format!(
+                "Thiên lệch lạc quan: mỗi năm của mỗi kịch bản cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm %), theo {}: {}.\n",
+                records.region,
+                vintage(used.vintage),
+                list(used)
             )
         } else {
             format!(
-                "Optimism bias: each year of each scenario adds a shortfall resampled from the record (outcome − target, pp): {list}.\n"
+                "Optimism bias: each year of each scenario adds a shortfall resampled from {}'s record (outcome − target, pp), on {}: {}.\n",
+                records.region,
+                vintage(used.vintage),
+                list(used)
+            )
+        };
+        if let Some(other) = &records.other_vintage {
+            out += &format!(
+                "{} {}: {}.\n",
+                self.pick("The same record on", "Cũng lịch sử đó theo"),
+                vintage(other.vintage),
+                list(other)
+            );
+        }
+        out += match (used.vintage, self.vi()) {
+            (RecordVintage::Latest, false) => {
+                "The latest estimates are used: a forecast of the outcome as finally measured is judged against them.\n"
+            }
+            (RecordVintage::Latest, true) => {
+                "Dùng số ước tính mới nhất: dự báo kết quả cuối cùng được so với các số này.\n"
+            }
+            (RecordVintage::FirstEstimate, false) => {
+                "The first estimates are used: the record of planning optimism as planners saw it.\n"
+            }
+            (RecordVintage::FirstEstimate, true) => {
+                "Dùng số ước tính đầu tiên: thiên lệch lạc quan như người lập kế hoạch đã thấy.\n"
+            }
+        };
+        out
+    }
+
+    /// Why a view was not run with the record of past shortfalls.
+    pub fn record_overlap_line(self, view: &str) -> String {
+        if self.vi() {
+            format!(
+                "Không cộng lịch sử mức hụt vào \"{view}\": kịch bản này đã trừ mức hụt trung vị; cộng thêm sẽ tính cùng các lần hụt hai lần.\n"
+            )
+        } else {
+            format!(
+                "The record is not added to \"{view}\": that view already takes a past shortfall off the plan, and adding the record would count the same misses twice.\n"
             )
         }
     }
