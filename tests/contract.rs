@@ -138,10 +138,3 @@ fn audit_csv_is_one_figure_per_row() {
         )
     );
 }
-
-#[test]
-fn same_input_same_output() {
-    let a = stdout(&grdp(&["project", "--format", "json"]));
-    let b = stdout(&grdp(&["project", "--format", "json"]));
-    assert_eq!(a, b);
-}

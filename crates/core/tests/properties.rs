@@ -95,13 +95,35 @@ proptest! {
     }
 
     #[test]
-    fn current_shares_and_weights_sum_to_100(c in case()) {
+    fn shares_and_weights_match_levels_rolled_by_hand(c in case()) {
+        // Each component's weight is its share of last year's constant-price
+        // GRDP, its structure its share of this year's current-price GRDP:
+        // both recomputed here from levels grown year by year, one component
+        // at a time, not from the projection's own shares.
         let (e, p) = build(&c, 1.0);
-        for y in project(&e, &p).years {
-            let shares: f64 = y.components.iter().map(|k| k.share_current_pct.unwrap()).sum();
-            let weights: f64 = y.components.iter().map(|k| k.weight_pct).sum();
-            assert_abs_diff_eq!(shares, 100.0, epsilon = TOL);
-            assert_abs_diff_eq!(weights, 100.0, epsilon = TOL);
+        let mut constant = c.constant.clone();
+        let mut current = c.current.clone();
+        for ((y, g), pi) in project(&e, &p).years.iter().zip(&c.growth).zip(&c.prices) {
+            let constant_total: f64 = constant.iter().sum();
+            for (i, k) in y.components.iter().enumerate() {
+                assert_abs_diff_eq!(
+                    k.weight_pct,
+                    100.0 * constant[i] / constant_total,
+                    epsilon = TOL
+                );
+            }
+            for i in 0..constant.len() {
+                constant[i] *= 1.0 + g[i] / 100.0;
+                current[i] *= (1.0 + g[i] / 100.0) * (1.0 + pi[i] / 100.0);
+            }
+            let current_total: f64 = current.iter().sum();
+            for (i, k) in y.components.iter().enumerate() {
+                assert_abs_diff_eq!(
+                    k.share_current_pct.unwrap(),
+                    100.0 * current[i] / current_total,
+                    epsilon = TOL
+                );
+            }
         }
     }
 
