@@ -4,7 +4,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::util::{code, grdp, grdp_in, stderr, stdout};
+use crate::util::{code, grdp, grdp_in, stderr};
 
 const CHARTS: [&str; 8] = [
     "1-contributions.png",
