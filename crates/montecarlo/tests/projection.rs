@@ -158,3 +158,57 @@ fn a_simulation_without_uncertainty_reproduces_the_projection_to_the_bit() {
         );
     }
 }
+
+/// Same seed, same bits, whatever the thread count, on the general path
+/// with everything the built-in scenario turns on: six-year paths with
+/// persistence, drawn weights, prices and population, every target, the
+/// record of past shortfalls, and a precision stop decided chunk by chunk.
+#[test]
+fn bit_identical_at_1_2_and_7_threads_with_every_feature() {
+    let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+    let s = &loaded.scenario;
+    let spec = loaded.uncertainty.as_ref().unwrap();
+    assert!(s.plan().years().len() > 1 && spec.persistence > 0.0);
+    assert!(
+        spec.inputs.constant_weight_sd_pp.is_some() && spec.inputs.price_growth_sd_pp.is_some()
+    );
+    let model = Model::new(
+        s,
+        spec,
+        &spec.views[0],
+        MainTarget::from_scenario(s).unwrap(),
+    )
+    .unwrap();
+    let opts = RunOptions {
+        scenarios: 400_000,
+        seed: 17,
+        // P near one half: a half-width of 0.003 needs about 107,000 draws,
+        // so the run stops after four chunks, inside a parallel batch.
+        precision: Some(0.003),
+        // Cần Thơ's record (outcome − target, pp, latest estimates).
+        optimism_pp: Some(vec![-1.26, 0.33, -6.80, -3.75, -0.38]),
+        feasibility: Some(grdp_montecarlo::engine::FeasibilityRequest {
+            component: 2,
+            shifts_pp: vec![-1.0, 0.0, 1.0],
+        }),
+        required_component: Some(2),
+        detail: true,
+    };
+    let json = |threads: usize| {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap()
+            .install(|| {
+                serde_json::to_string(&simulate(&model, &opts, Default::default()).unwrap())
+            })
+            .unwrap()
+    };
+    let one = json(1);
+    assert!(
+        one.contains("\"stopped_at_precision\":true"),
+        "the precision stop is exercised"
+    );
+    assert_eq!(one, json(2));
+    assert_eq!(one, json(7));
+}
