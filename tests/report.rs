@@ -226,3 +226,29 @@ fn an_existing_folder_that_is_not_a_report_is_kept() {
     assert!(stderr(&o).contains("--force"), "{}", stderr(&o));
     assert!(dir.path().join("mine").join("notes.txt").exists());
 }
+
+/// Every table of the page has as many cells in each row as its header
+/// has columns (the targets table once had "P(met)" over the gap and
+/// "Bound" over the target's text), in both languages.
+#[test]
+fn every_table_of_the_page_lines_up() {
+    for lang in ["en", "vi"] {
+        let dir = tempfile::tempdir().unwrap();
+        report(dir.path(), &["--lang", lang]);
+        let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+        let tables: Vec<&str> = page
+            .split("<table>")
+            .skip(1)
+            .map(|t| t.split("</table>").next().unwrap())
+            .collect();
+        assert!(tables.len() >= 2, "{lang}: {} tables", tables.len());
+        for table in tables {
+            let rows: Vec<&str> = table.split("<tr>").skip(1).collect();
+            let header = rows[0].matches("<th").count();
+            assert!(header > 1, "{lang}: {}", rows[0]);
+            for row in &rows[1..] {
+                assert_eq!(row.matches("<td").count(), header, "{lang}: {row}");
+            }
+        }
+    }
+}

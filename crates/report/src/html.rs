@@ -114,13 +114,17 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         esc(&p.tables),
         esc(&p.targets)
     );
+    let l = input.lang.labels();
     h += &format!(
-        "<tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>\n",
+        "<tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>\n",
         esc(&p.target),
+        esc(l.year),
         esc(&p.bound),
+        esc(l.met_when),
         esc(&p.projected),
+        esc(l.status),
+        esc(l.margin),
         esc(&p.p_met),
-        esc(&p.probability)
     );
     let main = input.views[0].result;
     for o in input.target_outcomes {
@@ -129,12 +133,21 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             .iter()
             .find(|t| t.id == o.target.id)
             .and_then(|t| t.probability);
+        let decimals = if o.target.indicator == grdp_core::Indicator::ShareCurrentPct {
+            3
+        } else {
+            2
+        };
         h += &format!(
-            "<tr><td>{} ({})</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
+            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
             esc(&w.target_label(&o.target)),
             o.target.year,
-            esc(&w.target_detail(o)),
-            o.value.map_or("–".into(), |v| w.num(v, 3)),
+            esc(&input
+                .lang
+                .bound_text(&o.target.bound, decimals, crate::lang::BoundStyle::Tight)),
+            esc(input.lang.direction(o.target.direction)),
+            o.value.map_or("–".into(), |v| w.num(v, decimals)),
+            esc(input.lang.target_status(o.status)),
             w.margin(o),
             prob.map_or("–".into(), |p| w.num(p, 3))
         );
