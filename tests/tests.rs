@@ -4,6 +4,7 @@ mod bad_input;
 mod cli;
 mod contract;
 mod corpus;
+mod files;
 mod golden;
 mod interrupt;
 mod report;

@@ -38,7 +38,7 @@ pub enum Command {
     Audit(CommonArgs),
     /// Write the briefing: eight charts, an offline page, summary.json and CSV tables.
     #[command(
-        after_help = "Examples:\n  grdp report\n  grdp report --lang vi -o bao-cao\n  grdp report my-province.toml -o my-report --scale 2 -n 200000\n\nThe folder is written whole or not at all; an existing folder is replaced only if it is\nan earlier grdp report (or with --force)."
+        after_help = "Examples:\n  grdp report\n  grdp report --lang vi -o bao-cao\n  grdp report my-province.toml -o my-report --scale 2 -n 200000\n\nThe folder is swapped in whole, never half-written; a rerun replaces only the files an earlier\nreport wrote and keeps every other file. A folder that is not a report needs --force (its files\nare kept too)."
     )]
     Report(ReportArgs),
     /// How likely is the growth target? Monte Carlo over the scenario's `[uncertainty]` block.
@@ -98,7 +98,7 @@ pub struct CommonArgs {
     /// Language of component names and headers.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
-    /// Write to FILE instead of standard output (atomically: all or nothing).
+    /// Write to FILE instead of standard output (whole or not at all; `-` is standard output).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -156,6 +156,11 @@ impl CommonArgs {
     /// The chosen language.
     pub fn lang(&self) -> grdp_report::Lang {
         self.lang.into()
+    }
+
+    /// The files the command reads (no output may replace them).
+    pub fn inputs(&self) -> Vec<&std::path::Path> {
+        self.scenario.as_deref().into_iter().collect()
     }
 }
 
@@ -344,7 +349,7 @@ pub struct ReportArgs {
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
     pub scale: u32,
-    /// Replace the folder even if it is not an earlier grdp report.
+    /// Write into a folder that is not an earlier grdp report (its files are kept).
     #[arg(long)]
     pub force: bool,
     /// No progress bar.

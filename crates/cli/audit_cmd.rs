@@ -16,5 +16,5 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
         Format::Csv => tables::audit(&audit.checks)?,
         Format::Table => terminal::audit(&loaded, &audit.checks, &audit.not_applicable, lang),
     };
-    emit(&text, args.output.as_deref())
+    emit(&text, args.output.as_deref(), &args.inputs())
 }

@@ -33,7 +33,11 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
         CalibrateFormat::Json => documents::to_json(&documents::calibrate(&study, &origin))?,
         CalibrateFormat::Toml => documents::uncertainty_block(&study, &command_line(args), &origin),
     };
-    emit(&text, args.output.as_deref())
+    emit(
+        &text,
+        args.output.as_deref(),
+        &args.history.as_deref().into_iter().collect::<Vec<_>>(),
+    )
 }
 
 /// The command that reproduces the calibration: the block's source.

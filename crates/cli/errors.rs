@@ -60,7 +60,7 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
 pub fn report_in_flags(e: ReportError) -> anyhow::Error {
     match e {
         ReportError::NotAReport { path } => anyhow::anyhow!(
-            "{} exists and is not an earlier grdp report; choose another folder, or pass --force to replace it",
+            "{} exists, holds files and is not an earlier grdp report; choose another folder, or pass --force to write the report into it (its files are kept)",
             path.display()
         ),
         other => other.into(),

@@ -19,5 +19,5 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
         Format::Csv => tables::projection(&loaded, &study.projection, lang)?,
         Format::Table => terminal::projection(&loaded, &study.projection, &study.targets, lang),
     };
-    emit(&text, args.output.as_deref())
+    emit(&text, args.output.as_deref(), &args.inputs())
 }

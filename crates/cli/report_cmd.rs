@@ -22,8 +22,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         cancel: Some(&crate::INTERRUPTED),
         draws: None,
     };
+    grdp_report::write::folder::abort_if_asked("simulating");
     let study = Study::run(&loaded, &options, control).map_err(crate::errors::in_flags)?;
     progress.clear();
+    grdp_report::write::folder::abort_if_asked("rendering");
     let files = grdp_report::render(&study, args.lang.into(), args.scale)?;
     grdp_report::write_report_dir(&args.output, files.into_iter().map(Ok), args.force)
         .map_err(crate::errors::report_in_flags)?;

@@ -2,7 +2,7 @@
 
 use std::io::Write as _;
 
-use anyhow::Context;
+use grdp_report::write::Draft;
 use grdp_report::{documents, tables, terminal};
 use grdp_study::simulation::simulate_views;
 
@@ -16,6 +16,19 @@ const MAX_DRAWS_BYTES: f64 = 2e9;
 pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.common.scenario)?;
     let options = args.simulation_options()?;
+    // No output may replace an input, nor the draws the table.
+    let mut inputs = args.common.inputs();
+    inputs.extend(args.history.as_deref());
+    if let (Some(out), Some(draws)) = (&args.common.output, &args.save_draws)
+        && (out == draws || grdp_report::write::same_file(out, draws))
+    {
+        return Err(UsageError(format!(
+            "-o {} and --save-draws {} name the same file; expected two files",
+            out.display(),
+            draws.display()
+        ))
+        .into());
+    }
     let ids: Vec<String> = loaded
         .scenario
         .economy()
@@ -39,7 +52,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         }
     }
     let mut draws_file = match &args.save_draws {
-        Some(path) => Some(DrawsFile::create(path, &ids)?),
+        Some(path) => Some(DrawsFile::create(path, &ids, &inputs)?),
         None => None,
     };
     let progress = crate::progress::Progress::new(args.quiet);
@@ -56,8 +69,8 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     };
     let sim = simulate_views(&loaded, &options, control).map_err(crate::errors::in_flags)?;
     progress.clear();
-    if let (Some(file), Some(path)) = (draws_file, &args.save_draws) {
-        file.persist(path)?;
+    if let Some(file) = draws_file {
+        file.persist()?;
     }
     let lang = args.common.lang();
     let text = match args.common.format {
@@ -65,34 +78,24 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         Format::Csv => tables::simulation(&sim)?,
         Format::Table => terminal::simulation(&loaded, &sim, lang),
     };
-    emit(&text, args.common.output.as_deref())
+    emit(&text, args.common.output.as_deref(), &inputs)
 }
 
-/// `--save-draws`: a temporary CSV beside the target, renamed when complete.
+/// `--save-draws`: the draws, written as they come (a locked temporary CSV
+/// beside the target, renamed when complete; see grdp_report::write::Draft).
 struct DrawsFile {
-    file: std::io::BufWriter<tempfile::NamedTempFile>,
+    file: Draft,
     row: u64,
     width: usize,
 }
 
 impl DrawsFile {
-    fn create(path: &std::path::Path, ids: &[String]) -> anyhow::Result<Self> {
-        if path.is_dir() {
-            anyhow::bail!(
-                "--save-draws {}: it is a folder; expected a file name such as draws.csv",
-                path.display()
-            );
-        }
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => std::path::Path::new("."),
-        };
-        let tmp = tempfile::Builder::new()
-            .prefix(".grdp-draws-")
-            .suffix(".tmp")
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        let mut file = std::io::BufWriter::new(tmp);
+    fn create(
+        path: &std::path::Path,
+        ids: &[String],
+        inputs: &[&std::path::Path],
+    ) -> anyhow::Result<Self> {
+        let mut file = Draft::create(path, inputs)?;
         let header: Vec<String> = std::iter::once("scenario".to_string())
             .chain(ids.iter().map(|i| format!("{i}_growth_pct")))
             .chain(std::iter::once("grdp_growth_pct".to_string()))
@@ -114,14 +117,7 @@ impl DrawsFile {
         Ok(())
     }
 
-    fn persist(self, path: &std::path::Path) -> anyhow::Result<()> {
-        let tmp = self
-            .file
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error()))?;
-        tmp.as_file().sync_all()?;
-        tmp.persist(path)
-            .map_err(|e| anyhow::anyhow!("cannot write {}: {}", path.display(), e.error))?;
-        Ok(())
+    fn persist(self) -> anyhow::Result<()> {
+        Ok(self.file.commit()?)
     }
 }

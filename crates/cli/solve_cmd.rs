@@ -39,5 +39,5 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
         Format::Csv => tables::solve(&loaded, &answer, lang)?,
         Format::Table => terminal::solve(&loaded, &answer, lang),
     };
-    emit(&text, args.common.output.as_deref())
+    emit(&text, args.common.output.as_deref(), &args.common.inputs())
 }

@@ -81,11 +81,47 @@ pub enum ReportError {
         /// The path.
         path: PathBuf,
     },
-    /// The folder exists and is not an earlier grdp report.
-    #[error("{} exists and is not an earlier grdp report; choose another folder", path.display())]
+    /// The folder exists, holds files, and is not an earlier grdp report.
+    #[error(
+        "{} exists, holds files and is not an earlier grdp report; choose another folder (its files would be kept, but a report is not written into someone else's folder unasked)",
+        path.display()
+    )]
     NotAReport {
         /// The folder.
         path: PathBuf,
+    },
+    /// The report would write over a file an earlier report did not write.
+    #[error(
+        "{} holds {file}, which no grdp report wrote, and the report would replace it; rename or move it first",
+        path.display()
+    )]
+    WouldReplaceForeign {
+        /// The folder.
+        path: PathBuf,
+        /// The file.
+        file: String,
+    },
+    /// An output path names a folder where a file is expected.
+    #[error(
+        "cannot write {}: it is a folder; expected a file name such as {}",
+        path.display(),
+        path.join("out.txt").display()
+    )]
+    IsAFolder {
+        /// The path.
+        path: PathBuf,
+    },
+    /// An output path names one of the inputs.
+    #[error(
+        "refusing to write {}: it is the input {}, which the output would replace; choose another output name",
+        output.display(),
+        input.display()
+    )]
+    OutputIsInput {
+        /// The output path given.
+        output: PathBuf,
+        /// The input it names.
+        input: PathBuf,
     },
     /// A report file name that could escape the folder.
     #[error("refusing the file name `{0}` in a report")]

@@ -1,0 +1,270 @@
+//! One output file, written whole or not at all, never replacing what the
+//! path names without knowing what it is.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use tempfile::NamedTempFile;
+
+use super::{TEMP_PREFIX, parent_of, refuse_inputs, remove_stale_temp_files};
+use crate::ReportError;
+
+/// What an output path names, once symbolic links are followed.
+#[derive(Debug)]
+enum Destination {
+    /// A regular file (`mode`: its permissions, kept) or nothing yet
+    /// (`None`: a new file follows the umask): replaced by a rename.
+    File { path: PathBuf, mode: Option<u32> },
+    /// A device, FIFO or socket: written in place, never replaced.
+    Stream { path: PathBuf },
+}
+
+/// Follows `path` through symbolic links to what it names.
+fn destination(path: &Path) -> Result<Destination, ReportError> {
+    let io = |source| ReportError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    let mut at = path.to_path_buf();
+    // A chain of links longer than the system's own limit is a loop.
+    for _ in 0..40 {
+        let meta = match std::fs::symlink_metadata(&at) {
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Ok(Destination::File {
+                    path: at,
+                    mode: None,
+                });
+            }
+            Err(e) => return Err(io(e)),
+            Ok(m) => m,
+        };
+        let kind = meta.file_type();
+        if kind.is_symlink() {
+            let link = std::fs::read_link(&at).map_err(io)?;
+            at = if link.is_absolute() {
+                link
+            } else {
+                parent_of(&at).join(link)
+            };
+            continue;
+        }
+        if kind.is_dir() {
+            return Err(ReportError::IsAFolder {
+                path: path.to_path_buf(),
+            });
+        }
+        if kind.is_file() {
+            return Ok(Destination::File {
+                path: at,
+                mode: Some(mode_of(&meta)),
+            });
+        }
+        return Ok(Destination::Stream { path: at });
+    }
+    Err(io(std::io::Error::other(
+        "too many symbolic links (a loop?)",
+    )))
+}
+
+#[cfg(unix)]
+fn mode_of(meta: &std::fs::Metadata) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    meta.permissions().mode()
+}
+
+#[cfg(not(unix))]
+fn mode_of(_: &std::fs::Metadata) -> u32 {
+    0
+}
+
+/// The permissions a new file asks for, before the umask.
+#[cfg(unix)]
+fn new_file_permissions() -> std::fs::Permissions {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::Permissions::from_mode(0o666)
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, mode: u32) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
+    Ok(())
+}
+
+enum Sink {
+    /// A locked temporary file beside the target, renamed over it on commit.
+    Temp {
+        file: BufWriter<NamedTempFile>,
+        target: PathBuf,
+        mode: Option<u32>,
+    },
+    /// A device or FIFO, written directly.
+    Stream(BufWriter<File>),
+}
+
+/// An output being written: [`Write`] into it, then [`Draft::commit`].
+/// Dropped without a commit, it leaves the target as it was and removes
+/// its temporary file.
+pub struct Draft {
+    /// The path as the user gave it, for messages.
+    shown: PathBuf,
+    sink: Sink,
+}
+
+impl Draft {
+    /// Starts writing `path`, refusing it when it names one of `inputs` or
+    /// a folder. Temporary files that killed runs left beside it go first.
+    pub fn create(path: &Path, inputs: &[&Path]) -> Result<Self, ReportError> {
+        refuse_inputs(path, inputs)?;
+        let io = |source| ReportError::Io {
+            path: path.to_path_buf(),
+            source,
+        };
+        let sink = match destination(path)? {
+            Destination::Stream { path: device } => Sink::Stream(BufWriter::new(
+                std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(device)
+                    .map_err(io)?,
+            )),
+            Destination::File { path: target, mode } => {
+                let dir = parent_of(&target);
+                remove_stale_temp_files(&dir, TEMP_PREFIX);
+                let name = target
+                    .file_name()
+                    .map_or_else(|| "out".into(), |n| n.to_string_lossy().into_owned());
+                let prefix = format!("{TEMP_PREFIX}{name}-");
+                let mut builder = tempfile::Builder::new();
+                builder.prefix(&prefix).suffix(".tmp");
+                #[cfg(unix)]
+                builder.permissions(new_file_permissions());
+                let tmp = builder.tempfile_in(&dir).map_err(io)?;
+                // Held until the rename: a later run knows the file is live.
+                tmp.as_file().lock().map_err(io)?;
+                Sink::Temp {
+                    file: BufWriter::new(tmp),
+                    target,
+                    mode,
+                }
+            }
+        };
+        Ok(Self {
+            shown: path.to_path_buf(),
+            sink,
+        })
+    }
+
+    /// Finishes the output: the temporary file takes the target's place
+    /// (with the target's old mode, if it had one), or the stream is flushed.
+    pub fn commit(self) -> Result<(), ReportError> {
+        let io = |source| ReportError::Io {
+            path: self.shown.clone(),
+            source,
+        };
+        match self.sink {
+            Sink::Stream(mut w) => w.flush().map_err(io),
+            Sink::Temp { file, target, mode } => {
+                let tmp = file.into_inner().map_err(|e| io(e.into_error()))?;
+                if let Some(mode) = mode {
+                    set_mode(tmp.path(), mode).map_err(io)?;
+                }
+                tmp.as_file().sync_all().map_err(io)?;
+                tmp.persist(&target).map_err(|e| io(e.error))?;
+                Ok(())
+            }
+        }
+    }
+}
+
+impl Write for Draft {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match &mut self.sink {
+            Sink::Temp { file, .. } => file.write(buf),
+            Sink::Stream(w) => w.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match &mut self.sink {
+            Sink::Temp { file, .. } => file.flush(),
+            Sink::Stream(w) => w.flush(),
+        }
+    }
+}
+
+/// Writes `bytes` to `path` whole or not at all (see [`Draft`]).
+pub fn write_file(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<(), ReportError> {
+    let mut draft = Draft::create(path, inputs)?;
+    draft.write_all(bytes).map_err(|source| ReportError::Io {
+        path: path.to_path_buf(),
+        source,
+    })?;
+    draft.commit()
+}
+
+#[cfg(all(test, unix))]
+mod tests {
+    use std::os::unix::fs::{PermissionsExt, symlink};
+
+    use super::*;
+
+    fn mode(p: &Path) -> u32 {
+        std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_symbolic_link_is_followed_and_its_target_replaced() {
+        let dir = tempfile::tempdir().unwrap();
+        let real = dir.path().join("real.json");
+        std::fs::write(&real, "old").unwrap();
+        let link = dir.path().join("link.json");
+        symlink("real.json", &link).unwrap();
+        write_file(&link, b"new", &[]).unwrap();
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read_to_string(&real).unwrap(), "new");
+    }
+
+    #[test]
+    fn a_replaced_file_keeps_its_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("out.csv");
+        std::fs::write(&f, "old").unwrap();
+        std::fs::set_permissions(&f, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_file(&f, b"new", &[]).unwrap();
+        assert_eq!(mode(&f), 0o640);
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "new");
+    }
+
+    #[test]
+    fn an_output_that_is_an_input_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("s.toml");
+        std::fs::write(&f, "scenario").unwrap();
+        let other_name = dir.path().join(".").join("s.toml");
+        let e = write_file(&other_name, b"x", &[&f]).unwrap_err();
+        assert!(matches!(e, ReportError::OutputIsInput { .. }), "{e}");
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "scenario");
+    }
+
+    #[test]
+    fn a_dropped_draft_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("out.csv");
+        std::fs::write(&f, "old").unwrap();
+        let mut d = Draft::create(&f, &[]).unwrap();
+        d.write_all(b"half").unwrap();
+        drop(d);
+        assert_eq!(std::fs::read_to_string(&f).unwrap(), "old");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

@@ -1,0 +1,101 @@
+//! Writing outputs without ever losing what was there.
+//!
+//! - [`file`]: one output file (`-o`, `--save-draws`): written to a locked
+//!   temporary file beside the target and renamed over it only when whole;
+//!   a device or FIFO gets a plain write; a symbolic link is followed and
+//!   its target replaced; a replaced file keeps its mode, a new one follows
+//!   the umask; an output that is one of the inputs is refused.
+//! - [`folder`]: the report folder, swapped in whole (Linux: an atomic
+//!   exchange), replacing only the files an earlier report wrote (its
+//!   manifest), under a lock on the parent folder, recovering what a
+//!   crashed run left.
+
+pub mod file;
+pub mod folder;
+
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
+
+pub use file::{Draft, write_file};
+pub use folder::write_report_dir;
+
+use crate::ReportError;
+
+/// Prefix of every temporary name grdp creates beside an output.
+pub const TEMP_PREFIX: &str = ".grdp-";
+
+/// How old an unlocked temporary file must be before a later run removes
+/// it: a run holds its temporary file locked from the moment it creates it,
+/// so this only covers the instant between the two.
+const STALE_AFTER: Duration = Duration::from_secs(10);
+
+/// Whether `a` and `b` name the same file (both exist, same device and inode).
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    match (std::fs::metadata(a), std::fs::metadata(b)) {
+        (Ok(ma), Ok(mb)) => same_metadata(&ma, &mb),
+        _ => false,
+    }
+}
+
+#[cfg(unix)]
+fn same_metadata(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_metadata(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    false
+}
+
+/// Refuses `output` when it names one of `inputs` (or, for inputs that do
+/// not exist yet, the same path).
+pub fn refuse_inputs(output: &Path, inputs: &[&Path]) -> Result<(), ReportError> {
+    for input in inputs {
+        if same_file(output, input) || (output == *input) {
+            return Err(ReportError::OutputIsInput {
+                output: output.to_path_buf(),
+                input: input.to_path_buf(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// The folder a path's file lives in (`.` for a bare name).
+fn parent_of(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Removes the temporary files an earlier run left in `dir` (killed before
+/// it could rename or remove them): names starting with `prefix` and ending
+/// `.tmp` that nobody holds a lock on and that are older than a few seconds.
+fn remove_stale_temp_files(dir: &Path, prefix: &str) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if !name.starts_with(prefix) || !name.ends_with(".tmp") {
+            continue;
+        }
+        let path = entry.path();
+        let old_enough = entry.metadata().and_then(|m| m.modified()).is_ok_and(|t| {
+            SystemTime::now()
+                .duration_since(t)
+                .is_ok_and(|age| age > STALE_AFTER)
+        });
+        if !old_enough || !entry.file_type().is_ok_and(|t| t.is_file()) {
+            continue;
+        }
+        if let Ok(f) = std::fs::File::open(&path)
+            && f.try_lock().is_ok()
+        {
+            let _ = std::fs::remove_file(&path);
+        }
+    }
+}

@@ -1,0 +1,377 @@
+//! No file is ever lost: one test per way an output could destroy what
+//! was there, each checking the bytes (and kinds and modes) of every
+//! pre-existing file afterwards; and a crash test that kills `grdp report`
+//! at every stage of writing.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::util::{BUILTIN, code, grdp, grdp_in, stderr};
+
+/// A small, fast report: 4,000 scenarios a view, no optimism runs.
+const SMALL: [&str; 5] = ["-n", "4000", "--optimism-bias", "none", "-q"];
+
+fn leftovers(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".grdp-") && n != ".grdp-report")
+        .collect()
+}
+
+#[cfg(unix)]
+fn mode(p: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(p).unwrap().permissions().mode() & 0o777
+}
+
+#[test]
+#[cfg(unix)]
+fn a_device_stays_a_device() {
+    use std::os::unix::fs::FileTypeExt;
+    let o = grdp(&["project", "--format", "json", "-o", "/dev/null"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let kind = std::fs::metadata("/dev/null").unwrap().file_type();
+    assert!(kind.is_char_device(), "/dev/null is no longer a device");
+}
+
+#[test]
+#[cfg(unix)]
+fn a_symbolic_link_is_followed_and_stays_a_link() {
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("real.json");
+    std::fs::write(&real, "old").unwrap();
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink("real.json", &link).unwrap();
+    let o = grdp_in(
+        Some(dir.path()),
+        &["project", "--format", "json", "-o", "link.json"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        std::fs::symlink_metadata(&link)
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    let written = std::fs::read_to_string(&real).unwrap();
+    assert!(written.contains("\"scenario\": \"Cần Thơ"), "{written}");
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+#[cfg(unix)]
+fn a_fifo_is_written_to_not_replaced() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("pipe");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|s| s.success()) {
+        eprintln!("mkfifo unavailable; skipped");
+        return;
+    }
+    let reader = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::read_to_string(fifo).unwrap())
+    };
+    let o = grdp(&["project", "--format", "csv", "-o", fifo.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let read = reader.join().unwrap();
+    assert!(read.starts_with("year,component,"), "{read}");
+    assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
+}
+
+#[test]
+fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = dir.path().join("s.toml");
+    std::fs::write(&s, BUILTIN).unwrap();
+    let h = dir.path().join("h.csv");
+    let history = include_str!("../data/history.csv");
+    std::fs::write(&h, history).unwrap();
+    for args in [
+        vec!["project", "s.toml", "-o", "s.toml"],
+        vec!["audit", "s.toml", "-o", "./s.toml"],
+        vec!["calibrate", "h.csv", "-o", "h.csv"],
+        vec![
+            "simulate",
+            "s.toml",
+            "-n",
+            "1000",
+            "-q",
+            "--save-draws",
+            "s.toml",
+        ],
+        vec![
+            "simulate",
+            "s.toml",
+            "-n",
+            "1000",
+            "-q",
+            "--optimism-bias",
+            "history",
+            "--history",
+            "h.csv",
+            "-o",
+            "h.csv",
+        ],
+    ] {
+        let o = grdp_in(Some(dir.path()), &args);
+        assert_eq!(code(&o), 1, "{args:?}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("it is the input"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert_eq!(std::fs::read_to_string(&s).unwrap(), BUILTIN, "{args:?}");
+        assert_eq!(std::fs::read_to_string(&h).unwrap(), history, "{args:?}");
+        assert!(leftovers(dir.path()).is_empty(), "{args:?}");
+    }
+    // The table and the draws into one file: refused before anything is written.
+    let o = grdp_in(
+        Some(dir.path()),
+        &[
+            "simulate",
+            "-n",
+            "1000",
+            "-q",
+            "-o",
+            "x.csv",
+            "--save-draws",
+            "x.csv",
+        ],
+    );
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("name the same file"), "{}", stderr(&o));
+    assert!(!dir.path().join("x.csv").exists());
+}
+
+#[test]
+#[cfg(unix)]
+fn a_replaced_file_keeps_its_mode_and_a_new_one_follows_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let old = dir.path().join("old.json");
+    std::fs::write(&old, "x").unwrap();
+    std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let o = grdp_in(
+        Some(dir.path()),
+        &["project", "--format", "json", "-o", "old.json"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(mode(&old), 0o644);
+    // What the umask gives a new file here, as std creates it.
+    let probe = dir.path().join("probe");
+    std::fs::write(&probe, "").unwrap();
+    let o = grdp_in(
+        Some(dir.path()),
+        &["project", "--format", "json", "-o", "new.json"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(mode(&dir.path().join("new.json")), mode(&probe));
+}
+
+#[test]
+#[cfg(unix)]
+fn a_stale_temporary_file_of_a_killed_run_is_removed() {
+    let dir = tempfile::tempdir().unwrap();
+    let stale = dir.path().join(".grdp-out.json-abc123.tmp");
+    std::fs::write(&stale, "half a file").unwrap();
+    // Older than a run could be holding it unlocked.
+    let ok = Command::new("touch")
+        .args(["-d", "2020-01-01"])
+        .arg(&stale)
+        .status();
+    if !ok.is_ok_and(|s| s.success()) {
+        eprintln!("touch -d unavailable; skipped");
+        return;
+    }
+    let o = grdp_in(
+        Some(dir.path()),
+        &["project", "--format", "json", "-o", "out.json"],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        leftovers(dir.path()).is_empty(),
+        "{:?}",
+        leftovers(dir.path())
+    );
+}
+
+/// Writes a report into `dir/r` with `extra` options.
+fn report_into(dir: &Path, extra: &[&str]) -> std::process::Output {
+    let out = dir.join("r");
+    let mut args = vec!["report", "-o", out.to_str().unwrap()];
+    args.extend_from_slice(&SMALL);
+    args.extend_from_slice(extra);
+    grdp(&args)
+}
+
+/// Every file of a folder with its bytes, sorted.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn a_rerun_keeps_the_files_a_report_did_not_write() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = report_into(dir.path(), &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r = dir.path().join("r");
+    std::fs::write(r.join("notes.txt"), "the council asked for 10 %").unwrap();
+    std::fs::write(r.join("my-scenario.toml"), BUILTIN).unwrap();
+    std::fs::create_dir(r.join("drafts")).unwrap();
+    std::fs::write(r.join("drafts").join("v1.txt"), "draft").unwrap();
+    // The scenario inside the folder is the input of the rerun.
+    let o = report_into(dir.path(), &[r.join("my-scenario.toml").to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(
+        std::fs::read_to_string(r.join("notes.txt")).unwrap(),
+        "the council asked for 10 %"
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.join("my-scenario.toml")).unwrap(),
+        BUILTIN
+    );
+    assert_eq!(
+        std::fs::read_to_string(r.join("drafts").join("v1.txt")).unwrap(),
+        "draft"
+    );
+    assert!(r.join("index.html").exists());
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn another_folders_files_survive_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let r = dir.path().join("r");
+    std::fs::create_dir(&r).unwrap();
+    std::fs::write(r.join("budget.xlsx"), b"PK\x03\x04 not really").unwrap();
+    let before = snapshot(&r);
+    let o = report_into(dir.path(), &[]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert_eq!(snapshot(&r), before, "refused, untouched");
+    let o = report_into(dir.path(), &["--force"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(std::fs::read(r.join("budget.xlsx")).unwrap(), before[0].1);
+    // A file of the user's named as a report file is never replaced.
+    std::fs::remove_file(r.join(".grdp-report")).unwrap();
+    std::fs::write(r.join("summary.json"), "mine").unwrap();
+    let o = report_into(dir.path(), &["--force"]);
+    assert_ne!(code(&o), 0);
+    assert_eq!(
+        std::fs::read_to_string(r.join("summary.json")).unwrap(),
+        "mine"
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+#[test]
+fn a_report_into_the_current_folder_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = report_into(dir.path(), &[]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let r = dir.path().join("r");
+    let mut args = vec!["report", "-o", "."];
+    args.extend_from_slice(&SMALL);
+    let o = grdp_in(Some(&r), &args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(leftovers(dir.path()).is_empty());
+    assert!(leftovers(&r).is_empty());
+    assert!(r.join("index.html").exists());
+}
+
+#[test]
+fn concurrent_reports_into_one_folder_all_succeed_and_leave_one_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    // All started before any is waited for: they run at once.
+    let started: Vec<_> = (0..6)
+        .map(|i| {
+            let seed = format!("{}", i + 1);
+            Command::new(env!("CARGO_BIN_EXE_grdp"))
+                .args(["report", "-o", out.to_str().unwrap(), "--seed", &seed])
+                .args(SMALL)
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let children: Vec<_> = started
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for c in &children {
+        assert_eq!(code(c), 0, "{}", stderr(c));
+    }
+    assert_eq!(
+        std::fs::read_dir(&out).unwrap().count(),
+        14,
+        "13 files and the marker"
+    );
+    assert!(leftovers(dir.path()).is_empty());
+}
+
+/// The seed a report folder was made with (from its summary.json).
+fn seed_of(dir: &Path) -> u64 {
+    let v: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dir.join("summary.json")).unwrap()).unwrap();
+    v["simulation"]["metadata"]["seed"].as_u64().unwrap()
+}
+
+#[test]
+fn a_report_killed_at_any_stage_leaves_the_old_report_or_the_new_one() {
+    for (stage, survivor) in [
+        ("simulating", 1),
+        ("rendering", 1),
+        ("writing", 1),
+        ("swap", 1),
+        ("after-swap", 2),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let r: PathBuf = dir.path().join("r");
+        let o = report_into(dir.path(), &["--seed", "1"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        std::fs::write(r.join("notes.txt"), "keep me").unwrap();
+        let old = snapshot(&r);
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_grdp"));
+        cmd.args(["report", "-o", r.to_str().unwrap(), "--seed", "2"])
+            .args(SMALL)
+            .env("GRDP_TEST_ABORT", stage);
+        let killed = cmd.output().unwrap();
+        assert_ne!(code(&killed), 0, "{stage}: the run was not killed");
+        // Whole: the old report byte for byte, or the new one with every file.
+        assert!(r.is_dir(), "{stage}: the report folder is gone");
+        assert_eq!(seed_of(&r), survivor, "{stage}");
+        if survivor == 1 {
+            assert_eq!(snapshot(&r), old, "{stage}: the old report changed");
+        }
+        // The next run tidies up and keeps the user's note.
+        let o = report_into(dir.path(), &["--seed", "3"]);
+        assert_eq!(code(&o), 0, "{stage}: {}", stderr(&o));
+        assert_eq!(seed_of(&r), 3);
+        assert_eq!(
+            std::fs::read_to_string(r.join("notes.txt")).unwrap(),
+            "keep me",
+            "{stage}"
+        );
+        assert!(
+            leftovers(dir.path()).is_empty(),
+            "{stage}: {:?}",
+            leftovers(dir.path())
+        );
+    }
+}
