@@ -494,7 +494,7 @@ pub(super) fn is_checkpoint(chunks: u64) -> bool {
     while chunks / scale >= 100 {
         scale *= 10;
     }
-    chunks % scale == 0 && TENTHS.contains(&(chunks / scale))
+    chunks.is_multiple_of(scale) && TENTHS.contains(&(chunks / scale))
 }
 
 #[cfg(test)]
