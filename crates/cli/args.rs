@@ -110,7 +110,7 @@ pub struct SolveArgs {
     #[command(flatten)]
     pub common: CommonArgs,
     /// Aggregate real GRDP growth target, percent (e.g. 9.5).
-    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct)]
     pub target: Option<f64>,
     /// Solve for this component's growth, the others as planned.
     #[arg(long, value_name = "ID", requires = "target")]
@@ -129,9 +129,86 @@ pub struct SolveArgs {
         long,
         value_name = "PCT",
         requires = "period",
-        allow_negative_numbers = true
+        allow_negative_numbers = true,
+        value_parser = parse_pct
     )]
     pub average: Option<f64>,
+}
+
+/// A growth rate in percent: finite, with a decimal point.
+fn parse_pct(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if t.contains(',') {
+        return Err(format!(
+            "found `{s}`, a decimal comma; write {} (a decimal point)",
+            t.replace(',', ".")
+        ));
+    }
+    if let Some(number) = t.strip_suffix('%') {
+        return Err(format!(
+            "found `{s}`; write the number without the percent sign: {number}"
+        ));
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!(
+            "found `{s}`; expected a growth rate in percent, such as 9.5"
+        )),
+    }
+}
+
+/// A number of scenarios: a whole number, written out (1000000) or in
+/// scientific notation (1e6).
+fn parse_scenarios(s: &str) -> Result<u64, String> {
+    let t = s.trim().replace('_', "");
+    if let Ok(n) = t.parse::<u64>() {
+        return Ok(n);
+    }
+    let expected = "expected a whole number of scenarios, such as 1000000 or 1e6";
+    match t.parse::<f64>() {
+        Ok(v) if v < 0.0 => Err(format!("found {s}; {expected}, at least 1")),
+        Ok(v) if v.fract() == 0.0 && v <= 1e18 => Ok(v as u64),
+        Ok(_) => Err(format!("found {s}, not a whole number; {expected}")),
+        Err(_) if t.contains([',', '.']) => {
+            Err(format!("found {s}; {expected} (no thousands separators)"))
+        }
+        Err(_) => Err(format!("found {s}; {expected}")),
+    }
+}
+
+/// A half-width of a 95 % interval on a probability: in (0, 0.5).
+fn parse_probability(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if t.contains(',') {
+        return Err(format!(
+            "found `{s}`, a decimal comma; write {}",
+            t.replace(',', ".")
+        ));
+    }
+    match t.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        _ => Err(format!(
+            "found `{s}`; expected a half-width of the 95% interval on P, such as 0.005"
+        )),
+    }
+}
+
+/// The most worker threads a run takes: eight a core (more only slow it down).
+pub fn max_threads() -> u16 {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    u16::try_from(8 * cores).unwrap_or(u16::MAX)
+}
+
+/// A number of worker threads, from 1 to [`max_threads`].
+fn parse_threads(s: &str) -> Result<u16, String> {
+    let most = max_threads();
+    let expected = format!(
+        "expected from 1 to {most} (eight a core on this machine; results do not depend on it)"
+    );
+    match s.trim().parse::<u64>() {
+        Ok(n) if (1..=u64::from(most)).contains(&n) => Ok(n as u16),
+        _ => Err(format!("found {s}; {expected}")),
+    }
 }
 
 fn parse_period(s: &str) -> Result<(i32, i32), String> {
@@ -171,6 +248,19 @@ pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
         None => builtin::can_tho_2025()
             .context("the built-in scenario failed to load (a bug: please report it)"),
     }
+}
+
+/// Refuses a list that names an id twice (`--view plan,plan`).
+pub fn refuse_repeats(flag: &str, ids: &[String]) -> anyhow::Result<()> {
+    for (i, id) in ids.iter().enumerate() {
+        if ids[..i].contains(id) {
+            return Err(crate::UsageError(format!(
+                "{flag} names `{id}` twice; expected each once"
+            ))
+            .into());
+        }
+    }
+    Ok(())
 }
 
 /// Loads the history named on the command line, or the built-in one, with
@@ -263,20 +353,22 @@ pub struct SimulateArgs {
         short = 'n',
         long = "scenarios",
         default_value_t = 1_000_000,
-        value_name = "N"
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = parse_scenarios
     )]
     pub scenarios: u64,
     /// Seed of the random numbers (the same seed gives the same result).
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Worker threads (default: every core). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
     /// Stop once the 95% interval on P is this narrow (half-width, e.g. 0.005).
-    #[arg(long, value_name = "HALF_WIDTH")]
+    #[arg(long, value_name = "HALF_WIDTH", value_parser = parse_probability)]
     pub precision: Option<f64>,
     /// Aggregate growth target, percent (default: the scenario's).
-    #[arg(long, value_name = "PCT", allow_negative_numbers = true)]
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct)]
     pub target: Option<f64>,
     /// Year of the target (default: the scenario's target year).
     #[arg(long)]
@@ -331,14 +423,16 @@ pub struct ReportArgs {
         short = 'n',
         long = "scenarios",
         default_value_t = 1_000_000,
-        value_name = "N"
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = parse_scenarios
     )]
     pub scenarios: u64,
     /// Seed of the random numbers.
     #[arg(long, default_value_t = 42)]
     pub seed: u64,
     /// Worker threads (default: every core). Results do not depend on it.
-    #[arg(long, value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
     /// Add the record of past shortfalls and show P with and without it.
     #[arg(long, value_enum, default_value_t = OptimismBias::History)]
@@ -360,6 +454,15 @@ pub struct ReportArgs {
 impl SimulateArgs {
     /// The study's simulation options.
     pub fn simulation_options(&self) -> anyhow::Result<SimulationOptions> {
+        if let Some(views) = &self.view {
+            refuse_repeats("--view", views)?;
+        }
+        if self.history.is_some() && self.optimism_bias == OptimismBias::None {
+            return Err(crate::UsageError(
+                "--history is read only for the record of past shortfalls; add --optimism-bias history, or drop --history".into(),
+            )
+            .into());
+        }
         let optimism = match self.optimism_bias {
             OptimismBias::None => None,
             OptimismBias::History => {

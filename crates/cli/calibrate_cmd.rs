@@ -12,6 +12,17 @@ use crate::args::{CalibrateArgs, CalibrateFormat};
 use crate::output::emit;
 
 pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
+    if let Some(c) = &args.components {
+        crate::args::refuse_repeats("--components", c)?;
+    }
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(UsageError(format!(
+            "--from {from} is after --to {to}; expected the first year, then the last"
+        ))
+        .into());
+    }
     let (history, origin) = crate::args::load_history(&args.history)?;
     let options = CalibrateOptions {
         region: args.region.clone(),

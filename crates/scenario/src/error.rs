@@ -47,6 +47,17 @@ pub enum LoadErrorKind {
         /// Byte offset of the first invalid byte.
         offset: usize,
     },
+    /// The file is larger than any file of its kind could be.
+    #[error(
+        "the file is larger than {} MB; {what} is far smaller: is this the right file?",
+        limit / 1_000_000
+    )]
+    TooLarge {
+        /// The most bytes read, for this kind of file.
+        limit: u64,
+        /// What the file should be.
+        what: &'static str,
+    },
     /// The file is empty.
     #[error("the file is empty; expected {expected}")]
     Empty {
@@ -130,14 +141,30 @@ impl<'a> Locator<'a> {
     }
 }
 
-/// Reads a file, naming it in the error.
-pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, LoadError> {
-    std::fs::read(path).map_err(|e| LoadError {
+/// Reads a file of at most `limit` bytes, naming it in the error: a device
+/// such as /dev/zero, or a file far larger than any scenario or history, is
+/// refused after `limit` bytes rather than read without end.
+pub(crate) fn read_file(
+    path: &std::path::Path,
+    limit: u64,
+    what: &'static str,
+) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let err = |kind| LoadError {
         origin: path.display().to_string(),
         line: None,
         column: None,
-        kind: Box::new(LoadErrorKind::Io(e.to_string())),
-    })
+        kind: Box::new(kind),
+    };
+    let file = std::fs::File::open(path).map_err(|e| err(LoadErrorKind::Io(e.to_string())))?;
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| err(LoadErrorKind::Io(e.to_string())))?;
+    if bytes.len() as u64 > limit {
+        return Err(err(LoadErrorKind::TooLarge { limit, what }));
+    }
+    Ok(bytes)
 }
 
 /// Decodes file bytes: rejects non-UTF-8 and empty files, strips a UTF-8

@@ -136,10 +136,13 @@ impl History {
     }
 }
 
+/// The largest history file read, bytes (the built-in one is 15 kB).
+pub const MAX_HISTORY_BYTES: u64 = 50_000_000;
+
 /// Reads a history file.
 pub fn read_history(path: &Path) -> Result<History, LoadError> {
     let origin = path.display().to_string();
-    let bytes = crate::error::read_file(path)?;
+    let bytes = crate::error::read_file(path, MAX_HISTORY_BYTES, "a history of growth by year")?;
     let text = decode(
         &origin,
         &bytes,

@@ -81,10 +81,13 @@ pub struct Provenance {
     pub line: usize,
 }
 
+/// The largest scenario file read, bytes (the built-in one is 40 kB).
+pub const MAX_SCENARIO_BYTES: u64 = 5_000_000;
+
 /// Reads and validates a scenario file.
 pub fn read_scenario(path: &Path) -> Result<LoadedScenario, LoadError> {
     let origin = path.display().to_string();
-    let bytes = crate::error::read_file(path)?;
+    let bytes = crate::error::read_file(path, MAX_SCENARIO_BYTES, "a scenario")?;
     parse_scenario_bytes(&bytes, &origin)
 }
 
