@@ -243,11 +243,16 @@ impl CommonArgs {
 
 /// Loads the scenario named on the command line, or the built-in one.
 pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
-    match scenario {
-        Some(path) => Ok(read_scenario(path)?),
+    let loaded = match scenario {
+        Some(path) => read_scenario(path)?,
         None => builtin::can_tho_2025()
-            .context("the built-in scenario failed to load (a bug: please report it)"),
+            .context("the built-in scenario failed to load (a bug: please report it)")?,
+    };
+    // What loads but probably is not what was meant: said before any output.
+    for w in &loaded.warnings {
+        eprintln!("warning: {w}");
     }
+    Ok(loaded)
 }
 
 /// Refuses a list that names an id twice (`--view plan,plan`).

@@ -50,7 +50,9 @@ pub const MIN_PAIR_YEARS: usize = 4;
 pub fn estimate(series: &[(String, Series)]) -> Result<Calibration, McError> {
     let k = series.len();
     if k == 0 {
-        return Err(McError::Calibration("no component has a series".into()));
+        return Err(McError::Calibration(
+            "no component has growth in the years asked for; check --region, --from, --to and --exclude against the history".into(),
+        ));
     }
     let mut components = Vec::with_capacity(k);
     for (id, s) in series {
@@ -63,6 +65,12 @@ pub fn estimate(series: &[(String, Series)]) -> Result<Calibration, McError> {
         let n = s.len() as f64;
         let mean = s.iter().map(|(_, v)| v).sum::<f64>() / n;
         let var = s.iter().map(|(_, v)| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0);
+        if var <= 0.0 || !var.is_finite() {
+            return Err(McError::Calibration(format!(
+                "`{id}` grew by the same {mean}% in every one of its {} years: a constant series gives no spread to estimate (sd 0, which a scenario refuses); leave it out with --components, or give it a distribution by hand",
+                s.len()
+            )));
+        }
         components.push(ComponentEstimate {
             id: id.clone(),
             years: s.iter().map(|(y, _)| *y).collect(),

@@ -91,6 +91,11 @@ pub(crate) struct Locator<'a> {
 }
 
 impl<'a> Locator<'a> {
+    /// The file's name, as errors give it.
+    pub(crate) fn origin(&self) -> &str {
+        self.origin
+    }
+
     pub(crate) fn new(origin: &'a str, text: &'a str) -> Self {
         Self { origin, text }
     }

@@ -180,6 +180,29 @@ fn parse_value(raw: &str) -> Result<f64, String> {
     Err(format!("found `{s}`; expected a number such as 7.12"))
 }
 
+/// The largest growth rate or contribution a history holds, percent or
+/// percentage points.
+const MAX_RATE: f64 = 1000.0;
+
+/// Whether `p` is a period the history reads: a year, or part of one.
+fn valid_period(p: &str) -> bool {
+    let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
+    match p.split_once('-') {
+        None => year(p),
+        Some((y, part)) => {
+            year(y)
+                && match part.as_bytes() {
+                    [b'Q', n] => (b'1'..=b'4').contains(n),
+                    [b'H', n] => (b'1'..=b'2').contains(n),
+                    _ => part
+                        .strip_suffix('M')
+                        .and_then(|m| m.parse::<u8>().ok())
+                        .is_some_and(|m| (1..=12).contains(&m)),
+                }
+        }
+    }
+}
+
 /// Parses history text; `origin` names it in errors.
 pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
     let err = |line: Option<usize>, field: String, message: String| LoadError {
@@ -196,6 +219,33 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
         .map_err(|e| err(Some(1), "header".into(), e.to_string()))?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
+    if headers.len() == 1
+        && let Some(sep) = [';', '\t'].into_iter().find(|c| headers[0].contains(*c))
+    {
+        let what = if sep == ';' { "semicolons" } else { "tabs" };
+        return Err(err(
+            Some(1),
+            "header".into(),
+            format!(
+                "the columns are separated by {what}; grdp reads comma-separated files: save the sheet as \"CSV (comma delimited)\", or replace each {} with a comma (and write decimals with a point)",
+                if sep == ';' { "semicolon" } else { "tab" }
+            ),
+        ));
+    }
+    for (i, h) in headers.iter().enumerate() {
+        if let Some(j) = headers.iter().take(i).position(|o| o.trim() == h.trim()) {
+            return Err(err(
+                Some(1),
+                "header".into(),
+                format!(
+                    "the column `{}` appears twice (columns {} and {}); expected each column once",
+                    h.trim(),
+                    j + 1,
+                    i + 1
+                ),
+            ));
+        }
+    }
     for h in headers.iter() {
         let h = h.trim();
         if !REQUIRED.contains(&h) && !OPTIONAL.contains(&h) {
@@ -256,12 +306,32 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
         };
         let value_text = req("value")?;
         let value = parse_value(&value_text).map_err(|m| err(Some(line), "value".into(), m))?;
+        let period = req("period")?;
+        if !valid_period(&period) {
+            return Err(err(
+                Some(line),
+                "period".into(),
+                format!(
+                    "found `{period}`; expected a year (2024), a quarter (2024-Q3), a half (2024-H1) or the months from January (2024-9M)"
+                ),
+            ));
+        }
+        let indicator = req("indicator")?;
+        if (indicator.ends_with("_pct") || indicator.ends_with("_pp")) && value.abs() > MAX_RATE {
+            return Err(err(
+                Some(line),
+                "value".into(),
+                format!(
+                    "found {value:?} for {indicator}; a rate beyond ±{MAX_RATE} is a typing slip"
+                ),
+            ));
+        }
         let record = HistoryRecord {
             line,
             region: req("region")?,
-            period: req("period")?,
+            period,
             component: req("component")?,
-            indicator: req("indicator")?,
+            indicator,
             value,
             unit: get("unit").unwrap_or_default(),
             status: get("status").unwrap_or_default(),

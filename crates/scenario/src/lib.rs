@@ -43,12 +43,15 @@
 pub mod builtin;
 pub mod error;
 pub mod history;
+mod plausibility;
 pub mod scenario;
 pub mod sourced;
+mod targets;
 mod uncertainty;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use history::{History, HistoryRecord, parse_history, read_history};
+pub use plausibility::Warning;
 pub use scenario::{
     ComponentNames, LoadedScenario, Provenance, ScenarioMeta, parse_scenario, parse_scenario_bytes,
     read_scenario, sha256_hex,

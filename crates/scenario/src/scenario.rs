@@ -7,17 +7,17 @@ use std::collections::{BTreeMap, HashMap};
 use std::ops::Range;
 use std::path::Path;
 
-use grdp_core::solve::YearGrowth;
 use grdp_core::{
-    BaseYear, Bound, Component, ComponentKind, ConstantPriceBase, Direction, Economy, Indicator,
-    PeriodTarget, Plan, PricePath, Scenario, Target, TargetSet, YearPlan,
-    economy::SHARE_SUM_TOLERANCE_PP,
+    BaseYear, Component, ComponentKind, ConstantPriceBase, Economy, Plan, PricePath, Scenario,
+    TargetSet, YearPlan, economy::SHARE_SUM_TOLERANCE_PP,
 };
 use serde::{Deserialize, Serialize};
 use toml::Spanned;
 
 use crate::error::{LoadError, LoadErrorKind, Locator, decode};
+use crate::plausibility::Warning;
 use crate::sourced::{Sourced, Status};
+use crate::targets::{RawOutcome, RawPeriodTarget, RawTarget};
 
 /// The scenario format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
@@ -36,6 +36,9 @@ pub struct LoadedScenario {
     pub provenance: Vec<Provenance>,
     /// The `[uncertainty]` block, where given.
     pub uncertainty: Option<grdp_core::uncertainty::UncertaintySpec>,
+    /// What loads but probably is not what was meant (a thousands dot, growth
+    /// as fractions, a target no plan year reaches, a number no view reads).
+    pub warnings: Vec<Warning>,
     /// SHA-256 of the file's bytes, hexadecimal: the scenario's identity in outputs.
     pub sha256: String,
 }
@@ -194,46 +197,11 @@ struct RawYearPlan {
     employment_growth_pct: Option<Spanned<Sourced>>,
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawTarget {
-    id: Spanned<String>,
-    year: Spanned<i64>,
-    indicator: Spanned<String>,
-    component: Option<Spanned<String>>,
-    min: Option<Spanned<Sourced>>,
-    max: Option<Spanned<Sourced>>,
-    direction: Option<Spanned<String>>,
-    status: Option<Spanned<String>>,
-    source: Option<String>,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawPeriodTarget {
-    id: Spanned<String>,
-    first_year: Spanned<i64>,
-    last_year: Spanned<i64>,
-    min: Option<Spanned<Sourced>>,
-    max: Option<Spanned<Sourced>>,
-    status: Option<Spanned<String>>,
-    source: Option<String>,
-    note: Option<String>,
-}
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawOutcome {
-    year: Spanned<i64>,
-    growth_pct: Spanned<Sourced>,
-}
-
 pub(crate) struct Builder<'a> {
     pub(crate) loc: &'a Locator<'a>,
     /// Field path → span, to place the model's errors.
     pub(crate) spans: HashMap<String, Range<usize>>,
-    provenance: Vec<Provenance>,
+    pub(crate) provenance: Vec<Provenance>,
 }
 
 impl Builder<'_> {
@@ -293,7 +261,15 @@ impl Builder<'_> {
             }
             None => None,
         };
+        let kind_given: Vec<bool> = raw
+            .components
+            .get_ref()
+            .iter()
+            .map(|c| c.kind.is_some())
+            .collect();
+        let warnings = self.plausibility(&scenario, uncertainty.as_ref(), &kind_given)?;
         Ok(LoadedScenario {
+            warnings,
             uncertainty,
             sha256: String::new(),
             scenario,
@@ -327,7 +303,7 @@ impl Builder<'_> {
         self.loc.error(span, LoadErrorKind::Model(e))
     }
 
-    fn year(&self, field: &str, y: &Spanned<i64>) -> Result<i32, LoadError> {
+    pub(crate) fn year(&self, field: &str, y: &Spanned<i64>) -> Result<i32, LoadError> {
         let v = *y.get_ref();
         if (1900..=2200).contains(&v) {
             Ok(v as i32)
@@ -340,7 +316,7 @@ impl Builder<'_> {
         }
     }
 
-    fn status(&self, field: &str, s: &Spanned<String>) -> Result<Status, LoadError> {
+    pub(crate) fn status(&self, field: &str, s: &Spanned<String>) -> Result<Status, LoadError> {
         Status::parse(s.get_ref()).ok_or_else(|| {
             self.loc.invalid(
                 Some(s.span()),
@@ -637,116 +613,6 @@ impl Builder<'_> {
                 &format!("{at}.employment_growth_pct"),
                 &p.employment_growth_pct,
             )?,
-        })
-    }
-
-    fn target(&mut self, raw: &Spanned<RawTarget>) -> Result<Target, LoadError> {
-        let t = raw.get_ref();
-        let id = t.id.get_ref().clone();
-        let at = format!("target.{id}");
-        self.spans.insert(at.clone(), raw.span());
-        let indicator = Indicator::parse(t.indicator.get_ref()).ok_or_else(|| {
-            let known: Vec<&str> = Indicator::ALL.iter().map(|i| i.as_str()).collect();
-            self.loc.invalid(
-                Some(t.indicator.span()),
-                format!("{at}.indicator"),
-                format!(
-                    "found \"{}\"; expected one of: {}{}",
-                    t.indicator.get_ref(),
-                    known.join(", "),
-                    suggestion(t.indicator.get_ref(), &known)
-                ),
-            )
-        })?;
-        if let Some(s) = &t.status {
-            self.status(&at, s)?;
-        }
-        if let Some(c) = &t.component {
-            self.spans.insert(format!("{at}.component"), c.span());
-        }
-        let min = self.bound_number(&at, "min", &t.min, (&t.status, &t.source, &t.note))?;
-        let max = self.bound_number(&at, "max", &t.max, (&t.status, &t.source, &t.note))?;
-        let bound = Bound { min, max };
-        let direction = match &t.direction {
-            None => Direction::default_for(indicator, &bound),
-            Some(d) => {
-                self.spans.insert(format!("{at}.direction"), d.span());
-                Direction::parse(d.get_ref()).ok_or_else(|| {
-                    let known: Vec<&str> = Direction::ALL.iter().map(|d| d.as_str()).collect();
-                    self.loc.invalid(
-                        Some(d.span()),
-                        format!("{at}.direction"),
-                        format!(
-                            "found \"{}\"; expected one of: {}{}",
-                            d.get_ref(),
-                            known.join(", "),
-                            suggestion(d.get_ref(), &known)
-                        ),
-                    )
-                })?
-            }
-        };
-        Ok(Target {
-            id,
-            year: self.year(&format!("{at}.year"), &t.year)?,
-            indicator,
-            component: t.component.as_ref().map(|c| c.get_ref().clone()),
-            bound,
-            direction,
-        })
-    }
-
-    /// A target bound: the target's own status, source and note apply to
-    /// it unless the bound carries its own.
-    fn bound_number(
-        &mut self,
-        at: &str,
-        which: &str,
-        n: &Option<Spanned<Sourced>>,
-        (status, source, note): (&Option<Spanned<String>>, &Option<String>, &Option<String>),
-    ) -> Result<Option<f64>, LoadError> {
-        let Some(n) = n else { return Ok(None) };
-        let mut filled = n.get_ref().clone();
-        if filled.status.is_none() {
-            filled.status = status.as_ref().map(|s| s.get_ref().clone());
-        }
-        if filled.source.is_none() {
-            filled.source = source.clone();
-        }
-        if filled.note.is_none() {
-            filled.note = note.clone();
-        }
-        let spanned = Spanned::new(n.span(), filled);
-        self.number(&format!("{at}.{which}"), &spanned).map(Some)
-    }
-
-    fn period_target(&mut self, raw: &Spanned<RawPeriodTarget>) -> Result<PeriodTarget, LoadError> {
-        let t = raw.get_ref();
-        let id = t.id.get_ref().clone();
-        let at = format!("target.{id}");
-        self.spans.insert(at.clone(), raw.span());
-        if let Some(s) = &t.status {
-            self.status(&at, s)?;
-        }
-        let meta = (&t.status, &t.source, &t.note);
-        Ok(PeriodTarget {
-            first_year: self.year(&format!("{at}.first_year"), &t.first_year)?,
-            last_year: self.year(&format!("{at}.last_year"), &t.last_year)?,
-            bound: Bound {
-                min: self.bound_number(&at, "min", &t.min, meta)?,
-                max: self.bound_number(&at, "max", &t.max, meta)?,
-            },
-            id,
-        })
-    }
-
-    fn outcome(&mut self, raw: &Spanned<RawOutcome>) -> Result<YearGrowth, LoadError> {
-        let o = raw.get_ref();
-        let year = self.year("outcome.year", &o.year)?;
-        self.spans.insert(format!("outcome.{year}"), raw.span());
-        Ok(YearGrowth {
-            year,
-            growth_pct: self.number(&format!("outcome.{year}.growth_pct"), &o.growth_pct)?,
         })
     }
 }
