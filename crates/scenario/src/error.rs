@@ -197,6 +197,78 @@ pub(crate) fn decode<'b>(
     Ok(text)
 }
 
+/// What a TOML error most likely means, in an economist's words: the typing
+/// slips a spreadsheet habit makes (a decimal comma, a percent sign, a year
+/// with decimals, a number in quotes) and the key a duplicate-key error
+/// leaves unnamed. Empty when nothing fits.
+pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str) -> String {
+    let line = span
+        .and_then(|s| {
+            let start = text.get(..s.start)?.rfind('\n').map_or(0, |i| i + 1);
+            let end = text
+                .get(start..)?
+                .find('\n')
+                .map_or(text.len(), |i| start + i);
+            text.get(start..end)
+        })
+        .unwrap_or("");
+    let value = line.split_once('=').map_or("", |(_, v)| v.trim());
+    let key = line.split_once('=').map_or("", |(k, _)| k.trim());
+    // A number with a decimal comma, unquoted: `9,96`.
+    let bare: String = value
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '-' || *c == '.')
+        .collect();
+    if let Some((int, frac)) = bare.split_once(',')
+        && !int.is_empty()
+        && !frac.is_empty()
+        && frac.chars().all(|c| c.is_ascii_digit())
+    {
+        return format!(
+            "; `{bare}` has a decimal comma: write {int}.{frac} (TOML numbers take a decimal point)"
+        );
+    }
+    // A percent sign after a number: `53.12%`.
+    if let Some(number) = value.split('%').next()
+        && value.contains('%')
+        && number.trim().parse::<f64>().is_ok()
+    {
+        return format!(
+            "; write the number without the percent sign ({}): the unit is in the field's name (_pct is percent)",
+            number.trim()
+        );
+    }
+    // A year written with decimals: `2025.0`.
+    if message.contains("expected i64")
+        && let Ok(v) = value.parse::<f64>()
+        && v.fract() == 0.0
+    {
+        return format!("; a year is a whole number: write {v:.0}");
+    }
+    if message.contains("duplicate key") && !key.is_empty() {
+        return format!("; `{key}` is given twice in this table: expected each key once");
+    }
+    // A number in quotes: `"2,06"` or `"9.5"`.
+    if let Some(quoted) = message
+        .split_once("string \"")
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(q, _)| q)
+        && message.contains("expected f64")
+    {
+        let point = quoted.replace(',', ".");
+        if point.parse::<f64>().is_ok() {
+            return if quoted.contains(',') {
+                format!(
+                    "; \"{quoted}\" is a number with a decimal comma in quotes: write {point}, without quotes"
+                )
+            } else {
+                format!("; \"{quoted}\" is a number in quotes: write {point}, without quotes")
+            };
+        }
+    }
+    String::new()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

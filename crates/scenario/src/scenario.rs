@@ -119,10 +119,9 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
 pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadError> {
     let loc = Locator::new(origin, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
-        loc.error(
-            e.span(),
-            LoadErrorKind::Syntax(with_suggestion(e.message().trim_end())),
-        )
+        let message = with_suggestion(e.message().trim_end());
+        let hint = crate::error::explain_toml(text, e.span(), &message);
+        loc.error(e.span(), LoadErrorKind::Syntax(format!("{message}{hint}")))
     })?;
     let mut loaded = Builder {
         loc: &loc,
@@ -487,7 +486,7 @@ impl Builder<'_> {
                 }
                 let shares_v = self.table("base.share_current_pct", shares, ids)?;
                 for (id, s) in ids.iter().zip(&shares_v) {
-                    if *s < 0.0 {
+                    if *s <= 0.0 {
                         let span = self
                             .spans
                             .get(&format!("base.share_current_pct.{id}"))
@@ -495,7 +494,9 @@ impl Builder<'_> {
                         return Err(self.loc.invalid(
                             span,
                             format!("base.share_current_pct.{id}"),
-                            format!("found {s}; expected a share of zero or more"),
+                            format!(
+                                "found {s}; expected a share above zero (a component with no output at current prices has nothing to project: leave it out of [[components]])"
+                            ),
                         ));
                     }
                 }
