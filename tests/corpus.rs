@@ -17,6 +17,11 @@ struct Case {
     output: Option<String>,
     setup_dir: Option<String>,
     setup_file: Option<String>,
+    /// A file of the corpus to copy to `{file}` with `replace` applied: one
+    /// valid file, one thing wrong, without a file of its own for each case.
+    base: Option<String>,
+    #[serde(default)]
+    replace: Vec<[String; 2]>,
 }
 
 #[derive(Deserialize)]
@@ -24,8 +29,9 @@ struct Corpus {
     case: Vec<Case>,
 }
 
-/// The fewest cases the corpus must hold (issue: at least 40 distinct bad inputs).
-const MIN_CASES: usize = 40;
+/// The fewest bad inputs the corpus must hold (40 at first; the issue "Nothing
+/// a user types can destroy a file or pass for a number" added 60).
+const MIN_CASES: usize = 130;
 
 #[test]
 fn every_case_of_the_corpus() {
@@ -45,12 +51,31 @@ fn every_case_of_the_corpus() {
         if let Some(f) = &case.setup_file {
             std::fs::write(tmp.path().join(f), "not a report").unwrap();
         }
+        let file = case.base.as_ref().map(|b| {
+            let mut text = std::fs::read_to_string(root.join(b)).unwrap();
+            for [from, to] in &case.replace {
+                assert!(
+                    text.contains(from.as_str()),
+                    "{}: {b} has no `{from}` to replace",
+                    case.name
+                );
+                text = text.replacen(from.as_str(), to, 1);
+            }
+            let name = Path::new(b).file_name().unwrap();
+            let path = tmp.path().join(name);
+            std::fs::write(&path, text).unwrap();
+            path
+        });
         let args: Vec<String> = case
             .args
             .iter()
             .map(|a| {
                 a.replace("{corpus}", root.to_str().unwrap())
                     .replace("{tmp}", tmp.path().to_str().unwrap())
+                    .replace(
+                        "{file}",
+                        file.as_deref().map_or("", |f| f.to_str().unwrap()),
+                    )
             })
             .collect();
         let out = Command::new(env!("CARGO_BIN_EXE_grdp"))

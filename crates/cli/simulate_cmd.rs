@@ -14,9 +14,8 @@ use crate::output::emit;
 const MAX_DRAWS_BYTES: f64 = 2e9;
 
 pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
-    let loaded = crate::args::load(&args.common.scenario)?;
-    let options = args.simulation_options()?;
-    // No output may replace an input, nor the draws the table.
+    // No output may replace an input, nor the draws the table: checked
+    // before anything is read or drawn.
     let mut inputs = args.common.inputs();
     inputs.extend(args.history.as_deref());
     if let (Some(out), Some(draws)) = (&args.common.output, &args.save_draws)
@@ -29,6 +28,14 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
+    for out in [&args.common.output, &args.save_draws]
+        .into_iter()
+        .flatten()
+    {
+        grdp_report::write::refuse_inputs(out, &inputs)?;
+    }
+    let loaded = crate::args::load(&args.common.scenario)?;
+    let options = args.simulation_options()?;
     let ids: Vec<String> = loaded
         .scenario
         .economy()
