@@ -41,6 +41,9 @@ const PER_CAPITA_RANGE_MN_VND: (f64, f64) = (5.0, 5000.0);
 const EMPLOYMENT_SHARE: (f64, f64) = (0.1, 1.0);
 /// A population beyond this (thousand persons) is no province's.
 const MAX_POPULATION_THOUSAND: f64 = 1_000_000.0;
+/// A step from the last known growth to the plan's first year beyond this,
+/// percentage points, is worth a second look.
+const MAX_STEP_FROM_HISTORY_PP: f64 = 15.0;
 /// Sector growth beyond this, percent, is taken for a typing slip.
 const MAX_PLAUSIBLE_GROWTH_PCT: f64 = 50.0;
 
@@ -152,6 +155,28 @@ impl Builder<'_> {
                         ),
                     ));
                 }
+            }
+        }
+        // Growth against its own history: the first plan year's aggregate
+        // (Σ w g with the base weights) far from the last known outcome.
+        if let (Some(last), Some(first)) = (s.outcomes().last(), s.plan().years().first()) {
+            let planned: f64 = e
+                .base_weights()
+                .iter()
+                .zip(&first.real_growth_pct)
+                .map(|(w, g)| w * g)
+                .sum();
+            if (planned - last.growth_pct).abs() > MAX_STEP_FROM_HISTORY_PP {
+                out.push(self.warning(
+                    &format!("plan.{}", first.year),
+                    format!(
+                        "the plan's growth in {} comes to {planned:.2}%, {:.1} points from the {:.2}% of {}: check the plan and the outcomes for a typing slip",
+                        first.year,
+                        (planned - last.growth_pct).abs(),
+                        last.growth_pct,
+                        last.year
+                    ),
+                ));
             }
         }
         let untyped: Vec<&str> = ids
