@@ -1,11 +1,11 @@
 //! Writing outputs without ever losing what was there.
 //!
-//! - [`file`]: one output file (`-o`, `--save-draws`): written to a locked
+//! - [`file`](mod@file): one output file (`-o`, `--save-draws`): written to a locked
 //!   temporary file beside the target and renamed over it only when whole;
 //!   a device or FIFO gets a plain write; a symbolic link is followed and
 //!   its target replaced; a replaced file keeps its mode, a new one follows
 //!   the umask; an output that is one of the inputs is refused.
-//! - [`folder`]: the report folder, swapped in whole (Linux: an atomic
+//! - [`folder`](mod@folder): the report folder, swapped in whole (Linux: an atomic
 //!   exchange), replacing only the files an earlier report wrote (its
 //!   manifest), under a lock on the parent folder, recovering what a
 //!   crashed run left.
