@@ -10,6 +10,7 @@ use plotters::style::FontStyle;
 use crate::font::{FAMILY, register};
 use crate::text::Words;
 use crate::{Chart, ReportError, ReportInput};
+use text::TextBackend;
 
 use contributions::contributions;
 use convergence::convergence;
@@ -47,7 +48,7 @@ pub(super) const GREY: RGBColor = RGBColor(0x70, 0x70, 0x70);
 pub(super) const MET: RGBColor = RGBColor(0x3a, 0x8a, 0x4a);
 pub(super) const MISSED: RGBColor = RGBColor(0xc4, 0x4e, 0x52);
 
-pub(super) type Area<'a> = DrawingArea<BitMapBackend<'a>, Shift>;
+pub(super) type Area<'a> = DrawingArea<TextBackend<BitMapBackend<'a>>, Shift>;
 
 pub(super) fn err<E: std::error::Error + Send + Sync + 'static>(e: E) -> ReportError {
     ReportError::Draw(Box::new(e))
@@ -110,7 +111,9 @@ pub(super) fn render(
     let (w, h) = (WIDTH * scale, HEIGHT * scale);
     let mut buf = vec![255u8; (w * h * 3) as usize];
     {
-        let root = BitMapBackend::with_buffer(&mut buf, (w, h)).into_drawing_area();
+        let root = TextBackend::new(BitMapBackend::with_buffer(&mut buf, (w, h)))
+            .ok_or(ReportError::Font)?
+            .into_drawing_area();
         root.fill(&WHITE).map_err(err)?;
         draw(&root, f64::from(scale))?;
         root.present().map_err(err)?;
@@ -208,4 +211,5 @@ mod fan;
 mod feasibility;
 mod structure;
 mod targets;
+mod text;
 mod tornado;
