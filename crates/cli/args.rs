@@ -393,6 +393,9 @@ pub struct SimulateArgs {
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
     pub record_vintage: RecordVintageArg,
+    /// The view whose probability is the answer (default: the scenario's choice).
+    #[arg(long, value_name = "ID")]
+    pub preferred_view: Option<String>,
     /// Component whose centre the feasibility curve varies (default: the largest).
     #[arg(long, value_name = "ID")]
     pub feasibility: Option<String>,
@@ -445,6 +448,12 @@ pub struct ReportArgs {
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
     pub record_vintage: RecordVintageArg,
+    /// The view whose probability is the answer (default: the scenario's choice).
+    #[arg(long, value_name = "ID")]
+    pub preferred_view: Option<String>,
+    /// Who issues the briefing, printed under its title (default: the scenario's `issuer`).
+    #[arg(long, value_name = "TEXT")]
+    pub issuer: Option<String>,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
     pub scale: u32,
@@ -489,6 +498,7 @@ impl SimulateArgs {
             optimism,
             feasibility_component: self.feasibility.clone(),
             required_component: self.required.clone(),
+            preferred_view: self.preferred_view.clone(),
         })
     }
 }
@@ -509,6 +519,7 @@ impl ReportArgs {
             seed: self.seed,
             threads: self.threads.map(usize::from),
             optimism,
+            preferred_view: self.preferred_view.clone(),
             ..SimulationOptions::default()
         })
     }

@@ -72,6 +72,7 @@ fn spec(growth: Vec<Marginal>, rank: Option<Vec<Vec<f64>>>) -> UncertaintySpec {
             name_vi: "như đã ghi".into(),
             centre: Centre::AsWritten,
         }],
+        preferred_view: None,
     }
 }
 

@@ -119,6 +119,7 @@ fn a_simulation_without_uncertainty_reproduces_the_projection_to_the_bit() {
             name_vi: "Kế hoạch".into(),
             centre: Centre::Plan,
         }],
+        preferred_view: None,
     };
     let main = MainTarget::from_scenario(&s).unwrap();
     let model = Model::new(&s, &spec, &spec.views[0], main).unwrap();

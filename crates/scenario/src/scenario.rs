@@ -56,6 +56,8 @@ pub struct ScenarioMeta {
     pub description: Option<String>,
     /// Which vintage of the data it uses.
     pub vintage: Option<String>,
+    /// Who issues briefings on it (an office, a consultant), where given.
+    pub issuer: Option<String>,
 }
 
 /// A component's names for display.
@@ -159,6 +161,7 @@ struct RawMeta {
     region: Option<String>,
     description: Option<String>,
     vintage: Option<String>,
+    issuer: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -281,6 +284,7 @@ impl Builder<'_> {
                 region: raw.scenario.region,
                 description: raw.scenario.description,
                 vintage: raw.scenario.vintage,
+                issuer: raw.scenario.issuer,
             },
             names,
             provenance: self.provenance,

@@ -27,6 +27,7 @@ pub(crate) struct RawUncertainty {
     inputs: Option<Spanned<RawInputs>>,
     #[serde(default)]
     view: Vec<Spanned<RawView>>,
+    preferred_view: Option<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -205,6 +206,11 @@ impl Builder<'_> {
             persistence,
             inputs,
             views,
+            preferred_view: u.preferred_view.as_ref().map(|p| {
+                self.spans
+                    .insert("uncertainty.preferred_view".into(), p.span());
+                p.get_ref().clone()
+            }),
         })
     }
 

@@ -37,6 +37,7 @@
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
 
+pub mod briefing;
 pub mod calibration;
 pub mod error;
 pub mod record;
@@ -46,6 +47,7 @@ pub mod solve;
 use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_scenario::{History, LoadedScenario};
 
+pub use briefing::Briefing;
 pub use error::{ComponentRole, StudyError};
 pub use record::Past;
 pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};
@@ -75,6 +77,9 @@ pub struct Study<'a> {
     pub simulation: Option<Simulation>,
     /// Past growth and the last published contributions.
     pub past: Past,
+    /// What a briefing leads with: the answer, the findings, a consistent
+    /// set of targets.
+    pub briefing: Briefing,
 }
 
 impl<'a> Study<'a> {
@@ -100,6 +105,24 @@ impl<'a> Study<'a> {
             Some(o) => Some(simulation::simulate_views(loaded, o, control)?),
             None => None,
         };
+        let preferred = simulation.as_ref().and_then(|sim| {
+            briefing::preferred(
+                sim,
+                options
+                    .simulation
+                    .as_ref()
+                    .and_then(|o| o.preferred_view.as_deref()),
+                loaded
+                    .uncertainty
+                    .as_ref()
+                    .and_then(|u| u.preferred_view.as_deref()),
+            )
+        });
+        let briefing = Briefing {
+            preferred,
+            findings: briefing::findings(&audit.checks),
+            proposal: briefing::proposal(s, &projection, &targets),
+        };
         Ok(Self {
             loaded,
             projection,
@@ -107,6 +130,7 @@ impl<'a> Study<'a> {
             audit,
             simulation,
             past: record::past(loaded, options.history),
+            briefing,
         })
     }
 }

@@ -45,6 +45,9 @@ pub struct SimulationOptions {
     pub feasibility_component: Option<String>,
     /// The component whose required growth is reported; `None` for the largest.
     pub required_component: Option<String>,
+    /// The view whose probability is the answer; `None` for the scenario's
+    /// choice, else grdp's rule (see [`crate::briefing::preferred`]).
+    pub preferred_view: Option<String>,
 }
 
 impl Default for SimulationOptions {
@@ -61,6 +64,7 @@ impl Default for SimulationOptions {
             optimism: None,
             feasibility_component: None,
             required_component: None,
+            preferred_view: None,
         }
     }
 }
@@ -213,6 +217,14 @@ pub fn simulate_views(
     };
     let feasibility = component(&opts.feasibility_component, ComponentRole::Feasibility)?;
     let required = component(&opts.required_component, ComponentRole::Required)?;
+    if let Some(p) = &opts.preferred_view
+        && !spec.views.iter().any(|v| &v.id == p)
+    {
+        return Err(StudyError::UnknownView {
+            id: p.clone(),
+            known: spec.views.iter().map(|v| v.id.clone()).collect(),
+        });
+    }
     let views: Vec<&View> = match &opts.views {
         None => spec.views.iter().collect(),
         Some(wanted) => wanted

@@ -118,6 +118,9 @@ pub struct UncertaintySpec {
     pub inputs: InputUncertainty,
     /// The views of the centre to compare; at least one.
     pub views: Vec<View>,
+    /// The view whose probability is the answer (the others follow as
+    /// sensitivity); `None` leaves the choice to the study's rule.
+    pub preferred_view: Option<String>,
 }
 
 impl UncertaintySpec {
@@ -206,6 +209,18 @@ impl UncertaintySpec {
                 MAX_POPULATION_SD_PP,
                 "a province's population grows by a point or two a year at most",
             )?;
+        }
+        if let Some(p) = &self.preferred_view
+            && !self.views.iter().any(|v| &v.id == p)
+        {
+            let known: Vec<&str> = self.views.iter().map(|v| v.id.as_str()).collect();
+            return Err(UncertaintyError::InvalidParameter {
+                field: "uncertainty.preferred_view".into(),
+                message: format!(
+                    "found \"{p}\"; expected one of the views: {}",
+                    known.join(", ")
+                ),
+            });
         }
         if self.views.is_empty() {
             return Err(UncertaintyError::InvalidParameter {

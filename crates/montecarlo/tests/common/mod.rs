@@ -77,6 +77,7 @@ pub fn spec_as_written(growth: Vec<Marginal>) -> UncertaintySpec {
             name_vi: "như đã ghi".into(),
             centre: Centre::AsWritten,
         }],
+        preferred_view: None,
     }
 }
 

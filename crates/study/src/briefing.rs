@@ -1,0 +1,394 @@
+//! What a briefing leads with, as data: the one probability that answers
+//! the question (and why that view), the findings that matter, and a
+//! consistent set of targets the resolution could state instead. The words
+//! are grdp-report's.
+
+use grdp_core::audit::{Check, CheckId, CheckStatus, Figures};
+use grdp_core::solve;
+use grdp_core::{Bound, Indicator, Projection, Scenario, TargetOutcome};
+use grdp_montecarlo::Centre;
+use serde::Serialize;
+
+use crate::simulation::Simulation;
+
+/// Why the preferred view was chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChosenBy {
+    /// The options named it (`--preferred-view`).
+    Options,
+    /// The scenario names it (`[uncertainty] preferred_view`).
+    Scenario,
+    /// grdp's rule: a view that takes the record of past shortfalls off the
+    /// plan, else the first view.
+    Rule,
+}
+
+/// The probability that answers the question.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Preferred {
+    /// The view's id.
+    pub view: String,
+    /// Its index among the simulation's views.
+    pub index: usize,
+    /// Where the view puts the centre (what the answer assumes).
+    pub centre: Centre,
+    /// P(the growth target is met), a fraction.
+    pub probability: f64,
+    /// Its 95 % interval.
+    pub probability_ci95: [f64; 2],
+    /// Why this view.
+    pub chosen_by: ChosenBy,
+}
+
+/// A finding the briefing states up front, with its figures.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Finding {
+    /// The sector targets, weighted at constant prices, fall short of the
+    /// aggregate target.
+    SectorTargetsShort {
+        /// The year.
+        year: i32,
+        /// The aggregate target's minimum, percent.
+        target_pct: f64,
+        /// What the sector targets imply at constant-2010-price weights, percent.
+        implied_pct: f64,
+        /// What they imply at last year's current-price shares, percent.
+        implied_current_shares_pct: Option<f64>,
+    },
+    /// The structure ranges cannot all hold: their bounds do not bracket 100.
+    StructureCannotHold {
+        /// The year.
+        year: i32,
+        /// The sum of the lower bounds, percent.
+        sum_min_pct: f64,
+        /// The sum of the upper bounds, percent.
+        sum_max_pct: f64,
+    },
+    /// The per-capita target is set below what growth and prices give.
+    PerCapitaUnderstated {
+        /// The year.
+        year: i32,
+        /// The target's range, million VND a person.
+        target: Bound,
+        /// The projection, million VND a person.
+        projected_mn_vnd: f64,
+    },
+}
+
+/// One line of a consistent target set: what the draft says, what would
+/// hang together with the rest of the plan, and on what basis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum ProposalLine {
+    /// The GRDP growth the sector targets imply (constant-2010-price weights).
+    GrowthFromSectors {
+        /// The year.
+        year: i32,
+        /// The draft's aggregate target.
+        draft: Bound,
+        /// What the sector targets give, percent.
+        consistent_pct: f64,
+    },
+    /// The growth one sector would need for the draft's aggregate target,
+    /// the others at theirs.
+    SectorForTarget {
+        /// The year.
+        year: i32,
+        /// The sector's id.
+        component: String,
+        /// The draft's target for the sector, percent.
+        draft_pct: f64,
+        /// What it would need, percent.
+        consistent_pct: f64,
+        /// The aggregate target aimed at, percent.
+        target_pct: f64,
+    },
+    /// One add-on to every sector's target for the draft's aggregate target.
+    UniformForTarget {
+        /// The year.
+        year: i32,
+        /// Percentage points added to every sector's target.
+        add_on_pp: f64,
+        /// The aggregate target aimed at, percent.
+        target_pct: f64,
+    },
+    /// A structure share that follows from the plan's growth and prices.
+    Share {
+        /// The year.
+        year: i32,
+        /// The sector's id.
+        component: String,
+        /// The draft's range, percent of GRDP at current prices.
+        draft: Bound,
+        /// The projection's share, percent.
+        consistent_pct: f64,
+    },
+    /// GRDP per capita that follows from growth, the deflator and population.
+    PerCapita {
+        /// The year.
+        year: i32,
+        /// The draft's range, million VND a person.
+        draft: Bound,
+        /// The projection, million VND a person.
+        consistent_mn_vnd: f64,
+        /// Real growth, the deflator's growth and population growth behind
+        /// it, percent.
+        real_growth_pct: f64,
+        /// Growth of the GRDP deflator, percent.
+        deflator_growth_pct: Option<f64>,
+        /// Population growth, percent.
+        population_growth_pct: Option<f64>,
+    },
+    /// Labour productivity (current prices) that follows from the plan.
+    Productivity {
+        /// The year.
+        year: i32,
+        /// The draft's range, million VND a worker.
+        draft: Bound,
+        /// The projection, million VND a worker.
+        consistent_mn_vnd: f64,
+    },
+    /// Labour productivity growth: at constant prices (real GRDP growth less
+    /// employment growth) and, if the draft meant it, at current prices.
+    ProductivityGrowth {
+        /// The year.
+        year: i32,
+        /// The draft's range, percent.
+        draft: Bound,
+        /// At constant 2010 prices, percent.
+        consistent_constant_pct: f64,
+        /// At current prices, percent.
+        consistent_current_pct: Option<f64>,
+    },
+}
+
+/// What a briefing leads with.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Briefing {
+    /// The answer, where the study simulated.
+    pub preferred: Option<Preferred>,
+    /// The findings that matter most, most important first (at most three).
+    pub findings: Vec<Finding>,
+    /// A consistent set of targets for the first target year: a proposal.
+    pub proposal: Vec<ProposalLine>,
+}
+
+/// The preferred view: named by the options, else by the scenario, else a
+/// view that takes a past shortfall off the plan, else the first.
+pub fn preferred(
+    sim: &Simulation,
+    named: Option<&str>,
+    in_scenario: Option<&str>,
+) -> Option<Preferred> {
+    let find = |id: &str| sim.views.iter().position(|v| v.view.id == id);
+    let (index, chosen_by) = match (named.and_then(find), in_scenario.and_then(find)) {
+        (Some(i), _) => (i, ChosenBy::Options),
+        (None, Some(i)) => (i, ChosenBy::Scenario),
+        _ => (
+            sim.views
+                .iter()
+                .position(|v| matches!(v.view.centre, Centre::PlanMinus { .. }))
+                .unwrap_or(0),
+            ChosenBy::Rule,
+        ),
+    };
+    let v = sim.views.get(index)?;
+    Some(Preferred {
+        view: v.view.id.clone(),
+        index,
+        centre: v.view.centre.clone(),
+        probability: v.result.probability,
+        probability_ci95: v.result.probability_ci95,
+        chosen_by,
+    })
+}
+
+/// The findings, most important first: the sector targets against the
+/// aggregate, the structure, the per-capita target.
+pub fn findings(checks: &[Check]) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for c in checks {
+        match (&c.figures, c.id, c.status) {
+            (Figures::SectorGrowth(f), CheckId::SectorGrowthVsAggregate, s)
+                if s != CheckStatus::Pass =>
+            {
+                if let Some(target_pct) = f.target_min_pct {
+                    out.push((
+                        0,
+                        Finding::SectorTargetsShort {
+                            year: c.year,
+                            target_pct,
+                            implied_pct: f.implied_constant_weights_pct,
+                            implied_current_shares_pct: f.implied_current_shares_pct,
+                        },
+                    ));
+                }
+            }
+            (Figures::StructureSum(f), CheckId::StructureSumsTo100, CheckStatus::Fail) => {
+                out.push((
+                    1,
+                    Finding::StructureCannotHold {
+                        year: c.year,
+                        sum_min_pct: f.sum_min_pct,
+                        sum_max_pct: f.sum_max_pct,
+                    },
+                ));
+            }
+            (Figures::PerCapita(f), CheckId::PerCapita, CheckStatus::Understated) => {
+                if let Some(p) = f.projected_mn_vnd {
+                    out.push((
+                        2,
+                        Finding::PerCapitaUnderstated {
+                            year: c.year,
+                            target: Bound {
+                                min: f.target_min_mn_vnd,
+                                max: f.target_max_mn_vnd,
+                            },
+                            projected_mn_vnd: p,
+                        },
+                    ));
+                }
+            }
+            _ => {}
+        }
+    }
+    // One of each kind, the earliest year first.
+    out.sort_by_key(|(rank, f)| (*rank, finding_year(f)));
+    out.dedup_by_key(|(rank, _)| *rank);
+    out.into_iter().map(|(_, f)| f).take(3).collect()
+}
+
+fn finding_year(f: &Finding) -> i32 {
+    match f {
+        Finding::SectorTargetsShort { year, .. }
+        | Finding::StructureCannotHold { year, .. }
+        | Finding::PerCapitaUnderstated { year, .. } => *year,
+    }
+}
+
+/// A consistent set of targets for the first year that has an aggregate
+/// growth target (else the first plan year): each of the draft's targets
+/// of that year beside the figure that hangs together with the rest.
+pub fn proposal(
+    s: &Scenario,
+    projection: &Projection,
+    targets: &[TargetOutcome],
+) -> Vec<ProposalLine> {
+    let e = s.economy();
+    let Some(year) = targets
+        .iter()
+        .filter(|o| o.target.indicator == Indicator::GrowthPct && o.target.component.is_none())
+        .map(|o| o.target.year)
+        .min()
+        .or_else(|| s.plan().years().first().map(|y| y.year))
+    else {
+        return Vec::new();
+    };
+    let Some(py) = projection.year(year) else {
+        return Vec::new();
+    };
+    let of_year: Vec<&TargetOutcome> = targets.iter().filter(|o| o.target.year == year).collect();
+    let mut out = Vec::new();
+    let aggregate = of_year
+        .iter()
+        .find(|o| o.target.indicator == Indicator::GrowthPct && o.target.component.is_none());
+    if let Some(agg) = aggregate {
+        out.push(ProposalLine::GrowthFromSectors {
+            year,
+            draft: agg.target.bound,
+            consistent_pct: py.growth_pct,
+        });
+        if let Some(target_pct) = agg.target.bound.min {
+            // The largest sector: the one a planner would ask first.
+            let largest = e
+                .base_weights()
+                .iter()
+                .enumerate()
+                .max_by(|a, b| a.1.total_cmp(b.1))
+                .map(|(i, _)| i);
+            if let Some(i) = largest {
+                let id = &e.components()[i].id;
+                if let Ok(sol) = solve::component_for_target(e, s.plan(), year, target_pct, id) {
+                    out.push(ProposalLine::SectorForTarget {
+                        year,
+                        component: id.clone(),
+                        draft_pct: sol.planned_growth_pct,
+                        consistent_pct: sol.required_growth_pct,
+                        target_pct,
+                    });
+                }
+            }
+            if let Ok(u) = solve::uniform_for_target(e, s.plan(), year, target_pct) {
+                out.push(ProposalLine::UniformForTarget {
+                    year,
+                    add_on_pp: u.add_on_pp,
+                    target_pct,
+                });
+            }
+        }
+    }
+    for o in &of_year {
+        let t = &o.target;
+        let comp = t.component.as_deref().and_then(|c| e.index_of(c));
+        match (t.indicator, comp) {
+            (Indicator::ShareCurrentPct, Some(i)) => {
+                if let Some(v) = py.components[i].share_current_pct {
+                    out.push(ProposalLine::Share {
+                        year,
+                        component: e.components()[i].id.clone(),
+                        draft: t.bound,
+                        consistent_pct: v,
+                    });
+                }
+            }
+            (Indicator::GrdpPerCapitaMnVnd, _) => {
+                if let Some(v) = py.grdp_per_capita_mn_vnd {
+                    out.push(ProposalLine::PerCapita {
+                        year,
+                        draft: t.bound,
+                        consistent_mn_vnd: v,
+                        real_growth_pct: py.growth_pct,
+                        deflator_growth_pct: py.deflator_growth_pct,
+                        population_growth_pct: s
+                            .plan()
+                            .years()
+                            .iter()
+                            .find(|y| y.year == year)
+                            .and_then(|y| y.population_growth_pct),
+                    });
+                }
+            }
+            (Indicator::LabourProductivityMnVnd, _) => {
+                if let Some(v) = py.labour_productivity_mn_vnd {
+                    out.push(ProposalLine::Productivity {
+                        year,
+                        draft: t.bound,
+                        consistent_mn_vnd: v,
+                    });
+                }
+            }
+            (Indicator::LabourProductivityGrowthPct, _) => {
+                if let Some(v) = py.labour_productivity_growth_pct {
+                    let employment = s
+                        .plan()
+                        .years()
+                        .iter()
+                        .find(|y| y.year == year)
+                        .and_then(|y| y.employment_growth_pct);
+                    out.push(ProposalLine::ProductivityGrowth {
+                        year,
+                        draft: t.bound,
+                        consistent_constant_pct: v,
+                        consistent_current_pct: py.nominal_growth_pct.zip(employment).map(
+                            |(nom, emp)| 100.0 * ((1.0 + nom / 100.0) / (1.0 + emp / 100.0) - 1.0),
+                        ),
+                    });
+                }
+            }
+            _ => {}
+        }
+    }
+    out
+}
