@@ -5,8 +5,10 @@ use ab_glyph::{Font, FontRef};
 
 /// Every source file that holds words of the report, and the built-in
 /// scenario (component and view names in Vietnamese).
-const SOURCES: [&str; 8] = [
-    include_str!("../src/text.rs"),
+const SOURCES: [&str; 10] = [
+    include_str!("../src/text/mod.rs"),
+    include_str!("../src/text/charts.rs"),
+    include_str!("../src/text/page.rs"),
     include_str!("../src/lang/mod.rs"),
     include_str!("../src/lang/labels.rs"),
     include_str!("../src/lang/phrases.rs"),

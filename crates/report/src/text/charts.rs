@@ -1,58 +1,11 @@
-//! Every word of the charts and the page, in English and Vietnamese, with
-//! the figures that make each sentence say something about the target.
+//! The charts' words: titles that state the finding, axes with units,
+//! legends and the paragraph under each chart.
 
-use grdp_core::{Indicator, Target, TargetOutcome, TargetStatus};
+use grdp_core::{Indicator, TargetStatus};
 
-use crate::ReportInput;
-use crate::lang::{BoundStyle, LabelStyle, Lang};
+use super::Words;
 
-/// Words for one report, in one language.
-pub struct Words<'a> {
-    input: &'a ReportInput<'a>,
-    lang: Lang,
-}
-
-impl<'a> Words<'a> {
-    /// Words for `input` in `input.lang`.
-    pub fn new(input: &'a ReportInput<'a>) -> Self {
-        Self {
-            input,
-            lang: input.lang,
-        }
-    }
-
-    fn vi(&self) -> bool {
-        self.lang == Lang::Vi
-    }
-
-    fn pick(&self, en: impl Into<String>, vi: impl Into<String>) -> String {
-        if self.vi() { vi.into() } else { en.into() }
-    }
-
-    /// A number in the language's convention.
-    pub fn num(&self, v: f64, decimals: usize) -> String {
-        self.lang.num(v, decimals)
-    }
-
-    fn signed(&self, v: f64) -> String {
-        self.lang.signed(v)
-    }
-
-    /// A component's name.
-    pub fn component(&self, i: usize) -> String {
-        self.lang.component_name(self.input.loaded, i).to_string()
-    }
-
-    /// A component's name, shortened to fit under a bar.
-    pub fn component_short(&self, i: usize) -> String {
-        let full = self.component(i);
-        if full.chars().count() <= 34 {
-            return full;
-        }
-        let cut: String = full.chars().take(32).collect();
-        format!("{}…", cut.trim_end())
-    }
-
+impl Words<'_> {
     /// The source line of every chart.
     pub fn source(&self) -> String {
         let m = &self.input.meta;
@@ -248,32 +201,6 @@ impl<'a> Words<'a> {
                 self.num(g, 2)
             ),
         )
-    }
-
-    /// A target's indicator, with its component.
-    pub fn target_label(&self, t: &Target) -> String {
-        self.lang
-            .target_label(self.input.loaded, t, LabelStyle::Prose)
-    }
-
-    /// "target 113–115, projected 119.4".
-    pub fn target_detail(&self, o: &TargetOutcome) -> String {
-        let d = if o.target.indicator == Indicator::ShareCurrentPct {
-            3
-        } else {
-            2
-        };
-        let bound = self.lang.bound_text(&o.target.bound, d, BoundStyle::Tight);
-        let unit = self.lang.indicator_unit(o.target.indicator);
-        let value = o.value.map_or("–".into(), |v| self.num(v, d));
-        self.pick(
-            format!("target {bound}{unit}, projected {value}"),
-            format!("chỉ tiêu {bound}{unit}, dự báo {value}"),
-        )
-    }
-
-    fn main(&self) -> &grdp_montecarlo::SimResult {
-        self.input.views[0].result
     }
 
     /// Title, subtitle and paragraph of chart 1.
@@ -619,129 +546,4 @@ impl<'a> Words<'a> {
             ),
         )
     }
-
-    /// The page's title.
-    pub fn page_title(&self) -> String {
-        self.pick(
-            format!(
-                "{}: can the targets be met?",
-                self.lang.scenario_name(self.input.loaded)
-            ),
-            format!(
-                "{}: các chỉ tiêu có đạt được không?",
-                self.lang.scenario_name(self.input.loaded)
-            ),
-        )
-    }
-
-    /// Section and table words of the page.
-    pub fn page(&self) -> PageWords {
-        PageWords {
-            summary: self.pick("In short", "Tóm tắt"),
-            charts: self.pick("Charts", "Biểu đồ"),
-            audit: self.pick("Do the targets hang together?", "Các chỉ tiêu có nhất quán không?"),
-            tables: self.pick("Tables", "Bảng số liệu"),
-            views: self.pick("Probability of the growth target, by view", "Xác suất đạt chỉ tiêu tăng trưởng, theo góc nhìn"),
-            view: self.pick("View", "Góc nhìn"),
-            probability: self.pick("P", "Xác suất"),
-            interval: self.pick("95% interval", "KTC 95%"),
-            with_optimism: self.pick("P with the record of past shortfalls", "Xác suất khi tính các mức hụt trong quá khứ"),
-            targets: self.pick("Targets", "Chỉ tiêu"),
-            target: self.pick("Target", "Chỉ tiêu"),
-            bound: self.pick("Bound", "Mức chỉ tiêu"),
-            projected: self.pick("Projected", "Dự báo"),
-            p_met: self.pick("P(met)", "Xác suất đạt"),
-            files: self.pick("Files", "Tệp"),
-            files_note: self.pick(
-                "summary.json holds every number; the CSV files hold the tables. Everything here reproduces with the same seed.",
-                "summary.json chứa mọi con số; các tệp CSV chứa các bảng. Mọi kết quả tái lập được với cùng hạt giống.",
-            ),
-            status_pass: self.pick("pass", "đạt"),
-            status_warn: self.pick("warning", "cảnh báo"),
-            status_fail: self.pick("fail", "không đạt"),
-            status_understated: self.pick("understated", "đặt thấp"),
-        }
-    }
-
-    /// The page's opening paragraph.
-    pub fn headline(&self) -> String {
-        let m = self.main();
-        let g = self
-            .input
-            .projection
-            .years
-            .first()
-            .map_or(f64::NAN, |y| y.growth_pct);
-        let ps: Vec<String> = self
-            .input
-            .views
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} ({})",
-                    self.num(v.result.probability, 2),
-                    v.name.to_lowercase()
-                )
-            })
-            .collect();
-        self.pick(
-            format!(
-                "The sector targets add up to {}% growth in {}, not the {}% the draft states (which weights them by current-price shares). The probability of reaching {}% is {}. The structure targets cannot all hold, and the per-capita and productivity targets do not follow from the growth target at recent inflation: see the audit below.",
-                self.num(g, 2),
-                m.target_year,
-                self.num(m.target_pct, 2),
-                self.num(m.target_pct, 2),
-                ps.join(", ")
-            ),
-            format!(
-                "Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {}, chưa phải {}% như dự thảo nêu (dự thảo dùng cơ cấu giá hiện hành làm quyền số). Xác suất đạt {}%: {}. Các chỉ tiêu cơ cấu không thể cùng đạt, còn chỉ tiêu bình quân đầu người và năng suất lao động không khớp với chỉ tiêu tăng trưởng ở mức lạm phát gần đây: xem phần kiểm tra dưới đây.",
-                self.num(g, 2),
-                m.target_year,
-                self.num(m.target_pct, 2),
-                self.num(m.target_pct, 2),
-                ps.join(", ")
-            ),
-        )
-    }
-
-    /// The word for an audit status.
-    pub fn status(&self, s: grdp_core::CheckStatus) -> String {
-        let p = self.page();
-        match s {
-            grdp_core::CheckStatus::Pass => p.status_pass,
-            grdp_core::CheckStatus::Warn => p.status_warn,
-            grdp_core::CheckStatus::Fail => p.status_fail,
-            grdp_core::CheckStatus::Understated => p.status_understated,
-        }
-    }
-
-    /// The signed margin of a target outcome.
-    pub fn margin(&self, o: &TargetOutcome) -> String {
-        o.margin.map_or("–".into(), |m| self.signed(m))
-    }
-}
-
-/// Fixed words of the page.
-#[allow(missing_docs)]
-pub struct PageWords {
-    pub summary: String,
-    pub charts: String,
-    pub audit: String,
-    pub tables: String,
-    pub views: String,
-    pub view: String,
-    pub probability: String,
-    pub interval: String,
-    pub with_optimism: String,
-    pub targets: String,
-    pub target: String,
-    pub bound: String,
-    pub projected: String,
-    pub p_met: String,
-    pub files: String,
-    pub files_note: String,
-    pub status_pass: String,
-    pub status_warn: String,
-    pub status_fail: String,
-    pub status_understated: String,
 }

@@ -1,0 +1,104 @@
+//! Every word of the charts and the page, in English and Vietnamese, with
+//! the figures that make each sentence say something about the target:
+//! [`charts`] for the charts' titles, axes and captions, [`page`] for the
+//! page's verdict, proposal and tables.
+
+mod charts;
+mod page;
+
+pub use page::PageWords;
+
+use grdp_core::{Indicator, Target, TargetOutcome};
+
+use crate::ReportInput;
+use crate::lang::{BoundStyle, LabelStyle, Lang};
+
+/// Words for one report, in one language.
+pub struct Words<'a> {
+    pub(crate) input: &'a ReportInput<'a>,
+    pub(crate) lang: Lang,
+}
+
+impl<'a> Words<'a> {
+    /// Words for `input` in `input.lang`.
+    pub fn new(input: &'a ReportInput<'a>) -> Self {
+        Self {
+            input,
+            lang: input.lang,
+        }
+    }
+
+    pub(crate) fn vi(&self) -> bool {
+        self.lang == Lang::Vi
+    }
+
+    pub(crate) fn pick(&self, en: impl Into<String>, vi: impl Into<String>) -> String {
+        if self.vi() { vi.into() } else { en.into() }
+    }
+
+    /// A number in the language's convention.
+    pub fn num(&self, v: f64, decimals: usize) -> String {
+        self.lang.num(v, decimals)
+    }
+
+    pub(crate) fn signed(&self, v: f64) -> String {
+        self.lang.signed(v)
+    }
+
+    /// A component's name.
+    pub fn component(&self, i: usize) -> String {
+        self.lang.component_name(self.input.loaded, i).to_string()
+    }
+
+    /// A component's name, shortened to fit under a bar.
+    pub fn component_short(&self, i: usize) -> String {
+        let full = self.component(i);
+        if full.chars().count() <= 34 {
+            return full;
+        }
+        let cut: String = full.chars().take(32).collect();
+        format!("{}…", cut.trim_end())
+    }
+
+    /// A target's indicator, with its component.
+    pub fn target_label(&self, t: &Target) -> String {
+        self.lang
+            .target_label(self.input.loaded, t, LabelStyle::Prose)
+    }
+
+    /// "target 113–115, projected 119.4".
+    pub fn target_detail(&self, o: &TargetOutcome) -> String {
+        let d = if o.target.indicator == Indicator::ShareCurrentPct {
+            3
+        } else {
+            2
+        };
+        let bound = self.lang.bound_text(&o.target.bound, d, BoundStyle::Tight);
+        let unit = self.lang.indicator_unit(o.target.indicator);
+        let value = o.value.map_or("–".into(), |v| self.num(v, d));
+        self.pick(
+            format!("target {bound}{unit}, projected {value}"),
+            format!("chỉ tiêu {bound}{unit}, dự báo {value}"),
+        )
+    }
+
+    pub(crate) fn main(&self) -> &grdp_montecarlo::SimResult {
+        self.input.views[0].result
+    }
+
+    /// The word for an audit status.
+    pub fn status(&self, s: grdp_core::CheckStatus) -> String {
+        let p = self.page();
+        match s {
+            grdp_core::CheckStatus::Pass => p.status_pass,
+            grdp_core::CheckStatus::Warn => p.status_warn,
+            grdp_core::CheckStatus::Fail => p.status_fail,
+            grdp_core::CheckStatus::Understated => p.status_understated,
+        }
+    }
+
+    /// The signed margin of a target outcome.
+    pub fn margin(&self, o: &TargetOutcome) -> String {
+        o.margin.map_or("–".into(), |m| self.signed(m))
+    }
+}
