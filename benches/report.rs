@@ -6,7 +6,7 @@
 use std::hint::black_box;
 
 use criterion::{Criterion, criterion_group, criterion_main};
-use grdp_report::{Lang, ReportInput, charts, html};
+use grdp_report::{CivilDate, Lang, ReportInput, ReportOptions, charts, html};
 use grdp_study::{SimulationOptions, Study, StudyOptions};
 
 fn bench(c: &mut Criterion) {
@@ -19,7 +19,7 @@ fn bench(c: &mut Criterion) {
         history: None,
     };
     let study = Study::run(&loaded, &options, Default::default()).expect("the study runs");
-    let input = ReportInput::new(&study, Lang::En, 1).expect("a simulation");
+    let input = ReportInput::new(&study, &ReportOptions::new(Lang::En, CivilDate::from_unix(0))).expect("a simulation");
     let mut g = c.benchmark_group("report");
     g.sample_size(10);
     g.bench_function("eight_charts_and_page", |b| {

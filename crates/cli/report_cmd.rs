@@ -26,11 +26,35 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let study = Study::run(&loaded, &options, control).map_err(crate::errors::in_flags)?;
     progress.clear();
     grdp_report::write::folder::abort_if_asked("rendering");
-    let files = grdp_report::render(&study, args.lang.into(), args.scale)?;
+    let options = grdp_report::ReportOptions {
+        lang: args.lang.into(),
+        scale: args.scale,
+        date: issue_date()?,
+        issuer: args.issuer.clone(),
+    };
+    let files = grdp_report::render(&study, &options)?;
     grdp_report::write_report_dir(&args.output, files.into_iter().map(Ok), args.force)
         .map_err(crate::errors::report_in_flags)?;
     if !args.quiet {
         eprintln!("wrote {}", args.output.join("index.html").display());
     }
     Ok(())
+}
+
+/// The date the briefing is issued: today (UTC), or the day of
+/// `SOURCE_DATE_EPOCH` where set, so a rebuilt report is byte-identical
+/// (<https://reproducible-builds.org/specs/source-date-epoch/>).
+fn issue_date() -> anyhow::Result<grdp_report::CivilDate> {
+    let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
+        Ok(text) => text.trim().parse::<i64>().map_err(|_| {
+            anyhow::anyhow!(
+                "SOURCE_DATE_EPOCH is {text:?}; expected whole seconds since 1970-01-01 (e.g. 1767225600)"
+            )
+        })?,
+        Err(_) => std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or(0),
+    };
+    Ok(grdp_report::CivilDate::from_unix(seconds))
 }

@@ -16,7 +16,8 @@
 //! let loaded = grdp_scenario::builtin::can_tho_2025()?;
 //! let options = StudyOptions { simulation: Some(SimulationOptions::default()), ..Default::default() };
 //! let study = Study::run(&loaded, &options, Default::default())?;
-//! let files = grdp_report::render(&study, grdp_report::Lang::Vi, 1)?;
+//! let options = grdp_report::ReportOptions::new(grdp_report::Lang::Vi, grdp_report::CivilDate::from_unix(0));
+//! let files = grdp_report::render(&study, &options)?;
 //! grdp_report::write_report_dir("bao-cao".as_ref(), files.into_iter().map(Ok), false)?;
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
@@ -30,6 +31,7 @@ pub mod lang;
 pub mod tables;
 pub mod terminal;
 pub mod text;
+pub mod workbook;
 pub mod write;
 
 use std::path::PathBuf;
@@ -67,6 +69,9 @@ pub enum ReportError {
     /// Writing a CSV table failed.
     #[error("writing CSV failed")]
     Csv(#[from] csv::Error),
+    /// Writing the Excel workbook failed.
+    #[error("writing the Excel workbook failed: {0}")]
+    Xlsx(String),
     /// The report folder's parent does not exist.
     #[error("cannot write {}: the folder {} does not exist", path.display(), parent.display())]
     NoParent {
@@ -161,6 +166,62 @@ pub struct RunMeta {
     pub version: String,
 }
 
+/// A calendar date (proleptic Gregorian), for the date a briefing is issued.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CivilDate {
+    /// The year.
+    pub year: i32,
+    /// The month, 1-12.
+    pub month: u8,
+    /// The day, 1-31.
+    pub day: u8,
+}
+
+impl CivilDate {
+    /// The UTC date of a Unix time (seconds since 1970-01-01), by Howard
+    /// Hinnant's days-to-civil algorithm.
+    pub fn from_unix(seconds: i64) -> Self {
+        let z = seconds.div_euclid(86_400) + 719_468;
+        let era = z.div_euclid(146_097);
+        let doe = z - era * 146_097;
+        let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+        let mp = (5 * doy + 2) / 153;
+        let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
+        let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
+        let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
+        Self { year, month, day }
+    }
+}
+
+/// How a report is made: its language, its charts' scale, when and by whom
+/// it is issued.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReportOptions {
+    /// Language of every word.
+    pub lang: Lang,
+    /// Pixel scale of the charts: 1 for 1200 × 750 (a 2× copy is written
+    /// too, for sharp screens).
+    pub scale: u32,
+    /// The date the briefing is issued.
+    pub date: CivilDate,
+    /// Who issues it; the scenario's `issuer` where `None`.
+    pub issuer: Option<String>,
+}
+
+impl ReportOptions {
+    /// A report in `lang` issued on `date`, charts at scale 1, issuer from
+    /// the scenario.
+    pub fn new(lang: Lang, date: CivilDate) -> Self {
+        Self {
+            lang,
+            scale: 1,
+            date,
+            issuer: None,
+        }
+    }
+}
+
 /// Everything a report is drawn from: a study, seen in one language.
 pub struct ReportInput<'a> {
     /// The scenario, with names and provenance.
@@ -185,11 +246,18 @@ pub struct ReportInput<'a> {
     pub lang: Lang,
     /// Pixel scale: 1 for 1200 × 750, 2 for print.
     pub scale: u32,
+    /// The answer, findings and proposal the page leads with.
+    pub briefing: &'a grdp_study::Briefing,
+    /// The date the briefing is issued, as the language writes it.
+    pub issued: String,
+    /// Who issues it, where known.
+    pub issuer: Option<String>,
 }
 
 impl<'a> ReportInput<'a> {
     /// The report's view of `study` in `lang`; the study must hold a simulation.
-    pub fn new(study: &'a Study<'a>, lang: Lang, scale: u32) -> Result<Self, ReportError> {
+    pub fn new(study: &'a Study<'a>, options: &ReportOptions) -> Result<Self, ReportError> {
+        let (lang, scale) = (options.lang, options.scale);
         let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
         Ok(Self {
             loaded: study.loaded,
@@ -217,6 +285,12 @@ impl<'a> ReportInput<'a> {
             },
             lang,
             scale,
+            briefing: &study.briefing,
+            issued: lang.date(options.date),
+            issuer: options
+                .issuer
+                .clone()
+                .or_else(|| study.loaded.meta.issuer.clone()),
         })
     }
 }
@@ -238,9 +312,10 @@ pub type ReportFile = (String, Vec<u8>);
 
 /// Every file of the report on `study` in `lang`, charts at pixel scale
 /// `scale`: the eight charts, `index.html`, `summary.json` and the CSV tables.
-pub fn render(study: &Study, lang: Lang, scale: u32) -> Result<Vec<ReportFile>, ReportError> {
+pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>, ReportError> {
     let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
-    let input = ReportInput::new(study, lang, scale)?;
+    let input = ReportInput::new(study, options)?;
+    let lang = options.lang;
     let charts = charts::all(&input)?;
     let tables = [
         "summary.json",
@@ -276,4 +351,20 @@ pub fn render(study: &Study, lang: Lang, scale: u32) -> Result<Vec<ReportFile>, 
         tables::simulation(sim)?.into_bytes(),
     ));
     Ok(files)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::CivilDate;
+
+    /// Dates checked against `date -u -d @seconds`.
+    #[test]
+    fn unix_seconds_become_the_utc_calendar_day() {
+        let day = |year, month, day| CivilDate { year, month, day };
+        assert_eq!(CivilDate::from_unix(0), day(1970, 1, 1));
+        assert_eq!(CivilDate::from_unix(86_399), day(1970, 1, 1));
+        assert_eq!(CivilDate::from_unix(951_782_400), day(2000, 2, 29));
+        assert_eq!(CivilDate::from_unix(1_795_737_600), day(2026, 11, 27));
+        assert_eq!(CivilDate::from_unix(-1), day(1969, 12, 31));
+    }
 }

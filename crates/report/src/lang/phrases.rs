@@ -484,3 +484,113 @@ impl Lang {
         }
     }
 }
+
+impl Lang {
+    /// A number for running text: at most `decimals` decimals, no trailing
+    /// zeros (9,5 %, not 9,50 %).
+    pub fn text_num(self, value: f64, decimals: usize) -> String {
+        let s = self.num(value, decimals);
+        let point = if self.vi() { ',' } else { '.' };
+        if s.contains(point) {
+            s.trim_end_matches('0').trim_end_matches(point).to_string()
+        } else {
+            s
+        }
+    }
+
+    /// A probability in words for a reader in a hurry: "about 3 in 10",
+    /// "about 1 in 4", "about even", "almost certain".
+    pub fn chance(self, p: f64) -> String {
+        let vi = self.vi();
+        let one_in = |n: u32| {
+            if vi {
+                format!("khoảng 1 trên {n}")
+            } else {
+                format!("about 1 in {n}")
+            }
+        };
+        let k_in_10 = |k: u32| {
+            if vi {
+                format!("khoảng {k} trên 10")
+            } else {
+                format!("about {k} in 10")
+            }
+        };
+        if p < 0.005 {
+            return self.pick("less than 1 in 200", "dưới 1 trên 200").to_string();
+        }
+        if p >= 0.995 {
+            return self.pick("all but certain", "gần như chắc chắn").to_string();
+        }
+        if p >= 0.95 {
+            return self
+                .pick("almost certain (about 19 in 20)", "rất cao (khoảng 19 trên 20)")
+                .to_string();
+        }
+        if (0.45..=0.55).contains(&p) {
+            return self
+                .pick("about even (1 in 2)", "khoảng một nửa (1 trên 2)")
+                .to_string();
+        }
+        if p < 0.5 {
+            let n = (1.0 / p).round();
+            if p < 0.1 || (1.0 / n - p).abs() <= 0.15 * p {
+                return one_in(n as u32);
+            }
+        }
+        k_in_10((10.0 * p).round() as u32)
+    }
+
+    /// A check's name as a reader knows it.
+    pub fn check_name(self, id: grdp_core::CheckId) -> &'static str {
+        use grdp_core::CheckId as C;
+        match id {
+            C::SectorGrowthVsAggregate => self.pick(
+                "Sector targets against the GRDP growth target",
+                "Chỉ tiêu các khu vực so với chỉ tiêu tăng trưởng GRDP",
+            ),
+            C::StructureSumsTo100 => self.pick(
+                "The structure ranges can sum to 100 %",
+                "Các khoảng cơ cấu kinh tế có thể cộng lại bằng 100%",
+            ),
+            C::StructurePricePath => self.pick(
+                "The structure and the plan's prices",
+                "Cơ cấu kinh tế và giá theo kế hoạch",
+            ),
+            C::PerCapita => self.pick("GRDP per capita", "GRDP bình quân đầu người"),
+            C::LabourProductivity => self.pick("Labour productivity", "Năng suất lao động"),
+            C::PeriodAverage => self.pick(
+                "Average growth over the plan period",
+                "Tăng trưởng bình quân cả giai đoạn",
+            ),
+        }
+    }
+
+    /// A date as each language writes it: "27 November 2026", "ngày 27 tháng 11 năm 2026".
+    pub fn date(self, d: crate::CivilDate) -> String {
+        const MONTHS: [&str; 12] = [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ];
+        if self.vi() {
+            format!("ngày {} tháng {} năm {}", d.day, d.month, d.year)
+        } else {
+            format!(
+                "{} {} {}",
+                d.day,
+                MONTHS[usize::from(d.month.clamp(1, 12)) - 1],
+                d.year
+            )
+        }
+    }
+}
