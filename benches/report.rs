@@ -19,7 +19,11 @@ fn bench(c: &mut Criterion) {
         history: None,
     };
     let study = Study::run(&loaded, &options, Default::default()).expect("the study runs");
-    let input = ReportInput::new(&study, &ReportOptions::new(Lang::En, CivilDate::from_unix(0))).expect("a simulation");
+    let input = ReportInput::new(
+        &study,
+        &ReportOptions::new(Lang::En, CivilDate::from_unix(0)),
+    )
+    .expect("a simulation");
     let mut g = c.benchmark_group("report");
     g.sample_size(10);
     g.bench_function("eight_charts_and_page", |b| {

@@ -230,25 +230,189 @@ fn an_existing_folder_that_is_not_a_report_is_kept() {
 /// Every table of the page has as many cells in each row as its header
 /// has columns (the targets table once had "P(met)" over the gap and
 /// "Bound" over the target's text), in both languages.
+/// The tables of a page: for each, the header cells and every body row's
+/// cells, as text with the tags stripped.
+fn page_tables(page: &str) -> Vec<(Vec<String>, Vec<Vec<String>>)> {
+    let strip = |cell: &str| {
+        let mut out = String::new();
+        let mut in_tag = false;
+        for ch in cell.chars() {
+            match ch {
+                '<' => in_tag = true,
+                '>' => in_tag = false,
+                c if !in_tag => out.push(c),
+                _ => {}
+            }
+        }
+        out.replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+            .trim()
+            .to_string()
+    };
+    let cells = |row: &str, tag: &str| -> Vec<String> {
+        row.split(&format!("<{tag}"))
+            .skip(1)
+            .map(|c| {
+                let c = c.split_once('>').map_or("", |x| x.1);
+                strip(c.split(&format!("</{tag}>")).next().unwrap_or(""))
+            })
+            .collect()
+    };
+    page.split("<table")
+        .skip(1)
+        .map(|t| {
+            let t = t.split("</table>").next().unwrap();
+            let rows: Vec<&str> = t.split("<tr").skip(1).collect();
+            let header = cells(rows[0], "th");
+            let body = rows[1..].iter().map(|r| cells(r, "td")).collect();
+            (header, body)
+        })
+        .collect()
+}
+
 #[test]
 fn every_table_of_the_page_lines_up() {
     for lang in ["en", "vi"] {
         let dir = tempfile::tempdir().unwrap();
         report(dir.path(), &["--lang", lang]);
         let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
-        let tables: Vec<&str> = page
-            .split("<table>")
-            .skip(1)
-            .map(|t| t.split("</table>").next().unwrap())
-            .collect();
-        assert!(tables.len() >= 2, "{lang}: {} tables", tables.len());
-        for table in tables {
-            let rows: Vec<&str> = table.split("<tr>").skip(1).collect();
-            let header = rows[0].matches("<th").count();
-            assert!(header > 1, "{lang}: {}", rows[0]);
-            for row in &rows[1..] {
-                assert_eq!(row.matches("<td").count(), header, "{lang}: {row}");
+        let tables = page_tables(&page);
+        assert!(tables.len() >= 3, "{lang}: {} tables", tables.len());
+        for (header, body) in tables {
+            assert!(header.len() > 1, "{lang}: {header:?}");
+            for row in &body {
+                assert_eq!(
+                    row.len(),
+                    header.len(),
+                    "{lang}: {header:?} against {row:?}"
+                );
+            }
+            // A column headed as a probability holds probabilities, not gaps
+            // or bounds.
+            for (i, h) in header.iter().enumerate() {
+                if h == "Probability" || h == "Xác suất đạt" {
+                    for row in &body {
+                        let cell = row[i].replace(',', ".").replace("< ", "").replace("> ", "");
+                        let p: f64 = cell
+                            .parse()
+                            .unwrap_or_else(|_| panic!("{lang}: {h}: {cell}"));
+                        assert!((0.0..=1.0).contains(&p), "{lang}: {h}: {cell}");
+                    }
+                }
             }
         }
     }
+}
+
+/// The page leads with the answer: the preferred scenario's probability,
+/// in words and figures, the same as `grdp simulate` gives; the proposal's
+/// figures are `grdp solve`'s; per capita above its range is exceeded.
+#[test]
+fn the_page_leads_with_the_answer_that_simulate_and_solve_give() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    let o = grdp(&[
+        "simulate",
+        "-n",
+        "20000",
+        "--optimism-bias",
+        "none",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let sim: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let view = sim["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["id"] == "plan_less_shortfall")
+        .expect("the built-in scenario's preferred view is simulated");
+    let p = view["probability"].as_f64().unwrap();
+    // The verdict comes before every other section.
+    let verdict = page
+        .split("<section class=\"verdict\">")
+        .nth(1)
+        .expect("a verdict section")
+        .split("</section>")
+        .next()
+        .unwrap();
+    assert!(
+        page.find("<section class=\"verdict\">").unwrap() < page.find("<h2").unwrap(),
+        "the verdict is the first section"
+    );
+    assert!(verdict.contains(&format!("P = {p:.3}")), "{verdict}");
+    // 0.28: "about 1 in 4" (1/4 is within 15 % of 0.28; 3 in 10 is the other reading).
+    assert!(
+        verdict.contains("about 1 in 4") || verdict.contains("about 3 in 10"),
+        "{verdict}"
+    );
+    // The findings: 9.44 against 9.5, 100.36, per capita 119.44 (worked out
+    // in crates/study/tests/briefing.rs).
+    for figure in ["9.44 %", "100.36 %", "119.44 million VND"] {
+        assert!(verdict.contains(figure), "{figure} in {verdict}");
+    }
+    // The proposal: services' required growth and the uniform add-on, as
+    // `grdp solve` gives them.
+    let solve = |args: &[&str]| -> serde_json::Value {
+        let mut all = vec!["solve", "--target", "9.5", "--format", "json"];
+        all.extend_from_slice(args);
+        let o = grdp(&all);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let services = solve(&["--component", "services"])["required_growth_pct"]
+        .as_f64()
+        .unwrap();
+    let uniform = solve(&["--uniform"])["add_on_pp"].as_f64().unwrap();
+    let tables = page_tables(&page);
+    let (_, proposal) = tables
+        .iter()
+        .find(|(h, _)| h.first().is_some_and(|x| x == "Indicator") && h.len() == 4)
+        .expect("the proposal table");
+    let row = |start: &str| {
+        proposal
+            .iter()
+            .find(|r| r[0].starts_with(start))
+            .unwrap_or_else(|| panic!("a row {start}: {proposal:?}"))
+            .clone()
+    };
+    assert_eq!(row("Services: growth")[2], format!("{services:.2}"));
+    assert!(row("Every sector")[2].starts_with(&format!("+{uniform:.2}")));
+    assert_eq!(row("GRDP growth")[2], "9.44");
+    // The main targets table scores per capita by its direction.
+    let (header, targets) = tables
+        .iter()
+        .find(|(h, _)| h.iter().any(|x| x == "Verdict"))
+        .expect("the main targets table");
+    let verdict_col = header.iter().position(|x| x == "Verdict").unwrap();
+    let per_capita_2025 = targets
+        .iter()
+        .find(|r| r[0] == "GRDP per capita" && r[2] == "2025")
+        .expect("per capita 2025");
+    assert_eq!(per_capita_2025[verdict_col], "exceeded");
+}
+
+/// Vietnamese that planners write: none of the words that mislead.
+#[test]
+fn the_vietnamese_page_uses_the_words_of_statistical_releases() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &["--lang", "vi"]);
+    let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    let lower = page.to_lowercase();
+    for word in ["hạt giống", "góc nhìn", "ktc", "năm gốc"] {
+        assert!(!lower.contains(word), "the page says {word:?}");
+    }
+    // "giảm phát" alone reads as deflation: only "chỉ số giảm phát".
+    for (at, _) in lower.match_indices("giảm phát") {
+        assert!(
+            lower[..at].ends_with("chỉ số "),
+            "bare \"giảm phát\" at: {}",
+            &lower[at.saturating_sub(60)..at + 20]
+        );
+    }
+    assert!(page.contains("Bảng các chỉ tiêu chủ yếu"));
+    assert!(page.contains("9,5%"), "9,5 %, not 9,50 %, in running text");
 }

@@ -67,6 +67,9 @@ pub enum Format {
     Json,
     /// CSV with a header row.
     Csv,
+    /// An Excel workbook (needs `-o FILE.xlsx`): the same tables, numbers
+    /// as numbers, units in the headers.
+    Xlsx,
 }
 
 /// Language of names, headers and sentences.

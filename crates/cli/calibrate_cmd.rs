@@ -9,7 +9,7 @@ use grdp_study::calibration::{CalibrateOptions, calibrate};
 
 use crate::UsageError;
 use crate::args::{CalibrateArgs, CalibrateFormat};
-use crate::output::emit;
+use crate::output::{Output, emit};
 
 pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
     if let Some(c) = &args.components {
@@ -45,7 +45,7 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
         CalibrateFormat::Toml => documents::uncertainty_block(&study, &command_line(args), &origin),
     };
     emit(
-        &text,
+        &Output::Text(text),
         args.output.as_deref(),
         &args.history.as_deref().into_iter().collect::<Vec<_>>(),
     )

@@ -5,18 +5,34 @@
 use std::io::Write;
 use std::path::Path;
 
-/// Writes `text` to standard output, or to `path` (see
-/// `grdp_report::write::write_file`), refusing a path that names one of `inputs`.
-pub fn emit(text: &str, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
-    match path {
-        Some(p) if p != Path::new("-") => {
+/// What a command writes: text, or an Excel workbook.
+pub enum Output {
+    /// Text (a table, JSON or CSV).
+    Text(String),
+    /// An `.xlsx` workbook's bytes.
+    Workbook(Vec<u8>),
+}
+
+/// Writes `out` to standard output, or to `path` (see
+/// `grdp_report::write::write_file`), refusing a path that names one of
+/// `inputs`. A workbook needs a file: it is never sent to a terminal.
+pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
+    let file = path.filter(|p| *p != Path::new("-"));
+    match (out, file) {
+        (Output::Text(text), Some(p)) => {
             Ok(grdp_report::write::write_file(p, text.as_bytes(), inputs)?)
         }
-        _ => {
+        (Output::Workbook(bytes), Some(p)) => Ok(grdp_report::write::write_file(p, bytes, inputs)?),
+        (Output::Text(text), None) => {
             let mut out = std::io::stdout().lock();
             out.write_all(text.as_bytes())?;
             out.flush()?;
             Ok(())
         }
+        (Output::Workbook(_), None) => Err(crate::UsageError(
+            "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"
+                .into(),
+        )
+        .into()),
     }
 }

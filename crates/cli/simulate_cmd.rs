@@ -8,7 +8,7 @@ use grdp_study::simulation::simulate_views;
 
 use crate::UsageError;
 use crate::args::{Format, SimulateArgs};
-use crate::output::emit;
+use crate::output::{Output, emit};
 
 /// The largest draws file `--save-draws` writes, bytes (estimated).
 const MAX_DRAWS_BYTES: f64 = 2e9;
@@ -80,12 +80,15 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         file.persist()?;
     }
     let lang = args.common.lang();
-    let text = match args.common.format {
-        Format::Json => documents::to_json(&documents::simulate(&loaded, &sim, lang))?,
-        Format::Csv => tables::simulation(&sim)?,
-        Format::Table => terminal::simulation(&loaded, &sim, lang),
+    let out = match args.common.format {
+        Format::Json => Output::Text(documents::to_json(&documents::simulate(
+            &loaded, &sim, lang,
+        ))?),
+        Format::Csv => Output::Text(tables::simulation(&sim)?),
+        Format::Xlsx => Output::Workbook(grdp_report::workbook::simulate(&sim, lang)?),
+        Format::Table => Output::Text(terminal::simulation(&loaded, &sim, lang)),
     };
-    emit(&text, args.common.output.as_deref(), &inputs)
+    emit(&out, args.common.output.as_deref(), &inputs)
 }
 
 /// `--save-draws`: the draws, written as they come (a locked temporary CSV

@@ -5,7 +5,7 @@ use grdp_study::solve::{Question, solve};
 
 use crate::UsageError;
 use crate::args::{Format, SolveArgs};
-use crate::output::emit;
+use crate::output::{Output, emit};
 
 pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.common.scenario)?;
@@ -38,6 +38,17 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
         Format::Json => documents::to_json(&documents::solve(&loaded, &answer))?,
         Format::Csv => tables::solve(&loaded, &answer, lang)?,
         Format::Table => terminal::solve(&loaded, &answer, lang),
+        Format::Xlsx => {
+            return Err(UsageError(
+                "--format xlsx is for project, audit and simulate; solve writes table, json or csv"
+                    .into(),
+            )
+            .into());
+        }
     };
-    emit(&text, args.common.output.as_deref(), &args.common.inputs())
+    emit(
+        &Output::Text(text),
+        args.common.output.as_deref(),
+        &args.common.inputs(),
+    )
 }

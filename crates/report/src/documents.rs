@@ -337,16 +337,19 @@ pub fn uncertainty_block(c: &CalibrationStudy, command: &str, history: &str) -> 
     o
 }
 
-/// `summary.json` of a report: the simulation, the projection and the audit.
+/// `summary.json` of a report: the briefing (the preferred answer, the
+/// findings, the proposal), the simulation, the projection and the audit.
 pub fn summary(
     loaded: &LoadedScenario,
     projection: &Projection,
     targets: &[TargetOutcome],
     audit_result: &grdp_core::Audit,
     sim: &Simulation,
+    briefing: &grdp_study::Briefing,
     lang: Lang,
 ) -> Result<String, ReportError> {
     let value = serde_json::json!({
+        "briefing": serde_json::to_value(briefing)?,
         "simulation": serde_json::to_value(simulate(loaded, sim, lang))?,
         "projection": project(loaded, projection, targets)?,
         "audit": audit(loaded, audit_result, lang)?,

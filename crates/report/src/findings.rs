@@ -8,19 +8,24 @@ use crate::lang::Lang;
 
 /// The sentence(s) that state a check's finding.
 pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
-    let n = |v: f64| lang.num(v, 2);
-    let o = |v: Option<f64>| lang.opt(v, 2);
+    let n = |v: f64| lang.text_num(v, 2);
+    let o = |v: Option<f64>| {
+        v.map_or_else(
+            || lang.labels().unknown_value.to_string(),
+            |x| lang.text_num(x, 2),
+        )
+    };
     let signed = |v: f64| {
-        let s = lang.num(v, 2);
+        let s = lang.text_num(v, 2);
         if v >= 0.005 { format!("+{s}") } else { s }
     };
     let range = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(a), Some(b)) if a < 0.0 || b < 0.0 => {
             let to = if lang == Lang::Vi { "đến" } else { "to" };
-            format!("{} {to} {}", lang.num(a, 2), lang.num(b, 2))
+            format!("{} {to} {}", lang.text_num(a, 2), lang.text_num(b, 2))
         }
-        (Some(a), Some(b)) => format!("{}–{}", lang.num(a, 2), lang.num(b, 2)),
-        (Some(a), None) | (None, Some(a)) => lang.num(a, 2),
+        (Some(a), Some(b)) => format!("{}–{}", lang.text_num(a, 2), lang.text_num(b, 2)),
+        (Some(a), None) | (None, Some(a)) => lang.text_num(a, 2),
         (None, None) => lang.labels().unknown_value.to_string(),
     };
     let vi = lang == Lang::Vi;
@@ -82,14 +87,14 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let mut s = if vi {
                 format!(
                     "Tổng cận dưới của các khoảng cơ cấu là {}%, tổng cận trên là {}%.",
-                    lang.num(f.sum_min_pct, 3),
-                    lang.num(f.sum_max_pct, 3)
+                    lang.text_num(f.sum_min_pct, 3),
+                    lang.text_num(f.sum_max_pct, 3)
                 )
             } else {
                 format!(
                     "The lower bounds of the structure ranges sum to {}% and the upper bounds to {}%.",
-                    lang.num(f.sum_min_pct, 3),
-                    lang.num(f.sum_max_pct, 3)
+                    lang.text_num(f.sum_min_pct, 3),
+                    lang.text_num(f.sum_max_pct, 3)
                 )
             };
             s += match (check.status, f.sum_min_pct > 100.0, vi) {
@@ -192,7 +197,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 // Several years ahead: the yearly rate from the base is what planners read.
                 if vi {
                     format!(
-                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP danh nghĩa tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng thực {}%, giảm phát {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP danh nghĩa tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng thực {}%, chỉ số giảm phát GRDP tăng {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                         range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                         check.year,
                         range(
@@ -223,7 +228,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 }
             } else if vi {
                 format!(
-                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP danh nghĩa tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng thực {}%. Theo kịch bản (giảm phát {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP danh nghĩa tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng thực {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,

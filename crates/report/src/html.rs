@@ -1,5 +1,10 @@
-//! The offline page: every chart with what it shows and what it means,
-//! the audit's findings and the tables. No scripts, no network.
+//! The offline page: the answer first (the verdict, the findings, what the
+//! resolution could say instead, the main-targets table), then the charts
+//! with what each shows, the audit, the sensitivity of the answer and an
+//! appendix. No scripts, no network; tables scroll inside their box on a
+//! phone, and the page prints on A4.
+
+use grdp_scenario::Status;
 
 use crate::findings::message;
 use crate::text::Words;
@@ -12,147 +17,310 @@ fn esc(s: &str) -> String {
         .replace('"', "&quot;")
 }
 
-/// The page (`index.html`) for `charts`.
+/// A table: a header row and body rows, every row as many cells as the
+/// header; `numeric[i]` right-aligns column `i`.
+struct Table<'a> {
+    class: &'a str,
+    header: Vec<String>,
+    numeric: Vec<bool>,
+    rows: Vec<(Vec<String>, &'a str)>,
+}
+
+impl Table<'_> {
+    fn html(&self) -> String {
+        // Each body cell carries its column's header, which a phone shows
+        // beside the value when the table is laid out as cards.
+        let cell = |tag: &str, i: usize, text: &str| {
+            let class = if self.numeric.get(i).copied().unwrap_or(false) {
+                " class=\"n\""
+            } else {
+                ""
+            };
+            let label = match (tag, self.header.get(i)) {
+                ("td", Some(h)) => format!(" data-label=\"{}\"", esc(h)),
+                _ => String::new(),
+            };
+            format!("<{tag}{class}{label}>{}</{tag}>", esc(text))
+        };
+        let mut h = format!(
+            "<div class=\"scroll\">\n<table class=\"{}\">\n<thead><tr>",
+            self.class
+        );
+        for (i, t) in self.header.iter().enumerate() {
+            h += &cell("th", i, t);
+        }
+        h += "</tr></thead>\n<tbody>\n";
+        for (row, class) in &self.rows {
+            debug_assert_eq!(row.len(), self.header.len());
+            if class.is_empty() {
+                h += "<tr>";
+            } else {
+                h += &format!("<tr class=\"{class}\">");
+            }
+            for (i, t) in row.iter().enumerate() {
+                h += &cell("td", i, t);
+            }
+            h += "</tr>\n";
+        }
+        h + "</tbody>\n</table>\n</div>\n"
+    }
+}
+
+/// The page (`index.html`) for `charts`; `extra_files` are listed at its end.
 pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> String {
     let w = Words::new(input);
-    let p = w.page();
-    let lang = if input.lang == crate::Lang::Vi {
-        "vi"
-    } else {
-        "en"
+    let vi = input.lang == crate::Lang::Vi;
+    let pick = |en: &str, vi_text: &str| {
+        if vi {
+            vi_text.to_string()
+        } else {
+            en.to_string()
+        }
     };
-    let mut h = String::new();
-    h += &format!(
-        "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n",
+    let p = w.page();
+    let mut h = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
+        if vi { "vi" } else { "en" },
         esc(&w.page_title()),
-        CSS
-    );
-    h += &format!(
-        "<h1>{}</h1>\n<p class=\"source\">{}</p>\n",
-        esc(&w.page_title()),
-        esc(&w.source())
-    );
-    h += &format!(
-        "<h2>{}</h2>\n<p class=\"lead\">{}</p>\n",
-        esc(&p.summary),
-        esc(&w.headline())
     );
 
-    // Views table.
+    // Title, issue line, sources.
+    h += &format!("<header>\n<h1>{}</h1>\n", esc(&w.page_title()));
+    let issued = match &input.issuer {
+        Some(who) => pick(
+            &format!("Issued {} by {who}.", input.issued),
+            &format!("{who}, {}.", input.issued),
+        ),
+        None => pick(
+            &format!("Run on {}.", input.issued),
+            &format!("Lập {}.", input.issued),
+        ),
+    };
+    h += &format!("<p class=\"meta\">{}</p>\n", esc(&issued));
     h += &format!(
-        "<h3>{}</h3>\n<table>\n<tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th>",
-        esc(&p.views),
-        esc(&p.view),
-        esc(&p.probability),
-        esc(&p.interval)
+        "<p class=\"meta\">{}</p>\n</header>\n",
+        esc(&source_line(input))
+    );
+
+    // The verdict.
+    h += "<section class=\"verdict\">\n";
+    if let Some(pref) = &input.briefing.preferred {
+        h += &format!("<h2>{}</h2>\n", esc(&w.verdict_heading(pref)));
+        h += &format!("<p>{}</p>\n", esc(&w.verdict_detail(pref)));
+    } else {
+        h += &format!("<h2>{}</h2>\n", esc(&p.summary));
+    }
+    if !input.briefing.findings.is_empty() {
+        h += &format!(
+            "<p class=\"findings-head\">{}</p>\n<ul class=\"findings\">\n",
+            esc(&pick("What the audit finds:", "Kết quả kiểm tra:"))
+        );
+        for f in &input.briefing.findings {
+            h += &format!("<li>{}</li>\n", esc(&w.finding(f)));
+        }
+        h += "</ul>\n";
+    }
+    h += "</section>\n";
+
+    // What the resolution could say instead.
+    if !input.briefing.proposal.is_empty() {
+        h += &format!(
+            "<h2>{}</h2>\n<p>{}</p>\n",
+            esc(&pick(
+                "What the resolution could say instead (a proposal)",
+                "Dự thảo có thể nêu thay thế (đề xuất)"
+            )),
+            esc(&pick(
+                "A set of targets that hang together, worked out by grdp from the draft's own sector targets, prices and population. It is a proposal for discussion, not a forecast.",
+                "Một bộ chỉ tiêu nhất quán, do grdp tính từ chính các chỉ tiêu khu vực, giá và dân số của dự thảo. Đây là đề xuất để thảo luận, không phải dự báo."
+            ))
+        );
+        let table = Table {
+            class: "proposal",
+            header: vec![
+                pick("Indicator", "Chỉ tiêu"),
+                pick("Draft", "Dự thảo"),
+                pick("Consistent", "Nhất quán"),
+                pick("Why", "Cơ sở"),
+            ],
+            numeric: vec![false, true, true, false],
+            rows: input
+                .briefing
+                .proposal
+                .iter()
+                .map(|l| (w.proposal_row(l).to_vec(), ""))
+                .collect(),
+        };
+        h += &table.html();
+    }
+
+    // Bảng các chỉ tiêu chủ yếu.
+    let base_year = input.projection.base.year;
+    h += &format!(
+        "<h2>{}</h2>\n",
+        esc(&pick("Main targets", "Bảng các chỉ tiêu chủ yếu"))
+    );
+    let view_name = input
+        .briefing
+        .preferred
+        .as_ref()
+        .and_then(|pr| input.views.get(pr.index))
+        .unwrap_or(&input.views[0])
+        .name
+        .clone();
+    let targets = Table {
+        class: "targets",
+        header: vec![
+            pick("Indicator", "Chỉ tiêu"),
+            pick("Unit", "Đơn vị"),
+            pick("Year", "Năm"),
+            pick(
+                &format!("{base_year} (estimate)"),
+                &format!("Năm {base_year} (ước tính)"),
+            ),
+            pick("Target", "Chỉ tiêu kế hoạch"),
+            pick("Projection", "Dự báo"),
+            pick("Probability", "Xác suất đạt"),
+            pick("Verdict", "Đánh giá"),
+        ],
+        numeric: vec![false, false, true, true, true, true, true, false],
+        rows: input
+            .target_outcomes
+            .iter()
+            .map(|o| {
+                let r = w.target_row(o);
+                (
+                    vec![
+                        r.indicator,
+                        r.unit,
+                        r.year.to_string(),
+                        r.base,
+                        r.target,
+                        r.projected,
+                        r.probability,
+                        r.verdict,
+                    ],
+                    r.class,
+                )
+            })
+            .collect(),
+    };
+    h += &targets.html();
+    h += &format!(
+        "<p class=\"note\">{}</p>\n",
+        esc(&pick(
+            &format!(
+                "Projection: the plan carried forward (every sector at its target). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed."
+            ),
+            &format!(
+                "Dự báo: kịch bản kế hoạch (mọi khu vực đạt chỉ tiêu). Xác suất: theo {}. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                view_name.to_lowercase()
+            ),
+        ))
+    );
+
+    // Charts: the title is in the image; the caption says what it means.
+    let (main_charts, appendix): (Vec<&Chart>, Vec<&Chart>) =
+        charts.iter().partition(|c| !c.file.contains("convergence"));
+    h += &format!("<h2>{}</h2>\n", esc(&p.charts));
+    for c in main_charts {
+        h += &figure(c);
+    }
+
+    // Sensitivity: every scenario's P.
+    h += &format!(
+        "<h2>{}</h2>\n<p>{}</p>\n",
+        esc(&pick(
+            "How the answer depends on the scenario",
+            "Kết quả thay đổi theo kịch bản"
+        )),
+        esc(&pick(
+            "The same target under each scenario of the centre: the preferred one answers the question, the others show how much the answer rests on it.",
+            "Cùng một chỉ tiêu theo từng kịch bản: kịch bản được chọn trả lời câu hỏi, các kịch bản còn lại cho thấy kết quả phụ thuộc vào lựa chọn này đến đâu."
+        ))
     );
     let with_opt = input.views.iter().any(|v| v.with_optimism.is_some());
+    let mut header = vec![p.view.clone(), p.probability.clone(), p.interval.clone()];
+    let mut numeric = vec![false, true, true];
     if with_opt {
-        h += &format!("<th class=\"n\">{}</th>", esc(&p.with_optimism));
+        header.push(p.with_optimism.clone());
+        numeric.push(true);
     }
-    h += "</tr>\n";
-    for v in &input.views {
-        let r = v.result;
-        h += &format!(
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{} – {}</td>",
-            esc(&v.name),
-            w.num(r.probability, 3),
-            w.num(r.probability_ci95[0], 3),
-            w.num(r.probability_ci95[1], 3)
-        );
-        if with_opt {
-            h += &format!(
-                "<td class=\"n\">{}</td>",
-                v.with_optimism
-                    .map_or(String::new(), |o| w.num(o.probability, 3))
-            );
-        }
-        h += "</tr>\n";
-    }
-    h += "</table>\n";
+    let preferred_index = input.briefing.preferred.as_ref().map(|pr| pr.index);
+    let sensitivity = Table {
+        class: "views",
+        header,
+        numeric,
+        rows: input
+            .views
+            .iter()
+            .enumerate()
+            .map(|(i, v)| {
+                let r = v.result;
+                let mut name = v.name.clone();
+                if Some(i) == preferred_index {
+                    name += &pick(" (the answer)", " (câu trả lời)");
+                }
+                let mut row = vec![
+                    name,
+                    w.probability(r.probability),
+                    format!(
+                        "{} – {}",
+                        w.num(r.probability_ci95[0], 3),
+                        w.num(r.probability_ci95[1], 3)
+                    ),
+                ];
+                if with_opt {
+                    row.push(
+                        v.with_optimism
+                            .map_or("–".into(), |o| w.probability(o.probability)),
+                    );
+                }
+                (
+                    row,
+                    if Some(i) == preferred_index {
+                        "preferred"
+                    } else {
+                        ""
+                    },
+                )
+            })
+            .collect(),
+    };
+    h += &sensitivity.html();
     if let Some(records) = input.records {
         let mut note = input.lang.record_lines(records);
         for v in input.views.iter().filter(|v| v.optimism_overlaps) {
             note += &input.lang.record_overlap_line(&v.name);
         }
         for line in note.lines() {
-            h += &format!("<p class=\"source\">{}</p>\n", esc(line));
+            h += &format!("<p class=\"note\">{}</p>\n", esc(line));
         }
     }
 
-    h += &format!("<h2>{}</h2>\n", esc(&p.charts));
-    for c in charts {
-        h += &format!(
-            "<figure>\n<h3>{}</h3>\n<img src=\"{}\" alt=\"{}\" width=\"1200\">\n<figcaption>{}</figcaption>\n</figure>\n",
-            esc(&c.title),
-            c.file,
-            esc(&c.title),
-            esc(&c.caption)
-        );
-    }
-
+    // The audit, by readable names.
     h += &format!("<h2>{}</h2>\n<ul class=\"audit\">\n", esc(&p.audit));
     for c in &input.audit.checks {
         let class = match c.status {
             grdp_core::CheckStatus::Pass => "pass",
-            grdp_core::CheckStatus::Warn => "warn",
+            grdp_core::CheckStatus::Warn | grdp_core::CheckStatus::Understated => "warn",
             grdp_core::CheckStatus::Fail => "fail",
-            grdp_core::CheckStatus::Understated => "warn",
         };
         h += &format!(
-            "<li><span class=\"badge {class}\">{}</span> <code>{}</code> {}: {}</li>\n",
+            "<li><span class=\"badge {class}\">{}</span> <strong>{}, {}.</strong> {}</li>\n",
             esc(&w.status(c.status)),
-            c.id.as_str(),
+            esc(input.lang.check_name(c.id)),
             c.year,
             esc(&message(c, input.loaded, input.lang))
         );
     }
     h += "</ul>\n";
 
-    h += &format!(
-        "<h2>{}</h2>\n<h3>{}</h3>\n<table>\n",
-        esc(&p.tables),
-        esc(&p.targets)
-    );
-    let l = input.lang.labels();
-    h += &format!(
-        "<tr><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th>{}</th><th class=\"n\">{}</th><th class=\"n\">{}</th></tr>\n",
-        esc(&p.target),
-        esc(l.year),
-        esc(&p.bound),
-        esc(l.met_when),
-        esc(&p.projected),
-        esc(l.status),
-        esc(l.margin),
-        esc(&p.p_met),
-    );
-    let main = input.views[0].result;
-    for o in input.target_outcomes {
-        let prob = main
-            .targets
-            .iter()
-            .find(|t| t.id == o.target.id)
-            .and_then(|t| t.probability);
-        let decimals = if o.target.indicator == grdp_core::Indicator::ShareCurrentPct {
-            3
-        } else {
-            2
-        };
-        h += &format!(
-            "<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>\n",
-            esc(&w.target_label(&o.target)),
-            o.target.year,
-            esc(&input
-                .lang
-                .bound_text(&o.target.bound, decimals, crate::lang::BoundStyle::Tight)),
-            esc(input.lang.direction(o.target.direction)),
-            o.value.map_or("–".into(), |v| w.num(v, decimals)),
-            esc(input.lang.target_status(o.status)),
-            w.margin(o),
-            prob.map_or("–".into(), |p| w.num(p, 3))
-        );
+    // Appendix.
+    h += &format!("<h2>{}</h2>\n", esc(&pick("Appendix", "Phụ lục")));
+    for c in appendix {
+        h += &figure(c);
     }
-    h += "</table>\n";
     h += &format!(
         "<h3>{}</h3>\n<p>{}</p>\n<ul>\n",
         esc(&p.files),
@@ -165,19 +333,118 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     h
 }
 
+/// A chart: the image (its title is drawn in it) and its caption.
+fn figure(c: &Chart) -> String {
+    let (w, hgt) = (1200, 750);
+    format!(
+        "<figure>\n<a href=\"{0}\"><img src=\"{0}\" alt=\"{1}\" width=\"{w}\" height=\"{hgt}\" loading=\"lazy\"></a>\n<figcaption>{2}</figcaption>\n</figure>\n",
+        c.file,
+        esc(&c.title),
+        esc(&c.caption)
+    )
+}
+
+/// "Data: the scenario file (sha …); 12 official, 30 estimate, … figures."
+fn source_line(input: &ReportInput) -> String {
+    let vi = input.lang == crate::Lang::Vi;
+    let mut counts: Vec<(Status, usize)> = Status::ALL.iter().map(|s| (*s, 0)).collect();
+    let mut unmarked = 0;
+    for p in &input.loaded.provenance {
+        match p.status {
+            Some(s) => {
+                if let Some(c) = counts.iter_mut().find(|(x, _)| *x == s) {
+                    c.1 += 1;
+                }
+            }
+            None => unmarked += 1,
+        }
+    }
+    let word = |s: Status| -> &'static str {
+        match (s, vi) {
+            (Status::Official, false) => "official",
+            (Status::Official, true) => "chính thức",
+            (Status::Preliminary, false) => "preliminary",
+            (Status::Preliminary, true) => "sơ bộ",
+            (Status::Estimate, false) => "estimate",
+            (Status::Estimate, true) => "ước tính",
+            (Status::Reported, false) => "reported",
+            (Status::Reported, true) => "báo chí đưa tin",
+            (Status::Target, false) => "target",
+            (Status::Target, true) => "chỉ tiêu",
+            (Status::Plan, false) => "plan",
+            (Status::Plan, true) => "kế hoạch",
+            (Status::Scenario, false) => "scenario",
+            (Status::Scenario, true) => "kịch bản",
+            (Status::Derived, false) => "derived",
+            (Status::Derived, true) => "tính toán",
+            (Status::Assumption, false) => "assumption",
+            (Status::Assumption, true) => "giả định",
+            (Status::Secondary, false) => "secondary source",
+            (Status::Secondary, true) => "nguồn thứ cấp",
+        }
+    };
+    let mut parts: Vec<String> = counts
+        .iter()
+        .filter(|(_, n)| *n > 0)
+        .map(|(s, n)| format!("{n} {}", word(*s)))
+        .collect();
+    if unmarked > 0 {
+        parts.push(if vi {
+            format!("{unmarked} chưa ghi trạng thái")
+        } else {
+            format!("{unmarked} without a status")
+        });
+    }
+    let name = input.lang.scenario_name(input.loaded);
+    let sha: String = input.loaded.sha256.chars().take(12).collect();
+    let m = &input.meta;
+    if vi {
+        format!(
+            "Số liệu: {name} (tệp kịch bản, SHA-256 {sha}…), mỗi con số kèm nguồn: {}. grdp {}; {} lần mô phỏng, số khởi tạo ngẫu nhiên (seed) {}.",
+            parts.join(", "),
+            m.version,
+            input.lang.num(m.scenarios as f64, 0),
+            m.seed
+        )
+    } else {
+        format!(
+            "Data: {name} (scenario file, SHA-256 {sha}…), every figure with its source: {}. grdp {}; {} simulated draws, seed {}.",
+            parts.join(", "),
+            m.version,
+            input.lang.num(m.scenarios as f64, 0),
+            m.seed
+        )
+    }
+}
+
 const CSS: &str = "body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; max-width: 1240px; margin: 2em auto; padding: 0 1em; color: #202020; line-height: 1.45; }
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
-.source { color: #707070; font-size: 0.9em; }
-.lead { font-size: 1.1em; }
+.meta, .note { color: #555; font-size: 0.9em; }
+.verdict { border-left: 6px solid #0072b2; background: #f2f7fb; padding: 0.4em 1.2em 0.8em 1.2em; margin: 1.5em 0; }
+.verdict h2 { border: none; margin-top: 0.5em; font-size: 1.5em; }
+.findings li { margin-bottom: 0.4em; }
 figure { margin: 1.5em 0 2.5em 0; }
 figure img { max-width: 100%; height: auto; border: 1px solid #e4e4e4; }
 figcaption { margin-top: 0.5em; max-width: 1100px; }
+.scroll { overflow-x: auto; max-width: 100%; -webkit-overflow-scrolling: touch; }
 table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 0.3em 0.8em; text-align: left; vertical-align: top; }
-th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; }
-td.n { white-space: nowrap; }
+th { background: #f4f4f4; }
+th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+table.proposal td:first-child, table.targets td:first-child { min-width: 14em; }
+table.proposal td:last-child { min-width: 18em; }
+tr.missed td:last-child { font-weight: bold; color: #a33b00; }
+tr.exceeded td:last-child { color: #0060a0; }
+tr.preferred td { font-weight: bold; }
 ul.audit li { margin-bottom: 0.7em; }
 .badge { display: inline-block; min-width: 5.5em; text-align: center; border-radius: 3px; padding: 0 0.4em; font-size: 0.85em; color: white; }
-.badge.pass { background: #3a8a4a; } .badge.warn { background: #d08a10; } .badge.fail { background: #c44e52; }
-code { font-size: 0.9em; color: #555; }";
+.badge.pass { background: #0072b2; } .badge.warn { background: #8a5a00; } .badge.fail { background: #a33b00; }
+@media (max-width: 700px) { body { margin: 1em auto; font-size: 15px; } h1 { font-size: 1.35em; } .verdict h2 { font-size: 1.2em; }
+  table, tbody, tr, td { display: block; width: 100%; box-sizing: border-box; } thead { display: none; }
+  tr { border: 1px solid #ddd; border-radius: 4px; margin-bottom: 0.8em; padding: 0.3em 0; }
+  td, td.n { border: none; text-align: left; white-space: normal; padding: 0.15em 0.6em; min-width: 0 !important; }
+  td::before { content: attr(data-label) \": \"; color: #555; }
+  td:first-child { font-weight: bold; } td:first-child::before { content: none; } }
+@page { size: A4; margin: 15mm; }
+@media print { body { max-width: none; margin: 0; font-size: 10pt; } .scroll { overflow: visible; } figure { break-inside: avoid; } h2 { break-after: avoid; } .verdict { break-inside: avoid; } a { color: inherit; text-decoration: none; } }";

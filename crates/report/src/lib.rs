@@ -311,13 +311,15 @@ pub struct Chart {
 pub type ReportFile = (String, Vec<u8>);
 
 /// Every file of the report on `study` in `lang`, charts at pixel scale
-/// `scale`: the eight charts, `index.html`, `summary.json` and the CSV tables.
+/// `scale`: the eight charts, `index.html`, `summary.json`, the CSV tables
+/// and the Excel workbook.
 pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>, ReportError> {
     let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
     let input = ReportInput::new(study, options)?;
     let lang = options.lang;
     let charts = charts::all(&input)?;
     let tables = [
+        "grdp-report.xlsx",
         "summary.json",
         "projection.csv",
         "audit.csv",
@@ -335,9 +337,11 @@ pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>,
         &study.targets,
         &study.audit,
         sim,
+        &study.briefing,
         lang,
     )?;
     files.push(("summary.json".into(), summary.into_bytes()));
+    files.push(("grdp-report.xlsx".into(), workbook::report(study, lang)?));
     files.push((
         "projection.csv".into(),
         tables::projection(study.loaded, &study.projection, lang)?.into_bytes(),

@@ -47,7 +47,7 @@ pub mod solve;
 use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_scenario::{History, LoadedScenario};
 
-pub use briefing::Briefing;
+pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine};
 pub use error::{ComponentRole, StudyError};
 pub use record::Past;
 pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};

@@ -109,7 +109,7 @@ pub const VI: Labels = Labels {
     share_current_pct: "Cơ cấu giá hiện hành (%)",
     price_growth_pct: "Tăng giá (%)",
     current_bn_vnd: "Giá hiện hành (tỷ đồng)",
-    base_year: "Năm gốc",
+    base_year: "Năm xuất phát",
     grdp_growth_pct: "Tăng trưởng GRDP, giá so sánh 2010 (%)",
     nominal_growth_pct: "Tăng trưởng GRDP danh nghĩa (%)",
     deflator_growth_pct: "Tăng chỉ số giảm phát GRDP (%)",

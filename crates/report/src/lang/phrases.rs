@@ -164,12 +164,12 @@ impl Lang {
         let count = self.num(scenarios as f64, 0);
         match (self.vi(), stopped) {
             (true, false) => format!(
-                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); {count} kịch bản mỗi góc nhìn.\n\n",
+                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); {count} lần mô phỏng mỗi kịch bản.\n\n",
                 year,
                 n(threshold_pct),
             ),
             (true, true) => format!(
-                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); tối đa {count} kịch bản mỗi góc nhìn, mỗi góc nhìn dừng khi khoảng tin cậy 95% đủ hẹp (cột N).\n\n",
+                "Xác suất tăng trưởng GRDP {} ≥ {}% (tính cả trường hợp bằng đúng chỉ tiêu); tối đa {count} lần mô phỏng mỗi kịch bản, mỗi kịch bản dừng khi khoảng tin cậy 95% đủ hẹp (cột N).\n\n",
                 year,
                 n(threshold_pct),
             ),
@@ -195,9 +195,9 @@ impl Lang {
     pub fn view_table_headers(self) -> [&'static str; 8] {
         if self.vi() {
             [
-                "Góc nhìn",
+                "Kịch bản",
                 "Xác suất",
-                "KTC 95%",
+                "Khoảng tin cậy 95%",
                 "Trung bình (%)",
                 "Độ lệch chuẩn (điểm %)",
                 "P10 (%)",
@@ -253,7 +253,7 @@ impl Lang {
         let used = &records.used;
         let mut out = if self.vi() {
             format!(
-                "Thiên lệch lạc quan: mỗi năm của mỗi kịch bản cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm %), theo {}: {}.\n",
+                "Thiên lệch lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm %), theo {}: {}.\n",
                 records.region,
                 vintage(used.vintage),
                 list(used)
@@ -308,7 +308,7 @@ impl Lang {
     pub fn detail_heading(self, view: &str) -> String {
         format!(
             "\n{}: {}\n",
-            self.pick("In detail, view", "Chi tiết theo góc nhìn"),
+            self.pick("In detail, view", "Chi tiết theo kịch bản"),
             view
         )
     }
@@ -319,7 +319,7 @@ impl Lang {
         let of = self.num(scenarios as f64, 0);
         if self.vi() {
             format!(
-                "Lưu ý ({view}): {n} trong {of} kịch bản có một khu vực tăng trưởng ≤ −100% trong một năm; mức đó được giữ ở −100% (khu vực mất toàn bộ sản lượng).\n"
+                "Lưu ý ({view}): {n} trong {of} lần mô phỏng có một khu vực tăng trưởng ≤ −100% trong một năm; mức đó được giữ ở −100% (khu vực mất toàn bộ sản lượng).\n"
             )
         } else {
             format!(
@@ -517,14 +517,21 @@ impl Lang {
             }
         };
         if p < 0.005 {
-            return self.pick("less than 1 in 200", "dưới 1 trên 200").to_string();
+            return self
+                .pick("less than 1 in 200", "dưới 1 trên 200")
+                .to_string();
         }
         if p >= 0.995 {
-            return self.pick("all but certain", "gần như chắc chắn").to_string();
+            return self
+                .pick("all but certain", "gần như chắc chắn")
+                .to_string();
         }
         if p >= 0.95 {
             return self
-                .pick("almost certain (about 19 in 20)", "rất cao (khoảng 19 trên 20)")
+                .pick(
+                    "almost certain (about 19 in 20)",
+                    "rất cao (khoảng 19 trên 20)",
+                )
                 .to_string();
         }
         if (0.45..=0.55).contains(&p) {

@@ -14,13 +14,13 @@ impl Words<'_> {
             format!(
                 "Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/); {} scenarios, seed {}.",
                 m.version,
-                self.num(m.scenarios as f64, 0),
+                self.text_num(m.scenarios as f64, 0),
                 m.seed
             ),
             format!(
-                "Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/); {} kịch bản, hạt giống {}.",
+                "Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/); {} lần mô phỏng, số khởi tạo ngẫu nhiên (seed) {}.",
                 m.version,
-                self.num(m.scenarios as f64, 0),
+                self.text_num(m.scenarios as f64, 0),
                 m.seed
             ),
         )
@@ -50,7 +50,7 @@ impl Words<'_> {
     pub(crate) fn axis_density(&self) -> String {
         self.pick(
             "Density (share of scenarios per pp)",
-            "Mật độ (tỷ lệ kịch bản trên 1 điểm %)",
+            "Mật độ (tỷ lệ số lần mô phỏng trên 1 điểm phần trăm)",
         )
     }
     pub(crate) fn axis_growth_pct(&self, year: i32) -> String {
@@ -67,15 +67,12 @@ impl Words<'_> {
     }
     pub(crate) fn axis_probability(&self, target: f64) -> String {
         self.pick(
-            format!("P(growth ≥ {}%)", self.num(target, 2)),
-            format!("Xác suất tăng trưởng ≥ {}%", self.num(target, 2)),
+            format!("P(growth ≥ {}%)", self.text_num(target, 2)),
+            format!("Xác suất tăng trưởng ≥ {}%", self.text_num(target, 2)),
         )
     }
     pub(crate) fn axis_scenarios(&self) -> String {
-        self.pick(
-            "Scenarios drawn (log scale)",
-            "Số kịch bản đã rút (thang log)",
-        )
+        self.pick("Scenarios drawn (log scale)", "Số lần mô phỏng (thang log)")
     }
     pub(crate) fn axis_p_met(&self) -> String {
         self.pick(
@@ -103,31 +100,31 @@ impl Words<'_> {
     }
     pub(crate) fn target_at(&self, t: f64) -> String {
         self.pick(
-            format!("Target {}%", self.num(t, 2)),
-            format!("Chỉ tiêu {}%", self.num(t, 2)),
+            format!("Target {}%", self.text_num(t, 2)),
+            format!("Chỉ tiêu {}%", self.text_num(t, 2)),
         )
     }
     pub(crate) fn median_at(&self, m: f64) -> String {
         self.pick(
-            format!("Median {}%", self.num(m, 2)),
-            format!("Trung vị {}%", self.num(m, 2)),
+            format!("Median {}%", self.text_num(m, 2)),
+            format!("Trung vị {}%", self.text_num(m, 2)),
         )
     }
     pub(crate) fn p_at_least(&self, t: f64, p: f64, ci: [f64; 2]) -> String {
         self.pick(
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
-                self.num(t, 2),
-                self.num(p, 3),
-                self.num(ci[0], 3),
-                self.num(ci[1], 3)
+                self.text_num(t, 2),
+                self.text_num(p, 3),
+                self.text_num(ci[0], 3),
+                self.text_num(ci[1], 3)
             ),
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
-                self.num(t, 2),
-                self.num(p, 3),
-                self.num(ci[0], 3),
-                self.num(ci[1], 3)
+                self.text_num(t, 2),
+                self.text_num(p, 3),
+                self.text_num(ci[0], 3),
+                self.text_num(ci[1], 3)
             ),
         )
     }
@@ -146,7 +143,7 @@ impl Words<'_> {
     pub(crate) fn band(&self, pct: u32) -> String {
         self.pick(
             format!("{pct}% of scenarios"),
-            format!("{pct}% số kịch bản"),
+            format!("{pct}% số lần mô phỏng"),
         )
     }
     pub(crate) fn median_projection(&self) -> String {
@@ -193,12 +190,12 @@ impl Words<'_> {
             format!(
                 "Plan for {}: {}%",
                 self.component(c).to_lowercase(),
-                self.num(g, 2)
+                self.text_num(g, 2)
             ),
             format!(
                 "Kế hoạch {}: {}%",
                 self.component(c).to_lowercase(),
-                self.num(g, 2)
+                self.text_num(g, 2)
             ),
         )
     }
@@ -228,10 +225,10 @@ impl Words<'_> {
         let note_en = published.map_or(String::new(), |p| format!(" The pale bar marked * is {p}, as published: the last year with every sector's contribution."));
         let note_vi = published.map_or(String::new(), |p| format!(" Cột nhạt đánh dấu * là năm {p} theo số công bố: năm gần nhất có đủ đóng góp của từng khu vực."));
         let tgt_en = target.map_or(String::new(), |t| {
-            format!(", against a target of {}% (red)", self.num(t, 2))
+            format!(", against a target of {}% (red)", self.text_num(t, 2))
         });
         let tgt_vi = target.map_or(String::new(), |t| {
-            format!(", so với chỉ tiêu {}% (vạch đỏ)", self.num(t, 2))
+            format!(", so với chỉ tiêu {}% (vạch đỏ)", self.text_num(t, 2))
         });
         (
             self.pick("Contributions to GRDP growth by sector", "Đóng góp của các khu vực vào tăng trưởng GRDP"),
@@ -242,15 +239,15 @@ impl Words<'_> {
             self.pick(
                 format!(
                     "Each bar splits GRDP growth at constant 2010 prices into the percentage points each sector contributes (weight in last year's GRDP times its growth). In {year} the sector targets add up to {}%{tgt_en}; {} contributes most, {} points.{note_en}",
-                    self.num(g, 2),
+                    self.text_num(g, 2),
                     self.component(biggest.0),
-                    self.num(biggest.1, 2)
+                    self.text_num(biggest.1, 2)
                 ),
                 format!(
                     "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, các chỉ tiêu khu vực cộng lại được {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm %.{note_vi}",
-                    self.num(g, 2),
+                    self.text_num(g, 2),
                     self.component(biggest.0),
-                    self.num(biggest.1, 2)
+                    self.text_num(biggest.1, 2)
                 ),
             ),
         )
@@ -273,7 +270,7 @@ impl Words<'_> {
         let impossible: Vec<String> = sums
             .iter()
             .filter(|s| s.1 > 100.0 || s.2 < 100.0)
-            .map(|s| format!("{} ({}%)", s.0, self.num(s.1, 3)))
+            .map(|s| format!("{} ({}%)", s.0, self.text_num(s.1, 3)))
             .collect();
         let verdict_en = if impossible.is_empty() {
             "The ranges can sum to 100%.".to_string()
@@ -295,7 +292,7 @@ impl Words<'_> {
             self.pick("Economic structure at current prices", "Cơ cấu kinh tế theo giá hiện hành"),
             self.pick(
                 "Each sector's share of GRDP: the base year, the projection, and the target ranges (red).",
-                "Tỷ trọng từng khu vực trong GRDP: năm gốc, dự báo và khoảng chỉ tiêu (màu đỏ).",
+                "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ).",
             ),
             self.pick(
                 format!(
@@ -315,31 +312,31 @@ impl Words<'_> {
             .input
             .views
             .iter()
-            .map(|v| format!("{} ({})", v.name, self.num(v.result.probability, 2)))
+            .map(|v| format!("{} ({})", v.name, self.text_num(v.result.probability, 2)))
             .collect();
         let opt = self.input.views[0].with_optimism.map(|o| o.probability);
-        let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.num(p, 2)));
-        let opt_vi = opt.map_or(String::new(), |p| format!(" Khi cộng thêm các mức hụt chỉ tiêu trong quá khứ của thành phố vào mỗi kịch bản, xác suất thứ nhất giảm còn {}.", self.num(p, 2)));
+        let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.text_num(p, 2)));
+        let opt_vi = opt.map_or(String::new(), |p| format!(" Khi cộng thêm các mức hụt chỉ tiêu trong quá khứ của thành phố vào mỗi lần mô phỏng, xác suất thứ nhất giảm còn {}.", self.text_num(p, 2)));
         (
-            self.pick(format!("How likely is {}% growth in {}?", self.num(m.target_pct, 2), m.target_year), format!("Khả năng tăng trưởng {}% năm {} là bao nhiêu?", self.num(m.target_pct, 2), m.target_year)),
+            self.pick(format!("How likely is {}% growth in {}?", self.text_num(m.target_pct, 2), m.target_year), format!("Khả năng tăng trưởng {}% năm {} là bao nhiêu?", self.text_num(m.target_pct, 2), m.target_year)),
             self.pick(
-                format!("Distribution of simulated GRDP growth; shaded darker: scenarios at or above the target ({} scenarios a view).", self.num(m.scenarios as f64, 0)),
-                format!("Phân phối tăng trưởng GRDP mô phỏng; tô đậm: các kịch bản đạt hoặc vượt chỉ tiêu ({} kịch bản mỗi góc nhìn).", self.num(m.scenarios as f64, 0)),
+                format!("Distribution of simulated GRDP growth; shaded darker: scenarios at or above the target ({} scenarios a view).", self.text_num(m.scenarios as f64, 0)),
+                format!("Phân phối tăng trưởng GRDP mô phỏng; tô đậm: các lần mô phỏng đạt hoặc vượt chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
             ),
             self.pick(
                 format!(
                     "Each curve is the distribution of {} growth under one view of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en} Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {}%.",
                     m.target_year,
-                    self.num(m.target_pct, 2),
+                    self.text_num(m.target_pct, 2),
                     views_en.join("; "),
-                    self.num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
+                    self.text_num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
                 ),
                 format!(
-                    "Mỗi đường là phân phối tăng trưởng năm {} theo một góc nhìn về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
+                    "Mỗi đường là phân phối tăng trưởng năm {} theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
                     m.target_year,
-                    self.num(m.target_pct, 2),
+                    self.text_num(m.target_pct, 2),
                     views_en.join("; "),
-                    self.num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
+                    self.text_num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
                 ),
             ),
         )
@@ -373,15 +370,15 @@ impl Words<'_> {
             self.pick(
                 format!(
                     "The longer the bar, the more that sector's uncertainty moves the aggregate. {name} carries {}% of the variance of GRDP growth: between its 10th and 90th percentiles, GRDP growth runs from {}% to {}%. The target depends above all on it.",
-                    self.num(100.0 * share, 0),
-                    self.num(lo, 2),
-                    self.num(hi, 2)
+                    self.text_num(100.0 * share, 0),
+                    self.text_num(lo, 2),
+                    self.text_num(hi, 2)
                 ),
                 format!(
                     "Thanh càng dài, độ bất định của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị 10 và 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
-                    self.num(100.0 * share, 0),
-                    self.num(lo, 2),
-                    self.num(hi, 2)
+                    self.text_num(100.0 * share, 0),
+                    self.text_num(lo, 2),
+                    self.text_num(hi, 2)
                 ),
             ),
         )
@@ -410,13 +407,13 @@ impl Words<'_> {
                 (
                     format!(
                         "{a}-{b}: {}% a year against a target of {}%",
-                        got.map_or("–".into(), |g| self.num(g, 2)),
-                        want.map_or("–".into(), |w| self.num(w, 2))
+                        got.map_or("–".into(), |g| self.text_num(g, 2)),
+                        want.map_or("–".into(), |w| self.text_num(w, 2))
                     ),
                     format!(
                         "{a}-{b}: {}%/năm so với chỉ tiêu {}%",
-                        got.map_or("–".into(), |g| self.num(g, 2)),
-                        want.map_or("–".into(), |w| self.num(w, 2))
+                        got.map_or("–".into(), |g| self.text_num(g, 2)),
+                        want.map_or("–".into(), |w| self.text_num(w, 2))
                     ),
                 )
             })
@@ -424,8 +421,8 @@ impl Words<'_> {
         let band = last.map_or(String::new(), |y| {
             format!(
                 "{}–{}",
-                self.num(y.quantiles_pct.p5, 1),
-                self.num(y.quantiles_pct.p95, 1)
+                self.text_num(y.quantiles_pct.p5, 1),
+                self.text_num(y.quantiles_pct.p95, 1)
             )
         });
         let year = last.map_or(0, |y| y.year);
@@ -433,7 +430,7 @@ impl Words<'_> {
             self.pick("GRDP growth: history and fan chart", "Tăng trưởng GRDP: thực hiện và biểu đồ hình quạt"),
             self.pick(
                 "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of scenarios.",
-                "Số thực hiện đến năm gốc, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số kịch bản.",
+                "Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.",
             ),
             self.pick(
                 format!(
@@ -441,7 +438,7 @@ impl Words<'_> {
                     p_en.join("; ")
                 ),
                 format!(
-                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số kịch bản nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ là chỉ tiêu từng năm.",
+                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ là chỉ tiêu từng năm.",
                     p_vi.join("; ")
                 ),
             ),
@@ -456,20 +453,20 @@ impl Words<'_> {
             self.pick("Is the answer precise enough?", "Kết quả đã đủ chính xác chưa?"),
             self.pick(
                 "The estimate of P and its 95% interval as scenarios accumulate.",
-                "Ước lượng xác suất và khoảng tin cậy 95% khi số kịch bản tăng dần.",
+                "Ước lượng xác suất và khoảng tin cậy 95% khi số lần mô phỏng tăng dần.",
             ),
             self.pick(
                 format!(
                     "After {} scenarios the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so the conclusions do not depend on it. The same seed gives the same answer to the last digit on any number of cores.",
-                    self.num(m.scenarios as f64, 0),
-                    self.num(m.probability, 3),
-                    self.num(half, 4)
+                    self.text_num(m.scenarios as f64, 0),
+                    self.text_num(m.probability, 3),
+                    self.text_num(half, 4)
                 ),
                 format!(
-                    "Sau {} kịch bản, xác suất là {} ± {} (95%, Wilson): sai số mô phỏng nhỏ hơn nhiều so với chênh lệch giữa các góc nhìn, nên kết luận không phụ thuộc vào nó. Cùng hạt giống cho cùng kết quả đến chữ số cuối trên mọi số lõi.",
-                    self.num(m.scenarios as f64, 0),
-                    self.num(m.probability, 3),
-                    self.num(half, 4)
+                    "Sau {} lần mô phỏng, xác suất là {} ± {} (95%, Wilson): sai số mô phỏng nhỏ hơn nhiều so với chênh lệch giữa các kịch bản, nên kết luận không phụ thuộc vào nó. Cùng số khởi tạo ngẫu nhiên (seed) cho cùng kết quả đến chữ số cuối trên mọi số lõi.",
+                    self.text_num(m.scenarios as f64, 0),
+                    self.text_num(m.probability, 3),
+                    self.text_num(half, 4)
                 ),
             ),
         )
@@ -489,16 +486,16 @@ impl Words<'_> {
             self.pick("Every target: will it be met?", "Từng chỉ tiêu: có đạt không?"),
             self.pick(
                 "Bars: probability of meeting each target (first view); colour: whether the central projection meets it.",
-                "Thanh: xác suất đạt từng chỉ tiêu (góc nhìn thứ nhất); màu: dự báo trung tâm có đạt hay không.",
+                "Thanh: xác suất đạt từng chỉ tiêu (kịch bản thứ nhất); màu: dự báo trung tâm có đạt hay không.",
             ),
             self.pick(
                 format!(
                     "The central projection meets {met} of {total} targets. Sector growth targets sit near one half by construction (the plan is their centre); the structure, per-capita and productivity targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same scenario is {}.",
-                    all.map_or("–".into(), |a| self.num(a, 3))
+                    all.map_or("–".into(), |a| self.text_num(a, 3))
                 ),
                 format!(
                     "Dự báo trung tâm đạt {met} trên {total} chỉ tiêu. Các chỉ tiêu tăng trưởng khu vực có xác suất khoảng một nửa do cách xây dựng (kế hoạch là giá trị trung tâm); các chỉ tiêu cơ cấu, bình quân đầu người và năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một kịch bản là {}.",
-                    all.map_or("–".into(), |a| self.num(a, 3))
+                    all.map_or("–".into(), |a| self.text_num(a, 3))
                 ),
             ),
         )
@@ -512,7 +509,7 @@ impl Words<'_> {
             format!(
                 "reaches one half when {} grows {}% on average",
                 name.to_lowercase(),
-                self.num(h, 2)
+                self.text_num(h, 2)
             )
         });
         let half_vi = half.map_or(
@@ -521,7 +518,7 @@ impl Words<'_> {
                 format!(
                     "đạt một nửa khi {} tăng bình quân {}%",
                     name.to_lowercase(),
-                    self.num(h, 2)
+                    self.text_num(h, 2)
                 )
             },
         );
@@ -529,19 +526,19 @@ impl Words<'_> {
         (
             self.pick(format!("What would {} have to deliver?", name.to_lowercase()), format!("{} cần đạt mức nào?", name)),
             self.pick(
-                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.num(m.target_pct, 2), name.to_lowercase()),
-                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác như góc nhìn thứ nhất.", self.num(m.target_pct, 2), name.to_lowercase()),
+                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.text_num(m.target_pct, 2), name.to_lowercase()),
+                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác như kịch bản thứ nhất.", self.text_num(m.target_pct, 2), name.to_lowercase()),
             ),
             self.pick(
                 format!(
                     "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Scenario by scenario, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.",
                     name.to_lowercase(),
-                    req.map_or("–".into(), |r| self.num(r, 2))
+                    req.map_or("–".into(), |r| self.text_num(r, 2))
                 ),
                 format!(
-                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. Xác suất {half_vi}. Xét từng kịch bản, để đạt chỉ tiêu thì {} cần tăng {}% (trung vị), các khu vực khác như đã rút.",
+                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. Xác suất {half_vi}. Xét từng lần mô phỏng, để đạt chỉ tiêu thì {} cần tăng {}% (trung vị), các khu vực khác như đã rút.",
                     name.to_lowercase(),
-                    req.map_or("–".into(), |r| self.num(r, 2))
+                    req.map_or("–".into(), |r| self.text_num(r, 2))
                 ),
             ),
         )

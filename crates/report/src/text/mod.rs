@@ -1,12 +1,12 @@
 //! Every word of the charts and the page, in English and Vietnamese, with
 //! the figures that make each sentence say something about the target:
-//! [`charts`] for the charts' titles, axes and captions, [`page`] for the
+//! `charts.rs` for the charts' titles, axes and captions, `page.rs` for the
 //! page's verdict, proposal and tables.
 
 mod charts;
 mod page;
 
-pub use page::PageWords;
+pub use page::{PageWords, TargetRow};
 
 use grdp_core::{Indicator, Target, TargetOutcome};
 
@@ -39,6 +39,11 @@ impl<'a> Words<'a> {
     /// A number in the language's convention.
     pub fn num(&self, v: f64, decimals: usize) -> String {
         self.lang.num(v, decimals)
+    }
+
+    /// A number for running text: no trailing zeros (9,5 %, not 9,50 %).
+    pub fn text_num(&self, v: f64, decimals: usize) -> String {
+        self.lang.text_num(v, decimals)
     }
 
     pub(crate) fn signed(&self, v: f64) -> String {

@@ -1,5 +1,7 @@
 //! The page's words: its title, the verdict, the proposal, the tables.
 
+use grdp_core::{Indicator, TargetOutcome};
+
 use super::Words;
 
 impl Words<'_> {
@@ -24,10 +26,10 @@ impl Words<'_> {
             charts: self.pick("Charts", "Biểu đồ"),
             audit: self.pick("Do the targets hang together?", "Các chỉ tiêu có nhất quán không?"),
             tables: self.pick("Tables", "Bảng số liệu"),
-            views: self.pick("Probability of the growth target, by view", "Xác suất đạt chỉ tiêu tăng trưởng, theo góc nhìn"),
-            view: self.pick("View", "Góc nhìn"),
+            views: self.pick("Probability of the growth target, by view", "Xác suất đạt chỉ tiêu tăng trưởng, theo kịch bản"),
+            view: self.pick("Scenario", "Kịch bản"),
             probability: self.pick("P", "Xác suất"),
-            interval: self.pick("95% interval", "KTC 95%"),
+            interval: self.pick("95% confidence interval", "Khoảng tin cậy 95%"),
             with_optimism: self.pick("P with the record of past shortfalls", "Xác suất khi tính các mức hụt trong quá khứ"),
             targets: self.pick("Targets", "Chỉ tiêu"),
             target: self.pick("Target", "Chỉ tiêu"),
@@ -36,55 +38,14 @@ impl Words<'_> {
             p_met: self.pick("P(met)", "Xác suất đạt"),
             files: self.pick("Files", "Tệp"),
             files_note: self.pick(
-                "summary.json holds every number; the CSV files hold the tables. Everything here reproduces with the same seed.",
-                "summary.json chứa mọi con số; các tệp CSV chứa các bảng. Mọi kết quả tái lập được với cùng hạt giống.",
+                "grdp-report.xlsx holds the tables for Excel, one sheet each; summary.json holds every number; the CSV files hold the tables. Everything here reproduces with the same random seed.",
+                "grdp-report.xlsx chứa các bảng cho Excel, mỗi bảng một trang tính; summary.json chứa mọi con số; các tệp CSV chứa các bảng. Mọi kết quả tái lập được với cùng số khởi tạo ngẫu nhiên (seed).",
             ),
             status_pass: self.pick("pass", "đạt"),
             status_warn: self.pick("warning", "cảnh báo"),
             status_fail: self.pick("fail", "không đạt"),
             status_understated: self.pick("understated", "đặt thấp"),
         }
-    }
-
-    /// The page's opening paragraph.
-    pub fn headline(&self) -> String {
-        let m = self.main();
-        let g = self
-            .input
-            .projection
-            .years
-            .first()
-            .map_or(f64::NAN, |y| y.growth_pct);
-        let ps: Vec<String> = self
-            .input
-            .views
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} ({})",
-                    self.num(v.result.probability, 2),
-                    v.name.to_lowercase()
-                )
-            })
-            .collect();
-        self.pick(
-            format!(
-                "The sector targets add up to {}% growth in {}, not the {}% the draft states (which weights them by current-price shares). The probability of reaching {}% is {}. The structure targets cannot all hold, and the per-capita and productivity targets do not follow from the growth target at recent inflation: see the audit below.",
-                self.num(g, 2),
-                m.target_year,
-                self.num(m.target_pct, 2),
-                self.num(m.target_pct, 2),
-                ps.join(", ")
-            ),
-            format!(
-                "Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {}, chưa phải {}% như dự thảo nêu (dự thảo dùng cơ cấu giá hiện hành làm quyền số). Xác suất đạt {}%: {}. Các chỉ tiêu cơ cấu không thể cùng đạt, còn chỉ tiêu bình quân đầu người và năng suất lao động không khớp với chỉ tiêu tăng trưởng ở mức lạm phát gần đây: xem phần kiểm tra dưới đây.",
-                self.num(g, 2),
-                m.target_year,
-                self.num(m.target_pct, 2),
-                self.num(m.target_pct, 2),
-                ps.join(", ")
-            ),
-        )
     }
 }
 
@@ -111,4 +72,371 @@ pub struct PageWords {
     pub status_warn: String,
     pub status_fail: String,
     pub status_understated: String,
+}
+
+/// What a target means as a column of the main-targets table.
+pub struct TargetRow {
+    /// The indicator, with its component.
+    pub indicator: String,
+    /// The target's year.
+    pub year: i32,
+    /// Its unit.
+    pub unit: String,
+    /// The base year's value, where known.
+    pub base: String,
+    /// The target's bound.
+    pub target: String,
+    /// The projection.
+    pub projected: String,
+    /// P(met) in the preferred view.
+    pub probability: String,
+    /// Met, exceeded or missed, by the target's direction.
+    pub verdict: String,
+    /// A CSS class for the verdict.
+    pub class: &'static str,
+}
+
+impl Words<'_> {
+    /// "Chance that GRDP grows at least 9.5 % in 2025: about 3 in 10".
+    pub fn verdict_heading(&self, p: &grdp_study::Preferred) -> String {
+        let m = self.main();
+        let target = self.lang.text_num(m.target_pct, 2);
+        let chance = self.lang.chance(p.probability);
+        self.pick(
+            format!(
+                "Chance that GRDP grows by at least {target} % in {}: {chance}",
+                m.target_year
+            ),
+            format!(
+                "Khả năng GRDP năm {} tăng từ {target}% trở lên: {chance}",
+                m.target_year
+            ),
+        )
+    }
+
+    /// The probability in figures, the scenario it comes from and why.
+    pub fn verdict_detail(&self, p: &grdp_study::Preferred) -> String {
+        let name = self
+            .input
+            .views
+            .get(p.index)
+            .map_or(p.view.clone(), |v| v.name.clone());
+        let figures = self.pick(
+            format!(
+                "P = {} (95 % confidence interval {}–{}), in the scenario “{name}”.",
+                self.num(p.probability, 3),
+                self.num(p.probability_ci95[0], 3),
+                self.num(p.probability_ci95[1], 3)
+            ),
+            format!(
+                "Xác suất {} (khoảng tin cậy 95%: {}–{}), theo {}.",
+                self.num(p.probability, 3),
+                self.num(p.probability_ci95[0], 3),
+                self.num(p.probability_ci95[1], 3),
+                name.to_lowercase()
+            ),
+        );
+        let centre = match &p.centre {
+            grdp_core::uncertainty::Centre::PlanMinus { shortfall_pp } => self.pick(
+                format!(
+                    "It takes {} percentage points off every sector's target: the median by which past growth fell short of its target. Targets in Vietnam have more often been missed than met, so the plan itself is an optimistic centre.",
+                    self.lang.text_num(*shortfall_pp, 2)
+                ),
+                format!(
+                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Chỉ tiêu thường không đạt nhiều hơn là đạt, nên lấy đúng kế hoạch làm tâm là lạc quan.",
+                    self.lang.text_num(*shortfall_pp, 2)
+                ),
+            ),
+            grdp_core::uncertainty::Centre::Plan => self.pick(
+                "It centres every sector on its target: the chance if the plan is, on average, right.",
+                "Kịch bản này lấy chỉ tiêu của mỗi khu vực làm tâm: khả năng đạt nếu kế hoạch đúng ở mức bình quân.",
+            ),
+            grdp_core::uncertainty::Centre::Growth { .. }
+            | grdp_core::uncertainty::Centre::AsWritten => self.pick(
+                "It centres every sector on the growth the scenario states.",
+                "Kịch bản này lấy mức tăng trưởng nêu trong kịch bản làm tâm.",
+            ),
+        };
+        let chosen = match p.chosen_by {
+            grdp_study::ChosenBy::Options => self.pick(
+                "It was chosen for this run.",
+                "Kịch bản này được chọn cho lần chạy này.",
+            ),
+            grdp_study::ChosenBy::Scenario => self.pick(
+                "The scenario file names it as the answer (preferred_view).",
+                "Tệp kịch bản chọn kịch bản này làm câu trả lời (preferred_view).",
+            ),
+            grdp_study::ChosenBy::Rule => self.pick(
+                "grdp prefers a scenario that allows for past shortfalls where there is one.",
+                "grdp ưu tiên kịch bản có tính đến mức hụt trong quá khứ, nếu có.",
+            ),
+        };
+        format!("{figures} {centre} {chosen}")
+    }
+
+    /// A finding as one sentence.
+    pub fn finding(&self, f: &grdp_study::Finding) -> String {
+        use grdp_study::Finding as F;
+        let t = |v: f64| self.lang.text_num(v, 2);
+        match f {
+            F::SectorTargetsShort {
+                year,
+                target_pct,
+                implied_pct,
+                implied_current_shares_pct,
+            } => {
+                let current = implied_current_shares_pct.map_or(String::new(), |c| {
+                    self.pick(
+                        format!(" Weighted by last year's current-price shares they give {} %, but that counts price changes as growth.", t(c)),
+                        format!(" Nếu lấy cơ cấu giá hiện hành năm trước làm quyền số thì được {}%, nhưng cách tính này lẫn yếu tố giá vào tăng trưởng.", t(c)),
+                    )
+                });
+                self.pick(
+                    format!("The sector targets add up to {} % growth in {year}, not {} %: at constant 2010 prices, as the statistics office computes growth.{current}", t(*implied_pct), t(*target_pct)),
+                    format!("Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {year}, chưa phải {}% (theo giá so sánh 2010, như cơ quan thống kê tính).{current}", t(*implied_pct), t(*target_pct)),
+                )
+            }
+            F::StructureCannotHold {
+                year,
+                sum_min_pct,
+                sum_max_pct,
+            } => {
+                if *sum_min_pct > 100.0 {
+                    self.pick(
+                        format!("The {year} structure ranges cannot all hold: their lower bounds alone add up to {} % of GRDP.", t(*sum_min_pct)),
+                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: riêng các cận dưới đã cộng lại bằng {}% GRDP.", t(*sum_min_pct)),
+                    )
+                } else {
+                    self.pick(
+                        format!("The {year} structure ranges cannot all hold: even their upper bounds add up to only {} % of GRDP.", t(*sum_max_pct)),
+                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: các cận trên cộng lại chỉ bằng {}% GRDP.", t(*sum_max_pct)),
+                    )
+                }
+            }
+            F::PerCapitaUnderstated {
+                year,
+                target,
+                projected_mn_vnd,
+            } => {
+                let bound = self.bound_plain(target);
+                self.pick(
+                    format!("GRDP per capita is set low: {} million VND in {year} follows from the growth target and recent prices, above the draft's {bound}.", t(*projected_mn_vnd)),
+                    format!("Chỉ tiêu GRDP bình quân đầu người đặt thấp: tăng trưởng theo kế hoạch và giá như gần đây cho {} triệu đồng năm {year}, cao hơn mức {bound} của dự thảo.", t(*projected_mn_vnd)),
+                )
+            }
+        }
+    }
+
+    /// A proposal line as table cells: what, the draft's figure, the
+    /// consistent figure, why.
+    pub fn proposal_row(&self, line: &grdp_study::ProposalLine) -> [String; 4] {
+        use grdp_study::ProposalLine as L;
+        let t = |v: f64| self.lang.text_num(v, 2);
+        match line {
+            L::GrowthFromSectors {
+                year,
+                draft,
+                consistent_pct,
+            } => [
+                self.pick(format!("GRDP growth {year}, %"), format!("Tốc độ tăng trưởng GRDP năm {year}, %")),
+                self.bound_plain(draft),
+                t(*consistent_pct),
+                self.pick(
+                    "What the sector targets give, weighted at constant 2010 prices. State this, or raise a sector's target (next rows).",
+                    "Mức mà các chỉ tiêu khu vực cho, tính theo giá so sánh 2010. Nêu mức này, hoặc nâng chỉ tiêu một khu vực (các dòng sau).",
+                ),
+            ],
+            L::SectorForTarget {
+                year,
+                component,
+                draft_pct,
+                consistent_pct,
+                target_pct,
+            } => {
+                let name = self
+                    .lang
+                    .component_name_of(self.input.loaded, component)
+                    .to_string();
+                [
+                    self.pick(format!("{name}: growth {year}, %"), format!("{name}: tốc độ tăng {year}, %")),
+                    t(*draft_pct),
+                    t(*consistent_pct),
+                    self.pick(
+                        format!("What it needs for {} % with the other sectors at their targets.", t(*target_pct)),
+                        format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", t(*target_pct)),
+                    ),
+                ]
+            }
+            L::UniformForTarget {
+                year,
+                add_on_pp,
+                target_pct,
+            } => [
+                self.pick(format!("Every sector's growth {year}"), format!("Tốc độ tăng mọi khu vực năm {year}")),
+                self.pick("as drafted", "như dự thảo"),
+                self.pick(format!("+{} percentage points each", t(*add_on_pp)), format!("thêm {} điểm phần trăm mỗi khu vực", t(*add_on_pp))),
+                self.pick(
+                    format!("One add-on to every sector's target that gives {} %.", t(*target_pct)),
+                    format!("Mức cộng thêm như nhau cho mọi khu vực để GRDP tăng {}%.", t(*target_pct)),
+                ),
+            ],
+            L::Share {
+                year,
+                component,
+                draft,
+                consistent_pct,
+            } => {
+                let name = self
+                    .lang
+                    .component_name_of(self.input.loaded, component)
+                    .to_string();
+                [
+                    self.pick(format!("{name}: share of GRDP {year}, % (current prices)"), format!("{name}: tỷ trọng trong GRDP năm {year}, % (giá hiện hành)")),
+                    self.bound_plain(draft),
+                    t(*consistent_pct),
+                    self.pick(
+                        "Follows from the plan's growth and prices; the shares sum to 100.",
+                        "Theo tăng trưởng và giá của kế hoạch; các tỷ trọng cộng lại bằng 100.",
+                    ),
+                ]
+            }
+            L::PerCapita {
+                year,
+                draft,
+                consistent_mn_vnd,
+                real_growth_pct,
+                deflator_growth_pct,
+                population_growth_pct,
+            } => {
+                let o = |v: Option<f64>| v.map_or("–".to_string(), t);
+                [
+                    self.pick(format!("GRDP per capita {year}, million VND"), format!("GRDP bình quân đầu người năm {year}, triệu đồng")),
+                    self.bound_plain(draft),
+                    t(*consistent_mn_vnd),
+                    self.pick(
+                        format!("Real growth {} %, GRDP deflator up {} %, population up {} %.", t(*real_growth_pct), o(*deflator_growth_pct), o(*population_growth_pct)),
+                        format!("GRDP tăng {}%, chỉ số giảm phát GRDP tăng {}%, dân số tăng {}%.", t(*real_growth_pct), o(*deflator_growth_pct), o(*population_growth_pct)),
+                    ),
+                ]
+            }
+            L::Productivity {
+                year,
+                draft,
+                consistent_mn_vnd,
+            } => [
+                self.pick(format!("Labour productivity {year}, million VND per worker"), format!("Năng suất lao động năm {year}, triệu đồng/lao động")),
+                self.bound_plain(draft),
+                t(*consistent_mn_vnd),
+                self.pick(
+                    "GRDP at current prices over the employed, both as the plan projects them.",
+                    "GRDP theo giá hiện hành chia cho số lao động có việc làm, theo kế hoạch.",
+                ),
+            ],
+            L::ProductivityGrowth {
+                year,
+                draft,
+                consistent_constant_pct,
+                consistent_current_pct,
+            } => {
+                let current = consistent_current_pct.map_or(String::new(), |c| {
+                    self.pick(
+                        format!(" If the draft means current prices: {} %.", t(c)),
+                        format!(" Nếu dự thảo tính theo giá hiện hành: {}%.", t(c)),
+                    )
+                });
+                [
+                    self.pick(format!("Labour productivity growth {year}, %"), format!("Tốc độ tăng năng suất lao động năm {year}, %")),
+                    self.bound_plain(draft),
+                    t(*consistent_constant_pct),
+                    self.pick(
+                        format!("At constant 2010 prices: GRDP growth less employment growth.{current}"),
+                        format!("Theo giá so sánh 2010: tăng trưởng GRDP trừ tăng lao động.{current}"),
+                    ),
+                ]
+            }
+        }
+    }
+
+    /// The main-targets table's row for an outcome.
+    pub fn target_row(&self, o: &TargetOutcome) -> TargetRow {
+        let t = &o.target;
+        let d = 2;
+        let base = self.input.projection.base.clone();
+        let comp = t
+            .component
+            .as_deref()
+            .and_then(|c| self.input.loaded.scenario.economy().index_of(c));
+        let base_value = match (t.indicator, comp) {
+            (Indicator::ShareCurrentPct, Some(i)) => base
+                .share_current_pct
+                .as_ref()
+                .and_then(|s| s.get(i).copied()),
+            (Indicator::GrdpPerCapitaMnVnd, _) => base.grdp_per_capita_mn_vnd,
+            (Indicator::LabourProductivityMnVnd, _) => base.labour_productivity_mn_vnd,
+            (Indicator::GrdpCurrentBnVnd, _) => base.grdp_current_bn_vnd,
+            (Indicator::GrowthPct, None) => self
+                .input
+                .history_growth
+                .iter()
+                .find(|(y, _)| *y == base.year)
+                .map(|(_, g)| *g),
+            _ => None,
+        };
+        let probability = self
+            .input
+            .briefing
+            .preferred
+            .as_ref()
+            .and_then(|p| self.input.views.get(p.index))
+            .unwrap_or(&self.input.views[0])
+            .result
+            .targets
+            .iter()
+            .find(|x| x.id == t.id)
+            .and_then(|x| x.probability);
+        let class = match o.status {
+            grdp_core::TargetStatus::Met => "met",
+            grdp_core::TargetStatus::Exceeded => "exceeded",
+            grdp_core::TargetStatus::Missed => "missed",
+            grdp_core::TargetStatus::Unknown => "unknown",
+        };
+        let unit = self.lang.indicator_unit(t.indicator).trim().to_string();
+        TargetRow {
+            indicator: self
+                .lang
+                .target_label(self.input.loaded, t, crate::lang::LabelStyle::Prose),
+            year: t.year,
+            unit: if unit.is_empty() { "%".into() } else { unit },
+            base: base_value.map_or("–".into(), |v| self.num(v, d)),
+            target: self.bound_plain(&t.bound),
+            projected: o.value.map_or("–".into(), |v| self.num(v, d)),
+            probability: probability.map_or("–".into(), |p| self.probability(p)),
+            verdict: self.lang.target_status(o.status).to_lowercase(),
+            class,
+        }
+    }
+
+    /// A bound in running text: "≥ 9.5", "113–115".
+    pub fn bound_plain(&self, b: &grdp_core::Bound) -> String {
+        let t = |v: f64| self.lang.text_num(v, 2);
+        match (b.min, b.max) {
+            (Some(lo), Some(hi)) if t(lo) == t(hi) => t(lo),
+            (Some(lo), Some(hi)) => format!("{}–{}", t(lo), t(hi)),
+            (Some(lo), None) => format!("≥ {}", t(lo)),
+            (None, Some(hi)) => format!("≤ {}", t(hi)),
+            (None, None) => String::new(),
+        }
+    }
+
+    /// A probability for a table: three decimals, "< 0.001" and "> 0.999"
+    /// at the ends.
+    pub fn probability(&self, p: f64) -> String {
+        if p < 0.0005 {
+            format!("< {}", self.num(0.001, 3))
+        } else if p > 0.9995 {
+            format!("> {}", self.num(0.999, 3))
+        } else {
+            self.num(p, 3)
+        }
+    }
 }
