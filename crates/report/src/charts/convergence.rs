@@ -35,7 +35,7 @@ pub(super) fn convergence(
             .map_err(err)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .x_label_formatter(&|x| w.num(*x, 0))
             .y_label_formatter(&|y| w.num(*y, 3))

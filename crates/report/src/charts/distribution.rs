@@ -1,6 +1,7 @@
 //! Chart 3. The distribution of simulated growth.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::*;
 
@@ -25,98 +26,106 @@ pub(super) fn distribution(
         .fold(f64::NEG_INFINITY, f64::max)
         + 1.0;
     let (lo, hi) = nice_range(lo, hi);
-    // Display bins of a whole number of the histogram's fine bins (about
-    // 120 across the range), so that every display bin holds as many fine
-    // bins as the next: no aliasing ripples.
-    let density = |r: &grdp_montecarlo::SimResult| -> Vec<(f64, f64, f64)> {
+    // P(growth ≥ x) at every bin edge: the draws in the bins from x up,
+    // plus those above the last bin, over all draws (exact at the edges).
+    let exceedance = |r: &grdp_montecarlo::SimResult| -> Vec<(f64, f64)> {
         let h = &r.histogram;
-        let per = (((hi - lo) / 120.0) / h.width).round().max(1.0) as usize;
-        let width = per as f64 * h.width;
         let n = r.scenarios as f64;
-        h.counts
-            .chunks(per)
-            .enumerate()
-            .map(|(b, c)| {
-                let x0 = h.lo + (b * per) as f64 * h.width;
-                (x0, x0 + width, c.iter().sum::<u64>() as f64 / n / width)
-            })
-            .filter(|(a, b, _)| *b > lo && *a < hi)
+        let mut above = h.over;
+        let mut pts: Vec<(f64, f64)> = Vec::with_capacity(h.counts.len() + 1);
+        pts.push((h.lo + h.counts.len() as f64 * h.width, above as f64 / n));
+        for (b, c) in h.counts.iter().enumerate().rev() {
+            above += c;
+            pts.push((h.lo + b as f64 * h.width, above as f64 / n));
+        }
+        pts.reverse();
+        pts.into_iter()
+            .filter(|(x, _)| *x >= lo && *x <= hi)
             .collect()
     };
-    let dens: Vec<Vec<(f64, f64, f64)>> = input.views.iter().map(|v| density(v.result)).collect();
-    let ymax = dens.iter().flatten().map(|d| d.2).fold(0.0, f64::max) * 1.6;
+    let curves: Vec<Vec<(f64, f64)>> = input.views.iter().map(|v| exceedance(v.result)).collect();
+    let (pi, preferred) = w.preferred_view();
     let (title, subtitle, caption) = w.distribution();
     let png = render(input, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(70.0 * s)
-            .build_cartesian_2d(lo..hi, 0.0..ymax)
+            .build_cartesian_2d(lo..hi, 0.0..1.0)
             .map_err(err)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
-            .y_label_formatter(&|y| w.num(*y, 2))
-            .x_label_formatter(&|x| w.num(*x, 1))
-            .y_desc(w.axis_density())
+            .y_labels(6)
+            .y_label_formatter(&|y| w.text_num(*y, 1))
+            .x_label_formatter(&|x| w.text_num(*x, 1))
+            .y_desc(w.axis_exceedance())
             .x_desc(w.axis_growth_pct(main.target_year))
             .label_style(font(14.0, s))
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
-        // The first view filled, the region at or above the target darker.
-        let c0 = VIEW_COLOURS[0];
-        chart
-            .draw_series(dens[0].iter().map(|&(x0, x1, d)| {
-                let shade = if 0.5 * (x0 + x1) >= target {
-                    c0.mix(0.75)
-                } else {
-                    c0.mix(0.25)
-                };
-                Rectangle::new([(x0.max(lo), 0.0), (x1.min(hi), d)], shade.filled())
-            }))
-            .map_err(err)?;
-        for (vi, v) in input.views.iter().enumerate() {
-            let colour = VIEW_COLOURS[vi % VIEW_COLOURS.len()];
-            let pts: Vec<(f64, f64)> = dens[vi]
-                .iter()
-                .map(|&(x0, x1, d)| (0.5 * (x0 + x1), d))
-                .filter(|(x, _)| *x >= lo && *x <= hi)
-                .collect();
-            let r = v.result;
-            chart
-                .draw_series(LineSeries::new(
-                    pts,
-                    colour.stroke_width((if vi == 0 { 3.0 } else { 2.5 } * s) as u32),
-                ))
-                .map_err(err)?
-                .label(format!(
-                    "{}: P = {} [{} – {}]",
-                    v.name,
-                    w.num(r.probability, 3),
-                    w.num(r.probability_ci95[0], 3),
-                    w.num(r.probability_ci95[1], 3)
-                ))
-                .legend(line_key(colour, 3.0, s));
-        }
         chart
             .draw_series(std::iter::once(PathElement::new(
-                vec![(target, 0.0), (target, ymax * 0.78)],
+                vec![(target, 0.0), (target, 1.0)],
                 TARGET.stroke_width((3.0 * s) as u32),
             )))
             .map_err(err)?
             .label(w.target_at(target))
             .legend(line_key(TARGET, 3.0, s));
+        for (vi, v) in input.views.iter().enumerate() {
+            let colour = VIEW_COLOURS[vi % VIEW_COLOURS.len()];
+            let r = v.result;
+            let width = if vi == pi { 4.0 } else { 2.0 };
+            chart
+                .draw_series(LineSeries::new(
+                    curves[vi].iter().copied(),
+                    colour.stroke_width((width * s) as u32),
+                ))
+                .map_err(err)?
+                .label(format!(
+                    "{}: P = {}{}",
+                    v.name,
+                    w.num(r.probability, 3),
+                    if vi == pi {
+                        w.word_the_answer()
+                    } else {
+                        String::new()
+                    }
+                ))
+                .legend(line_key(colour, width, s));
+            // Where each curve crosses the target: the view's P.
+            chart
+                .draw_series(std::iter::once(Circle::new(
+                    (target, r.probability),
+                    (if vi == pi { 7.0 } else { 5.0 } * s) as i32,
+                    colour.filled(),
+                )))
+                .map_err(err)?;
+        }
+        // The answer, written in the empty lower right and tied to its dot.
+        let r = preferred.result;
+        let at = (target + (hi - lo) * 0.17, r.probability);
         chart
-            .draw_series(std::iter::once(Text::new(
-                w.p_at_least(target, main.probability, main.probability_ci95),
-                // Below the legend band, above the curves' peak (at ymax / 1.6).
-                (target + (hi - lo) * 0.01, ymax * 0.76),
-                bold(16.0, s).color(&TARGET),
+            .draw_series(std::iter::once(PathElement::new(
+                vec![
+                    (target + (hi - lo) * 0.01, r.probability),
+                    (at.0 - (hi - lo) * 0.005, at.1),
+                ],
+                GREY.stroke_width(s.max(1.0) as u32),
             )))
             .map_err(err)?;
-        legend!(chart, SeriesLabelPosition::UpperLeft, s);
+        chart
+            .draw_series(std::iter::once(Text::new(
+                w.p_at_least(target, r.probability, r.probability_ci95),
+                at,
+                bold(16.0, s)
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            )))
+            .map_err(err)?;
+        legend!(chart, SeriesLabelPosition::UpperRight, s);
         Ok(())
     })?;
     Ok((title, caption, png))

@@ -54,7 +54,7 @@ pub(super) fn fan(
             .map_err(err)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .x_labels((last - first + 1) as usize)
             .x_label_formatter(&|x| format!("{}", x.round() as i32))

@@ -26,27 +26,38 @@ pub const WIDTH: u32 = 1200;
 /// Height at scale 1, pixels.
 pub const HEIGHT: u32 = 750;
 
-/// Colours of the components, in the economy's order (a colour-blind-safe set).
+// The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008):
+// told apart under the common colour-vision deficiencies, and no red/green
+// pair. Vermillion is kept for targets alone: no data series uses it.
+
+/// Colours of the components, in the economy's order: bluish green, blue,
+/// orange, reddish purple, sky blue, yellow.
 pub(super) const COMPONENT_COLOURS: [RGBColor; 6] = [
-    RGBColor(0x4e, 0x9a, 0x3f),
-    RGBColor(0x3b, 0x6e, 0xa8),
-    RGBColor(0xf0, 0x8c, 0x2a),
-    RGBColor(0x8e, 0x6c, 0xbf),
-    RGBColor(0x99, 0x99, 0x99),
-    RGBColor(0xc4, 0x4e, 0x52),
+    RGBColor(0x00, 0x9e, 0x73),
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0xe6, 0x9f, 0x00),
+    RGBColor(0xcc, 0x79, 0xa7),
+    RGBColor(0x56, 0xb4, 0xe9),
+    RGBColor(0xf0, 0xe4, 0x42),
 ];
-/// Colours of the views.
+/// Colours of the views: blue, orange, black, reddish purple (their
+/// greyscale values differ too).
 pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
-    RGBColor(0x1f, 0x5f, 0xa8),
-    RGBColor(0xe0, 0x7b, 0x12),
-    RGBColor(0xb0, 0x30, 0x30),
-    RGBColor(0x55, 0x55, 0x55),
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0xe6, 0x9f, 0x00),
+    RGBColor(0x00, 0x00, 0x00),
+    RGBColor(0xcc, 0x79, 0xa7),
 ];
-pub(super) const TARGET: RGBColor = RGBColor(0xc0, 0x10, 0x10);
+/// Targets: vermillion, used by no data series.
+pub(super) const TARGET: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 pub(super) const INK: RGBColor = RGBColor(0x20, 0x20, 0x20);
 pub(super) const GREY: RGBColor = RGBColor(0x70, 0x70, 0x70);
-pub(super) const MET: RGBColor = RGBColor(0x3a, 0x8a, 0x4a);
-pub(super) const MISSED: RGBColor = RGBColor(0xc4, 0x4e, 0x52);
+/// A target met or exceeded: blue.
+pub(super) const MET: RGBColor = RGBColor(0x00, 0x72, 0xb2);
+/// A target exceeded: sky blue.
+pub(super) const EXCEEDED: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
+/// A target missed: orange (not red: red is the targets').
+pub(super) const MISSED: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
 
 pub(super) type Area<'a> = DrawingArea<TextBackend<BitMapBackend<'a>>, Shift>;
 

@@ -80,7 +80,7 @@ pub(super) fn structure(
                 .map_err(err)?;
             chart
                 .configure_mesh()
-                .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+                .light_line_style(WHITE)
                 .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
                 .disable_x_mesh()
                 .x_labels(k)

@@ -9,8 +9,9 @@ pub(super) fn dashboard(
     input: &ReportInput,
     w: &Words,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
-    let r = input.views[0].result;
-    let rows: Vec<(String, String, Option<f64>, bool)> = input
+    let (_, view) = w.preferred_view();
+    let r = view.result;
+    let rows: Vec<(String, String, Option<f64>, RGBColor)> = input
         .target_outcomes
         .iter()
         .map(|o| {
@@ -23,10 +24,11 @@ pub(super) fn dashboard(
                 format!("{} ({})", w.target_label(&o.target), o.target.year),
                 w.target_detail(o),
                 p,
-                matches!(
-                    o.status,
-                    grdp_core::TargetStatus::Met | grdp_core::TargetStatus::Exceeded
-                ),
+                match o.status {
+                    grdp_core::TargetStatus::Met => MET,
+                    grdp_core::TargetStatus::Exceeded => EXCEEDED,
+                    _ => MISSED,
+                },
             )
         })
         .collect();
@@ -36,23 +38,19 @@ pub(super) fn dashboard(
         let area = frame(root, s, &title, &subtitle, &w.source())?;
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(40.0 * s)
-            .y_label_area_size(430.0 * s)
-            .build_cartesian_2d(0.0..1.55, -0.5..(n as f64 - 0.5))
+            .y_label_area_size(390.0 * s)
+            // The axis ends at 1; the labels of long bars run into the margin.
+            .margin_right(330.0 * s)
+            .build_cartesian_2d(0.0..1.0, -0.5..(n as f64 - 0.5))
             .map_err(err)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .disable_y_mesh()
             .y_labels(n)
             .x_labels(6)
-            .x_label_formatter(&|x| {
-                if *x <= 1.0 + 1e-9 {
-                    w.num(*x, 1)
-                } else {
-                    String::new()
-                }
-            })
+            .x_label_formatter(&|x| w.text_num(*x, 1))
             .y_label_formatter(&|y| {
                 let i = y.round();
                 if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
@@ -67,33 +65,53 @@ pub(super) fn dashboard(
             .draw()
             .map_err(err)?;
         chart
-            .draw_series(rows.iter().enumerate().map(|(i, (_, _, p, met))| {
+            .draw_series(rows.iter().enumerate().map(|(i, (_, _, p, colour))| {
                 let y = (n - 1 - i) as f64;
-                let colour = if *met { MET } else { MISSED };
                 Rectangle::new(
                     [(0.0, y - 0.32), (p.unwrap_or(0.0).max(0.003), y + 0.32)],
                     colour.filled(),
                 )
             }))
-            .map_err(err)?
-            .label(w.projection_meets())
-            .legend(swatch(MET.filled(), s));
-        chart
-            .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
-            .map_err(err)?
-            .label(w.projection_misses())
-            .legend(swatch(MISSED.filled(), s));
+            .map_err(err)?;
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, detail, p, _))| {
                 let y = (n - 1 - i) as f64 + 0.2;
                 let label = match p {
-                    Some(p) => format!("P = {}   {detail}", w.num(*p, 3)),
+                    Some(p) => format!("P = {}   {detail}", w.probability(*p)),
                     None => detail.clone(),
                 };
                 Text::new(label, (p.unwrap_or(0.0) + 0.015, y), font(12.0, s))
             }))
             .map_err(err)?;
-        legend!(chart, SeriesLabelPosition::UpperRight, s, 13.0);
+        // The legend sits in the right margin, below the longest labels.
+        let (aw, ah) = area.dim_in_pixel();
+        let (x0, y0) = (
+            aw as i32 - (300.0 * s) as i32,
+            ah as i32 - (150.0 * s) as i32,
+        );
+        let step = (22.0 * s) as i32;
+        let side = (14.0 * s) as i32;
+        for (k, (label, colour)) in [
+            (w.projection_meets(), MET),
+            (w.projection_exceeds(), EXCEEDED),
+            (w.projection_misses(), MISSED),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let y = y0 + k as i32 * step;
+            area.draw(&Rectangle::new(
+                [(x0, y), (x0 + side, y + side)],
+                colour.filled(),
+            ))
+            .map_err(err)?;
+            area.draw(&Text::new(
+                label,
+                (x0 + side + (8.0 * s) as i32, y),
+                font(13.0, s),
+            ))
+            .map_err(err)?;
+        }
         Ok(())
     })?;
     Ok((title, caption, png))

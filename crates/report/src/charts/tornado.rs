@@ -41,7 +41,7 @@ pub(super) fn tornado(
             .map_err(err)?;
         chart
             .configure_mesh()
-            .light_line_style(RGBColor(0xf2, 0xf2, 0xf2))
+            .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .disable_y_mesh()
             .y_labels(n)
@@ -59,8 +59,8 @@ pub(super) fn tornado(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
-        let low_c = RGBColor(0xc4, 0x4e, 0x52);
-        let high_c = RGBColor(0x3b, 0x6e, 0xa8);
+        let low_c = MISSED;
+        let high_c = MET;
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, l, _))| {
                 let y = i as f64;

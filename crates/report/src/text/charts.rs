@@ -47,11 +47,14 @@ impl Words<'_> {
             "Tỷ trọng trong GRDP giá hiện hành (%)",
         )
     }
-    pub(crate) fn axis_density(&self) -> String {
+    pub(crate) fn axis_exceedance(&self) -> String {
         self.pick(
-            "Density (share of scenarios per pp)",
-            "Mật độ (tỷ lệ số lần mô phỏng trên 1 điểm phần trăm)",
+            "Probability that growth is at least this high",
+            "Xác suất tăng trưởng đạt từ mức này trở lên",
         )
+    }
+    pub(crate) fn word_the_answer(&self) -> String {
+        self.pick(" (the answer)", " (câu trả lời)")
     }
     pub(crate) fn axis_growth_pct(&self, year: i32) -> String {
         self.pick(
@@ -115,16 +118,16 @@ impl Words<'_> {
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
                 self.text_num(t, 2),
-                self.text_num(p, 3),
-                self.text_num(ci[0], 3),
-                self.text_num(ci[1], 3)
+                self.num(p, 3),
+                self.num(ci[0], 3),
+                self.num(ci[1], 3)
             ),
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
                 self.text_num(t, 2),
-                self.text_num(p, 3),
-                self.text_num(ci[0], 3),
-                self.text_num(ci[1], 3)
+                self.num(p, 3),
+                self.num(ci[0], 3),
+                self.num(ci[1], 3)
             ),
         )
     }
@@ -168,10 +171,13 @@ impl Words<'_> {
         self.pick("Estimate of P", "Ước lượng xác suất")
     }
     pub(crate) fn projection_meets(&self) -> String {
-        self.pick("Central projection meets it", "Dự báo trung tâm đạt")
+        self.pick("Plan meets it", "Kế hoạch đạt")
+    }
+    pub(crate) fn projection_exceeds(&self) -> String {
+        self.pick("Plan exceeds it", "Kế hoạch vượt")
     }
     pub(crate) fn projection_misses(&self) -> String {
-        self.pick("Central projection misses it", "Dự báo trung tâm không đạt")
+        self.pick("Plan misses it", "Kế hoạch không đạt")
     }
     pub(crate) fn curve_label(&self, c: usize) -> String {
         self.pick(
@@ -318,21 +324,37 @@ impl Words<'_> {
         let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.text_num(p, 2)));
         let opt_vi = opt.map_or(String::new(), |p| format!(" Khi cộng thêm các mức hụt chỉ tiêu trong quá khứ của thành phố vào mỗi lần mô phỏng, xác suất thứ nhất giảm còn {}.", self.text_num(p, 2)));
         (
-            self.pick(format!("How likely is {}% growth in {}?", self.text_num(m.target_pct, 2), m.target_year), format!("Khả năng tăng trưởng {}% năm {} là bao nhiêu?", self.text_num(m.target_pct, 2), m.target_year)),
+            {
+                let (_, pv) = self.preferred_view();
+                let chance = self.lang.chance(pv.result.probability);
+                let past = matches!(
+                    self.input.briefing.preferred.as_ref().map(|p| &p.centre),
+                    Some(grdp_core::uncertainty::Centre::PlanMinus { .. })
+                );
+                let (why_en, why_vi) = if past {
+                    (" once past shortfalls are allowed for".to_string(), " khi tính cả mức hụt trước đây".to_string())
+                } else {
+                    (format!(" in the scenario “{}”", pv.name), format!(" theo {}", pv.name.to_lowercase()))
+                };
+                self.pick(
+                    format!("Growth of at least {} % in {}: {chance}{why_en}", self.text_num(m.target_pct, 2), m.target_year),
+                    format!("Tăng trưởng từ {}% trở lên năm {}: {chance}{why_vi}", self.text_num(m.target_pct, 2), m.target_year),
+                )
+            },
             self.pick(
-                format!("Distribution of simulated GRDP growth; shaded darker: scenarios at or above the target ({} scenarios a view).", self.text_num(m.scenarios as f64, 0)),
-                format!("Phân phối tăng trưởng GRDP mô phỏng; tô đậm: các lần mô phỏng đạt hoặc vượt chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
+                format!("Each curve: the probability that GRDP growth reaches at least the value below it, by scenario; the dots are where it crosses the target ({} draws a scenario).", self.text_num(m.scenarios as f64, 0)),
+                format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là điểm cắt chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
             ),
             self.pick(
                 format!(
-                    "Each curve is the distribution of {} growth under one view of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en} Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {}%.",
+                    "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en} Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {}%.",
                     m.target_year,
                     self.text_num(m.target_pct, 2),
                     views_en.join("; "),
                     self.text_num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
                 ),
                 format!(
-                    "Mỗi đường là phân phối tăng trưởng năm {} theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
+                    "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
                     m.target_year,
                     self.text_num(m.target_pct, 2),
                     views_en.join("; "),
@@ -475,27 +497,74 @@ impl Words<'_> {
     /// Title, subtitle and paragraph of chart 7.
     pub fn dashboard(&self) -> (String, String, String) {
         let total = self.input.target_outcomes.len();
-        let met = self
-            .input
-            .target_outcomes
-            .iter()
-            .filter(|o| matches!(o.status, TargetStatus::Met | TargetStatus::Exceeded))
-            .count();
-        let all = self.main().all_targets_probability;
+        let count = |s: TargetStatus| {
+            self.input
+                .target_outcomes
+                .iter()
+                .filter(|o| o.status == s)
+                .count()
+        };
+        let (met, exceeded, missed) = (
+            count(TargetStatus::Met),
+            count(TargetStatus::Exceeded),
+            count(TargetStatus::Missed),
+        );
+        let (_, view) = self.preferred_view();
+        let all = view.result.all_targets_probability;
+        let by_construction = matches!(
+            self.input.briefing.preferred.as_ref().map(|p| &p.centre),
+            Some(grdp_core::uncertainty::Centre::Plan)
+        );
+        let construction_en = if by_construction {
+            " Sector growth targets sit near one half by construction: the plan is their centre."
+        } else {
+            ""
+        };
+        let construction_vi = if by_construction {
+            " Các chỉ tiêu tăng trưởng khu vực có xác suất khoảng một nửa do cách xây dựng: kế hoạch là giá trị trung tâm."
+        } else {
+            ""
+        };
+        let all_text = all.map_or("–".into(), |a| {
+            if a < 0.0005 {
+                format!("< {}", self.text_num(0.001, 3))
+            } else {
+                self.text_num(a, 3)
+            }
+        });
         (
-            self.pick("Every target: will it be met?", "Từng chỉ tiêu: có đạt không?"),
+            {
+                let shares = self
+                    .input
+                    .target_outcomes
+                    .iter()
+                    .filter(|o| {
+                        o.status == TargetStatus::Missed
+                            && o.target.indicator == grdp_core::Indicator::ShareCurrentPct
+                    })
+                    .count();
+                let mostly_shares = 2 * shares > missed;
+                self.pick(
+                    format!(
+                        "The plan misses {missed} of its {total} targets{}",
+                        if mostly_shares { ": the structure targets above all" } else { "" }
+                    ),
+                    format!(
+                        "Kế hoạch không đạt {missed} trên {total} chỉ tiêu{}",
+                        if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
+                    ),
+                )
+            },
             self.pick(
-                "Bars: probability of meeting each target (first view); colour: whether the central projection meets it.",
-                "Thanh: xác suất đạt từng chỉ tiêu (kịch bản thứ nhất); màu: dự báo trung tâm có đạt hay không.",
+                format!("Bars: probability of meeting each target in the scenario “{}”; colour: the plan carried forward meets, exceeds or misses it.", view.name),
+                format!("Thanh: xác suất đạt từng chỉ tiêu theo {}; màu: kịch bản kế hoạch đạt, vượt hay không đạt chỉ tiêu.", view.name.to_lowercase()),
             ),
             self.pick(
                 format!(
-                    "The central projection meets {met} of {total} targets. Sector growth targets sit near one half by construction (the plan is their centre); the structure, per-capita and productivity targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same scenario is {}.",
-                    all.map_or("–".into(), |a| self.text_num(a, 3))
+                    "Carried forward with every sector at its target, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en} The structure and productivity-growth targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same draw is {all_text}."
                 ),
                 format!(
-                    "Dự báo trung tâm đạt {met} trên {total} chỉ tiêu. Các chỉ tiêu tăng trưởng khu vực có xác suất khoảng một nửa do cách xây dựng (kế hoạch là giá trị trung tâm); các chỉ tiêu cơ cấu, bình quân đầu người và năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một kịch bản là {}.",
-                    all.map_or("–".into(), |a| self.text_num(a, 3))
+                    "Với mọi khu vực đạt chỉ tiêu, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi} Các chỉ tiêu cơ cấu và tăng năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}."
                 ),
             ),
         )

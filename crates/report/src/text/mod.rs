@@ -91,6 +91,19 @@ impl<'a> Words<'a> {
         self.input.views[0].result
     }
 
+    /// The view that answers the question (the briefing's preferred one,
+    /// else the first): its index and name.
+    pub(crate) fn preferred_view(&self) -> (usize, &crate::ViewInput<'_>) {
+        let i = self
+            .input
+            .briefing
+            .preferred
+            .as_ref()
+            .map_or(0, |p| p.index)
+            .min(self.input.views.len() - 1);
+        (i, &self.input.views[i])
+    }
+
     /// The word for an audit status.
     pub fn status(&self, s: grdp_core::CheckStatus) -> String {
         let p = self.page();
