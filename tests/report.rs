@@ -416,3 +416,27 @@ fn the_vietnamese_page_uses_the_words_of_statistical_releases() {
     assert!(page.contains("Bảng các chỉ tiêu chủ yếu"));
     assert!(page.contains("9,5%"), "9,5 %, not 9,50 %, in running text");
 }
+
+/// With the record of past shortfalls (the default), the report draws the
+/// track record: Cần Thơ's targets against outcomes, 2017-2024 (5 years in
+/// data/history.csv with both), and the page shows it.
+#[test]
+fn the_default_report_draws_the_track_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&["report", "-o", out.to_str().unwrap(), "-n", "20000", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let png = decode(&out.join("9-track-record.png"));
+    assert_eq!((png.width, png.height), (1200, 750));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("src=\"9-track-record.png\""));
+    // 4 of the 5 years fell short; the median gap is 1.26 points (the
+    // plan_less_shortfall view's 1.26 pp, crates/study/tests).
+    assert!(
+        page.contains("missed its growth target in 4 of 5 years, by a median 1.26 points"),
+        "{}",
+        page.lines()
+            .filter(|l| l.contains("track"))
+            .collect::<String>()
+    );
+}

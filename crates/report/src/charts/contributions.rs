@@ -52,7 +52,7 @@ pub(super) fn contributions(
         .fold(0.0, f64::min);
     let (title, subtitle, caption) = w.contributions();
     let png = render(input, |root, s| {
-        let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let area = frame(root, s, &title, &subtitle, &w.source_data())?;
         let n = bars.len();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)

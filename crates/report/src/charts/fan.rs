@@ -1,6 +1,7 @@
 //! Chart 5. Fan chart: history and the projection with its bands.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::*;
 
@@ -64,6 +65,27 @@ pub(super) fn fan(
             .label_style(font(14.0, s))
             .axis_desc_style(font(16.0, s))
             .draw()
+            .map_err(err)?;
+        // The projection period, shaded and ruled off from history.
+        let base_x = f64::from(input.projection.base.year);
+        chart
+            .draw_series(std::iter::once(Rectangle::new(
+                [(base_x, lo), (f64::from(last) + 0.5, hi)],
+                RGBColor(0xf3, 0xf3, 0xf3).filled(),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(PathElement::new(
+                vec![(base_x, lo), (base_x, hi)],
+                GREY.stroke_width((1.5 * s).max(1.0) as u32),
+            )))
+            .map_err(err)?;
+        chart
+            .draw_series(std::iter::once(Text::new(
+                w.projection_period(),
+                (base_x + 0.1, hi - (hi - lo) * 0.03),
+                font(14.0, s).color(&GREY),
+            )))
             .map_err(err)?;
         // Period targets as shaded bands.
         for (a, b, pmin, pmax) in &period {
@@ -160,15 +182,53 @@ pub(super) fn fan(
             .legend(move |(x, y)| {
                 Circle::new((x + (7.0 * s) as i32, y), (5.0 * s) as i32, INK.filled())
             });
+        // Each outcome's label above its point, or below where the point is
+        // a trough, so the line never runs through it.
+        let value_at = |year: i32| hist.iter().find(|h| h.0 == year).map(|h| h.1);
         chart
             .draw_series(hist.iter().map(|(y, g)| {
+                let trough = [value_at(y - 1), value_at(y + 1)]
+                    .iter()
+                    .flatten()
+                    .all(|n| *n > *g)
+                    && (value_at(y - 1).is_some() || value_at(y + 1).is_some());
+                let (dy, v) = if trough {
+                    (-(hi - lo) * 0.035, VPos::Top)
+                } else {
+                    ((hi - lo) * 0.035, VPos::Bottom)
+                };
                 Text::new(
                     w.num(*g, 1),
-                    (f64::from(*y) - 0.25, *g + (hi - lo) * 0.03),
-                    font(13.0, s),
+                    (f64::from(*y), *g + dy),
+                    font(13.0, s).pos(Pos::new(HPos::Center, v)),
                 )
             }))
             .map_err(err)?;
+        // A year with no published figure is marked as missing, not bridged.
+        let (h_first, h_last) = (
+            hist.iter().map(|h| h.0).min().unwrap_or(first),
+            hist.iter().map(|h| h.0).max().unwrap_or(first),
+        );
+        for year in h_first..=h_last {
+            if value_at(year).is_none() {
+                let near = [value_at(year - 1), value_at(year + 1)];
+                let known: Vec<f64> = near.iter().flatten().copied().collect();
+                let y_mid = if known.is_empty() {
+                    0.5 * (lo + hi)
+                } else {
+                    known.iter().sum::<f64>() / known.len() as f64
+                };
+                chart
+                    .draw_series(std::iter::once(Text::new(
+                        w.no_data(),
+                        (f64::from(year), y_mid),
+                        font(12.0, s)
+                            .color(&GREY)
+                            .pos(Pos::new(HPos::Center, VPos::Center)),
+                    )))
+                    .map_err(err)?;
+            }
+        }
         // Annual growth targets as red dashes.
         let annual: Vec<(i32, f64)> = r
             .years

@@ -20,6 +20,7 @@ use feasibility::feasibility;
 use structure::structure;
 use targets::dashboard;
 use tornado::tornado;
+use track_record::track_record;
 
 /// Width and height at scale 1, pixels.
 pub const WIDTH: u32 = 1200;
@@ -200,7 +201,12 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
         ("6-convergence.png", convergence),
         ("7-targets.png", dashboard),
         ("8-feasibility.png", feasibility),
+        ("9-track-record.png", track_record),
     ] {
+        // The track record needs the record of past shortfalls.
+        if file == "9-track-record.png" && input.records.is_none() {
+            continue;
+        }
         let (title, caption, png) = f(input, &w)?;
         charts.push(Chart {
             file,
@@ -224,3 +230,4 @@ mod structure;
 mod targets;
 mod text;
 mod tornado;
+mod track_record;

@@ -72,7 +72,7 @@ pub(super) fn structure(
     let (title, subtitle, caption) = w.structure();
     let png =
         render(input, |root, s| {
-            let area = frame(root, s, &title, &subtitle, &w.source())?;
+            let area = frame(root, s, &title, &subtitle, &w.source_data())?;
             let mut chart = ChartBuilder::on(&area)
                 .x_label_area_size(44.0 * s)
                 .y_label_area_size(70.0 * s)

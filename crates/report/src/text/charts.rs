@@ -26,6 +26,70 @@ impl Words<'_> {
         )
     }
 
+    /// The source line of a chart drawn from data alone (no simulation):
+    /// no draws, no seed.
+    pub fn source_data(&self) -> String {
+        let m = &self.input.meta;
+        let name = self.lang.scenario_name(self.input.loaded);
+        self.pick(
+            format!("Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/).", m.version),
+            format!("Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/).", m.version),
+        )
+    }
+
+    /// A region of the history by its name, where grdp knows it.
+    pub fn region_name(&self, id: &str) -> String {
+        match id {
+            "can_tho" => "Cần Thơ".into(),
+            "vietnam" => self.pick("Vietnam", "Việt Nam"),
+            other => other.to_string(),
+        }
+    }
+
+    /// Which estimate of an outcome: the latest, or the first.
+    pub(crate) fn vintage_name(&self, v: grdp_study::calibration::RecordVintage) -> String {
+        match v {
+            grdp_study::calibration::RecordVintage::Latest => self.pick(
+                "Outcome, latest estimate",
+                "Thực hiện, số ước tính mới nhất",
+            ),
+            grdp_study::calibration::RecordVintage::FirstEstimate => self.pick(
+                "Outcome, first estimate (what planners saw)",
+                "Thực hiện, số ước tính đầu tiên (số liệu khi đặt chỉ tiêu)",
+            ),
+        }
+    }
+
+    /// Title, subtitle and paragraph of chart 9, the track record.
+    pub fn track_record(
+        &self,
+        records: &grdp_study::calibration::ShortfallRecords,
+    ) -> (String, String, String) {
+        let r = &records.used.record;
+        let m = r.years.len();
+        let short = r.years.iter().filter(|y| y.shortfall_pp < 0.0).count();
+        let region = self.region_name(&records.region);
+        let median = self.text_num(r.median_pp.abs(), 2);
+        let (first, last) = (
+            r.years.first().map_or(0, |y| y.year),
+            r.years.last().map_or(0, |y| y.year),
+        );
+        (
+            self.pick(
+                format!("{region} missed its growth target in {short} of {m} years, by a median {median} points"),
+                format!("{region} không đạt chỉ tiêu tăng trưởng {short} trên {m} năm, hụt trung vị {median} điểm"),
+            ),
+            self.pick(
+                format!("Annual GRDP growth targets against outcomes, {first}–{last}; the gap is outcome less target, in percentage points."),
+                format!("Chỉ tiêu tăng trưởng GRDP hằng năm so với thực hiện, {first}–{last}; chênh lệch là thực hiện trừ chỉ tiêu, tính bằng điểm phần trăm."),
+            ),
+            self.pick(
+                format!("The record behind the preferred scenario: it takes the median gap ({median} points) off every sector's target. Filled dots are the estimates the simulation uses; hollow dots, where shown, are the other estimate of the same year, since first estimates are often revised. With {m} years the median moves with a single revision, which is why both estimates are drawn."),
+                format!("Đây là cơ sở của kịch bản được chọn: kịch bản này trừ mức hụt trung vị ({median} điểm phần trăm) khỏi chỉ tiêu của mỗi khu vực. Chấm đặc là số ước tính mô phỏng sử dụng; chấm rỗng (nếu có) là số ước tính còn lại của cùng năm, vì số ước tính đầu tiên thường được điều chỉnh. Chỉ có {m} năm nên một lần điều chỉnh cũng làm trung vị thay đổi, vì vậy cả hai số đều được vẽ."),
+            ),
+        )
+    }
+
     pub(crate) fn word_estimate(&self) -> String {
         self.pick("estimate", "ước tính")
     }
@@ -52,6 +116,12 @@ impl Words<'_> {
             "Probability that growth is at least this high",
             "Xác suất tăng trưởng đạt từ mức này trở lên",
         )
+    }
+    pub(crate) fn projection_period(&self) -> String {
+        self.pick("projection →", "dự báo →")
+    }
+    pub(crate) fn no_data(&self) -> String {
+        self.pick("no data", "chưa có số liệu")
     }
     pub(crate) fn word_the_answer(&self) -> String {
         self.pick(" (the answer)", " (câu trả lời)")

@@ -1,0 +1,132 @@
+//! Chart 9. The track record: past growth targets against outcomes.
+
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::*;
+
+/// Chart 9: past annual growth targets against outcomes, on the estimate
+/// the simulation uses (filled) and the other estimate (hollow), where the
+/// study carries a record of past shortfalls.
+pub(super) fn track_record(
+    input: &ReportInput,
+    w: &Words,
+) -> Result<(String, String, Vec<u8>), ReportError> {
+    let records = input
+        .records
+        .ok_or_else(|| ReportError::Inconsistent("no record of past shortfalls".into()))?;
+    let used = &records.used.record.years;
+    let other = records.other_vintage.as_ref().map(|o| &o.record.years);
+    let years: Vec<i32> = used.iter().map(|s| s.year).collect();
+    let (first, last) = (
+        years.iter().copied().min().unwrap_or(2020),
+        years.iter().copied().max().unwrap_or(2024),
+    );
+    let values = used
+        .iter()
+        .flat_map(|s| [s.target_pct, s.outcome_pct])
+        .chain(other.into_iter().flatten().map(|s| s.outcome_pct));
+    let (vlo, vhi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+        (a.min(v), b.max(v))
+    });
+    let (lo, hi) = nice_range(vlo - 1.5, vhi + 1.5);
+    let (title, subtitle, caption) = w.track_record(records);
+    let png = render(input, |root, s| {
+        let area = frame(root, s, &title, &subtitle, &w.source_data())?;
+        let mut chart = ChartBuilder::on(&area)
+            .x_label_area_size(44.0 * s)
+            .y_label_area_size(70.0 * s)
+            .build_cartesian_2d(f64::from(first) - 0.6..f64::from(last) + 0.6, lo..hi)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .disable_x_mesh()
+            .x_labels((last - first + 1) as usize)
+            .x_label_formatter(&|x| format!("{}", x.round() as i32))
+            .y_label_formatter(&|y| w.num(*y, 1))
+            .y_desc(w.axis_grdp_growth_pct())
+            .x_desc(w.axis_year())
+            .label_style(font(14.0, s))
+            .axis_desc_style(font(16.0, s))
+            .draw()
+            .map_err(err)?;
+        // The gap from target to outcome, labelled in percentage points.
+        chart
+            .draw_series(used.iter().map(|r| {
+                PathElement::new(
+                    vec![
+                        (f64::from(r.year), r.target_pct),
+                        (f64::from(r.year), r.outcome_pct),
+                    ],
+                    GREY.stroke_width((2.0 * s) as u32),
+                )
+            }))
+            .map_err(err)?;
+        chart
+            .draw_series(used.iter().map(|r| {
+                Text::new(
+                    w.signed(r.shortfall_pp),
+                    (
+                        f64::from(r.year) + 0.34,
+                        0.5 * (r.target_pct + r.outcome_pct),
+                    ),
+                    bold(14.0, s).pos(Pos::new(HPos::Left, VPos::Center)),
+                )
+            }))
+            .map_err(err)?;
+        chart
+            .draw_series(used.iter().map(|r| {
+                PathElement::new(
+                    vec![
+                        (f64::from(r.year) - 0.3, r.target_pct),
+                        (f64::from(r.year) + 0.3, r.target_pct),
+                    ],
+                    TARGET.stroke_width((4.0 * s) as u32),
+                )
+            }))
+            .map_err(err)?
+            .label(w.annual_target())
+            .legend(line_key(TARGET, 4.0, s));
+        chart
+            .draw_series(used.iter().map(|r| {
+                Circle::new(
+                    (f64::from(r.year), r.outcome_pct),
+                    (7.0 * s) as i32,
+                    INK.filled(),
+                )
+            }))
+            .map_err(err)?
+            .label(w.vintage_name(records.used.vintage))
+            .legend(move |(x, y)| {
+                Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, INK.filled())
+            });
+        if let Some((other, vintage)) = records
+            .other_vintage
+            .as_ref()
+            .map(|o| (&o.record.years, o.vintage))
+        {
+            chart
+                .draw_series(other.iter().map(|r| {
+                    Circle::new(
+                        (f64::from(r.year), r.outcome_pct),
+                        (7.0 * s) as i32,
+                        GREY.stroke_width((2.0 * s) as u32),
+                    )
+                }))
+                .map_err(err)?
+                .label(w.vintage_name(vintage))
+                .legend(move |(x, y)| {
+                    Circle::new(
+                        (x + (7.0 * s) as i32, y),
+                        (6.0 * s) as i32,
+                        GREY.stroke_width((2.0 * s) as u32),
+                    )
+                });
+        }
+        legend!(chart, SeriesLabelPosition::LowerLeft, s);
+        Ok(())
+    })?;
+    Ok((title, caption, png))
+}
