@@ -174,3 +174,33 @@ fn a_missing_scenario_file_is_named() {
         stderr(&o)
     );
 }
+
+/// `--format xlsx` writes an Excel workbook (a zip: "PK") to the file `-o`
+/// names, never to a terminal; solve has no workbook and says so.
+#[test]
+fn format_xlsx_writes_a_workbook_to_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    for cmd in ["project", "audit"] {
+        let path = dir.path().join(format!("{cmd}.xlsx"));
+        let o = grdp(&[cmd, "--format", "xlsx", "-o", path.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{cmd}: {}", stderr(&o));
+        let bytes = std::fs::read(&path).unwrap();
+        assert_eq!(&bytes[..2], b"PK", "{cmd}: not a zip");
+    }
+    let o = grdp(&["audit", "--format", "xlsx"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("-o"), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let o = grdp(&[
+        "solve",
+        "--target",
+        "9.5",
+        "--uniform",
+        "--format",
+        "xlsx",
+        "-o",
+        dir.path().join("s.xlsx").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(!dir.path().join("s.xlsx").exists());
+}

@@ -139,11 +139,11 @@ impl Words<'_> {
         let centre = match &p.centre {
             grdp_core::uncertainty::Centre::PlanMinus { shortfall_pp } => self.pick(
                 format!(
-                    "It takes {} percentage points off every sector's target: the median by which past growth fell short of its target. Targets in Vietnam have more often been missed than met, so the plan itself is an optimistic centre.",
+                    "It takes {} percentage points off every sector's target: the median by which past growth fell short of its target. Past growth targets here have more often been missed than met (see the track record), so the plan itself is an optimistic centre.",
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
                 format!(
-                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Chỉ tiêu thường không đạt nhiều hơn là đạt, nên lấy đúng kế hoạch làm tâm là lạc quan.",
+                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Trước đây chỉ tiêu tăng trưởng thường không đạt nhiều hơn là đạt (xem biểu đồ kết quả thực hiện), nên lấy đúng kế hoạch làm tâm là lạc quan.",
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
             ),
