@@ -49,6 +49,12 @@ pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
     RGBColor(0x00, 0x00, 0x00),
     RGBColor(0xcc, 0x79, 0xa7),
 ];
+/// Colours of successive years of one series: sky blue, blue, black.
+pub(super) const YEAR_COLOURS: [RGBColor; 3] = [
+    RGBColor(0x56, 0xb4, 0xe9),
+    RGBColor(0x00, 0x72, 0xb2),
+    RGBColor(0x00, 0x00, 0x00),
+];
 /// Targets: vermillion, used by no data series.
 pub(super) const TARGET: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 pub(super) const INK: RGBColor = RGBColor(0x20, 0x20, 0x20);

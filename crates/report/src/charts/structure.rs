@@ -101,7 +101,9 @@ pub(super) fn structure(
             let m = series.len() as f64;
             let width = 0.8 / m;
             for (si, (label, v)) in series.iter().enumerate() {
-                let colour = VIEW_COLOURS[si % VIEW_COLOURS.len()];
+                // Years light to dark (sky blue, blue, black): apart in
+                // greyscale as in colour, and none is the targets' vermillion.
+                let colour = YEAR_COLOURS[si % YEAR_COLOURS.len()];
                 let offset = -0.4 + width * (si as f64 + 0.5);
                 chart
                     .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
@@ -109,7 +111,7 @@ pub(super) fn structure(
                             let cx = c as f64 + offset;
                             Rectangle::new(
                                 [(cx - width * 0.42, 0.0), (cx + width * 0.42, *x)],
-                                colour.mix(if si == 0 { 0.55 } else { 0.9 }).filled(),
+                                colour.filled(),
                             )
                         },
                     ))

@@ -301,10 +301,13 @@ impl Words<'_> {
         let note_en = published.map_or(String::new(), |p| format!(" The pale bar marked * is {p}, as published: the last year with every sector's contribution."));
         let note_vi = published.map_or(String::new(), |p| format!(" Cột nhạt đánh dấu * là năm {p} theo số công bố: năm gần nhất có đủ đóng góp của từng khu vực."));
         let tgt_en = target.map_or(String::new(), |t| {
-            format!(", against a target of {}% (red)", self.text_num(t, 2))
+            format!(
+                ", against a target of {}% (orange-red)",
+                self.text_num(t, 2)
+            )
         });
         let tgt_vi = target.map_or(String::new(), |t| {
-            format!(", so với chỉ tiêu {}% (vạch đỏ)", self.text_num(t, 2))
+            format!(", so với chỉ tiêu {}% (vạch đỏ cam)", self.text_num(t, 2))
         });
         (
             self.pick("Contributions to GRDP growth by sector", "Đóng góp của các khu vực vào tăng trưởng GRDP"),
@@ -367,15 +370,15 @@ impl Words<'_> {
         (
             self.pick("Economic structure at current prices", "Cơ cấu kinh tế theo giá hiện hành"),
             self.pick(
-                "Each sector's share of GRDP: the base year, the projection, and the target ranges (red).",
-                "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ).",
+                "Each sector's share of GRDP: the base year, the projection, and the target ranges (orange-red).",
+                "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ cam).",
             ),
             self.pick(
                 format!(
-                    "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone. {verdict_en} Where the red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's structure_price_path check gives how much)."
+                    "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone. {verdict_en} Where the orange-red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's structure_price_path check gives how much)."
                 ),
                 format!(
-                    "Tỷ trọng theo giá hiện hành thay đổi theo khối lượng và theo giá tương đối; dự báo giả định giá các khu vực tăng như nhau, nên tỷ trọng chỉ đổi theo tăng trưởng. {verdict_vi} Khi khoảng đỏ nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra structure_price_path cho biết mức cần thiết)."
+                    "Tỷ trọng theo giá hiện hành thay đổi theo khối lượng và theo giá tương đối; dự báo giả định giá các khu vực tăng như nhau, nên tỷ trọng chỉ đổi theo tăng trưởng. {verdict_vi} Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra structure_price_path cho biết mức cần thiết)."
                 ),
             ),
         )
@@ -454,7 +457,7 @@ impl Words<'_> {
                 )
             });
         (
-            self.pick("What drives the uncertainty", "Yếu tố quyết định độ bất định"),
+            self.pick("What drives the uncertainty", "Khu vực nào quyết định mức độ không chắc chắn"),
             self.pick(
                 format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.", m.target_year),
                 format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.", m.target_year),
@@ -467,7 +470,7 @@ impl Words<'_> {
                     self.text_num(hi, 2)
                 ),
                 format!(
-                    "Thanh càng dài, độ bất định của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị 10 và 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
+                    "Thanh càng dài, mức độ không chắc chắn của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị 10 và 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
                     self.text_num(100.0 * share, 0),
                     self.text_num(lo, 2),
                     self.text_num(hi, 2)
@@ -526,11 +529,11 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "The fan widens with the horizon: by {year}, 90% of scenarios lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded red band is a plan's average target; red dashes are annual targets.",
+                    "The fan widens with the horizon: by {year}, 90% of scenarios lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
                     p_en.join("; ")
                 ),
                 format!(
-                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ là chỉ tiêu từng năm.",
+                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ cam nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ cam là chỉ tiêu từng năm.",
                     p_vi.join("; ")
                 ),
             ),
