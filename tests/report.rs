@@ -399,8 +399,14 @@ fn the_page_leads_with_the_answer_that_simulate_and_solve_give() {
 #[test]
 fn the_vietnamese_page_uses_the_words_of_statistical_releases() {
     let dir = tempfile::tempdir().unwrap();
-    report(dir.path(), &["--lang", "vi"]);
+    let issuer = "Sở Tài chính thành phố Cần Thơ";
+    report(dir.path(), &["--lang", "vi", "--issuer", issuer]);
     let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    // The issue line: who, and the date (SOURCE_DATE_EPOCH, tests/util.rs).
+    assert!(
+        page.contains(&format!("{issuer}, ngày 27 tháng 11 năm 2026.")),
+        "no issue line"
+    );
     let lower = page.to_lowercase();
     for word in ["hạt giống", "góc nhìn", "ktc", "năm gốc"] {
         assert!(!lower.contains(word), "the page says {word:?}");
