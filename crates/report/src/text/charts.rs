@@ -310,7 +310,16 @@ impl Words<'_> {
             format!(", so với chỉ tiêu {}% (vạch đỏ cam)", self.text_num(t, 2))
         });
         (
-            self.pick("Contributions to GRDP growth by sector", "Đóng góp của các khu vực vào tăng trưởng GRDP"),
+            match target {
+                Some(t) if g < t - 0.005 => self.pick(
+                    format!("The sector targets add up to {} % in {year}, short of {} %", self.text_num(g, 2), self.text_num(t, 2)),
+                    format!("Các chỉ tiêu khu vực cộng lại được {}% năm {year}, chưa đạt {}%", self.text_num(g, 2), self.text_num(t, 2)),
+                ),
+                _ => self.pick(
+                    format!("{} adds the most to growth in {year}: {} percentage points", self.component(biggest.0), self.text_num(biggest.1, 2)),
+                    format!("{} đóng góp nhiều nhất vào tăng trưởng năm {year}: {} điểm phần trăm", self.component(biggest.0), self.text_num(biggest.1, 2)),
+                ),
+            },
             self.pick(
                 "Percentage points each sector adds to real growth; the parts add up to GRDP growth (written above). *: as published.",
                 "Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng thực; tổng các phần bằng tăng trưởng GRDP (ghi trên cột). *: số công bố.",
@@ -368,7 +377,14 @@ impl Words<'_> {
             )
         };
         (
-            self.pick("Economic structure at current prices", "Cơ cấu kinh tế theo giá hiện hành"),
+            if impossible.is_empty() {
+                self.pick("Economic structure at current prices: the ranges can sum to 100 %", "Cơ cấu kinh tế theo giá hiện hành: các khoảng có thể cộng lại bằng 100%")
+            } else {
+                self.pick(
+                    format!("The structure ranges cannot all hold in {}: they do not sum to 100 %", impossible.iter().map(|x| x.split(' ').next().unwrap_or("")).collect::<Vec<_>>().join(", ")),
+                    format!("Các khoảng cơ cấu năm {} không thể cùng đạt: tổng không bằng 100%", impossible.iter().map(|x| x.split(' ').next().unwrap_or("")).collect::<Vec<_>>().join(", ")),
+                )
+            },
             self.pick(
                 "Each sector's share of GRDP: the base year, the projection, and the target ranges (orange-red).",
                 "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ cam).",
@@ -457,7 +473,10 @@ impl Words<'_> {
                 )
             });
         (
-            self.pick("What drives the uncertainty", "Khu vực nào quyết định mức độ không chắc chắn"),
+            self.pick(
+                format!("{name} carries {} % of the uncertainty in GRDP growth", self.text_num(100.0 * share, 0)),
+                format!("{name} chiếm {}% mức độ không chắc chắn của tăng trưởng GRDP", self.text_num(100.0 * share, 0)),
+            ),
             self.pick(
                 format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.", m.target_year),
                 format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.", m.target_year),
@@ -522,7 +541,10 @@ impl Words<'_> {
         });
         let year = last.map_or(0, |y| y.year);
         (
-            self.pick("GRDP growth: history and fan chart", "Tăng trưởng GRDP: thực hiện và biểu đồ hình quạt"),
+            self.pick(
+                format!("GRDP growth: by {year}, 9 draws in 10 lie between {band} %"),
+                format!("Tăng trưởng GRDP: đến năm {year}, 9 trên 10 lần mô phỏng nằm trong khoảng {band}%"),
+            ),
             self.pick(
                 "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of scenarios.",
                 "Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.",
@@ -545,7 +567,10 @@ impl Words<'_> {
         let m = self.main();
         let half = 0.5 * (m.probability_ci95[1] - m.probability_ci95[0]);
         (
-            self.pick("Is the answer precise enough?", "Kết quả đã đủ chính xác chưa?"),
+            self.pick(
+                format!("The simulation's own error is ± {}: too small to change the answer", self.num(half, 3)),
+                format!("Sai số mô phỏng là ± {}: quá nhỏ để làm thay đổi kết luận", self.num(half, 3)),
+            ),
             self.pick(
                 "The estimate of P and its 95% interval as scenarios accumulate.",
                 "Ước lượng xác suất và khoảng tin cậy 95% khi số lần mô phỏng tăng dần.",
@@ -629,15 +654,17 @@ impl Words<'_> {
                 )
             },
             self.pick(
-                format!("Bars: probability of meeting each target in the scenario “{}”; colour: the plan carried forward meets, exceeds or misses it.", view.name),
-                format!("Thanh: xác suất đạt từng chỉ tiêu theo {}; màu: kịch bản kế hoạch đạt, vượt hay không đạt chỉ tiêu.", view.name.to_lowercase()),
+                "Bars: probability of meeting each target in the preferred scenario; colour: the plan carried forward meets, exceeds or misses it.".to_string(),
+                "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: kịch bản kế hoạch đạt, vượt hay không đạt.".to_string(),
             ),
             self.pick(
                 format!(
-                    "Carried forward with every sector at its target, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en} The structure and productivity-growth targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same draw is {all_text}."
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector at its target, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en} The structure and productivity-growth targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same draw is {all_text}.",
+                    view.name
                 ),
                 format!(
-                    "Với mọi khu vực đạt chỉ tiêu, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi} Các chỉ tiêu cơ cấu và tăng năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}."
+                    "Xác suất theo {}. Với mọi khu vực đạt chỉ tiêu, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi} Các chỉ tiêu cơ cấu và tăng năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
+                    view.name.to_lowercase()
                 ),
             ),
         )
@@ -666,7 +693,16 @@ impl Words<'_> {
         );
         let req = m.required_growth.as_ref().map(|r| r.quantiles_pct.p50);
         (
-            self.pick(format!("What would {} have to deliver?", name.to_lowercase()), format!("{} cần đạt mức nào?", name)),
+            match half {
+                Some(h) => self.pick(
+                    format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
+                    format!("{name} cần tăng bình quân {}% để khả năng đạt {}% là một nửa", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
+                ),
+                None => self.pick(
+                    format!("What would {} have to deliver?", name.to_lowercase()),
+                    format!("{name} cần đạt mức nào?"),
+                ),
+            },
             self.pick(
                 format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.text_num(m.target_pct, 2), name.to_lowercase()),
                 format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác như kịch bản thứ nhất.", self.text_num(m.target_pct, 2), name.to_lowercase()),
