@@ -254,14 +254,14 @@ impl Lang {
         let mut out = if self.vi() {
             format!(
                 "Thiên lệch lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm %), theo {}: {}.\n",
-                records.region,
+                self.region_name(&records.region),
                 vintage(used.vintage),
                 list(used)
             )
         } else {
             format!(
                 "Optimism bias: each year of each scenario adds a shortfall resampled from {}'s record (outcome − target, pp), on {}: {}.\n",
-                records.region,
+                self.region_name(&records.region),
                 vintage(used.vintage),
                 list(used)
             )
@@ -546,6 +546,16 @@ impl Lang {
             }
         }
         k_in_10((10.0 * p).round() as u32)
+    }
+
+    /// A region of the history by its name, where grdp knows it (the
+    /// history file holds ids: `can_tho`, `vietnam`); else the id.
+    pub fn region_name(self, id: &str) -> String {
+        match id {
+            "can_tho" => "Cần Thơ".into(),
+            "vietnam" => self.pick("Vietnam", "Việt Nam").into(),
+            other => other.to_string(),
+        }
     }
 
     /// A check's name as a reader knows it.

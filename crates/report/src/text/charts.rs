@@ -39,11 +39,7 @@ impl Words<'_> {
 
     /// A region of the history by its name, where grdp knows it.
     pub fn region_name(&self, id: &str) -> String {
-        match id {
-            "can_tho" => "Cần Thơ".into(),
-            "vietnam" => self.pick("Vietnam", "Việt Nam"),
-            other => other.to_string(),
-        }
+        self.lang.region_name(id)
     }
 
     /// Which estimate of an outcome: the latest, or the first.
