@@ -93,12 +93,17 @@ pub fn audit(checks: &[Check]) -> Result<String, ReportError> {
             if matches!(figure.as_str(), "id" | "year" | "status") {
                 continue;
             }
+            let text = match v {
+                serde_json::Value::Null => String::new(),
+                serde_json::Value::String(s) => s.clone(),
+                other => other.to_string(),
+            };
             rows.push(vec![
                 c.id.as_str().to_string(),
                 c.year.to_string(),
                 status_word(c.status).to_string(),
                 figure,
-                v,
+                text,
             ]);
         }
     }
@@ -117,7 +122,12 @@ fn status_word(s: CheckStatus) -> &'static str {
 
 /// Flattens JSON into `path = value` pairs; arrays of objects with an `id`
 /// (or a `year`) are keyed by it: `components.services.price_growth_pct`.
-fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>) {
+/// The CSV and the workbook's audit tables both read checks this way.
+pub(crate) fn flatten<'v>(
+    prefix: &str,
+    v: &'v serde_json::Value,
+    out: &mut Vec<(String, &'v serde_json::Value)>,
+) {
     use serde_json::Value;
     let join = |k: &str| {
         if prefix.is_empty() {
@@ -140,21 +150,19 @@ fn flatten(prefix: &str, v: &serde_json::Value, out: &mut Vec<(String, String)>)
                     .map(str::to_string)
                     .or_else(|| x.get("year").map(|y| y.to_string()))
                     .unwrap_or_else(|| i.to_string());
-                let inner: Value = match x {
-                    Value::Object(m) => Value::Object(
-                        m.iter()
-                            .filter(|(k, _)| k.as_str() != "id" && k.as_str() != "year")
-                            .map(|(k, v)| (k.clone(), v.clone()))
-                            .collect(),
-                    ),
-                    other => other.clone(),
-                };
-                flatten(&join(&key), &inner, out);
+                match x {
+                    Value::Object(m) => {
+                        for (k, y) in m {
+                            if k != "id" && k != "year" {
+                                flatten(&format!("{}.{k}", join(&key)), y, out);
+                            }
+                        }
+                    }
+                    other => flatten(&join(&key), other, out),
+                }
             }
         }
-        Value::Null => out.push((prefix.to_string(), String::new())),
-        Value::String(s) => out.push((prefix.to_string(), s.clone())),
-        other => out.push((prefix.to_string(), other.to_string())),
+        other => out.push((prefix.to_string(), other)),
     }
 }
 

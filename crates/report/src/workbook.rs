@@ -23,6 +23,7 @@ use grdp_study::{Simulation, Study};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
 use crate::lang::LabelStyle;
+use crate::tables::flatten;
 use crate::{Lang, ReportError};
 
 /// The creation date written in every workbook's document properties
@@ -491,51 +492,6 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
         name: w(lang, "Audit", "Kiểm tra").into(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
-    }
-}
-
-/// Flattens JSON into `path = value` pairs, as `tables::audit` does:
-/// arrays of objects with an `id` (or a `year`) are keyed by it.
-fn flatten<'v>(
-    prefix: &str,
-    v: &'v serde_json::Value,
-    out: &mut Vec<(String, &'v serde_json::Value)>,
-) {
-    use serde_json::Value;
-    let join = |k: &str| {
-        if prefix.is_empty() {
-            k.to_string()
-        } else {
-            format!("{prefix}.{k}")
-        }
-    };
-    match v {
-        Value::Object(map) => {
-            for (k, x) in map {
-                flatten(&join(k), x, out);
-            }
-        }
-        Value::Array(items) => {
-            for (i, x) in items.iter().enumerate() {
-                let key = x
-                    .get("id")
-                    .and_then(Value::as_str)
-                    .map(str::to_string)
-                    .or_else(|| x.get("year").map(|y| y.to_string()))
-                    .unwrap_or_else(|| i.to_string());
-                match x {
-                    Value::Object(m) => {
-                        for (k, y) in m {
-                            if k != "id" && k != "year" {
-                                flatten(&format!("{}.{k}", join(&key)), y, out);
-                            }
-                        }
-                    }
-                    other => flatten(&join(&key), other, out),
-                }
-            }
-        }
-        other => out.push((prefix.to_string(), other)),
     }
 }
 
