@@ -77,14 +77,6 @@ struct Sheet {
     rows: Vec<Vec<Cell>>,
 }
 
-/// The word of `lang`: `en` or `vi`.
-fn w(lang: Lang, en: &'static str, vi: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Vi => vi,
-    }
-}
-
 fn xlsx(e: XlsxError) -> ReportError {
     ReportError::Xlsx(e.to_string())
 }
@@ -230,20 +222,20 @@ pub fn simulate(sim: &Simulation, lang: Lang) -> Result<Vec<u8>, ReportError> {
 fn unit(i: Indicator, lang: Lang) -> &'static str {
     match i {
         Indicator::GrowthPct | Indicator::LabourProductivityGrowthPct => {
-            w(lang, "%, constant 2010 prices", "%, theo giá so sánh 2010")
+            lang.pick("%, constant 2010 prices", "%, theo giá so sánh 2010")
         }
         Indicator::NominalGrowthPct | Indicator::ShareCurrentPct => {
-            w(lang, "%, current prices", "%, theo giá hiện hành")
+            lang.pick("%, current prices", "%, theo giá hiện hành")
         }
         Indicator::DeflatorGrowthPct => "%",
-        Indicator::ContributionPp => w(lang, "percentage points", "điểm phần trăm"),
-        Indicator::GrdpCurrentBnVnd => w(
-            lang,
-            "billion VND, current prices",
-            "tỷ đồng, theo giá hiện hành",
-        ),
-        Indicator::GrdpPerCapitaMnVnd => w(lang, "million VND/person", "triệu đồng/người"),
-        Indicator::LabourProductivityMnVnd => w(lang, "million VND/worker", "triệu đồng/lao động"),
+        Indicator::ContributionPp => lang.pick("percentage points", "điểm phần trăm"),
+        Indicator::GrdpCurrentBnVnd => {
+            lang.pick("billion VND, current prices", "tỷ đồng, theo giá hiện hành")
+        }
+        Indicator::GrdpPerCapitaMnVnd => lang.pick("million VND/person", "triệu đồng/người"),
+        Indicator::LabourProductivityMnVnd => {
+            lang.pick("million VND/worker", "triệu đồng/lao động")
+        }
     }
 }
 
@@ -258,10 +250,10 @@ fn indicator_format(i: Indicator) -> &'static str {
 
 fn status_word(s: TargetStatus, lang: Lang) -> &'static str {
     match s {
-        TargetStatus::Met => w(lang, "met", "đạt"),
-        TargetStatus::Exceeded => w(lang, "exceeded", "vượt"),
-        TargetStatus::Missed => w(lang, "missed", "không đạt"),
-        TargetStatus::Unknown => w(lang, "unknown", "chưa rõ"),
+        TargetStatus::Met => lang.pick("met", "đạt"),
+        TargetStatus::Exceeded => lang.pick("exceeded", "vượt"),
+        TargetStatus::Missed => lang.pick("missed", "không đạt"),
+        TargetStatus::Unknown => lang.pick("unknown", "chưa rõ"),
     }
 }
 
@@ -273,26 +265,27 @@ fn targets_sheet(study: &Study, sim: &Simulation, lang: Lang) -> Sheet {
     let view = sim.views.get(index).unwrap_or_else(|| sim.main());
     let result: &SimResult = &view.result;
     let headers = vec![
-        w(lang, "Target", "Chỉ tiêu").to_string(),
-        w(lang, "Unit", "Đơn vị").to_string(),
-        w(lang, "Year", "Năm").to_string(),
-        w(lang, "Target minimum", "Mức chỉ tiêu tối thiểu").to_string(),
-        w(lang, "Target maximum", "Mức chỉ tiêu tối đa").to_string(),
-        w(lang, "Met when", "Đạt khi").to_string(),
-        w(lang, "Projected", "Dự báo").to_string(),
-        w(lang, "Status", "Đánh giá").to_string(),
-        w(
-            lang,
+        lang.pick("Target", "Chỉ tiêu").to_string(),
+        lang.pick("Unit", "Đơn vị").to_string(),
+        lang.pick("Year", "Năm").to_string(),
+        lang.pick("Target minimum", "Mức chỉ tiêu tối thiểu")
+            .to_string(),
+        lang.pick("Target maximum", "Mức chỉ tiêu tối đa")
+            .to_string(),
+        lang.pick("Met when", "Đạt khi").to_string(),
+        lang.pick("Projected", "Dự báo").to_string(),
+        lang.pick("Status", "Đánh giá").to_string(),
+        lang.pick(
             "Margin, in the target's unit",
             "Chênh lệch, theo đơn vị của chỉ tiêu",
         )
         .to_string(),
         format!(
             "{} ({})",
-            w(lang, "Probability met, scenario", "Xác suất đạt, kịch bản"),
+            lang.pick("Probability met, scenario", "Xác suất đạt, kịch bản"),
             lang.view_name(&view.view)
         ),
-        w(lang, "Code", "Mã").to_string(),
+        lang.pick("Code", "Mã").to_string(),
     ];
     let mut rows: Vec<Vec<Cell>> = study
         .targets
@@ -327,7 +320,7 @@ fn targets_sheet(study: &Study, sim: &Simulation, lang: Lang) -> Sheet {
         rows.push(row);
     }
     Sheet {
-        name: w(lang, "Targets", "Chỉ tiêu").into(),
+        name: lang.pick("Targets", "Chỉ tiêu").into(),
         headers,
         rows,
     }
@@ -336,46 +329,38 @@ fn targets_sheet(study: &Study, sim: &Simulation, lang: Lang) -> Sheet {
 /// The projection, as `tables::projection`.
 fn projection_sheet(loaded: &LoadedScenario, p: &Projection, lang: Lang) -> Sheet {
     let headers = [
-        w(lang, "Year", "Năm"),
-        w(lang, "Code", "Mã"),
-        w(lang, "Component", "Khu vực"),
-        w(
-            lang,
+        lang.pick("Year", "Năm"),
+        lang.pick("Code", "Mã"),
+        lang.pick("Component", "Khu vực"),
+        lang.pick(
             "Growth, % (constant 2010 prices)",
             "Tăng trưởng, % (theo giá so sánh 2010)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Weight, % (constant 2010 prices)",
             "Tỷ trọng, % (theo giá so sánh 2010)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Contribution to growth, percentage points",
             "Đóng góp vào tăng trưởng, điểm phần trăm",
         ),
-        w(
-            lang,
+        lang.pick(
             "Share of the increase in value added, %",
             "Tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm, %",
         ),
-        w(
-            lang,
+        lang.pick(
             "Price growth, % (GRDP: the deflator)",
             "Tăng giá, % (GRDP: chỉ số giảm phát GRDP)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Structure, % (current prices)",
             "Cơ cấu, % (theo giá hiện hành)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Value, billion VND (constant 2010 prices)",
             "Giá trị, tỷ đồng (theo giá so sánh 2010)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Value, billion VND (current prices)",
             "Giá trị, tỷ đồng (theo giá hiện hành)",
         ),
@@ -412,7 +397,7 @@ fn projection_sheet(loaded: &LoadedScenario, p: &Projection, lang: Lang) -> Shee
         ]);
     }
     Sheet {
-        name: w(lang, "Projection", "Dự báo").into(),
+        name: lang.pick("Projection", "Dự báo").into(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
     }
@@ -423,13 +408,13 @@ fn figure_unit(figure: &str, lang: Lang) -> (&'static str, &'static str) {
     if figure.ends_with("_pct") {
         ("%", PCT)
     } else if figure.ends_with("_pp") {
-        (w(lang, "percentage points", "điểm phần trăm"), PCT)
+        (lang.pick("percentage points", "điểm phần trăm"), PCT)
     } else if figure.ends_with("_bn_vnd") {
-        (w(lang, "billion VND", "tỷ đồng"), BN)
+        (lang.pick("billion VND", "tỷ đồng"), BN)
     } else if figure.ends_with("_mn_vnd") {
-        (w(lang, "million VND", "triệu đồng"), MN)
+        (lang.pick("million VND", "triệu đồng"), MN)
     } else if figure.ends_with("_thousand") {
-        (w(lang, "thousand", "nghìn"), MN)
+        (lang.pick("thousand", "nghìn"), MN)
     } else {
         ("", GENERAL)
     }
@@ -437,23 +422,23 @@ fn figure_unit(figure: &str, lang: Lang) -> (&'static str, &'static str) {
 
 fn check_status(s: CheckStatus, lang: Lang) -> &'static str {
     match s {
-        CheckStatus::Pass => w(lang, "pass", "đạt"),
-        CheckStatus::Warn => w(lang, "warning", "cảnh báo"),
-        CheckStatus::Fail => w(lang, "fail", "không đạt"),
-        CheckStatus::Understated => w(lang, "understated", "đặt thấp"),
+        CheckStatus::Pass => lang.pick("pass", "đạt"),
+        CheckStatus::Warn => lang.pick("warning", "cảnh báo"),
+        CheckStatus::Fail => lang.pick("fail", "không đạt"),
+        CheckStatus::Understated => lang.pick("understated", "đặt thấp"),
     }
 }
 
 /// The audit in long format, as `tables::audit`: one row per figure.
 fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
     let headers = [
-        w(lang, "Check", "Kiểm tra"),
-        w(lang, "Year", "Năm"),
-        w(lang, "Status", "Đánh giá"),
-        w(lang, "Figure", "Số liệu"),
-        w(lang, "Unit", "Đơn vị"),
-        w(lang, "Value", "Giá trị"),
-        w(lang, "Code", "Mã"),
+        lang.pick("Check", "Kiểm tra"),
+        lang.pick("Year", "Năm"),
+        lang.pick("Status", "Đánh giá"),
+        lang.pick("Figure", "Số liệu"),
+        lang.pick("Unit", "Đơn vị"),
+        lang.pick("Value", "Giá trị"),
+        lang.pick("Code", "Mã"),
     ];
     let mut rows = Vec::new();
     for c in checks {
@@ -470,9 +455,9 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
             let value = match v {
                 serde_json::Value::Number(n) => Cell::opt(n.as_f64(), format),
                 serde_json::Value::Bool(b) => Cell::text(if *b {
-                    w(lang, "yes", "có")
+                    lang.pick("yes", "có")
                 } else {
-                    w(lang, "no", "không")
+                    lang.pick("no", "không")
                 }),
                 serde_json::Value::String(s) => Cell::text(s.clone()),
                 _ => Cell::Empty,
@@ -489,7 +474,7 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
         }
     }
     Sheet {
-        name: w(lang, "Audit", "Kiểm tra").into(),
+        name: lang.pick("Audit", "Kiểm tra").into(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
     }
@@ -499,7 +484,7 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
 fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
     let (year, threshold) = (sim.target.year, sim.target.threshold_pct);
     let mut headers = vec![
-        w(lang, "Scenario", "Kịch bản").to_string(),
+        lang.pick("Scenario", "Kịch bản").to_string(),
         match lang {
             Lang::En => format!(
                 "Probability GRDP growth {year} ≥ {}%",
@@ -510,27 +495,23 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
                 lang.text_num(threshold, 2)
             ),
         },
-        w(
-            lang,
+        lang.pick(
             "95% confidence interval, low",
             "Khoảng tin cậy 95%, cận dưới",
         )
         .to_string(),
-        w(
-            lang,
+        lang.pick(
             "95% confidence interval, high",
             "Khoảng tin cậy 95%, cận trên",
         )
         .to_string(),
-        w(lang, "Standard error", "Sai số chuẩn").to_string(),
-        w(
-            lang,
+        lang.pick("Standard error", "Sai số chuẩn").to_string(),
+        lang.pick(
             "Mean growth, % (constant 2010 prices)",
             "Tăng trưởng bình quân, % (theo giá so sánh 2010)",
         )
         .to_string(),
-        w(
-            lang,
+        lang.pick(
             "Standard deviation, percentage points",
             "Độ lệch chuẩn, điểm phần trăm",
         )
@@ -546,23 +527,20 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
     }
     headers.extend(
         [
-            w(
-                lang,
+            lang.pick(
                 "Mean shortfall when missed, percentage points",
                 "Mức hụt bình quân khi không đạt, điểm phần trăm",
             ),
-            w(
-                lang,
+            lang.pick(
                 "Probability all targets met",
                 "Xác suất đạt tất cả chỉ tiêu",
             ),
-            w(
-                lang,
+            lang.pick(
                 "Probability with optimism bias",
                 "Xác suất, có thiên lệch lạc quan",
             ),
-            w(lang, "Draws", "Số lần mô phỏng"),
-            w(lang, "Code", "Mã"),
+            lang.pick("Draws", "Số lần mô phỏng"),
+            lang.pick("Code", "Mã"),
         ]
         .map(str::to_string),
     );
@@ -593,7 +571,7 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
         })
         .collect();
     Sheet {
-        name: w(lang, "Simulation", "Mô phỏng").into(),
+        name: lang.pick("Simulation", "Mô phỏng").into(),
         headers,
         rows,
     }
@@ -602,39 +580,33 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
 /// Each view's sensitivity: variance shares, rank correlations, tornado.
 fn sensitivity_sheet(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Sheet {
     let headers = [
-        w(lang, "Scenario", "Kịch bản"),
-        w(lang, "Component", "Khu vực"),
-        w(
-            lang,
+        lang.pick("Scenario", "Kịch bản"),
+        lang.pick("Component", "Khu vực"),
+        lang.pick(
             "Share of the variance of GRDP growth (0–1)",
             "Tỷ phần trong phương sai của tăng trưởng GRDP (0–1)",
         ),
-        w(
-            lang,
+        lang.pick(
             "Spearman rank correlation with GRDP growth",
             "Tương quan hạng Spearman với tăng trưởng GRDP",
         ),
-        w(
-            lang,
+        lang.pick(
             "GRDP growth with the component at its percentile 10, %",
             "Tăng trưởng GRDP khi khu vực ở phân vị thứ 10, %",
         ),
-        w(
-            lang,
+        lang.pick(
             "GRDP growth with the component at its percentile 90, %",
             "Tăng trưởng GRDP khi khu vực ở phân vị thứ 90, %",
         ),
-        w(
-            lang,
+        lang.pick(
             "Component growth, percentile 10, %",
             "Tăng trưởng của khu vực, phân vị thứ 10, %",
         ),
-        w(
-            lang,
+        lang.pick(
             "Component growth, percentile 90, %",
             "Tăng trưởng của khu vực, phân vị thứ 90, %",
         ),
-        w(lang, "Code", "Mã"),
+        lang.pick("Code", "Mã"),
     ];
     let rows = sim
         .views
@@ -656,7 +628,7 @@ fn sensitivity_sheet(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> S
         })
         .collect();
     Sheet {
-        name: w(lang, "Sensitivity", "Độ nhạy").into(),
+        name: lang.pick("Sensitivity", "Độ nhạy").into(),
         headers: headers.iter().map(|h| h.to_string()).collect(),
         rows,
     }
@@ -664,17 +636,16 @@ fn sensitivity_sheet(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> S
 
 fn vintage(v: RecordVintage, lang: Lang) -> &'static str {
     match v {
-        RecordVintage::Latest => w(lang, "latest estimates", "số ước tính mới nhất"),
-        RecordVintage::FirstEstimate => w(lang, "first estimates", "số ước tính đầu tiên"),
+        RecordVintage::Latest => lang.pick("latest estimates", "số ước tính mới nhất"),
+        RecordVintage::FirstEstimate => lang.pick("first estimates", "số ước tính đầu tiên"),
     }
 }
 
 /// Past growth and the record of past shortfalls, one row per year.
 fn history_sheet(growth: &[(i32, f64)], records: Option<&ShortfallRecords>, lang: Lang) -> Sheet {
     let mut headers = vec![
-        w(lang, "Year", "Năm").to_string(),
-        w(
-            lang,
+        lang.pick("Year", "Năm").to_string(),
+        lang.pick(
             "GRDP growth, % (constant 2010 prices)",
             "Tăng trưởng GRDP, % (theo giá so sánh 2010)",
         )
@@ -685,30 +656,27 @@ fn history_sheet(growth: &[(i32, f64)], records: Option<&ShortfallRecords>, lang
         let (used, region) = (vintage(r.used.vintage, lang), &r.region);
         headers.push(format!(
             "{} ({region})",
-            w(
-                lang,
+            lang.pick(
                 "Growth target (minimum), %",
                 "Chỉ tiêu tăng trưởng (mức tối thiểu), %"
             )
         ));
         headers.push(format!(
             "{} ({region}, {used})",
-            w(lang, "Outcome, %", "Kết quả, %")
+            lang.pick("Outcome, %", "Kết quả, %")
         ));
         headers.push(format!(
             "{} ({region}, {used}; {})",
-            w(
-                lang,
+            lang.pick(
                 "Outcome − target, percentage points",
                 "Kết quả − chỉ tiêu, điểm phần trăm"
             ),
-            w(lang, "added to the draws", "cộng vào các lần mô phỏng")
+            lang.pick("added to the draws", "cộng vào các lần mô phỏng")
         ));
         if let Some(other) = &r.other_vintage {
             headers.push(format!(
                 "{} ({region}, {})",
-                w(
-                    lang,
+                lang.pick(
                     "Outcome − target, percentage points",
                     "Kết quả − chỉ tiêu, điểm phần trăm"
                 ),
@@ -743,7 +711,7 @@ fn history_sheet(growth: &[(i32, f64)], records: Option<&ShortfallRecords>, lang
         })
         .collect();
     Sheet {
-        name: w(lang, "History", "Lịch sử").into(),
+        name: lang.pick("History", "Lịch sử").into(),
         headers,
         rows,
     }

@@ -31,7 +31,8 @@ impl Lang {
         self == Lang::Vi
     }
 
-    fn pick<T>(self, en: T, vi: T) -> T {
+    /// The English or the Vietnamese of a word, by this language.
+    pub(crate) fn pick<T>(self, en: T, vi: T) -> T {
         if self.vi() { vi } else { en }
     }
 
