@@ -396,10 +396,7 @@ fn each_view_says_how_many_scenarios_it_drew_when_stopped_at_a_precision() {
     assert_eq!(v["scenarios"], 65_536, "the first view, in full");
     let o = grdp(&args);
     let text = stdout(&o);
-    assert!(
-        text.contains("at most 1,000,000 scenarios a view"),
-        "{text}"
-    );
+    assert!(text.contains("at most 1,000,000 draws a view"), "{text}");
     assert!(text.contains("32,768") && text.contains("65,536"), "{text}");
 }
 

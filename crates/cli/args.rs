@@ -36,7 +36,7 @@ pub enum Command {
         after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
-    /// Write the briefing: eight charts, an offline page, summary.json and CSV tables.
+    /// Write the briefing: the verdict, nine charts, an offline page, summary.json, CSV tables and an Excel workbook.
     #[command(
         after_help = "Examples:\n  grdp report\n  grdp report --lang vi -o bao-cao\n  grdp report my-province.toml -o my-report --scale 2 -n 200000\n\nThe folder is swapped in whole, never half-written; a rerun replaces only the files an earlier\nreport wrote and keeps every other file. A folder that is not a report needs --force (its files\nare kept too)."
     )]
@@ -160,14 +160,14 @@ fn parse_pct(s: &str) -> Result<f64, String> {
     }
 }
 
-/// A number of scenarios: a whole number, written out (1000000) or in
+/// A number of draws: a whole number, written out (1000000) or in
 /// scientific notation (1e6).
 fn parse_scenarios(s: &str) -> Result<u64, String> {
     let t = s.trim().replace('_', "");
     if let Ok(n) = t.parse::<u64>() {
         return Ok(n);
     }
-    let expected = "expected a whole number of scenarios, such as 1000000 or 1e6";
+    let expected = "expected a whole number of draws, such as 1000000 or 1e6";
     match t.parse::<f64>() {
         Ok(v) if v < 0.0 => Err(format!("found {s}; {expected}, at least 1")),
         Ok(v) if v.fract() == 0.0 && v <= 1e18 => Ok(v as u64),
@@ -356,10 +356,12 @@ impl From<RecordVintageArg> for RecordVintage {
 pub struct SimulateArgs {
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Scenarios to draw (the most, with --precision).
+    /// Draws: simulated paths of the economy (the most, with --precision).
+    /// `--scenarios` is the older name.
     #[arg(
         short = 'n',
-        long = "scenarios",
+        long = "draws",
+        alias = "scenarios",
         default_value_t = 1_000_000,
         value_name = "N",
         allow_negative_numbers = true,
@@ -429,10 +431,11 @@ pub struct ReportArgs {
     /// Language of every label and sentence.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
-    /// Scenarios per view.
+    /// Draws (simulated paths) per view. `--scenarios` is the older name.
     #[arg(
         short = 'n',
-        long = "scenarios",
+        long = "draws",
+        alias = "scenarios",
         default_value_t = 1_000_000,
         value_name = "N",
         allow_negative_numbers = true,

@@ -38,9 +38,9 @@ impl Progress {
         };
         if st.bar.is_none() && st.start.elapsed() > Duration::from_secs(1) {
             let bar = indicatif::ProgressBar::new(planned);
-            if let Ok(style) = indicatif::ProgressStyle::with_template(
-                "{bar:40} {pos}/{len} scenarios, {eta} left",
-            ) {
+            if let Ok(style) =
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} draws, {eta} left")
+            {
                 bar.set_style(style);
             }
             st.bar = Some(bar);

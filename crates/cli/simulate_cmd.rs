@@ -49,7 +49,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         let bytes = args.scenarios as f64 * 20.0 * (ids.len() + 2) as f64;
         if bytes > MAX_DRAWS_BYTES {
             return Err(UsageError(format!(
-                "--save-draws with -n {} would write about {:.0} GB; expected at most {} scenarios ({:.0} GB), or drop --save-draws",
+                "--save-draws with -n {} would write about {:.0} GB; expected at most {} draws ({:.0} GB), or drop --save-draws",
                 args.scenarios,
                 bytes / 1e9,
                 (MAX_DRAWS_BYTES / (20.0 * (ids.len() + 2) as f64)) as u64,

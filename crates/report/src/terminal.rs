@@ -391,7 +391,7 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
     }
     let m = &sim.metadata;
     out += &format!(
-        "\nseed {} · {} scenarios · chunk {} · {} · grdp {} · scenario sha256 {}\n",
+        "\nseed {} · {} draws · chunk {} · {} · grdp {} · scenario sha256 {}\n",
         m.seed,
         m.scenarios,
         m.chunk_size,

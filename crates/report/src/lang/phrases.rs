@@ -175,12 +175,12 @@ impl Lang {
                 n(threshold_pct),
             ),
             (false, false) => format!(
-                "P(GRDP growth {} ≥ {}%), the bound counted as met; {count} scenarios a view.\n\n",
+                "P(GRDP growth {} ≥ {}%), the bound counted as met; {count} draws a view.\n\n",
                 year,
                 n(threshold_pct),
             ),
             (false, true) => format!(
-                "P(GRDP growth {} ≥ {}%), the bound counted as met; at most {count} scenarios a view, each view stopped once its 95% interval was narrow enough (column N).\n\n",
+                "P(GRDP growth {} ≥ {}%), the bound counted as met; at most {count} draws a view, each view stopped once its 95% interval was narrow enough (column N).\n\n",
                 year,
                 n(threshold_pct),
             ),
@@ -261,7 +261,7 @@ impl Lang {
             )
         } else {
             format!(
-                "Optimism bias: each year of each scenario adds a shortfall resampled from {}'s record (outcome − target, pp), on {}: {}.\n",
+                "Optimism bias: each year of each draw adds a shortfall resampled from {}'s record (outcome − target, pp), on {}: {}.\n",
                 self.region_name(&records.region),
                 vintage(used.vintage),
                 list(used)
@@ -324,7 +324,7 @@ impl Lang {
             )
         } else {
             format!(
-                "Note ({view}): {n} of {of} scenarios drew a sector's growth at or below −100% in some year; it was floored there (the sector lost all its output).\n"
+                "Note ({view}): {n} of {of} draws took a sector's growth at or below −100% in some year; it was floored there (the sector lost all its output).\n"
             )
         }
     }

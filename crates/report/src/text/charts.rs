@@ -12,7 +12,7 @@ impl Words<'_> {
         let name = self.lang.scenario_name(self.input.loaded);
         self.pick(
             format!(
-                "Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/); {} scenarios, seed {}.",
+                "Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/); {} draws, seed {}.",
                 m.version,
                 self.text_num(m.scenarios as f64, 0),
                 m.seed
@@ -141,7 +141,7 @@ impl Words<'_> {
         )
     }
     pub(crate) fn axis_scenarios(&self) -> String {
-        self.pick("Scenarios drawn (log scale)", "Số lần mô phỏng (thang log)")
+        self.pick("Draws (log scale)", "Số lần mô phỏng (thang log)")
     }
     pub(crate) fn axis_p_met(&self) -> String {
         self.pick(
@@ -211,7 +211,7 @@ impl Words<'_> {
     }
     pub(crate) fn band(&self, pct: u32) -> String {
         self.pick(
-            format!("{pct}% of scenarios"),
+            format!("{pct}% of draws"),
             format!("{pct}% số lần mô phỏng"),
         )
     }
@@ -542,12 +542,12 @@ impl Words<'_> {
                 format!("Tăng trưởng GRDP: đến năm {year}, 9 trên 10 lần mô phỏng nằm trong khoảng {band}%"),
             ),
             self.pick(
-                "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of scenarios.",
+                "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.",
                 "Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.",
             ),
             self.pick(
                 format!(
-                    "The fan widens with the horizon: by {year}, 90% of scenarios lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
+                    "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
                     p_en.join("; ")
                 ),
                 format!(
@@ -568,12 +568,12 @@ impl Words<'_> {
                 format!("Sai số mô phỏng là ± {}: quá nhỏ để làm thay đổi kết luận", self.num(half, 3)),
             ),
             self.pick(
-                "The estimate of P and its 95% interval as scenarios accumulate.",
+                "The estimate of P and its 95% interval as draws accumulate.",
                 "Ước lượng xác suất và khoảng tin cậy 95% khi số lần mô phỏng tăng dần.",
             ),
             self.pick(
                 format!(
-                    "After {} scenarios the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so the conclusions do not depend on it. The same seed gives the same answer to the last digit on any number of cores.",
+                    "After {} draws the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so the conclusions do not depend on it. The same seed gives the same answer to the last digit on any number of cores.",
                     self.text_num(m.scenarios as f64, 0),
                     self.text_num(m.probability, 3),
                     self.text_num(half, 4)
@@ -705,7 +705,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Scenario by scenario, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.",
+                    "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Draw by draw, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.",
                     name.to_lowercase(),
                     req.map_or("–".into(), |r| self.text_num(r, 2))
                 ),
