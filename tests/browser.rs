@@ -74,12 +74,19 @@ window.addEventListener('load', function () {
     height: Math.max(doc.scrollHeight, document.body.scrollHeight),
     images: document.images.length,
     broken: [],
+    charts: [],
     offenders: []
   };
   Array.prototype.forEach.call(document.images, function (img) {
     if (!(img.complete && img.naturalWidth > 0)) {
       r.broken.push(img.getAttribute('src') || '(no src)');
     }
+    var src = img.currentSrc || img.src;
+    r.charts.push({
+      file: src.substring(src.lastIndexOf('/') + 1),
+      naturalWidth: img.naturalWidth,
+      shownWidth: img.getBoundingClientRect().width
+    });
   });
   function describe(el) {
     var s = el.tagName.toLowerCase();
@@ -156,7 +163,17 @@ struct Probe {
     height: u32,
     images: usize,
     broken: Vec<String>,
+    charts: Vec<Shown>,
     offenders: Vec<Offender>,
+}
+
+/// A chart as the page shows it: the copy the browser chose and its width.
+#[derive(serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Shown {
+    file: String,
+    natural_width: u32,
+    shown_width: f64,
 }
 
 /// An element sticking out past the window's right edge.
@@ -319,6 +336,30 @@ fn judge(label: &str, width: u32, probe: &Probe) -> Vec<String> {
             probe.images,
             probe.broken.join(", ")
         ));
+    }
+    // A phone gets the phone copies (480 logical px drawn at 2x) and shows
+    // them at least at 70 % of their drawn size, so 13 px type stays above
+    // 9 px; a wide screen gets the page copies.
+    let phone = width <= 700;
+    for c in &probe.charts {
+        if c.file.ends_with(".phone.png") != phone {
+            problems.push(format!(
+                "{label}: the page shows {}, not the {} copy",
+                c.file,
+                if phone { "phone" } else { "page" }
+            ));
+        }
+        if phone && c.natural_width > 0 {
+            let ratio = c.shown_width / (f64::from(c.natural_width) / 2.0);
+            if ratio < 0.7 {
+                problems.push(format!(
+                    "{label}: {} is shown at {:.0} px, {:.0} % of its drawn size; its words are too small to read",
+                    c.file,
+                    c.shown_width,
+                    100.0 * ratio
+                ));
+            }
+        }
     }
     if probe.scroll_width > probe.inner_width {
         let mut msg = format!(

@@ -333,15 +333,28 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     h
 }
 
-/// A chart: the image (its title is drawn in it) and its caption.
+/// A chart: the image (its title is drawn in it) and its caption. Screens
+/// up to 700 px wide get the phone copy, drawn for their width; the link
+/// opens the full page copy.
 fn figure(c: &Chart) -> String {
-    let (w, hgt) = (1200, 750);
+    let (w, hgt) = (crate::charts::WIDTH, crate::charts::HEIGHT);
+    let phone = c.phone_file();
+    let (pw, ph) = png_size(&c.phone_png).unwrap_or((w, hgt));
     format!(
-        "<figure>\n<a href=\"{0}\"><img src=\"{0}\" alt=\"{1}\" width=\"{w}\" height=\"{hgt}\" loading=\"lazy\"></a>\n<figcaption>{2}</figcaption>\n</figure>\n",
+        "<figure>\n<a href=\"{0}\"><picture><source media=\"(max-width: 700px)\" srcset=\"{phone}\" width=\"{pw}\" height=\"{ph}\"><img src=\"{0}\" alt=\"{1}\" width=\"{w}\" height=\"{hgt}\" loading=\"lazy\"></picture></a>\n<figcaption>{2}</figcaption>\n</figure>\n",
         c.file,
         esc(&c.title),
         esc(&c.caption)
     )
+}
+
+/// Width and height of a PNG, from its header (bytes 16-23 of the IHDR
+/// chunk, big-endian).
+fn png_size(png: &[u8]) -> Option<(u32, u32)> {
+    let word = |at: usize| -> Option<u32> {
+        Some(u32::from_be_bytes(png.get(at..at + 4)?.try_into().ok()?))
+    };
+    Some((word(16)?, word(20)?))
 }
 
 /// "Data: the scenario file (sha …); 12 official, 30 estimate, … figures."

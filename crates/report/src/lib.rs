@@ -200,8 +200,8 @@ impl CivilDate {
 pub struct ReportOptions {
     /// Language of every word.
     pub lang: Lang,
-    /// Pixel scale of the charts: 1 for 1200 × 750 (a 2× copy is written
-    /// too, for sharp screens).
+    /// Pixel scale of the charts: 1 for 1200 × 750. Each chart also has a
+    /// phone copy, 480 logical pixels wide, drawn at least at scale 2.
     pub scale: u32,
     /// The date the briefing is issued.
     pub date: CivilDate,
@@ -305,6 +305,16 @@ pub struct Chart {
     pub caption: String,
     /// PNG bytes.
     pub png: Vec<u8>,
+    /// PNG bytes of the phone copy: 480 logical pixels wide, the same type
+    /// sizes, drawn at twice the pixels.
+    pub phone_png: Vec<u8>,
+}
+
+impl Chart {
+    /// File name of the phone copy, e.g. `3-distribution.phone.png`.
+    pub fn phone_file(&self) -> String {
+        self.file.replace(".png", ".phone.png")
+    }
 }
 
 /// A file of the report folder: its name and its bytes.
@@ -328,7 +338,7 @@ pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>,
     let page = html::page(&input, &charts, &tables);
     let mut files: Vec<ReportFile> = charts
         .into_iter()
-        .map(|c| (c.file.to_string(), c.png))
+        .flat_map(|c| [(c.phone_file(), c.phone_png), (c.file.to_string(), c.png)])
         .collect();
     files.push(("index.html".into(), page.into_bytes()));
     let summary = documents::summary(

@@ -8,6 +8,7 @@ use super::*;
 pub(super) fn contributions(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let p = input.projection;
     let k = input.loaded.scenario.economy().len();
@@ -51,8 +52,10 @@ pub(super) fn contributions(
         .map(|b| b.1.iter().filter(|v| **v < 0.0).sum::<f64>())
         .fold(0.0, f64::min);
     let (title, subtitle, caption) = w.contributions();
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_data())?;
+        let (area, below) = split_legend(area, layout, k + 1, s);
+        let mut keys = Keys::new();
         let n = bars.len();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
@@ -95,9 +98,8 @@ pub(super) fn contributions(
                     };
                     Rectangle::new([(x - 0.32, below), (x + 0.32, below + v[c])], style)
                 }))
-                .map_err(err)?
-                .label(w.component(c))
-                .legend(swatch(colour.filled(), s));
+                .map_err(err)?;
+            keys.add(w.component(c), swatch(colour.filled(), s));
         }
         // Totals written above each bar.
         chart
@@ -119,11 +121,10 @@ pub(super) fn contributions(
                         TARGET.stroke_width((3.0 * s) as u32),
                     )
                 }))
-                .map_err(err)?
-                .label(w.target_line())
-                .legend(line_key(TARGET, 3.0, s));
+                .map_err(err)?;
+            keys.add(w.target_line(), line_key(TARGET, 3.0, s));
         }
-        legend!(chart, SeriesLabelPosition::UpperRight, s);
+        keys.draw(&mut chart, below, SeriesLabelPosition::UpperRight, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

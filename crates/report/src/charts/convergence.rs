@@ -8,6 +8,7 @@ use super::*;
 pub(super) fn convergence(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let r = input.views[0].result;
     let pts = &r.convergence;
@@ -23,9 +24,13 @@ pub(super) fn convergence(
         .fold(f64::NEG_INFINITY, f64::max);
     let pad = (yhi - ylo).max(0.01) * 0.15;
     let (title, subtitle, caption) = w.convergence();
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let (area, below) = split_legend(area, layout, 2, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
+            // On the phone, room for the last tick's or point's label.
+            .margin_right(layout.pick(0.0, 26.0) * s)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(80.0 * s)
             .build_cartesian_2d(
@@ -53,24 +58,22 @@ pub(super) fn convergence(
             .collect();
         chart
             .draw_series(std::iter::once(Polygon::new(band, c.mix(0.25).filled())))
-            .map_err(err)?
-            .label(w.ci95())
-            .legend(swatch(c.mix(0.25).filled(), s));
+            .map_err(err)?;
+        keys.add(w.ci95(), swatch(c.mix(0.25).filled(), s));
         chart
             .draw_series(LineSeries::new(
                 pts.iter().map(|p| (p.scenarios as f64, p.probability)),
                 c.stroke_width((3.0 * s) as u32),
             ))
-            .map_err(err)?
-            .label(w.p_estimate())
-            .legend(line_key(c, 3.0, s));
+            .map_err(err)?;
+        keys.add(w.p_estimate(), line_key(c, 3.0, s));
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(xmin, r.probability), (xmax, r.probability)],
                 GREY.stroke_width((1.0 * s) as u32),
             )))
             .map_err(err)?;
-        legend!(chart, SeriesLabelPosition::UpperRight, s);
+        keys.draw(&mut chart, below, SeriesLabelPosition::UpperRight, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

@@ -9,6 +9,7 @@ use super::*;
 pub(super) fn distribution(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let main = &input.views[0].result;
     let target = main.target_pct;
@@ -46,8 +47,10 @@ pub(super) fn distribution(
     let curves: Vec<Vec<(f64, f64)>> = input.views.iter().map(|v| exceedance(v.result)).collect();
     let (pi, preferred) = w.preferred_view();
     let (title, subtitle, caption) = w.distribution();
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let (area, below) = split_legend(area, layout, input.views.len() + 3, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(70.0 * s)
@@ -71,9 +74,8 @@ pub(super) fn distribution(
                 vec![(target, 0.0), (target, 1.0)],
                 TARGET.stroke_width((3.0 * s) as u32),
             )))
-            .map_err(err)?
-            .label(w.target_at(target))
-            .legend(line_key(TARGET, 3.0, s));
+            .map_err(err)?;
+        keys.add(w.target_at(target), line_key(TARGET, 3.0, s));
         for (vi, v) in input.views.iter().enumerate() {
             let colour = VIEW_COLOURS[vi % VIEW_COLOURS.len()];
             let r = v.result;
@@ -83,8 +85,9 @@ pub(super) fn distribution(
                     curves[vi].iter().copied(),
                     colour.stroke_width((width * s) as u32),
                 ))
-                .map_err(err)?
-                .label(format!(
+                .map_err(err)?;
+            keys.add(
+                format!(
                     "{}: P = {}{}",
                     v.name,
                     w.num(r.probability, 3),
@@ -93,8 +96,9 @@ pub(super) fn distribution(
                     } else {
                         String::new()
                     }
-                ))
-                .legend(line_key(colour, width, s));
+                ),
+                line_key(colour, width, s),
+            );
             // Where each curve crosses the target: the view's P.
             chart
                 .draw_series(std::iter::once(Circle::new(
@@ -104,9 +108,13 @@ pub(super) fn distribution(
                 )))
                 .map_err(err)?;
         }
-        // The answer, written in the empty lower right and tied to its dot.
+        // The answer, written in the empty lower right and tied to its dot;
+        // on the phone on two lines, the interval under the estimate.
         let r = preferred.result;
-        let at = (target + (hi - lo) * 0.17, r.probability);
+        let at = (
+            target + (hi - lo) * layout.pick(0.17, 0.1),
+            r.probability + layout.pick(0.0, 0.1),
+        );
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![
@@ -116,16 +124,27 @@ pub(super) fn distribution(
                 GREY.stroke_width(s.max(1.0) as u32),
             )))
             .map_err(err)?;
-        chart
-            .draw_series(std::iter::once(Text::new(
-                w.p_at_least(target, r.probability, r.probability_ci95),
-                at,
-                bold(16.0, s)
-                    .color(&INK)
-                    .pos(Pos::new(HPos::Left, VPos::Center)),
-            )))
-            .map_err(err)?;
-        legend!(chart, SeriesLabelPosition::UpperRight, s);
+        let label = w.p_at_least(target, r.probability, r.probability_ci95);
+        let lines: Vec<&str> = if layout.narrow() {
+            label.splitn(2, " [").collect()
+        } else {
+            vec![&label]
+        };
+        for (k, line) in lines.iter().enumerate() {
+            let (text, style) = if k == 0 {
+                (line.to_string(), bold(layout.pick(16.0, 14.0), s))
+            } else {
+                (format!("[{line}"), font(12.0, s))
+            };
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    text,
+                    (at.0, at.1 - 0.07 * k as f64),
+                    style.color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
+                )))
+                .map_err(err)?;
+        }
+        keys.draw(&mut chart, below, SeriesLabelPosition::UpperRight, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

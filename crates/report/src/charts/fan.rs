@@ -9,6 +9,7 @@ use super::*;
 pub(super) fn fan(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let r = input.views[0].result;
     let hist = &input.history_growth;
@@ -46,8 +47,10 @@ pub(super) fn fan(
         })
         .collect();
     let (title, subtitle, caption) = w.fan();
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let (area, below) = split_legend(area, layout, 7, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(70.0 * s)
@@ -57,7 +60,11 @@ pub(super) fn fan(
             .configure_mesh()
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
-            .x_labels((last - first + 1) as usize)
+            // Every year on the page, every other year on the phone.
+            .x_labels(layout.pick(
+                (last - first + 1) as usize,
+                ((last - first) / 2 + 1) as usize,
+            ))
             .x_label_formatter(&|x| format!("{}", x.round() as i32))
             .y_label_formatter(&|y| w.num(*y, 1))
             .y_desc(w.axis_grdp_growth_pct())
@@ -131,9 +138,8 @@ pub(super) fn fan(
                     band(q),
                     fan_c.mix(alpha).filled(),
                 )))
-                .map_err(err)?
-                .label(label)
-                .legend(swatch(fan_c.mix(alpha).filled(), s));
+                .map_err(err)?;
+            keys.add(label, swatch(fan_c.mix(alpha).filled(), s));
         }
         let median: Vec<(f64, f64)> = anchor
             .map(|a| (base, a))
@@ -149,9 +155,8 @@ pub(super) fn fan(
                 median,
                 fan_c.stroke_width((3.0 * s) as u32),
             ))
-            .map_err(err)?
-            .label(w.median_projection())
-            .legend(line_key(fan_c, 3.0, s));
+            .map_err(err)?;
+        keys.add(w.median_projection(), line_key(fan_c, 3.0, s));
         // History: points, joined where consecutive.
         let mut segment: Vec<(f64, f64)> = Vec::new();
         let mut segments = Vec::new();
@@ -177,30 +182,46 @@ pub(super) fn fan(
                 hist.iter()
                     .map(|(y, g)| Circle::new((f64::from(*y), *g), (5.0 * s) as i32, INK.filled())),
             )
-            .map_err(err)?
-            .label(w.outcomes())
-            .legend(move |(x, y)| {
-                Circle::new((x + (7.0 * s) as i32, y), (5.0 * s) as i32, INK.filled())
-            });
-        // Each outcome's label above its point, or below where the point is
-        // a trough, so the line never runs through it.
+            .map_err(err)?;
+        keys.add(w.outcomes(), move |(x, y)| {
+            Circle::new((x + (7.0 * s) as i32, y), (5.0 * s) as i32, INK.filled())
+        });
+        // Each outcome's label where the line is not: above a peak, below a
+        // trough, and beside a point the line runs through (on the side
+        // away from the line: upper right on the way down, upper left on
+        // the way up). The base year's next point is the projection's first.
+        let first_median = r.years.first().map(|y| y.quantiles_pct.p50);
         let value_at = |year: i32| hist.iter().find(|h| h.0 == year).map(|h| h.1);
+        let next_of = |year: i32| {
+            value_at(year + 1).or(if year == input.projection.base.year {
+                first_median
+            } else {
+                None
+            })
+        };
+        let gap = (hi - lo) * 0.035;
         chart
             .draw_series(hist.iter().map(|(y, g)| {
-                let trough = [value_at(y - 1), value_at(y + 1)]
-                    .iter()
-                    .flatten()
-                    .all(|n| *n > *g)
-                    && (value_at(y - 1).is_some() || value_at(y + 1).is_some());
-                let (dy, v) = if trough {
-                    (-(hi - lo) * 0.035, VPos::Top)
-                } else {
-                    ((hi - lo) * 0.035, VPos::Bottom)
+                let (prev, next) = (value_at(y - 1), next_of(*y));
+                let (dx, dy, pos) = match (prev, next) {
+                    (Some(p), Some(n)) if p > *g && n > *g => {
+                        (0.0, -gap, Pos::new(HPos::Center, VPos::Top))
+                    }
+                    (Some(p), Some(n)) if p > *g && n <= *g => {
+                        (0.1, gap * 0.5, Pos::new(HPos::Left, VPos::Bottom))
+                    }
+                    (Some(p), Some(n)) if p <= *g && n > *g => {
+                        (-0.1, gap * 0.5, Pos::new(HPos::Right, VPos::Bottom))
+                    }
+                    (None, Some(n)) | (Some(n), None) if n > *g => {
+                        (0.0, -gap, Pos::new(HPos::Center, VPos::Top))
+                    }
+                    _ => (0.0, gap, Pos::new(HPos::Center, VPos::Bottom)),
                 };
                 Text::new(
                     w.num(*g, 1),
-                    (f64::from(*y), *g + dy),
-                    font(13.0, s).pos(Pos::new(HPos::Center, v)),
+                    (f64::from(*y) + dx, *g + dy),
+                    font(13.0, s).pos(pos),
                 )
             }))
             .map_err(err)?;
@@ -218,6 +239,9 @@ pub(super) fn fan(
                 } else {
                     known.iter().sum::<f64>() / known.len() as f64
                 };
+                // On the phone the words would cover the neighbours'
+                // labels: they go to the foot of the plot.
+                let y_mid = layout.pick(y_mid, lo + (hi - lo) * 0.04);
                 chart
                     .draw_series(std::iter::once(Text::new(
                         w.no_data(),
@@ -251,18 +275,35 @@ pub(super) fn fan(
                         TARGET.stroke_width((4.0 * s) as u32),
                     )
                 }))
-                .map_err(err)?
-                .label(w.annual_target())
-                .legend(line_key(TARGET, 4.0, s));
+                .map_err(err)?;
+            // Each dash carries its figure, on a white ground above the
+            // fan, so it reads as that year's target, not as the plan's
+            // average band.
+            let style = bold(13.0, s)
+                .color(&TARGET)
+                .pos(Pos::new(HPos::Center, VPos::Bottom));
+            for (y, m) in &annual {
+                let text = w.num(*m, 1);
+                let (x, py) = chart.backend_coord(&(f64::from(*y), *m));
+                let py = py - (5.0 * s) as i32;
+                let (tw, th) = root.estimate_text_size(&text, &style).map_err(err)?;
+                let pad = (3.0 * s) as i32;
+                root.draw(&Rectangle::new(
+                    [
+                        (x - tw as i32 / 2 - pad, py - th as i32 - pad),
+                        (x + tw as i32 / 2 + pad, py + pad / 2),
+                    ],
+                    WHITE.mix(0.9).filled(),
+                ))
+                .map_err(err)?;
+                root.draw_text(&text, &style, (x, py)).map_err(err)?;
+            }
+            keys.add(w.annual_target(), line_key(TARGET, 4.0, s));
         }
         if !period.is_empty() {
-            chart
-                .draw_series(std::iter::empty::<Rectangle<(f64, f64)>>())
-                .map_err(err)?
-                .label(w.period_target_band())
-                .legend(swatch(TARGET.mix(0.2).filled(), s));
+            keys.add(w.period_target_band(), swatch(TARGET.mix(0.2).filled(), s));
         }
-        legend!(chart, SeriesLabelPosition::LowerLeft, s);
+        keys.draw(&mut chart, below, SeriesLabelPosition::LowerLeft, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

@@ -8,6 +8,7 @@ use super::*;
 pub(super) fn feasibility(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let r = input.views[0].result;
     let Some(f) = &r.feasibility else {
@@ -43,8 +44,10 @@ pub(super) fn feasibility(
             p[0].centre_pct + t * (p[1].centre_pct - p[0].centre_pct)
         });
     let (title, subtitle, caption) = w.feasibility(c, half);
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let (area, below) = split_legend(area, layout, 2, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(80.0 * s)
@@ -62,15 +65,17 @@ pub(super) fn feasibility(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
-        let col = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
+        // The first view's colour (the curve is drawn in that view): the
+        // component's own could be orange, which deuteranopes cannot tell
+        // from the targets' vermillion.
+        let col = VIEW_COLOURS[0];
         chart
             .draw_series(LineSeries::new(
                 f.points.iter().map(|p| (p.centre_pct, p.probability)),
                 col.stroke_width((3.0 * s) as u32),
             ))
-            .map_err(err)?
-            .label(w.curve_label(c))
-            .legend(line_key(col, 3.0, s));
+            .map_err(err)?;
+        keys.add(w.curve_label(c), line_key(col, 3.0, s));
         chart
             .draw_series(f.points.iter().map(|p| {
                 Circle::new(
@@ -92,11 +97,10 @@ pub(super) fn feasibility(
                     vec![(pl, 0.0), (pl, 1.0)],
                     TARGET.stroke_width((2.0 * s) as u32),
                 )))
-                .map_err(err)?
-                .label(w.planned_at(c, pl))
-                .legend(line_key(TARGET, 2.0, s));
+                .map_err(err)?;
+            keys.add(w.planned_at(c, pl), line_key(TARGET, 2.0, s));
         }
-        legend!(chart, SeriesLabelPosition::UpperLeft, s);
+        keys.draw(&mut chart, below, SeriesLabelPosition::UpperLeft, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

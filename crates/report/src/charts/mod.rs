@@ -3,7 +3,8 @@
 //! shows, axis labels with units, a legend where there is more than one
 //! series, and a source line.
 
-use plotters::coord::Shift;
+use plotters::coord::{CoordTranslate, Shift};
+use plotters::element::{DynElement, IntoDynElement};
 use plotters::prelude::*;
 use plotters::style::FontStyle;
 
@@ -26,6 +27,40 @@ use track_record::track_record;
 pub const WIDTH: u32 = 1200;
 /// Height at scale 1, pixels.
 pub const HEIGHT: u32 = 750;
+/// Width of the phone copy of a chart, logical pixels: drawn at this width
+/// with the same type sizes, its words stay legible on a 360-400 px screen.
+pub const PHONE_WIDTH: u32 = 480;
+/// Height of the phone copy, logical pixels, unless a chart needs more.
+pub const PHONE_HEIGHT: u32 = 640;
+/// Pixel scale of the phone copy (at least): sharp on 2× screens.
+pub const PHONE_SCALE: u32 = 2;
+
+/// Which copy of a chart is drawn: the page's (1200 × 750) or the phone's
+/// (480 wide, its own layout where the page's would not fit).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Layout {
+    Page,
+    /// The phone copy, `height` logical pixels high.
+    Phone {
+        height: u32,
+    },
+}
+
+impl Layout {
+    /// The phone copy at its usual height.
+    const PHONE: Layout = Layout::Phone {
+        height: PHONE_HEIGHT,
+    };
+
+    pub(super) fn narrow(self) -> bool {
+        matches!(self, Layout::Phone { .. })
+    }
+
+    /// `page` on the page, `phone` on the phone.
+    pub(super) fn pick<T>(self, page: T, phone: T) -> T {
+        if self.narrow() { phone } else { page }
+    }
+}
 
 // The Okabe-Ito palette (Okabe & Ito, "Color Universal Design", 2008):
 // told apart under the common colour-vision deficiencies, and no red/green
@@ -41,13 +76,14 @@ pub(super) const COMPONENT_COLOURS: [RGBColor; 6] = [
     RGBColor(0x56, 0xb4, 0xe9),
     RGBColor(0xf0, 0xe4, 0x42),
 ];
-/// Colours of the views: blue, orange, black, reddish purple (their
-/// greyscale values differ too).
+/// Colours of the views: blue, reddish purple, black, sky blue (their
+/// greyscale values differ too). No orange: deuteranopes see it as the
+/// targets' vermillion, and the views' curves cross the target line.
 pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
     RGBColor(0x00, 0x72, 0xb2),
-    RGBColor(0xe6, 0x9f, 0x00),
-    RGBColor(0x00, 0x00, 0x00),
     RGBColor(0xcc, 0x79, 0xa7),
+    RGBColor(0x00, 0x00, 0x00),
+    RGBColor(0x56, 0xb4, 0xe9),
 ];
 /// Colours of successive years of one series: sky blue, blue, black.
 pub(super) const YEAR_COLOURS: [RGBColor; 3] = [
@@ -63,10 +99,11 @@ pub(super) const GREY: RGBColor = RGBColor(0x70, 0x70, 0x70);
 pub(super) const MET: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 /// A target exceeded: sky blue.
 pub(super) const EXCEEDED: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
-/// A target missed: orange (not red: red is the targets').
+/// A target missed: orange (not red: red is the targets'), hatched by
+/// [`status_bar`].
 pub(super) const MISSED: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
 
-pub(super) type Area<'a> = DrawingArea<TextBackend<BitMapBackend<'a>>, Shift>;
+pub(super) type Area<'a> = DrawingArea<Backend<'a>, Shift>;
 
 pub(super) fn err<E: std::error::Error + Send + Sync + 'static>(e: E) -> ReportError {
     ReportError::Draw(Box::new(e))
@@ -117,16 +154,113 @@ macro_rules! legend {
     };
 }
 
+/// A key of the legend: draws the series' mark at a point.
+type KeyFn<'k, 'b> = Box<dyn Fn((i32, i32)) -> DynElement<'static, Backend<'b>, (i32, i32)> + 'k>;
+
+/// The backend every chart draws on.
+pub(super) type Backend<'b> = TextBackend<BitMapBackend<'b>>;
+
+/// The legend of a chart, collected as its series are drawn: on the page
+/// copy a boxed legend inside the plot; on the phone copy a list under
+/// the plot, where it covers no data.
+pub(super) struct Keys<'k, 'b> {
+    items: Vec<(String, KeyFn<'k, 'b>)>,
+}
+
+impl<'k, 'b: 'k> Keys<'k, 'b> {
+    pub(super) fn new() -> Self {
+        Keys { items: Vec::new() }
+    }
+
+    /// A series called `label`, marked by `key`.
+    pub(super) fn add<E, F>(&mut self, label: impl Into<String>, key: F)
+    where
+        E: IntoDynElement<'static, Backend<'b>, (i32, i32)>,
+        F: Fn((i32, i32)) -> E + 'k,
+    {
+        self.items
+            .push((label.into(), Box::new(move |p| key(p).into_dyn())));
+    }
+
+    /// Draws the legend: on the page at `pos` inside `chart`'s plot; on
+    /// the phone in `below` (from [`split_legend`]).
+    pub(super) fn draw<CT: CoordTranslate>(
+        self,
+        chart: &mut ChartContext<'k, Backend<'b>, CT>,
+        below: Option<Area<'b>>,
+        pos: SeriesLabelPosition,
+        s: f64,
+    ) -> Result<(), ReportError> {
+        if self.items.is_empty() {
+            return Ok(());
+        }
+        match below {
+            None => {
+                for (label, key) in self.items {
+                    chart
+                        .draw_series(std::iter::empty::<EmptyElement<CT::From, Backend<'b>>>())
+                        .map_err(err)?
+                        .label(label)
+                        .legend(key);
+                }
+                legend!(chart, pos, s);
+            }
+            Some(below) => {
+                // One series a line; a label too long for the width wraps
+                // under itself (the room was made by `split_legend`).
+                let style = font(12.0, s).pos(plotters::style::text_anchor::Pos::new(
+                    plotters::style::text_anchor::HPos::Left,
+                    plotters::style::text_anchor::VPos::Center,
+                ));
+                let (bw, _) = below.dim_in_pixel();
+                let (x, mut y) = ((14.0 * s) as i32, (14.0 * s) as i32);
+                let text_x = x + (24.0 * s) as i32;
+                let room = bw.saturating_sub(text_x as u32 + (4.0 * s) as u32);
+                for (label, key) in self.items {
+                    below.draw(&key((x, y))).map_err(err)?;
+                    for line in wrap(&below, &label, &style, room)? {
+                        below.draw_text(&line, &style, (text_x, y)).map_err(err)?;
+                        y += (16.0 * s) as i32;
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// On the phone copy, splits the room for a legend of `lines` lines off
+/// the bottom of `area` (one a series, more where a label wraps); on the
+/// page copy, leaves `area` whole.
+pub(super) fn split_legend<'b>(
+    area: Area<'b>,
+    layout: Layout,
+    lines: usize,
+    s: f64,
+) -> (Area<'b>, Option<Area<'b>>) {
+    if !layout.narrow() {
+        return (area, None);
+    }
+    let (_, h) = area.dim_in_pixel();
+    let room = ((16.0 * lines as f64 + 12.0) * s) as u32;
+    let (top, bottom) = area.split_vertically(h.saturating_sub(room));
+    (top, Some(bottom))
+}
+
 /// Draws into a fresh buffer and encodes it as PNG.
 pub(super) fn render(
     input: &ReportInput,
+    layout: Layout,
     draw: impl FnOnce(&Area, f64) -> Result<(), ReportError>,
 ) -> Result<Vec<u8>, ReportError> {
     if !register() {
         return Err(ReportError::Font);
     }
-    let scale = input.scale.max(1);
-    let (w, h) = (WIDTH * scale, HEIGHT * scale);
+    let (scale, (w, h)) = match layout {
+        Layout::Page => (input.scale.max(1), (WIDTH, HEIGHT)),
+        Layout::Phone { height } => (input.scale.max(PHONE_SCALE), (PHONE_WIDTH, height)),
+    };
+    let (w, h) = (w * scale, h * scale);
     let mut buf = vec![255u8; (w * h * 3) as usize];
     {
         let root = TextBackend::new(BitMapBackend::with_buffer(&mut buf, (w, h)))
@@ -153,6 +287,8 @@ pub fn encode_png(rgb: &[u8], w: u32, h: u32) -> Result<Vec<u8>, ReportError> {
 }
 
 /// Title, subtitle and source line; returns the area left for the plot.
+/// On the phone copy (an area under 800 logical pixels wide) the three are
+/// set smaller and wrapped to the width.
 pub(super) fn frame<'a>(
     root: &Area<'a>,
     s: f64,
@@ -160,31 +296,143 @@ pub(super) fn frame<'a>(
     subtitle: &str,
     source: &str,
 ) -> Result<Area<'a>, ReportError> {
-    let (_, h) = root.dim_in_pixel();
-    root.draw_text(
-        title,
-        &bold(26.0, s),
-        ((22.0 * s) as i32, (16.0 * s) as i32),
-    )
-    .map_err(err)?;
-    root.draw_text(
-        subtitle,
-        &font(16.0, s).color(&GREY),
-        ((22.0 * s) as i32, (52.0 * s) as i32),
-    )
-    .map_err(err)?;
-    root.draw_text(
-        source,
-        &font(13.0, s).color(&GREY),
-        ((22.0 * s) as i32, h as i32 - (26.0 * s) as i32),
-    )
-    .map_err(err)?;
-    Ok(root.margin(
-        (84.0 * s) as u32,
-        (36.0 * s) as u32,
-        (12.0 * s) as u32,
-        (44.0 * s) as u32,
-    ))
+    let (w, h) = root.dim_in_pixel();
+    if f64::from(w) / s >= 800.0 {
+        root.draw_text(
+            title,
+            &bold(26.0, s),
+            ((22.0 * s) as i32, (16.0 * s) as i32),
+        )
+        .map_err(err)?;
+        root.draw_text(
+            subtitle,
+            &font(16.0, s).color(&GREY),
+            ((22.0 * s) as i32, (52.0 * s) as i32),
+        )
+        .map_err(err)?;
+        root.draw_text(
+            source,
+            &font(13.0, s).color(&GREY),
+            ((22.0 * s) as i32, h as i32 - (26.0 * s) as i32),
+        )
+        .map_err(err)?;
+        return Ok(root.margin(
+            (84.0 * s) as u32,
+            (36.0 * s) as u32,
+            (12.0 * s) as u32,
+            (44.0 * s) as u32,
+        ));
+    }
+    let left = (12.0 * s) as i32;
+    let width = w.saturating_sub((24.0 * s) as u32);
+    let mut y = (10.0 * s) as i32;
+    for (text, style, line) in [
+        (title, bold(19.0, s), 24.0),
+        (subtitle, font(14.0, s).color(&GREY), 18.0),
+    ] {
+        for l in wrap(root, text, &style, width)? {
+            root.draw_text(&l, &style, (left, y)).map_err(err)?;
+            y += (line * s) as i32;
+        }
+        y += (6.0 * s) as i32;
+    }
+    let style = font(11.0, s).color(&GREY);
+    let lines = wrap(root, source, &style, width)?;
+    let step = (14.0 * s) as i32;
+    let mut sy = h as i32 - (6.0 * s) as i32 - step * lines.len() as i32;
+    let bottom = h as i32 - sy + (8.0 * s) as i32;
+    for l in lines {
+        root.draw_text(&l, &style, (left, sy)).map_err(err)?;
+        sy += step;
+    }
+    Ok(root.margin(y as u32, bottom as u32, (4.0 * s) as u32, (16.0 * s) as u32))
+}
+
+/// `text` broken at spaces into lines no wider than `width` pixels in
+/// `style` (a word longer than the width gets a line of its own).
+pub(super) fn wrap(
+    area: &Area,
+    text: &str,
+    style: &TextStyle,
+    width: u32,
+) -> Result<Vec<String>, ReportError> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let candidate = if line.is_empty() {
+            word.to_string()
+        } else {
+            format!("{line} {word}")
+        };
+        let (cw, _) = area.estimate_text_size(&candidate, style).map_err(err)?;
+        if cw > width && !line.is_empty() {
+            lines.push(std::mem::replace(&mut line, word.to_string()));
+        } else {
+            line = candidate;
+        }
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    Ok(lines)
+}
+
+/// Draws `label` wrapped to `width` pixels, each line ending at x =
+/// `right` and the block centred on y = `y` (pixels of `root`): the row
+/// labels of a bar chart on the phone copy, where one line would not fit.
+pub(super) fn side_label(
+    root: &Area,
+    label: &str,
+    style: &TextStyle,
+    (right, y): (i32, i32),
+    width: u32,
+) -> Result<(), ReportError> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let lines = wrap(root, label, style, width)?;
+    let (_, line_h) = root.estimate_text_size("Ág", style).map_err(err)?;
+    let line_h = (f64::from(line_h) * 1.15) as i32;
+    let top = y - line_h * (lines.len() as i32 - 1) / 2;
+    let anchored = style.pos(Pos::new(HPos::Right, VPos::Center));
+    for (k, l) in lines.iter().enumerate() {
+        root.draw_text(l, &anchored, (right, top + k as i32 * line_h))
+            .map_err(err)?;
+    }
+    Ok(())
+}
+
+/// A bar between two pixel corners in `colour`; a [`MISSED`] bar is also
+/// hatched with white diagonals, so it stays apart from an [`EXCEEDED`] one
+/// in greyscale (their lightness is within 1 L* unit).
+pub(super) fn status_bar(
+    area: &Area,
+    [(ax, ay), (bx, by)]: [(i32, i32); 2],
+    colour: RGBColor,
+    s: f64,
+) -> Result<(), ReportError> {
+    let (x0, x1) = (ax.min(bx), ax.max(bx));
+    let (y0, y1) = (ay.min(by), ay.max(by));
+    area.draw(&Rectangle::new([(x0, y0), (x1, y1)], colour.filled()))
+        .map_err(err)?;
+    if colour != MISSED {
+        return Ok(());
+    }
+    // Lines x = c + t, y = y1 - t, for t where both stay in the bar.
+    let step = ((5.0 * s) as i32).max(3);
+    let height = y1 - y0;
+    let stroke = WHITE.stroke_width((1.5 * s).max(1.0) as u32);
+    let mut c = x0 - height;
+    while c < x1 {
+        let (t0, t1) = ((x0 - c).max(0), (x1 - c).min(height));
+        if t0 < t1 {
+            area.draw(&PathElement::new(
+                vec![(c + t0, y1 - t0), (c + t1, y1 - t1)],
+                stroke,
+            ))
+            .map_err(err)?;
+        }
+        c += step;
+    }
+    Ok(())
 }
 
 /// Rounds a range outward to a tidy step.
@@ -213,18 +461,20 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
         if file == "9-track-record.png" && input.records.is_none() {
             continue;
         }
-        let (title, caption, png) = f(input, &w)?;
+        let (title, caption, png) = f(input, &w, Layout::Page)?;
+        let (_, _, phone_png) = f(input, &w, Layout::PHONE)?;
         charts.push(Chart {
             file,
             title,
             caption,
             png,
+            phone_png,
         });
     }
     Ok(charts)
 }
 
-type ChartFn = fn(&ReportInput, &Words) -> Result<(String, String, Vec<u8>), ReportError>;
+type ChartFn = fn(&ReportInput, &Words, Layout) -> Result<(String, String, Vec<u8>), ReportError>;
 
 // After `legend!`, which the charts use (macros are in scope from their definition on).
 mod contributions;

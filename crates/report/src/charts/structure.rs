@@ -4,10 +4,15 @@ use plotters::prelude::*;
 
 use super::*;
 
+/// Logical pixels under the plot of the phone copy for the component
+/// names (three lines) before the legend.
+const PHONE_GAP: f64 = 58.0;
+
 /// 2. Structure at current prices: base, projection, target ranges.
 pub(super) fn structure(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let p = input.projection;
     let econ = input.loaded.scenario.economy();
@@ -71,10 +76,12 @@ pub(super) fn structure(
         .fold(0.0, f64::max);
     let (title, subtitle, caption) = w.structure();
     let png =
-        render(input, |root, s| {
+        render(input, layout, |root, s| {
             let area = frame(root, s, &title, &subtitle, &w.source_data())?;
+            let (area, below) = split_legend(area, layout, series.len() + 1, s);
+            let mut keys = Keys::new();
             let mut chart = ChartBuilder::on(&area)
-                .x_label_area_size(44.0 * s)
+                .x_label_area_size(layout.pick(44.0, PHONE_GAP) * s)
                 .y_label_area_size(70.0 * s)
                 .build_cartesian_2d(-0.5..(k as f64 - 0.5), 0.0..(ymax * 1.15).ceil())
                 .map_err(err)?;
@@ -86,7 +93,7 @@ pub(super) fn structure(
                 .x_labels(k)
                 .x_label_formatter(&|x| {
                     let i = x.round();
-                    if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < k {
+                    if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < k && !layout.narrow() {
                         w.component_short(i as usize)
                     } else {
                         String::new()
@@ -115,9 +122,8 @@ pub(super) fn structure(
                             )
                         },
                     ))
-                    .map_err(err)?
-                    .label(label.clone())
-                    .legend(swatch(colour.filled(), s));
+                    .map_err(err)?;
+                keys.add(label.clone(), swatch(colour.filled(), s));
                 chart
                     .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
                         |(c, x)| {
@@ -125,7 +131,7 @@ pub(super) fn structure(
                             Text::new(
                                 w.num(*x, 1),
                                 (cx - width * 0.4, *x + ymax * 0.035),
-                                font(12.0, s),
+                                font(layout.pick(12.0, 10.0), s),
                             )
                         },
                     ))
@@ -145,18 +151,38 @@ pub(super) fn structure(
                         TARGET.mix(0.85).filled(),
                     )
                 }))
-                .map_err(err)?
-                .label(w.target_range())
-                .legend(move |(x, y)| {
-                    Rectangle::new(
-                        [
-                            (x, y - (3.0 * s) as i32),
-                            (x + (14.0 * s) as i32, y + (3.0 * s) as i32),
-                        ],
-                        TARGET.filled(),
-                    )
-                });
-            legend!(chart, SeriesLabelPosition::UpperLeft, s);
+                .map_err(err)?;
+            keys.add(w.target_range(), move |(x, y)| {
+                Rectangle::new(
+                    [
+                        (x, y - (3.0 * s) as i32),
+                        (x + (14.0 * s) as i32, y + (3.0 * s) as i32),
+                    ],
+                    TARGET.filled(),
+                )
+            });
+            if layout.narrow() {
+                // The component names, wrapped under their bars.
+                use plotters::style::text_anchor::{HPos, Pos, VPos};
+                let style = font(12.0, s).pos(Pos::new(HPos::Center, VPos::Top));
+                let (plot_w, _) = chart.plotting_area().dim_in_pixel();
+                let room = (f64::from(plot_w) / k.max(1) as f64 - 6.0 * s) as u32;
+                for c in 0..k {
+                    let (x, y) = chart.backend_coord(&(c as f64, 0.0));
+                    for (line, text) in wrap(root, &w.component_short(c), &style, room)?
+                        .iter()
+                        .enumerate()
+                    {
+                        root.draw_text(
+                            text,
+                            &style,
+                            (x, y + ((8.0 + 14.0 * line as f64) * s) as i32),
+                        )
+                        .map_err(err)?;
+                    }
+                }
+            }
+            keys.draw(&mut chart, below, SeriesLabelPosition::UpperLeft, s)?;
             Ok(())
         })?;
     Ok((title, caption, png))

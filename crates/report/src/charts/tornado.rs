@@ -8,6 +8,7 @@ use super::*;
 pub(super) fn tornado(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let r = input.views[0].result;
     let econ = input.loaded.scenario.economy();
@@ -32,11 +33,13 @@ pub(super) fn tornado(
     let (lo, hi) = nice_range(lo - 0.5, hi + 0.5);
     let n = rows.len();
     let (title, subtitle, caption) = w.tornado();
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
+        let (area, below) = split_legend(area, layout, 4, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
-            .y_label_area_size(300.0 * s)
+            .y_label_area_size(layout.pick(300.0, 118.0) * s)
             .build_cartesian_2d(lo..hi, -0.5..(n as f64 - 0.5))
             .map_err(err)?;
         chart
@@ -47,12 +50,13 @@ pub(super) fn tornado(
             .y_labels(n)
             .y_label_formatter(&|y| {
                 let i = y.round();
-                if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n {
+                if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n && !layout.narrow() {
                     w.component(rows[i as usize].0)
                 } else {
                     String::new()
                 }
             })
+            .x_labels(layout.pick(10, 5))
             .x_label_formatter(&|x| w.num(*x, 1))
             .x_desc(w.axis_growth_pct(r.target_year))
             .label_style(font(14.0, s))
@@ -69,9 +73,8 @@ pub(super) fn tornado(
                     low_c.filled(),
                 )
             }))
-            .map_err(err)?
-            .label(w.tornado_low())
-            .legend(swatch(low_c.filled(), s));
+            .map_err(err)?;
+        keys.add(w.tornado_low(), swatch(low_c.filled(), s));
         chart
             .draw_series(rows.iter().enumerate().map(|(i, (_, _, h))| {
                 let y = i as f64;
@@ -80,16 +83,15 @@ pub(super) fn tornado(
                     high_c.filled(),
                 )
             }))
-            .map_err(err)?
-            .label(w.tornado_high())
-            .legend(swatch(high_c.filled(), s));
+            .map_err(err)?;
+        keys.add(w.tornado_high(), swatch(high_c.filled(), s));
         chart
             .draw_series(rows.iter().enumerate().flat_map(|(i, (_, l, h))| {
                 let y = i as f64 + 0.36;
                 [
                     Text::new(
                         w.num(*l, 2),
-                        (l.min(*h) - (hi - lo) * 0.045, y),
+                        (l.min(*h) - (hi - lo) * layout.pick(0.045, 0.11), y),
                         font(13.0, s),
                     ),
                     Text::new(
@@ -105,18 +107,29 @@ pub(super) fn tornado(
                 vec![(centre, -0.5), (centre, n as f64 - 0.5)],
                 INK.stroke_width((2.0 * s) as u32),
             )))
-            .map_err(err)?
-            .label(w.median_at(centre))
-            .legend(line_key(INK, 2.0, s));
+            .map_err(err)?;
+        keys.add(w.median_at(centre), line_key(INK, 2.0, s));
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(r.target_pct, -0.5), (r.target_pct, n as f64 - 0.5)],
                 TARGET.stroke_width((3.0 * s) as u32),
             )))
-            .map_err(err)?
-            .label(w.target_at(r.target_pct))
-            .legend(line_key(TARGET, 3.0, s));
-        legend!(chart, SeriesLabelPosition::LowerRight, s);
+            .map_err(err)?;
+        keys.add(w.target_at(r.target_pct), line_key(TARGET, 3.0, s));
+        if layout.narrow() {
+            // The component names, wrapped into the narrow label area.
+            for (i, (c, _, _)) in rows.iter().enumerate() {
+                let (x, y) = chart.backend_coord(&(lo, i as f64));
+                side_label(
+                    root,
+                    &w.component(*c),
+                    &font(13.0, s),
+                    (x - (8.0 * s) as i32, y),
+                    (104.0 * s) as u32,
+                )?;
+            }
+        }
+        keys.draw(&mut chart, below, SeriesLabelPosition::LowerRight, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

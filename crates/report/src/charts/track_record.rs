@@ -11,6 +11,7 @@ use super::*;
 pub(super) fn track_record(
     input: &ReportInput,
     w: &Words,
+    layout: Layout,
 ) -> Result<(String, String, Vec<u8>), ReportError> {
     let records = input
         .records
@@ -31,9 +32,13 @@ pub(super) fn track_record(
     });
     let (lo, hi) = nice_range(vlo - 1.5, vhi + 1.5);
     let (title, subtitle, caption) = w.track_record(records);
-    let png = render(input, |root, s| {
+    let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_data())?;
+        let (area, below) = split_legend(area, layout, 3, s);
+        let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
+            // On the phone, room for the last tick's or point's label.
+            .margin_right(layout.pick(0.0, 44.0) * s)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(70.0 * s)
             .build_cartesian_2d(f64::from(first) - 0.6..f64::from(last) + 0.6, lo..hi)
@@ -69,7 +74,7 @@ pub(super) fn track_record(
                 Text::new(
                     w.signed(r.shortfall_pp),
                     (
-                        f64::from(r.year) + 0.34,
+                        f64::from(r.year) + layout.pick(0.34, 0.42),
                         0.5 * (r.target_pct + r.outcome_pct),
                     ),
                     bold(14.0, s).pos(Pos::new(HPos::Left, VPos::Center)),
@@ -86,9 +91,8 @@ pub(super) fn track_record(
                     TARGET.stroke_width((4.0 * s) as u32),
                 )
             }))
-            .map_err(err)?
-            .label(w.annual_target())
-            .legend(line_key(TARGET, 4.0, s));
+            .map_err(err)?;
+        keys.add(w.annual_target(), line_key(TARGET, 4.0, s));
         chart
             .draw_series(used.iter().map(|r| {
                 Circle::new(
@@ -97,11 +101,10 @@ pub(super) fn track_record(
                     INK.filled(),
                 )
             }))
-            .map_err(err)?
-            .label(w.vintage_name(records.used.vintage))
-            .legend(move |(x, y)| {
-                Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, INK.filled())
-            });
+            .map_err(err)?;
+        keys.add(w.vintage_name(records.used.vintage), move |(x, y)| {
+            Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, INK.filled())
+        });
         if let Some((other, vintage)) = records
             .other_vintage
             .as_ref()
@@ -115,17 +118,16 @@ pub(super) fn track_record(
                         GREY.stroke_width((2.0 * s) as u32),
                     )
                 }))
-                .map_err(err)?
-                .label(w.vintage_name(vintage))
-                .legend(move |(x, y)| {
-                    Circle::new(
-                        (x + (7.0 * s) as i32, y),
-                        (6.0 * s) as i32,
-                        GREY.stroke_width((2.0 * s) as u32),
-                    )
-                });
+                .map_err(err)?;
+            keys.add(w.vintage_name(vintage), move |(x, y)| {
+                Circle::new(
+                    (x + (7.0 * s) as i32, y),
+                    (6.0 * s) as i32,
+                    GREY.stroke_width((2.0 * s) as u32),
+                )
+            });
         }
-        legend!(chart, SeriesLabelPosition::LowerLeft, s);
+        keys.draw(&mut chart, below, SeriesLabelPosition::LowerLeft, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))

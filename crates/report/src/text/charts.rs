@@ -179,6 +179,20 @@ impl Words<'_> {
             format!("Trung vị {}%", self.text_num(m, 2)),
         )
     }
+    /// Whether the preferred view centres every sector on the plan, so a
+    /// sector's growth target sits near P = 0.5 by construction.
+    pub(crate) fn plan_centred(&self) -> bool {
+        matches!(
+            self.input.briefing.preferred.as_ref().map(|p| &p.centre),
+            Some(grdp_core::uncertainty::Centre::Plan)
+        )
+    }
+
+    /// The mark on a sector growth target's row when [`Self::plan_centred`].
+    pub(crate) fn by_construction_mark(&self) -> String {
+        self.pick(" (≈ 0.5 by construction)", " (≈ 0,5 do cách xây dựng)")
+    }
+
     pub(crate) fn p_at_least(&self, t: f64, p: f64, ci: [f64; 2]) -> String {
         self.pick(
             format!(
@@ -605,10 +619,7 @@ impl Words<'_> {
         );
         let (_, view) = self.preferred_view();
         let all = view.result.all_targets_probability;
-        let by_construction = matches!(
-            self.input.briefing.preferred.as_ref().map(|p| &p.centre),
-            Some(grdp_core::uncertainty::Centre::Plan)
-        );
+        let by_construction = self.plan_centred();
         let construction_en = if by_construction {
             " Sector growth targets sit near one half by construction: the plan is their centre."
         } else {

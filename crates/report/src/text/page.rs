@@ -439,4 +439,15 @@ impl Words<'_> {
             self.num(p, 3)
         }
     }
+
+    /// "P = 0.288", or "P < 0.001" at the ends, where "P = < 0.001" would
+    /// read as a slip.
+    pub fn p_equals(&self, p: f64) -> String {
+        let v = self.probability(p);
+        if v.starts_with(['<', '>']) {
+            format!("P {v}")
+        } else {
+            format!("P = {v}")
+        }
+    }
 }
