@@ -321,7 +321,8 @@ impl Chart {
 pub type ReportFile = (String, Vec<u8>);
 
 /// Every file of the report on `study` in `lang`, charts at pixel scale
-/// `scale`: the eight charts, `index.html`, `summary.json`, the CSV tables
+/// `scale`: the nine charts (eight without a record of past shortfalls)
+/// and their phone copies, `index.html`, `summary.json`, the CSV tables
 /// and the Excel workbook.
 pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>, ReportError> {
     let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
