@@ -26,7 +26,8 @@ fn usage_errors_exit_2() {
     for args in [
         &["frobnicate"][..],
         &["solve"],
-        &["solve", "--component", "services"],
+        &["solve", "--builtin", "nowhere", "--uniform"],
+        &["audit", "--builtin", "cantho-2026", "x.toml"],
         &[
             "solve",
             "--target",

@@ -1,6 +1,7 @@
 //! Integration tests of the `grdp` binary: one test binary, modules by theme.
 
 mod bad_input;
+mod cantho_2026;
 mod cli;
 mod contract;
 mod corpus;

@@ -4,7 +4,8 @@ use std::path::PathBuf;
 
 use anyhow::Context;
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use grdp_scenario::{History, LoadedScenario, builtin, read_history, read_scenario};
+use grdp_scenario::builtin::{self, Builtin};
+use grdp_scenario::{History, LoadedScenario, read_history, read_scenario};
 use grdp_study::SimulationOptions;
 use grdp_study::calibration::{RecordVintage, shortfall_records};
 
@@ -51,6 +52,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp calibrate --region vietnam --exclude 2020,2021 --scale-to can_tho\n  grdp calibrate my-history.csv --region my_province --format json"
     )]
     Calibrate(CalibrateArgs),
+    /// List the built-in scenarios, or print one as a starting file for your own.
+    #[command(
+        after_help = "Examples:\n  grdp scenarios\n  grdp scenarios cantho-2026 -o my-province.toml\n  grdp report --builtin cantho-2026"
+    )]
+    Scenarios(ScenariosArgs),
     /// Solve for the growth a target needs.
     #[command(
         after_help = "Examples:\n  grdp solve --target 9.5 --component services\n  grdp solve --target 9.5 --uniform\n  grdp solve --period 2021-2025 --average 7.5"
@@ -95,6 +101,9 @@ impl From<LangArg> for grdp_report::Lang {
 pub struct CommonArgs {
     /// Scenario file (TOML); the built-in Cần Thơ 2025 scenario if omitted.
     pub scenario: Option<PathBuf>,
+    /// A built-in scenario by name instead of a file (`grdp scenarios` lists them).
+    #[arg(long, value_name = "NAME", conflicts_with = "scenario", value_parser = parse_builtin)]
+    pub builtin: Option<&'static Builtin>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -112,14 +121,15 @@ pub struct CommonArgs {
 pub struct SolveArgs {
     #[command(flatten)]
     pub common: CommonArgs,
-    /// Aggregate real GRDP growth target, percent (e.g. 9.5).
+    /// Aggregate real GRDP growth target, percent (e.g. 9.5); default: the
+    /// scenario's growth target for the year (its lower bound).
     #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct)]
     pub target: Option<f64>,
     /// Solve for this component's growth, the others as planned.
-    #[arg(long, value_name = "ID", requires = "target")]
+    #[arg(long, value_name = "ID")]
     pub component: Option<String>,
     /// Solve for one add-on to every component's growth.
-    #[arg(long, requires = "target")]
+    #[arg(long)]
     pub uniform: bool,
     /// Year to solve for (default: the first plan year).
     #[arg(long, value_name = "YEAR", conflicts_with = "period")]
@@ -244,12 +254,45 @@ impl CommonArgs {
     }
 }
 
-/// Loads the scenario named on the command line, or the built-in one.
-pub fn load(scenario: &Option<PathBuf>) -> anyhow::Result<LoadedScenario> {
-    let loaded = match scenario {
-        Some(path) => read_scenario(path)?,
-        None => builtin::can_tho_2025()
-            .context("the built-in scenario failed to load (a bug: please report it)")?,
+/// A built-in scenario's name, e.g. `cantho-2026`.
+fn parse_builtin(s: &str) -> Result<&'static Builtin, String> {
+    builtin::by_name(s.trim()).ok_or_else(|| {
+        let names: Vec<&str> = builtin::ALL.iter().map(|b| b.name).collect();
+        format!(
+            "no built-in scenario is called {s:?}; expected one of {} (`grdp scenarios` lists them)",
+            names.join(", ")
+        )
+    })
+}
+
+/// The built-in scenario a command runs on: the one named by `--builtin`,
+/// or the default when no file is given either; `None` for a file.
+pub fn builtin_of(
+    scenario: &Option<PathBuf>,
+    named: Option<&'static Builtin>,
+) -> Option<&'static Builtin> {
+    match (scenario, named) {
+        (Some(_), _) => None,
+        (None, Some(b)) => Some(b),
+        (None, None) => Some(&builtin::ALL[0]),
+    }
+}
+
+/// Loads the scenario named on the command line: a file, a built-in one by
+/// name, or the default built-in one.
+pub fn load(
+    scenario: &Option<PathBuf>,
+    named: Option<&'static Builtin>,
+) -> anyhow::Result<LoadedScenario> {
+    let loaded = match (scenario, builtin_of(scenario, named)) {
+        (Some(path), _) => read_scenario(path)?,
+        (None, Some(b)) => b.load().with_context(|| {
+            format!(
+                "the built-in scenario {} failed to load (a bug: please report it)",
+                b.name
+            )
+        })?,
+        (None, None) => unreachable!("builtin_of gives a built-in scenario when no file is named"),
     };
     // What loads but probably is not what was meant: said before any output.
     for w in &loaded.warnings {
@@ -415,11 +458,26 @@ pub struct SimulateArgs {
     pub quiet: bool,
 }
 
+/// `grdp scenarios`.
+#[derive(Debug, Args)]
+pub struct ScenariosArgs {
+    /// The built-in scenario to print (TOML, every figure with its source);
+    /// without it, the list.
+    #[arg(value_name = "NAME", value_parser = parse_builtin)]
+    pub name: Option<&'static Builtin>,
+    /// Write to FILE instead of standard output (whole or not at all).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 /// `grdp report`.
 #[derive(Debug, Args)]
 pub struct ReportArgs {
     /// Scenario file (TOML); the built-in Cần Thơ 2025 scenario if omitted.
     pub scenario: Option<PathBuf>,
+    /// A built-in scenario by name instead of a file (`grdp scenarios` lists them).
+    #[arg(long, value_name = "NAME", conflicts_with = "scenario", value_parser = parse_builtin)]
+    pub builtin: Option<&'static Builtin>,
     /// The report folder.
     #[arg(
         short = 'o',
@@ -448,9 +506,11 @@ pub struct ReportArgs {
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
-    /// Add the record of past shortfalls and show P with and without it.
-    #[arg(long, value_enum, default_value_t = OptimismBias::History)]
-    pub optimism_bias: OptimismBias,
+    /// Add the record of past shortfalls and show P with and without it
+    /// (default: history, except for a built-in scenario whose area has no
+    /// record, such as the merged city's `cantho-2026`).
+    #[arg(long, value_enum)]
+    pub optimism_bias: Option<OptimismBias>,
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
     pub record_vintage: RecordVintageArg,
@@ -513,7 +573,14 @@ impl ReportArgs {
     /// The study's simulation options: every view, the scenario's target,
     /// and the record of past shortfalls of Cần Thơ from `history`.
     pub fn simulation_options(&self, history: &History) -> anyhow::Result<SimulationOptions> {
-        let optimism = match self.optimism_bias {
+        // The old city's record is on another basis than the merged city's:
+        // a built-in scenario without a history region leaves it out unless
+        // asked for.
+        let default = match builtin_of(&self.scenario, self.builtin) {
+            Some(b) if b.history_region.is_none() => OptimismBias::None,
+            _ => OptimismBias::History,
+        };
+        let optimism = match self.optimism_bias.unwrap_or(default) {
             OptimismBias::None => None,
             OptimismBias::History => Some(
                 shortfall_records(history, "can_tho", self.record_vintage.into())

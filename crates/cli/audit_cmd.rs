@@ -7,7 +7,7 @@ use crate::args::{CommonArgs, Format};
 use crate::output::{Output, emit};
 
 pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
-    let loaded = crate::args::load(&args.scenario)?;
+    let loaded = crate::args::load(&args.scenario, args.builtin)?;
     let study = Study::deterministic(&loaded)?;
     let audit = &study.audit;
     let lang = args.lang();

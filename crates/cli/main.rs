@@ -12,6 +12,7 @@ mod output;
 mod progress;
 mod project_cmd;
 mod report_cmd;
+mod scenarios_cmd;
 mod simulate_cmd;
 mod solve_cmd;
 
@@ -93,6 +94,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Calibrate(a) => calibrate_cmd::run(&a),
         args::Command::Simulate(a) => simulate_cmd::run(&a),
         args::Command::Report(a) => report_cmd::run(&a),
+        args::Command::Scenarios(a) => scenarios_cmd::run(&a),
     }
 }
 

@@ -34,7 +34,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     {
         grdp_report::write::refuse_inputs(out, &inputs)?;
     }
-    let loaded = crate::args::load(&args.common.scenario)?;
+    let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     let options = args.simulation_options()?;
     let ids: Vec<String> = loaded
         .scenario

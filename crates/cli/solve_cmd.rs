@@ -8,8 +8,15 @@ use crate::args::{Format, SolveArgs};
 use crate::output::{Output, emit};
 
 pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
-    let loaded = crate::args::load(&args.common.scenario)?;
-    let question = match (args.period, args.average, args.target) {
+    let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
+    // Without --target, the scenario's own growth target for the year.
+    let year = args
+        .year
+        .or_else(|| loaded.scenario.plan().years().first().map(|y| y.year));
+    let target = args
+        .target
+        .or_else(|| year.and_then(|y| loaded.scenario.targets().growth_floor_pct(y)));
+    let question = match (args.period, args.average, target) {
         (Some((first_year, last_year)), Some(average_pct), _) => Question::Period {
             first_year,
             last_year,
@@ -27,9 +34,11 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
             },
         },
         _ => {
-            return Err(
-                UsageError("--target is needed with --component or --uniform".into()).into(),
-            );
+            return Err(UsageError(format!(
+                "the scenario has no GRDP growth target for {}; give one with --target PCT",
+                year.map_or("its first plan year".to_string(), |y| y.to_string())
+            ))
+            .into());
         }
     };
     let answer = solve(&loaded, &question).map_err(crate::errors::in_flags)?;

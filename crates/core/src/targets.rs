@@ -226,6 +226,13 @@ impl TargetSet {
         })
     }
 
+    /// The lower bound of the aggregate GRDP growth target of `year`,
+    /// percent at constant 2010 prices, if the set has one.
+    pub fn growth_floor_pct(&self, year: i32) -> Option<f64> {
+        self.find(year, Indicator::GrowthPct, None)
+            .and_then(|t| t.bound.min)
+    }
+
     /// The distinct years that have targets, ascending.
     pub fn years(&self) -> Vec<i32> {
         let mut ys: Vec<i32> = self.targets.iter().map(|t| t.year).collect();

@@ -130,10 +130,17 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 "What the resolution could say instead (a proposal)",
                 "Dự thảo có thể nêu thay thế (đề xuất)"
             )),
-            esc(&pick(
-                "A set of targets that hang together, worked out by grdp from the draft's own sector targets, prices and population. It is a proposal for discussion, not a forecast.",
-                "Một bộ chỉ tiêu nhất quán, do grdp tính từ chính các chỉ tiêu khu vực, giá và dân số của dự thảo. Đây là đề xuất để thảo luận, không phải dự báo."
-            ))
+            esc(&if w.sector_targets() {
+                pick(
+                    "A set of targets that hang together, worked out by grdp from the draft's own sector targets, prices and population. It is a proposal for discussion, not a forecast.",
+                    "Một bộ chỉ tiêu nhất quán, do grdp tính từ chính các chỉ tiêu khu vực, giá và dân số của dự thảo. Đây là đề xuất để thảo luận, không phải dự báo.",
+                )
+            } else {
+                pick(
+                    "What the targets need, worked out by grdp from the scenario's plan (here an assumption, not sector targets), prices and population. It is a proposal for discussion, not a forecast.",
+                    "Các chỉ tiêu cần gì, do grdp tính từ kế hoạch của kịch bản (ở đây là giả định, không phải chỉ tiêu khu vực), giá và dân số. Đây là đề xuất để thảo luận, không phải dự báo.",
+                )
+            })
         );
         let table = Table {
             class: "proposal",
@@ -210,10 +217,20 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         "<p class=\"note\">{}</p>\n",
         esc(&pick(
             &format!(
-                "Projection: the plan carried forward (every sector at its target). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed."
+                "Projection: the plan carried forward (every sector {}). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
+                if w.sector_targets() {
+                    "at its target"
+                } else {
+                    "at its planned growth"
+                }
             ),
             &format!(
-                "Dự báo: kịch bản kế hoạch (mọi khu vực đạt chỉ tiêu). Xác suất: theo {}. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "Dự báo: kịch bản kế hoạch (mọi khu vực {}). Xác suất: theo {}. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                if w.sector_targets() {
+                    "đạt chỉ tiêu"
+                } else {
+                    "tăng như kế hoạch"
+                },
                 view_name.to_lowercase()
             ),
         ))

@@ -5,7 +5,7 @@ use ab_glyph::{Font, FontRef};
 
 /// Every source file that holds words of the report, and the built-in
 /// scenario (component and view names in Vietnamese).
-const SOURCES: [&str; 10] = [
+const SOURCES: [&str; 11] = [
     include_str!("../src/text/mod.rs"),
     include_str!("../src/text/charts.rs"),
     include_str!("../src/text/page.rs"),
@@ -16,6 +16,7 @@ const SOURCES: [&str; 10] = [
     include_str!("../src/findings.rs"),
     include_str!("../src/html.rs"),
     include_str!("../../../data/cantho/scenario-2025.toml"),
+    include_str!("../../../data/cantho/scenario-2026.toml"),
 ];
 
 #[test]

@@ -6,15 +6,66 @@ pub const CAN_THO_2025_TOML: &str = include_str!("../../../data/cantho/scenario-
 /// The name the built-in scenario goes by in messages.
 pub const CAN_THO_2025_ORIGIN: &str = "built-in scenario data/cantho/scenario-2025.toml";
 
+/// The built-in Cần Thơ 2026 scenario of the merged city
+/// (`data/cantho/scenario-2026.toml`).
+pub const CAN_THO_2026_TOML: &str = include_str!("../../../data/cantho/scenario-2026.toml");
+
 /// The sector growth history (`data/history.csv`): Cần Thơ and Vietnam.
 pub const HISTORY_CSV: &str = include_str!("../../../data/history.csv");
 
 /// The name the built-in history goes by in messages.
 pub const HISTORY_ORIGIN: &str = "built-in history data/history.csv";
 
+/// A scenario compiled into the binary, selectable by name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Builtin {
+    /// The name it is selected by, e.g. `cantho-2025`.
+    pub name: &'static str,
+    /// One line: what question it asks.
+    pub summary: &'static str,
+    /// The TOML text.
+    pub toml: &'static str,
+    /// The file it was compiled from, for messages.
+    pub origin: &'static str,
+    /// The region of `data/history.csv` whose past growth and targets
+    /// belong to this scenario's area, if any: the merged city has none
+    /// (the history is the old city's, on another basis).
+    pub history_region: Option<&'static str>,
+}
+
+impl Builtin {
+    /// Parses the scenario.
+    pub fn load(&self) -> Result<crate::LoadedScenario, crate::LoadError> {
+        crate::parse_scenario(self.toml, self.origin)
+    }
+}
+
+/// Every built-in scenario; the first is the default.
+pub const ALL: [Builtin; 2] = [
+    Builtin {
+        name: "cantho-2025",
+        summary: "Cần Thơ before the merger: the council's December 2024 draft resolution, 9.5 % in 2025 from four sector targets",
+        toml: CAN_THO_2025_TOML,
+        origin: CAN_THO_2025_ORIGIN,
+        history_region: Some("can_tho"),
+    },
+    Builtin {
+        name: "cantho-2026",
+        summary: "Cần Thơ after the July 2025 merger (with Hậu Giang and Sóc Trăng): 10-10.5 % in 2026 from a 7.23 % year, no sector targets",
+        toml: CAN_THO_2026_TOML,
+        origin: "built-in scenario data/cantho/scenario-2026.toml",
+        history_region: None,
+    },
+];
+
+/// The built-in scenario called `name`.
+pub fn by_name(name: &str) -> Option<&'static Builtin> {
+    ALL.iter().find(|b| b.name == name)
+}
+
 /// Loads the built-in Cần Thơ 2025 scenario.
 pub fn can_tho_2025() -> Result<crate::LoadedScenario, crate::LoadError> {
-    crate::parse_scenario(CAN_THO_2025_TOML, CAN_THO_2025_ORIGIN)
+    ALL[0].load()
 }
 
 /// Loads the built-in history.

@@ -43,6 +43,23 @@ pub struct LoadedScenario {
     pub sha256: String,
 }
 
+impl LoadedScenario {
+    /// Whether the plan's sector growth for `year` is a set of targets (every
+    /// figure's status `target` or `plan`), as in a resolution, rather than
+    /// an assumption such as last year's growth carried forward. The report
+    /// speaks of "the sector targets" only when it is.
+    pub fn plan_growth_is_target(&self, year: i32) -> bool {
+        let prefix = format!("plan.{year}.growth_pct.");
+        let mut figures = self
+            .provenance
+            .iter()
+            .filter(|p| p.field.starts_with(&prefix))
+            .peekable();
+        figures.peek().is_some()
+            && figures.all(|p| matches!(p.status, Some(Status::Target | Status::Plan)))
+    }
+}
+
 /// Descriptive fields of a scenario.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ScenarioMeta {
@@ -58,6 +75,13 @@ pub struct ScenarioMeta {
     pub vintage: Option<String>,
     /// Who issues briefings on it (an office, a consultant), where given.
     pub issuer: Option<String>,
+    /// Where its data come from, in a few words for a chart's source line
+    /// (e.g. "statistics office of Cần Thơ, draft resolution"), and in
+    /// Vietnamese; where not given, charts say "the sources cited in the
+    /// scenario file".
+    pub data_source: Option<String>,
+    /// `data_source` in Vietnamese.
+    pub data_source_vi: Option<String>,
 }
 
 /// A component's names for display.
@@ -162,6 +186,8 @@ struct RawMeta {
     description: Option<String>,
     vintage: Option<String>,
     issuer: Option<String>,
+    data_source: Option<String>,
+    data_source_vi: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -285,6 +311,8 @@ impl Builder<'_> {
                 description: raw.scenario.description,
                 vintage: raw.scenario.vintage,
                 issuer: raw.scenario.issuer,
+                data_source: raw.scenario.data_source,
+                data_source_vi: raw.scenario.data_source_vi,
             },
             names,
             provenance: self.provenance,

@@ -240,3 +240,19 @@ fn the_per_capita_target_scores_as_exceeded() {
     assert_eq!(share.target.direction, Direction::Within);
     assert_eq!(share.status, TargetStatus::Missed);
 }
+
+/// The 2025 draft's plan is its sector targets; the 2026 scenario's plan is
+/// 2025's growth carried forward, an assumption: the report must not call
+/// it "the sector targets".
+#[test]
+fn only_the_2025_plan_is_a_set_of_sector_targets() {
+    let y2025 = builtin::by_name("cantho-2025").unwrap().load().unwrap();
+    let y2026 = builtin::by_name("cantho-2026").unwrap().load().unwrap();
+    assert!(y2025.plan_growth_is_target(2025));
+    assert!(
+        !y2025.plan_growth_is_target(2026),
+        "2026-2030 are carried-forward assumptions"
+    );
+    assert!(!y2026.plan_growth_is_target(2026));
+    assert!(!y2026.plan_growth_is_target(2031), "no plan year at all");
+}

@@ -310,12 +310,16 @@ pub(super) fn frame<'a>(
             ((22.0 * s) as i32, (52.0 * s) as i32),
         )
         .map_err(err)?;
-        root.draw_text(
-            source,
-            &font(13.0, s).color(&GREY),
-            ((22.0 * s) as i32, h as i32 - (26.0 * s) as i32),
-        )
-        .map_err(err)?;
+        // A long source line wraps upward from the foot.
+        let style = font(13.0, s).color(&GREY);
+        let lines = wrap(root, source, &style, w.saturating_sub((44.0 * s) as u32))?;
+        let step = (16.0 * s) as i32;
+        let mut y = h as i32 - (26.0 * s) as i32 - step * (lines.len() as i32 - 1);
+        for l in &lines {
+            root.draw_text(l, &style, ((22.0 * s) as i32, y))
+                .map_err(err)?;
+            y += step;
+        }
         return Ok(root.margin(
             (84.0 * s) as u32,
             (36.0 * s) as u32,

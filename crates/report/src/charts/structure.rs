@@ -152,15 +152,17 @@ pub(super) fn structure(
                     )
                 }))
                 .map_err(err)?;
-            keys.add(w.target_range(), move |(x, y)| {
-                Rectangle::new(
-                    [
-                        (x, y - (3.0 * s) as i32),
-                        (x + (14.0 * s) as i32, y + (3.0 * s) as i32),
-                    ],
-                    TARGET.filled(),
-                )
-            });
+            if !ranges.is_empty() {
+                keys.add(w.target_range(), move |(x, y)| {
+                    Rectangle::new(
+                        [
+                            (x, y - (3.0 * s) as i32),
+                            (x + (14.0 * s) as i32, y + (3.0 * s) as i32),
+                        ],
+                        TARGET.filled(),
+                    )
+                });
+            }
             if layout.narrow() {
                 // The component names, wrapped under their bars.
                 use plotters::style::text_anchor::{HPos, Pos, VPos};

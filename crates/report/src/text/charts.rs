@@ -6,19 +6,34 @@ use grdp_core::{Indicator, TargetStatus};
 use super::Words;
 
 impl Words<'_> {
+    /// Where the data come from, for the source lines: the scenario's
+    /// `data_source`, or a pointer to the file's own citations.
+    fn data_source(&self) -> String {
+        let meta = &self.input.loaded.meta;
+        let (en, vi) = (meta.data_source.as_deref(), meta.data_source_vi.as_deref());
+        match (self.vi(), en, vi) {
+            (true, _, Some(v)) => v.to_string(),
+            (false, Some(e), _) => e.to_string(),
+            (true, Some(e), None) => e.to_string(),
+            (true, None, None) => "các nguồn ghi trong tệp kịch bản".to_string(),
+            (false, None, _) => "the sources cited in the scenario file".to_string(),
+        }
+    }
+
     /// The source line of every chart.
     pub fn source(&self) -> String {
         let m = &self.input.meta;
         let name = self.lang.scenario_name(self.input.loaded);
+        let data = self.data_source();
         self.pick(
             format!(
-                "Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/); {} draws, seed {}.",
+                "Source: grdp {}; {name}; data: {data}; {} draws, seed {}.",
                 m.version,
                 self.text_num(m.scenarios as f64, 0),
                 m.seed
             ),
             format!(
-                "Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/); {} lần mô phỏng, số khởi tạo ngẫu nhiên (seed) {}.",
+                "Nguồn: grdp {}; {name}; số liệu: {data}; {} lần mô phỏng, số khởi tạo ngẫu nhiên (seed) {}.",
                 m.version,
                 self.text_num(m.scenarios as f64, 0),
                 m.seed
@@ -31,9 +46,10 @@ impl Words<'_> {
     pub fn source_data(&self) -> String {
         let m = &self.input.meta;
         let name = self.lang.scenario_name(self.input.loaded);
+        let data = self.data_source();
         self.pick(
-            format!("Source: grdp {}; {name}; data: statistics office of Cần Thơ, draft resolution (data/).", m.version),
-            format!("Nguồn: grdp {}; {name}; số liệu: Cục Thống kê Cần Thơ, dự thảo nghị quyết (data/).", m.version),
+            format!("Source: grdp {}; {name}; data: {data}.", m.version),
+            format!("Nguồn: grdp {}; {name}; số liệu: {data}.", m.version),
         )
     }
 
@@ -321,10 +337,15 @@ impl Words<'_> {
         });
         (
             match target {
-                Some(t) if g < t - 0.005 => self.pick(
-                    format!("The sector targets add up to {} % in {year}, short of {} %", self.text_num(g, 2), self.text_num(t, 2)),
-                    format!("Các chỉ tiêu khu vực cộng lại được {}% năm {year}, chưa đạt {}%", self.text_num(g, 2), self.text_num(t, 2)),
-                ),
+                Some(t) if g < t - 0.005 => {
+                    let adds = self.plan_adds_up_to();
+                    let mut first = adds.chars();
+                    let adds = first.next().map_or(String::new(), |c| c.to_uppercase().chain(first).collect());
+                    self.pick(
+                        format!("{adds} {} % in {year}, short of {} %", self.text_num(g, 2), self.text_num(t, 2)),
+                        format!("{adds} {}% năm {year}, chưa đạt {}%", self.text_num(g, 2), self.text_num(t, 2)),
+                    )
+                }
                 _ => self.pick(
                     format!("{} adds the most to growth in {year}: {} percentage points", self.component(biggest.0), self.text_num(biggest.1, 2)),
                     format!("{} đóng góp nhiều nhất vào tăng trưởng năm {year}: {} điểm phần trăm", self.component(biggest.0), self.text_num(biggest.1, 2)),
@@ -336,13 +357,15 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Each bar splits GRDP growth at constant 2010 prices into the percentage points each sector contributes (weight in last year's GRDP times its growth). In {year} the sector targets add up to {}%{tgt_en}; {} contributes most, {} points.{note_en}",
+                    "Each bar splits GRDP growth at constant 2010 prices into the percentage points each sector contributes (weight in last year's GRDP times its growth). In {year} {} {}%{tgt_en}; {} contributes most, {} points.{note_en}",
+                    self.plan_adds_up_to(),
                     self.text_num(g, 2),
                     self.component(biggest.0),
                     self.text_num(biggest.1, 2)
                 ),
                 format!(
-                    "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, các chỉ tiêu khu vực cộng lại được {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm %.{note_vi}",
+                    "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, {} {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm %.{note_vi}",
+                    self.plan_adds_up_to(),
                     self.text_num(g, 2),
                     self.component(biggest.0),
                     self.text_num(biggest.1, 2)
@@ -387,7 +410,25 @@ impl Words<'_> {
             )
         };
         (
-            if impossible.is_empty() {
+            if sums.is_empty() {
+                // No share targets: the title says where the largest share goes.
+                let last = self.input.projection.years.last();
+                let top = last.and_then(|y| {
+                    y.components
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(i, c)| c.share_current_pct.map(|s| (i, s)))
+                        .max_by(|a, b| a.1.total_cmp(&b.1))
+                        .map(|(i, s)| (i, s, y.year))
+                });
+                match top {
+                    Some((i, share, year)) => self.pick(
+                        format!("{} stays the largest share of GRDP: {} % in {year} at current prices", self.component(i), self.text_num(share, 1)),
+                        format!("{} vẫn chiếm tỷ trọng lớn nhất trong GRDP: {}% năm {year} theo giá hiện hành", self.component(i), self.text_num(share, 1)),
+                    ),
+                    None => self.pick("Economic structure at current prices", "Cơ cấu kinh tế theo giá hiện hành"),
+                }
+            } else if impossible.is_empty() {
                 self.pick("Economic structure at current prices: the ranges can sum to 100 %", "Cơ cấu kinh tế theo giá hiện hành: các khoảng có thể cộng lại bằng 100%")
             } else {
                 self.pick(
@@ -395,10 +436,17 @@ impl Words<'_> {
                     format!("Các khoảng cơ cấu năm {} không thể cùng đạt: tổng không bằng 100%", impossible.iter().map(|x| x.split(' ').next().unwrap_or("")).collect::<Vec<_>>().join(", ")),
                 )
             },
-            self.pick(
-                "Each sector's share of GRDP: the base year, the projection, and the target ranges (orange-red).",
-                "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ cam).",
-            ),
+            if sums.is_empty() {
+                self.pick(
+                    "Each sector's share of GRDP: the base year and the projection.",
+                    "Tỷ trọng từng khu vực trong GRDP: năm xuất phát và dự báo.",
+                )
+            } else {
+                self.pick(
+                    "Each sector's share of GRDP: the base year, the projection, and the target ranges (orange-red).",
+                    "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ cam).",
+                )
+            },
             self.pick(
                 format!(
                     "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone. {verdict_en} Where the orange-red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's structure_price_path check gives how much)."
@@ -433,7 +481,10 @@ impl Words<'_> {
                 let (why_en, why_vi) = if past {
                     (" once past shortfalls are allowed for".to_string(), " khi tính cả mức hụt trước đây".to_string())
                 } else {
-                    (format!(" in the scenario “{}”", pv.name), format!(" theo {}", pv.name.to_lowercase()))
+                    // A view's name is often "Short name: what it does";
+                    // the title takes the short name only.
+                    let short = pv.name.split(':').next().unwrap_or(&pv.name).trim();
+                    (format!(" in the scenario “{short}”"), format!(" theo kịch bản “{}”", short.to_lowercase()))
                 };
                 self.pick(
                     format!("Growth of at least {} % in {}: {chance}{why_en}", self.text_num(m.target_pct, 2), m.target_year),
@@ -444,22 +495,39 @@ impl Words<'_> {
                 format!("Each curve: the probability that GRDP growth reaches at least the value below it, by scenario; the dots are where it crosses the target ({} draws a scenario).", self.text_num(m.scenarios as f64, 0)),
                 format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là điểm cắt chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
             ),
+            {
+                let planned = self.text_num(
+                    self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct),
+                    2,
+                );
+                // The coin-toss sentence is about sector targets; a plan that
+                // is an assumption only gets its sum.
+                let (closing_en, closing_vi) = if self.sector_targets() {
+                    (
+                        format!(" Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {planned}%."),
+                        format!(" Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {planned}%."),
+                    )
+                } else {
+                    (
+                        format!(" The plan's sector growth adds up to {planned}%."),
+                        format!(" Tăng trưởng các khu vực theo kế hoạch cộng lại được {planned}%."),
+                    )
+                };
             self.pick(
                 format!(
-                    "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en} Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {}%.",
+                    "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en}{closing_en}",
                     m.target_year,
                     self.text_num(m.target_pct, 2),
                     views_en.join("; "),
-                    self.text_num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
                 ),
                 format!(
-                    "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi} Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {}%.",
+                    "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi}{closing_vi}",
                     m.target_year,
                     self.text_num(m.target_pct, 2),
                     views_en.join("; "),
-                    self.text_num(self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct), 2)
                 ),
-            ),
+            )
+            },
         )
     }
 
@@ -559,16 +627,24 @@ impl Words<'_> {
                 "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.",
                 "Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.",
             ),
-            self.pick(
-                format!(
-                    "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
-                    p_en.join("; ")
-                ),
-                format!(
-                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ cam nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ cam là chỉ tiêu từng năm.",
-                    p_vi.join("; ")
-                ),
-            ),
+            // The period sentence only where a plan period has a target.
+            if p_en.is_empty() {
+                self.pick(
+                    format!("The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Orange-red dashes are annual targets."),
+                    format!("Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Vạch đỏ cam là chỉ tiêu từng năm."),
+                )
+            } else {
+                self.pick(
+                    format!(
+                        "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
+                        p_en.join("; ")
+                    ),
+                    format!(
+                        "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ cam nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ cam là chỉ tiêu từng năm.",
+                        p_vi.join("; ")
+                    ),
+                )
+            },
         )
     }
 
@@ -619,7 +695,34 @@ impl Words<'_> {
         );
         let (_, view) = self.preferred_view();
         let all = view.result.all_targets_probability;
-        let by_construction = self.plan_centred();
+        let by_construction = self.plan_centred() && self.sector_targets();
+        let at_target_en = if self.sector_targets() {
+            "at its target"
+        } else {
+            "at its planned growth"
+        };
+        let at_target_vi = if self.sector_targets() {
+            "Với mọi khu vực đạt chỉ tiêu"
+        } else {
+            "Với mọi khu vực tăng như kế hoạch"
+        };
+        // The sentence on structure and productivity targets only where
+        // there are some.
+        let narrow = self.input.target_outcomes.iter().any(|o| {
+            matches!(
+                o.target.indicator,
+                grdp_core::Indicator::ShareCurrentPct
+                    | grdp_core::Indicator::LabourProductivityGrowthPct
+            )
+        });
+        let (narrow_en, narrow_vi) = if narrow {
+            (
+                " The structure and productivity-growth targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead.",
+                " Các chỉ tiêu cơ cấu và tăng năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới.",
+            )
+        } else {
+            ("", "")
+        };
         let construction_en = if by_construction {
             " Sector growth targets sit near one half by construction: the plan is their centre."
         } else {
@@ -666,11 +769,11 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Probabilities are those of the scenario “{}”. Carried forward with every sector at its target, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en} The structure and productivity-growth targets are far less likely, because their ranges are narrow or sit where growth and prices do not lead. The probability that every target holds in the same draw is {all_text}.",
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en}{narrow_en} The probability that every target holds in the same draw is {all_text}.",
                     view.name
                 ),
                 format!(
-                    "Xác suất theo {}. Với mọi khu vực đạt chỉ tiêu, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi} Các chỉ tiêu cơ cấu và tăng năng suất có khả năng thấp hơn nhiều, vì khoảng chỉ tiêu hẹp hoặc nằm ngoài hướng mà tăng trưởng và giá dẫn tới. Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
+                    "Xác suất theo {}. {at_target_vi}, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
                     view.name.to_lowercase()
                 ),
             ),
@@ -705,10 +808,34 @@ impl Words<'_> {
                     format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
                     format!("{name} cần tăng bình quân {}% để khả năng đạt {}% là một nửa", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
                 ),
-                None => self.pick(
-                    format!("What would {} have to deliver?", name.to_lowercase()),
-                    format!("{name} cần đạt mức nào?"),
-                ),
+                None => {
+                    // The curve's highest point: how far the shown range goes.
+                    let top = self.main().feasibility.as_ref().and_then(|f| {
+                        f.points.iter().max_by(|a, b| a.centre_pct.total_cmp(&b.centre_pct))
+                    });
+                    match top {
+                        Some(t) => self.pick(
+                            format!(
+                                "Even with {} centred at {} %, {} % has a chance of {}",
+                                name.to_lowercase(),
+                                self.text_num(t.centre_pct, 1),
+                                self.text_num(m.target_pct, 2),
+                                self.text_num(t.probability, 2)
+                            ),
+                            format!(
+                                "Ngay cả khi {} tăng bình quân {}%, khả năng đạt {}% chỉ là {}",
+                                name.to_lowercase(),
+                                self.text_num(t.centre_pct, 1),
+                                self.text_num(m.target_pct, 2),
+                                self.text_num(t.probability, 2)
+                            ),
+                        ),
+                        None => self.pick(
+                            format!("{name} alone does not give {} % an even chance", self.text_num(m.target_pct, 2)),
+                            format!("Riêng {} không đủ để khả năng đạt {}% là một nửa", name.to_lowercase(), self.text_num(m.target_pct, 2)),
+                        ),
+                    }
+                }
             },
             self.pick(
                 format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.text_num(m.target_pct, 2), name.to_lowercase()),

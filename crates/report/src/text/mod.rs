@@ -36,6 +36,30 @@ impl<'a> Words<'a> {
         if self.vi() { vi.into() } else { en.into() }
     }
 
+    /// Whether the plan's sector growth in the target year is a set of
+    /// targets (a resolution's) rather than an assumption: only then do the
+    /// words say "the sector targets".
+    pub(crate) fn sector_targets(&self) -> bool {
+        let year = self
+            .input
+            .views
+            .first()
+            .map(|v| v.result.target_year)
+            .or_else(|| self.input.projection.years.first().map(|y| y.year));
+        year.is_some_and(|y| self.input.loaded.plan_growth_is_target(y))
+    }
+
+    /// "the sector targets add up to" or, for a plan that is not a set of
+    /// targets, "the plan adds up to", in the report's language.
+    pub(crate) fn plan_adds_up_to(&self) -> String {
+        match (self.sector_targets(), self.vi()) {
+            (true, false) => "the sector targets add up to".into(),
+            (true, true) => "các chỉ tiêu khu vực cộng lại được".into(),
+            (false, false) => "the plan adds up to".into(),
+            (false, true) => "kế hoạch cộng lại được".into(),
+        }
+    }
+
     /// A number in the language's convention.
     pub fn num(&self, v: f64, decimals: usize) -> String {
         self.lang.num(v, decimals)

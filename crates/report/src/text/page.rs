@@ -147,9 +147,13 @@ impl Words<'_> {
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
             ),
-            grdp_core::uncertainty::Centre::Plan => self.pick(
+            grdp_core::uncertainty::Centre::Plan if self.sector_targets() => self.pick(
                 "It centres every sector on its target: the chance if the plan is, on average, right.",
                 "Kịch bản này lấy chỉ tiêu của mỗi khu vực làm tâm: khả năng đạt nếu kế hoạch đúng ở mức bình quân.",
+            ),
+            grdp_core::uncertainty::Centre::Plan => self.pick(
+                "It centres every sector on the scenario's plan for its growth, which here is an assumption, not a target (the scenario file says which).",
+                "Kịch bản này lấy tăng trưởng theo kế hoạch của kịch bản làm tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
             ),
             grdp_core::uncertainty::Centre::Growth { .. }
             | grdp_core::uncertainty::Centre::AsWritten => self.pick(
@@ -238,13 +242,23 @@ impl Words<'_> {
                 draft,
                 consistent_pct,
             } => [
-                self.pick(format!("GRDP growth {year}, %"), format!("Tốc độ tăng trưởng GRDP năm {year}, %")),
+                self.pick(
+                    format!("GRDP growth {year}, %"),
+                    format!("Tốc độ tăng trưởng GRDP năm {year}, %"),
+                ),
                 self.bound_plain(draft),
                 t(*consistent_pct),
-                self.pick(
-                    "What the sector targets give, weighted at constant 2010 prices. State this, or raise a sector's target (next rows).",
-                    "Mức mà các chỉ tiêu khu vực cho, tính theo giá so sánh 2010. Nêu mức này, hoặc nâng chỉ tiêu một khu vực (các dòng sau).",
-                ),
+                if self.sector_targets() {
+                    self.pick(
+                        "What the sector targets give, weighted at constant 2010 prices. State this, or raise a sector's target (next rows).",
+                        "Mức mà các chỉ tiêu khu vực cho, tính theo giá so sánh 2010. Nêu mức này, hoặc nâng chỉ tiêu một khu vực (các dòng sau).",
+                    )
+                } else {
+                    self.pick(
+                        "What the plan's sector growth gives, weighted at constant 2010 prices. The next rows say what the target needs.",
+                        "Mức mà tăng trưởng các khu vực theo kế hoạch cho, tính theo giá so sánh 2010. Các dòng sau cho biết chỉ tiêu cần gì.",
+                    )
+                },
             ],
             L::SectorForTarget {
                 year,
@@ -262,8 +276,16 @@ impl Words<'_> {
                     t(*draft_pct),
                     t(*consistent_pct),
                     self.pick(
-                        format!("What it needs for {} % with the other sectors at their targets.", t(*target_pct)),
-                        format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", t(*target_pct)),
+                        if self.sector_targets() {
+                            format!("What it needs for {} % with the other sectors at their targets.", t(*target_pct))
+                        } else {
+                            format!("What it needs for {} % with the other sectors as planned.", t(*target_pct))
+                        },
+                        if self.sector_targets() {
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", t(*target_pct))
+                        } else {
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác tăng như kế hoạch.", t(*target_pct))
+                        },
                     ),
                 ]
             }
@@ -272,12 +294,24 @@ impl Words<'_> {
                 add_on_pp,
                 target_pct,
             } => [
-                self.pick(format!("Every sector's growth {year}"), format!("Tốc độ tăng mọi khu vực năm {year}")),
-                self.pick("as drafted", "như dự thảo"),
-                self.pick(format!("+{} percentage points each", t(*add_on_pp)), format!("thêm {} điểm phần trăm mỗi khu vực", t(*add_on_pp))),
                 self.pick(
-                    format!("One add-on to every sector's target that gives {} %.", t(*target_pct)),
-                    format!("Mức cộng thêm như nhau cho mọi khu vực để GRDP tăng {}%.", t(*target_pct)),
+                    format!("Every sector's growth {year}"),
+                    format!("Tốc độ tăng mọi khu vực năm {year}"),
+                ),
+                self.pick("as drafted", "như dự thảo"),
+                self.pick(
+                    format!("+{} percentage points each", t(*add_on_pp)),
+                    format!("thêm {} điểm phần trăm mỗi khu vực", t(*add_on_pp)),
+                ),
+                self.pick(
+                    format!(
+                        "One add-on to every sector's target that gives {} %.",
+                        t(*target_pct)
+                    ),
+                    format!(
+                        "Mức cộng thêm như nhau cho mọi khu vực để GRDP tăng {}%.",
+                        t(*target_pct)
+                    ),
                 ),
             ],
             L::Share {
@@ -291,7 +325,10 @@ impl Words<'_> {
                     .component_name_of(self.input.loaded, component)
                     .to_string();
                 [
-                    self.pick(format!("{name}: share of GRDP {year}, % (current prices)"), format!("{name}: tỷ trọng trong GRDP năm {year}, % (giá hiện hành)")),
+                    self.pick(
+                        format!("{name}: share of GRDP {year}, % (current prices)"),
+                        format!("{name}: tỷ trọng trong GRDP năm {year}, % (giá hiện hành)"),
+                    ),
                     self.bound_plain(draft),
                     t(*consistent_pct),
                     self.pick(
@@ -310,12 +347,25 @@ impl Words<'_> {
             } => {
                 let o = |v: Option<f64>| v.map_or("–".to_string(), t);
                 [
-                    self.pick(format!("GRDP per capita {year}, million VND"), format!("GRDP bình quân đầu người năm {year}, triệu đồng")),
+                    self.pick(
+                        format!("GRDP per capita {year}, million VND"),
+                        format!("GRDP bình quân đầu người năm {year}, triệu đồng"),
+                    ),
                     self.bound_plain(draft),
                     t(*consistent_mn_vnd),
                     self.pick(
-                        format!("Real growth {} %, GRDP deflator up {} %, population up {} %.", t(*real_growth_pct), o(*deflator_growth_pct), o(*population_growth_pct)),
-                        format!("GRDP tăng {}%, chỉ số giảm phát GRDP tăng {}%, dân số tăng {}%.", t(*real_growth_pct), o(*deflator_growth_pct), o(*population_growth_pct)),
+                        format!(
+                            "Real growth {} %, GRDP deflator up {} %, population up {} %.",
+                            t(*real_growth_pct),
+                            o(*deflator_growth_pct),
+                            o(*population_growth_pct)
+                        ),
+                        format!(
+                            "GRDP tăng {}%, chỉ số giảm phát GRDP tăng {}%, dân số tăng {}%.",
+                            t(*real_growth_pct),
+                            o(*deflator_growth_pct),
+                            o(*population_growth_pct)
+                        ),
                     ),
                 ]
             }
@@ -324,7 +374,10 @@ impl Words<'_> {
                 draft,
                 consistent_mn_vnd,
             } => [
-                self.pick(format!("Labour productivity {year}, million VND per worker"), format!("Năng suất lao động năm {year}, triệu đồng/lao động")),
+                self.pick(
+                    format!("Labour productivity {year}, million VND per worker"),
+                    format!("Năng suất lao động năm {year}, triệu đồng/lao động"),
+                ),
                 self.bound_plain(draft),
                 t(*consistent_mn_vnd),
                 self.pick(
@@ -345,12 +398,19 @@ impl Words<'_> {
                     )
                 });
                 [
-                    self.pick(format!("Labour productivity growth {year}, %"), format!("Tốc độ tăng năng suất lao động năm {year}, %")),
+                    self.pick(
+                        format!("Labour productivity growth {year}, %"),
+                        format!("Tốc độ tăng năng suất lao động năm {year}, %"),
+                    ),
                     self.bound_plain(draft),
                     t(*consistent_constant_pct),
                     self.pick(
-                        format!("At constant 2010 prices: GRDP growth less employment growth.{current}"),
-                        format!("Theo giá so sánh 2010: tăng trưởng GRDP trừ tăng lao động.{current}"),
+                        format!(
+                            "At constant 2010 prices: GRDP growth less employment growth.{current}"
+                        ),
+                        format!(
+                            "Theo giá so sánh 2010: tăng trưởng GRDP trừ tăng lao động.{current}"
+                        ),
                     ),
                 ]
             }

@@ -1,0 +1,150 @@
+//! The built-in merged-city scenario, `cantho-2026`: what each sector, or
+//! all of them equally, must grow for 10 % and for 10.5 % in 2026, checked
+//! against figures worked out by hand from its published inputs.
+//!
+//! The hand figures (DERIVATION-2026.md#required): constant-price weights
+//! for 2025 w = 20.9031 / 28.2797 / 45.5242 / 5.2930 % and 2025 growth
+//! g = 3.79 / 8.01 / 8.79 / 4.99 % give 2026 growth at 2025's pace of
+//! Σ w·g / 100 = (79.2227 + 226.5204 + 400.1577 + 26.4121) / 100 = 7.3231 %.
+//! - Equal add-on for T: T − 7.3231, i.e. 2.6769 pp for 10 %, 3.1769 for 10.5 %.
+//! - Services alone: (T − (79.2227 + 226.5204 + 26.4121) / 100) / 0.455242,
+//!   i.e. (10 − 3.3216) / 0.455242 = 14.6701 % and 15.7684 % for 10.5 %.
+//! - Industry alone: (10 − (79.2227 + 400.1577 + 26.4121) / 100) / 0.282797
+//!   = 17.4757 %.
+//!
+//! Tolerance 0.001 pp: the hand sums carry four decimals.
+
+use crate::util::{code, grdp, stderr, stdout};
+
+fn solve_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["solve", "--builtin", "cantho-2026", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = grdp(&all);
+    assert_eq!(code(&o), 0, "grdp {all:?}: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("solve writes JSON")
+}
+
+fn close(v: &serde_json::Value, key: &str, expected: f64) {
+    let got = v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} missing: {v}"));
+    assert!(
+        (got - expected).abs() < 1e-3,
+        "{key}: grdp gives {got}, the hand calculation {expected}"
+    );
+}
+
+#[test]
+fn ten_percent_needs_every_sector_2_68_points_above_2025() {
+    // Without --target, solve takes the scenario's floor of 10 %.
+    let v = solve_json(&["--uniform"]);
+    close(&v, "target_pct", 10.0);
+    close(&v, "planned_aggregate_pct", 7.3231);
+    close(&v, "add_on_pp", 2.6769);
+    let v = solve_json(&["--uniform", "--target", "10.5"]);
+    close(&v, "add_on_pp", 3.1769);
+}
+
+#[test]
+fn services_alone_would_need_14_67_percent_for_10_and_15_77_for_10_5() {
+    let v = solve_json(&["--component", "services"]);
+    close(&v, "required_growth_pct", 14.6701);
+    close(&v, "planned_growth_pct", 8.79);
+    let v = solve_json(&["--component", "services", "--target", "10.5"]);
+    close(&v, "required_growth_pct", 15.7684);
+    let v = solve_json(&["--component", "industry_construction"]);
+    close(&v, "required_growth_pct", 17.4757);
+}
+
+#[test]
+fn the_scenarios_command_lists_both_and_prints_one_that_loads() {
+    let o = grdp(&["scenarios"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let list = stdout(&o);
+    for name in ["cantho-2025", "cantho-2026"] {
+        assert!(list.contains(name), "{list}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("mine.toml");
+    let o = grdp(&["scenarios", "cantho-2026", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // The printed file is a working scenario: the same projection as the built-in one.
+    let from_file = grdp(&["project", file.to_str().unwrap(), "--format", "json"]);
+    let built_in = grdp(&["project", "--builtin", "cantho-2026", "--format", "json"]);
+    assert_eq!(code(&from_file), 0, "{}", stderr(&from_file));
+    let a: serde_json::Value = serde_json::from_str(&stdout(&from_file)).unwrap();
+    let b: serde_json::Value = serde_json::from_str(&stdout(&built_in)).unwrap();
+    assert_eq!(a["years"], b["years"]);
+}
+
+#[test]
+fn an_unknown_builtin_is_a_usage_error_that_names_the_ones_there_are() {
+    let o = grdp(&["audit", "--builtin", "cantho-2027"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("cantho-2025, cantho-2026"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// The briefing on the merged city, in both languages: the 10 % target,
+/// what it needs, and no words that treat 2025's growth carried forward as
+/// sector targets; no record of the old city drawn.
+#[test]
+fn the_merged_citys_briefing_speaks_of_a_plan_not_of_sector_targets() {
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, needs, forbidden) in [
+        (
+            "en",
+            [
+                "10–10.5",
+                "7.32",
+                "14.67",
+                "+2.68",
+                "the plan adds up to 7.32%",
+            ],
+            ["sector targets add up", "record of past shortfalls"],
+        ),
+        (
+            "vi",
+            [
+                "10–10,5",
+                "7,32",
+                "14,67",
+                "thêm 2,68 điểm phần trăm",
+                "kế hoạch cộng lại được 7,32%",
+            ],
+            [
+                "chỉ tiêu khu vực cộng lại",
+                "mức hụt chỉ tiêu trong quá khứ",
+            ],
+        ),
+    ] {
+        let out = dir.path().join(lang);
+        let o = grdp(&[
+            "report",
+            "--builtin",
+            "cantho-2026",
+            "--lang",
+            lang,
+            "-n",
+            "20000",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+        for n in needs {
+            assert!(page.contains(n), "{lang}: the page lacks {n:?}");
+        }
+        for f in forbidden {
+            assert!(!page.contains(f), "{lang}: the page says {f:?}");
+        }
+        assert!(
+            !out.join("9-track-record.png").exists(),
+            "{lang}: the old city's record is not drawn for the merged one"
+        );
+    }
+}
