@@ -5,6 +5,7 @@ mod cantho_2026;
 mod cli;
 mod contract;
 mod corpus;
+mod derive;
 mod files;
 mod golden;
 mod interrupt;

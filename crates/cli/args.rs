@@ -52,6 +52,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp calibrate --region vietnam --exclude 2020,2021 --scale-to can_tho\n  grdp calibrate my-history.csv --region my_province --format json"
     )]
     Calibrate(CalibrateArgs),
+    /// Constant-price weights from a statistics release (contributions, shares of the increase, or levels and price indices): a ready [base] block.
+    #[command(
+        after_help = "Examples:\n  grdp derive --region can_tho --period 2022\n  grdp derive my-release.csv --region tra_vinh --period 2024 --rest product_taxes\n\nThe release is the history file's rows of one region and period (docs/scenario-format.md#derived-weights):\ngrowth_pct with contribution_pp or share_of_increase_pct, or current_bn_vnd with deflator_index;\na `total` row's growth_pct is the published aggregate the weights are checked against."
+    )]
+    Derive(DeriveArgs),
     /// List the built-in scenarios, or print one as a starting file for your own.
     #[command(
         after_help = "Examples:\n  grdp scenarios\n  grdp scenarios cantho-2026 -o my-province.toml\n  grdp report --builtin cantho-2026"
@@ -329,7 +334,7 @@ pub fn load_history(path: &Option<PathBuf>) -> anyhow::Result<(History, String)>
 /// Output of `grdp calibrate`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum CalibrateFormat {
-    /// An `[uncertainty]` block for a scenario file, with the estimates as comments.
+    /// A block for a scenario file, with the estimates as comments.
     Toml,
     /// Every estimate, as JSON.
     Json,
@@ -456,6 +461,30 @@ pub struct SimulateArgs {
     /// No progress bar.
     #[arg(long, short = 'q')]
     pub quiet: bool,
+}
+
+/// `grdp derive`.
+#[derive(Debug, Args)]
+pub struct DeriveArgs {
+    /// History file holding the release (CSV: region,period,component,indicator,value,...); the built-in one if omitted.
+    pub history: Option<PathBuf>,
+    /// Region of the release, as in the history (e.g. can_tho).
+    #[arg(long)]
+    pub region: String,
+    /// Period of the release, as in the history (e.g. 2022, or 2025-9M).
+    #[arg(long)]
+    pub period: String,
+    /// A component the release leaves out (e.g. product_taxes), filled in
+    /// from the published total: contribution = total − listed, weight =
+    /// 100 − listed weights (an assumption, said in the output).
+    #[arg(long, value_name = "ID")]
+    pub rest: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Toml)]
+    pub format: CalibrateFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// `grdp scenarios`.

@@ -7,6 +7,7 @@
 mod args;
 mod audit_cmd;
 mod calibrate_cmd;
+mod derive_cmd;
 mod errors;
 mod output;
 mod progress;
@@ -95,6 +96,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Simulate(a) => simulate_cmd::run(&a),
         args::Command::Report(a) => report_cmd::run(&a),
         args::Command::Scenarios(a) => scenarios_cmd::run(&a),
+        args::Command::Derive(a) => derive_cmd::run(&a),
     }
 }
 

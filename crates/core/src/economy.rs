@@ -148,7 +148,7 @@ impl Economy {
                 }
                 let sum: f64 = w.iter().sum();
                 if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE_PP {
-                    return Err(ModelError::SharesDoNotSumTo100 {
+                    return Err(ModelError::WeightsDoNotSumTo100 {
                         field: "base.constant_weight_pct".into(),
                         sum_pct: sum,
                         tolerance_pct: SHARE_SUM_TOLERANCE_PP,

@@ -87,11 +87,12 @@ pub enum ModelError {
         /// The growth rate found, in percent.
         value: f64,
     },
-    /// Shares that must add up to 100 % do not.
+    /// Constant-price weights that do not add up to 100 %: usually weights
+    /// worked out from rounded contributions, not yet normalised.
     #[error(
-        "{field} sums to {sum_pct:.4}%; expected 100% (within {tolerance_pct} percentage points)"
+        "{field} sums to {sum_pct:.4}%; expected 100% (within {tolerance_pct} percentage points). Weights worked out from rounded contributions rarely sum to exactly 100: scale each by 100 / {sum_pct:.4}, or let `grdp derive` do it from the release and report the residual"
     )]
-    SharesDoNotSumTo100 {
+    WeightsDoNotSumTo100 {
         /// The field.
         field: String,
         /// The sum found, in percent.
@@ -162,7 +163,7 @@ impl ModelError {
             | ModelError::NotPositive { field, .. }
             | ModelError::Negative { field, .. }
             | ModelError::GrowthAtOrBelowMinus100 { field, .. }
-            | ModelError::SharesDoNotSumTo100 { field, .. }
+            | ModelError::WeightsDoNotSumTo100 { field, .. }
             | ModelError::YearsOutOfOrder { field, .. }
             | ModelError::DuplicateYear { field, .. }
             | ModelError::OutcomeAfterBase { field, .. } => Some(field.clone()),

@@ -356,3 +356,137 @@ pub fn summary(
     });
     to_json(&value)
 }
+
+/// The `[base.constant_weight_pct]` block `grdp derive` writes: the weights
+/// derived from a release, each with status `derived`, its source and how it
+/// was obtained, and the check against the published aggregate as comments.
+/// `command` is the command line that made it, `history` the file read.
+pub fn derived_base_block(
+    w: &grdp_study::release::ReleaseWeights,
+    command: &str,
+    history: &str,
+) -> String {
+    use grdp_study::release::Method;
+    let d = &w.derived;
+    let mut o = String::new();
+    let _ = writeln!(o, "# {command}");
+    let _ = writeln!(
+        o,
+        "# From {history}: region {}, period {}.",
+        w.region, w.period
+    );
+    match w.method {
+        Method::Contributions => {
+            let _ = writeln!(
+                o,
+                "# Method: weight of the year before = contribution (pp) / growth (%), normalised,"
+            );
+            let _ = writeln!(o, "# then rolled forward with the release's growth.");
+        }
+        Method::SharesOfIncrease => {
+            let _ = writeln!(
+                o,
+                "# Method: weight of the year before ∝ share of the increase / growth, normalised,"
+            );
+            let _ = writeln!(
+                o,
+                "# then rolled forward. Shares of the increase in value added leave product taxes out."
+            );
+        }
+        Method::Levels => {
+            let _ = writeln!(
+                o,
+                "# Method: level at 2010 prices = current-price level × 100 / price index; weights = shares."
+            );
+        }
+    }
+    if let Some(r) = &w.rest {
+        let _ = writeln!(
+            o,
+            "# {} is not in the release: filled in from the total, contribution {:.2} pp, weight {:.2} %, growth {:.2} % (an assumption).",
+            r.id, r.contribution_pp, r.prior_weight_pct, r.growth_pct
+        );
+    }
+    if let (Method::Contributions, Some(sum)) = (w.method, d.prior_raw_sum_pct) {
+        let off = sum - 100.0;
+        if off.abs() > 1.0 {
+            let _ = writeln!(
+                o,
+                "# The contributions give weights summing to {sum:.2} % ({off:+.2} points off 100): too far for rounding."
+            );
+            let _ = writeln!(
+                o,
+                "# Is a component missing (product taxes?)? --rest ID fills one in from the total."
+            );
+        } else {
+            let _ = writeln!(
+                o,
+                "# The contributions give weights summing to {sum:.2} % before normalising ({off:+.2} points of rounding)."
+            );
+        }
+    }
+    if let (Method::SharesOfIncrease, Some(sum)) = (w.method, d.prior_raw_sum_pct) {
+        let _ = writeln!(o, "# The shares of the increase sum to {sum:.2} %.");
+    }
+    match (d.implied_growth_pct, w.published_growth_pct) {
+        (Some(i), Some(p)) => {
+            let _ = writeln!(
+                o,
+                "# Check: they give growth of {i:.2} % for {}, against the published {p:.2} % (residual {:+.2} pp).",
+                w.period,
+                i - p
+            );
+            if w.method == Method::SharesOfIncrease {
+                let _ = writeln!(
+                    o,
+                    "# (Value added's growth against GRDP's: product taxes sit in the published total only.)"
+                );
+            }
+        }
+        (Some(i), None) => {
+            let _ = writeln!(
+                o,
+                "# They give growth of {i:.2} % for {} (no published total to check against: add a `total` row).",
+                w.period
+            );
+        }
+        _ => {}
+    }
+    if let Some(y) = w.base_year {
+        let _ = writeln!(
+            o,
+            "# For a scenario whose [base] year is {y}: set `year = {y}` in [base]."
+        );
+    }
+    if !w.sources.is_empty() {
+        let _ = writeln!(o, "# Sources: {}", w.sources.join(" ; "));
+    }
+    let _ = writeln!(o, "[base.constant_weight_pct]");
+    let source = format!("{command}; {history}");
+    for (id, v) in w.components.iter().zip(&d.weights_pct) {
+        let _ = writeln!(
+            o,
+            "{id} = {{ value = {v:.4}, status = \"derived\", source = {} }}",
+            toml_string(&source)
+        );
+    }
+    o
+}
+
+/// A TOML basic string: quoted, with backslashes and quotes escaped.
+fn toml_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {
+                let _ = write!(out, "\\u{:04X}", c as u32);
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}

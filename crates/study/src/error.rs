@@ -79,6 +79,16 @@ pub enum StudyError {
         /// The first year that overflows.
         year: i32,
     },
+    /// A release in the history that gives nothing to derive weights from.
+    #[error("the history holds no release for {region} {period} to derive weights from: {why}")]
+    NoRelease {
+        /// The region.
+        region: String,
+        /// The period, e.g. `2025` or `2025-9M`.
+        period: String,
+        /// What is missing, and what would do.
+        why: String,
+    },
     /// The scenario has no plan year to solve for.
     #[error("the scenario has no [[plan]] year to solve for; add one")]
     NoPlanYear,

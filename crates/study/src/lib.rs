@@ -41,6 +41,7 @@ pub mod briefing;
 pub mod calibration;
 pub mod error;
 pub mod record;
+pub mod release;
 pub mod simulation;
 pub mod solve;
 
