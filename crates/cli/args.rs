@@ -52,7 +52,7 @@ pub enum Command {
         after_help = "Examples:\n  grdp calibrate --region vietnam --exclude 2020,2021 --scale-to can_tho\n  grdp calibrate my-history.csv --region my_province --format json"
     )]
     Calibrate(CalibrateArgs),
-    /// Constant-price weights from a statistics release (contributions, shares of the increase, or levels and price indices): a ready [base] block.
+    /// Constant-price weights from a statistics release (contributions, shares of the increase, or levels and price indices): a ready `[base]` block.
     #[command(
         after_help = "Examples:\n  grdp derive --region can_tho --period 2022\n  grdp derive my-release.csv --region tra_vinh --period 2024 --rest product_taxes\n\nThe release is the history file's rows of one region and period (docs/scenario-format.md#derived-weights):\ngrowth_pct with contribution_pp or share_of_increase_pct, or current_bn_vnd with deflator_index;\na `total` row's growth_pct is the published aggregate the weights are checked against."
     )]
