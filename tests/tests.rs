@@ -9,6 +9,7 @@ mod derive;
 mod files;
 mod golden;
 mod interrupt;
+mod quarters;
 mod report;
 mod simulate;
 mod util;

@@ -122,7 +122,7 @@ pub struct CommonArgs {
 
 /// `grdp solve`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("question").required(true).args(["component", "uniform", "period"])))]
+#[command(group(clap::ArgGroup::new("question").required(true).args(["component", "uniform", "period", "remaining"])))]
 pub struct SolveArgs {
     #[command(flatten)]
     pub common: CommonArgs,
@@ -136,6 +136,18 @@ pub struct SolveArgs {
     /// Solve for one add-on to every component's growth.
     #[arg(long)]
     pub uniform: bool,
+    /// What the rest of the year needs, given growth known so far, cumulated
+    /// from January as releases print it: Q1=7.15, H1=7.87 or 9M=7.39
+    /// (percent on the same period of the year before).
+    #[arg(long, value_name = "PART=PCT", value_parser = parse_known, conflicts_with_all = ["component", "uniform"])]
+    pub remaining: Option<(grdp_study::solve::KnownPart, f64)>,
+    /// With --remaining: the base year's quarter shares of GRDP at constant
+    /// prices, percent, Q1,Q2,Q3,Q4 (default: equal, 25 each).
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_pct, value_delimiter = ',', requires = "remaining")]
+    pub quarter_shares: Option<Vec<f64>>,
+    /// With --remaining: what the year comes to if the rest grows this much, percent.
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct, requires = "remaining")]
+    pub then: Option<f64>,
     /// Year to solve for (default: the first plan year).
     #[arg(long, value_name = "YEAR", conflicts_with = "period")]
     pub year: Option<i32>,
@@ -173,6 +185,17 @@ fn parse_pct(s: &str) -> Result<f64, String> {
             "found `{s}`; expected a growth rate in percent, such as 9.5"
         )),
     }
+}
+
+/// Growth known for part of a year: `9M=7.39`, `H1=7.87`, `Q1=7.15`.
+fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
+    let (part, pct) = s.split_once('=').ok_or_else(|| {
+        format!("found `{s}`; expected PART=PCT, such as 9M=7.39 (parts: Q1, H1, 9M)")
+    })?;
+    let part = grdp_study::solve::KnownPart::parse(part).ok_or_else(|| {
+        format!("found `{part}`; expected Q1, H1 or 9M (growth cumulated from January)")
+    })?;
+    Ok((part, parse_pct(pct)?))
 }
 
 /// A number of draws: a whole number, written out (1000000) or in

@@ -17,6 +17,28 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
         .target
         .or_else(|| year.and_then(|y| loaded.scenario.targets().growth_floor_pct(y)));
     let question = match (args.period, args.average, target) {
+        _ if args.remaining.is_some() => {
+            let (known, known_growth_pct) = args.remaining.expect("checked above");
+            let shares_pct = match args.quarter_shares.as_deref() {
+                Some([a, b, c, d]) => Some([*a, *b, *c, *d]),
+                Some(other) => {
+                    return Err(UsageError(format!(
+                        "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                        other.len()
+                    ))
+                    .into());
+                }
+                None => None,
+            };
+            Question::Remaining {
+                year: args.year,
+                known,
+                known_growth_pct,
+                target_pct: target,
+                then_pct: args.then,
+                shares_pct,
+            }
+        }
         (Some((first_year, last_year)), Some(average_pct), _) => Question::Period {
             first_year,
             last_year,

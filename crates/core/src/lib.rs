@@ -47,6 +47,7 @@ pub mod economy;
 pub mod error;
 pub mod plan;
 pub mod projection;
+pub mod quarters;
 pub mod solve;
 pub mod step;
 pub mod targets;

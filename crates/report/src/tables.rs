@@ -288,5 +288,29 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> Result<String, 
             }));
             csv_text(&["year", "kind", "growth_pct"], &rows)
         }
+        Answer::Remaining(r) => csv_text(
+            &[
+                "year",
+                "known",
+                "known_growth_pct",
+                "known_share_pct",
+                "target_pct",
+                "required_remaining_pct",
+                "required_per_share_point_pp",
+                "then_remaining_pct",
+                "year_growth_pct",
+            ],
+            &[vec![
+                r.year.to_string(),
+                r.known.label().to_string(),
+                csv_num(Some(r.known_growth_pct)),
+                csv_num(Some(r.known_share_pct)),
+                csv_num(r.target_pct),
+                csv_num(r.required_remaining_pct),
+                csv_num(r.required_per_share_point_pp),
+                csv_num(r.then_remaining_pct),
+                csv_num(r.year_growth_pct),
+            ]],
+        ),
     }
 }

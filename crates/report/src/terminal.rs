@@ -422,6 +422,7 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
             lang.solve_uniform(u) + &t.render()
         }
         Answer::Period(p) => lang.solve_period(p),
+        Answer::Remaining(r) => lang.solve_remaining(r),
     };
     format!(
         "{}: {}\n{}",

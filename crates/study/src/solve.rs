@@ -7,6 +7,9 @@ use serde::Serialize;
 
 use crate::error::{ComponentRole, StudyError};
 
+/// How much of a year a release covers (for [`Question::Remaining`]).
+pub use grdp_core::quarters::KnownPart;
+
 /// A question about what a target needs.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Question {
@@ -25,6 +28,24 @@ pub enum Question {
         target_pct: f64,
         /// The year; `None` for the first plan year.
         year: Option<i32>,
+    },
+    /// What the rest of a year needs, given growth known for its first
+    /// quarter, half or nine months (and what the year comes to at a stated
+    /// growth of the rest).
+    Remaining {
+        /// The year; `None` for the first plan year.
+        year: Option<i32>,
+        /// How much of the year is known.
+        known: grdp_core::quarters::KnownPart,
+        /// Its growth on the same period of the year before, percent.
+        known_growth_pct: f64,
+        /// The annual target, percent, if any.
+        target_pct: Option<f64>,
+        /// Growth of the remaining quarters to carry the year with, percent, if any.
+        then_pct: Option<f64>,
+        /// The base year's quarter shares at constant prices, percent;
+        /// `None` for equal quarters.
+        shares_pct: Option<[f64; 4]>,
     },
     /// The growth the remaining years of a period need for an average.
     Period {
@@ -47,6 +68,8 @@ pub enum Answer {
     Uniform(UniformSolution),
     /// What the remaining years of a period need.
     Period(PeriodSolution),
+    /// What the rest of a year needs.
+    Remaining(grdp_core::quarters::RemainingSolution),
 }
 
 /// Answers `question` for the scenario.
@@ -91,6 +114,27 @@ pub fn solve(loaded: &LoadedScenario, question: &Question) -> Result<Answer, Stu
             year(*y)?,
             *target_pct,
         )?),
+        Question::Remaining {
+            year: y,
+            known,
+            known_growth_pct,
+            target_pct,
+            then_pct,
+            shares_pct,
+        } => {
+            let shares = match shares_pct {
+                Some(p) => grdp_core::quarters::QuarterShares::new(*p)?,
+                None => grdp_core::quarters::QuarterShares::EQUAL,
+            };
+            Answer::Remaining(grdp_core::quarters::remaining(
+                year(*y)?,
+                &shares,
+                *known,
+                *known_growth_pct,
+                *target_pct,
+                *then_pct,
+            )?)
+        }
         // Known outcomes only: the plan's years are what is being solved for.
         Question::Period {
             first_year,

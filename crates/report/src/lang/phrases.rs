@@ -487,6 +487,105 @@ impl Lang {
 }
 
 impl Lang {
+    /// The answer to a remaining-quarters question, as sentences: what the
+    /// rest of the year needs, under which quarter shares and how sensitive
+    /// that is to them, and what the year comes to at a stated growth.
+    pub fn solve_remaining(self, r: &grdp_core::quarters::RemainingSolution) -> String {
+        let n = |v: f64| self.text_num(v, 2);
+        let rest = match r.known {
+            grdp_core::quarters::KnownPart::Q1 => ("Q2-Q4", "quý II-IV"),
+            grdp_core::quarters::KnownPart::H1 => ("the second half", "6 tháng cuối năm"),
+            grdp_core::quarters::KnownPart::M9 => ("Q4", "quý IV"),
+        };
+        let known_vi = match r.known {
+            grdp_core::quarters::KnownPart::Q1 => "quý I",
+            grdp_core::quarters::KnownPart::H1 => "6 tháng đầu năm",
+            grdp_core::quarters::KnownPart::M9 => "9 tháng",
+        };
+        let shares = r
+            .shares_pct
+            .iter()
+            .map(|s| n(*s))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let equal = r.shares_pct.iter().all(|s| (s - 25.0).abs() < 1e-9);
+        let mut out = String::new();
+        if self.vi() {
+            out += &format!(
+                "Đã biết: {known_vi} năm {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
+                r.year,
+                n(r.known_growth_pct),
+                if equal {
+                    " (bằng nhau: giả định; nêu tỷ trọng khác bằng --quarter-shares)"
+                } else {
+                    ""
+                },
+                n(r.known_share_pct)
+            );
+            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
+                out += &format!(
+                    "Để cả năm tăng {}%, {} cần tăng bình quân {}% so với cùng kỳ.",
+                    n(t),
+                    rest.1,
+                    n(req)
+                );
+                if let Some(p) = r.required_per_share_point_pp {
+                    out += &format!(
+                        " Nếu phần đã biết chiếm thêm 1 điểm % cả năm, mức cần đạt thay đổi {} điểm %",
+                        self.signed(p)
+                    );
+                }
+                if let (false, Some(e)) = (equal, r.required_remaining_equal_pct) {
+                    out += &format!("; với các quý bằng nhau: {}%", n(e));
+                }
+                out += ".\n";
+            }
+            if let (Some(th), Some(y)) = (r.then_remaining_pct, r.year_growth_pct) {
+                out += &format!("Nếu {} tăng {}%, cả năm đạt {}%.\n", rest.1, n(th), n(y));
+            }
+        } else {
+            out += &format!(
+                "Known: {} {} at {}% on the same period of the year before. Quarter shares of the year before's GRDP (constant 2010 prices): {shares}%{}; the known part is {}% of the year.\n",
+                r.known.label(),
+                r.year,
+                n(r.known_growth_pct),
+                if equal {
+                    " (equal: an assumption; state others with --quarter-shares)"
+                } else {
+                    ""
+                },
+                n(r.known_share_pct)
+            );
+            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
+                out += &format!(
+                    "For {}% in the year, {} must grow {}% on average on the same period of the year before.",
+                    n(t),
+                    rest.0,
+                    n(req)
+                );
+                if let Some(p) = r.required_per_share_point_pp {
+                    out += &format!(
+                        " Each point more of the year in the known part moves that by {} pp",
+                        self.signed(p)
+                    );
+                }
+                if let (false, Some(e)) = (equal, r.required_remaining_equal_pct) {
+                    out += &format!("; with equal quarters it is {}%", n(e));
+                }
+                out += ".\n";
+            }
+            if let (Some(th), Some(y)) = (r.then_remaining_pct, r.year_growth_pct) {
+                out += &format!(
+                    "If {} grows {}%, the year comes to {}%.\n",
+                    rest.0,
+                    n(th),
+                    n(y)
+                );
+            }
+        }
+        out
+    }
+
     /// A number for running text: at most `decimals` decimals, no trailing
     /// zeros (9,5 %, not 9,50 %).
     pub fn text_num(self, value: f64, decimals: usize) -> String {

@@ -1,0 +1,91 @@
+//! `grdp solve --remaining`: what the rest of a year needs, checked by hand.
+//!
+//! Nine months at 7.39 % (Cần Thơ, merged basis, 2025: baomoi.net.vn
+//! "Kinh tế Cần Thơ tăng 7,39% trong 9 tháng đầu năm"):
+//! - equal quarters (the nine months are 75 % of the year): for 10 % the
+//!   fourth quarter needs (1000 − 7.39 × 75) / 25 = 17.83 %; for 9.5 %,
+//!   (950 − 554.25) / 25 = 15.83 %; if it grows 8 %, the year is
+//!   (554.25 + 200) / 100 = 7.5425 %.
+//! - quarters of 22 / 24 / 25 / 29 % (71 % in nine months): for 10 %,
+//!   (1000 − 524.69) / 29 = 16.3900 %.
+//!
+//! Tolerance 1e-6: the arithmetic is exact to that.
+
+use crate::util::{code, grdp, stderr, stdout};
+
+fn solve_json(args: &[&str]) -> serde_json::Value {
+    let mut all = vec!["solve", "--format", "json"];
+    all.extend_from_slice(args);
+    let o = grdp(&all);
+    assert_eq!(code(&o), 0, "grdp {all:?}: {}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).expect("solve writes JSON")
+}
+
+fn close(v: &serde_json::Value, key: &str, expected: f64) {
+    let got = v[key]
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} missing: {v}"));
+    assert!(
+        (got - expected).abs() < 1e-6,
+        "{key}: {got}, by hand {expected}"
+    );
+}
+
+#[test]
+fn nine_months_at_7_39_need_a_fourth_quarter_of_17_83_for_10() {
+    let v = solve_json(&["--remaining", "9M=7.39", "--target", "10", "--then", "8"]);
+    assert_eq!(v["kind"], "remaining");
+    assert_eq!(v["known"], "9M");
+    close(&v, "known_share_pct", 75.0);
+    close(&v, "required_remaining_pct", 17.83);
+    close(&v, "year_growth_pct", 7.5425);
+    // Without --target, the scenario's own: 9.5 % in 2025.
+    let v = solve_json(&["--remaining", "9M=7.39"]);
+    close(&v, "target_pct", 9.5);
+    close(&v, "required_remaining_pct", 15.83);
+}
+
+#[test]
+fn stated_quarter_shares_change_the_answer_and_say_by_how_much() {
+    let v = solve_json(&[
+        "--remaining",
+        "9M=7.39",
+        "--target",
+        "10",
+        "--quarter-shares",
+        "22,24,25,29",
+    ]);
+    close(&v, "known_share_pct", 71.0);
+    close(&v, "required_remaining_pct", (1000.0 - 7.39 * 71.0) / 29.0);
+    close(&v, "required_remaining_equal_pct", 17.83);
+    // The table says which shares it used.
+    let o = grdp(&["solve", "--remaining", "9M=7.39", "--target", "10"]);
+    assert!(
+        stdout(&o).contains("25 / 25 / 25 / 25% (equal: an assumption"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn a_slip_in_the_known_part_is_a_usage_error() {
+    for bad in [
+        ["--remaining", "9M=7,39"],
+        ["--remaining", "Q4=7"],
+        ["--remaining", "9M"],
+    ] {
+        let mut args = vec!["solve"];
+        args.extend_from_slice(&bad);
+        let o = grdp(&args);
+        assert_eq!(code(&o), 2, "{bad:?}: {}", stderr(&o));
+    }
+    let o = grdp(&[
+        "solve",
+        "--remaining",
+        "9M=7.39",
+        "--quarter-shares",
+        "25,25,25,24",
+    ]);
+    assert_eq!(code(&o), 1, "shares off 100: {}", stderr(&o));
+    assert!(stderr(&o).contains("sum to 99.00"), "{}", stderr(&o));
+}
