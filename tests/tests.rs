@@ -9,6 +9,7 @@ mod derive;
 mod files;
 mod golden;
 mod interrupt;
+mod investment;
 mod quarters;
 mod report;
 mod simulate;

@@ -34,7 +34,7 @@ pub enum Command {
     Project(CommonArgs),
     /// Check whether the targets hang together, and what they imply.
     #[command(
-        after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average. Status: pass, warn or fail."
+        after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average, investment_icor. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
     /// Write the briefing: the verdict, nine charts, an offline page, summary.json, CSV tables and an Excel workbook.

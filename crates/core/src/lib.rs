@@ -76,6 +76,7 @@ pub struct Scenario {
     targets: TargetSet,
     period_targets: Vec<PeriodTarget>,
     outcomes: Vec<YearGrowth>,
+    investment: Option<audit::InvestmentTarget>,
 }
 
 impl Scenario {
@@ -143,6 +144,7 @@ impl Scenario {
             targets,
             period_targets,
             outcomes,
+            investment: None,
         })
     }
 
@@ -164,6 +166,39 @@ impl Scenario {
     /// Targets for the average growth of a period.
     pub fn period_targets(&self) -> &[PeriodTarget] {
         &self.period_targets
+    }
+
+    /// Adds an investment target (checked against the growth target by the
+    /// audit). Refused when its base is not a positive level or its year is
+    /// not after the base year.
+    pub fn with_investment(mut self, inv: audit::InvestmentTarget) -> Result<Self, ModelError> {
+        crate::error::positive(|| "investment.base_bn_vnd".into(), inv.base_bn_vnd)?;
+        if inv.year <= self.economy.base().year {
+            return Err(ModelError::InvalidTarget {
+                id: "investment".into(),
+                reason: format!(
+                    "year {} is not after the base year {}; expected a plan year",
+                    inv.year,
+                    self.economy.base().year
+                ),
+            });
+        }
+        if inv.growth_min_pct.is_none() && inv.growth_max_pct.is_none() {
+            return Err(ModelError::InvalidTarget {
+                id: "investment".into(),
+                reason: "neither growth_min_pct nor growth_max_pct; expected at least one".into(),
+            });
+        }
+        for r in &inv.icor_references {
+            crate::error::positive(|| format!("investment.icor_reference.{}", r.id), r.icor)?;
+        }
+        self.investment = Some(inv);
+        Ok(self)
+    }
+
+    /// The investment target, if any.
+    pub fn investment(&self) -> Option<&audit::InvestmentTarget> {
+        self.investment.as_ref()
     }
 
     /// Known aggregate real growth of past years, ascending.
@@ -194,6 +229,18 @@ impl Scenario {
         for p in &self.period_targets {
             out.checks
                 .push(audit::period_check(p, &self.outcomes, projection));
+        }
+        // Investment last: a scenario without it says so.
+        match &self.investment {
+            None => out.not_applicable.push(audit::NotApplicable {
+                id: CheckId::InvestmentIcor,
+                year: None,
+                reason: audit::MissingInput::NoTargets,
+            }),
+            Some(inv) => match audit::investment_entry(inv, &self.targets, projection) {
+                Ok(c) => out.checks.push(c),
+                Err(n) => out.not_applicable.push(n),
+            },
         }
         out
     }

@@ -367,5 +367,125 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             }
         }
+        Figures::Investment(f) => {
+            let grown = range(f.investment_growth_min_pct, f.investment_growth_max_pct);
+            let icor = |a: Option<f64>, b: Option<f64>| match (a, b) {
+                (Some(a), Some(b)) => format!("{}–{}", lang.num(a, 1), lang.num(b, 1)),
+                (Some(a), None) | (None, Some(a)) => lang.num(a, 1),
+                (None, None) => lang.labels().unknown_value.to_string(),
+            };
+            let refs_en = f
+                .references
+                .iter()
+                .map(|r| {
+                    format!(
+                        "at {}'s {} it buys {}% growth",
+                        reference_name(r.id.as_str(), lang),
+                        lang.text_num(r.icor, 1),
+                        range(r.growth_supported_min_pct, r.growth_supported_max_pct)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let refs_vi = f
+                .references
+                .iter()
+                .map(|r| {
+                    format!(
+                        "với ICOR {} ({}) chỉ đạt tăng trưởng {}%",
+                        lang.text_num(r.icor, 1),
+                        reference_name(r.id.as_str(), lang),
+                        range(r.growth_supported_min_pct, r.growth_supported_max_pct)
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ");
+            let low = check.status == CheckStatus::Warn;
+            if vi {
+                format!(
+                    "Tổng vốn đầu tư toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} (số ước tính, xem ghi chú trong kịch bản) lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
+                    lang.num(f.base_investment_bn_vnd, 0),
+                    check.year - 1,
+                    range(
+                        f.investment_min_bn_vnd.map(|v| v.round()),
+                        f.investment_max_bn_vnd.map(|v| v.round())
+                    ),
+                    range(f.investment_rate_min_pct, f.investment_rate_max_pct),
+                    check.year,
+                    n(f.growth_pct),
+                    if f.growth_is_target {
+                        " (chỉ tiêu)"
+                    } else {
+                        " (theo kịch bản)"
+                    },
+                    icor(f.icor_min, f.icor_max),
+                    if refs_vi.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" So sánh: {refs_vi}.")
+                    },
+                    if low {
+                        " Chỉ tiêu tăng trưởng đòi hỏi vốn đầu tư hiệu quả hơn mọi mức tham chiếu."
+                    } else {
+                        ""
+                    }
+                )
+            } else {
+                format!(
+                    "Total social investment up {grown}% on {} billion VND in {} (an estimate: see the scenario's note) to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
+                    lang.num(f.base_investment_bn_vnd, 0),
+                    check.year - 1,
+                    range(
+                        f.investment_min_bn_vnd.map(|v| v.round()),
+                        f.investment_max_bn_vnd.map(|v| v.round())
+                    ),
+                    range(f.investment_rate_min_pct, f.investment_rate_max_pct),
+                    check.year,
+                    n(f.growth_pct),
+                    if f.growth_is_target {
+                        " (the target)"
+                    } else {
+                        " (the plan's)"
+                    },
+                    icor(f.icor_min, f.icor_max),
+                    if refs_en.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" Against the references: {refs_en}.")
+                    },
+                    if low {
+                        " The growth target needs investment more productive than any reference."
+                    } else {
+                        ""
+                    }
+                )
+            }
+        }
+    }
+}
+
+/// A reference's id in words: the region's name where grdp knows it (the
+/// id's first part: `can_tho_2023` → Cần Thơ 2023, `vietnam` → Vietnam),
+/// else the id with spaces.
+fn reference_name(id: &str, lang: Lang) -> String {
+    let (name, rest) = if let Some(r) = id.strip_prefix("can_tho") {
+        ("Cần Thơ", r)
+    } else if let Some(r) = id.strip_prefix("vietnam") {
+        (
+            if lang == Lang::Vi {
+                "Việt Nam"
+            } else {
+                "Vietnam"
+            },
+            r,
+        )
+    } else {
+        return id.replace('_', " ");
+    };
+    let rest = rest.trim_start_matches('_').replace('_', " ");
+    if rest.is_empty() {
+        name.to_string()
+    } else {
+        format!("{name} {rest}")
     }
 }

@@ -17,7 +17,7 @@ use toml::Spanned;
 use crate::error::{LoadError, LoadErrorKind, Locator, decode};
 use crate::plausibility::Warning;
 use crate::sourced::{Sourced, Status};
-use crate::targets::{RawOutcome, RawPeriodTarget, RawTarget};
+use crate::targets::{RawInvestment, RawOutcome, RawPeriodTarget, RawTarget};
 
 /// The scenario format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
@@ -174,6 +174,7 @@ struct RawScenario {
     period_target: Vec<Spanned<RawPeriodTarget>>,
     #[serde(default)]
     outcome: Vec<Spanned<RawOutcome>>,
+    investment: Option<Spanned<RawInvestment>>,
     uncertainty: Option<Spanned<crate::uncertainty::RawUncertainty>>,
 }
 
@@ -279,6 +280,13 @@ impl Builder<'_> {
             outcomes,
         )
         .map_err(|e| self.model(e))?;
+        let scenario = match &raw.investment {
+            Some(i) => {
+                let inv = self.investment(i)?;
+                scenario.with_investment(inv).map_err(|e| self.model(e))?
+            }
+            None => scenario,
+        };
         let uncertainty = match &raw.uncertainty {
             Some(u) => {
                 let spec = self.uncertainty(u, &ids)?;

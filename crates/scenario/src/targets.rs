@@ -159,3 +159,45 @@ impl Builder<'_> {
         })
     }
 }
+
+/// `[investment]`: total social investment of the base year and its growth
+/// target for a plan year, with reference ICORs to judge it against.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawInvestment {
+    year: Spanned<i64>,
+    base_bn_vnd: Spanned<Sourced>,
+    growth_min_pct: Option<Spanned<Sourced>>,
+    growth_max_pct: Option<Spanned<Sourced>>,
+    #[serde(default)]
+    icor_reference: std::collections::BTreeMap<String, Spanned<Sourced>>,
+}
+
+impl Builder<'_> {
+    pub(crate) fn investment(
+        &mut self,
+        raw: &Spanned<RawInvestment>,
+    ) -> Result<grdp_core::audit::InvestmentTarget, LoadError> {
+        let i = raw.get_ref();
+        self.spans.insert("investment".into(), raw.span());
+        let year = self.year("investment.year", &i.year)?;
+        let base_bn_vnd = self.number("investment.base_bn_vnd", &i.base_bn_vnd)?;
+        let growth_min_pct = self.optional("investment.growth_min_pct", &i.growth_min_pct)?;
+        let growth_max_pct = self.optional("investment.growth_max_pct", &i.growth_max_pct)?;
+        let mut icor_references = Vec::new();
+        for (id, v) in &i.icor_reference {
+            let icor = self.number(&format!("investment.icor_reference.{id}"), v)?;
+            icor_references.push(grdp_core::audit::IcorReference {
+                id: id.clone(),
+                icor,
+            });
+        }
+        Ok(grdp_core::audit::InvestmentTarget {
+            year,
+            base_bn_vnd,
+            growth_min_pct,
+            growth_max_pct,
+            icor_references,
+        })
+    }
+}

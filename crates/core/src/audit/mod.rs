@@ -11,12 +11,15 @@ use crate::plan::Plan;
 use crate::projection::Projection;
 use crate::targets::{Bound, Indicator, TargetSet};
 
+mod investment;
 mod per_capita;
 mod period;
 mod productivity;
 mod sector_growth;
 mod structure;
 
+pub(crate) use investment::entry as investment_entry;
+pub use investment::{IcorComparison, IcorReference, InvestmentFigures, InvestmentTarget};
 pub use per_capita::PerCapitaFigures;
 pub use period::{PeriodAverageFigures, PeriodTarget, period_check};
 pub use productivity::LabourProductivityFigures;
@@ -63,17 +66,20 @@ pub enum CheckId {
     LabourProductivity,
     /// The average growth a multi-year plan achieves, and what the remaining years need.
     PeriodAverage,
+    /// The ICOR an investment target and the growth target imply together.
+    InvestmentIcor,
 }
 
 impl CheckId {
     /// Every check, in report order.
-    pub const ALL: [CheckId; 6] = [
+    pub const ALL: [CheckId; 7] = [
         CheckId::SectorGrowthVsAggregate,
         CheckId::StructureSumsTo100,
         CheckId::StructurePricePath,
         CheckId::PerCapita,
         CheckId::LabourProductivity,
         CheckId::PeriodAverage,
+        CheckId::InvestmentIcor,
     ];
 
     /// The snake_case id.
@@ -85,6 +91,7 @@ impl CheckId {
             CheckId::PerCapita => "per_capita",
             CheckId::LabourProductivity => "labour_productivity",
             CheckId::PeriodAverage => "period_average",
+            CheckId::InvestmentIcor => "investment_icor",
         }
     }
 }
@@ -144,6 +151,8 @@ pub enum Figures {
     LabourProductivity(LabourProductivityFigures),
     /// See [`PeriodAverageFigures`].
     PeriodAverage(PeriodAverageFigures),
+    /// See [`InvestmentFigures`].
+    Investment(InvestmentFigures),
 }
 
 /// The audit of a scenario's targets.

@@ -680,6 +680,10 @@ impl Lang {
                 "Average growth over the plan period",
                 "Tăng trưởng bình quân cả giai đoạn",
             ),
+            C::InvestmentIcor => self.pick(
+                "Investment and growth (ICOR)",
+                "Vốn đầu tư và tăng trưởng (ICOR)",
+            ),
         }
     }
 
