@@ -89,3 +89,53 @@ fn a_slip_in_the_known_part_is_a_usage_error() {
     assert_eq!(code(&o), 1, "shares off 100: {}", stderr(&o));
     assert!(stderr(&o).contains("sum to 99.00"), "{}", stderr(&o));
 }
+
+fn given_known(known: &str) -> Vec<(f64, f64)> {
+    let o = grdp(&[
+        "simulate", "-n", "65536", "-q", "--known", known, "--format", "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    v["given_known"]["views"]
+        .as_array()
+        .unwrap_or_else(|| panic!("no given_known: {v}"))
+        .iter()
+        .map(|w| {
+            (
+                w["probability_before"].as_f64().unwrap(),
+                w["probability"].as_f64().unwrap(),
+            )
+        })
+        .collect()
+}
+
+/// A partly known year moves P toward 0 or 1: nine months at 1 % leave
+/// the fourth quarter needing 35 % for 9.5 % (impossible in any view);
+/// nine months at 30 % leave it needing −52 % (certain). In between, more
+/// growth known means a higher chance.
+#[test]
+fn the_known_part_of_the_year_moves_p_to_0_or_1() {
+    for (before, after) in given_known("9M=1") {
+        assert!(before > 0.1 && after < 0.001, "{before} → {after}");
+    }
+    for (_, after) in given_known("9M=30") {
+        assert!(after > 0.999, "{after}");
+    }
+    let low = given_known("9M=7");
+    let high = given_known("9M=8.5");
+    for (l, h) in low.iter().zip(&high) {
+        assert!(l.1 < h.1, "7 % known gives {} , 8.5 % gives {}", l.1, h.1);
+    }
+    // The table says what it assumed.
+    let o = grdp(&["simulate", "-n", "65536", "-q", "--known", "9M=1"]);
+    assert!(
+        stdout(&o).contains("independent quarters assumed"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("< 0.001"), "{}", stdout(&o));
+    let o = grdp(&[
+        "simulate", "-n", "1000", "-q", "--known", "9M=1", "--format", "csv",
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}

@@ -478,6 +478,19 @@ pub struct SimulateArgs {
     /// Component whose required growth is reported (default: the largest).
     #[arg(long, value_name = "ID")]
     pub required: Option<String>,
+    /// Part of the target year already known, cumulated from January as
+    /// releases print it (Q1=7.15, H1=7.87, 9M=7.39): P is also given for
+    /// the rest of the year alone.
+    #[arg(long, value_name = "PART=PCT", value_parser = parse_known)]
+    pub known: Option<(grdp_study::solve::KnownPart, f64)>,
+    /// With --known: the base year's quarter shares at constant prices,
+    /// percent, Q1,Q2,Q3,Q4 (default: equal).
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_pct, value_delimiter = ',', requires = "known")]
+    pub quarter_shares: Option<Vec<f64>>,
+    /// With --known: the spread of the rest of the year's growth over the
+    /// year's (default: from independent quarters, 2 with one quarter left).
+    #[arg(long, value_name = "RATIO", requires = "known")]
+    pub rest_spread: Option<f64>,
     /// Write every draw of the first view (target year) to this CSV file.
     #[arg(long, value_name = "FILE")]
     pub save_draws: Option<PathBuf>,

@@ -34,6 +34,12 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     {
         grdp_report::write::refuse_inputs(out, &inputs)?;
     }
+    if args.known.is_some() && matches!(args.common.format, Format::Csv | Format::Xlsx) {
+        return Err(UsageError(
+            "--known is shown in the table and json formats; the CSV and workbook hold the views only".into(),
+        )
+        .into());
+    }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     let options = args.simulation_options()?;
     let ids: Vec<String> = loaded
@@ -80,13 +86,47 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         file.persist()?;
     }
     let lang = args.common.lang();
+    let given = match args.known {
+        None => None,
+        Some((part, pct)) => {
+            let shares = match args.quarter_shares.as_deref() {
+                Some([a, b, c, d]) => {
+                    grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
+                        .map_err(|e| crate::errors::in_flags(e.into()))?
+                }
+                Some(other) => {
+                    return Err(UsageError(format!(
+                        "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                        other.len()
+                    ))
+                    .into());
+                }
+                None => grdp_study::partly_known::QuarterShares::EQUAL,
+            };
+            Some(
+                grdp_study::partly_known::given_known(&sim, part, pct, &shares, args.rest_spread)
+                    .map_err(crate::errors::in_flags)?,
+            )
+        }
+    };
     let out = match args.common.format {
-        Format::Json => Output::Text(documents::to_json(&documents::simulate(
-            &loaded, &sim, lang,
-        ))?),
+        Format::Json => {
+            let doc = documents::simulate(&loaded, &sim, lang);
+            let doc = match &given {
+                Some(g) => doc.with_given_known(g),
+                None => doc,
+            };
+            Output::Text(documents::to_json(&doc)?)
+        }
         Format::Csv => Output::Text(tables::simulation(&sim)?),
         Format::Xlsx => Output::Workbook(grdp_report::workbook::simulate(&sim, lang)?),
-        Format::Table => Output::Text(terminal::simulation(&loaded, &sim, lang)),
+        Format::Table => Output::Text(
+            terminal::simulation(&loaded, &sim, lang)
+                + &given
+                    .as_ref()
+                    .map(|g| terminal::given_known(&sim, g, lang))
+                    .unwrap_or_default(),
+        ),
     };
     emit(&out, args.common.output.as_deref(), &inputs)
 }

@@ -115,6 +115,9 @@ pub struct SimulateJson<'a> {
     main: &'a SimResult,
     views: Vec<ViewSummary<'a>>,
     optimism_bias: Option<&'a ShortfallRecords>,
+    /// With `--known`: P of the target given the known part of the year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    given_known: Option<&'a grdp_study::partly_known::PartlyKnown>,
 }
 
 #[derive(Serialize)]
@@ -183,6 +186,15 @@ pub fn simulate<'a>(
             })
             .collect(),
         optimism_bias: sim.optimism.as_ref(),
+        given_known: None,
+    }
+}
+
+impl<'a> SimulateJson<'a> {
+    /// Adds the chance given a known part of the year (`grdp simulate --known`).
+    pub fn with_given_known(mut self, given: &'a grdp_study::partly_known::PartlyKnown) -> Self {
+        self.given_known = Some(given);
+        self
     }
 }
 

@@ -402,6 +402,79 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
     out
 }
 
+/// `grdp simulate --known`: each view's P before and given the known part
+/// of the year, with the rest's need and the assumptions it rests on.
+pub fn given_known(
+    sim: &grdp_study::Simulation,
+    g: &grdp_study::partly_known::PartlyKnown,
+    lang: Lang,
+) -> String {
+    let n = |v: f64| lang.text_num(v, 2);
+    let shares = g
+        .shares_pct
+        .iter()
+        .map(|s| n(*s))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let mut out = String::from("\n");
+    let vi = lang == Lang::Vi;
+    out += &if vi {
+        format!(
+            "Khi đã biết {} năm {} tăng {}%: phần còn lại cần tăng {}% để cả năm đạt {}%. Tỷ trọng các quý: {shares}%; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
+            g.known.label(),
+            sim.target.year,
+            n(g.known_growth_pct),
+            n(g.required_rest_pct),
+            n(g.target_pct),
+            n(g.spread_ratio),
+            if g.spread_ratio_stated {
+                "nêu bằng --rest-spread"
+            } else {
+                "giả định các quý độc lập"
+            }
+        )
+    } else {
+        format!(
+            "Given {} {} at {}%: the rest of the year needs {}% for {}% in the year. Quarter shares: {shares}%; the rest's spread is {} times the year's ({}).\n",
+            g.known.label(),
+            sim.target.year,
+            n(g.known_growth_pct),
+            n(g.required_rest_pct),
+            n(g.target_pct),
+            n(g.spread_ratio),
+            if g.spread_ratio_stated {
+                "stated with --rest-spread"
+            } else {
+                "independent quarters assumed"
+            }
+        )
+    };
+    let (h_view, h_before, h_after) = if vi {
+        ("Kịch bản", "Xác suất trước đó", "Xác suất khi đã biết")
+    } else {
+        ("Scenario", "P before", "P given the known part")
+    };
+    // The ends as bounds: 0.000 would read as "impossible".
+    let p_text = |p: f64| {
+        if p < 0.0005 {
+            format!("< {}", lang.num(0.001, 3))
+        } else if p > 0.9995 {
+            format!("> {}", lang.num(0.999, 3))
+        } else {
+            lang.num(p, 3)
+        }
+    };
+    let mut t = Table::new([h_view, h_before, h_after]);
+    for (v, run) in g.views.iter().zip(&sim.views) {
+        t.row(vec![
+            lang.view_name(&run.view).to_string(),
+            p_text(v.probability_before),
+            p_text(v.probability),
+        ]);
+    }
+    out + &t.render()
+}
+
 /// `grdp solve`: the answer as a sentence (and, for a uniform add-on, a table).
 pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
     let n = |v: f64| lang.num(v, 2);

@@ -40,6 +40,7 @@
 pub mod briefing;
 pub mod calibration;
 pub mod error;
+pub mod partly_known;
 pub mod record;
 pub mod release;
 pub mod simulation;
