@@ -68,6 +68,15 @@ fn the_scenarios_command_lists_both_and_prints_one_that_loads() {
     let file = dir.path().join("mine.toml");
     let o = grdp(&["scenarios", "cantho-2026", "-o", file.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
+    // A second write would replace what the user may have edited: refused
+    // without --force.
+    let o = grdp(&["scenarios", "cantho-2025", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&file)
+            .unwrap()
+            .contains("Cần Thơ 2026")
+    );
     // The printed file is a working scenario: the same projection as the built-in one.
     let from_file = grdp(&["project", file.to_str().unwrap(), "--format", "json"]);
     let built_in = grdp(&["project", "--builtin", "cantho-2026", "--format", "json"]);

@@ -75,7 +75,7 @@ fn tra_vinh_2024_fills_in_product_taxes_from_the_total() {
     }
     let implied = v["derived"]["implied_growth_pct"].as_f64().unwrap();
     assert!((implied - 10.04).abs() < 1e-9, "{implied}");
-    // Without --rest the gap is named, not normalised away silently.
+    // Without --rest the gap is refused, not normalised away silently.
     let o = grdp(&[
         "derive",
         "tests/data/releases.csv",
@@ -84,12 +84,27 @@ fn tra_vinh_2024_fills_in_product_taxes_from_the_total() {
         "--period",
         "2024",
     ]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("too far for rounding"),
+        stderr(&o).contains("too far from 100 for rounding"),
         "{}",
-        stdout(&o)
+        stderr(&o)
     );
+    assert!(stdout(&o).is_empty(), "no block is printed: {}", stdout(&o));
+    // --rest must name a component the release leaves out.
+    for bad in ["services", "total", "Bad Id"] {
+        let o = grdp(&[
+            "derive",
+            "tests/data/releases.csv",
+            "--region",
+            "tra_vinh",
+            "--period",
+            "2024",
+            "--rest",
+            bad,
+        ]);
+        assert_eq!(code(&o), 1, "--rest {bad}: {}", stderr(&o));
+    }
 }
 
 /// By hand: 78.02/8.83 = 8.8358, 21.09/7.46 = 2.8271, 0.89/3.55 = 0.2507,

@@ -79,3 +79,32 @@ fn a_scenario_without_investment_says_the_check_did_not_run() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(stdout(&o).contains("investment_icor"), "{}", stdout(&o));
 }
+
+#[test]
+fn reversed_or_impossible_investment_bounds_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    for (bad, why) in [
+        (
+            SCENARIO.replace(
+                "growth_min_pct = 10\ngrowth_max_pct = 20",
+                "growth_min_pct = 20\ngrowth_max_pct = 10",
+            ),
+            "above growth_max_pct",
+        ),
+        (
+            SCENARIO.replace("growth_min_pct = 10", "growth_min_pct = -150"),
+            "above -100%",
+        ),
+        (
+            SCENARIO.replace("base_bn_vnd = 300", "base_bn_vnd = 0"),
+            "base_bn_vnd",
+        ),
+    ] {
+        assert_ne!(bad, SCENARIO, "the replacement took");
+        let file = dir.path().join("bad.toml");
+        std::fs::write(&file, &bad).unwrap();
+        let o = grdp(&["audit", file.to_str().unwrap()]);
+        assert_eq!(code(&o), 1, "{why}: {}", stderr(&o));
+        assert!(stderr(&o).contains(why), "{why}: {}", stderr(&o));
+    }
+}

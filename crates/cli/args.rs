@@ -533,6 +533,9 @@ pub struct ScenariosArgs {
     /// Write to FILE instead of standard output (whole or not at all).
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Replace FILE if it exists (it may be a scenario you have edited).
+    #[arg(long, requires = "output")]
+    pub force: bool,
 }
 
 /// `grdp report`.

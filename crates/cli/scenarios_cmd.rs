@@ -20,5 +20,17 @@ pub fn run(args: &ScenariosArgs) -> anyhow::Result<()> {
             out
         }
     };
+    // A starting file must not replace one the user has been editing.
+    if let Some(path) = &args.output
+        && !args.force
+        && path.as_os_str() != "-"
+        && std::fs::symlink_metadata(path).is_ok()
+    {
+        return Err(crate::UsageError(format!(
+            "{} exists (perhaps a scenario you have edited); choose another name, or add --force to replace it",
+            path.display()
+        ))
+        .into());
+    }
     emit(&Output::Text(text), args.output.as_deref(), &[])
 }

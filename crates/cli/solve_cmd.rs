@@ -9,6 +9,18 @@ use crate::output::{Output, emit};
 
 pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
+    if args.remaining.is_none() && (args.then.is_some() || args.quarter_shares.is_some()) {
+        return Err(UsageError(
+            "--then and --quarter-shares go with --remaining PART=PCT; expected, e.g., --remaining 9M=7.39 --then 8".into(),
+        )
+        .into());
+    }
+    if args.remaining.is_some() && args.average.is_some() {
+        return Err(UsageError(
+            "--average goes with --period, not with --remaining; expected --target PCT for the year".into(),
+        )
+        .into());
+    }
     // Without --target, the scenario's own growth target for the year.
     let year = args
         .year
@@ -30,6 +42,13 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
                 }
                 None => None,
             };
+            if target.is_none() && args.then.is_none() {
+                return Err(UsageError(format!(
+                    "the scenario has no GRDP growth target for {}; give one with --target PCT, or ask what the year comes to with --then PCT",
+                    year.map_or("its first plan year".to_string(), |y| y.to_string())
+                ))
+                .into());
+            }
             Question::Remaining {
                 year: args.year,
                 known,

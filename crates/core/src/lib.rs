@@ -186,7 +186,25 @@ impl Scenario {
         if inv.growth_min_pct.is_none() && inv.growth_max_pct.is_none() {
             return Err(ModelError::InvalidTarget {
                 id: "investment".into(),
-                reason: "neither growth_min_pct nor growth_max_pct; expected at least one".into(),
+                reason: "[investment] has neither growth_min_pct nor growth_max_pct; expected at least one".into(),
+            });
+        }
+        for (field, g) in [
+            ("investment.growth_min_pct", inv.growth_min_pct),
+            ("investment.growth_max_pct", inv.growth_max_pct),
+        ] {
+            if let Some(g) = g {
+                crate::error::growth_pct(|| field.into(), g)?;
+            }
+        }
+        if let (Some(lo), Some(hi)) = (inv.growth_min_pct, inv.growth_max_pct)
+            && lo > hi
+        {
+            return Err(ModelError::InvalidTarget {
+                id: "investment".into(),
+                reason: format!(
+                    "[investment] growth_min_pct {lo} is above growth_max_pct {hi}; expected the lower bound first"
+                ),
             });
         }
         for r in &inv.icor_references {

@@ -14,6 +14,9 @@ use serde::Serialize;
 
 use crate::error::{ModelError, finite};
 
+/// The largest growth rate taken for a rate rather than a typing slip, percent.
+const MAX_RATE_PCT: f64 = 1000.0;
+
 /// How much of the year a release covers, cumulated from January.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub enum KnownPart {
@@ -150,10 +153,30 @@ pub fn remaining(
     target_pct: Option<f64>,
     then_pct: Option<f64>,
 ) -> Result<RemainingSolution, ModelError> {
-    crate::error::growth_pct(
-        || format!("known growth ({})", known.label()),
+    // Rates as growth: above −100 %, and below the 1,000 % that marks a
+    // typing slip everywhere else in grdp.
+    let rate = |what: String, v: f64| -> Result<(), ModelError> {
+        crate::error::growth_pct(|| what.clone(), v)?;
+        if v > MAX_RATE_PCT {
+            return Err(ModelError::Unsolvable {
+                what,
+                reason: format!(
+                    "{v} % is beyond any growth rate ({MAX_RATE_PCT} % at most): a typing slip?"
+                ),
+            });
+        }
+        Ok(())
+    };
+    rate(
+        format!("known growth ({})", known.label()),
         known_growth_pct,
     )?;
+    if let Some(t) = target_pct {
+        rate("the target".into(), t)?;
+    }
+    if let Some(t) = then_pct {
+        rate("the rest's growth (--then)".into(), t)?;
+    }
     let need = |s: &QuarterShares, t: f64| {
         let k = s.covered_pct(known.quarters());
         (100.0 * t - known_growth_pct * k) / (100.0 - k)

@@ -403,7 +403,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let low = check.status == CheckStatus::Warn;
             if vi {
                 format!(
-                    "Tổng vốn đầu tư toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} (số ước tính, xem ghi chú trong kịch bản) lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
+                    "Tổng vốn đầu tư toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
                     lang.num(f.base_investment_bn_vnd, 0),
                     check.year - 1,
                     range(
@@ -432,7 +432,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "Total social investment up {grown}% on {} billion VND in {} (an estimate: see the scenario's note) to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
+                    "Total social investment up {grown}% on {} billion VND in {} to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
                     lang.num(f.base_investment_bn_vnd, 0),
                     check.year - 1,
                     range(

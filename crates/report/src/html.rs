@@ -146,7 +146,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             class: "proposal",
             header: vec![
                 pick("Indicator", "Chỉ tiêu"),
-                pick("Draft", "Dự thảo"),
+                if w.sector_targets() {
+                    pick("Draft", "Dự thảo")
+                } else {
+                    pick("Scenario", "Kịch bản")
+                },
                 pick("Consistent", "Nhất quán"),
                 pick("Why", "Cơ sở"),
             ],
@@ -225,13 +229,13 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 }
             ),
             &format!(
-                "Dự báo: kịch bản kế hoạch (mọi khu vực {}). Xác suất: theo {}. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "Dự báo: kịch bản kế hoạch (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
                 if w.sector_targets() {
                     "đạt chỉ tiêu"
                 } else {
                     "tăng như kế hoạch"
                 },
-                view_name.to_lowercase()
+                view_name
             ),
         ))
     );
@@ -329,6 +333,15 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             esc(input.lang.check_name(c.id)),
             c.year,
             esc(&message(c, input.loaded, input.lang))
+        );
+    }
+    if input.audit.checks.is_empty() {
+        h += &format!(
+            "<li>{}</li>\n",
+            esc(&pick(
+                "No check applies: the scenario sets no sector, structure, per-capita, productivity, period or investment targets to hold against each other.",
+                "Không có kiểm tra nào áp dụng: kịch bản không có chỉ tiêu khu vực, cơ cấu, bình quân đầu người, năng suất, giai đoạn hay vốn đầu tư để đối chiếu với nhau."
+            ))
         );
     }
     h += "</ul>\n";

@@ -235,7 +235,11 @@ pub fn audit(
     if !not_applicable.is_empty() {
         out.push_str(&format!("\n{}:\n", l.not_applicable));
         for n in not_applicable {
-            out.push_str(&format!("  {} ({:?})\n", n.id.as_str(), n.reason));
+            out.push_str(&format!(
+                "  {} ({})\n",
+                n.id.as_str(),
+                lang.missing_input(n.reason)
+            ));
         }
     }
     out

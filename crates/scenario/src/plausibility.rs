@@ -75,7 +75,11 @@ impl Builder<'_> {
         spec: Option<&UncertaintySpec>,
         kind_given: &[bool],
     ) -> Result<Vec<Warning>, LoadError> {
-        let mut out = Vec::new();
+        let mut out: Vec<Warning> = self
+            .notes
+            .iter()
+            .map(|(field, message)| self.warning(field, message.clone()))
+            .collect();
         let e = s.economy();
         let base = e.base();
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand)

@@ -153,6 +153,7 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
         loc: &loc,
         spans: HashMap::new(),
         provenance: Vec::new(),
+        notes: Vec::new(),
     }
     .build(raw)?;
     loaded.sha256 = sha256_hex(text.as_bytes());
@@ -231,6 +232,9 @@ pub(crate) struct Builder<'a> {
     /// Field path → span, to place the model's errors.
     pub(crate) spans: HashMap<String, Range<usize>>,
     pub(crate) provenance: Vec<Provenance>,
+    /// Warnings found while reading (field, message), issued with the
+    /// plausibility checks'.
+    pub(crate) notes: Vec<(String, String)>,
 }
 
 impl Builder<'_> {
@@ -580,7 +584,23 @@ impl Builder<'_> {
                 ConstantPriceBase::LevelsBnVnd(self.table("base.constant_bn_vnd", levels, ids)?)
             }
             (None, Some(w)) => {
-                ConstantPriceBase::WeightsPct(self.table("base.constant_weight_pct", w, ids)?)
+                let weights = self.table("base.constant_weight_pct", w, ids)?;
+                // Weights worked out from rounded contributions miss 100 by a
+                // few tenths at most: the model normalises them, and the
+                // reader is told. Further off is a slip, which it refuses.
+                let sum: f64 = weights.iter().sum();
+                let off = (sum - 100.0).abs();
+                if off > grdp_core::economy::SHARE_SUM_TOLERANCE_PP
+                    && off <= grdp_core::economy::WEIGHT_SUM_TOLERANCE_PP
+                {
+                    self.notes.push((
+                        "base.constant_weight_pct".into(),
+                        format!(
+                            "the weights sum to {sum:.2} %; normalised to 100 (each × 100 / {sum:.2}), as weights worked out from rounded contributions need. `grdp derive` does this from the release and reports the residual"
+                        ),
+                    ));
+                }
+                ConstantPriceBase::WeightsPct(weights)
             }
             (Some(_), Some(_)) => {
                 return Err(self.loc.invalid(

@@ -80,7 +80,7 @@ pub enum StudyError {
         year: i32,
     },
     /// A release in the history that gives nothing to derive weights from.
-    #[error("the history holds no release for {region} {period} to derive weights from: {why}")]
+    #[error("{region} {period} in the history gives no constant-price weights: {why}")]
     NoRelease {
         /// The region.
         region: String,

@@ -119,10 +119,16 @@ pub fn derive(
             periods.join(", ")
         )));
     }
-    // Components in file order, the total apart.
+    // Components in file order, the total apart; their ids become TOML keys.
     let mut components: Vec<String> = Vec::new();
     for r in &rows {
         if r.component != "total" && !components.contains(&r.component) {
+            if !valid_id(&r.component) {
+                return Err(no_release(format!(
+                    "line {}: component `{}`; expected an id of letters, digits, `_` or `-` (it becomes a key of [base.constant_weight_pct])",
+                    r.line, r.component
+                )));
+            }
             components.push(r.component.clone());
         }
     }
@@ -147,10 +153,51 @@ pub fn derive(
             lacking.join(", ")
         ))
     };
+    if let Some(id) = rest
+        && (!valid_id(id) || id == "total" || components.iter().any(|c| c == id))
+    {
+        return Err(no_release(format!(
+            "--rest {id:?}: expected the id of a component the release leaves out (letters, digits, `_` or `-`), not `total` nor one of {}",
+            components.join(", ")
+        )));
+    }
+    if rest.is_some() && !has("contribution_pp") {
+        return Err(no_release(
+            "--rest fills a component in from contributions; this release prints none".into(),
+        ));
+    }
+    // Each component's figures, checked by name before the arithmetic.
+    let check_growth = |growth: &[f64]| -> Result<(), StudyError> {
+        for (c, g) in components.iter().zip(growth) {
+            if g.abs() < 1e-12 {
+                return Err(no_release(format!(
+                    "{c}: growth_pct is 0, so its weight cannot be worked out from its contribution or share"
+                )));
+            }
+            if *g <= -100.0 {
+                return Err(no_release(format!(
+                    "{c}: growth_pct is {g}; expected growth above −100 %"
+                )));
+            }
+        }
+        Ok(())
+    };
+    let check_signs = |growth: &[f64], part: &[f64], what: &str| -> Result<(), StudyError> {
+        for ((c, g), p) in components.iter().zip(growth).zip(part) {
+            if g * p < 0.0 {
+                return Err(no_release(format!(
+                    "{c}: {what} {p} and growth_pct {g} have opposite signs, so its weight would be negative"
+                )));
+            }
+        }
+        Ok(())
+    };
     let (method, release, rest) = if has("contribution_pp") {
         let mut growth = column("growth_pct").ok_or_else(|| missing("growth_pct"))?;
         let mut contribution =
             column("contribution_pp").ok_or_else(|| missing("contribution_pp"))?;
+        check_growth(&growth)?;
+        check_signs(&growth, &contribution, "contribution_pp")?;
         let rest = match rest {
             None => None,
             Some(id) => {
@@ -192,23 +239,40 @@ pub fn derive(
             rest,
         )
     } else if has("share_of_increase_pct") {
+        let growth = column("growth_pct").ok_or_else(|| missing("growth_pct"))?;
+        let share =
+            column("share_of_increase_pct").ok_or_else(|| missing("share_of_increase_pct"))?;
+        check_growth(&growth)?;
+        check_signs(&growth, &share, "share_of_increase_pct")?;
+        let sum: f64 = share.iter().sum();
+        if (sum - 100.0).abs() > 1.0 {
+            return Err(no_release(format!(
+                "the shares of the increase sum to {sum:.2} %; expected 100 (a component missing, or a slip)"
+            )));
+        }
         (
             Method::SharesOfIncrease,
             Release::SharesOfIncrease {
-                growth_pct: column("growth_pct").ok_or_else(|| missing("growth_pct"))?,
-                share_pct: column("share_of_increase_pct")
-                    .ok_or_else(|| missing("share_of_increase_pct"))?,
+                growth_pct: growth,
+                share_pct: share,
             },
             None,
         )
     } else if has("current_bn_vnd") {
+        let current = column("current_bn_vnd").ok_or_else(|| missing("current_bn_vnd"))?;
+        let index = column("deflator_index").ok_or_else(|| missing("deflator_index"))?;
+        for ((c, l), p) in components.iter().zip(&current).zip(&index) {
+            if *l <= 0.0 || *p <= 0.0 {
+                return Err(no_release(format!(
+                    "{c}: current_bn_vnd {l} and deflator_index {p}; expected both above zero"
+                )));
+            }
+        }
         (
             Method::Levels,
             Release::Levels {
-                current_bn_vnd: column("current_bn_vnd")
-                    .ok_or_else(|| missing("current_bn_vnd"))?,
-                deflator_index: column("deflator_index")
-                    .ok_or_else(|| missing("deflator_index"))?,
+                current_bn_vnd: current,
+                deflator_index: index,
             },
             None,
         )
@@ -217,10 +281,16 @@ pub fn derive(
             "it prints no contribution_pp, share_of_increase_pct or current_bn_vnd; expected growth with contributions or shares of the increase, or levels with price indices".into(),
         ));
     };
-    if rest.is_some() && method != Method::Contributions {
-        return Err(no_release("--rest works with contributions only".into()));
-    }
     let derived = derive_weights(&release)?;
+    // Weights far from 100 before normalising mean a component is missing:
+    // normalising them would quietly give the missing one's weight away.
+    if let (Method::Contributions, Some(sum)) = (method, derived.prior_raw_sum_pct)
+        && (sum - 100.0).abs() > 1.0
+    {
+        return Err(no_release(format!(
+            "the contributions give weights summing to {sum:.2} %, too far from 100 for rounding: a component is missing (product taxes?); --rest ID fills it in from the total"
+        )));
+    }
     let mut sources: Vec<String> = Vec::new();
     for r in &rows {
         let s = r.source.trim();
@@ -240,4 +310,12 @@ pub fn derive(
         derived,
         sources,
     })
+}
+
+/// An id that can be a bare TOML key and a component id.
+fn valid_id(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
 }

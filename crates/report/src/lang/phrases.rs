@@ -498,9 +498,9 @@ impl Lang {
             grdp_core::quarters::KnownPart::M9 => ("Q4", "quý IV"),
         };
         let known_vi = match r.known {
-            grdp_core::quarters::KnownPart::Q1 => "quý I",
+            grdp_core::quarters::KnownPart::Q1 => "quý I năm",
             grdp_core::quarters::KnownPart::H1 => "6 tháng đầu năm",
-            grdp_core::quarters::KnownPart::M9 => "9 tháng",
+            grdp_core::quarters::KnownPart::M9 => "9 tháng năm",
         };
         let shares = r
             .shares_pct
@@ -512,7 +512,7 @@ impl Lang {
         let mut out = String::new();
         if self.vi() {
             out += &format!(
-                "Đã biết: {known_vi} năm {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
+                "Đã biết: {known_vi} {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
                 r.year,
                 n(r.known_growth_pct),
                 if equal {
@@ -522,7 +522,16 @@ impl Lang {
                 },
                 n(r.known_share_pct)
             );
-            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
+            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct)
+                && req <= -100.0
+            {
+                out += &format!(
+                    "Chỉ tiêu {}% cả năm đạt dù {} tăng bao nhiêu (mức cần đạt là {}%, dưới −100%).\n",
+                    n(t),
+                    rest.1,
+                    n(req)
+                );
+            } else if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
                 out += &format!(
                     "Để cả năm tăng {}%, {} cần tăng bình quân {}% so với cùng kỳ.",
                     n(t),
@@ -556,7 +565,16 @@ impl Lang {
                 },
                 n(r.known_share_pct)
             );
-            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
+            if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct)
+                && req <= -100.0
+            {
+                out += &format!(
+                    "{}% in the year is reached whatever {} does (it would need {}%, below −100%).\n",
+                    n(t),
+                    rest.0,
+                    n(req)
+                );
+            } else if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
                 out += &format!(
                     "For {}% in the year, {} must grow {}% on average on the same period of the year before.",
                     n(t),
@@ -683,6 +701,23 @@ impl Lang {
             C::InvestmentIcor => self.pick(
                 "Investment and growth (ICOR)",
                 "Vốn đầu tư và tăng trưởng (ICOR)",
+            ),
+        }
+    }
+
+    /// Why a check could not run, in words.
+    pub fn missing_input(self, reason: grdp_core::audit::MissingInput) -> &'static str {
+        use grdp_core::audit::MissingInput as M;
+        match reason {
+            M::NoTargets => self.pick("no target of this kind", "không có chỉ tiêu loại này"),
+            M::NoCurrentPrices => self.pick(
+                "no current-price levels or price growth",
+                "thiếu số liệu giá hiện hành hoặc tăng giá",
+            ),
+            M::NoPopulation => self.pick("no population", "thiếu số liệu dân số"),
+            M::YearNotProjected => self.pick(
+                "the plan does not reach that year",
+                "kế hoạch không kéo dài tới năm đó",
             ),
         }
     }

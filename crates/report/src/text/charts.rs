@@ -409,6 +409,20 @@ impl Words<'_> {
                 impossible.join(", ")
             )
         };
+        // The ranges' sentences only where there are ranges.
+        let (ranges_en, ranges_vi) = if sums.is_empty() {
+            (String::new(), String::new())
+        } else {
+            (
+                format!(
+                    " {verdict_en} Where the orange-red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's check of the structure and the plan's prices gives how much)."
+                ),
+                format!(
+                    " {} Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra cơ cấu kinh tế và giá theo kế hoạch cho biết mức cần thiết).",
+                    verdict_vi
+                ),
+            )
+        };
         (
             if sums.is_empty() {
                 // No share targets: the title says where the largest share goes.
@@ -449,10 +463,10 @@ impl Words<'_> {
             },
             self.pick(
                 format!(
-                    "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone. {verdict_en} Where the orange-red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's structure_price_path check gives how much)."
+                    "Shares at current prices move with volumes and with relative prices; the projection assumes every sector's prices grow alike, so shares move with growth alone.{ranges_en}"
                 ),
                 format!(
-                    "Tỷ trọng theo giá hiện hành thay đổi theo khối lượng và theo giá tương đối; dự báo giả định giá các khu vực tăng như nhau, nên tỷ trọng chỉ đổi theo tăng trưởng. {verdict_vi} Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra structure_price_path cho biết mức cần thiết)."
+                    "Tỷ trọng theo giá hiện hành thay đổi theo khối lượng và theo giá tương đối; dự báo giả định giá các khu vực tăng như nhau, nên tỷ trọng chỉ đổi theo tăng trưởng.{ranges_vi}"
                 ),
             ),
         )
@@ -773,8 +787,8 @@ impl Words<'_> {
                     view.name
                 ),
                 format!(
-                    "Xác suất theo {}. {at_target_vi}, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
-                    view.name.to_lowercase()
+                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
+                    view.name
                 ),
             ),
         )

@@ -7,16 +7,18 @@ use super::Words;
 impl Words<'_> {
     /// The page's title.
     pub fn page_title(&self) -> String {
-        self.pick(
-            format!(
-                "{}: can the targets be met?",
-                self.lang.scenario_name(self.input.loaded)
-            ),
-            format!(
-                "{}: các chỉ tiêu có đạt được không?",
-                self.lang.scenario_name(self.input.loaded)
-            ),
-        )
+        let name = self.lang.scenario_name(self.input.loaded);
+        if self.input.target_outcomes.len() == 1 {
+            self.pick(
+                format!("{name}: can the target be met?"),
+                format!("{name}: chỉ tiêu có đạt được không?"),
+            )
+        } else {
+            self.pick(
+                format!("{name}: can the targets be met?"),
+                format!("{name}: các chỉ tiêu có đạt được không?"),
+            )
+        }
     }
 
     /// Section and table words of the page.
@@ -129,11 +131,10 @@ impl Words<'_> {
                 self.num(p.probability_ci95[1], 3)
             ),
             format!(
-                "Xác suất {} (khoảng tin cậy 95%: {}–{}), theo {}.",
+                "Xác suất {} (khoảng tin cậy 95%: {}–{}), theo kịch bản “{name}”.",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3),
-                name.to_lowercase()
             ),
         );
         let centre = match &p.centre {
@@ -298,14 +299,23 @@ impl Words<'_> {
                     format!("Every sector's growth {year}"),
                     format!("Tốc độ tăng mọi khu vực năm {year}"),
                 ),
-                self.pick("as drafted", "như dự thảo"),
+                if self.sector_targets() {
+                    self.pick("as drafted", "như dự thảo")
+                } else {
+                    self.pick("as planned", "như kế hoạch")
+                },
                 self.pick(
                     format!("+{} percentage points each", t(*add_on_pp)),
                     format!("thêm {} điểm phần trăm mỗi khu vực", t(*add_on_pp)),
                 ),
                 self.pick(
                     format!(
-                        "One add-on to every sector's target that gives {} %.",
+                        "One add-on to every sector's {} that gives {} %.",
+                        if self.sector_targets() {
+                            "target"
+                        } else {
+                            "planned growth"
+                        },
                         t(*target_pct)
                     ),
                     format!(
