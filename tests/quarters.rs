@@ -139,3 +139,48 @@ fn the_known_part_of_the_year_moves_p_to_0_or_1() {
     ]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
 }
+
+/// The built-in scenario knows the first quarter of 2025 (7.15 %, old
+/// city): the rest of the year needs (950 − 7.15 × 25) / 75 = 10.2833 %
+/// for 9.5 %, more than the plan's 9.44 %, so every view's chance falls;
+/// the report says so in both languages.
+#[test]
+fn the_briefing_reads_the_first_quarter_of_2025() {
+    let o = grdp(&["simulate", "-n", "65536", "-q", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let g = &v["given_known"];
+    assert_eq!(g["known"], "Q1");
+    assert!((g["required_rest_pct"].as_f64().unwrap() - (950.0 - 7.15 * 25.0) / 75.0).abs() < 1e-9);
+    for w in g["views"].as_array().unwrap() {
+        let (before, after) = (
+            w["probability_before"].as_f64().unwrap(),
+            w["probability"].as_f64().unwrap(),
+        );
+        assert!(after < before, "{w}");
+    }
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, heading) in [
+        ("en", "The year so far"),
+        ("vi", "Năm nay đến thời điểm này"),
+    ] {
+        let out = dir.path().join(lang);
+        let o = grdp(&[
+            "report",
+            "--lang",
+            lang,
+            "-n",
+            "20000",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+        assert!(page.contains(heading), "{lang}: no section {heading:?}");
+        assert!(
+            page.contains(if lang == "en" { "10.28" } else { "10,28" }),
+            "{lang}"
+        );
+    }
+}

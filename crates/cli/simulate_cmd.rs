@@ -86,9 +86,24 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         file.persist()?;
     }
     let lang = args.common.lang();
-    let given = match args.known {
-        None => None,
-        Some((part, pct)) => {
+    // Without --known, what the scenario knows of the target year, if anything.
+    let from_file = loaded
+        .scenario
+        .known()
+        .filter(|k| k.year == sim.target.year && args.known.is_none());
+    let given = match (args.known, from_file) {
+        (None, Some(k)) => Some(
+            grdp_study::partly_known::given_known(
+                &sim,
+                k.part,
+                k.growth_pct,
+                &k.shares,
+                args.rest_spread,
+            )
+            .map_err(crate::errors::in_flags)?,
+        ),
+        (None, None) => None,
+        (Some((part, pct)), _) => {
             let shares = match args.quarter_shares.as_deref() {
                 Some([a, b, c, d]) => {
                     grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])

@@ -77,6 +77,7 @@ pub struct Scenario {
     period_targets: Vec<PeriodTarget>,
     outcomes: Vec<YearGrowth>,
     investment: Option<audit::InvestmentTarget>,
+    known: Option<quarters::KnownYear>,
 }
 
 impl Scenario {
@@ -145,6 +146,7 @@ impl Scenario {
             period_targets,
             outcomes,
             investment: None,
+            known: None,
         })
     }
 
@@ -212,6 +214,28 @@ impl Scenario {
         }
         self.investment = Some(inv);
         Ok(self)
+    }
+
+    /// Adds what is known of a plan year so far. Refused unless the year is
+    /// a plan year and the growth a rate above −100 %.
+    pub fn with_known(mut self, known: quarters::KnownYear) -> Result<Self, ModelError> {
+        crate::error::growth_pct(|| "known.growth_pct".into(), known.growth_pct)?;
+        if self.plan.year(known.year).is_none() {
+            return Err(ModelError::InvalidTarget {
+                id: "known".into(),
+                reason: format!(
+                    "[known] year {} is not a plan year; expected the year a release covers in part",
+                    known.year
+                ),
+            });
+        }
+        self.known = Some(known);
+        Ok(self)
+    }
+
+    /// What is known of a plan year so far, if anything.
+    pub fn known(&self) -> Option<&quarters::KnownYear> {
+        self.known.as_ref()
     }
 
     /// The investment target, if any.

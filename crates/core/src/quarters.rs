@@ -112,6 +112,20 @@ pub fn year_growth_pct(shares: &QuarterShares, quarter_growth_pct: &[f64; 4]) ->
         / 100.0
 }
 
+/// What a scenario knows of a plan year so far: growth over its first
+/// quarter, half or nine months as the latest release gives it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct KnownYear {
+    /// The year.
+    pub year: i32,
+    /// How much of it is known.
+    pub part: KnownPart,
+    /// Its growth on the same period of the year before, percent.
+    pub growth_pct: f64,
+    /// The year before's quarter shares at constant prices.
+    pub shares: QuarterShares,
+}
+
 /// What the rest of a year needs, and what it gives.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RemainingSolution {

@@ -122,6 +122,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     }
     h += "</section>\n";
 
+    // The year so far: what the latest release says of the target year.
+    if let Some(g) = input.given_known {
+        h += &year_so_far(input, g);
+    }
+
     // What the resolution could say instead.
     if !input.briefing.proposal.is_empty() {
         h += &format!(
@@ -361,6 +366,84 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     }
     h += "</ul>\n</body>\n</html>\n";
     h
+}
+
+/// "The year so far": the known part, what the rest needs, and each
+/// scenario's P before and given it.
+fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -> String {
+    let vi = input.lang == crate::Lang::Vi;
+    let n = |v: f64| input.lang.text_num(v, 2);
+    let year = input.views.first().map_or(0, |v| v.result.target_year);
+    let shares = g
+        .shares_pct
+        .iter()
+        .map(|s| n(*s))
+        .collect::<Vec<_>>()
+        .join(" / ");
+    let equal = g.shares_pct.iter().all(|s| (s - 25.0).abs() < 1e-9);
+    let (title, text) = if vi {
+        (
+            "Năm nay đến thời điểm này".to_string(),
+            format!(
+                "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Giả định: tỷ trọng các quý trong GRDP năm trước {shares}%{}; biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
+                match g.known {
+                    grdp_core::quarters::KnownPart::Q1 => "Quý I",
+                    grdp_core::quarters::KnownPart::H1 => "6 tháng đầu",
+                    grdp_core::quarters::KnownPart::M9 => "9 tháng",
+                },
+                n(g.known_growth_pct),
+                n(g.target_pct),
+                n(g.required_rest_pct),
+                if equal { " (bằng nhau)" } else { "" },
+                n(g.spread_ratio)
+            ),
+        )
+    } else {
+        (
+            "The year so far".to_string(),
+            format!(
+                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. Assumed: the year before's quarters were {shares}% of its GRDP{}; the rest's spread is {} times the year's (independent quarters).",
+                g.known.label(),
+                n(g.known_growth_pct),
+                n(g.target_pct),
+                n(g.required_rest_pct),
+                if equal { " (equal)" } else { "" },
+                n(g.spread_ratio)
+            ),
+        )
+    };
+    let headers = if vi {
+        ["Kịch bản", "Xác suất trước đó", "Xác suất khi đã biết"]
+    } else {
+        ["Scenario", "P before", "P given the year so far"]
+    };
+    let w = Words::new(input);
+    let table = Table {
+        class: "known",
+        header: headers.iter().map(|s| s.to_string()).collect(),
+        numeric: vec![false, true, true],
+        rows: g
+            .views
+            .iter()
+            .zip(&input.views)
+            .map(|(k, v)| {
+                (
+                    vec![
+                        v.name.clone(),
+                        w.probability(k.probability_before),
+                        w.probability(k.probability),
+                    ],
+                    "",
+                )
+            })
+            .collect(),
+    };
+    format!(
+        "<h2>{}</h2>\n<p>{}</p>\n{}",
+        esc(&title),
+        esc(&text),
+        table.html()
+    )
 }
 
 /// A chart: the image (its title is drawn in it) and its caption. Screens

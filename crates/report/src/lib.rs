@@ -252,6 +252,8 @@ pub struct ReportInput<'a> {
     pub issued: String,
     /// Who issues it, where known.
     pub issuer: Option<String>,
+    /// The target's chance given the year so far (`[known]`), where known.
+    pub given_known: Option<&'a grdp_study::partly_known::PartlyKnown>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -286,6 +288,7 @@ impl<'a> ReportInput<'a> {
             lang,
             scale,
             briefing: &study.briefing,
+            given_known: study.given_known.as_ref(),
             issued: lang.date(options.date),
             issuer: options
                 .issuer

@@ -17,7 +17,7 @@ use toml::Spanned;
 use crate::error::{LoadError, LoadErrorKind, Locator, decode};
 use crate::plausibility::Warning;
 use crate::sourced::{Sourced, Status};
-use crate::targets::{RawInvestment, RawOutcome, RawPeriodTarget, RawTarget};
+use crate::targets::{RawInvestment, RawKnown, RawOutcome, RawPeriodTarget, RawTarget};
 
 /// The scenario format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
@@ -176,6 +176,7 @@ struct RawScenario {
     #[serde(default)]
     outcome: Vec<Spanned<RawOutcome>>,
     investment: Option<Spanned<RawInvestment>>,
+    known: Option<Spanned<RawKnown>>,
     uncertainty: Option<Spanned<crate::uncertainty::RawUncertainty>>,
 }
 
@@ -288,6 +289,13 @@ impl Builder<'_> {
             Some(i) => {
                 let inv = self.investment(i)?;
                 scenario.with_investment(inv).map_err(|e| self.model(e))?
+            }
+            None => scenario,
+        };
+        let scenario = match &raw.known {
+            Some(k) => {
+                let known = self.known(k)?;
+                scenario.with_known(known).map_err(|e| self.model(e))?
             }
             None => scenario,
         };

@@ -201,3 +201,72 @@ impl Builder<'_> {
         })
     }
 }
+
+/// `[known]`: a plan year so far, as the latest release gives it.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawKnown {
+    year: Spanned<i64>,
+    part: Spanned<String>,
+    growth_pct: Spanned<Sourced>,
+    quarter_shares_pct: Option<std::collections::BTreeMap<String, Spanned<Sourced>>>,
+}
+
+impl Builder<'_> {
+    pub(crate) fn known(
+        &mut self,
+        raw: &Spanned<RawKnown>,
+    ) -> Result<grdp_core::quarters::KnownYear, LoadError> {
+        let k = raw.get_ref();
+        self.spans.insert("known".into(), raw.span());
+        let year = self.year("known.year", &k.year)?;
+        let part = grdp_core::quarters::KnownPart::parse(k.part.get_ref()).ok_or_else(|| {
+            self.loc.invalid(
+                Some(k.part.span()),
+                "known.part",
+                format!(
+                    "found {:?}; expected \"Q1\", \"H1\" or \"9M\" (growth cumulated from January)",
+                    k.part.get_ref()
+                ),
+            )
+        })?;
+        let growth_pct = self.number("known.growth_pct", &k.growth_pct)?;
+        let shares = match &k.quarter_shares_pct {
+            None => grdp_core::quarters::QuarterShares::EQUAL,
+            Some(t) => {
+                let mut pct = [0.0; 4];
+                for (q, slot) in pct.iter_mut().enumerate() {
+                    let key = format!("q{}", q + 1);
+                    let v = t.get(&key).ok_or_else(|| {
+                        self.loc.invalid(
+                            Some(raw.span()),
+                            "known.quarter_shares_pct",
+                            format!("no {key}; expected q1, q2, q3 and q4"),
+                        )
+                    })?;
+                    *slot = self.number(&format!("known.quarter_shares_pct.{key}"), v)?;
+                }
+                if let Some(extra) = t
+                    .keys()
+                    .find(|k| !["q1", "q2", "q3", "q4"].contains(&k.as_str()))
+                {
+                    return Err(self.loc.invalid(
+                        Some(raw.span()),
+                        "known.quarter_shares_pct",
+                        format!("unknown key `{extra}`; expected q1, q2, q3 and q4"),
+                    ));
+                }
+                grdp_core::quarters::QuarterShares::new(pct).map_err(|e| {
+                    self.loc
+                        .invalid(Some(raw.span()), "known.quarter_shares_pct", e.to_string())
+                })?
+            }
+        };
+        Ok(grdp_core::quarters::KnownYear {
+            year,
+            part,
+            growth_pct,
+            shares,
+        })
+    }
+}

@@ -82,6 +82,9 @@ pub struct Study<'a> {
     /// What a briefing leads with: the answer, the findings, a consistent
     /// set of targets.
     pub briefing: Briefing,
+    /// The target's chance given what the scenario knows of its year so
+    /// far (`[known]`), where it knows something of the target year.
+    pub given_known: Option<partly_known::PartlyKnown>,
 }
 
 impl<'a> Study<'a> {
@@ -125,6 +128,13 @@ impl<'a> Study<'a> {
             findings: briefing::findings(&audit.checks),
             proposal: briefing::proposal(s, &projection, &targets),
         };
+        let given_known =
+            match (&simulation, s.known()) {
+                (Some(sim), Some(k)) if k.year == sim.target.year => Some(
+                    partly_known::given_known(sim, k.part, k.growth_pct, &k.shares, None)?,
+                ),
+                _ => None,
+            };
         Ok(Self {
             loaded,
             projection,
@@ -133,6 +143,7 @@ impl<'a> Study<'a> {
             simulation,
             past: record::past(loaded, options.history),
             briefing,
+            given_known,
         })
     }
 }
