@@ -3,6 +3,7 @@
 mod bad_input;
 mod cantho_2026;
 mod cli;
+mod combine;
 mod contract;
 mod corpus;
 mod derive;

@@ -57,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp derive --region can_tho --period 2022\n  grdp derive my-release.csv --region tra_vinh --period 2024 --rest product_taxes\n\nThe release is the history file's rows of one region and period (docs/scenario-format.md#derived-weights):\ngrowth_pct with contribution_pp or share_of_increase_pct, or current_bn_vnd with deflator_index;\na `total` row's growth_pct is the published aggregate the weights are checked against."
     )]
     Derive(DeriveArgs),
+    /// Combine several provinces' base years into one, for a merger whose own figures are not yet published.
+    #[command(
+        after_help = "Examples:\n  grdp combine can-tho.toml hau-giang.toml soc-trang.toml -o merged-base.toml\n\nEach file is a scenario with the same components and base year, and current-price levels.\nConstant-price levels are summed where every file gives them; otherwise the weights are\naveraged with current-price GRDP (an assumption, said in the output)."
+    )]
+    Combine(CombineArgs),
     /// List the built-in scenarios, or print one as a starting file for your own.
     #[command(
         after_help = "Examples:\n  grdp scenarios\n  grdp scenarios cantho-2026 -o my-province.toml\n  grdp report --builtin cantho-2026"
@@ -515,6 +520,20 @@ pub struct DeriveArgs {
     /// 100 − listed weights (an assumption, said in the output).
     #[arg(long, value_name = "ID")]
     pub rest: Option<String>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = CalibrateFormat::Toml)]
+    pub format: CalibrateFormat,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+/// `grdp combine`.
+#[derive(Debug, Args)]
+pub struct CombineArgs {
+    /// The provinces' scenario files (TOML), two or more.
+    #[arg(required = true, num_args = 2.., value_name = "SCENARIO")]
+    pub scenarios: Vec<PathBuf>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalibrateFormat::Toml)]
     pub format: CalibrateFormat,

@@ -7,6 +7,7 @@
 mod args;
 mod audit_cmd;
 mod calibrate_cmd;
+mod combine_cmd;
 mod derive_cmd;
 mod errors;
 mod output;
@@ -97,6 +98,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Report(a) => report_cmd::run(&a),
         args::Command::Scenarios(a) => scenarios_cmd::run(&a),
         args::Command::Derive(a) => derive_cmd::run(&a),
+        args::Command::Combine(a) => combine_cmd::run(&a),
     }
 }
 

@@ -45,6 +45,7 @@ pub mod audit;
 pub mod derivation;
 pub mod economy;
 pub mod error;
+pub mod merger;
 pub mod plan;
 pub mod projection;
 pub mod quarters;

@@ -502,3 +502,76 @@ fn toml_string(s: &str) -> String {
     out.push('"');
     out
 }
+
+/// The `[base]` block `grdp combine` writes: the provinces' base years
+/// combined, with how and from what as comments. `command` made it;
+/// `sources` are the scenario files read, in order.
+pub fn combined_base_block(
+    c: &grdp_study::merger::CombinedBase,
+    command: &str,
+    sources: &[String],
+) -> String {
+    use grdp_study::merger::CombineMethod;
+    let mut o = String::new();
+    let _ = writeln!(o, "# {command}");
+    for (s, share) in sources.iter().zip(&c.province_share_pct) {
+        let _ = writeln!(o, "# {s}: {share:.2} % of combined GRDP at current prices");
+    }
+    match c.method {
+        CombineMethod::ConstantLevels => {
+            let _ = writeln!(
+                o,
+                "# Constant-2010-price levels summed by component: the weights are exact."
+            );
+        }
+        CombineMethod::CurrentPriceWeighted => {
+            let _ = writeln!(
+                o,
+                "# Not every province gives constant-price levels: the weights are the provinces' weights"
+            );
+            let _ = writeln!(
+                o,
+                "# averaged with their current-price GRDP, exact only if their prices moved alike since 2010."
+            );
+        }
+    }
+    let source = toml_string(&format!("{command}; {}", sources.join(", ")));
+    let _ = writeln!(o, "[base]");
+    let _ = writeln!(o, "year = {}", c.year);
+    let _ = writeln!(
+        o,
+        "grdp_current_bn_vnd = {{ value = {:.1}, status = \"derived\", source = {source} }}",
+        c.grdp_current_bn_vnd
+    );
+    if let Some(p) = c.population_thousand {
+        let _ = writeln!(
+            o,
+            "population_thousand = {{ value = {p:.2}, status = \"derived\", source = {source} }}"
+        );
+    }
+    if let Some(e) = c.employed_thousand {
+        let _ = writeln!(
+            o,
+            "employed_thousand = {{ value = {e:.2}, status = \"derived\", source = {source} }}"
+        );
+    }
+    let _ = writeln!(o, "\n[base.share_current_pct]");
+    for (id, v) in c.components.iter().zip(&c.share_current_pct) {
+        let _ = writeln!(
+            o,
+            "{id} = {{ value = {v:.4}, status = \"derived\", source = {source} }}"
+        );
+    }
+    let _ = writeln!(o, "\n[base.constant_weight_pct]");
+    let status = match c.method {
+        CombineMethod::ConstantLevels => "derived",
+        CombineMethod::CurrentPriceWeighted => "assumption",
+    };
+    for (id, v) in c.components.iter().zip(&c.constant_weight_pct) {
+        let _ = writeln!(
+            o,
+            "{id} = {{ value = {v:.4}, status = \"{status}\", source = {source} }}"
+        );
+    }
+    o
+}

@@ -41,6 +41,8 @@ pub mod briefing;
 pub mod calibration;
 pub mod error;
 pub mod partly_known;
+/// Restating a base after a merger (for `grdp combine`).
+pub use grdp_core::merger;
 pub mod record;
 pub mod release;
 pub mod simulation;
