@@ -152,6 +152,10 @@ fn the_merged_citys_briefing_speaks_of_a_plan_not_of_sector_targets() {
             assert!(!page.contains(f), "{lang}: the page says {f:?}");
         }
         assert!(
+            !out.join("10-year-so-far.png").exists(),
+            "{lang}: nothing is known of 2026 in the scenario"
+        );
+        assert!(
             !out.join("9-track-record.png").exists(),
             "{lang}: the old city's record is not drawn for the merged one"
         );

@@ -319,8 +319,8 @@ fn concurrent_reports_into_one_folder_all_succeed_and_leave_one_whole() {
     }
     assert_eq!(
         std::fs::read_dir(&out).unwrap().count(),
-        23,
-        "22 files (8 charts and their 8 phone copies, page, 4 tables, workbook) and the marker"
+        25,
+        "24 files (9 charts with the year so far, their 9 phone copies, page, 4 tables, workbook) and the marker"
     );
     assert!(leftovers(dir.path()).is_empty());
 }

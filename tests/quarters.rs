@@ -179,6 +179,10 @@ fn the_briefing_reads_the_first_quarter_of_2025() {
         let page = std::fs::read_to_string(out.join("index.html")).unwrap();
         assert!(page.contains(heading), "{lang}: no section {heading:?}");
         assert!(
+            out.join("10-year-so-far.png").exists(),
+            "{lang}: the chart of the year so far"
+        );
+        assert!(
             page.contains(if lang == "en" { "10.28" } else { "10,28" }),
             "{lang}"
         );

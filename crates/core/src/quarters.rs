@@ -124,6 +124,9 @@ pub struct KnownYear {
     pub growth_pct: f64,
     /// The year before's quarter shares at constant prices.
     pub shares: QuarterShares,
+    /// The target path: growth set for parts of the year, cumulated from
+    /// January (the quarterly path provinces report to the Government).
+    pub target_path_pct: Vec<(KnownPart, f64)>,
 }
 
 /// What the rest of a year needs, and what it gives.

@@ -324,8 +324,9 @@ impl Chart {
 pub type ReportFile = (String, Vec<u8>);
 
 /// Every file of the report on `study` in `lang`, charts at pixel scale
-/// `scale`: the nine charts (eight without a record of past shortfalls)
-/// and their phone copies, `index.html`, `summary.json`, the CSV tables
+/// `scale`: the charts (eight, plus the track record where the study has a
+/// record of past shortfalls and the year so far where it knows part of
+/// the target year) and their phone copies, `index.html`, `summary.json`, the CSV tables
 /// and the Excel workbook.
 pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>, ReportError> {
     let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;

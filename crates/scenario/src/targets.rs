@@ -210,6 +210,8 @@ pub(crate) struct RawKnown {
     part: Spanned<String>,
     growth_pct: Spanned<Sourced>,
     quarter_shares_pct: Option<std::collections::BTreeMap<String, Spanned<Sourced>>>,
+    #[serde(default)]
+    target_path_pct: std::collections::BTreeMap<String, Spanned<Sourced>>,
 }
 
 impl Builder<'_> {
@@ -262,11 +264,25 @@ impl Builder<'_> {
                 })?
             }
         };
+        let mut target_path_pct = Vec::new();
+        for (key, v) in &k.target_path_pct {
+            let p = grdp_core::quarters::KnownPart::parse(key).ok_or_else(|| {
+                self.loc.invalid(
+                    Some(v.span()),
+                    "known.target_path_pct",
+                    format!("key `{key}`; expected q1, h1 or 9m"),
+                )
+            })?;
+            let value = self.number(&format!("known.target_path_pct.{key}"), v)?;
+            target_path_pct.push((p, value));
+        }
+        target_path_pct.sort_by_key(|(p, _)| p.quarters());
         Ok(grdp_core::quarters::KnownYear {
             year,
             part,
             growth_pct,
             shares,
+            target_path_pct,
         })
     }
 }

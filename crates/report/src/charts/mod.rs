@@ -1,4 +1,4 @@
-//! The eight charts of the report, drawn with plotters into RGB buffers
+//! The charts of the report (eight, up to ten), drawn with plotters into RGB buffers
 //! and encoded as PNG. Every chart has a title, a subtitle that says what it
 //! shows, axis labels with units, a legend where there is more than one
 //! series, and a source line.
@@ -22,6 +22,7 @@ use structure::structure;
 use targets::dashboard;
 use tornado::tornado;
 use track_record::track_record;
+use year_so_far::year_so_far;
 
 /// Width and height at scale 1, pixels.
 pub const WIDTH: u32 = 1200;
@@ -460,9 +461,14 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
         ("7-targets.png", dashboard),
         ("8-feasibility.png", feasibility),
         ("9-track-record.png", track_record),
+        ("10-year-so-far.png", year_so_far),
     ] {
-        // The track record needs the record of past shortfalls.
+        // The track record needs the record of past shortfalls; the year
+        // so far, something known of the target year.
         if file == "9-track-record.png" && input.records.is_none() {
+            continue;
+        }
+        if file == "10-year-so-far.png" && input.given_known.is_none() {
             continue;
         }
         let (title, caption, png) = f(input, &w, Layout::Page)?;
@@ -491,3 +497,4 @@ mod targets;
 mod text;
 mod tornado;
 mod track_record;
+mod year_so_far;

@@ -102,6 +102,117 @@ impl Words<'_> {
         )
     }
 
+    /// Title, subtitle and paragraph of chart 10 (the year so far), with
+    /// `expected` the preferred scenario's mean growth of the year.
+    pub fn year_so_far(
+        &self,
+        g: &grdp_study::partly_known::PartlyKnown,
+        expected: f64,
+    ) -> (String, String, String) {
+        let year = self.main().target_year;
+        let part_en = g.known.label();
+        let part_vi = match g.known {
+            grdp_core::quarters::KnownPart::Q1 => "quý I",
+            grdp_core::quarters::KnownPart::H1 => "6 tháng đầu năm",
+            grdp_core::quarters::KnownPart::M9 => "9 tháng",
+        };
+        let n = |v: f64| self.text_num(v, 2);
+        (
+            self.pick(
+                format!(
+                    "After {part_en} at {} %, the rest of {year} needs {} %; the preferred scenario expects {} %",
+                    n(g.known_growth_pct),
+                    n(g.required_rest_pct),
+                    n(expected)
+                ),
+                format!(
+                    "Sau {part_vi} tăng {}%, phần còn lại năm {year} cần {}%; kịch bản được chọn dự kiến {}%",
+                    n(g.known_growth_pct),
+                    n(g.required_rest_pct),
+                    n(expected)
+                ),
+            ),
+            self.pick(
+                "Growth so far on the same period of the year before, cumulated from January: known, set as the path, and two ways on.",
+                "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai hướng tiếp theo.",
+            ),
+            self.pick(
+                format!(
+                    "The dot is what the release gives; orange-red dashes are the target path and the year's target. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {} %. Quarter shares of the year before are assumed {} (the scenario states them where known).",
+                    n(g.required_rest_pct),
+                    n(expected),
+                    n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
+                        + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
+                        / 100.0),
+                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / ")
+                ),
+                format!(
+                    "Chấm tròn là số liệu đã công bố; vạch đỏ cam là lộ trình chỉ tiêu và chỉ tiêu cả năm. Đường nét đứt là mức phần còn lại của năm cần đạt ({}% bình quân); đường xanh là phần còn lại tăng như kịch bản được chọn dự kiến ({}%), đưa cả năm đến {}%. Tỷ trọng các quý năm trước giả định là {} (kịch bản ghi rõ nếu có số liệu).",
+                    n(g.required_rest_pct),
+                    n(expected),
+                    n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
+                        + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
+                        / 100.0),
+                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / ")
+                ),
+            ),
+        )
+    }
+
+    /// A part of the year by quarters covered: Q1, H1, 9M, the year.
+    pub(crate) fn part_of_year(&self, quarters: usize) -> String {
+        match quarters {
+            1 => self.pick("Q1", "Quý I"),
+            2 => self.pick("H1", "6 tháng"),
+            3 => self.pick("9M", "9 tháng"),
+            _ => self.pick("Year", "Cả năm"),
+        }
+    }
+
+    pub(crate) fn axis_growth_so_far_pct(&self) -> String {
+        self.pick(
+            "Growth so far, same period of the year before (%)",
+            "Tăng trưởng lũy kế so với cùng kỳ (%)",
+        )
+    }
+
+    pub(crate) fn path_needed(&self, r: f64) -> String {
+        self.pick(
+            format!(
+                "What the target needs: the rest at {} %",
+                self.text_num(r, 2)
+            ),
+            format!("Chỉ tiêu cần: phần còn lại tăng {}%", self.text_num(r, 2)),
+        )
+    }
+
+    pub(crate) fn path_expected(&self, r: f64) -> String {
+        self.pick(
+            format!(
+                "The rest as the preferred scenario expects: {} %",
+                self.text_num(r, 2)
+            ),
+            format!(
+                "Phần còn lại theo kịch bản được chọn: {}%",
+                self.text_num(r, 2)
+            ),
+        )
+    }
+
+    pub(crate) fn path_target(&self) -> String {
+        self.pick(
+            "Target path and annual target",
+            "Lộ trình chỉ tiêu và chỉ tiêu cả năm",
+        )
+    }
+
+    pub(crate) fn path_known(&self) -> String {
+        self.pick(
+            "Known (statistics office)",
+            "Số liệu đã công bố (Cục Thống kê)",
+        )
+    }
+
     pub(crate) fn word_estimate(&self) -> String {
         self.pick("estimate", "ước tính")
     }
