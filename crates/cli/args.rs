@@ -148,7 +148,7 @@ pub struct SolveArgs {
     pub remaining: Option<(grdp_study::solve::KnownPart, f64)>,
     /// With --remaining: the base year's quarter shares of GRDP at constant
     /// prices, percent, Q1,Q2,Q3,Q4 (default: equal, 25 each).
-    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_pct, value_delimiter = ',', requires = "remaining")]
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',', requires = "remaining")]
     pub quarter_shares: Option<Vec<f64>>,
     /// With --remaining: what the year comes to if the rest grows this much, percent.
     #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct, requires = "remaining")]
@@ -188,6 +188,36 @@ fn parse_pct(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(format!(
             "found `{s}`; expected a growth rate in percent, such as 9.5"
+        )),
+    }
+}
+
+/// A quarter's share of the year, percent: above 0 and below 100.
+fn parse_share(s: &str) -> Result<f64, String> {
+    let t = s.trim();
+    if t.contains(';') {
+        return Err(format!(
+            "found `{s}`; separate the four shares with commas: 23,24,25,28"
+        ));
+    }
+    let v = parse_pct(t).map_err(|_| {
+        format!("found `{s}`; expected a quarter's share of the year in percent, such as 25")
+    })?;
+    if v > 0.0 && v < 100.0 {
+        Ok(v)
+    } else {
+        Err(format!(
+            "found {v}; expected a quarter's share of the year in percent, above 0 and below 100"
+        ))
+    }
+}
+
+/// A positive ratio, such as the rest of the year's spread over the year's.
+fn parse_ratio(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if (0.01..=100.0).contains(&v) => Ok(v),
+        _ => Err(format!(
+            "found `{s}`; expected a ratio between 0.01 and 100, such as 2 (the rest twice as volatile as the year)"
         )),
     }
 }
@@ -490,11 +520,11 @@ pub struct SimulateArgs {
     pub known: Option<(grdp_study::solve::KnownPart, f64)>,
     /// With --known: the base year's quarter shares at constant prices,
     /// percent, Q1,Q2,Q3,Q4 (default: equal).
-    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_pct, value_delimiter = ',', requires = "known")]
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
     pub quarter_shares: Option<Vec<f64>>,
     /// With --known: the spread of the rest of the year's growth over the
     /// year's (default: from independent quarters, 2 with one quarter left).
-    #[arg(long, value_name = "RATIO", requires = "known")]
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
     pub rest_spread: Option<f64>,
     /// Write every draw of the first view (target year) to this CSV file.
     #[arg(long, value_name = "FILE")]

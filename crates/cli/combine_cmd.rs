@@ -8,6 +8,19 @@ use crate::args::{CalibrateFormat, CombineArgs};
 use crate::output::{Output, emit};
 
 pub fn run(args: &CombineArgs) -> anyhow::Result<()> {
+    // The same file twice would count a province twice.
+    let mut seen: Vec<std::path::PathBuf> = Vec::new();
+    for p in &args.scenarios {
+        let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
+        if seen.contains(&key) {
+            return Err(crate::UsageError(format!(
+                "{} is given twice; expected each province once",
+                p.display()
+            ))
+            .into());
+        }
+        seen.push(key);
+    }
     let loaded = args
         .scenarios
         .iter()

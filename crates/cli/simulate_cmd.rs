@@ -86,38 +86,44 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         file.persist()?;
     }
     let lang = args.common.lang();
-    // Without --known, what the scenario knows of the target year, if anything.
-    let from_file = loaded
+    // What is known of the target year: --known, else the scenario's
+    // [known]; the shares from --quarter-shares, else the scenario's, else
+    // equal (an assumption the output states).
+    let file_known = loaded
         .scenario
         .known()
-        .filter(|k| k.year == sim.target.year && args.known.is_none());
-    let given = match (args.known, from_file) {
-        (None, Some(k)) => Some(
-            grdp_study::partly_known::given_known(
-                &sim,
-                k.part,
-                k.growth_pct,
-                &k.shares,
-                args.rest_spread,
-            )
-            .map_err(crate::errors::in_flags)?,
+        .filter(|k| k.year == sim.target.year);
+    let stated_shares = match args.quarter_shares.as_deref() {
+        Some([a, b, c, d]) => Some(
+            grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
+                .map_err(|e| UsageError(format!("--quarter-shares: {e}")))?,
         ),
+        Some(other) => {
+            return Err(UsageError(format!(
+                "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                other.len()
+            ))
+            .into());
+        }
+        None => None,
+    };
+    let known = match (args.known, file_known) {
+        (Some((part, pct)), k) => Some((part, pct, k.map(|k| k.shares))),
+        (None, Some(k)) => Some((k.part, k.growth_pct, Some(k.shares))),
         (None, None) => None,
-        (Some((part, pct)), _) => {
-            let shares = match args.quarter_shares.as_deref() {
-                Some([a, b, c, d]) => {
-                    grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
-                        .map_err(|e| crate::errors::in_flags(e.into()))?
-                }
-                Some(other) => {
-                    return Err(UsageError(format!(
-                        "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                        other.len()
-                    ))
-                    .into());
-                }
-                None => grdp_study::partly_known::QuarterShares::EQUAL,
-            };
+    };
+    if known.is_none() && (args.quarter_shares.is_some() || args.rest_spread.is_some()) {
+        return Err(UsageError(
+            "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
+        )
+        .into());
+    }
+    let given = match known {
+        None => None,
+        Some((part, pct, file_shares)) => {
+            let shares = stated_shares
+                .or(file_shares)
+                .unwrap_or(grdp_study::partly_known::QuarterShares::EQUAL);
             Some(
                 grdp_study::partly_known::given_known(&sim, part, pct, &shares, args.rest_spread)
                     .map_err(crate::errors::in_flags)?,

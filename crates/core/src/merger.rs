@@ -101,6 +101,17 @@ pub fn combine(economies: &[&Economy], names: &[String]) -> Result<CombinedBase,
             .iter()
             .map(|id| e.index_of(id).expect("same components, checked above"))
             .collect();
+        for (k, &i) in order.iter().enumerate() {
+            let (ours, theirs) = (first.components()[k].kind, e.components()[i].kind);
+            if ours != theirs {
+                return Err(refuse(format!(
+                    "{} counts `{}` as {theirs:?}, {} as {ours:?}; expected the same kind in every file",
+                    name(p),
+                    ids[k],
+                    name(0)
+                )));
+            }
+        }
         let cur = e.base().current_bn_vnd.as_ref().ok_or_else(|| {
             refuse(format!(
                 "{} has no current-price levels ([base] grdp_current_bn_vnd with share_current_pct, or current_bn_vnd); expected them for every province",

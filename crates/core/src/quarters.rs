@@ -67,11 +67,17 @@ impl KnownPart {
 pub struct QuarterShares {
     /// Q1..Q4, percent.
     pub pct: [f64; 4],
+    /// Whether they were stated (by a scenario or a flag), rather than
+    /// assumed equal for want of data.
+    pub stated: bool,
 }
 
 impl QuarterShares {
     /// Equal quarters: 25 % each.
-    pub const EQUAL: QuarterShares = QuarterShares { pct: [25.0; 4] };
+    pub const EQUAL: QuarterShares = QuarterShares {
+        pct: [25.0; 4],
+        stated: false,
+    };
 
     /// Checked shares.
     pub fn new(pct: [f64; 4]) -> Result<Self, ModelError> {
@@ -91,7 +97,7 @@ impl QuarterShares {
                 reason: format!("they sum to {sum:.2} %; expected 100"),
             });
         }
-        Ok(Self { pct })
+        Ok(Self { pct, stated: true })
     }
 
     /// Share of the base year covered by the first `k` quarters, percent.
@@ -141,6 +147,8 @@ pub struct RemainingSolution {
     pub known_growth_pct: f64,
     /// The quarter shares used, percent.
     pub shares_pct: [f64; 4],
+    /// Whether the shares were stated (else equal, an assumption).
+    pub shares_stated: bool,
     /// The share of the year the known part covers, percent.
     pub known_share_pct: f64,
     /// The annual growth target, percent, if asked.
@@ -209,6 +217,7 @@ pub fn remaining(
         known,
         known_growth_pct,
         shares_pct: shares.pct,
+        shares_stated: shares.stated,
         known_share_pct: k,
         target_pct,
         required_remaining_pct: required,

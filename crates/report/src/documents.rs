@@ -350,19 +350,26 @@ pub fn uncertainty_block(c: &CalibrationStudy, command: &str, history: &str) -> 
 }
 
 /// `summary.json` of a report: the briefing (the preferred answer, the
-/// findings, the proposal), the simulation, the projection and the audit.
-pub fn summary(
-    loaded: &LoadedScenario,
-    projection: &Projection,
-    targets: &[TargetOutcome],
-    audit_result: &grdp_core::Audit,
-    sim: &Simulation,
-    briefing: &grdp_study::Briefing,
-    lang: Lang,
-) -> Result<String, ReportError> {
+/// findings, the proposal), the simulation (with the chance given the year
+/// so far, where known), the projection and the audit.
+pub fn summary(study: &grdp_study::Study, lang: Lang) -> Result<String, ReportError> {
+    let sim = study.simulation.as_ref().ok_or(ReportError::NoSimulation)?;
+    let (loaded, projection, targets, audit_result, briefing, given_known) = (
+        study.loaded,
+        &study.projection,
+        &study.targets,
+        &study.audit,
+        &study.briefing,
+        study.given_known.as_ref(),
+    );
+    let doc = simulate(loaded, sim, lang);
+    let doc = match given_known {
+        Some(g) => doc.with_given_known(g),
+        None => doc,
+    };
     let value = serde_json::json!({
         "briefing": serde_json::to_value(briefing)?,
-        "simulation": serde_json::to_value(simulate(loaded, sim, lang))?,
+        "simulation": serde_json::to_value(doc)?,
         "projection": project(loaded, projection, targets)?,
         "audit": audit(loaded, audit_result, lang)?,
     });
@@ -534,6 +541,18 @@ pub fn combined_base_block(
                 "# averaged with their current-price GRDP, exact only if their prices moved alike since 2010."
             );
         }
+    }
+    if c.population_thousand.is_none() {
+        let _ = writeln!(
+            o,
+            "# Population: not every file gives it, so the block leaves it out (per capita needs it)."
+        );
+    }
+    if c.employed_thousand.is_none() {
+        let _ = writeln!(
+            o,
+            "# Employment: not every file gives it, so the block leaves it out (productivity needs it)."
+        );
     }
     let source = toml_string(&format!("{command}; {}", sources.join(", ")));
     let _ = writeln!(o, "[base]");

@@ -380,12 +380,12 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         .map(|s| n(*s))
         .collect::<Vec<_>>()
         .join(" / ");
-    let equal = g.shares_pct.iter().all(|s| (s - 25.0).abs() < 1e-9);
+    let equal = !g.shares_stated;
     let (title, text) = if vi {
         (
             "Năm nay đến thời điểm này".to_string(),
             format!(
-                "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Giả định: tỷ trọng các quý trong GRDP năm trước {shares}%{}; biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
+                "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
                 match g.known {
                     grdp_core::quarters::KnownPart::Q1 => "Quý I",
                     grdp_core::quarters::KnownPart::H1 => "6 tháng đầu",
@@ -394,7 +394,11 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
                 n(g.known_growth_pct),
                 n(g.target_pct),
                 n(g.required_rest_pct),
-                if equal { " (bằng nhau)" } else { "" },
+                if equal {
+                    " (bằng nhau: giả định)"
+                } else {
+                    " (theo kịch bản)"
+                },
                 n(g.spread_ratio)
             ),
         )
@@ -402,12 +406,16 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. Assumed: the year before's quarters were {shares}% of its GRDP{}; the rest's spread is {} times the year's (independent quarters).",
+                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).",
                 g.known.label(),
                 n(g.known_growth_pct),
                 n(g.target_pct),
                 n(g.required_rest_pct),
-                if equal { " (equal)" } else { "" },
+                if equal {
+                    " (equal: an assumption)"
+                } else {
+                    " (as stated)"
+                },
                 n(g.spread_ratio)
             ),
         )

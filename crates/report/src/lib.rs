@@ -346,15 +346,7 @@ pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>,
         .flat_map(|c| [(c.phone_file(), c.phone_png), (c.file.to_string(), c.png)])
         .collect();
     files.push(("index.html".into(), page.into_bytes()));
-    let summary = documents::summary(
-        study.loaded,
-        &study.projection,
-        &study.targets,
-        &study.audit,
-        sim,
-        &study.briefing,
-        lang,
-    )?;
+    let summary = documents::summary(study, lang)?;
     files.push(("summary.json".into(), summary.into_bytes()));
     files.push(("grdp-report.xlsx".into(), workbook::report(study, lang)?));
     files.push((

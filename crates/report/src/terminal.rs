@@ -424,12 +424,21 @@ pub fn given_known(
     let vi = lang == Lang::Vi;
     out += &if vi {
         format!(
-            "Khi đã biết {} năm {} tăng {}%: phần còn lại cần tăng {}% để cả năm đạt {}%. Tỷ trọng các quý: {shares}%; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
-            g.known.label(),
+            "Khi đã biết {} năm {} tăng {}%: phần còn lại cần tăng {}% để cả năm đạt {}%. Tỷ trọng các quý: {shares}%{}; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
+            match g.known {
+                grdp_core::quarters::KnownPart::Q1 => "quý I",
+                grdp_core::quarters::KnownPart::H1 => "6 tháng đầu",
+                grdp_core::quarters::KnownPart::M9 => "9 tháng",
+            },
             sim.target.year,
             n(g.known_growth_pct),
             n(g.required_rest_pct),
             n(g.target_pct),
+            if g.shares_stated {
+                " (theo kịch bản)"
+            } else {
+                " (bằng nhau: giả định)"
+            },
             n(g.spread_ratio),
             if g.spread_ratio_stated {
                 "nêu bằng --rest-spread"
@@ -439,12 +448,17 @@ pub fn given_known(
         )
     } else {
         format!(
-            "Given {} {} at {}%: the rest of the year needs {}% for {}% in the year. Quarter shares: {shares}%; the rest's spread is {} times the year's ({}).\n",
+            "Given {} {} at {}%: the rest of the year needs {}% for {}% in the year. Quarter shares: {shares}%{}; the rest's spread is {} times the year's ({}).\n",
             g.known.label(),
             sim.target.year,
             n(g.known_growth_pct),
             n(g.required_rest_pct),
             n(g.target_pct),
+            if g.shares_stated {
+                " (as stated)"
+            } else {
+                " (equal: an assumption)"
+            },
             n(g.spread_ratio),
             if g.spread_ratio_stated {
                 "stated with --rest-spread"
@@ -453,10 +467,11 @@ pub fn given_known(
             }
         )
     };
-    let (h_view, h_before, h_after) = if vi {
-        ("Kịch bản", "Xác suất trước đó", "Xác suất khi đã biết")
+    let h_view = lang.view_table_headers()[0];
+    let (h_before, h_after) = if vi {
+        ("Xác suất trước đó", "Xác suất khi đã biết")
     } else {
-        ("Scenario", "P before", "P given the known part")
+        ("P before", "P given the known part")
     };
     // The ends as bounds: 0.000 would read as "impossible".
     let p_text = |p: f64| {

@@ -69,17 +69,7 @@ fn number(c: &Data) -> Option<f64> {
 }
 
 fn summary(study: &Study) -> serde_json::Value {
-    let sim = study.simulation.as_ref().unwrap();
-    let text = documents::summary(
-        study.loaded,
-        &study.projection,
-        &study.targets,
-        &study.audit,
-        sim,
-        &study.briefing,
-        Lang::En,
-    )
-    .unwrap();
+    let text = documents::summary(study, Lang::En).unwrap();
     serde_json::from_str(&text).unwrap()
 }
 

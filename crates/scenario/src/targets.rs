@@ -274,6 +274,13 @@ impl Builder<'_> {
                 )
             })?;
             let value = self.number(&format!("known.target_path_pct.{key}"), v)?;
+            if !(value > -100.0 && value <= 1000.0) {
+                return Err(self.loc.invalid(
+                    Some(v.span()),
+                    format!("known.target_path_pct.{key}"),
+                    format!("found {value}; expected growth in percent above −100 and at most 1000 (a typing slip?)"),
+                ));
+            }
             target_path_pct.push((p, value));
         }
         target_path_pct.sort_by_key(|(p, _)| p.quarters());

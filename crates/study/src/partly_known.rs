@@ -44,6 +44,8 @@ pub struct PartlyKnown {
     pub known_growth_pct: f64,
     /// The quarter shares used, percent.
     pub shares_pct: [f64; 4],
+    /// Whether the shares were stated (else equal, an assumption).
+    pub shares_stated: bool,
     /// The target, percent.
     pub target_pct: f64,
     /// Growth the rest of the year needs, percent.
@@ -132,6 +134,7 @@ pub fn given_known(
         known,
         known_growth_pct,
         shares_pct: shares.pct,
+        shares_stated: shares.stated,
         target_pct: target,
         required_rest_pct: need,
         spread_ratio: k,

@@ -299,9 +299,22 @@ pub(super) fn frame<'a>(
 ) -> Result<Area<'a>, ReportError> {
     let (w, h) = root.dim_in_pixel();
     if f64::from(w) / s >= 800.0 {
+        // A long title is set smaller until it fits the width (not below
+        // 18 pt), rather than running off the image.
+        let room = w.saturating_sub((44.0 * s) as u32);
+        let mut size = 26.0;
+        while size > 18.0 {
+            let (tw, _) = root
+                .estimate_text_size(title, &bold(size, s))
+                .map_err(err)?;
+            if tw <= room {
+                break;
+            }
+            size -= 1.0;
+        }
         root.draw_text(
             title,
-            &bold(26.0, s),
+            &bold(size, s),
             ((22.0 * s) as i32, (16.0 * s) as i32),
         )
         .map_err(err)?;

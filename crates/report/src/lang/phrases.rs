@@ -508,7 +508,7 @@ impl Lang {
             .map(|s| n(*s))
             .collect::<Vec<_>>()
             .join(" / ");
-        let equal = r.shares_pct.iter().all(|s| (s - 25.0).abs() < 1e-9);
+        let equal = !r.shares_stated;
         let mut out = String::new();
         if self.vi() {
             out += &format!(

@@ -138,22 +138,24 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "The dot is what the release gives; orange-red dashes are the target path and the year's target. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {} %. Quarter shares of the year before are assumed {} (the scenario states them where known).",
+                    "The dot is what the release gives; orange-red dashes are the target path and the year's target. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {} %. Quarter shares of the year before: {}{}.",
                     n(g.required_rest_pct),
                     n(expected),
                     n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
                         + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
                         / 100.0),
-                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / ")
+                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / "),
+                    if g.shares_stated { " (as stated)" } else { " (equal: an assumption)" }
                 ),
                 format!(
-                    "Chấm tròn là số liệu đã công bố; vạch đỏ cam là lộ trình chỉ tiêu và chỉ tiêu cả năm. Đường nét đứt là mức phần còn lại của năm cần đạt ({}% bình quân); đường xanh là phần còn lại tăng như kịch bản được chọn dự kiến ({}%), đưa cả năm đến {}%. Tỷ trọng các quý năm trước giả định là {} (kịch bản ghi rõ nếu có số liệu).",
+                    "Chấm tròn là số liệu đã công bố; vạch đỏ cam là lộ trình chỉ tiêu và chỉ tiêu cả năm. Đường nét đứt là mức phần còn lại của năm cần đạt ({}% bình quân); đường xanh là phần còn lại tăng như kịch bản được chọn dự kiến ({}%), đưa cả năm đến {}%. Tỷ trọng các quý năm trước: {}{}.",
                     n(g.required_rest_pct),
                     n(expected),
                     n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
                         + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
                         / 100.0),
-                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / ")
+                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / "),
+                    if g.shares_stated { " (theo kịch bản)" } else { " (bằng nhau: giả định)" }
                 ),
             ),
         )
