@@ -1,5 +1,6 @@
 //! Integration tests of the `grdp` binary: one test binary, modules by theme.
 
+mod backtest;
 mod bad_input;
 mod cantho_2026;
 mod cli;

@@ -57,6 +57,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp derive --region can_tho --period 2022\n  grdp derive my-release.csv --region tra_vinh --period 2024 --rest product_taxes\n\nThe release is the history file's rows of one region and period (docs/scenario-format.md#derived-weights):\ngrowth_pct with contribution_pp or share_of_increase_pct, or current_bn_vnd with deflator_index;\na `total` row's growth_pct is the published aggregate the weights are checked against."
     )]
     Derive(DeriveArgs),
+    /// How grdp's probabilities would have fared: past targets and outcomes, year by year.
+    #[command(
+        after_help = "Examples:\n  grdp backtest\n  grdp backtest --sd 1.5 --format json\n\nA first, aggregate version: each year's growth normal around a view's centre (plan: the\ntarget; recent: last year's growth; plan_less_shortfall: the target less the median earlier\nshortfall), one spread for every year."
+    )]
+    Backtest(BacktestArgs),
     /// Combine several provinces' base years into one, for a merger whose own figures are not yet published.
     #[command(
         after_help = "Examples:\n  grdp combine can-tho.toml hau-giang.toml soc-trang.toml -o merged-base.toml\n\nEach file is a scenario with the same components and base year, and current-price levels.\nConstant-price levels are summed where every file gives them; otherwise the weights are\naveraged with current-price GRDP (an assumption, said in the output)."
@@ -556,6 +561,32 @@ pub struct DeriveArgs {
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+/// `grdp backtest`.
+#[derive(Debug, Args)]
+pub struct BacktestArgs {
+    /// History file (CSV); the built-in one if omitted.
+    pub history: Option<PathBuf>,
+    /// Region whose record is scored.
+    #[arg(long, default_value = "can_tho")]
+    pub region: String,
+    /// Which estimate of past outcomes.
+    #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
+    pub record_vintage: RecordVintageArg,
+    /// Spread of one year's growth, percentage points (default: the
+    /// built-in scenario's simulated spread of its target year, plan view).
+    #[arg(long, value_name = "PP", value_parser = parse_ratio)]
+    pub sd: Option<f64>,
+    /// Output format (table or json).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Language of the table.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// `grdp combine`.

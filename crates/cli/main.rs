@@ -6,6 +6,7 @@
 
 mod args;
 mod audit_cmd;
+mod backtest_cmd;
 mod calibrate_cmd;
 mod combine_cmd;
 mod derive_cmd;
@@ -99,6 +100,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Scenarios(a) => scenarios_cmd::run(&a),
         args::Command::Derive(a) => derive_cmd::run(&a),
         args::Command::Combine(a) => combine_cmd::run(&a),
+        args::Command::Backtest(a) => backtest_cmd::run(&a),
     }
 }
 

@@ -523,6 +523,148 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
         body
     )
 }
+/// `grdp backtest`: year by year, then by view, then what the record says
+/// of the spread. `stated` says whether the spread was given (`--sd`).
+pub fn backtest(
+    b: &grdp_study::backtest::Backtest,
+    history: &str,
+    stated: bool,
+    lang: Lang,
+) -> String {
+    let vi = lang == Lang::Vi;
+    let n2 = |v: f64| lang.num(v, 2);
+    let p3 = |v: f64| lang.num(v, 3);
+    let mut out = if vi {
+        format!(
+            "Kiểm định ngược: {} ({history}), số ước tính {}; mỗi năm tăng trưởng phân phối chuẩn quanh tâm của kịch bản, độ lệch chuẩn {} điểm %{}.\n\n",
+            b.region,
+            if b.vintage == grdp_study::calibration::RecordVintage::Latest {
+                "mới nhất"
+            } else {
+                "đầu tiên"
+            },
+            n2(b.sd_pp),
+            if stated {
+                " (nêu bằng --sd)"
+            } else {
+                " (của kịch bản có sẵn năm 2025)"
+            }
+        )
+    } else {
+        format!(
+            "Backtest of {} ({history}), {} estimates; each year's growth normal around a view's centre, SD {} pp{}.\n\n",
+            b.region,
+            if b.vintage == grdp_study::calibration::RecordVintage::Latest {
+                "latest"
+            } else {
+                "first"
+            },
+            n2(b.sd_pp),
+            if stated {
+                " (stated with --sd)"
+            } else {
+                " (the built-in 2025 scenario's)"
+            }
+        )
+    };
+    let heads: [&str; 8] = if vi {
+        [
+            "Năm",
+            "Chỉ tiêu (%)",
+            "Thực hiện (%)",
+            "Kịch bản",
+            "Tâm (%)",
+            "Xác suất",
+            "PIT",
+            "Trong dải 50/80/90",
+        ]
+    } else {
+        [
+            "Year",
+            "Target (%)",
+            "Outcome (%)",
+            "View",
+            "Centre (%)",
+            "P(target)",
+            "PIT",
+            "In 50/80/90 band",
+        ]
+    };
+    let mut t = Table::new(heads);
+    let yes = |b: bool| if b { "•" } else { "·" };
+    for y in &b.years {
+        for f in &y.forecasts {
+            t.row(vec![
+                y.year.to_string(),
+                n2(y.target_pct),
+                format!("{}{}", n2(y.outcome_pct), if y.met { " ✓" } else { "" }),
+                f.view.to_string(),
+                n2(f.centre_pct),
+                p3(f.probability),
+                p3(f.pit),
+                format!(
+                    "{} {} {}",
+                    yes(f.in_bands[0]),
+                    yes(f.in_bands[1]),
+                    yes(f.in_bands[2])
+                ),
+            ]);
+        }
+    }
+    out += &t.render();
+    let heads: [&str; 6] = if vi {
+        [
+            "Kịch bản",
+            "Số năm",
+            "Brier",
+            "Trong dải 50/80/90",
+            "Sai số TB (điểm %)",
+            "RMSE (điểm %)",
+        ]
+    } else {
+        [
+            "View",
+            "Years",
+            "Brier",
+            "In 50/80/90 band",
+            "Mean error (pp)",
+            "RMSE (pp)",
+        ]
+    };
+    let mut s = Table::new(heads);
+    for v in &b.views {
+        s.row(vec![
+            v.view.to_string(),
+            v.years.to_string(),
+            p3(v.mean_brier),
+            format!(
+                "{}/{}/{} of {}",
+                v.in_bands[0], v.in_bands[1], v.in_bands[2], v.years
+            ),
+            lang.signed(v.mean_error_pp),
+            n2(v.rmse_pp),
+        ]);
+    }
+    out += "\n";
+    out += &s.render();
+    out += &if vi {
+        format!(
+            "\nSai số dự báo một năm của kịch bản kế hoạch có RMSE {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
+            n2(b.record_sd_pp),
+            n2(b.sd_pp),
+            b.years.len()
+        )
+    } else {
+        format!(
+            "\nThe plan's one-year-ahead errors have an RMSE of {} pp, against the {} pp spread in use. {} years decide little; a Brier score of 0.25 is what always saying 0.5 earns.\n",
+            n2(b.record_sd_pp),
+            n2(b.sd_pp),
+            b.years.len()
+        )
+    };
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

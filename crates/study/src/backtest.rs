@@ -1,0 +1,200 @@
+//! The track record of grdp's own probabilities: for every past year with a
+//! growth target and an outcome, what grdp would have said at the time, and
+//! how that scored against what happened.
+//!
+//! A first, aggregate version: each year's GRDP growth is taken as normal
+//! around a view's centre, with one spread `σ` for every year. The views are
+//! those of the built-in scenarios, built from what was known before the
+//! year: `plan` (centred on the target as set), `recent` (last year's
+//! growth, the naive forecast) and `plan_less_shortfall` (the target less
+//! the median shortfall of the record's earlier years). Scores: P(target),
+//! whether it was met (Brier score), the outcome's position in the forecast
+//! (PIT), whether it fell in the central 50 / 80 / 90 % bands, and the
+//! error of the centre. The spread the record supports is the root mean
+//! square of the plan's one-year-ahead errors.
+
+use grdp_scenario::History;
+use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, Normal};
+
+use crate::calibration::{RecordVintage, shortfall_records};
+use crate::error::StudyError;
+
+/// One view's forecast of one year, and its scores.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Forecast {
+    /// The view: `plan`, `recent` or `plan_less_shortfall`.
+    pub view: &'static str,
+    /// The centre, percent.
+    pub centre_pct: f64,
+    /// P(growth ≥ target), a fraction.
+    pub probability: f64,
+    /// (P − met)², met being 1 or 0.
+    pub brier: f64,
+    /// Φ((outcome − centre) / σ): where the outcome fell, a fraction.
+    pub pit: f64,
+    /// Outcome − centre, percentage points.
+    pub error_pp: f64,
+    /// Whether the outcome fell in the central 50, 80 and 90 % bands.
+    pub in_bands: [bool; 3],
+}
+
+/// One past year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct YearScore {
+    /// The year.
+    pub year: i32,
+    /// The growth target as set, percent.
+    pub target_pct: f64,
+    /// The outcome, percent (the record's vintage).
+    pub outcome_pct: f64,
+    /// Whether the target was met.
+    pub met: bool,
+    /// Each view's forecast, where its inputs existed before the year.
+    pub forecasts: Vec<Forecast>,
+}
+
+/// A view's scores over the years it could forecast.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewScore {
+    /// The view.
+    pub view: &'static str,
+    /// Years forecast.
+    pub years: usize,
+    /// Mean Brier score (0 is perfect; always saying 0.5 scores 0.25).
+    pub mean_brier: f64,
+    /// Outcomes inside the 50, 80 and 90 % bands.
+    pub in_bands: [usize; 3],
+    /// Mean error of the centre (outcome − centre), percentage points.
+    pub mean_error_pp: f64,
+    /// Root mean square error of the centre, percentage points.
+    pub rmse_pp: f64,
+}
+
+/// The backtest.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Backtest {
+    /// The history's region.
+    pub region: String,
+    /// Which estimate of the outcomes.
+    pub vintage: RecordVintage,
+    /// The spread used, percentage points.
+    pub sd_pp: f64,
+    /// Year by year.
+    pub years: Vec<YearScore>,
+    /// By view.
+    pub views: Vec<ViewScore>,
+    /// The spread the record supports: RMSE of the plan view's errors, pp.
+    pub record_sd_pp: f64,
+}
+
+/// Backtests grdp's views on `region`'s record in `history`, with spread
+/// `sd_pp` (percentage points) for every year.
+pub fn backtest(
+    history: &History,
+    region: &str,
+    vintage: RecordVintage,
+    sd_pp: f64,
+) -> Result<Backtest, StudyError> {
+    if !(sd_pp.is_finite() && sd_pp > 0.0) {
+        return Err(StudyError::Model(grdp_core::ModelError::Unsolvable {
+            what: "the backtest".into(),
+            reason: format!(
+                "the spread is {sd_pp}; expected a positive number of percentage points"
+            ),
+        }));
+    }
+    let records = shortfall_records(history, region, vintage)?;
+    let record = &records.used.record.years;
+    let normal = Normal::new(0.0, 1.0).expect("the standard normal exists");
+    let phi = |z: f64| normal.cdf(z);
+    let growth_before = |year: i32| {
+        history
+            .annual(region, "total", "growth_pct")
+            .into_iter()
+            .find(|(y, _)| *y == year - 1)
+            .map(|(_, g)| g)
+    };
+    let mut years = Vec::new();
+    for (k, r) in record.iter().enumerate() {
+        let met = r.outcome_pct >= r.target_pct;
+        let mut centres: Vec<(&'static str, f64)> = vec![("plan", r.target_pct)];
+        if let Some(g) = growth_before(r.year) {
+            centres.push(("recent", g));
+        }
+        let earlier: Vec<f64> = record[..k].iter().map(|e| e.shortfall_pp).collect();
+        if !earlier.is_empty() {
+            centres.push(("plan_less_shortfall", r.target_pct + median(&earlier)));
+        }
+        let forecasts = centres
+            .into_iter()
+            .map(|(view, mu)| {
+                let p = 1.0 - phi((r.target_pct - mu) / sd_pp);
+                let pit = phi((r.outcome_pct - mu) / sd_pp);
+                let tail = |cover: f64| (pit - 0.5).abs() <= cover / 2.0;
+                Forecast {
+                    view,
+                    centre_pct: mu,
+                    probability: p,
+                    brier: (p - if met { 1.0 } else { 0.0 }).powi(2),
+                    pit,
+                    error_pp: r.outcome_pct - mu,
+                    in_bands: [tail(0.5), tail(0.8), tail(0.9)],
+                }
+            })
+            .collect();
+        years.push(YearScore {
+            year: r.year,
+            target_pct: r.target_pct,
+            outcome_pct: r.outcome_pct,
+            met,
+            forecasts,
+        });
+    }
+    let views = ["plan", "recent", "plan_less_shortfall"]
+        .into_iter()
+        .filter_map(|view| {
+            let f: Vec<&Forecast> = years
+                .iter()
+                .flat_map(|y| y.forecasts.iter())
+                .filter(|f| f.view == view)
+                .collect();
+            let n = f.len();
+            (n > 0).then(|| {
+                let m = n as f64;
+                let band = |i: usize| f.iter().filter(|x| x.in_bands[i]).count();
+                ViewScore {
+                    view,
+                    years: n,
+                    mean_brier: f.iter().map(|x| x.brier).sum::<f64>() / m,
+                    in_bands: [band(0), band(1), band(2)],
+                    mean_error_pp: f.iter().map(|x| x.error_pp).sum::<f64>() / m,
+                    rmse_pp: (f.iter().map(|x| x.error_pp.powi(2)).sum::<f64>() / m).sqrt(),
+                }
+            })
+        })
+        .collect::<Vec<_>>();
+    let record_sd_pp = views
+        .iter()
+        .find(|v| v.view == "plan")
+        .map_or(f64::NAN, |v| v.rmse_pp);
+    Ok(Backtest {
+        region: region.to_string(),
+        vintage,
+        sd_pp,
+        years,
+        views,
+        record_sd_pp,
+    })
+}
+
+fn median(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(f64::total_cmp);
+    let n = s.len();
+    if n % 2 == 1 {
+        s[n / 2]
+    } else {
+        0.5 * (s[n / 2 - 1] + s[n / 2])
+    }
+}

@@ -1,0 +1,75 @@
+//! `grdp backtest`, checked by hand on the built-in record (latest
+//! estimates) with a stated spread of 2 pp:
+//! - 2019: target 7.51 %, outcome 7.84 % (met). Plan view: centre 7.51,
+//!   P = 0.5, Brier (0.5 − 1)² = 0.25, PIT Φ(0.33 / 2) = Φ(0.165) = 0.5655.
+//! - 2024: target 7.5 %, outcome 7.12 %. The earlier shortfalls (2017
+//!   −1.26, 2019 +0.33, 2020 −6.80, 2023 −3.75) have median
+//!   (−3.75 − 1.26) / 2 = −2.505, so plan_less_shortfall is centred on
+//!   4.995 and P = 1 − Φ(2.505 / 2) = 1 − Φ(1.2525) = 0.1052.
+//!
+//! Φ from standard tables; tolerance 1e-3 (their four decimals).
+
+use crate::util::{code, grdp, stderr, stdout};
+
+fn forecast<'a>(v: &'a serde_json::Value, year: i64, view: &str) -> &'a serde_json::Value {
+    v["years"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|y| y["year"] == year)
+        .and_then(|y| {
+            y["forecasts"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .find(|f| f["view"] == view)
+        })
+        .unwrap_or_else(|| panic!("no {view} forecast for {year}: {v}"))
+}
+
+#[test]
+fn past_years_are_scored_as_worked_out_by_hand() {
+    let o = grdp(&["backtest", "--sd", "2", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let close = |got: &serde_json::Value, want: f64| {
+        let g = got.as_f64().unwrap();
+        assert!((g - want).abs() < 1e-3, "{g} against {want}");
+    };
+    let f = forecast(&v, 2019, "plan");
+    close(&f["probability"], 0.5);
+    close(&f["brier"], 0.25);
+    close(&f["pit"], 0.5655);
+    let f = forecast(&v, 2024, "plan_less_shortfall");
+    close(&f["centre_pct"], 4.995);
+    close(&f["probability"], 0.1052);
+    // Only what was known before the year: 2017 has no earlier shortfall.
+    let first = &v["years"][0];
+    assert_eq!(first["year"], 2017);
+    assert!(
+        first["forecasts"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|f| f["view"] != "plan_less_shortfall")
+    );
+    // Always saying 0.5 scores 0.25: the plan view, centred on the target.
+    let plan = v["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|w| w["view"] == "plan")
+        .unwrap();
+    close(&plan["mean_brier"], 0.25);
+}
+
+#[test]
+fn the_table_states_its_spread_and_its_limits() {
+    let o = grdp(&["backtest"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let t = stdout(&o);
+    assert!(t.contains("the built-in 2025 scenario's"), "{t}");
+    assert!(t.contains("years decide little"), "{t}");
+    let o = grdp(&["backtest", "--sd", "0"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+}
