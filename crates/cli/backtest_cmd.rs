@@ -11,24 +11,38 @@ use crate::output::{Output, emit};
 
 pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
     let (history, origin) = crate::args::load_history(&args.history)?;
-    // The default spread: what the built-in scenario simulates for its
-    // target year in its plan view (65,536 draws: the SD to 0.01 pp).
-    let sd = match args.sd {
-        Some(sd) => sd,
-        None => {
-            let loaded = builtin::can_tho_2025()?;
-            let options = SimulationOptions {
-                scenarios: 65_536,
-                views: Some(vec!["plan".into()]),
-                ..SimulationOptions::default()
-            };
-            let sim = simulate_views(&loaded, &options, grdp_study::Control::default())
-                .map_err(crate::errors::in_flags)?;
-            sim.main().result.sd_pct
-        }
+    // The built-in scenario's views (65,536 draws each: their SD to 0.01
+    // pp): the default spread is the plan view's SD of its target year, and
+    // the 2025 outcome is placed in each view's distribution.
+    let loaded = builtin::can_tho_2025()?;
+    let options = SimulationOptions {
+        scenarios: 65_536,
+        ..SimulationOptions::default()
     };
-    let b = backtest(&history, &args.region, args.record_vintage.into(), sd)
+    let sim = simulate_views(&loaded, &options, grdp_study::Control::default())
         .map_err(crate::errors::in_flags)?;
+    let plan_sd = sim
+        .views
+        .iter()
+        .find(|v| v.view.id == "plan")
+        .unwrap_or_else(|| sim.main())
+        .result
+        .sd_pct;
+    let sd = args.sd.unwrap_or(plan_sd);
+    let mut b = backtest(&history, &args.region, args.record_vintage.into(), sd)
+        .map_err(crate::errors::in_flags)?;
+    // The city's 2025 outcome is on the merged basis: only the built-in
+    // history's can_tho record gets it, with the basis said.
+    if args.history.is_none() && args.region == "can_tho" {
+        let merged = history.latest("can_tho_merged", "2025", "total", "growth_pct");
+        b.later = merged.map(|g| {
+            grdp_study::backtest::outcome_in_views(
+                &sim,
+                g,
+                "the merged city (with Hậu Giang and Sóc Trăng from 1 July 2025); the target was set for the old city",
+            )
+        });
+    }
     let text = match args.format {
         Format::Json => documents::to_json(&b)?,
         Format::Table => terminal::backtest(&b, &origin, args.sd.is_some(), args.lang.into()),

@@ -662,6 +662,33 @@ pub fn backtest(
             b.years.len()
         )
     };
+    if let Some(l) = &b.later {
+        out += &if vi {
+            format!(
+                "\nNăm {}: thực hiện {}% ({}). Vị trí trong phân phối của từng kịch bản (tỷ lệ lần mô phỏng không vượt quá mức này):\n",
+                l.year,
+                n2(l.outcome_pct),
+                "thành phố sau hợp nhất; chỉ tiêu đặt cho thành phố trước hợp nhất"
+            )
+        } else {
+            format!(
+                "\n{}: the outcome was {}% ({}). Where it fell in each view's distribution (the share of draws at or below it):\n",
+                l.year,
+                n2(l.outcome_pct),
+                l.basis
+            )
+        };
+        let heads: [&str; 3] = if vi {
+            ["Kịch bản", "Xác suất đạt chỉ tiêu", "Vị trí (PIT)"]
+        } else {
+            ["View", "P(target) before", "Outcome's PIT"]
+        };
+        let mut t = Table::new(heads);
+        for (id, p, pit) in &l.views {
+            t.row(vec![id.clone(), p3(*p), p3(*pit)]);
+        }
+        out += &t.render();
+    }
     out
 }
 

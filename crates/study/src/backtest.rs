@@ -71,6 +71,44 @@ pub struct ViewScore {
     pub rmse_pp: f64,
 }
 
+/// Where a later outcome fell in each view's simulated distribution.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeInViews {
+    /// The year.
+    pub year: i32,
+    /// The outcome, percent.
+    pub outcome_pct: f64,
+    /// Where the figure comes from (e.g. the merged city's estimate).
+    pub basis: String,
+    /// By view: (view id, P(growth ≥ target) before, the outcome's PIT).
+    pub views: Vec<(String, f64, f64)>,
+}
+
+/// Where `outcome_pct` fell in each view of `sim`: the share of draws at
+/// or below it (its PIT), beside each view's P of the target.
+pub fn outcome_in_views(
+    sim: &crate::Simulation,
+    outcome_pct: f64,
+    basis: impl Into<String>,
+) -> OutcomeInViews {
+    OutcomeInViews {
+        year: sim.target.year,
+        outcome_pct,
+        basis: basis.into(),
+        views: sim
+            .views
+            .iter()
+            .map(|v| {
+                (
+                    v.view.id.clone(),
+                    v.result.probability,
+                    1.0 - crate::partly_known::share_at_least(&v.result.histogram, outcome_pct),
+                )
+            })
+            .collect(),
+    }
+}
+
 /// The backtest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Backtest {
@@ -86,6 +124,8 @@ pub struct Backtest {
     pub views: Vec<ViewScore>,
     /// The spread the record supports: RMSE of the plan view's errors, pp.
     pub record_sd_pp: f64,
+    /// A later outcome placed in the built-in scenario's views, where known.
+    pub later: Option<OutcomeInViews>,
 }
 
 /// Backtests grdp's views on `region`'s record in `history`, with spread
@@ -185,6 +225,7 @@ pub fn backtest(
         years,
         views,
         record_sd_pp,
+        later: None,
     })
 }
 
