@@ -92,8 +92,8 @@ fn the_2025_outcome_is_placed_in_each_view_with_its_basis() {
             .as_array()
             .unwrap()
             .iter()
-            .find(|w| w[0] == id)
-            .and_then(|w| w[2].as_f64())
+            .find(|w| w["view"] == id)
+            .and_then(|w| w["pit"].as_f64())
             .unwrap()
     };
     let (plan, less, recent) = (pit("plan"), pit("plan_less_shortfall"), pit("recent"));
@@ -102,4 +102,20 @@ fn the_2025_outcome_is_placed_in_each_view_with_its_basis() {
         "{plan} {less} {recent}"
     );
     assert!((recent - 0.5).abs() < 0.1, "recent {recent}");
+}
+
+/// The KS distance by hand: PITs 0.1, 0.3, 0.5, 0.7, 0.9 sit at the
+/// middle of each fifth, 0.1 from either step: D = 0.1.
+#[test]
+fn the_ks_distance_is_worked_out_by_hand() {
+    let d = grdp_study::backtest::ks_uniform(&[0.9, 0.1, 0.5, 0.3, 0.7]);
+    assert!((d - 0.1).abs() < 1e-12, "{d}");
+    let o = grdp(&["backtest", "--sd", "2", "--format", "json"]);
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let [lo, hi] = [
+        v["pit_consistent_sd_pp"][0].as_f64().unwrap(),
+        v["pit_consistent_sd_pp"][1].as_f64().unwrap(),
+    ];
+    let best = v["pit_uniform_sd_pp"].as_f64().unwrap();
+    assert!(lo <= best && best <= hi, "{lo} {best} {hi}");
 }

@@ -35,11 +35,13 @@ pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
     // history's can_tho record gets it, with the basis said.
     if args.history.is_none() && args.region == "can_tho" {
         let merged = history.latest("can_tho_merged", "2025", "total", "growth_pct");
+        let sds = [b.sd_pp, b.record_sd_pp, b.pit_uniform_sd_pp];
         b.later = merged.map(|g| {
             grdp_study::backtest::outcome_in_views(
                 &sim,
                 g,
-                "the merged city (with Hậu Giang and Sóc Trăng from 1 July 2025); the target was set for the old city",
+                "the merged city, with Hậu Giang and Sóc Trăng from 1 July 2025; the target was set for the old city",
+                &sds,
             )
         });
     }

@@ -649,16 +649,38 @@ pub fn backtest(
     out += &s.render();
     out += &if vi {
         format!(
-            "\nSai số dự báo một năm của kịch bản kế hoạch có RMSE {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
+            "\nSai số dự báo một năm của kịch bản kế hoạch có RMSE {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
+            n2(b.pit_uniform_sd_pp),
+            b.pit_consistent_sd_pp
+                .map_or("–".to_string(), |[lo, hi]| format!(
+                    "{}–{} điểm %",
+                    n2(lo),
+                    n2(hi)
+                )),
+            b.views
+                .iter()
+                .find(|v| v.view == "plan")
+                .map_or("–".to_string(), |v| lang.signed(v.mean_error_pp)),
             b.years.len()
         )
     } else {
         format!(
-            "\nThe plan's one-year-ahead errors have an RMSE of {} pp, against the {} pp spread in use. {} years decide little; a Brier score of 0.25 is what always saying 0.5 earns.\n",
+            "\nThe plan's one-year-ahead errors have an RMSE of {} pp, against the {} pp spread in use; the spread whose PITs are closest to uniform is {} pp, and a KS test at 5 % rejects none between {}. The errors are mostly misses (mean {} pp): a bias, which no spread removes. {} years decide little; a Brier score of 0.25 is what always saying 0.5 earns.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
+            n2(b.pit_uniform_sd_pp),
+            b.pit_consistent_sd_pp
+                .map_or("–".to_string(), |[lo, hi]| format!(
+                    "{} and {} pp",
+                    n2(lo),
+                    n2(hi)
+                )),
+            b.views
+                .iter()
+                .find(|v| v.view == "plan")
+                .map_or("–".to_string(), |v| lang.signed(v.mean_error_pp)),
             b.years.len()
         )
     };
@@ -678,16 +700,37 @@ pub fn backtest(
                 l.basis
             )
         };
-        let heads: [&str; 3] = if vi {
-            ["Kịch bản", "Xác suất đạt chỉ tiêu", "Vị trí (PIT)"]
-        } else {
-            ["View", "P(target) before", "Outcome's PIT"]
+        let sd_head = |sd: f64| {
+            if vi {
+                format!("Xác suất, độ lệch {} điểm %", n2(sd))
+            } else {
+                format!("P at SD {} pp", n2(sd))
+            }
         };
+        let mut heads: Vec<String> = if vi {
+            vec!["Kịch bản".into(), "Xác suất đạt (mô phỏng)".into()]
+        } else {
+            vec!["View".into(), "P(target), simulated".into()]
+        };
+        heads.extend(l.sds_pp.iter().map(|sd| sd_head(*sd)));
+        heads.push(if vi {
+            "Vị trí thực hiện (PIT)".into()
+        } else {
+            "Outcome's PIT".into()
+        });
         let mut t = Table::new(heads);
-        for (id, p, pit) in &l.views {
-            t.row(vec![id.clone(), p3(*p), p3(*pit)]);
+        for v in &l.views {
+            let mut row = vec![v.view.clone(), p3(v.probability)];
+            row.extend(v.probability_at_sd.iter().map(|p| p3(*p)));
+            row.push(p3(v.pit));
+            t.row(row);
         }
         out += &t.render();
+        out += &if vi {
+            "Các cột độ lệch: xác suất nếu tăng trưởng phân phối chuẩn quanh giá trị trung bình của kịch bản, với độ lệch chuẩn đang dùng, độ lệch theo sai số quá khứ và độ lệch làm PIT gần đều nhất.\n".to_string()
+        } else {
+            "The SD columns: P if growth were normal around the view's mean, with the spread in use, the record's RMSE and the PIT-closest spread.\n".to_string()
+        };
     }
     out
 }

@@ -80,8 +80,26 @@ pub struct OutcomeInViews {
     pub outcome_pct: f64,
     /// Where the figure comes from (e.g. the merged city's estimate).
     pub basis: String,
-    /// By view: (view id, P(growth ≥ target) before, the outcome's PIT).
-    pub views: Vec<(String, f64, f64)>,
+    /// By view.
+    pub views: Vec<ViewPlacement>,
+    /// The spreads the analytic P is given at, percentage points.
+    pub sds_pp: Vec<f64>,
+}
+
+/// One view's forecast of a later year and where the outcome fell.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ViewPlacement {
+    /// The view's id.
+    pub view: String,
+    /// The simulated mean growth of the year, percent.
+    pub mean_pct: f64,
+    /// P(growth ≥ target), simulated, a fraction.
+    pub probability: f64,
+    /// P(growth ≥ target) if growth were normal around the mean with each
+    /// of `sds_pp`: how P moves with the spread.
+    pub probability_at_sd: Vec<f64>,
+    /// The share of draws at or below the outcome (its PIT).
+    pub pit: f64,
 }
 
 /// Where `outcome_pct` fell in each view of `sim`: the share of draws at
@@ -90,7 +108,10 @@ pub fn outcome_in_views(
     sim: &crate::Simulation,
     outcome_pct: f64,
     basis: impl Into<String>,
+    sds_pp: &[f64],
 ) -> OutcomeInViews {
+    let normal = Normal::new(0.0, 1.0).expect("the standard normal exists");
+    let target = sim.target.threshold_pct;
     OutcomeInViews {
         year: sim.target.year,
         outcome_pct,
@@ -98,14 +119,18 @@ pub fn outcome_in_views(
         views: sim
             .views
             .iter()
-            .map(|v| {
-                (
-                    v.view.id.clone(),
-                    v.result.probability,
-                    1.0 - crate::partly_known::share_at_least(&v.result.histogram, outcome_pct),
-                )
+            .map(|v| ViewPlacement {
+                view: v.view.id.clone(),
+                mean_pct: v.result.mean_pct,
+                probability: v.result.probability,
+                probability_at_sd: sds_pp
+                    .iter()
+                    .map(|sd| 1.0 - normal.cdf((target - v.result.mean_pct) / sd))
+                    .collect(),
+                pit: 1.0 - crate::partly_known::share_at_least(&v.result.histogram, outcome_pct),
             })
             .collect(),
+        sds_pp: sds_pp.to_vec(),
     }
 }
 
@@ -126,6 +151,31 @@ pub struct Backtest {
     pub record_sd_pp: f64,
     /// A later outcome placed in the built-in scenario's views, where known.
     pub later: Option<OutcomeInViews>,
+    /// The spread that makes the plan view's PITs closest to uniform
+    /// (smallest Kolmogorov-Smirnov distance), percentage points.
+    pub pit_uniform_sd_pp: f64,
+    /// The spreads whose PITs a KS test at 5 % does not reject, percentage
+    /// points (lowest, highest on a 0.01 pp grid from 0.25 to 15): with a
+    /// handful of years, a wide range.
+    pub pit_consistent_sd_pp: Option<[f64; 2]>,
+}
+
+/// Kolmogorov-Smirnov distance of `u` (values in 0..1) from the uniform.
+pub fn ks_uniform(u: &[f64]) -> f64 {
+    let mut s = u.to_vec();
+    s.sort_by(f64::total_cmp);
+    let n = s.len() as f64;
+    s.iter()
+        .enumerate()
+        .map(|(i, x)| ((i as f64 + 1.0) / n - x).max(x - i as f64 / n))
+        .fold(0.0, f64::max)
+}
+
+/// The two-sided 5 % critical value of the KS distance for `n` points:
+/// 1.36 / √n (Massey's approximation; for n = 5 the exact 0.565 is 0.563
+/// here).
+fn ks_critical(n: usize) -> f64 {
+    1.358 / (n as f64).sqrt()
 }
 
 /// Backtests grdp's views on `region`'s record in `history`, with spread
@@ -214,6 +264,30 @@ pub fn backtest(
             })
         })
         .collect::<Vec<_>>();
+    // The spread the record's PITs support: the plan view's errors, scaled.
+    let errors: Vec<f64> = years
+        .iter()
+        .flat_map(|y| y.forecasts.iter())
+        .filter(|f| f.view == "plan")
+        .map(|f| f.error_pp)
+        .collect();
+    let grid: Vec<f64> = (25..=1500).map(|k| f64::from(k) / 100.0).collect();
+    let distance = |sd: f64| ks_uniform(&errors.iter().map(|e| phi(e / sd)).collect::<Vec<_>>());
+    let pit_uniform_sd_pp = grid
+        .iter()
+        .copied()
+        .min_by(|a, b| distance(*a).total_cmp(&distance(*b)))
+        .unwrap_or(f64::NAN);
+    let critical = ks_critical(errors.len().max(1));
+    let ok: Vec<f64> = grid
+        .iter()
+        .copied()
+        .filter(|sd| distance(*sd) <= critical)
+        .collect();
+    let pit_consistent_sd_pp = match (ok.first(), ok.last()) {
+        (Some(lo), Some(hi)) => Some([*lo, *hi]),
+        _ => None,
+    };
     let record_sd_pp = views
         .iter()
         .find(|v| v.view == "plan")
@@ -226,6 +300,8 @@ pub fn backtest(
         views,
         record_sd_pp,
         later: None,
+        pit_uniform_sd_pp,
+        pit_consistent_sd_pp,
     })
 }
 
