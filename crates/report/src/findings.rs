@@ -374,29 +374,21 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 (Some(a), None) | (None, Some(a)) => lang.num(a, 1),
                 (None, None) => lang.labels().unknown_value.to_string(),
             };
-            let refs_en = f
+            // Each reference and the growth the investment buys at it.
+            let refs = f
                 .references
                 .iter()
                 .map(|r| {
-                    format!(
-                        "at {}'s {} it buys {}% growth",
+                    let (name, icor) = (
                         reference_name(r.id.as_str(), lang),
                         lang.text_num(r.icor, 1),
-                        range(r.growth_supported_min_pct, r.growth_supported_max_pct)
-                    )
-                })
-                .collect::<Vec<_>>()
-                .join("; ");
-            let refs_vi = f
-                .references
-                .iter()
-                .map(|r| {
-                    format!(
-                        "với ICOR {} ({}) chỉ đạt tăng trưởng {}%",
-                        lang.text_num(r.icor, 1),
-                        reference_name(r.id.as_str(), lang),
-                        range(r.growth_supported_min_pct, r.growth_supported_max_pct)
-                    )
+                    );
+                    let buys = range(r.growth_supported_min_pct, r.growth_supported_max_pct);
+                    if vi {
+                        format!("với ICOR {icor} ({name}) chỉ đạt tăng trưởng {buys}%")
+                    } else {
+                        format!("at {name}'s {icor} it buys {buys}% growth")
+                    }
                 })
                 .collect::<Vec<_>>()
                 .join("; ");
@@ -419,10 +411,10 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                         " (theo kịch bản)"
                     },
                     icor(f.icor_min, f.icor_max),
-                    if refs_vi.is_empty() {
+                    if refs.is_empty() {
                         String::new()
                     } else {
-                        format!(" So sánh: {refs_vi}.")
+                        format!(" So sánh: {refs}.")
                     },
                     if low {
                         " Chỉ tiêu tăng trưởng đòi hỏi vốn đầu tư hiệu quả hơn mọi mức tham chiếu."
@@ -448,10 +440,10 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                         " (the plan's)"
                     },
                     icor(f.icor_min, f.icor_max),
-                    if refs_en.is_empty() {
+                    if refs.is_empty() {
                         String::new()
                     } else {
-                        format!(" Against the references: {refs_en}.")
+                        format!(" Against the references: {refs}.")
                     },
                     if low {
                         " The growth target needs investment more productive than any reference."

@@ -386,10 +386,12 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
             "Năm nay đến thời điểm này".to_string(),
             format!(
                 "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
-                match g.known {
-                    grdp_core::quarters::KnownPart::Q1 => "Quý I",
-                    grdp_core::quarters::KnownPart::H1 => "6 tháng đầu",
-                    grdp_core::quarters::KnownPart::M9 => "9 tháng",
+                {
+                    // At the start of a sentence.
+                    let part = input.lang.known_part(g.known);
+                    let mut c = part.chars();
+                    c.next()
+                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
                 },
                 n(g.known_growth_pct),
                 n(g.target_pct),

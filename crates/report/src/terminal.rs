@@ -425,11 +425,7 @@ pub fn given_known(
     out += &if vi {
         format!(
             "Khi đã biết {} năm {} tăng {}%: phần còn lại cần tăng {}% để cả năm đạt {}%. Tỷ trọng các quý: {shares}%{}; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
-            match g.known {
-                grdp_core::quarters::KnownPart::Q1 => "quý I",
-                grdp_core::quarters::KnownPart::H1 => "6 tháng đầu",
-                grdp_core::quarters::KnownPart::M9 => "9 tháng",
-            },
+            lang.known_part(g.known),
             sim.target.year,
             n(g.known_growth_pct),
             n(g.required_rest_pct),
@@ -473,16 +469,7 @@ pub fn given_known(
     } else {
         ("P before", "P given the known part")
     };
-    // The ends as bounds: 0.000 would read as "impossible".
-    let p_text = |p: f64| {
-        if p < 0.0005 {
-            format!("< {}", lang.num(0.001, 3))
-        } else if p > 0.9995 {
-            format!("> {}", lang.num(0.999, 3))
-        } else {
-            lang.num(p, 3)
-        }
-    };
+    let p_text = |p: f64| lang.probability(p);
     let mut t = Table::new([h_view, h_before, h_after]);
     for (v, run) in g.views.iter().zip(&sim.views) {
         t.row(vec![

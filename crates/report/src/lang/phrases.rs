@@ -487,6 +487,31 @@ impl Lang {
 }
 
 impl Lang {
+    /// The known part of a year as releases name it: Q1, H1, 9M; in
+    /// Vietnamese "quý I", "6 tháng đầu", "9 tháng" (each reads on with
+    /// "năm 2025").
+    pub fn known_part(self, part: grdp_core::quarters::KnownPart) -> &'static str {
+        use grdp_core::quarters::KnownPart as K;
+        match (self.vi(), part) {
+            (false, p) => p.label(),
+            (true, K::Q1) => "quý I",
+            (true, K::H1) => "6 tháng đầu",
+            (true, K::M9) => "9 tháng",
+        }
+    }
+
+    /// A probability for a table: three decimals, "< 0.001" and "> 0.999"
+    /// at the ends (0.000 would read as "impossible").
+    pub fn probability(self, p: f64) -> String {
+        if p < 0.0005 {
+            format!("< {}", self.num(0.001, 3))
+        } else if p > 0.9995 {
+            format!("> {}", self.num(0.999, 3))
+        } else {
+            self.num(p, 3)
+        }
+    }
+
     /// The answer to a remaining-quarters question, as sentences: what the
     /// rest of the year needs, under which quarter shares and how sensitive
     /// that is to them, and what the year comes to at a stated growth.
@@ -497,11 +522,7 @@ impl Lang {
             grdp_core::quarters::KnownPart::H1 => ("the second half", "6 tháng cuối năm"),
             grdp_core::quarters::KnownPart::M9 => ("Q4", "quý IV"),
         };
-        let known_vi = match r.known {
-            grdp_core::quarters::KnownPart::Q1 => "quý I năm",
-            grdp_core::quarters::KnownPart::H1 => "6 tháng đầu năm",
-            grdp_core::quarters::KnownPart::M9 => "9 tháng năm",
-        };
+        let known_vi = self.known_part(r.known);
         let shares = r
             .shares_pct
             .iter()
@@ -512,7 +533,7 @@ impl Lang {
         let mut out = String::new();
         if self.vi() {
             out += &format!(
-                "Đã biết: {known_vi} {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
+                "Đã biết: {known_vi} năm {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
                 r.year,
                 n(r.known_growth_pct),
                 if equal {

@@ -110,23 +110,18 @@ impl Words<'_> {
         expected: f64,
     ) -> (String, String, String) {
         let year = self.main().target_year;
-        let part_en = g.known.label();
-        let part_vi = match g.known {
-            grdp_core::quarters::KnownPart::Q1 => "quý I",
-            grdp_core::quarters::KnownPart::H1 => "6 tháng đầu năm",
-            grdp_core::quarters::KnownPart::M9 => "9 tháng",
-        };
+        let part = self.lang.known_part(g.known);
         let n = |v: f64| self.text_num(v, 2);
         (
             self.pick(
                 format!(
-                    "After {part_en} at {} %, the rest of {year} needs {} %; the preferred scenario expects {} %",
+                    "After {part} at {} %, the rest of {year} needs {} %; the preferred scenario expects {} %",
                     n(g.known_growth_pct),
                     n(g.required_rest_pct),
                     n(expected)
                 ),
                 format!(
-                    "Sau {part_vi} tăng {}%, phần còn lại năm {year} cần {}%; kịch bản được chọn dự kiến {}%",
+                    "Sau {part} năm {year} tăng {}%, phần còn lại của năm cần {}%; kịch bản được chọn dự kiến {}%",
                     n(g.known_growth_pct),
                     n(g.required_rest_pct),
                     n(expected)

@@ -501,13 +501,7 @@ impl Words<'_> {
     /// A probability for a table: three decimals, "< 0.001" and "> 0.999"
     /// at the ends.
     pub fn probability(&self, p: f64) -> String {
-        if p < 0.0005 {
-            format!("< {}", self.num(0.001, 3))
-        } else if p > 0.9995 {
-            format!("> {}", self.num(0.999, 3))
-        } else {
-            self.num(p, 3)
-        }
+        self.lang.probability(p)
     }
 
     /// "P = 0.288", or "P < 0.001" at the ends, where "P = < 0.001" would
