@@ -2,6 +2,7 @@
 
 mod backtest;
 mod bad_input;
+mod batch;
 mod cantho_2026;
 mod cli;
 mod combine;

@@ -62,6 +62,11 @@ pub enum Command {
         after_help = "Examples:\n  grdp backtest\n  grdp backtest --sd 1.5 --format json\n\nA first, aggregate version: each year's growth normal around a view's centre (plan: the\ntarget; recent: last year's growth; plan_less_shortfall: the target less the median earlier\nshortfall), one spread for every year."
     )]
     Backtest(BacktestArgs),
+    /// Every region's growth target at once: last year's growth, the step-up, P(target) and the outcome, from a provincial table.
+    #[command(
+        after_help = "Examples:\n  grdp batch\n  grdp batch --chart provinces.png --format csv -o provinces.csv\n  grdp batch my-provinces.csv --year 2026 --sd-from cantho --format json\n\nThe table is a history file (region,period,component,indicator,value,...): each region's\ngrowth_target_min_pct for the year, and where known last year's growth_pct, sector growth with\ncontribution_pp or share_current_pct, and the year's outcome. The built-in table is\ndata/provinces/provinces.csv (Resolution 25/NQ-CP's 2025 targets of 54 provinces).\nThe same seed gives the same table at any --threads."
+    )]
+    Batch(BatchArgs),
     /// Combine several provinces' base years into one, for a merger whose own figures are not yet published.
     #[command(
         after_help = "Examples:\n  grdp combine can-tho.toml hau-giang.toml soc-trang.toml -o merged-base.toml\n\nEach file is a scenario with the same components and base year, and current-price levels.\nConstant-price levels are summed where every file gives them; otherwise the weights are\naveraged with current-price GRDP (an assumption, said in the output)."
@@ -585,6 +590,59 @@ pub struct BacktestArgs {
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
     /// Language of the table.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+}
+
+/// Where the batch's spread of one-year-ahead errors comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SpreadFrom {
+    /// Vietnam's record: one-year changes of national GDP growth (built-in history).
+    National,
+    /// Cần Thơ's record of last year's growth as a forecast (the backtest's `recent` view).
+    Cantho,
+}
+
+/// `grdp batch`.
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// The provincial table (a history file, CSV); the built-in one if omitted.
+    pub table: Option<PathBuf>,
+    /// The year of the targets.
+    #[arg(long, default_value_t = 2025)]
+    pub year: i32,
+    /// Where the spread comes from (ignored with --sd).
+    #[arg(long, value_enum, default_value_t = SpreadFrom::National)]
+    pub sd_from: SpreadFrom,
+    /// The spread of one year's growth, percentage points, stated.
+    #[arg(long, value_name = "PP", value_parser = parse_ratio)]
+    pub sd: Option<f64>,
+    /// Draws per region.
+    #[arg(
+        short = 'n',
+        long = "draws",
+        default_value_t = 1_000_000,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = parse_scenarios
+    )]
+    pub draws: u64,
+    /// Seed of the random numbers (the same draws for every region).
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
+    /// Worker threads (default: every core). Results do not depend on it.
+    #[arg(long, value_parser = parse_threads)]
+    pub threads: Option<u16>,
+    /// Output format (table, json or csv).
+    #[arg(long, value_enum, default_value_t = Format::Table)]
+    pub format: Format,
+    /// Write to FILE instead of standard output.
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Also draw the chart of every region to this PNG file.
+    #[arg(long, value_name = "FILE.png")]
+    pub chart: Option<PathBuf>,
+    /// Language of the table and chart.
     #[arg(long, value_enum, default_value_t = LangArg::En)]
     pub lang: LangArg,
 }

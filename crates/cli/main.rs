@@ -7,6 +7,7 @@
 mod args;
 mod audit_cmd;
 mod backtest_cmd;
+mod batch_cmd;
 mod calibrate_cmd;
 mod combine_cmd;
 mod derive_cmd;
@@ -101,6 +102,7 @@ fn run(cli: args::Cli) -> anyhow::Result<()> {
         args::Command::Derive(a) => derive_cmd::run(&a),
         args::Command::Combine(a) => combine_cmd::run(&a),
         args::Command::Backtest(a) => backtest_cmd::run(&a),
+        args::Command::Batch(a) => batch_cmd::run(&a),
     }
 }
 

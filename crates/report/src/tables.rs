@@ -314,3 +314,88 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> Result<String, 
         ),
     }
 }
+
+/// `grdp batch`: one row per region, every figure with its basis and source.
+pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
+    use grdp_study::batch::{Basis, RecentSource, RowModel};
+    let header = [
+        "region",
+        "year",
+        "target_pct",
+        "target_status",
+        "target_source",
+        "recent_pct",
+        "recent_basis",
+        "recent_source",
+        "step_up_pp",
+        "model",
+        "mean_pct",
+        "sd_pp",
+        "probability",
+        "std_error",
+        "outcome_pct",
+        "outcome_basis",
+        "outcome_region",
+        "outcome_source",
+        "met",
+    ];
+    let rows: Vec<Vec<String>> = b
+        .rows
+        .iter()
+        .map(|r| {
+            let i = &r.input;
+            let (recent_basis, recent_source) = match &i.recent {
+                RecentSource::Own(f) => (format!("own {}", f.period), f.source.clone()),
+                RecentSource::National { year } => (
+                    format!("national {year} (assumption: no figure for the region)"),
+                    String::new(),
+                ),
+            };
+            let model = match &i.model {
+                RowModel::Aggregate => "aggregate".to_string(),
+                RowModel::Sectors { sectors, .. } => format!(
+                    "sectors: {}",
+                    sectors
+                        .iter()
+                        .map(|s| s.id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                ),
+            };
+            let (outcome, basis, region, source) = match &i.outcome {
+                Some((f, basis)) => (
+                    csv_num(Some(f.value)),
+                    match basis {
+                        Basis::Same => "same".to_string(),
+                        Basis::Merged => "merged (target set before the merger)".to_string(),
+                    },
+                    f.region.clone(),
+                    f.source.clone(),
+                ),
+                None => Default::default(),
+            };
+            vec![
+                i.region.clone(),
+                b.year.to_string(),
+                csv_num(Some(i.target.value)),
+                i.target.status.clone(),
+                i.target.source.clone(),
+                csv_num(Some(i.recent_pct)),
+                recent_basis,
+                recent_source,
+                csv_num(Some(r.step_up_pp)),
+                model,
+                csv_num(Some(r.centre_pct)),
+                csv_num(Some(r.sd_pp)),
+                csv_num(Some(r.probability)),
+                csv_num(Some(r.std_error)),
+                outcome,
+                basis,
+                region,
+                source,
+                r.met.map_or_else(String::new, |m| m.to_string()),
+            ]
+        })
+        .collect();
+    csv_text(&header, &rows)
+}

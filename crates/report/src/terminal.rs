@@ -722,6 +722,240 @@ pub fn backtest(
     out
 }
 
+/// `grdp batch`: every region's target, last year's growth, the step-up
+/// it needs, P(target) and, where known, the outcome with its basis.
+pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
+    use grdp_study::batch::{Basis, RecentSource, RowModel, SpreadSource};
+    let vi = lang == Lang::Vi;
+    let n2 = |v: f64| lang.num(v, 2);
+    let p3 = |v: f64| lang.num(v, 3);
+    let spread = match b.spread.source {
+        SpreadSource::National if vi => format!(
+            "sai số dự báo quá khứ của cả nước: căn bậc hai trung bình bình phương của thay đổi tốc độ tăng GDP từ năm này sang năm sau, {}–{}",
+            b.spread.national.years.first().copied().unwrap_or_default() - 1,
+            b.spread.national.years.last().copied().unwrap_or_default()
+        ),
+        SpreadSource::National => format!(
+            "the nation's record: root mean square of the year-to-year change in GDP growth, {}-{}",
+            b.spread.national.years.first().copied().unwrap_or_default() - 1,
+            b.spread.national.years.last().copied().unwrap_or_default()
+        ),
+        SpreadSource::CanTho if vi => {
+            "sai số dự báo quá khứ của Cần Thơ: sai số khi lấy tốc độ năm trước làm dự báo (một thành phố)".into()
+        }
+        SpreadSource::CanTho => {
+            "Cần Thơ's record of last year's growth as a forecast (one city's)".into()
+        }
+        SpreadSource::Stated if vi => "nêu bằng --sd".into(),
+        SpreadSource::Stated => "stated with --sd".into(),
+    };
+    let mut out = if vi {
+        format!(
+            "Chỉ tiêu tăng trưởng GRDP {} của từng địa phương ({table}): tâm là tốc độ năm trước; độ lệch chuẩn {} điểm % ({spread}); {} lần mô phỏng mỗi địa phương, cùng một bộ số ngẫu nhiên (số khởi tạo ngẫu nhiên {}).\n\n",
+            b.year,
+            n2(b.spread.sd_pp),
+            lang.num(b.draws as f64, 0),
+            b.seed
+        )
+    } else {
+        format!(
+            "{} GRDP growth targets, region by region ({table}): centred on last year's growth; SD {} pp ({spread}); {} draws a region, the same draws for every region (seed {}).\n\n",
+            b.year,
+            n2(b.spread.sd_pp),
+            lang.num(b.draws as f64, 0),
+            b.seed
+        )
+    };
+    let (last, this) = (b.year - 1, b.year);
+    let heads: [String; 8] = if vi {
+        [
+            "Địa phương".into(),
+            format!("Chỉ tiêu {this} (%)"),
+            format!("Tăng trưởng {last} (%)"),
+            "Cần tăng thêm (điểm %)".into(),
+            "Mô hình".into(),
+            "Xác suất đạt".into(),
+            format!("Thực hiện {this} (%)"),
+            "Đạt?".into(),
+        ]
+    } else {
+        [
+            "Region".into(),
+            format!("Target {this} (%)"),
+            format!("Growth {last} (%)"),
+            "Step-up (pp)".into(),
+            "Model".into(),
+            "P(target)".into(),
+            format!("Outcome {this} (%)"),
+            "Met?".into(),
+        ]
+    };
+    let mut t = Table::new(heads).text_column(4).text_column(7);
+    for r in &b.rows {
+        let i = &r.input;
+        let recent = match &i.recent {
+            RecentSource::Own(_) => n2(i.recent_pct),
+            RecentSource::National { .. } => format!("{}*", n2(i.recent_pct)),
+        };
+        let model = match &i.model {
+            RowModel::Aggregate if vi => "tổng".to_string(),
+            RowModel::Aggregate => "aggregate".to_string(),
+            RowModel::Sectors { sectors, .. } if vi => format!("{} ngành", sectors.len()),
+            RowModel::Sectors { sectors, .. } => format!("{} sectors", sectors.len()),
+        };
+        let (outcome, met) = match (&i.outcome, r.met) {
+            (Some((f, Basis::Same)), Some(m)) => (n2(f.value), yes_no(m, vi)),
+            (Some((f, Basis::Merged)), Some(m)) => {
+                (format!("{}†", n2(f.value)), format!("{}†", yes_no(m, vi)))
+            }
+            _ => ("–".into(), "".into()),
+        };
+        t.row(vec![
+            i.region.clone(),
+            n2(i.target.value),
+            recent,
+            lang.signed(r.step_up_pp),
+            model,
+            lang.probability(r.probability),
+            outcome,
+            met,
+        ]);
+    }
+    out += &t.render();
+    let o = &b.outcomes;
+    if let (Some(mean_p), Some(brier)) = (o.same_basis_mean_probability, o.same_basis_brier) {
+        out += &if vi {
+            format!(
+                "\nKết quả {this} trên cùng phạm vi với chỉ tiêu: {} địa phương, {} đạt; xác suất trung bình {}, điểm Brier {} (luôn nói 0,5 được 0,25). Quá ít để đánh giá độ tin cậy.\n",
+                o.same_basis,
+                o.same_basis_met,
+                p3(mean_p),
+                p3(brier)
+            )
+        } else {
+            format!(
+                "\n{this} outcomes on the target's own basis: {} regions, {} met; their mean P was {}, Brier score {} (always saying 0.5 earns 0.25). Too few to judge calibration.\n",
+                o.same_basis,
+                o.same_basis_met,
+                p3(mean_p),
+                p3(brier)
+            )
+        };
+    }
+    let national = b
+        .rows
+        .iter()
+        .filter(|r| matches!(r.input.recent, RecentSource::National { .. }))
+        .count();
+    let merged = b
+        .rows
+        .iter()
+        .filter(|r| matches!(r.input.outcome, Some((_, Basis::Merged))))
+        .count();
+    out += "\n";
+    if national > 0 {
+        out += &if vi {
+            format!(
+                "* {national} địa phương không có số liệu năm trước trong bảng: dùng tốc độ tăng GDP cả nước (một giả định).\n"
+            )
+        } else {
+            format!(
+                "* {national} regions have no figure for last year in the table: the nation's GDP growth is used (an assumption).\n"
+            )
+        };
+    }
+    if merged > 0 {
+        out += &if vi {
+            format!(
+                "† {merged} kết quả là của địa phương sau hợp nhất (từ 1/7/2025), còn chỉ tiêu đặt cho địa phương trước hợp nhất: so sánh chỉ mang tính tham khảo.\n"
+            )
+        } else {
+            format!(
+                "† {merged} outcomes are for the region as merged on 1 July 2025, while the target was set for the province before: an indication, not a score.\n"
+            )
+        };
+    }
+    for r in &b.rows {
+        if let RowModel::Sectors {
+            sectors,
+            weights_from_contributions,
+            coverage_pct,
+            left_out,
+            implied_pct,
+        } = &r.input.model
+        {
+            let list: Vec<String> = sectors
+                .iter()
+                .map(|s| format!("{} {}% × {}", s.id, n2(s.weight_pct), n2(s.growth_pct)))
+                .collect();
+            out += &if vi {
+                format!(
+                    "{}: mô hình {} ngành ({}); trọng số {}, chiếm {}%{}; các ngành cho tốc độ năm trước {}% so với {}% công bố.\n",
+                    r.input.region,
+                    sectors.len(),
+                    list.join(", "),
+                    if *weights_from_contributions {
+                        "suy từ mức đóng góp (đóng góp / tốc độ)"
+                    } else {
+                        "theo cơ cấu giá hiện hành (giả định)"
+                    },
+                    n2(*coverage_pct),
+                    if left_out.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", không tính {}", left_out.join(", "))
+                    },
+                    n2(*implied_pct),
+                    n2(r.input.recent_pct)
+                )
+            } else {
+                format!(
+                    "{}: a {}-sector model ({}); weights {}, covering {}%{}; the sectors give {}% for last year against the published {}%.\n",
+                    r.input.region,
+                    sectors.len(),
+                    list.join(", "),
+                    if *weights_from_contributions {
+                        "derived from contributions (contribution / growth)"
+                    } else {
+                        "from the current-price structure (an assumption)"
+                    },
+                    n2(*coverage_pct),
+                    if left_out.is_empty() {
+                        String::new()
+                    } else {
+                        format!(", leaving out {}", left_out.join(", "))
+                    },
+                    n2(*implied_pct),
+                    n2(r.input.recent_pct)
+                )
+            };
+        }
+    }
+    if !b.unmatched_outcomes.is_empty() {
+        out += &if vi {
+            format!(
+                "Không ghép được với chỉ tiêu nào (không có chỉ tiêu, hoặc không rõ phạm vi): {}.\n",
+                b.unmatched_outcomes.join("; ")
+            )
+        } else {
+            format!(
+                "Outcomes not matched to a target (no target in the table, or the basis unclear): {}.\n",
+                b.unmatched_outcomes.join("; ")
+            )
+        };
+    }
+    out
+}
+
+fn yes_no(met: bool, vi: bool) -> String {
+    match (met, vi) {
+        (true, false) => "met".into(),
+        (false, false) => "missed".into(),
+        (true, true) => "đạt".into(),
+        (false, true) => "không đạt".into(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -68,6 +68,18 @@ pub fn can_tho_2025() -> Result<crate::LoadedScenario, crate::LoadError> {
     ALL[0].load()
 }
 
+/// The provincial table (`data/provinces/provinces.csv`): Resolution
+/// 25/NQ-CP's 2025 growth targets and the 2024 and 2025 outcomes found.
+pub const PROVINCES_CSV: &str = include_str!("../../../data/provinces/provinces.csv");
+
+/// The name the built-in provincial table goes by in messages.
+pub const PROVINCES_ORIGIN: &str = "built-in table data/provinces/provinces.csv";
+
+/// Loads the built-in provincial table.
+pub fn provinces() -> Result<crate::History, crate::LoadError> {
+    crate::parse_history(PROVINCES_CSV, PROVINCES_ORIGIN)
+}
+
 /// Loads the built-in history.
 pub fn history() -> Result<crate::History, crate::LoadError> {
     crate::parse_history(HISTORY_CSV, HISTORY_ORIGIN)

@@ -89,6 +89,12 @@ pub enum StudyError {
         /// What is missing, and what would do.
         why: String,
     },
+    /// A batch over regions that cannot be made.
+    #[error("the batch: {reason}")]
+    Batch {
+        /// What is wrong, and what would do.
+        reason: String,
+    },
     /// The scenario has no plan year to solve for.
     #[error("the scenario has no [[plan]] year to solve for; add one")]
     NoPlanYear,

@@ -38,6 +38,7 @@
 //! ```
 
 pub mod backtest;
+pub mod batch;
 pub mod briefing;
 pub mod calibration;
 pub mod error;

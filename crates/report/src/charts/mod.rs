@@ -13,6 +13,7 @@ use crate::text::Words;
 use crate::{Chart, ReportError, ReportInput};
 use text::TextBackend;
 
+pub use batch::batch_chart;
 use contributions::contributions;
 use convergence::convergence;
 use distribution::distribution;
@@ -254,13 +255,23 @@ pub(super) fn render(
     layout: Layout,
     draw: impl FnOnce(&Area, f64) -> Result<(), ReportError>,
 ) -> Result<Vec<u8>, ReportError> {
-    if !register() {
-        return Err(ReportError::Font);
-    }
-    let (scale, (w, h)) = match layout {
+    let (scale, size) = match layout {
         Layout::Page => (input.scale.max(1), (WIDTH, HEIGHT)),
         Layout::Phone { height } => (input.scale.max(PHONE_SCALE), (PHONE_WIDTH, height)),
     };
+    render_sized(scale, size, draw)
+}
+
+/// Draws into a fresh buffer of `(w, h)` logical pixels at `scale` and
+/// encodes it as PNG.
+pub(super) fn render_sized(
+    scale: u32,
+    (w, h): (u32, u32),
+    draw: impl FnOnce(&Area, f64) -> Result<(), ReportError>,
+) -> Result<Vec<u8>, ReportError> {
+    if !register() {
+        return Err(ReportError::Font);
+    }
     let (w, h) = (w * scale, h * scale);
     let mut buf = vec![255u8; (w * h * 3) as usize];
     {
@@ -500,6 +511,7 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
 type ChartFn = fn(&ReportInput, &Words, Layout) -> Result<(String, String, Vec<u8>), ReportError>;
 
 // After `legend!`, which the charts use (macros are in scope from their definition on).
+mod batch;
 mod contributions;
 mod convergence;
 mod distribution;

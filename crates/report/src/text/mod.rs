@@ -3,6 +3,7 @@
 //! `charts.rs` for the charts' titles, axes and captions, `page.rs` for the
 //! page's verdict, proposal and tables.
 
+pub(crate) mod batch;
 mod charts;
 mod page;
 

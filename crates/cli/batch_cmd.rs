@@ -1,0 +1,76 @@
+//! `grdp batch`: every region's growth target at once, from a provincial
+//! table (the built-in one, or the user's in the history format).
+
+use anyhow::Context;
+use grdp_report::{documents, tables, terminal};
+use grdp_scenario::{builtin, read_history};
+use grdp_study::batch::{self, BatchOptions, Spread, SpreadSource};
+use grdp_study::calibration::RecordVintage;
+
+use crate::args::{BatchArgs, Format, SpreadFrom};
+use crate::output::{Output, emit};
+
+pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
+    let (table, origin) = match &args.table {
+        Some(p) => (read_history(p)?, p.display().to_string()),
+        None => (
+            builtin::provinces().context("the built-in provincial table failed to load (a bug)")?,
+            "data/provinces/provinces.csv (built-in)".to_string(),
+        ),
+    };
+    // The national series (the spread, and last year's growth where a
+    // region has none) come from the built-in history.
+    let history = builtin::history().context("the built-in history failed to load (a bug)")?;
+    let (source, sd) = match (args.sd, args.sd_from) {
+        (Some(sd), _) => (SpreadSource::Stated, Some(sd)),
+        (None, SpreadFrom::National) => (SpreadSource::National, None),
+        (None, SpreadFrom::Cantho) => {
+            let b = grdp_study::backtest::backtest(&history, "can_tho", RecordVintage::Latest, 1.0)
+                .map_err(crate::errors::in_flags)?;
+            let recent = b
+                .views
+                .iter()
+                .find(|v| v.view == "recent")
+                .map(|v| v.rmse_pp)
+                .context("Cần Thơ's record has no year with last year's growth (a bug)")?;
+            (SpreadSource::CanTho, Some(recent))
+        }
+    };
+    let spread = Spread::new(&history, source, sd).map_err(crate::errors::in_flags)?;
+    let (inputs, unmatched) =
+        batch::regions(&table, args.year, &history).map_err(crate::errors::in_flags)?;
+    let options = BatchOptions {
+        draws: args.draws,
+        seed: args.seed,
+        threads: args.threads.map(usize::from),
+    };
+    let b = batch::run(inputs, unmatched, args.year, spread, &options)
+        .map_err(crate::errors::in_flags)?;
+    let mut inputs: Vec<&std::path::Path> = args.table.as_deref().into_iter().collect();
+    if let Some(chart) = &args.chart {
+        let png = grdp_report::charts::batch_chart(&b, args.lang.into(), 1)?;
+        if let Some(out) = &args.output {
+            anyhow::ensure!(
+                !grdp_report::write::same_file(chart, out),
+                crate::UsageError(format!(
+                    "--chart and -o both name {}; expected two different files",
+                    chart.display()
+                ))
+            );
+        }
+        grdp_report::write::write_file(chart, &png, &inputs)?;
+        inputs.push(chart);
+    }
+    let text = match args.format {
+        Format::Json => documents::to_json(&b)?,
+        Format::Csv => tables::batch(&b)?,
+        Format::Table => terminal::batch(&b, &origin, args.lang.into()),
+        Format::Xlsx => {
+            return Err(crate::UsageError(
+                "batch writes a table, json or csv; expected --format table, json or csv".into(),
+            )
+            .into());
+        }
+    };
+    emit(&Output::Text(text), args.output.as_deref(), &inputs)
+}

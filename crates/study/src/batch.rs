@@ -1,0 +1,787 @@
+//! Many regions at once: each region's growth target against a one-year
+//! model of what it is likely to reach, from whatever a row of the
+//! provincial table holds (for `grdp batch`).
+//!
+//! For each region with a growth target in the year asked for:
+//! - **Last year's growth** is the centre (the `recent` view, the naive
+//!   forecast that the backtest scores): the region's own figure where the
+//!   table has one, otherwise the nation's, said so in the row.
+//! - **The model.** Where the table holds last year's growth *and* weights
+//!   for at least three sectors covering at least
+//!   [`SECTOR_COVERAGE_PCT`] of the economy, a sector model: each sector
+//!   normal around its own last-year growth, correlated as the national
+//!   sectors' one-year-ahead errors are, weighted by constant-price weights
+//!   derived from the published contributions (`w = c / g`) where given,
+//!   else by the current-price structure (an assumption, said so). A sector
+//!   the table lacks is left out and the weights are renormalised. Otherwise
+//!   a one-component model of the aggregate.
+//! - **The spread** is that of one-year-ahead errors of last year's growth
+//!   as a forecast, not of growth itself: by default the nation's record
+//!   (root mean square of `g[t] − g[t−1]` over the national series), or
+//!   Cần Thơ's record, or a stated number. Sectors get the national sector
+//!   records, scaled by the ratio of the chosen aggregate spread to the
+//!   national aggregate record.
+//! - **P(target)** from grdp's Monte Carlo engine (the same draws for
+//!   every region, so differences between regions are not sampling noise),
+//!   with its standard error; regions run in parallel and the result does
+//!   not depend on the thread count.
+//! - **The outcome** of the year where the table has one, with its basis:
+//!   the same region, or the region as merged on 1 July 2025 (`X
+//!   (merged)`), whose outcome cannot be scored against a target set for
+//!   the old province without saying so.
+//!
+//! Region names follow the provincial table: `X`, `X (old)` for the
+//! province before the merger, `X (merged)` after it; other notes in
+//! brackets (`basis unclear`) are not matched.
+
+use grdp_core::{
+    BaseYear, Bound, Component, ConstantPriceBase, Direction, Economy, Indicator, Plan, Scenario,
+    Target, TargetSet, YearPlan,
+};
+use grdp_montecarlo::{
+    Centre, Control, InputUncertainty, MainTarget, Marginal, Model, RunOptions, UncertaintySpec,
+    View,
+};
+use grdp_scenario::History;
+use rayon::prelude::*;
+use serde::Serialize;
+
+use crate::error::StudyError;
+
+/// The sectors a sector model may use, in the order of grdp's scenarios.
+pub const SECTORS: [&str; 4] = [
+    "agriculture",
+    "industry_construction",
+    "services",
+    "product_taxes",
+];
+
+/// Fewest percent of the economy (current-price structure or derived
+/// weights) the sectors of a sector model must cover.
+pub const SECTOR_COVERAGE_PCT: f64 = 90.0;
+
+/// Most percent the sectors' weights may add to before the row falls back
+/// on the aggregate: rounded contributions give a little over 100, a
+/// table's slip much more.
+pub const MAX_COVERAGE_PCT: f64 = 102.0;
+
+/// The national series the default spread comes from (region id in the
+/// history).
+pub const NATIONAL_REGION: &str = "vietnam";
+
+/// Where the spread of one-year-ahead errors comes from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum SpreadSource {
+    /// The nation's record: the root mean square of one-year changes in
+    /// national GDP growth (last year's growth as the forecast).
+    National,
+    /// Cần Thơ's record of the same naive forecast (the backtest's `recent`
+    /// view), a single province's.
+    CanTho,
+    /// Given by the user.
+    Stated,
+}
+
+/// One-year-ahead errors of last year's growth as a forecast, over a
+/// series: `g[t] − g[t−1]` for consecutive years.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ErrorRecord {
+    /// The series (region and component).
+    pub series: String,
+    /// Years forecast (t).
+    pub years: Vec<i32>,
+    /// The errors, percentage points.
+    pub errors_pp: Vec<f64>,
+    /// Their root mean square, percentage points.
+    pub rms_pp: f64,
+}
+
+/// The naive forecast's errors over `region`/`component`'s growth in
+/// `history` (latest vintage, whole consecutive years), or `None` with
+/// fewer than two errors.
+pub fn naive_errors(history: &History, region: &str, component: &str) -> Option<ErrorRecord> {
+    let s = history.annual(region, component, "growth_pct");
+    let (years, errors_pp): (Vec<i32>, Vec<f64>) = s
+        .windows(2)
+        .filter(|w| w[1].0 == w[0].0 + 1)
+        .map(|w| (w[1].0, w[1].1 - w[0].1))
+        .unzip();
+    (errors_pp.len() >= 2).then(|| ErrorRecord {
+        series: format!("{region} {component}"),
+        rms_pp: (errors_pp.iter().map(|e| e * e).sum::<f64>() / errors_pp.len() as f64).sqrt(),
+        years,
+        errors_pp,
+    })
+}
+
+/// The spread every region's model uses.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Spread {
+    /// Where the aggregate spread comes from.
+    pub source: SpreadSource,
+    /// The aggregate spread, percentage points (the SD of a one-component
+    /// model's growth).
+    pub sd_pp: f64,
+    /// The national aggregate record.
+    pub national: ErrorRecord,
+    /// The national sector records (agriculture, industry and construction,
+    /// services; product taxes use the aggregate's).
+    pub sectors: Vec<ErrorRecord>,
+    /// Each sector's spread in a sector model, percentage points, in
+    /// [`SECTORS`] order: its national record × `sd_pp` / national record.
+    pub sector_sd_pp: [f64; 4],
+    /// Rank correlation of the national sector errors (pairwise over common
+    /// years, repaired to a valid matrix where needed), [`SECTORS`] order;
+    /// product taxes uncorrelated.
+    pub sector_rank_correlation: Vec<Vec<f64>>,
+}
+
+impl Spread {
+    /// The spread from `history`'s national series: its record, and
+    /// `sd_pp` with `source` (for [`SpreadSource::National`], pass `None`
+    /// and the national record is used).
+    pub fn new(
+        history: &History,
+        source: SpreadSource,
+        sd_pp: Option<f64>,
+    ) -> Result<Self, StudyError> {
+        let missing = |what: &str| StudyError::Batch {
+            reason: format!(
+                "the history has no national series of {what} growth with two consecutive years or more (region `{NATIONAL_REGION}`); expected the built-in history or one with Vietnam's series"
+            ),
+        };
+        let national =
+            naive_errors(history, NATIONAL_REGION, "total").ok_or_else(|| missing("GDP"))?;
+        let sectors: Vec<ErrorRecord> = SECTORS[..3]
+            .iter()
+            .map(|c| naive_errors(history, NATIONAL_REGION, c).ok_or_else(|| missing(c)))
+            .collect::<Result<_, _>>()?;
+        let sd_pp = sd_pp.unwrap_or(national.rms_pp);
+        if !(sd_pp.is_finite() && sd_pp > 0.0 && sd_pp <= 50.0) {
+            return Err(StudyError::Batch {
+                reason: format!(
+                    "the spread is {sd_pp}; expected a positive number of percentage points, at most 50"
+                ),
+            });
+        }
+        let scale = sd_pp / national.rms_pp;
+        let sector_sd_pp = [
+            sectors[0].rms_pp * scale,
+            sectors[1].rms_pp * scale,
+            sectors[2].rms_pp * scale,
+            sd_pp,
+        ];
+        let series: Vec<(String, Vec<(i32, f64)>)> = sectors
+            .iter()
+            .map(|r| {
+                (
+                    r.series.clone(),
+                    r.years
+                        .iter()
+                        .copied()
+                        .zip(r.errors_pp.iter().copied())
+                        .collect(),
+                )
+            })
+            .collect();
+        let cal = grdp_montecarlo::calibrate::estimate(&series).map_err(StudyError::Engine)?;
+        let mut rank = vec![vec![0.0; 4]; 4];
+        for (i, row) in rank.iter_mut().enumerate() {
+            for (j, v) in row.iter_mut().enumerate() {
+                *v = if i == j {
+                    1.0
+                } else if i < 3 && j < 3 {
+                    cal.rank_correlation[i][j]
+                } else {
+                    0.0
+                };
+            }
+        }
+        Ok(Self {
+            source,
+            sd_pp,
+            national,
+            sectors,
+            sector_sd_pp,
+            sector_rank_correlation: rank,
+        })
+    }
+}
+
+/// A figure of the table, with where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figure {
+    /// The value, in the unit its field names.
+    pub value: f64,
+    /// The region as the table writes it (with its basis note).
+    pub region: String,
+    /// The period.
+    pub period: String,
+    /// Status as written.
+    pub status: String,
+    /// Source address.
+    pub source: String,
+}
+
+/// How a region's outcome relates to its target's basis.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Basis {
+    /// The same region as the target's.
+    Same,
+    /// The region as merged on 1 July 2025; the target was set before.
+    Merged,
+}
+
+/// Where last year's growth came from.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RecentSource {
+    /// The region's own figure.
+    Own(Figure),
+    /// No figure for the region: the nation's, an assumption.
+    National {
+        /// The national figure's year.
+        year: i32,
+    },
+}
+
+/// One sector of a sector model.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectorInput {
+    /// Sector id (one of [`SECTORS`]).
+    pub id: String,
+    /// Last year's growth, percent.
+    pub growth_pct: f64,
+    /// Its weight before renormalising, percent: a derived constant-price
+    /// weight (`contribution / growth`) or a current-price share.
+    pub weight_pct: f64,
+}
+
+/// What model a row used.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum RowModel {
+    /// One component: the aggregate.
+    Aggregate,
+    /// Sectors.
+    Sectors {
+        /// The sectors used.
+        sectors: Vec<SectorInput>,
+        /// Whether the weights were derived from contributions (true) or
+        /// taken from the current-price structure (false, an assumption).
+        weights_from_contributions: bool,
+        /// Percent of the economy the sectors cover (sum of `weight_pct`).
+        coverage_pct: f64,
+        /// Sectors left out for want of growth or weight.
+        left_out: Vec<String>,
+        /// Last year's aggregate growth the sectors imply with the
+        /// renormalised weights, percent (against the published figure).
+        implied_pct: f64,
+    },
+}
+
+/// One region's inputs.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RegionInput {
+    /// The region, as the target names it.
+    pub region: String,
+    /// The growth target, percent (a floor).
+    pub target: Figure,
+    /// Last year's aggregate growth, percent.
+    pub recent_pct: f64,
+    /// Where it came from.
+    pub recent: RecentSource,
+    /// Sector detail, where enough is known.
+    pub model: RowModel,
+    /// The year's outcome, where known.
+    pub outcome: Option<(Figure, Basis)>,
+}
+
+/// One region's answer.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BatchRow {
+    /// The inputs.
+    #[serde(flatten)]
+    pub input: RegionInput,
+    /// Target − last year's growth, percentage points.
+    pub step_up_pp: f64,
+    /// The model's mean growth, percent.
+    pub centre_pct: f64,
+    /// The model's SD of growth, percentage points (simulated).
+    pub sd_pp: f64,
+    /// P(growth ≥ target), a fraction.
+    pub probability: f64,
+    /// Its Monte Carlo standard error.
+    pub std_error: f64,
+    /// Whether the outcome reached the target (where there is an outcome).
+    pub met: Option<bool>,
+}
+
+/// The outcomes against the batch's probabilities, by basis.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OutcomeSummary {
+    /// Regions with an outcome on the target's own basis.
+    pub same_basis: usize,
+    /// Of those, targets met.
+    pub same_basis_met: usize,
+    /// Their mean P(target).
+    pub same_basis_mean_probability: Option<f64>,
+    /// Their mean Brier score, (P − met)² (0.25 is what always saying 0.5 earns).
+    pub same_basis_brier: Option<f64>,
+    /// Regions whose outcome is for the region as merged after the target was set.
+    pub merged: usize,
+    /// Of those, outcomes at or above the old province's target.
+    pub merged_met: usize,
+}
+
+impl OutcomeSummary {
+    fn of(rows: &[BatchRow]) -> Self {
+        let same: Vec<&BatchRow> = rows
+            .iter()
+            .filter(|r| matches!(r.input.outcome, Some((_, Basis::Same))))
+            .collect();
+        let merged: Vec<&BatchRow> = rows
+            .iter()
+            .filter(|r| matches!(r.input.outcome, Some((_, Basis::Merged))))
+            .collect();
+        let n = same.len() as f64;
+        let met = |r: &BatchRow| r.met == Some(true);
+        Self {
+            same_basis: same.len(),
+            same_basis_met: same.iter().filter(|r| met(r)).count(),
+            same_basis_mean_probability: (!same.is_empty())
+                .then(|| same.iter().map(|r| r.probability).sum::<f64>() / n),
+            same_basis_brier: (!same.is_empty()).then(|| {
+                same.iter()
+                    .map(|r| (r.probability - if met(r) { 1.0 } else { 0.0 }).powi(2))
+                    .sum::<f64>()
+                    / n
+            }),
+            merged: merged.len(),
+            merged_met: merged.iter().filter(|r| met(r)).count(),
+        }
+    }
+}
+
+/// The batch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Batch {
+    /// The year of the targets.
+    pub year: i32,
+    /// The spread used.
+    pub spread: Spread,
+    /// Draws per region.
+    pub draws: u64,
+    /// The seed (the same draws for every region).
+    pub seed: u64,
+    /// Rows in the table's order of targets.
+    pub rows: Vec<BatchRow>,
+    /// How the outcomes compare with P, by basis.
+    pub outcomes: OutcomeSummary,
+    /// Regions with an outcome on a basis the batch does not match (e.g.
+    /// `basis unclear`), named so they are not silently dropped.
+    pub unmatched_outcomes: Vec<String>,
+}
+
+/// The region a table name refers to, and its basis note: `X (merged)` →
+/// (`X`, Some(Merged)), `X (old)` / `X (old, …)` → (`X`, Some(Same)), `X`
+/// → (`X`, Some(Same)), other notes → (`X`, None).
+pub fn split_region(name: &str) -> (&str, Option<Basis>) {
+    match name.split_once(" (") {
+        None => (name.trim(), Some(Basis::Same)),
+        Some((base, note)) => {
+            let note = note.trim_end_matches(')').trim();
+            let basis = if note == "merged" {
+                Some(Basis::Merged)
+            } else if note == "old" || note.starts_with("old,") {
+                Some(Basis::Same)
+            } else {
+                None
+            };
+            (base.trim(), basis)
+        }
+    }
+}
+
+fn figure(r: &grdp_scenario::HistoryRecord) -> Figure {
+    Figure {
+        value: r.value,
+        region: r.region.clone(),
+        period: r.period.clone(),
+        status: r.status.clone(),
+        source: r.source.clone(),
+    }
+}
+
+/// Reads each region with a growth target (`growth_target_min_pct`, total)
+/// for `year` from `table`, with last year's growth, sectors and the
+/// year's outcome; `national` holds the nation's series for regions
+/// without their own last-year growth.
+pub fn regions(
+    table: &History,
+    year: i32,
+    national: &History,
+) -> Result<(Vec<RegionInput>, Vec<String>), StudyError> {
+    let this = year.to_string();
+    let last = (year - 1).to_string();
+    let national_last = national
+        .latest(NATIONAL_REGION, &last, "total", "growth_pct")
+        .ok_or_else(|| StudyError::Batch {
+            reason: format!(
+                "the history has no national growth for {last} (region `{NATIONAL_REGION}`), which regions without their own figure fall back on"
+            ),
+        })?;
+    // The table's rows of one figure for the region `base` on the target's
+    // basis (the name itself, or `base (old…)`).
+    let same_basis = |base: &str, period: &str, component: &str, indicator: &str| {
+        table.records.iter().find(|r| {
+            r.period == period
+                && r.component == component
+                && r.indicator == indicator
+                && r.vintage == grdp_scenario::history::LATEST
+                && split_region(&r.region) == (base, Some(Basis::Same))
+        })
+    };
+    let mut out = Vec::new();
+    let mut seen_outcomes = Vec::new();
+    for t in table.records.iter().filter(|r| {
+        r.period == this
+            && r.component == "total"
+            && r.indicator == "growth_target_min_pct"
+            && r.vintage == grdp_scenario::history::LATEST
+    }) {
+        let (base, _) = split_region(&t.region);
+        let recent_row = same_basis(base, &last, "total", "growth_pct");
+        let (recent_pct, recent) = match recent_row {
+            Some(r) => (r.value, RecentSource::Own(figure(r))),
+            None => (national_last, RecentSource::National { year: year - 1 }),
+        };
+        let model = if recent_row.is_some() {
+            sector_model(base, &last, &same_basis)
+        } else {
+            RowModel::Aggregate
+        };
+        let outcome = same_basis(base, &this, "total", "growth_pct")
+            .map(|r| (figure(r), Basis::Same))
+            .or_else(|| {
+                table
+                    .records
+                    .iter()
+                    .find(|r| {
+                        r.period == this
+                            && r.component == "total"
+                            && r.indicator == "growth_pct"
+                            && r.vintage == grdp_scenario::history::LATEST
+                            && split_region(&r.region) == (base, Some(Basis::Merged))
+                    })
+                    .map(|r| (figure(r), Basis::Merged))
+            });
+        if let Some((f, _)) = &outcome {
+            seen_outcomes.push(f.region.clone());
+        }
+        out.push(RegionInput {
+            region: t.region.clone(),
+            target: figure(t),
+            recent_pct,
+            recent,
+            model,
+            outcome,
+        });
+    }
+    if out.is_empty() {
+        return Err(StudyError::Batch {
+            reason: format!(
+                "no region has a growth target for {year} (rows with indicator growth_target_min_pct, component total, period {year})"
+            ),
+        });
+    }
+    let unmatched = table
+        .records
+        .iter()
+        .filter(|r| {
+            r.period == this
+                && r.component == "total"
+                && r.indicator == "growth_pct"
+                && !seen_outcomes.contains(&r.region)
+        })
+        .map(|r| r.region.clone())
+        .collect();
+    Ok((out, unmatched))
+}
+
+fn sector_model<'a>(
+    base: &str,
+    last: &str,
+    same_basis: &impl Fn(&str, &str, &str, &str) -> Option<&'a grdp_scenario::HistoryRecord>,
+) -> RowModel {
+    let growth: Vec<Option<f64>> = SECTORS
+        .iter()
+        .map(|c| same_basis(base, last, c, "growth_pct").map(|r| r.value))
+        .collect();
+    let contribution: Vec<Option<f64>> = SECTORS
+        .iter()
+        .map(|c| same_basis(base, last, c, "contribution_pp").map(|r| r.value))
+        .collect();
+    let share: Vec<Option<f64>> = SECTORS
+        .iter()
+        .map(|c| same_basis(base, last, c, "share_current_pct").map(|r| r.value))
+        .collect();
+    let with_growth: Vec<usize> = (0..4).filter(|&i| growth[i].is_some()).collect();
+    // Derived weights where every sector with growth has a contribution
+    // (and growth away from zero), else current-price shares.
+    let derived = with_growth.len() >= 3
+        && with_growth
+            .iter()
+            .all(|&i| contribution[i].is_some() && growth[i].is_some_and(|g| g.abs() >= 0.5));
+    let weight = |i: usize| -> Option<f64> {
+        if derived {
+            Some(contribution[i]? / growth[i]? * 100.0)
+        } else {
+            share[i]
+        }
+    };
+    let used: Vec<usize> = with_growth
+        .iter()
+        .copied()
+        .filter(|&i| weight(i).is_some_and(|w| w > 0.0))
+        .collect();
+    let coverage: f64 = used.iter().filter_map(|&i| weight(i)).sum();
+    if used.len() < 3 || !(SECTOR_COVERAGE_PCT..=MAX_COVERAGE_PCT).contains(&coverage) {
+        return RowModel::Aggregate;
+    }
+    let sectors: Vec<SectorInput> = used
+        .iter()
+        .map(|&i| SectorInput {
+            id: SECTORS[i].to_string(),
+            growth_pct: growth[i].unwrap_or_default(),
+            weight_pct: weight(i).unwrap_or_default(),
+        })
+        .collect();
+    let implied_pct = sectors
+        .iter()
+        .map(|s| s.weight_pct * s.growth_pct)
+        .sum::<f64>()
+        / coverage;
+    RowModel::Sectors {
+        left_out: (0..4)
+            .filter(|i| !used.contains(i))
+            .map(|i| SECTORS[i].to_string())
+            .collect(),
+        sectors,
+        weights_from_contributions: derived,
+        coverage_pct: coverage,
+        implied_pct,
+    }
+}
+
+/// How to run a batch.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BatchOptions {
+    /// Draws per region.
+    pub draws: u64,
+    /// The seed.
+    pub seed: u64,
+    /// Worker threads; `None` for every core. The result does not depend on it.
+    pub threads: Option<usize>,
+}
+
+impl Default for BatchOptions {
+    fn default() -> Self {
+        Self {
+            draws: 1_000_000,
+            seed: 42,
+            threads: None,
+        }
+    }
+}
+
+/// The one-year scenario and uncertainty of a region's row.
+fn row_model(
+    input: &RegionInput,
+    year: i32,
+    spread: &Spread,
+) -> Result<(Scenario, UncertaintySpec), grdp_core::ModelError> {
+    let (ids, weights, growth, sds, rank): (Vec<String>, Vec<f64>, Vec<f64>, Vec<f64>, _) =
+        match &input.model {
+            RowModel::Aggregate => (
+                vec!["total".into()],
+                vec![100.0],
+                vec![input.recent_pct],
+                vec![spread.sd_pp],
+                None,
+            ),
+            RowModel::Sectors {
+                sectors,
+                coverage_pct,
+                ..
+            } => {
+                let index = |id: &str| SECTORS.iter().position(|s| *s == id).unwrap_or(3);
+                let idx: Vec<usize> = sectors.iter().map(|s| index(&s.id)).collect();
+                (
+                    sectors.iter().map(|s| s.id.clone()).collect(),
+                    sectors
+                        .iter()
+                        .map(|s| s.weight_pct / coverage_pct * 100.0)
+                        .collect(),
+                    sectors.iter().map(|s| s.growth_pct).collect(),
+                    idx.iter().map(|&i| spread.sector_sd_pp[i]).collect(),
+                    Some(
+                        idx.iter()
+                            .map(|&i| {
+                                idx.iter()
+                                    .map(|&j| spread.sector_rank_correlation[i][j])
+                                    .collect()
+                            })
+                            .collect(),
+                    ),
+                )
+            }
+        };
+    let economy = Economy::new(
+        ids.iter().map(Component::value_added).collect(),
+        BaseYear {
+            year: year - 1,
+            current_bn_vnd: None,
+            constant: ConstantPriceBase::WeightsPct(weights),
+            population_thousand: None,
+            employed_thousand: None,
+        },
+    )?;
+    let plan = Plan::new(
+        &economy,
+        vec![YearPlan {
+            year,
+            real_growth_pct: growth,
+            prices: None,
+            population_growth_pct: None,
+            employment_growth_pct: None,
+        }],
+    )?;
+    let targets = TargetSet::new(
+        &economy,
+        vec![Target {
+            id: "growth".into(),
+            year,
+            indicator: Indicator::GrowthPct,
+            component: None,
+            bound: Bound {
+                min: Some(input.target.value),
+                max: None,
+            },
+            direction: Direction::AtLeast,
+        }],
+    )?;
+    let scenario = Scenario::new(input.region.clone(), economy, plan, targets, vec![], vec![])?;
+    let spec = UncertaintySpec {
+        growth: sds
+            .iter()
+            .map(|&sd| Marginal::Normal { mean: None, sd })
+            .collect(),
+        growth_by_year: Default::default(),
+        rank_correlation: rank,
+        persistence: 0.0,
+        inputs: InputUncertainty::default(),
+        views: vec![recent_view()],
+        preferred_view: None,
+    };
+    Ok((scenario, spec))
+}
+
+/// The batch's view: last year's growth as the centre.
+fn recent_view() -> View {
+    View {
+        id: "recent".into(),
+        name_en: "last year's growth".into(),
+        name_vi: "tốc độ năm trước".into(),
+        centre: Centre::Plan,
+    }
+}
+
+/// Runs every region's model, in parallel on a pool of `opts.threads`;
+/// the result does not depend on its size.
+pub fn run(
+    inputs: Vec<RegionInput>,
+    unmatched_outcomes: Vec<String>,
+    year: i32,
+    spread: Spread,
+    opts: &BatchOptions,
+) -> Result<Batch, StudyError> {
+    let run_opts = RunOptions {
+        scenarios: opts.draws,
+        seed: opts.seed,
+        precision: None,
+        optimism_pp: None,
+        feasibility: None,
+        required_component: None,
+        detail: false,
+    };
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(StudyError::Threads)?;
+    let rows = pool.install(|| {
+        inputs
+            .into_par_iter()
+            .map(|input| {
+                let (scenario, spec) =
+                    row_model(&input, year, &spread).map_err(|e| StudyError::Batch {
+                        reason: format!("{}: {e}", input.region),
+                    })?;
+                let main = MainTarget {
+                    year,
+                    threshold_pct: input.target.value,
+                };
+                let model = Model::new(&scenario, &spec, &spec.views[0], main)
+                    .map_err(StudyError::Engine)?;
+                let r = grdp_montecarlo::simulate(&model, &run_opts, Control::default())
+                    .map_err(StudyError::Engine)?;
+                let met = input
+                    .outcome
+                    .as_ref()
+                    .map(|(f, _)| f.value >= input.target.value);
+                Ok(BatchRow {
+                    step_up_pp: input.target.value - input.recent_pct,
+                    centre_pct: r.mean_pct,
+                    sd_pp: r.sd_pct,
+                    probability: r.probability,
+                    std_error: r.std_error,
+                    met,
+                    input,
+                })
+            })
+            .collect::<Result<Vec<_>, StudyError>>()
+    })?;
+    Ok(Batch {
+        year,
+        spread,
+        draws: opts.draws,
+        seed: opts.seed,
+        outcomes: OutcomeSummary::of(&rows),
+        rows,
+        unmatched_outcomes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn region_names_carry_their_basis() {
+        assert_eq!(split_region("An Giang"), ("An Giang", Some(Basis::Same)));
+        assert_eq!(
+            split_region("An Giang (merged)"),
+            ("An Giang", Some(Basis::Merged))
+        );
+        assert_eq!(
+            split_region("Cần Thơ (old, pre-merger)"),
+            ("Cần Thơ", Some(Basis::Same))
+        );
+        assert_eq!(
+            split_region("Cần Thơ (basis unclear; reported 9 Jul 2025 after merger)"),
+            ("Cần Thơ", None)
+        );
+    }
+}

@@ -1,0 +1,64 @@
+"""Rebuilds provinces.csv (grdp's history format) from the project's shared
+table of provincial statistics, keeping only what `grdp batch` reads.
+
+    python3 data/provinces/from_shared.py ../shared/data/provinces.csv \
+        ../shared/data/cantho_annual.csv > data/provinces/provinces.csv
+
+Kept, renamed to the history file's indicator names (units in the name):
+  grdp_growth_target_NQ25  -> growth_target_min_pct  (Resolution 25/NQ-CP, 2025)
+  grdp_growth              -> growth_pct
+  grdp_share_current_price -> share_current_pct
+  contribution_pp          -> contribution_pp
+and the component `agri_forestry_fishery` -> `agriculture` (the name the
+rest of grdp uses). Values, statuses and source addresses are copied as
+they are; every row keeps the vintage `latest` (the table holds one value
+per figure). The provincial table has no 2024 growth for Cần Thơ; the
+city's own table (`cantho_annual.csv`) gives it (7.12 %, the statistics
+office's estimate), and that one row is added from there. Region names keep the table's basis notes, e.g. `An Giang
+(merged)` for the province as merged on 1 July 2025.
+"""
+
+import csv
+import sys
+
+INDICATORS = {
+    "grdp_growth_target_NQ25": "growth_target_min_pct",
+    "grdp_growth": "growth_pct",
+    "grdp_share_current_price": "share_current_pct",
+    "contribution_pp": "contribution_pp",
+}
+COMPONENTS = {"agri_forestry_fishery": "agriculture"}
+
+
+def main(path, cantho_path):
+    out = csv.writer(sys.stdout, lineterminator="\n")
+    out.writerow(["region", "period", "component", "indicator", "value", "unit", "status", "vintage", "source"])
+    with open(path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            indicator = INDICATORS.get(r["indicator"])
+            if indicator is None:
+                continue
+            status = r["status"]
+            if r["indicator"] == "grdp_growth_target_NQ25":
+                status = "target (Resolution 25/NQ-CP, 5 Feb 2025, appendix)"
+            out.writerow([
+                r["province"],
+                r["year"],
+                COMPONENTS.get(r["component"], r["component"]),
+                indicator,
+                r["value"],
+                r["unit"],
+                status,
+                "latest",
+                r["source_url"],
+            ])
+
+    with open(cantho_path, newline="", encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if (r["year"], r["indicator"], r["component"]) == ("2024", "grdp_growth", "total"):
+                out.writerow(["Cần Thơ", "2024", "total", "growth_pct", r["value"], r["unit"],
+                              r["status"], "latest", r["source_url"]])
+
+
+if __name__ == "__main__":
+    main(sys.argv[1], sys.argv[2])

@@ -1,0 +1,174 @@
+//! `grdp batch` on the built-in provincial table, checked by hand.
+//!
+//! The spread: Vietnam's GDP growth 2011-2024 (latest vintage of the
+//! built-in history: 6.41, 5.50, 5.55, 6.42, 6.99, 6.69, 6.94, 7.47, 7.36,
+//! 2.87, 2.56, 8.02, 5.05, 7.09) changes from year to year by −0.91,
+//! +0.05, +0.87, +0.57, −0.30, +0.25, +0.53, −0.11, −4.49, −0.31, +5.46,
+//! −2.97, +2.04; their squares sum to 65.4082, so the root mean square is
+//! √(65.4082 / 13) = 2.2431 pp.
+//!
+//! Hà Nội: target 8.0 %, 2024 growth 6.52 % (its own, same basis), so
+//! P = 1 − Φ((8 − 6.52) / 2.2431) = 1 − Φ(0.6598) = 0.2547 (standard
+//! tables). Its 2025 outcome, 8.16 %, met it.
+//!
+//! Trà Vinh (2024: agriculture 4.15 % contributing 1.26 pp, industry and
+//! construction 20.23 % / 6.56 pp, services 6.46 % / 2.05 pp): weights
+//! c / g = 30.36, 32.43, 31.73 % (94.52 % of the economy; product taxes
+//! give no growth), and the sectors imply (1.26 + 6.56 + 2.05) / 0.9452 =
+//! 10.44 % against the published 10.04 %.
+
+use crate::util::{code, grdp, stderr, stdout};
+
+fn batch_json(extra: &[&str]) -> serde_json::Value {
+    let mut args = vec!["batch", "--format", "json", "-n", "200000"];
+    args.extend_from_slice(extra);
+    let o = grdp(&args);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+fn row<'a>(v: &'a serde_json::Value, region: &str) -> &'a serde_json::Value {
+    v["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["region"] == region)
+        .unwrap_or_else(|| panic!("no row for {region}"))
+}
+
+#[test]
+fn one_row_is_worked_out_by_hand() {
+    let v = batch_json(&[]);
+    // Tolerance 1e-4: the hand values carry four decimals.
+    let sd = v["spread"]["sd_pp"].as_f64().unwrap();
+    assert!((sd - 2.2431).abs() < 1e-4, "spread {sd}");
+    let r = row(&v, "Hà Nội");
+    assert_eq!(r["model"]["kind"], "aggregate");
+    assert_eq!(r["recent"]["kind"], "own");
+    assert!((r["step_up_pp"].as_f64().unwrap() - 1.48).abs() < 1e-9);
+    // P within four Monte Carlo standard errors of the hand value.
+    let p = r["probability"].as_f64().unwrap();
+    let se = r["std_error"].as_f64().unwrap();
+    assert!((p - 0.2547).abs() < 4.0 * se + 1e-4, "P {p} ± {se}");
+    assert_eq!(r["met"], true);
+    assert_eq!(r["outcome"][1], "same");
+}
+
+#[test]
+fn a_sector_row_uses_weights_derived_from_contributions() {
+    let v = batch_json(&[]);
+    let r = row(&v, "Trà Vinh");
+    let m = &r["model"];
+    assert_eq!(m["kind"], "sectors");
+    assert_eq!(m["weights_from_contributions"], true);
+    assert_eq!(m["left_out"][0], "product_taxes");
+    let implied = m["implied_pct"].as_f64().unwrap();
+    assert!((implied - 10.44).abs() < 0.005, "implied {implied}");
+    let weights: Vec<f64> = m["sectors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["weight_pct"].as_f64().unwrap())
+        .collect();
+    for (w, want) in weights.iter().zip([30.36, 32.43, 31.73]) {
+        assert!((w - want).abs() < 0.005, "weight {w} against {want}");
+    }
+    // The simulated mean is the implied centre (SD about 2 pp, 200,000
+    // draws: its standard error is under 0.005 pp).
+    let mean = r["centre_pct"].as_f64().unwrap();
+    assert!((mean - implied).abs() < 0.03, "mean {mean}");
+}
+
+#[test]
+fn every_target_of_resolution_25_is_run_and_bases_are_said() {
+    let v = batch_json(&[]);
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 54, "Resolution 25 gives 54 provinces' targets");
+    // Without a 2024 figure a region is centred on the nation's 7.09 %.
+    let national = rows
+        .iter()
+        .filter(|r| r["recent"]["kind"] == "national")
+        .count();
+    assert!(national > 0);
+    let r = row(&v, "Bắc Giang");
+    assert_eq!(r["recent"]["kind"], "national");
+    assert!((r["recent_pct"].as_f64().unwrap() - 7.09).abs() < 1e-9);
+    // Cần Thơ's 7.23 % is the merged city's: marked so, never "same".
+    let c = row(&v, "Cần Thơ");
+    assert_eq!(c["outcome"][1], "merged");
+    assert!((c["outcome"][0]["value"].as_f64().unwrap() - 7.23).abs() < 1e-9);
+    assert!((c["recent_pct"].as_f64().unwrap() - 7.12).abs() < 1e-9);
+    // Outcomes that match no target are listed, not dropped.
+    let unmatched: Vec<&str> = v["unmatched_outcomes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s.as_str().unwrap())
+        .collect();
+    assert!(unmatched.contains(&"Quảng Ngãi (merged)"), "{unmatched:?}");
+}
+
+#[test]
+fn the_same_seed_gives_the_same_table_at_any_thread_count() {
+    let one = grdp(&["batch", "--format", "csv", "-n", "50000", "--threads", "1"]);
+    let two = grdp(&["batch", "--format", "csv", "-n", "50000", "--threads", "2"]);
+    assert_eq!(code(&one), 0, "{}", stderr(&one));
+    assert_eq!(one.stdout, two.stdout);
+}
+
+#[test]
+fn a_stated_spread_and_cantho_record_are_used_and_said() {
+    let v = batch_json(&["--sd", "1.5"]);
+    assert_eq!(v["spread"]["source"]["kind"], "stated");
+    assert!((v["spread"]["sd_pp"].as_f64().unwrap() - 1.5).abs() < 1e-12);
+    let v = batch_json(&["--sd-from", "cantho"]);
+    assert_eq!(v["spread"]["source"]["kind"], "can_tho");
+    let sd = v["spread"]["sd_pp"].as_f64().unwrap();
+    assert!(
+        sd > 2.5,
+        "Cần Thơ's record is wider than the nation's: {sd}"
+    );
+}
+
+#[test]
+fn the_chart_is_written_and_inputs_are_never_replaced() {
+    let dir = tempfile::tempdir().unwrap();
+    let chart = dir.path().join("provinces.png");
+    let o = grdp(&[
+        "batch",
+        "-n",
+        "20000",
+        "--chart",
+        chart.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let png = std::fs::read(&chart).unwrap();
+    assert_eq!(&png[1..4], b"PNG");
+    assert!(stdout(&o).contains("Địa phương"));
+    // A table passed as input is refused as the chart's path.
+    let table = dir.path().join("t.csv");
+    std::fs::write(&table, grdp_scenario::builtin::PROVINCES_CSV).unwrap();
+    let o = grdp(&[
+        "batch",
+        table.to_str().unwrap(),
+        "-n",
+        "1000",
+        "--chart",
+        table.to_str().unwrap(),
+    ]);
+    assert_ne!(code(&o), 0);
+    assert_eq!(
+        std::fs::read_to_string(&table).unwrap(),
+        grdp_scenario::builtin::PROVINCES_CSV
+    );
+}
+
+#[test]
+fn a_table_without_targets_for_the_year_is_refused_with_the_reason() {
+    let o = grdp(&["batch", "--year", "2019", "-n", "1000"]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.contains("no region has a growth target for 2019"), "{e}");
+}
