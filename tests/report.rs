@@ -446,3 +446,53 @@ fn the_default_report_draws_the_track_record() {
             .collect::<String>()
     );
 }
+
+/// The briefing's track record: the backtest of the built-in record in
+/// summary.json and on the page. Worked out by hand: the plan view puts
+/// P = 0.5 on every year, so its Brier score is (0.5 − met)² = 0.25
+/// whatever happened; the 2025 outcome placed in the views is the merged
+/// city's 7.23 %. The scenario without the old city's record (cantho-2026)
+/// has no track record.
+#[test]
+fn the_briefing_scores_its_scenarios_on_the_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&["report", "-o", out.to_str().unwrap(), "-n", "20000", "-q"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let t = &summary["track_record"];
+    let plan = t["views"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|v| v["view"] == "plan")
+        .unwrap();
+    assert_eq!(plan["years"], 5);
+    assert!((plan["mean_brier"].as_f64().unwrap() - 0.25).abs() < 1e-12);
+    assert!((t["later"]["outcome_pct"].as_f64().unwrap() - 7.23).abs() < 1e-12);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let section = &page[page
+        .find("<h2>Track record")
+        .expect("a track-record section")..];
+    // The chart of targets against outcomes sits in the section.
+    let next = section[4..].find("<h2>").map_or(section.len(), |i| i + 4);
+    assert!(section[..next].contains("src=\"9-track-record.png\""));
+    assert!(section[..next].contains("an indication, not a score"));
+
+    let out2 = dir.path().join("r2");
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "-o",
+        out2.to_str().unwrap(),
+        "-n",
+        "20000",
+        "-q",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out2.join("summary.json")).unwrap()).unwrap();
+    assert!(summary["track_record"].is_null());
+}

@@ -40,7 +40,7 @@ pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
             grdp_study::backtest::outcome_in_views(
                 &sim,
                 g,
-                "the merged city, with Hậu Giang and Sóc Trăng from 1 July 2025; the target was set for the old city",
+                grdp_study::backtest::MERGED_BASIS,
                 &sds,
             )
         });

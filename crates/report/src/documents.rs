@@ -372,6 +372,7 @@ pub fn summary(study: &grdp_study::Study, lang: Lang) -> Result<String, ReportEr
         "simulation": serde_json::to_value(doc)?,
         "projection": project(loaded, projection, targets)?,
         "audit": audit(loaded, audit_result, lang)?,
+        "track_record": serde_json::to_value(&study.track_record)?,
     });
     to_json(&value)
 }

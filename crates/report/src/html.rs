@@ -8,7 +8,7 @@ use grdp_scenario::Status;
 
 use crate::findings::message;
 use crate::text::Words;
-use crate::{Chart, ReportInput};
+use crate::{Chart, Lang, ReportInput};
 
 fn esc(s: &str) -> String {
     s.replace('&', "&amp;")
@@ -248,6 +248,10 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     // Charts: the title is in the image; the caption says what it means.
     let (main_charts, appendix): (Vec<&Chart>, Vec<&Chart>) =
         charts.iter().partition(|c| !c.file.contains("convergence"));
+    // The track record's chart goes with its section, where there is one.
+    let (record_chart, main_charts): (Vec<&Chart>, Vec<&Chart>) = main_charts
+        .into_iter()
+        .partition(|c| input.track_record.is_some() && c.file.contains("track-record"));
     h += &format!("<h2>{}</h2>\n", esc(&p.charts));
     for c in main_charts {
         h += &figure(c);
@@ -322,6 +326,10 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         for line in note.lines() {
             h += &format!("<p class=\"note\">{}</p>\n", esc(line));
         }
+    }
+
+    if let Some(b) = input.track_record {
+        h += &track_record(input, b, &record_chart);
     }
 
     // The audit, by readable names.
@@ -585,3 +593,205 @@ ul.audit li { margin-bottom: 0.7em; }
   td:first-child { font-weight: bold; } td:first-child::before { content: none; } }
 @page { size: A4; margin: 15mm; }
 @media print { body { max-width: none; margin: 0; font-size: 10pt; } .scroll { overflow: visible; } figure { break-inside: avoid; } h2 { break-after: avoid; } .verdict { break-inside: avoid; } a { color: inherit; text-decoration: none; } }";
+
+/// "Track record": grdp's views scored on the record's past targets, what
+/// the record says about the spread, and where the target year's outcome
+/// fell (for a region that has one, on its own basis or the merged one).
+fn track_record(
+    input: &ReportInput,
+    b: &grdp_study::backtest::Backtest,
+    chart: &[&Chart],
+) -> String {
+    let lang = input.lang;
+    let vi = lang == Lang::Vi;
+    let pick = |en: String, vi_text: String| if vi { vi_text } else { en };
+    let n2 = |v: f64| lang.text_num(v, 2);
+    // The views as the backtest rebuilds them for each past year (not the
+    // scenario's own wording, which names this year's plan).
+    let view_name = |id: &str| -> String {
+        match (id, vi) {
+            ("plan", false) => "Plan: the target as set".into(),
+            ("plan", true) => "Kế hoạch: chỉ tiêu như đã đặt".into(),
+            ("recent", false) => "Last year's growth".into(),
+            ("recent", true) => "Tốc độ tăng năm trước".into(),
+            ("plan_less_shortfall", false) => "The target less the median earlier shortfall".into(),
+            ("plan_less_shortfall", true) => "Chỉ tiêu trừ mức hụt trung vị các năm trước".into(),
+            (other, _) => other.to_string(),
+        }
+    };
+    let mut h = format!(
+        "<h2>{}</h2>\n<p>{}</p>\n",
+        esc(&pick(
+            "Track record: how these scenarios would have fared".into(),
+            "Kiểm định ngược: các kịch bản này đã dự báo đúng đến đâu".into()
+        )),
+        esc(&pick(
+            format!(
+                "For each past year with a growth target and an outcome ({}), the scenarios were rebuilt from what was known before the year (the target as set, last year's growth, the earlier shortfalls), with growth normal around each centre and a spread of {} pp, and scored against what happened. The Brier score is (P − met)², averaged: 0 is perfect, 0.25 is what always saying 0.5 earns. The bands count the years whose outcome fell in the central 50, 80 and 90 % of the forecast.",
+                b.years
+                    .iter()
+                    .map(|y| y.year.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                n2(b.sd_pp)
+            ),
+            format!(
+                "Với mỗi năm trước đây có chỉ tiêu và kết quả tăng trưởng ({}), các kịch bản được dựng lại chỉ từ thông tin có trước năm đó (chỉ tiêu đã đặt, tốc độ năm trước, mức hụt các năm trước), tăng trưởng phân phối chuẩn quanh tâm của mỗi kịch bản với độ lệch chuẩn {} điểm %, rồi so với thực tế. Điểm Brier là (P − đạt)² trung bình: 0 là hoàn hảo, 0,25 là mức của việc luôn nói 0,5. Các dải đếm số năm có kết quả nằm trong 50, 80 và 90 % ở giữa của dự báo.",
+                b.years
+                    .iter()
+                    .map(|y| y.year.to_string())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                n2(b.sd_pp)
+            ),
+        ))
+    );
+    let header = if vi {
+        vec![
+            "Kịch bản".to_string(),
+            "Số năm".into(),
+            "Brier".into(),
+            "Trong dải 50 / 80 / 90 %".into(),
+            "Sai số trung bình (điểm %)".into(),
+            "RMSE (điểm %)".into(),
+        ]
+    } else {
+        vec![
+            "Scenario".to_string(),
+            "Years".into(),
+            "Brier".into(),
+            "In the 50 / 80 / 90 % band".into(),
+            "Mean error (pp)".into(),
+            "RMSE (pp)".into(),
+        ]
+    };
+    let table = Table {
+        class: "track",
+        header,
+        numeric: vec![false, true, true, true, true, true],
+        rows: b
+            .views
+            .iter()
+            .map(|v| {
+                (
+                    vec![
+                        view_name(v.view),
+                        v.years.to_string(),
+                        lang.num(v.mean_brier, 3),
+                        format!(
+                            "{} / {} / {} {} {}",
+                            v.in_bands[0],
+                            v.in_bands[1],
+                            v.in_bands[2],
+                            if vi { "trên" } else { "of" },
+                            v.years
+                        ),
+                        lang.signed(v.mean_error_pp),
+                        lang.num(v.rmse_pp, 2),
+                    ],
+                    "",
+                )
+            })
+            .collect(),
+    };
+    h += &table.html();
+    for c in chart {
+        h += &figure(c);
+    }
+    let plan_bias = b
+        .views
+        .iter()
+        .find(|v| v.view == "plan")
+        .map_or(0.0, |v| v.mean_error_pp);
+    h += &format!(
+        "<p>{}</p>\n",
+        esc(&pick(
+            format!(
+                "What it means: the plan's one-year-ahead errors average {} pp, mostly misses, a bias that no spread removes; their root mean square is {} pp against the {} pp in use. The spread that makes past outcomes' positions closest to uniform is {} pp, but with {} years a test rejects none between {}: the record cannot settle the spread. Outcomes are the latest estimates; provincial figures before about 2017 are on an older basis and are left out.",
+                lang.signed(plan_bias),
+                n2(b.record_sd_pp),
+                n2(b.sd_pp),
+                n2(b.pit_uniform_sd_pp),
+                b.years.len(),
+                b.pit_consistent_sd_pp
+                    .map_or("–".into(), |[lo, hi]| format!(
+                        "{} and {} pp",
+                        n2(lo),
+                        n2(hi)
+                    ))
+            ),
+            format!(
+                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm %, chủ yếu là hụt: đó là độ chệch, không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm %, so với {} điểm % đang dùng. Độ lệch làm vị trí các kết quả gần phân phối đều nhất là {} điểm %, nhưng với {} năm, kiểm định không bác bỏ độ lệch nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
+                lang.signed(plan_bias),
+                n2(b.record_sd_pp),
+                n2(b.sd_pp),
+                n2(b.pit_uniform_sd_pp),
+                b.years.len(),
+                b.pit_consistent_sd_pp
+                    .map_or("–".into(), |[lo, hi]| format!(
+                        "{}–{} điểm %",
+                        n2(lo),
+                        n2(hi)
+                    ))
+            ),
+        ))
+    );
+    if let Some(l) = &b.later {
+        h += &format!(
+            "<p>{}</p>\n",
+            esc(&pick(
+                format!(
+                    "{}: growth was {} % for the city as merged on 1 July 2025 (with Hậu Giang and Sóc Trăng), while the {} % target was set for the old city: an indication, not a score. Where {} % fell in each scenario's distribution (the share of draws at or below it):",
+                    l.year,
+                    n2(l.outcome_pct),
+                    n2(input.views[0].result.target_pct),
+                    n2(l.outcome_pct)
+                ),
+                format!(
+                    "Năm {}: thành phố sau hợp nhất (từ 1/7/2025, gồm cả Hậu Giang và Sóc Trăng) tăng {}%, trong khi chỉ tiêu {}% được đặt cho thành phố trước hợp nhất: chỉ để tham khảo, không phải để chấm điểm. Vị trí của {}% trong phân phối của từng kịch bản (tỷ lệ lần mô phỏng không vượt quá mức này):",
+                    l.year,
+                    n2(l.outcome_pct),
+                    n2(input.views[0].result.target_pct),
+                    n2(l.outcome_pct)
+                ),
+            ))
+        );
+        let table = Table {
+            class: "track",
+            header: if vi {
+                vec![
+                    "Kịch bản".to_string(),
+                    "Xác suất đạt".into(),
+                    "Vị trí của kết quả".into(),
+                ]
+            } else {
+                vec![
+                    "Scenario".to_string(),
+                    "P(target)".into(),
+                    "Where the outcome fell".into(),
+                ]
+            },
+            numeric: vec![false, true, true],
+            rows: l
+                .views
+                .iter()
+                .map(|v| {
+                    (
+                        vec![
+                            input
+                                .views
+                                .iter()
+                                .find(|x| x.id == v.view)
+                                .map_or_else(|| v.view.clone(), |x| x.name.clone()),
+                            lang.probability(v.probability),
+                            lang.num(v.pit, 3),
+                        ],
+                        "",
+                    )
+                })
+                .collect(),
+        };
+        h += &table.html();
+    }
+    h
+}

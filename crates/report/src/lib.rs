@@ -254,6 +254,9 @@ pub struct ReportInput<'a> {
     pub issuer: Option<String>,
     /// The target's chance given the year so far (`[known]`), where known.
     pub given_known: Option<&'a grdp_study::partly_known::PartlyKnown>,
+    /// grdp's views scored on past targets and outcomes, where the study
+    /// has that record.
+    pub track_record: Option<&'a grdp_study::backtest::Backtest>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -289,6 +292,7 @@ impl<'a> ReportInput<'a> {
             scale,
             briefing: &study.briefing,
             given_known: study.given_known.as_ref(),
+            track_record: study.track_record.as_ref(),
             issued: lang.date(options.date),
             issuer: options
                 .issuer

@@ -134,6 +134,38 @@ pub fn outcome_in_views(
     }
 }
 
+/// The backtest a study of a scenario carries: `region`'s record in
+/// `history`, at the spread of the plan view's simulated target year (the
+/// first view's where there is no plan view), with the target year's
+/// outcome placed in every view where `history` has it for the region as
+/// merged (`{region}_merged`: a successor on another basis, said so).
+pub fn for_simulation(
+    history: &History,
+    region: &str,
+    sim: &crate::Simulation,
+) -> Result<Backtest, StudyError> {
+    let sd = sim
+        .views
+        .iter()
+        .find(|v| v.view.id == "plan")
+        .unwrap_or_else(|| sim.main())
+        .result
+        .sd_pct;
+    let mut b = backtest(history, region, RecordVintage::Latest, sd)?;
+    let merged = format!("{region}_merged");
+    let year = sim.target.year.to_string();
+    b.later = history
+        .latest(&merged, &year, "total", "growth_pct")
+        .map(|g| {
+            let sds = [b.sd_pp, b.record_sd_pp, b.pit_uniform_sd_pp];
+            outcome_in_views(sim, g, MERGED_BASIS, &sds)
+        });
+    Ok(b)
+}
+
+/// The basis note of an outcome of the region as merged.
+pub const MERGED_BASIS: &str = "the region as merged on 1 July 2025 (Cần Thơ with Hậu Giang and Sóc Trăng); the target was set before the merger";
+
 /// The backtest.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Backtest {

@@ -89,6 +89,9 @@ pub struct Study<'a> {
     /// The target's chance given what the scenario knows of its year so
     /// far (`[known]`), where it knows something of the target year.
     pub given_known: Option<partly_known::PartlyKnown>,
+    /// grdp's views scored on the history's past targets and outcomes,
+    /// where the study has a history with at least two such years.
+    pub track_record: Option<backtest::Backtest>,
 }
 
 impl<'a> Study<'a> {
@@ -139,7 +142,14 @@ impl<'a> Study<'a> {
                 ),
                 _ => None,
             };
+        let track_record = match (&simulation, options.history) {
+            (Some(sim), Some((history, region))) => {
+                backtest::for_simulation(history, region, sim).ok()
+            }
+            _ => None,
+        };
         Ok(Self {
+            track_record,
             loaded,
             projection,
             targets,
