@@ -1,0 +1,207 @@
+//! Model speed across commits (`benches/history.csv`), for BENCHMARKS.md:
+//! a slowdown shows at a glance.
+
+use plotters::prelude::*;
+
+use super::*;
+
+/// One measurement of `benches/history.csv`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SpeedRow {
+    /// When, as written (ISO 8601, UTC).
+    pub date: String,
+    /// The commit measured.
+    pub commit: String,
+    /// The benchmark's id.
+    pub benchmark: String,
+    /// The value, in `unit`.
+    pub value: f64,
+    /// `M elements/s` (higher is faster) or `ns` (lower is faster).
+    pub unit: String,
+    /// grdp's speed over its peer's, where the row compares them.
+    pub peer_ratio: Option<f64>,
+}
+
+/// The chart of `rows` (in file order, oldest first): each benchmark's
+/// speed relative to its first measurement (above, one line a benchmark),
+/// and grdp's ratio to its peer (below); runs along the bottom by commit.
+pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
+    // The runs: distinct (date, commit) in order of appearance, by date.
+    let mut runs: Vec<(String, String)> = Vec::new();
+    for r in rows {
+        let key = (r.date.clone(), r.commit.clone());
+        if !runs.contains(&key) {
+            runs.push(key);
+        }
+    }
+    runs.sort();
+    let at = |r: &SpeedRow| {
+        runs.iter()
+            .position(|k| k.0 == r.date && k.1 == r.commit)
+            .unwrap_or(0) as f64
+    };
+    let mut names: Vec<&str> = Vec::new();
+    for r in rows {
+        if !names.contains(&r.benchmark.as_str()) {
+            names.push(&r.benchmark);
+        }
+    }
+    let speed = |r: &SpeedRow| {
+        if r.unit == "ns" {
+            1.0 / r.value
+        } else {
+            r.value
+        }
+    };
+    let series: Vec<(&str, Vec<(f64, f64)>)> = names
+        .iter()
+        .map(|n| {
+            let mine: Vec<&SpeedRow> = rows.iter().filter(|r| r.benchmark == *n).collect();
+            let first = mine.first().map_or(1.0, |r| speed(r));
+            (*n, mine.iter().map(|r| (at(r), speed(r) / first)).collect())
+        })
+        .collect();
+    let ratios: Vec<(&str, Vec<(f64, f64)>)> = names
+        .iter()
+        .filter_map(|n| {
+            let pts: Vec<(f64, f64)> = rows
+                .iter()
+                .filter(|r| r.benchmark == *n)
+                .filter_map(|r| r.peer_ratio.map(|p| (at(r), p)))
+                .collect();
+            (!pts.is_empty()).then_some((*n, pts))
+        })
+        .collect();
+    let n = runs.len().max(1) as f64;
+    let top = series
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
+        .fold(1.0_f64, f64::max)
+        * 1.15;
+    let ratio_top = ratios
+        .iter()
+        .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
+        .fold(1.0_f64, f64::max)
+        * 1.2;
+    let labels: Vec<String> = runs
+        .iter()
+        .map(|(d, c)| format!("{} {c}", d.get(..10).unwrap_or(d)))
+        .collect();
+    render_sized(1, (WIDTH, HEIGHT + 150), |root, s| {
+        let area = frame(
+            root,
+            s,
+            "grdp's model speed across commits",
+            "Above: each benchmark's speed relative to its first record (1 = unchanged; lower is a slowdown). Below: grdp's speed over its NumPy peer.",
+            "Source: benches/history.csv (criterion medians via benches/record.py; benches/compare.sh). Machines differ between rows: compare within a run.",
+        )?;
+        let (upper, lower) = area.split_vertically((520.0 * s) as u32);
+        let label_of = |x: &f64| {
+            let i = x.round();
+            if (x - i).abs() < 1e-9 && i >= 0.0 {
+                labels.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        };
+        let mut chart = ChartBuilder::on(&upper)
+            .x_label_area_size(30.0 * s)
+            .y_label_area_size(60.0 * s)
+            .margin_right(20.0 * s)
+            .build_cartesian_2d(-0.5..n - 0.5, 0.0..top)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .x_labels(runs.len().max(2))
+            .x_label_formatter(&label_of)
+            .y_desc("speed / first record")
+            .label_style(font(12.0, s))
+            .axis_desc_style(font(14.0, s))
+            .draw()
+            .map_err(err)?;
+        for (k, (name, pts)) in series.iter().enumerate() {
+            // Colour and mark together tell the series apart (six colours).
+            let colour = COMPONENT_COLOURS[k % COMPONENT_COLOURS.len()];
+            let cross = k >= COMPONENT_COLOURS.len();
+            let r = (5.0 * s) as i32;
+            chart
+                .draw_series(LineSeries::new(
+                    pts.iter().copied(),
+                    colour.stroke_width((2.0 * s) as u32),
+                ))
+                .map_err(err)?
+                .label(name.to_string())
+                .legend(move |(x, y)| {
+                    let line = PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2));
+                    if cross {
+                        EmptyElement::at((x + 8, y))
+                            + Cross::new((0, 0), 5, colour.stroke_width(2))
+                            + line
+                    } else {
+                        EmptyElement::at((x + 8, y))
+                            + Cross::new((0, 0), 0, colour.stroke_width(0))
+                            + line
+                    }
+                });
+            for p in pts {
+                if cross {
+                    chart
+                        .draw_series(std::iter::once(Cross::new(
+                            *p,
+                            r,
+                            colour.stroke_width((2.0 * s) as u32),
+                        )))
+                        .map_err(err)?;
+                } else {
+                    chart
+                        .draw_series(std::iter::once(Circle::new(*p, r, colour.filled())))
+                        .map_err(err)?;
+                }
+            }
+        }
+        legend!(chart, SeriesLabelPosition::LowerLeft, s, 11.0);
+        let mut chart = ChartBuilder::on(&lower)
+            .x_label_area_size(30.0 * s)
+            .y_label_area_size(60.0 * s)
+            .margin_right(20.0 * s)
+            .margin_top(10.0 * s)
+            .build_cartesian_2d(-0.5..n - 0.5, 0.0..ratio_top)
+            .map_err(err)?;
+        chart
+            .configure_mesh()
+            .light_line_style(WHITE)
+            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+            .x_labels(runs.len().max(2))
+            .x_label_formatter(&label_of)
+            .y_desc("× NumPy")
+            .label_style(font(12.0, s))
+            .axis_desc_style(font(14.0, s))
+            .draw()
+            .map_err(err)?;
+        for (k, (name, pts)) in ratios.iter().enumerate() {
+            let colour = VIEW_COLOURS[k % VIEW_COLOURS.len()];
+            chart
+                .draw_series(LineSeries::new(
+                    pts.iter().copied(),
+                    colour.stroke_width((2.0 * s) as u32),
+                ))
+                .map_err(err)?
+                .label(name.to_string())
+                .legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
+                });
+            chart
+                .draw_series(
+                    pts.iter()
+                        .map(|p| Circle::new(*p, (4.0 * s) as i32, colour.filled())),
+                )
+                .map_err(err)?;
+        }
+        if !ratios.is_empty() {
+            legend!(chart, SeriesLabelPosition::UpperLeft, s, 11.0);
+        }
+        Ok(())
+    })
+}
