@@ -172,3 +172,44 @@ fn a_table_without_targets_for_the_year_is_refused_with_the_reason() {
     let e = stderr(&o);
     assert!(e.contains("no region has a growth target for 2019"), "{e}");
 }
+
+/// A folder of scenario files: each under its own model and preferred
+/// view. The two built-in scenarios written out: Cần Thơ 2025 (base-year
+/// growth 7.12 %, target 9.5 %, step-up 2.38 pp) and the merged city's
+/// 2026 (2025 growth 7.23 %, target 10 %, step-up 2.77 pp; P about 0.10
+/// at 2025's pace, data/cantho/DERIVATION-2026.md).
+#[test]
+fn a_folder_of_scenarios_runs_each_under_its_own_model() {
+    let dir = tempfile::tempdir().unwrap();
+    for (name, file) in [("cantho-2025", "a.toml"), ("cantho-2026", "b.toml")] {
+        let path = dir.path().join(file);
+        let o = grdp(&["scenarios", name, "-o", path.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+    }
+    std::fs::write(dir.path().join("notes.txt"), "not a scenario").unwrap();
+    let o = grdp(&[
+        "batch",
+        dir.path().to_str().unwrap(),
+        "-n",
+        "50000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let rows = v["rows"].as_array().unwrap();
+    assert_eq!(rows.len(), 2, "one row a .toml file");
+    assert!(v["spread"].is_null());
+    let step = |r: &serde_json::Value| r["step_up_pp"].as_f64().unwrap();
+    assert!((step(&rows[0]) - 2.38).abs() < 1e-9);
+    assert!((step(&rows[1]) - 2.77).abs() < 1e-9);
+    assert_eq!(rows[1]["model"]["kind"], "scenario");
+    assert_eq!(rows[1]["target"]["period"], "2026");
+    let p = rows[1]["probability"].as_f64().unwrap();
+    assert!((p - 0.10).abs() < 0.02, "P {p}");
+
+    let empty = tempfile::tempdir().unwrap();
+    let o = grdp(&["batch", empty.path().to_str().unwrap(), "-n", "1000"]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("holds no scenario file"));
+}

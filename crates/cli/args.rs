@@ -64,7 +64,7 @@ pub enum Command {
     Backtest(BacktestArgs),
     /// Every region's growth target at once: last year's growth, the step-up, P(target) and the outcome, from a provincial table.
     #[command(
-        after_help = "Examples:\n  grdp batch\n  grdp batch --chart provinces.png --format csv -o provinces.csv\n  grdp batch my-provinces.csv --year 2026 --sd-from cantho --format json\n\nThe table is a history file (region,period,component,indicator,value,...): each region's\ngrowth_target_min_pct for the year, and where known last year's growth_pct, sector growth with\ncontribution_pp or share_current_pct, and the year's outcome. The built-in table is\ndata/provinces/provinces.csv (Resolution 25/NQ-CP's 2025 targets of 54 provinces).\nThe same seed gives the same table at any --threads."
+        after_help = "Examples:\n  grdp batch\n  grdp batch --chart provinces.png --format csv -o provinces.csv\n  grdp batch my-provinces.csv --year 2026 --sd-from cantho --format json\n  grdp batch my-scenarios/ --chart neighbours.png\n\nThe table is a history file (region,period,component,indicator,value,...): each region's\ngrowth_target_min_pct for the year, and where known last year's growth_pct, sector growth with\ncontribution_pp or share_current_pct, and the year's outcome. The built-in table is\ndata/provinces/provinces.csv (Resolution 25/NQ-CP's 2025 targets of 54 provinces).\nA folder of scenario files gives one row a file: its own model, its preferred view.\nThe same seed gives the same table at any --threads."
     )]
     Batch(BatchArgs),
     /// Combine several provinces' base years into one, for a merger whose own figures are not yet published.
@@ -606,7 +606,9 @@ pub enum SpreadFrom {
 /// `grdp batch`.
 #[derive(Debug, Args)]
 pub struct BatchArgs {
-    /// The provincial table (a history file, CSV); the built-in one if omitted.
+    /// The provincial table (a history file, CSV), or a folder of scenario
+    /// files (one .toml a region, each under its own model); the built-in
+    /// table if omitted.
     pub table: Option<PathBuf>,
     /// The year of the targets.
     #[arg(long, default_value_t = 2025)]

@@ -1,9 +1,11 @@
 //! `grdp batch`: every region's growth target at once, from a provincial
 //! table (the built-in one, or the user's in the history format).
 
+use std::path::Path;
+
 use anyhow::Context;
 use grdp_report::{documents, tables, terminal};
-use grdp_scenario::{builtin, read_history};
+use grdp_scenario::{builtin, read_history, read_scenario};
 use grdp_study::batch::{self, BatchOptions, Spread, SpreadSource};
 use grdp_study::calibration::RecordVintage;
 
@@ -11,6 +13,15 @@ use crate::args::{BatchArgs, Format, SpreadFrom};
 use crate::output::{Output, emit};
 
 pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
+    let options = BatchOptions {
+        draws: args.draws,
+        seed: args.seed,
+        threads: args.threads.map(usize::from),
+    };
+    if let Some(dir) = args.table.as_deref().filter(|p| p.is_dir()) {
+        let b = scenario_folder(dir, &options)?;
+        return finish(args, &b, &dir.display().to_string());
+    }
     let (table, origin) = match &args.table {
         Some(p) => (read_history(p)?, p.display().to_string()),
         None => (
@@ -39,16 +50,45 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
     let spread = Spread::new(&history, source, sd).map_err(crate::errors::in_flags)?;
     let (inputs, unmatched) =
         batch::regions(&table, args.year, &history).map_err(crate::errors::in_flags)?;
-    let options = BatchOptions {
-        draws: args.draws,
-        seed: args.seed,
-        threads: args.threads.map(usize::from),
-    };
     let b = batch::run(inputs, unmatched, args.year, spread, &options)
         .map_err(crate::errors::in_flags)?;
-    let mut inputs: Vec<&std::path::Path> = args.table.as_deref().into_iter().collect();
+    finish(args, &b, &origin)
+}
+
+/// Every scenario file (`*.toml`) of `dir`, in name order, each under its
+/// own model.
+fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::Batch> {
+    let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
+        .with_context(|| format!("cannot read the folder {}", dir.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(crate::UsageError(format!(
+            "{} holds no scenario file (*.toml); expected one .toml scenario a region, or a provincial table (CSV)",
+            dir.display()
+        ))
+        .into());
+    }
+    let mut loaded = Vec::with_capacity(files.len());
+    for f in &files {
+        let l = read_scenario(f)?;
+        for w in &l.warnings {
+            eprintln!("warning: {}: {w}", f.display());
+        }
+        loaded.push((f.display().to_string(), l));
+    }
+    let refs: Vec<(String, &grdp_scenario::LoadedScenario)> =
+        loaded.iter().map(|(f, l)| (f.clone(), l)).collect();
+    batch::run_scenarios(&refs, options).map_err(crate::errors::in_flags)
+}
+
+/// Writes the chart (where asked) and the table, JSON or CSV.
+fn finish(args: &BatchArgs, b: &batch::Batch, origin: &str) -> anyhow::Result<()> {
+    let mut inputs: Vec<&Path> = args.table.as_deref().into_iter().collect();
     if let Some(chart) = &args.chart {
-        let png = grdp_report::charts::batch_chart(&b, args.lang.into(), 1)?;
+        let png = grdp_report::charts::batch_chart(b, args.lang.into(), 1)?;
         if let Some(out) = &args.output {
             anyhow::ensure!(
                 !grdp_report::write::same_file(chart, out),
@@ -62,9 +102,9 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
         inputs.push(chart);
     }
     let text = match args.format {
-        Format::Json => documents::to_json(&b)?,
-        Format::Csv => tables::batch(&b)?,
-        Format::Table => terminal::batch(&b, &origin, args.lang.into()),
+        Format::Json => documents::to_json(b)?,
+        Format::Csv => tables::batch(b)?,
+        Format::Table => terminal::batch(b, origin, args.lang.into()),
         Format::Xlsx => {
             return Err(crate::UsageError(
                 "batch writes a table, json or csv; expected --format table, json or csv".into(),

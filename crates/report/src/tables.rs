@@ -350,6 +350,10 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
                     format!("national {year} (assumption: no figure for the region)"),
                     String::new(),
                 ),
+                RecentSource::Scenario { year } => {
+                    (format!("the scenario's outcome of {year}"), String::new())
+                }
+                RecentSource::Unknown => Default::default(),
             };
             let model = match &i.model {
                 RowModel::Aggregate => "aggregate".to_string(),
@@ -361,6 +365,7 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
                         .collect::<Vec<_>>()
                         .join(" ")
                 ),
+                RowModel::Scenario { view, .. } => format!("scenario: {view}"),
             };
             let (outcome, basis, region, source) = match &i.outcome {
                 Some((f, basis)) => (
@@ -380,10 +385,10 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
                 csv_num(Some(i.target.value)),
                 i.target.status.clone(),
                 i.target.source.clone(),
-                csv_num(Some(i.recent_pct)),
+                csv_num(i.recent_pct),
                 recent_basis,
                 recent_source,
-                csv_num(Some(r.step_up_pp)),
+                csv_num(r.step_up_pp),
                 model,
                 csv_num(Some(r.centre_pct)),
                 csv_num(Some(r.sd_pp)),

@@ -729,45 +729,103 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
     let vi = lang == Lang::Vi;
     let n2 = |v: f64| lang.num(v, 2);
     let p3 = |v: f64| lang.num(v, 3);
-    let spread = match b.spread.source {
-        SpreadSource::National if vi => format!(
-            "sai số dự báo quá khứ của cả nước: căn bậc hai trung bình bình phương của thay đổi tốc độ tăng GDP từ năm này sang năm sau, {}–{}",
-            b.spread.national.years.first().copied().unwrap_or_default() - 1,
-            b.spread.national.years.last().copied().unwrap_or_default()
+    let spread = match b.spread.as_ref().map(|sp| &sp.source) {
+        Some(SpreadSource::National) if vi => format!(
+            "độ lệch chuẩn {} điểm % (sai số dự báo quá khứ của cả nước: căn bậc hai trung bình bình phương của thay đổi tốc độ tăng GDP từ năm này sang năm sau, {}–{})",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp)),
+            b.spread
+                .as_ref()
+                .and_then(|sp| sp.national.years.first().copied())
+                .unwrap_or_default()
+                - 1,
+            b.spread
+                .as_ref()
+                .and_then(|sp| sp.national.years.last().copied())
+                .unwrap_or_default()
         ),
-        SpreadSource::National => format!(
-            "the nation's record: root mean square of the year-to-year change in GDP growth, {}-{}",
-            b.spread.national.years.first().copied().unwrap_or_default() - 1,
-            b.spread.national.years.last().copied().unwrap_or_default()
+        Some(SpreadSource::National) => format!(
+            "SD {} pp (the nation's record: root mean square of the year-to-year change in GDP growth, {}-{})",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp)),
+            b.spread
+                .as_ref()
+                .and_then(|sp| sp.national.years.first().copied())
+                .unwrap_or_default()
+                - 1,
+            b.spread
+                .as_ref()
+                .and_then(|sp| sp.national.years.last().copied())
+                .unwrap_or_default()
         ),
-        SpreadSource::CanTho if vi => {
-            "sai số dự báo quá khứ của Cần Thơ: sai số khi lấy tốc độ năm trước làm dự báo (một thành phố)".into()
-        }
-        SpreadSource::CanTho => {
-            "Cần Thơ's record of last year's growth as a forecast (one city's)".into()
-        }
-        SpreadSource::Stated if vi => "nêu bằng --sd".into(),
-        SpreadSource::Stated => "stated with --sd".into(),
+        Some(SpreadSource::CanTho) if vi => format!(
+            "độ lệch chuẩn {} điểm % (sai số dự báo quá khứ của Cần Thơ: sai số khi lấy tốc độ năm trước làm dự báo, một thành phố)",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp))
+        ),
+        Some(SpreadSource::CanTho) => format!(
+            "SD {} pp (Cần Thơ's record of last year's growth as a forecast, one city's)",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp))
+        ),
+        Some(SpreadSource::Stated) if vi => format!(
+            "độ lệch chuẩn {} điểm % (nêu bằng --sd)",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp))
+        ),
+        Some(SpreadSource::Stated) => format!(
+            "SD {} pp (stated with --sd)",
+            n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp))
+        ),
+        None if vi => "mỗi kịch bản theo khối [uncertainty] của nó, kịch bản được chọn".into(),
+        None => "each scenario file's own [uncertainty], its preferred view".into(),
     };
-    let mut out = if vi {
-        format!(
-            "Chỉ tiêu tăng trưởng GRDP {} của từng địa phương ({table}): tâm là tốc độ năm trước; độ lệch chuẩn {} điểm % ({spread}); {} lần mô phỏng mỗi địa phương, cùng một bộ số ngẫu nhiên (số khởi tạo ngẫu nhiên {}).\n\n",
+    let folder = b.spread.is_none();
+    let mut out = match (vi, folder) {
+        (true, false) => format!(
+            "Chỉ tiêu tăng trưởng GRDP {} của từng địa phương ({table}): tâm là tốc độ năm trước; {spread}; {} lần mô phỏng mỗi địa phương, cùng một bộ số ngẫu nhiên (số khởi tạo ngẫu nhiên {}).\n\n",
             b.year,
-            n2(b.spread.sd_pp),
             lang.num(b.draws as f64, 0),
             b.seed
-        )
-    } else {
-        format!(
-            "{} GRDP growth targets, region by region ({table}): centred on last year's growth; SD {} pp ({spread}); {} draws a region, the same draws for every region (seed {}).\n\n",
+        ),
+        (false, false) => format!(
+            "{} GRDP growth targets, region by region ({table}): centred on last year's growth; {spread}; {} draws a region, the same draws for every region (seed {}).\n\n",
             b.year,
-            n2(b.spread.sd_pp),
             lang.num(b.draws as f64, 0),
             b.seed
-        )
+        ),
+        (true, true) => format!(
+            "Chỉ tiêu tăng trưởng GRDP theo từng tệp kịch bản ({table}): mô hình và khối [uncertainty] của từng tệp, kịch bản được chọn; {} lần mô phỏng mỗi tệp (số khởi tạo ngẫu nhiên {}).\n\n",
+            lang.num(b.draws as f64, 0),
+            b.seed
+        ),
+        (false, true) => format!(
+            "GRDP growth targets, scenario file by scenario file ({table}): each file's own model and [uncertainty], under its preferred view; {} draws a file (seed {}).\n\n",
+            lang.num(b.draws as f64, 0),
+            b.seed
+        ),
     };
     let (last, this) = (b.year - 1, b.year);
-    let heads: [String; 8] = if vi {
+    let heads: [String; 8] = if folder {
+        if vi {
+            [
+                "Tệp kịch bản".into(),
+                "Chỉ tiêu (%, năm)".into(),
+                "Năm gốc (%)".into(),
+                "Cần tăng thêm (điểm %)".into(),
+                "Mô hình".into(),
+                "Xác suất đạt".into(),
+                "Thực hiện (%)".into(),
+                "Đạt?".into(),
+            ]
+        } else {
+            [
+                "Scenario".into(),
+                "Target (%, year)".into(),
+                "Base year (%)".into(),
+                "Step-up (pp)".into(),
+                "Model".into(),
+                "P(target)".into(),
+                "Outcome (%)".into(),
+                "Met?".into(),
+            ]
+        }
+    } else if vi {
         [
             "Địa phương".into(),
             format!("Chỉ tiêu {this} (%)"),
@@ -793,15 +851,18 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
     let mut t = Table::new(heads).text_column(4).text_column(7);
     for r in &b.rows {
         let i = &r.input;
-        let recent = match &i.recent {
-            RecentSource::Own(_) => n2(i.recent_pct),
-            RecentSource::National { .. } => format!("{}*", n2(i.recent_pct)),
+        let recent = match (&i.recent, i.recent_pct) {
+            (RecentSource::National { .. }, Some(g)) => format!("{}*", n2(g)),
+            (_, Some(g)) => n2(g),
+            (_, None) => "–".into(),
         };
         let model = match &i.model {
             RowModel::Aggregate if vi => "tổng".to_string(),
             RowModel::Aggregate => "aggregate".to_string(),
             RowModel::Sectors { sectors, .. } if vi => format!("{} ngành", sectors.len()),
             RowModel::Sectors { sectors, .. } => format!("{} sectors", sectors.len()),
+            RowModel::Scenario { view, .. } if vi => format!("kịch bản: {view}"),
+            RowModel::Scenario { view, .. } => format!("scenario: {view}"),
         };
         let (outcome, met) = match (&i.outcome, r.met) {
             (Some((f, Basis::Same)), Some(m)) => (n2(f.value), yes_no(m, vi)),
@@ -812,9 +873,13 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
         };
         t.row(vec![
             i.region.clone(),
-            n2(i.target.value),
+            if folder {
+                format!("{} ({})", n2(i.target.value), i.target.period)
+            } else {
+                n2(i.target.value)
+            },
             recent,
-            lang.signed(r.step_up_pp),
+            r.step_up_pp.map_or("–".into(), |v| lang.signed(v)),
             model,
             lang.probability(r.probability),
             outcome,
@@ -906,7 +971,7 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
                         format!(", không tính {}", left_out.join(", "))
                     },
                     n2(*implied_pct),
-                    n2(r.input.recent_pct)
+                    r.input.recent_pct.map_or("–".into(), n2)
                 )
             } else {
                 format!(
@@ -926,7 +991,7 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
                         format!(", leaving out {}", left_out.join(", "))
                     },
                     n2(*implied_pct),
-                    n2(r.input.recent_pct)
+                    r.input.recent_pct.map_or("–".into(), n2)
                 )
             };
         }

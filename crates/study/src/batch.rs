@@ -245,6 +245,13 @@ pub enum RecentSource {
         /// The national figure's year.
         year: i32,
     },
+    /// A scenario file's own outcome of its base year.
+    Scenario {
+        /// The base year.
+        year: i32,
+    },
+    /// A scenario file that records no outcome of its base year.
+    Unknown,
 }
 
 /// One sector of a sector model.
@@ -263,6 +270,13 @@ pub struct SectorInput {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum RowModel {
+    /// A scenario file's own model, under its preferred view.
+    Scenario {
+        /// The file.
+        file: String,
+        /// The view whose P the row gives.
+        view: String,
+    },
     /// One component: the aggregate.
     Aggregate,
     /// Sectors.
@@ -289,8 +303,8 @@ pub struct RegionInput {
     pub region: String,
     /// The growth target, percent (a floor).
     pub target: Figure,
-    /// Last year's aggregate growth, percent.
-    pub recent_pct: f64,
+    /// Last year's aggregate growth, percent, where known.
+    pub recent_pct: Option<f64>,
     /// Where it came from.
     pub recent: RecentSource,
     /// Sector detail, where enough is known.
@@ -305,8 +319,9 @@ pub struct BatchRow {
     /// The inputs.
     #[serde(flatten)]
     pub input: RegionInput,
-    /// Target − last year's growth, percentage points.
-    pub step_up_pp: f64,
+    /// Target − last year's growth, percentage points, where last year's
+    /// growth is known.
+    pub step_up_pp: Option<f64>,
     /// The model's mean growth, percent.
     pub centre_pct: f64,
     /// The model's SD of growth, percentage points (simulated).
@@ -370,8 +385,9 @@ impl OutcomeSummary {
 pub struct Batch {
     /// The year of the targets.
     pub year: i32,
-    /// The spread used.
-    pub spread: Spread,
+    /// The spread the table's rows use (`None` for a folder of scenarios,
+    /// each with its own `[uncertainty]`).
+    pub spread: Option<Spread>,
     /// Draws per region.
     pub draws: u64,
     /// The seed (the same draws for every region).
@@ -455,8 +471,11 @@ pub fn regions(
         let (base, _) = split_region(&t.region);
         let recent_row = same_basis(base, &last, "total", "growth_pct");
         let (recent_pct, recent) = match recent_row {
-            Some(r) => (r.value, RecentSource::Own(figure(r))),
-            None => (national_last, RecentSource::National { year: year - 1 }),
+            Some(r) => (Some(r.value), RecentSource::Own(figure(r))),
+            None => (
+                Some(national_last),
+                RecentSource::National { year: year - 1 },
+            ),
         };
         let model = if recent_row.is_some() {
             sector_model(base, &last, &same_basis)
@@ -605,10 +624,16 @@ fn row_model(
 ) -> Result<(Scenario, UncertaintySpec), grdp_core::ModelError> {
     let (ids, weights, growth, sds, rank): (Vec<String>, Vec<f64>, Vec<f64>, Vec<f64>, _) =
         match &input.model {
+            RowModel::Scenario { file, .. } => {
+                return Err(grdp_core::ModelError::Unsolvable {
+                    what: file.clone(),
+                    reason: "a scenario file runs its own model, not a table row's".into(),
+                });
+            }
             RowModel::Aggregate => (
                 vec!["total".into()],
                 vec![100.0],
-                vec![input.recent_pct],
+                vec![input.recent_pct.unwrap_or(f64::NAN)],
                 vec![spread.sd_pp],
                 None,
             ),
@@ -742,7 +767,7 @@ pub fn run(
                     .as_ref()
                     .map(|(f, _)| f.value >= input.target.value);
                 Ok(BatchRow {
-                    step_up_pp: input.target.value - input.recent_pct,
+                    step_up_pp: input.recent_pct.map(|g| input.target.value - g),
                     centre_pct: r.mean_pct,
                     sd_pp: r.sd_pct,
                     probability: r.probability,
@@ -755,12 +780,109 @@ pub fn run(
     })?;
     Ok(Batch {
         year,
-        spread,
+        spread: Some(spread),
         draws: opts.draws,
         seed: opts.seed,
         outcomes: OutcomeSummary::of(&rows),
         rows,
         unmatched_outcomes,
+    })
+}
+
+/// Runs every scenario file of a folder: each one's own model under its
+/// preferred view (the scenario's `preferred_view`, else grdp's rule),
+/// its aggregate growth target (the earliest year with one), its base
+/// year's recorded outcome as last year's growth, and no outcome (a
+/// scenario holds none of its target year). In parallel over files on a
+/// pool of `opts.threads`, each simulation on one thread: the result does
+/// not depend on the pool's size.
+pub fn run_scenarios(
+    files: &[(String, &grdp_scenario::LoadedScenario)],
+    opts: &BatchOptions,
+) -> Result<Batch, StudyError> {
+    if files.is_empty() {
+        return Err(StudyError::Batch {
+            reason: "the folder holds no scenario (.toml) file".into(),
+        });
+    }
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(opts.threads.unwrap_or(0))
+        .build()
+        .map_err(StudyError::Threads)?;
+    let sim_opts = crate::SimulationOptions {
+        scenarios: opts.draws,
+        seed: opts.seed,
+        threads: Some(1),
+        ..crate::SimulationOptions::default()
+    };
+    let rows = pool.install(|| {
+        files
+            .par_iter()
+            .map(|(file, loaded)| {
+                let in_file = |e: StudyError| StudyError::Batch {
+                    reason: format!("{file}: {e}"),
+                };
+                let sim =
+                    crate::simulation::simulate_views(loaded, &sim_opts, crate::Control::default())
+                        .map_err(in_file)?;
+                let spec_view = loaded
+                    .uncertainty
+                    .as_ref()
+                    .and_then(|u| u.preferred_view.as_deref());
+                let index =
+                    crate::briefing::preferred(&sim, None, spec_view).map_or(0, |p| p.index);
+                let run = &sim.views[index];
+                let base = loaded.scenario.economy().base().year;
+                let recent_pct = loaded
+                    .scenario
+                    .outcomes()
+                    .iter()
+                    .find(|o| o.year == base)
+                    .map(|o| o.growth_pct);
+                let target = sim.target.threshold_pct;
+                let input = RegionInput {
+                    region: loaded.scenario.name.clone(),
+                    target: Figure {
+                        value: target,
+                        region: loaded.scenario.name.clone(),
+                        period: sim.target.year.to_string(),
+                        status: "as the scenario file gives it".into(),
+                        source: file.clone(),
+                    },
+                    recent_pct,
+                    recent: if recent_pct.is_some() {
+                        RecentSource::Scenario { year: base }
+                    } else {
+                        RecentSource::Unknown
+                    },
+                    model: RowModel::Scenario {
+                        file: file.clone(),
+                        view: run.view.id.clone(),
+                    },
+                    outcome: None,
+                };
+                Ok(BatchRow {
+                    step_up_pp: recent_pct.map(|g| target - g),
+                    centre_pct: run.result.mean_pct,
+                    sd_pp: run.result.sd_pct,
+                    probability: run.result.probability,
+                    std_error: run.result.std_error,
+                    met: None,
+                    input,
+                })
+            })
+            .collect::<Result<Vec<_>, StudyError>>()
+    })?;
+    Ok(Batch {
+        year: rows
+            .first()
+            .map_or(0, |r| r.input.target.period.parse().unwrap_or_default()),
+        spread: None,
+        draws: opts.draws,
+        seed: opts.seed,
+        outcomes: OutcomeSummary::of(&rows),
+        rows,
+        unmatched_outcomes: Vec::new(),
     })
 }
 

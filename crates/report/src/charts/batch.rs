@@ -27,8 +27,9 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
     let n = rows.len().max(1);
     let height = HEIGHT.max((ROW * n as f64) as u32 + 260);
     let values = rows.iter().flat_map(|r| {
-        [r.input.recent_pct, r.input.target.value]
+        [r.input.recent_pct, Some(r.input.target.value)]
             .into_iter()
+            .flatten()
             .chain(r.input.outcome.as_ref().map(|(f, _)| f.value))
     });
     let (vlo, vhi) = values.fold((f64::INFINITY, f64::NEG_INFINITY), |(a, c), v| {
@@ -52,7 +53,7 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .disable_y_mesh()
             .y_labels(0)
-            .x_label_formatter(&|x| lang.num(*x, 0))
+            .x_label_formatter(&|x| lang.num(*x, if hi - lo < 6.0 { 1 } else { 0 }))
             .x_desc(w.axis_growth())
             .label_style(font(13.0, s))
             .axis_desc_style(font(15.0, s))
@@ -69,23 +70,22 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
                 (px - (8.0 * s) as i32, py),
                 (190.0 * s) as u32,
             )?;
-            growth
-                .draw_series(std::iter::once(PathElement::new(
-                    vec![(input.recent_pct, y), (input.target.value, y)],
-                    GREY.stroke_width((2.0 * s).max(1.0) as u32),
-                )))
-                .map_err(err)?;
-            let at = |v: f64| growth.backend_coord(&(v, y));
-            mark(
-                root,
-                if matches!(input.recent, RecentSource::Own(_)) {
-                    Mark::Recent
-                } else {
+            if let Some(g) = input.recent_pct {
+                growth
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(g, y), (input.target.value, y)],
+                        GREY.stroke_width((2.0 * s).max(1.0) as u32),
+                    )))
+                    .map_err(err)?;
+                let at = growth.backend_coord(&(g, y));
+                let kind = if national(row) {
                     Mark::National
-                },
-                at(input.recent_pct),
-                s,
-            )?;
+                } else {
+                    Mark::Recent
+                };
+                mark(root, kind, at, s)?;
+            }
+            let at = |v: f64| growth.backend_coord(&(v, y));
             mark(root, Mark::Target, at(input.target.value), s)?;
             if let Some((f, basis)) = &input.outcome {
                 let kind = if *basis == Basis::Same {
@@ -114,15 +114,20 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
             .axis_desc_style(font(15.0, s))
             .draw()
             .map_err(err)?;
+        // Bars at most 18 logical pixels thick, however few the rows.
+        let row_px =
+            f64::from((p.backend_coord(&(0.0, 0.0)).1 - p.backend_coord(&(0.0, 1.0)).1).abs())
+                .max(1.0);
+        let half = 0.32_f64.min(9.0 * s / row_px);
         p.draw_series(rows.iter().enumerate().map(|(i, row)| {
             let y = y_of(i);
             // A lighter bar where the centre is the nation's growth.
             let colour = match row.input.recent {
-                RecentSource::Own(_) => MET,
                 RecentSource::National { .. } => EXCEEDED,
+                _ => MET,
             };
             Rectangle::new(
-                [(0.0, y - 0.32), (row.probability.max(0.002), y + 0.32)],
+                [(0.0, y - half), (row.probability.max(0.002), y + half)],
                 colour.filled(),
             )
         }))
@@ -147,6 +152,20 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
             w.key_outcome_merged(),
         ];
         let (bx, by) = keys_area.get_base_pixel();
+        // Only the marks the chart uses.
+        let used = |kind: Mark| match kind {
+            Mark::Recent => rows
+                .iter()
+                .any(|r| r.input.recent_pct.is_some() && !national(r)),
+            Mark::National => rows.iter().any(|r| national(r)),
+            Mark::Target => true,
+            Mark::Outcome => rows
+                .iter()
+                .any(|r| matches!(r.input.outcome, Some((_, Basis::Same)))),
+            Mark::OutcomeMerged => rows
+                .iter()
+                .any(|r| matches!(r.input.outcome, Some((_, Basis::Merged)))),
+        };
         for (kind, label) in [
             Mark::Recent,
             Mark::National,
@@ -156,6 +175,7 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
         ]
         .into_iter()
         .zip(labels.iter())
+        .filter(|(k, _)| used(*k))
         {
             mark(root, kind, (bx + x, by + y), s)?;
             let (tw, _) = keys_area.estimate_text_size(label, &style).map_err(err)?;
@@ -166,6 +186,11 @@ pub fn batch_chart(b: &Batch, lang: Lang, scale: u32) -> Result<Vec<u8>, ReportE
         }
         Ok(())
     })
+}
+
+/// Whether a row's last-year growth is the nation's, standing in.
+fn national(r: &grdp_study::batch::BatchRow) -> bool {
+    matches!(r.input.recent, RecentSource::National { .. })
 }
 
 /// The marks of the chart.

@@ -30,6 +30,16 @@ impl<'a> BatchWords<'a> {
         let n = self.b.rows.len();
         let even = self.b.rows.iter().filter(|r| r.probability >= 0.5).count();
         let long = self.b.rows.iter().filter(|r| r.probability < 0.1).count();
+        if self.b.spread.is_none() {
+            return self.pick(
+                format!(
+                    "Growth targets of {n} scenario files: {even} at least an even chance, {long} less than 1 in 10"
+                ),
+                format!(
+                    "Chỉ tiêu tăng trưởng của {n} tệp kịch bản: {even} có xác suất đạt từ 50% trở lên, {long} dưới 10%"
+                ),
+            );
+        }
         self.pick(
             format!(
                 "{} growth targets: {even} of {n} regions had at least an even chance at last year's pace; {long} had less than 1 in 10",
@@ -44,7 +54,13 @@ impl<'a> BatchWords<'a> {
 
     /// What the chart shows and the model behind P.
     pub(crate) fn subtitle(&self) -> String {
-        let sd = self.lang.text_num(self.b.spread.sd_pp, 2);
+        let Some(spread) = &self.b.spread else {
+            return self.pick(
+                "Each row: last year's growth, the target; P(target) from each scenario file's own model, its preferred view.",
+                "Mỗi dòng: tốc độ năm trước, chỉ tiêu; xác suất đạt theo mô hình của từng tệp kịch bản, kịch bản được chọn.",
+            );
+        };
+        let sd = self.lang.text_num(spread.sd_pp, 2);
         self.pick(
             format!(
                 "Each row: last year's growth, the target and (where published) the outcome; P(target) with growth normal around last year's, SD {sd} pp ({}).",
@@ -58,7 +74,12 @@ impl<'a> BatchWords<'a> {
     }
 
     fn spread_source(&self) -> String {
-        match self.b.spread.source {
+        match self
+            .b
+            .spread
+            .as_ref()
+            .map_or(&SpreadSource::Stated, |s| &s.source)
+        {
             SpreadSource::National => self.pick("the nation's record", "sai số quá khứ cả nước"),
             SpreadSource::CanTho => self.pick("Cần Thơ's record", "sai số quá khứ Cần Thơ"),
             SpreadSource::Stated => self.pick("stated", "nêu bằng tay"),
@@ -67,6 +88,20 @@ impl<'a> BatchWords<'a> {
 
     pub(crate) fn source(&self) -> String {
         let v = env!("CARGO_PKG_VERSION");
+        if self.b.spread.is_none() {
+            return self.pick(
+                format!(
+                    "Source: grdp {v}; the scenario files (each number's source is in its file); {} draws a file, seed {}.",
+                    self.lang.num(self.b.draws as f64, 0),
+                    self.b.seed
+                ),
+                format!(
+                    "Nguồn: grdp {v}; các tệp kịch bản (nguồn của từng số ghi trong tệp); {} lần mô phỏng mỗi tệp, số khởi tạo ngẫu nhiên {}.",
+                    self.lang.num(self.b.draws as f64, 0),
+                    self.b.seed
+                ),
+            );
+        }
         self.pick(
             format!(
                 "Source: grdp {v}; targets, growth and outcomes from the provincial table (each row names its source; almost all are estimates); {} draws a region, seed {}.",
