@@ -92,19 +92,25 @@ from check_full import check
 work, repeat = sys.argv[1], int(sys.argv[2])
 
 
+spread = {}
+
+
 def runs(name):
     """The first run's JSON, the fastest wall time, and (NumPy) the fastest loop time."""
     walls = [b - a for a, b in (map(float, l.split()) for l in open(f"{work}/{name}.time"))]
     docs = [json.load(open(f"{work}/{name}.{i}.json")) for i in range(1, len(walls) + 1)]
     loop = min((d["seconds"] for d in docs if "seconds" in d), default=None)
+    spread[id(docs[0])] = (min(walls), max(walls))
     return docs[0], min(walls), loop
 
 
 def table(unit, rows):
-    print(f"{'engine':<30}{unit:>14}{'P':>10}{'seconds':>10}{'M ' + unit + '/s':>15}{'loop only':>22}")
-    for label, n, p, secs, loop in rows:
+    print(f"{'engine':<24}{unit:>12}{'P':>9}{'seconds':>9}{'(all runs)':>13}{'M ' + unit + '/s':>15}{'loop only':>22}")
+    for label, doc, secs, loop in rows:
+        n, p = doc["scenarios"], doc["probability"]
+        lo, hi = spread[id(doc)]
         extra = f"{loop:8.2f} s, {n / loop / 1e6:6.2f} M/s" if loop else ""
-        print(f"{label:<30}{n:>14,}{p:>10.5f}{secs:>10.2f}{n / secs / 1e6:>15.2f}{extra:>22}")
+        print(f"{label:<24}{n:>12,}{p:>9.5f}{secs:>9.2f}{f'{lo:.2f}-{hi:.2f}':>13}{n / secs / 1e6:>15.2f}{extra:>22}")
 
 
 ok = True
@@ -115,11 +121,11 @@ r1, w1, _ = runs("ref-rust-1")
 r2, w2, _ = runs("ref-rust-2")
 py, wp, lp = runs("ref-numpy")
 z = abs(r1["probability"] - py["probability"]) / math.sqrt(r1["std_error"] ** 2 + py["std_error"] ** 2)
-print(f"\n== 1. Reference model: {r1['scenario']}, P(growth >= {r1['target_pct']}%)")
+print(f"\n== 1. {r1['scenario']} (benches/peers/reference.toml), P(growth >= {r1['target_pct']}%)")
 table("scenarios", [
-    ("grdp, 1 thread", r1["scenarios"], r1["probability"], w1, None),
-    ("grdp, 2 threads", r2["scenarios"], r2["probability"], w2, None),
-    (f"NumPy {py['numpy']}, 1 core", py["scenarios"], py["probability"], wp, lp),
+    ("grdp, 1 thread", r1, w1, None),
+    ("grdp, 2 threads", r2, w2, None),
+    (f"NumPy {py['numpy']}, 1 core", py, wp, lp),
 ])
 rate1, rate2 = r1["scenarios"] / w1, r2["scenarios"] / w2
 rate_py, rate_py_loop = py["scenarios"] / wp, py["scenarios"] / lp
@@ -133,12 +139,12 @@ ok &= z <= 4
 f1, v1, _ = runs("full-rust-1")
 f2, v2, _ = runs("full-rust-2")
 fp, vp, lfp = runs("full-numpy")
-print(f"\n== 2. Full model: {f1['scenario']}, view {f1['view']}, {len(f1['years'])} plan years, "
+print(f"\n== 2. The full model: {f1['scenario']} (built-in), view {f1['view']}, {len(f1['years'])} plan years, "
       f"{len(f1['targets'])} targets, P(growth {f1['target_year']} >= {f1['target_pct']}%)")
 table("paths", [
-    ("grdp, 1 thread", f1["scenarios"], f1["probability"], v1, None),
-    ("grdp, 2 threads", f2["scenarios"], f2["probability"], v2, None),
-    (f"NumPy {fp['numpy']}, 1 core", fp["scenarios"], fp["probability"], vp, lfp),
+    ("grdp, 1 thread", f1, v1, None),
+    ("grdp, 2 threads", f2, v2, None),
+    (f"NumPy {fp['numpy']}, 1 core", fp, vp, lfp),
 ])
 rate1, rate2 = f1["scenarios"] / v1, f2["scenarios"] / v2
 rate_py, rate_py_loop = fp["scenarios"] / vp, fp["scenarios"] / lfp
