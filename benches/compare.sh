@@ -117,6 +117,7 @@ ok = True
 print(f"Timings: whole processes, the fastest of {repeat} interleaved runs; NumPy on one core.")
 
 # 1. The reference model.
+record = []
 r1, w1, _ = runs("ref-rust-1")
 r2, w2, _ = runs("ref-rust-2")
 py, wp, lp = runs("ref-numpy")
@@ -129,6 +130,10 @@ table("scenarios", [
 ])
 rate1, rate2 = r1["scenarios"] / w1, r2["scenarios"] / w2
 rate_py, rate_py_loop = py["scenarios"] / wp, py["scenarios"] / lp
+record += [
+    ("compare/reference/grdp_1_thread", rate1, f"NumPy {py['numpy']}, 1 core, whole process", rate1 / rate_py),
+    ("compare/reference/grdp_2_threads", rate2, f"NumPy {py['numpy']}, 1 core, whole process", rate2 / rate_py),
+]
 print(f"ratio, one core each: {rate1 / rate_py:.1f}x; grdp on two cores: {rate2 / rate_py:.1f}x "
       f"(against NumPy's loop only: {rate1 / rate_py_loop:.1f}x, {rate2 / rate_py_loop:.1f}x); "
       f"grdp two threads over one: {rate2 / rate1:.2f}x")
@@ -148,6 +153,10 @@ table("paths", [
 ])
 rate1, rate2 = f1["scenarios"] / v1, f2["scenarios"] / v2
 rate_py, rate_py_loop = fp["scenarios"] / vp, fp["scenarios"] / lfp
+record += [
+    ("compare/full/grdp_1_thread", rate1, f"NumPy {fp['numpy']}, 1 core, whole process", rate1 / rate_py),
+    ("compare/full/grdp_2_threads", rate2, f"NumPy {fp['numpy']}, 1 core, whole process", rate2 / rate_py),
+]
 print(f"ratio, one core each: {rate1 / rate_py:.2f}x; grdp on two cores: {rate2 / rate_py:.2f}x "
       f"(against NumPy's loop only: {rate1 / rate_py_loop:.2f}x, {rate2 / rate_py_loop:.2f}x); "
       f"grdp two threads over one: {rate2 / rate1:.2f}x")
@@ -160,5 +169,18 @@ if failures:
     ok = False
 else:
     print("agreement: every quantity within 4 combined standard errors")
+# The speed history (benches/history.csv): one row per grdp run, with the
+# ratio to its peer (whole process against whole process).
+import datetime, os, subprocess
+sys.path.insert(0, "benches")
+import record as history
+when = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+commit, machine = history.commit(), history.machine()
+history.append([
+    {"date": when, "commit": commit, "machine": machine, "benchmark": name,
+     "value": f"{value / 1e6:.6g}", "unit": "M elements/s", "peer": peer, "peer_ratio": f"{ratio:.3g}"}
+    for name, value, peer, ratio in record
+])
+print(f"appended {len(record)} rows to benches/history.csv")
 sys.exit(0 if ok else 1)
 PYEOF
