@@ -232,6 +232,16 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
     }
 }
 
+/// A spread of one year's growth, percentage points: above 0, at most 50.
+fn parse_sd_pp(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(v) if v > 0.0 && v <= 50.0 => Ok(v),
+        _ => Err(format!(
+            "found `{s}`; expected a spread in percentage points, above 0 and at most 50, such as 2.4"
+        )),
+    }
+}
+
 /// Growth known for part of a year: `9M=7.39`, `H1=7.87`, `Q1=7.15`.
 fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
     let (part, pct) = s.split_once('=').ok_or_else(|| {
@@ -581,8 +591,23 @@ pub struct BacktestArgs {
     pub record_vintage: RecordVintageArg,
     /// Spread of one year's growth, percentage points (default: the
     /// built-in scenario's simulated spread of its target year, plan view).
-    #[arg(long, value_name = "PP", value_parser = parse_ratio)]
+    #[arg(long, value_name = "PP", value_parser = parse_sd_pp)]
     pub sd: Option<f64>,
+    /// Draws of the built-in scenario's views (its spread, and where the
+    /// 2025 outcome falls): the report's default, so the page's figures
+    /// are these.
+    #[arg(
+        short = 'n',
+        long = "draws",
+        default_value_t = 1_000_000,
+        value_name = "N",
+        allow_negative_numbers = true,
+        value_parser = parse_scenarios
+    )]
+    pub draws: u64,
+    /// Seed of those draws.
+    #[arg(long, default_value_t = 42)]
+    pub seed: u64,
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,
@@ -617,7 +642,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = SpreadFrom::National)]
     pub sd_from: SpreadFrom,
     /// The spread of one year's growth, percentage points, stated.
-    #[arg(long, value_name = "PP", value_parser = parse_ratio)]
+    #[arg(long, value_name = "PP", value_parser = parse_sd_pp)]
     pub sd: Option<f64>,
     /// Draws per region.
     #[arg(
@@ -635,6 +660,10 @@ pub struct BatchArgs {
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
+    /// History with the national series (the spread, and last year's
+    /// growth where a region has none); the built-in one if omitted.
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
     /// Output format (table, json or csv).
     #[arg(long, value_enum, default_value_t = Format::Table)]
     pub format: Format,

@@ -11,12 +11,14 @@ use crate::output::{Output, emit};
 
 pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
     let (history, origin) = crate::args::load_history(&args.history)?;
-    // The built-in scenario's views (65,536 draws each: their SD to 0.01
-    // pp): the default spread is the plan view's SD of its target year, and
-    // the 2025 outcome is placed in each view's distribution.
+    // The built-in scenario's views (at the report's draws and seed by
+    // default, so the briefing's track record shows the same figures): the
+    // default spread is the plan view's SD of its target year, and the 2025
+    // outcome is placed in each view's distribution.
     let loaded = builtin::can_tho_2025()?;
     let options = SimulationOptions {
-        scenarios: 65_536,
+        scenarios: args.draws,
+        seed: args.seed,
         ..SimulationOptions::default()
     };
     let sim = simulate_views(&loaded, &options, grdp_study::Control::default())

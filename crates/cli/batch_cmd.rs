@@ -11,8 +11,16 @@ use grdp_study::calibration::RecordVintage;
 
 use crate::args::{BatchArgs, Format, SpreadFrom};
 use crate::output::{Output, emit};
+use grdp_report::write::Draft;
+use std::io::Write;
 
 pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
+    if args.format == Format::Xlsx {
+        return Err(crate::UsageError(
+            "batch writes a table, json or csv; expected --format table, json or csv".into(),
+        )
+        .into());
+    }
     let options = BatchOptions {
         draws: args.draws,
         seed: args.seed,
@@ -26,12 +34,18 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
         Some(p) => (read_history(p)?, p.display().to_string()),
         None => (
             builtin::provinces().context("the built-in provincial table failed to load (a bug)")?,
-            "data/provinces/provinces.csv (built-in)".to_string(),
+            match args.lang {
+                crate::args::LangArg::En => "data/provinces/provinces.csv, built in",
+                crate::args::LangArg::Vi => {
+                    "data/provinces/provinces.csv, có sẵn trong chương trình"
+                }
+            }
+            .to_string(),
         ),
     };
     // The national series (the spread, and last year's growth where a
-    // region has none) come from the built-in history.
-    let history = builtin::history().context("the built-in history failed to load (a bug)")?;
+    // region has none): the built-in history, or --history.
+    let (history, _) = crate::args::load_history(&args.history)?;
     let (source, sd) = match (args.sd, args.sd_from) {
         (Some(sd), _) => (SpreadSource::Stated, Some(sd)),
         (None, SpreadFrom::National) => (SpreadSource::National, None),
@@ -84,33 +98,60 @@ fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::
     batch::run_scenarios(&refs, options).map_err(crate::errors::in_flags)
 }
 
-/// Writes the chart (where asked) and the table, JSON or CSV.
+/// Writes the chart (where asked) and the table, JSON or CSV: both staged
+/// first and committed together, so a failure leaves neither half-written
+/// and the old files in place.
 fn finish(args: &BatchArgs, b: &batch::Batch, origin: &str) -> anyhow::Result<()> {
-    let mut inputs: Vec<&Path> = args.table.as_deref().into_iter().collect();
-    if let Some(chart) = &args.chart {
-        let png = grdp_report::charts::batch_chart(b, args.lang.into(), 1)?;
-        if let Some(out) = &args.output {
-            anyhow::ensure!(
-                !grdp_report::write::same_file(chart, out),
-                crate::UsageError(format!(
-                    "--chart and -o both name {}; expected two different files",
-                    chart.display()
-                ))
-            );
-        }
-        grdp_report::write::write_file(chart, &png, &inputs)?;
-        inputs.push(chart);
-    }
     let text = match args.format {
         Format::Json => documents::to_json(b)?,
         Format::Csv => tables::batch(b)?,
-        Format::Table => terminal::batch(b, origin, args.lang.into()),
-        Format::Xlsx => {
-            return Err(crate::UsageError(
-                "batch writes a table, json or csv; expected --format table, json or csv".into(),
-            )
-            .into());
-        }
+        _ => terminal::batch(b, origin, args.lang.into()),
     };
-    emit(&Output::Text(text), args.output.as_deref(), &inputs)
+    let mut inputs: Vec<&Path> = args.table.as_deref().into_iter().collect();
+    inputs.extend(args.history.as_deref());
+    let output = args.output.as_deref().filter(|p| *p != Path::new("-"));
+    let chart = match &args.chart {
+        Some(path) => {
+            if output.is_some_and(|o| o == path || grdp_report::write::same_file(o, path)) {
+                return Err(crate::UsageError(format!(
+                    "--chart and -o both name {}; expected two different files",
+                    path.display()
+                ))
+                .into());
+            }
+            let png = grdp_report::charts::batch_chart(b, args.lang.into(), 1)?;
+            let mut draft = Draft::create(path, &inputs)?;
+            draft
+                .write_all(&png)
+                .map_err(|source| grdp_report::ReportError::Io {
+                    path: path.clone(),
+                    source,
+                })?;
+            inputs.push(path);
+            Some(draft)
+        }
+        None => None,
+    };
+    match output {
+        Some(path) => {
+            let mut draft = Draft::create(path, &inputs)?;
+            draft
+                .write_all(text.as_bytes())
+                .map_err(|source| grdp_report::ReportError::Io {
+                    path: path.to_path_buf(),
+                    source,
+                })?;
+            if let Some(c) = chart {
+                c.commit()?;
+            }
+            draft.commit()?;
+            Ok(())
+        }
+        None => {
+            if let Some(c) = chart {
+                c.commit()?;
+            }
+            emit(&Output::Text(text), None, &inputs)
+        }
+    }
 }

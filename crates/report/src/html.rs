@@ -627,7 +627,7 @@ fn track_record(
         )),
         esc(&pick(
             format!(
-                "For each past year with a growth target and an outcome ({}), the scenarios were rebuilt from what was known before the year (the target as set, last year's growth, the earlier shortfalls), with growth normal around each centre and a spread of {} pp, and scored against what happened. The Brier score is (P − met)², averaged: 0 is perfect, 0.25 is what always saying 0.5 earns. The bands count the years whose outcome fell in the central 50, 80 and 90 % of the forecast.",
+                "For each past year with a growth target and an outcome ({}), each scenario's centre was rebuilt from what was known before the year (the target as set, last year's growth, the earlier shortfalls), with growth normal around it, and scored against what happened. The spread is today's, not the time's: {} pp, the plan scenario's for 2025, calibrated on national data to 2024. The Brier score is (P − met)², averaged: 0 is perfect, 0.25 is what always saying 0.5 earns. The bands count the years whose outcome fell in the central 50, 80 and 90 % of the forecast.",
                 b.years
                     .iter()
                     .map(|y| y.year.to_string())
@@ -636,7 +636,7 @@ fn track_record(
                 n2(b.sd_pp)
             ),
             format!(
-                "Với mỗi năm trước đây có chỉ tiêu và kết quả tăng trưởng ({}), các kịch bản được dựng lại chỉ từ thông tin có trước năm đó (chỉ tiêu đã đặt, tốc độ năm trước, mức hụt các năm trước), tăng trưởng phân phối chuẩn quanh tâm của mỗi kịch bản với độ lệch chuẩn {} điểm %, rồi so với thực tế. Điểm Brier là (P − đạt)² trung bình: 0 là hoàn hảo, 0,25 là mức của việc luôn nói 0,5. Các dải đếm số năm có kết quả nằm trong 50, 80 và 90 % ở giữa của dự báo.",
+                "Với mỗi năm trước đây có chỉ tiêu và kết quả tăng trưởng ({}), tâm của từng kịch bản được dựng lại chỉ từ thông tin có trước năm đó (chỉ tiêu đã đặt, tốc độ năm trước, mức hụt các năm trước), tăng trưởng phân phối chuẩn quanh tâm đó, rồi so với thực tế. Độ lệch chuẩn là của hiện nay, không phải của thời điểm đó: {} điểm %, của kịch bản kế hoạch năm 2025, hiệu chỉnh theo số liệu cả nước đến năm 2024. Điểm Brier là (P − đạt)² trung bình: 0 là hoàn hảo, 0,25 là mức của việc luôn nói 0,5. Các dải đếm số năm có kết quả nằm trong 50, 80 và 90 % ở giữa của dự báo.",
                 b.years
                     .iter()
                     .map(|y| y.year.to_string())
@@ -653,7 +653,7 @@ fn track_record(
             "Brier".into(),
             "Trong dải 50 / 80 / 90 %".into(),
             "Sai số trung bình (điểm %)".into(),
-            "RMSE (điểm %)".into(),
+            "Sai số toàn phương trung bình (điểm %)".into(),
         ]
     } else {
         vec![
@@ -721,7 +721,7 @@ fn track_record(
                     ))
             ),
             format!(
-                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm %, chủ yếu là hụt: đó là độ chệch, không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm %, so với {} điểm % đang dùng. Độ lệch làm vị trí các kết quả gần phân phối đều nhất là {} điểm %, nhưng với {} năm, kiểm định không bác bỏ độ lệch nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
+                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm %, chủ yếu là hụt: đó là độ chệch (sai lệch có hệ thống), không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng. Độ lệch chuẩn làm vị trí các kết quả gần phân phối đều nhất là {} điểm %, nhưng với {} năm, kiểm định không bác bỏ độ lệch chuẩn nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch chuẩn. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
                 lang.signed(plan_bias),
                 n2(b.record_sd_pp),
                 n2(b.sd_pp),

@@ -326,10 +326,11 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
         "target_source",
         "recent_pct",
         "recent_basis",
+        "recent_region",
         "recent_source",
         "step_up_pp",
         "model",
-        "mean_pct",
+        "centre_pct",
         "sd_pp",
         "probability",
         "std_error",
@@ -344,15 +345,22 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
         .iter()
         .map(|r| {
             let i = &r.input;
-            let (recent_basis, recent_source) = match &i.recent {
-                RecentSource::Own(f) => (format!("own {}", f.period), f.source.clone()),
+            let (recent_basis, recent_region, recent_source) = match &i.recent {
+                RecentSource::Own(f) => (
+                    format!("own {}", f.period),
+                    f.region.clone(),
+                    f.source.clone(),
+                ),
                 RecentSource::National { year } => (
                     format!("national {year} (assumption: no figure for the region)"),
+                    "Việt Nam".into(),
                     String::new(),
                 ),
-                RecentSource::Scenario { year } => {
-                    (format!("the scenario's outcome of {year}"), String::new())
-                }
+                RecentSource::Scenario { year } => (
+                    format!("the scenario's outcome of {year}"),
+                    i.region.clone(),
+                    String::new(),
+                ),
                 RecentSource::Unknown => Default::default(),
             };
             let model = match &i.model {
@@ -387,6 +395,7 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
                 i.target.source.clone(),
                 csv_num(i.recent_pct),
                 recent_basis,
+                recent_region,
                 recent_source,
                 csv_num(r.step_up_pp),
                 model,

@@ -606,7 +606,7 @@ pub fn backtest(
             "Brier",
             "Trong dải 50/80/90",
             "Sai số TB (điểm %)",
-            "RMSE (điểm %)",
+            "Sai số toàn phương TB (điểm %)",
         ]
     } else {
         [
@@ -636,7 +636,7 @@ pub fn backtest(
     out += &s.render();
     out += &if vi {
         format!(
-            "\nSai số dự báo một năm của kịch bản kế hoạch có RMSE {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
+            "\nSai số dự báo một năm của kịch bản kế hoạch có sai số toàn phương trung bình {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
@@ -658,12 +658,13 @@ pub fn backtest(
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
-            b.pit_consistent_sd_pp
-                .map_or("–".to_string(), |[lo, hi]| format!(
-                    "{} and {} pp",
-                    n2(lo),
-                    n2(hi)
-                )),
+            b.pit_consistent_sd_pp.map_or("–".to_string(), |[lo, hi]| {
+                if hi >= grdp_study::backtest::LARGEST_SD_TRIED_PP {
+                    format!("{} pp and the largest spread tried ({} pp)", n2(lo), n2(hi))
+                } else {
+                    format!("{} and {} pp", n2(lo), n2(hi))
+                }
+            }),
             b.views
                 .iter()
                 .find(|v| v.view == "plan")
@@ -731,7 +732,7 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
     let p3 = |v: f64| lang.num(v, 3);
     let spread = match b.spread.as_ref().map(|sp| &sp.source) {
         Some(SpreadSource::National) if vi => format!(
-            "độ lệch chuẩn {} điểm % (sai số dự báo quá khứ của cả nước: căn bậc hai trung bình bình phương của thay đổi tốc độ tăng GDP từ năm này sang năm sau, {}–{})",
+            "độ lệch chuẩn {} điểm % (sai số dự báo quá khứ của cả nước: căn bậc hai trung bình bình phương của thay đổi tốc độ tăng GDP từ năm này sang năm sau, {}–{}, kể cả biến động 2020–2022)",
             n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp)),
             b.spread
                 .as_ref()
@@ -744,7 +745,7 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
                 .unwrap_or_default()
         ),
         Some(SpreadSource::National) => format!(
-            "SD {} pp (the nation's record: root mean square of the year-to-year change in GDP growth, {}-{})",
+            "SD {} pp (the nation's record: root mean square of the year-to-year change in GDP growth, {}-{}, the 2020-2022 swings included)",
             n2(b.spread.as_ref().map_or(0.0, |sp| sp.sd_pp)),
             b.spread
                 .as_ref()
@@ -891,19 +892,32 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
     if let (Some(mean_p), Some(brier)) = (o.same_basis_mean_probability, o.same_basis_brier) {
         out += &if vi {
             format!(
-                "\nKết quả {this} trên cùng phạm vi với chỉ tiêu: {} địa phương, {} đạt; xác suất trung bình {}, điểm Brier {} (luôn nói 0,5 được 0,25). Quá ít để đánh giá độ tin cậy.\n",
+                "\nKết quả {this} trên cùng phạm vi với chỉ tiêu: {} địa phương ({} lấy tâm là tốc độ cả nước), {} đạt; xác suất trung bình {}, điểm Brier {} (luôn nói 0,5 được 0,25).{}\n",
                 o.same_basis,
+                o.same_basis_national_centre,
                 o.same_basis_met,
                 p3(mean_p),
-                p3(brier)
+                p3(brier),
+                if o.same_basis < 10 {
+                    " Quá ít để đánh giá độ tin cậy của xác suất."
+                } else {
+                    ""
+                }
             )
         } else {
             format!(
-                "\n{this} outcomes on the target's own basis: {} regions, {} met; their mean P was {}, Brier score {} (always saying 0.5 earns 0.25). Too few to judge calibration.\n",
+                "\n{this} outcomes on the target's own basis: {} region{} ({} centred on the nation's growth), {} met; their mean P was {}, Brier score {} (always saying 0.5 earns 0.25).{}\n",
                 o.same_basis,
+                if o.same_basis == 1 { "" } else { "s" },
+                o.same_basis_national_centre,
                 o.same_basis_met,
                 p3(mean_p),
-                p3(brier)
+                p3(brier),
+                if o.same_basis < 10 {
+                    " Too few to judge calibration."
+                } else {
+                    ""
+                }
             )
         };
     }
@@ -925,7 +939,8 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
             )
         } else {
             format!(
-                "* {national} regions have no figure for last year in the table: the nation's GDP growth is used (an assumption).\n"
+                "* {national} region{} no figure for last year in the table: the nation's GDP growth is used (an assumption).\n",
+                if national == 1 { " has" } else { "s have" }
             )
         };
     }
@@ -936,7 +951,8 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
             )
         } else {
             format!(
-                "† {merged} outcomes are for the region as merged on 1 July 2025, while the target was set for the province before: an indication, not a score.\n"
+                "† {merged} outcome{} for the region as merged on 1 July 2025, while the target was set for the province before: an indication, not a score.\n",
+                if merged == 1 { " is" } else { "s are" }
             )
         };
     }
@@ -947,15 +963,25 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
             coverage_pct,
             left_out,
             implied_pct,
+            shift_pp,
         } = &r.input.model
         {
+            let sector = |id: &str| sector_name(id, vi);
             let list: Vec<String> = sectors
                 .iter()
-                .map(|s| format!("{} {}% × {}", s.id, n2(s.weight_pct), n2(s.growth_pct)))
+                .map(|s| {
+                    format!(
+                        "{} {}% × {}",
+                        sector(&s.id),
+                        n2(s.weight_pct),
+                        n2(s.growth_pct)
+                    )
+                })
                 .collect();
+            let left_out: Vec<String> = left_out.iter().map(|id| sector(id)).collect();
             out += &if vi {
                 format!(
-                    "{}: mô hình {} ngành ({}); trọng số {}, chiếm {}%{}; các ngành cho tốc độ năm trước {}% so với {}% công bố.\n",
+                    "{}: mô hình {} ngành ({}); trọng số {}, chiếm {}%{}; các ngành cho tốc độ năm trước {}% so với {}% công bố, nên tâm của mỗi ngành được dịch {} điểm % để cộng lại đúng số công bố.\n",
                     r.input.region,
                     sectors.len(),
                     list.join(", "),
@@ -971,11 +997,12 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
                         format!(", không tính {}", left_out.join(", "))
                     },
                     n2(*implied_pct),
-                    r.input.recent_pct.map_or("–".into(), n2)
+                    r.input.recent_pct.map_or("–".into(), n2),
+                    lang.signed(*shift_pp)
                 )
             } else {
                 format!(
-                    "{}: a {}-sector model ({}); weights {}, covering {}%{}; the sectors give {}% for last year against the published {}%.\n",
+                    "{}: a {}-sector model ({}); weights {}, covering {}%{}; the sectors give {}% for last year against the published {}%, so every sector's centre is moved by {} pp to add up to the published figure.\n",
                     r.input.region,
                     sectors.len(),
                     list.join(", "),
@@ -991,9 +1018,15 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
                         format!(", leaving out {}", left_out.join(", "))
                     },
                     n2(*implied_pct),
-                    r.input.recent_pct.map_or("–".into(), n2)
+                    r.input.recent_pct.map_or("–".into(), n2),
+                    lang.signed(*shift_pp)
                 )
             };
+        }
+    }
+    for r in &b.rows {
+        if let Some(note) = &r.input.note {
+            out += &format!("{}: {note}.\n", r.input.region);
         }
     }
     if !b.unmatched_outcomes.is_empty() {
@@ -1010,6 +1043,21 @@ pub fn batch(b: &grdp_study::batch::Batch, table: &str, lang: Lang) -> String {
         };
     }
     out
+}
+
+/// A sector of the batch's sector model by its name in the language.
+fn sector_name(id: &str, vi: bool) -> String {
+    match (id, vi) {
+        ("agriculture", false) => "agriculture".into(),
+        ("agriculture", true) => "nông, lâm nghiệp và thủy sản".into(),
+        ("industry_construction", false) => "industry and construction".into(),
+        ("industry_construction", true) => "công nghiệp và xây dựng".into(),
+        ("services", false) => "services".into(),
+        ("services", true) => "dịch vụ".into(),
+        ("product_taxes", false) => "product taxes".into(),
+        ("product_taxes", true) => "thuế sản phẩm trừ trợ cấp sản phẩm".into(),
+        (other, _) => other.into(),
+    }
 }
 
 fn yes_no(met: bool, vi: bool) -> String {

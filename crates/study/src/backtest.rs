@@ -192,6 +192,10 @@ pub struct Backtest {
     pub pit_consistent_sd_pp: Option<[f64; 2]>,
 }
 
+/// The largest spread the search for the PIT-consistent range tries,
+/// percentage points: a range ending here is open above.
+pub const LARGEST_SD_TRIED_PP: f64 = 15.0;
+
 /// Kolmogorov-Smirnov distance of `u` (values in 0..1) from the uniform.
 pub fn ks_uniform(u: &[f64]) -> f64 {
     let mut s = u.to_vec();
@@ -304,6 +308,7 @@ pub fn backtest(
         .map(|f| f.error_pp)
         .collect();
     let grid: Vec<f64> = (25..=1500).map(|k| f64::from(k) / 100.0).collect();
+    debug_assert_eq!(grid.last().copied(), Some(LARGEST_SD_TRIED_PP));
     let distance = |sd: f64| ks_uniform(&errors.iter().map(|e| phi(e / sd)).collect::<Vec<_>>());
     let pit_uniform_sd_pp = grid
         .iter()

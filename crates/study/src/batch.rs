@@ -293,6 +293,11 @@ pub enum RowModel {
         /// Last year's aggregate growth the sectors imply with the
         /// renormalised weights, percent (against the published figure).
         implied_pct: f64,
+        /// Added to every sector's centre so that they add up to last
+        /// year's published aggregate, percentage points (published −
+        /// implied): the row is centred on last year's growth, as the
+        /// aggregate rows are.
+        shift_pp: f64,
     },
 }
 
@@ -311,6 +316,8 @@ pub struct RegionInput {
     pub model: RowModel,
     /// The year's outcome, where known.
     pub outcome: Option<(Figure, Basis)>,
+    /// What the row could not use, and why.
+    pub note: Option<String>,
 }
 
 /// One region's answer.
@@ -345,6 +352,8 @@ pub struct OutcomeSummary {
     pub same_basis_mean_probability: Option<f64>,
     /// Their mean Brier score, (P − met)² (0.25 is what always saying 0.5 earns).
     pub same_basis_brier: Option<f64>,
+    /// Of those, rows centred on the nation's growth for want of their own.
+    pub same_basis_national_centre: usize,
     /// Regions whose outcome is for the region as merged after the target was set.
     pub merged: usize,
     /// Of those, outcomes at or above the old province's target.
@@ -374,6 +383,10 @@ impl OutcomeSummary {
                     .sum::<f64>()
                     / n
             }),
+            same_basis_national_centre: same
+                .iter()
+                .filter(|r| matches!(r.input.recent, RecentSource::National { .. }))
+                .count(),
             merged: merged.len(),
             merged_met: merged.iter().filter(|r| met(r)).count(),
         }
@@ -401,22 +414,51 @@ pub struct Batch {
     pub unmatched_outcomes: Vec<String>,
 }
 
-/// The region a table name refers to, and its basis note: `X (merged)` →
-/// (`X`, Some(Merged)), `X (old)` / `X (old, …)` → (`X`, Some(Same)), `X`
-/// → (`X`, Some(Same)), other notes → (`X`, None).
-pub fn split_region(name: &str) -> (&str, Option<Basis>) {
+/// A table name's basis note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Note {
+    /// No note: the region as it was when the table's targets were set.
+    Plain,
+    /// `(old)` or `(old, …)`: the province before the merger.
+    Old,
+    /// `(merged)`: the province as merged on 1 July 2025.
+    Merged,
+    /// Any other note (`basis unclear`, …): matched only by its full name.
+    Other,
+}
+
+impl Note {
+    /// Plain and old names are one basis (before the merger).
+    fn class(self) -> Note {
+        match self {
+            Note::Old => Note::Plain,
+            n => n,
+        }
+    }
+}
+
+/// The region a table name refers to (trimmed, in Unicode NFC, so names
+/// typed with combining accents match) and its basis note: `X (merged)`,
+/// `X (old)` / `X (old, …)`, `X`, or another note (whose full name is
+/// then the region).
+pub fn split_region(name: &str) -> (String, Note) {
+    use unicode_normalization::UnicodeNormalization;
+    let name: String = name.trim().nfc().collect();
     match name.split_once(" (") {
-        None => (name.trim(), Some(Basis::Same)),
+        None => (name, Note::Plain),
         Some((base, note)) => {
             let note = note.trim_end_matches(')').trim();
-            let basis = if note == "merged" {
-                Some(Basis::Merged)
+            let kind = if note == "merged" {
+                Note::Merged
             } else if note == "old" || note.starts_with("old,") {
-                Some(Basis::Same)
+                Note::Old
             } else {
-                None
+                Note::Other
             };
-            (base.trim(), basis)
+            match kind {
+                Note::Other => (name.clone(), Note::Other),
+                k => (base.trim().to_string(), k),
+            }
         }
     }
 }
@@ -431,10 +473,83 @@ fn figure(r: &grdp_scenario::HistoryRecord) -> Figure {
     }
 }
 
+/// The highest and lowest growth target the batch reads, percent: beyond
+/// them a figure is a typing slip (950 for 9.50), not a target.
+pub const TARGET_RANGE_PCT: (f64, f64) = (-10.0, 30.0);
+
+/// The table's latest-vintage figures by (region, basis class, period,
+/// component, indicator): one lookup a figure, however long the table.
+struct Index<'a> {
+    by_key: std::collections::HashMap<
+        (String, Note, &'a str, &'a str, &'a str),
+        Vec<&'a grdp_scenario::HistoryRecord>,
+    >,
+}
+
+impl<'a> Index<'a> {
+    fn new(table: &'a History) -> Self {
+        let mut by_key: std::collections::HashMap<_, Vec<_>> = std::collections::HashMap::new();
+        for r in table
+            .records
+            .iter()
+            .filter(|r| r.vintage == grdp_scenario::history::LATEST)
+        {
+            let (base, note) = split_region(&r.region);
+            by_key
+                .entry((
+                    base,
+                    note.class(),
+                    r.period.as_str(),
+                    r.component.as_str(),
+                    r.indicator.as_str(),
+                ))
+                .or_default()
+                .push(r);
+        }
+        Self { by_key }
+    }
+
+    /// The figure for `base` on basis `class`, or an error when the table
+    /// gives two different values for it (`A` and `A (old)`, say).
+    fn get(
+        &self,
+        base: &str,
+        class: Note,
+        period: &str,
+        component: &str,
+        indicator: &str,
+    ) -> Result<Option<&'a grdp_scenario::HistoryRecord>, StudyError> {
+        let Some(found) = self
+            .by_key
+            .get(&(base.to_string(), class, period, component, indicator))
+        else {
+            return Ok(None);
+        };
+        let first = found[0];
+        if let Some(other) = found[1..].iter().find(|r| r.value.to_bits() != first.value.to_bits()) {
+            return Err(StudyError::Batch {
+                reason: format!(
+                    "{} {period} {component} {indicator} is {} on line {} ({}) and {} on line {} ({}); expected one value for one basis: mark the older figure with another vintage, or drop one",
+                    base,
+                    first.value,
+                    first.line,
+                    first.region,
+                    other.value,
+                    other.line,
+                    other.region
+                ),
+            });
+        }
+        Ok(Some(first))
+    }
+}
+
 /// Reads each region with a growth target (`growth_target_min_pct`, total)
 /// for `year` from `table`, with last year's growth, sectors and the
-/// year's outcome; `national` holds the nation's series for regions
-/// without their own last-year growth.
+/// year's outcome, all on the target's own basis (an outcome of the
+/// region as merged is taken, marked so, for a target set before the
+/// merger); `national` holds the nation's series for regions without
+/// their own last-year growth.
 pub fn regions(
     table: &History,
     year: i32,
@@ -442,63 +557,63 @@ pub fn regions(
 ) -> Result<(Vec<RegionInput>, Vec<String>), StudyError> {
     let this = year.to_string();
     let last = (year - 1).to_string();
-    let national_last = national
-        .latest(NATIONAL_REGION, &last, "total", "growth_pct")
-        .ok_or_else(|| StudyError::Batch {
-            reason: format!(
-                "the history has no national growth for {last} (region `{NATIONAL_REGION}`), which regions without their own figure fall back on"
-            ),
-        })?;
-    // The table's rows of one figure for the region `base` on the target's
-    // basis (the name itself, or `base (old…)`).
-    let same_basis = |base: &str, period: &str, component: &str, indicator: &str| {
-        table.records.iter().find(|r| {
-            r.period == period
-                && r.component == component
-                && r.indicator == indicator
+    let index = Index::new(table);
+    let targets: Vec<&grdp_scenario::HistoryRecord> = table
+        .records
+        .iter()
+        .filter(|r| {
+            r.period == this
+                && r.component == "total"
+                && r.indicator == "growth_target_min_pct"
                 && r.vintage == grdp_scenario::history::LATEST
-                && split_region(&r.region) == (base, Some(Basis::Same))
         })
-    };
-    let mut out = Vec::new();
-    let mut seen_outcomes = Vec::new();
-    for t in table.records.iter().filter(|r| {
-        r.period == this
-            && r.component == "total"
-            && r.indicator == "growth_target_min_pct"
-            && r.vintage == grdp_scenario::history::LATEST
-    }) {
-        let (base, _) = split_region(&t.region);
-        let recent_row = same_basis(base, &last, "total", "growth_pct");
-        let (recent_pct, recent) = match recent_row {
-            Some(r) => (Some(r.value), RecentSource::Own(figure(r))),
-            None => (
-                Some(national_last),
-                RecentSource::National { year: year - 1 },
+        .collect();
+    if targets.is_empty() {
+        return Err(StudyError::Batch {
+            reason: format!(
+                "no region has a growth target for {year} (rows with indicator growth_target_min_pct, component total, period {year})"
             ),
-        };
-        let model = if recent_row.is_some() {
-            sector_model(base, &last, &same_basis)
-        } else {
-            RowModel::Aggregate
-        };
-        let outcome = same_basis(base, &this, "total", "growth_pct")
-            .map(|r| (figure(r), Basis::Same))
-            .or_else(|| {
-                table
-                    .records
-                    .iter()
-                    .find(|r| {
-                        r.period == this
-                            && r.component == "total"
-                            && r.indicator == "growth_pct"
-                            && r.vintage == grdp_scenario::history::LATEST
-                            && split_region(&r.region) == (base, Some(Basis::Merged))
-                    })
-                    .map(|r| (figure(r), Basis::Merged))
+        });
+    }
+    let national_last = national.latest(NATIONAL_REGION, &last, "total", "growth_pct");
+    let mut out = Vec::new();
+    let mut seen_outcomes = std::collections::HashSet::new();
+    let mut missing_national = Vec::new();
+    for t in targets {
+        let (lo, hi) = TARGET_RANGE_PCT;
+        if !(lo..=hi).contains(&t.value) {
+            return Err(StudyError::Batch {
+                reason: format!(
+                    "{}'s growth target for {year} is {} % (line {}); expected between {lo} and {hi} %: a typing slip (a missing decimal point?)",
+                    t.region, t.value, t.line
+                ),
             });
+        }
+        let (base, note) = split_region(&t.region);
+        let class = note.class();
+        let recent_row = index.get(&base, class, &last, "total", "growth_pct")?;
+        let (recent_pct, recent) = match (recent_row, national_last) {
+            (Some(r), _) => (Some(r.value), RecentSource::Own(figure(r))),
+            (None, Some(g)) => (Some(g), RecentSource::National { year: year - 1 }),
+            (None, None) => {
+                missing_national.push(t.region.clone());
+                (None, RecentSource::Unknown)
+            }
+        };
+        let (model, note_text) = match recent_row {
+            Some(r) => sector_model(&index, &base, class, &last, r.value)?,
+            None => (RowModel::Aggregate, None),
+        };
+        let same = index.get(&base, class, &this, "total", "growth_pct")?;
+        let outcome = match same {
+            Some(r) => Some((figure(r), Basis::Same)),
+            None if class == Note::Plain => index
+                .get(&base, Note::Merged, &this, "total", "growth_pct")?
+                .map(|r| (figure(r), Basis::Merged)),
+            None => None,
+        };
         if let Some((f, _)) = &outcome {
-            seen_outcomes.push(f.region.clone());
+            seen_outcomes.insert(f.region.clone());
         }
         out.push(RegionInput {
             region: t.region.clone(),
@@ -507,12 +622,14 @@ pub fn regions(
             recent,
             model,
             outcome,
+            note: note_text,
         });
     }
-    if out.is_empty() {
+    if !missing_national.is_empty() {
         return Err(StudyError::Batch {
             reason: format!(
-                "no region has a growth target for {year} (rows with indicator growth_target_min_pct, component total, period {year})"
+                "{} have no growth for {last} in the table, and the national series has none to stand in (region `{NATIONAL_REGION}` of the history); add their {last} growth_pct rows, or the nation's",
+                missing_national.join(", ")
             ),
         });
     }
@@ -530,30 +647,36 @@ pub fn regions(
     Ok((out, unmatched))
 }
 
-fn sector_model<'a>(
+/// A sector model for `base` when the table holds enough of last year's
+/// sector detail, else the aggregate model and, where there was detail
+/// that could not be used, why.
+fn sector_model(
+    index: &Index,
     base: &str,
+    class: Note,
     last: &str,
-    same_basis: &impl Fn(&str, &str, &str, &str) -> Option<&'a grdp_scenario::HistoryRecord>,
-) -> RowModel {
-    let growth: Vec<Option<f64>> = SECTORS
-        .iter()
-        .map(|c| same_basis(base, last, c, "growth_pct").map(|r| r.value))
-        .collect();
-    let contribution: Vec<Option<f64>> = SECTORS
-        .iter()
-        .map(|c| same_basis(base, last, c, "contribution_pp").map(|r| r.value))
-        .collect();
-    let share: Vec<Option<f64>> = SECTORS
-        .iter()
-        .map(|c| same_basis(base, last, c, "share_current_pct").map(|r| r.value))
-        .collect();
+    published_pct: f64,
+) -> Result<(RowModel, Option<String>), StudyError> {
+    let get = |c: &str, ind: &str| -> Result<Option<f64>, StudyError> {
+        Ok(index.get(base, class, last, c, ind)?.map(|r| r.value))
+    };
+    let mut growth = [None; 4];
+    let mut contribution = [None; 4];
+    let mut share = [None; 4];
+    for (i, c) in SECTORS.iter().enumerate() {
+        growth[i] = get(c, "growth_pct")?;
+        contribution[i] = get(c, "contribution_pp")?;
+        share[i] = get(c, "share_current_pct")?;
+    }
     let with_growth: Vec<usize> = (0..4).filter(|&i| growth[i].is_some()).collect();
+    if with_growth.len() < 3 {
+        return Ok((RowModel::Aggregate, None));
+    }
     // Derived weights where every sector with growth has a contribution
     // (and growth away from zero), else current-price shares.
-    let derived = with_growth.len() >= 3
-        && with_growth
-            .iter()
-            .all(|&i| contribution[i].is_some() && growth[i].is_some_and(|g| g.abs() >= 0.5));
+    let derived = with_growth
+        .iter()
+        .all(|&i| contribution[i].is_some() && growth[i].is_some_and(|g| g.abs() >= 0.5));
     let weight = |i: usize| -> Option<f64> {
         if derived {
             Some(contribution[i]? / growth[i]? * 100.0)
@@ -568,7 +691,21 @@ fn sector_model<'a>(
         .collect();
     let coverage: f64 = used.iter().filter_map(|&i| weight(i)).sum();
     if used.len() < 3 || !(SECTOR_COVERAGE_PCT..=MAX_COVERAGE_PCT).contains(&coverage) {
-        return RowModel::Aggregate;
+        let why = if used.len() < 3 {
+            format!(
+                "{} sectors have last year's growth but only {} a positive weight (contribution or structure)",
+                with_growth.len(),
+                used.len()
+            )
+        } else {
+            format!(
+                "their weights add up to {coverage:.2} %; expected {SECTOR_COVERAGE_PCT}-{MAX_COVERAGE_PCT} %"
+            )
+        };
+        return Ok((
+            RowModel::Aggregate,
+            Some(format!("sector detail not used: {why}")),
+        ));
     }
     let sectors: Vec<SectorInput> = used
         .iter()
@@ -583,16 +720,20 @@ fn sector_model<'a>(
         .map(|s| s.weight_pct * s.growth_pct)
         .sum::<f64>()
         / coverage;
-    RowModel::Sectors {
-        left_out: (0..4)
-            .filter(|i| !used.contains(i))
-            .map(|i| SECTORS[i].to_string())
-            .collect(),
-        sectors,
-        weights_from_contributions: derived,
-        coverage_pct: coverage,
-        implied_pct,
-    }
+    Ok((
+        RowModel::Sectors {
+            left_out: (0..4)
+                .filter(|i| !used.contains(i))
+                .map(|i| SECTORS[i].to_string())
+                .collect(),
+            sectors,
+            weights_from_contributions: derived,
+            coverage_pct: coverage,
+            implied_pct,
+            shift_pp: published_pct - implied_pct,
+        },
+        None,
+    ))
 }
 
 /// How to run a batch.
@@ -640,6 +781,7 @@ fn row_model(
             RowModel::Sectors {
                 sectors,
                 coverage_pct,
+                shift_pp,
                 ..
             } => {
                 let index = |id: &str| SECTORS.iter().position(|s| *s == id).unwrap_or(3);
@@ -650,7 +792,7 @@ fn row_model(
                         .iter()
                         .map(|s| s.weight_pct / coverage_pct * 100.0)
                         .collect(),
-                    sectors.iter().map(|s| s.growth_pct).collect(),
+                    sectors.iter().map(|s| s.growth_pct + shift_pp).collect(),
                     idx.iter().map(|&i| spread.sector_sd_pp[i]).collect(),
                     Some(
                         idx.iter()
@@ -860,6 +1002,7 @@ pub fn run_scenarios(
                         view: run.view.id.clone(),
                     },
                     outcome: None,
+                    note: None,
                 };
                 Ok(BatchRow {
                     step_up_pp: recent_pct.map(|g| target - g),
@@ -892,18 +1035,22 @@ mod tests {
 
     #[test]
     fn region_names_carry_their_basis() {
-        assert_eq!(split_region("An Giang"), ("An Giang", Some(Basis::Same)));
+        let plain = |n: &str| split_region(n);
+        assert_eq!(plain("An Giang"), ("An Giang".into(), Note::Plain));
         assert_eq!(
-            split_region("An Giang (merged)"),
-            ("An Giang", Some(Basis::Merged))
+            plain("An Giang (merged)"),
+            ("An Giang".into(), Note::Merged)
         );
         assert_eq!(
-            split_region("Cần Thơ (old, pre-merger)"),
-            ("Cần Thơ", Some(Basis::Same))
+            plain("Cần Thơ (old, pre-merger)"),
+            ("Cần Thơ".into(), Note::Old)
         );
+        let odd = "Cần Thơ (basis unclear; reported 9 Jul 2025 after merger)";
+        assert_eq!(plain(odd), (odd.into(), Note::Other));
+        // Combining accents (NFD) read as the composed name.
         assert_eq!(
-            split_region("Cần Thơ (basis unclear; reported 9 Jul 2025 after merger)"),
-            ("Cần Thơ", None)
+            plain("Ha\u{300} No\u{302}\u{323}i"),
+            ("Hà Nội".into(), Note::Plain)
         );
     }
 }

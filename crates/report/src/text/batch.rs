@@ -30,6 +30,18 @@ impl<'a> BatchWords<'a> {
         let n = self.b.rows.len();
         let even = self.b.rows.iter().filter(|r| r.probability >= 0.5).count();
         let long = self.b.rows.iter().filter(|r| r.probability < 0.1).count();
+        let long_national = self
+            .b
+            .rows
+            .iter()
+            .filter(|r| {
+                r.probability < 0.1
+                    && matches!(
+                        r.input.recent,
+                        grdp_study::batch::RecentSource::National { .. }
+                    )
+            })
+            .count();
         if self.b.spread.is_none() {
             return self.pick(
                 format!(
@@ -42,12 +54,22 @@ impl<'a> BatchWords<'a> {
         }
         self.pick(
             format!(
-                "{} growth targets: {even} of {n} regions had at least an even chance at last year's pace; {long} had less than 1 in 10",
-                self.b.year
+                "{} growth targets: {even} of {n} regions had at least an even chance at last year's pace; {long} had less than 1 in 10{}",
+                self.b.year,
+                if long_national > 0 {
+                    format!(" ({long_national} of them centred on the nation's growth)")
+                } else {
+                    String::new()
+                }
             ),
             format!(
-                "Chỉ tiêu tăng trưởng {}: {even}/{n} địa phương có xác suất đạt từ 50% trở lên theo đà năm trước; {long} địa phương dưới 10%",
-                self.b.year
+                "Chỉ tiêu tăng trưởng {}: {even}/{n} địa phương có xác suất đạt từ 50% trở lên theo đà năm trước; {long} địa phương dưới 10%{}",
+                self.b.year,
+                if long_national > 0 {
+                    format!(" ({long_national} lấy tâm là tốc độ cả nước)")
+                } else {
+                    String::new()
+                }
             ),
         )
     }
