@@ -526,7 +526,10 @@ impl<'a> Index<'a> {
             return Ok(None);
         };
         let first = found[0];
-        if let Some(other) = found[1..].iter().find(|r| r.value.to_bits() != first.value.to_bits()) {
+        if let Some(other) = found[1..]
+            .iter()
+            .find(|r| r.value.to_bits() != first.value.to_bits())
+        {
             return Err(StudyError::Batch {
                 reason: format!(
                     "{} {period} {component} {indicator} is {} on line {} ({}) and {} on line {} ({}); expected one value for one basis: mark the older figure with another vintage, or drop one",
