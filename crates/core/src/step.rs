@@ -17,9 +17,38 @@
 //!   `w'_i = w_i (1 + g_i/100) / Σ_j w_j (1 + g_j/100)`, and the levels.
 //!
 //! The state is allocated once and reused, so a simulation takes the step
-//! millions of times without allocating.
+//! millions of times without allocating. Its per-component numbers live in
+//! [`Lanes`]: a `Vec<f64>` of any length (the projection), or an array
+//! `[f64; K]` whose length the compiler knows, so the year's loops unroll
+//! and carry no bounds checks (a simulation of a small economy). Both run
+//! the same code, so they give the same bits.
+
+use std::fmt::Debug;
 
 use crate::targets::Indicator;
+
+/// Storage for one number per component: `Vec<f64>` for any number of
+/// components, `[f64; K]` for exactly `K`.
+pub trait Lanes: AsRef<[f64]> + AsMut<[f64]> + Clone + Debug + PartialEq {
+    /// `k` zeros.
+    ///
+    /// # Panics
+    /// For `[f64; K]`, when `k != K` (a programming error, never user data).
+    fn zeros(k: usize) -> Self;
+}
+
+impl Lanes for Vec<f64> {
+    fn zeros(k: usize) -> Self {
+        vec![0.0; k]
+    }
+}
+
+impl<const K: usize> Lanes for [f64; K] {
+    fn zeros(k: usize) -> Self {
+        assert_eq!(k, K, "a state for {K} components asked to hold {k}");
+        [0.0; K]
+    }
+}
 
 /// How prices move in one year.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -46,17 +75,22 @@ pub struct YearInputs<'a> {
     pub employment_growth: Option<f64>,
 }
 
-/// The state carried from one year to the next.
+/// The state carried from one year to the next, its per-component numbers
+/// in `L` (see [`Lanes`]).
 #[derive(Debug, Clone, PartialEq)]
-pub struct PathState {
+pub struct PathState<L: Lanes = Vec<f64>> {
     /// Last year's constant-price weights, fractions summing to 1.
-    weights: Vec<f64>,
+    weights: L,
     /// Last year's current-price levels, billion VND (meaningful while `levels`).
-    current: Vec<f64>,
+    current: L,
     /// This year's current-price levels, billion VND.
-    next_current: Vec<f64>,
+    next_current: L,
     /// This year's deflator growth per component, fractions.
-    price: Vec<f64>,
+    price: L,
+    /// This year's volume factors `1 + g/100` (floored at 0), from the last
+    /// [`step`](PathState::step): computed once, used for the levels and the
+    /// roll-forward of the weights.
+    factor: L,
     /// Whether current-price levels are tracked (known so far, and wanted).
     levels: bool,
     population: Option<f64>,
@@ -158,11 +192,20 @@ impl YearFigures<'_> {
 impl PathState {
     /// A state for `k` components, to be [`reset`](Self::reset) before each path.
     pub fn new(k: usize) -> Self {
+        Self::zeroed(k)
+    }
+}
+
+impl<L: Lanes> PathState<L> {
+    /// A state for `k` components in lanes `L` (for `[f64; K]`, `k` must
+    /// be `K`), to be [`reset`](Self::reset) before each path.
+    pub fn zeroed(k: usize) -> Self {
         Self {
-            weights: vec![0.0; k],
-            current: vec![0.0; k],
-            next_current: vec![0.0; k],
-            price: vec![0.0; k],
+            weights: L::zeros(k),
+            current: L::zeros(k),
+            next_current: L::zeros(k),
+            price: L::zeros(k),
+            factor: L::zeros(k),
             levels: false,
             population: None,
             employed: None,
@@ -179,10 +222,10 @@ impl PathState {
         population_thousand: Option<f64>,
         employed_thousand: Option<f64>,
     ) {
-        self.weights.copy_from_slice(weights);
+        self.weights.as_mut().copy_from_slice(weights);
         self.levels = current_bn_vnd.is_some();
         if let Some(y) = current_bn_vnd {
-            self.current.copy_from_slice(y);
+            self.current.as_mut().copy_from_slice(y);
         }
         self.population = population_thousand;
         self.employed = employed_thousand;
@@ -191,7 +234,7 @@ impl PathState {
     /// The weights the next step uses, fractions; a simulation may perturb
     /// them right after [`reset`](Self::reset) (and must keep them summing to 1).
     pub fn weights_mut(&mut self) -> &mut [f64] {
-        &mut self.weights
+        self.weights.as_mut()
     }
 
     /// Takes one year. `shocks` is called once current prices are known, with
@@ -206,39 +249,50 @@ impl PathState {
         F: FnOnce(&mut [f64], bool) -> f64,
     {
         let g = year.growth_pct;
-        let growth: f64 = self.weights.iter().zip(g).map(|(w, g)| w * g).sum();
+        for (f, g) in self.factor.as_mut().iter_mut().zip(g) {
+            *f = volume_factor(*g);
+        }
+        let growth: f64 = self
+            .weights
+            .as_ref()
+            .iter()
+            .zip(g)
+            .map(|(w, g)| w * g)
+            .sum();
         let mut current_total = f64::NAN;
         let mut nominal = f64::NAN;
         let mut population_shock = 0.0;
         if self.levels {
-            let y_total: f64 = self.current.iter().sum();
+            let y_total: f64 = self.current.as_ref().iter().sum();
             match year.prices {
                 YearPrices::Common(p) => {
                     let at_old: f64 = self
                         .current
+                        .as_ref()
                         .iter()
-                        .zip(g)
-                        .map(|(y, g)| y * volume_factor(*g))
+                        .zip(self.factor.as_ref())
+                        .map(|(y, f)| y * f)
                         .sum();
                     let c = (1.0 + p) * (1.0 + growth / 100.0) * y_total / at_old - 1.0;
-                    self.price.iter_mut().for_each(|x| *x = c);
+                    self.price.as_mut().iter_mut().for_each(|x| *x = c);
                 }
-                YearPrices::PerComponent(v) => self.price.copy_from_slice(v),
+                YearPrices::PerComponent(v) => self.price.as_mut().copy_from_slice(v),
                 YearPrices::Unknown => self.levels = false,
             }
             if self.levels {
                 let moves = self.population.is_some() && year.population_growth.is_some();
-                population_shock = shocks(&mut self.price, moves);
-                for (((next, y), g), pi) in self
+                population_shock = shocks(self.price.as_mut(), moves);
+                for (((next, y), f), pi) in self
                     .next_current
+                    .as_mut()
                     .iter_mut()
-                    .zip(&self.current)
-                    .zip(g)
-                    .zip(&self.price)
+                    .zip(self.current.as_ref())
+                    .zip(self.factor.as_ref())
+                    .zip(self.price.as_ref())
                 {
-                    *next = y * volume_factor(*g) * (1.0 + pi);
+                    *next = y * f * (1.0 + pi);
                 }
-                current_total = self.next_current.iter().sum();
+                current_total = self.next_current.as_ref().iter().sum();
                 nominal = 100.0 * (current_total / y_total - 1.0);
             }
         }
@@ -253,9 +307,9 @@ impl PathState {
         YearFigures {
             growth_pct: growth,
             component_growth_pct: g,
-            weights: &self.weights,
-            current_bn_vnd: self.levels.then_some(&self.next_current[..]),
-            price_growth: self.levels.then_some(&self.price[..]),
+            weights: self.weights.as_ref(),
+            current_bn_vnd: self.levels.then_some(self.next_current.as_ref()),
+            price_growth: self.levels.then_some(self.price.as_ref()),
             grdp_current_bn_vnd: current_total,
             nominal_growth_pct: nominal,
             population_thousand: self.population,
@@ -269,12 +323,23 @@ impl PathState {
     /// current-price levels next year's base.
     #[inline]
     pub fn advance(&mut self, growth_pct: &[f64]) {
-        for (w, g) in self.weights.iter_mut().zip(growth_pct) {
-            *w *= volume_factor(*g);
+        for (f, g) in self.factor.as_mut().iter_mut().zip(growth_pct) {
+            *f = volume_factor(*g);
         }
-        let total: f64 = self.weights.iter().sum();
+        self.roll_forward();
+    }
+
+    /// [`advance`](Self::advance) with the growth of the last
+    /// [`step`](Self::step), whose volume factors the state kept: the same
+    /// arithmetic, without computing them again.
+    #[inline]
+    pub fn roll_forward(&mut self) {
+        for (w, f) in self.weights.as_mut().iter_mut().zip(self.factor.as_ref()) {
+            *w *= f;
+        }
+        let total: f64 = self.weights.as_ref().iter().sum();
         if total > 0.0 {
-            self.weights.iter_mut().for_each(|w| *w /= total);
+            self.weights.as_mut().iter_mut().for_each(|w| *w /= total);
         }
         if self.levels {
             std::mem::swap(&mut self.current, &mut self.next_current);
@@ -371,5 +436,69 @@ mod tests {
             |_, _| unreachable!("levels were lost a year ago"),
         );
         assert!(f.nominal_growth_pct.is_nan());
+    }
+
+    /// The simulation's fixed-size lanes run the projection's arithmetic:
+    /// the same figures, to the bit, over several years.
+    #[test]
+    fn array_lanes_give_the_bits_of_vectors() {
+        let mut v = PathState::new(3);
+        let mut a = PathState::<[f64; 3]>::zeroed(3);
+        for s in [&mut v as &mut dyn Reset, &mut a] {
+            s.reset_to(
+                &[0.2, 0.5, 0.3],
+                Some(&[80.0, 420.0, 300.0]),
+                Some(1000.0),
+                Some(500.0),
+            );
+        }
+        let growth = [[3.1, 9.7, -2.3], [-120.0, 8.8, 6.1], [1.0, 2.0, 3.0]];
+        let prices = [0.04, 0.031, 0.05];
+        for (g, p) in growth.iter().zip(prices) {
+            let year = YearInputs {
+                growth_pct: g,
+                prices: YearPrices::Common(p),
+                population_growth: Some(0.0039),
+                employment_growth: Some(0.01),
+            };
+            let fv = v.step(&year, |pr, _| {
+                pr[1] += 0.01;
+                0.001
+            });
+            let fa = a.step(&year, |pr, _| {
+                pr[1] += 0.01;
+                0.001
+            });
+            for ind in [
+                Indicator::GrowthPct,
+                Indicator::NominalGrowthPct,
+                Indicator::DeflatorGrowthPct,
+                Indicator::GrdpCurrentBnVnd,
+                Indicator::GrdpPerCapitaMnVnd,
+                Indicator::LabourProductivityGrowthPct,
+            ] {
+                assert_eq!(fv.value(ind, None).to_bits(), fa.value(ind, None).to_bits());
+            }
+            for i in 0..3 {
+                let share = Indicator::ShareCurrentPct;
+                assert_eq!(
+                    fv.value(share, Some(i)).to_bits(),
+                    fa.value(share, Some(i)).to_bits()
+                );
+            }
+            v.roll_forward();
+            a.advance(g);
+        }
+        assert_eq!(v.weights.as_slice(), a.weights.as_slice());
+    }
+
+    trait Reset {
+        fn reset_to(&mut self, w: &[f64], y: Option<&[f64]>, p: Option<f64>, l: Option<f64>);
+    }
+
+    impl<L: Lanes> Reset for PathState<L> {
+        fn reset_to(&mut self, w: &[f64], y: Option<&[f64]>, p: Option<f64>, l: Option<f64>) {
+            self.reset(w, y, p, l);
+        }
     }
 }

@@ -7,7 +7,12 @@ use crate::model::Model;
 use crate::rng::chunk_rng;
 use crate::stats::wilson_95;
 
-use super::path::{MET, Scratch, Source, UNKNOWN};
+use grdp_core::step::Lanes;
+
+use super::linear::Scratch;
+use super::path::{
+    AnyMargins, Latent, MET, Margins, NormalMargins, PathKernel, PathScratch, UNKNOWN,
+};
 use super::results::Checkpoint;
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
 
@@ -118,11 +123,7 @@ impl Model {
     /// robust spreads (+1 pp, +2 pp a plan year), so no year's draws fall
     /// outside its own histogram but in the far tails (and those are counted).
     pub(super) fn year_bins(&self) -> Vec<Bins> {
-        let mut s = Scratch::new(self.k, self.targets.len(), self.years.len());
-        let centres = match self.draw(&mut Source::Fixed(&self.zero_scores()), &mut s) {
-            Ok(_) => s.year_growth.clone(),
-            Err(_) => vec![f64::NAN; self.years.len()],
-        };
+        let centres = self.median_years();
         let weight_spread = self
             .weight_sd
             .as_ref()
@@ -175,22 +176,40 @@ impl Model {
             }
             dispatch!(1 2 3 4 5 6 7 8);
         }
-        let &ChunkJob {
-            cancel,
-            seed,
-            chunk,
-            n,
-            bins,
-            year_bins,
-            optimism,
-            keep_detail,
-            keep_draws,
-        } = job;
-        let k = self.k;
-        let threshold = self.main.threshold_pct;
-        let mut rng = chunk_rng(seed, chunk);
-        let mut s = Scratch::new(k, self.targets.len(), self.years.len());
-        let mut acc = ChunkAcc {
+        // The linear model, keeping each draw's components.
+        if let Some((c0, a)) = &self.linear
+            && job.optimism.is_none()
+            && self.targets.iter().all(|t| t.is_aggregate_growth())
+        {
+            return self.run_linear_detail_chunk(job, *c0, a);
+        }
+        // Paths through the year step, in fixed-size lanes for small economies.
+        macro_rules! lanes {
+            ($($k:literal)*) => {
+                match self.k {
+                    $($k => self.run_paths::<[f64; $k]>(job),)*
+                    _ => self.run_paths::<Vec<f64>>(job),
+                }
+            };
+        }
+        lanes!(1 2 3 4 5 6 7 8)
+    }
+
+    /// The general path's chunk in lanes `L`, its margins resolved.
+    fn run_paths<L: Lanes>(&self, job: &ChunkJob) -> ChunkAcc {
+        match NormalMargins::<L>::new(self) {
+            Some(normal) => self.run_path_chunk(job, PathKernel::new(self, normal)),
+            None => self.run_path_chunk(
+                job,
+                PathKernel::<L, _>::new(self, AnyMargins(&self.transforms)),
+            ),
+        }
+    }
+
+    /// The accumulator of a chunk that keeps what `job` asks for.
+    fn chunk_acc(&self, job: &ChunkJob) -> ChunkAcc {
+        let n = job.n as usize;
+        ChunkAcc {
             hist: vec![0; HISTOGRAM_BINS],
             year_hist: if self.years.len() > 1 {
                 vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
@@ -199,116 +218,185 @@ impl Model {
             },
             year_sum: vec![0.0; self.years.len()],
             year_tails: vec![YearTails::default(); self.years.len()],
-            detail: Vec::with_capacity(if keep_detail {
-                n as usize * (2 * k + 1)
+            detail: Vec::with_capacity(if job.keep_detail {
+                n * (2 * self.k + 1)
             } else {
                 0
             }),
-            draws: Vec::with_capacity(if keep_draws { n as usize * (k + 1) } else { 0 }),
-            ..ChunkAcc::empty(self, n)
-        };
-        let fast = self
-            .linear
-            .as_ref()
-            .filter(|_| optimism.is_none() && self.targets.iter().all(|t| t.is_aggregate_growth()));
-        let need_components = keep_detail || keep_draws;
-        for j in 0..n {
-            if j % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            draws: Vec::with_capacity(if job.keep_draws { n * (self.k + 1) } else { 0 }),
+            ..ChunkAcc::empty(self, job.n)
+        }
+    }
+
+    /// Paths through the year step: the draws of a block of paths first,
+    /// then each path, then its record.
+    fn run_path_chunk<L: Lanes, M: Margins<L>>(
+        &self,
+        job: &ChunkJob,
+        kernel: PathKernel<'_, L, M>,
+    ) -> ChunkAcc {
+        /// Numbers drawn at a time (a block of whole paths): 16 KB.
+        const BLOCK_DRAWS: usize = 2048;
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let mut s = PathScratch::<L>::new(self);
+        let mut acc = self.chunk_acc(job);
+        let layout = self.draw_layout(job.optimism.is_some());
+        let per_path = layout.per_path.max(1);
+        let block = (BLOCK_DRAWS / per_path).max(1);
+        let mut draws = vec![0.0; block * per_path];
+        let mut j = 0u64;
+        while j < job.n {
+            if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 acc.n = j;
                 return acc;
             }
-            let growth = match fast {
-                Some((c0, a)) => {
-                    let mut g = *c0;
-                    for (z, aj) in s.z.iter_mut().zip(a) {
-                        *z = self.normal.sample(&mut rng);
-                        g += aj * *z;
-                    }
-                    if need_components {
-                        self.components_from_z(&mut s);
-                    }
-                    for (m, t) in s.met.iter_mut().zip(&self.targets) {
-                        *m = u8::from((g >= t.lo) & (g <= t.hi));
-                    }
-                    g
-                }
-                None => match self.draw(&mut Source::Random(&mut rng, optimism), &mut s) {
-                    Ok(g) => {
-                        acc.collapsed += u64::from(s.collapsed);
-                        g
-                    }
+            let m = block.min((job.n - j) as usize);
+            let draws = &mut draws[..m * per_path];
+            layout.fill(&mut rng, &self.normal, job.optimism, draws);
+            for path in draws.chunks_exact(per_path) {
+                let growth = match kernel.run(Latent::Drawn(path), layout.shortfall, &mut s) {
+                    Ok(g) => g,
                     Err(failure) => {
                         acc.failure = Some(failure);
                         acc.n = j;
                         return acc;
                     }
-                },
-            };
-            // Branchless: whether a draw meets the target is a coin toss.
-            acc.hits += u64::from(growth >= threshold);
-            acc.miss_gap += (threshold - growth).max(0.0);
-            let d = growth - bins.reference;
-            acc.sum_d += d;
-            acc.sum_d2 += d * d;
-            acc.min = acc.min.min(growth);
-            acc.max = acc.max.max(growth);
-            let pos = (growth - bins.lo) * bins.inv_width;
-            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                acc.hist[pos as usize] += 1;
-            } else if pos < 0.0 {
-                acc.under += 1;
-            } else {
-                acc.over += 1;
-            }
-            if !acc.year_hist.is_empty() {
-                for ((((hist, sum), tails), g), b) in acc
-                    .year_hist
-                    .iter_mut()
-                    .zip(&mut acc.year_sum)
-                    .zip(&mut acc.year_tails)
-                    .zip(&s.year_growth)
-                    .zip(year_bins)
-                {
-                    *sum += g;
-                    tails.min = tails.min.min(*g);
-                    tails.max = tails.max.max(*g);
-                    let pos = (g - b.lo) * b.inv_width;
-                    if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                        hist[pos as usize] += 1;
-                    } else if pos < 0.0 {
-                        tails.under += 1;
-                    } else {
-                        tails.over += 1;
-                    }
-                }
-            }
-            let mut all = 1u64;
-            for ((m, met), unknown) in s
-                .met
-                .iter()
-                .zip(&mut acc.target_met)
-                .zip(&mut acc.target_unknown)
-            {
-                let is_met = u64::from(*m == MET);
-                *met += is_met;
-                *unknown += u64::from(*m == UNKNOWN);
-                all &= is_met;
-            }
-            acc.all_met += all;
-            if keep_detail {
-                acc.detail.extend_from_slice(&s.main_g);
-                acc.detail.extend_from_slice(&s.main_w);
-                acc.detail.push(growth);
-            }
-            if keep_draws {
-                acc.draws.extend_from_slice(&s.main_g);
-                acc.draws.push(growth);
-            }
-            if chunk == 0 && EARLY_CHECKPOINTS.contains(&(j + 1)) {
-                acc.early.push((j + 1, acc.hits));
+                };
+                acc.collapsed += u64::from(s.collapsed);
+                j += 1;
+                acc.record(
+                    job,
+                    self.main.threshold_pct,
+                    j,
+                    growth,
+                    &s.year_growth,
+                    &s.met,
+                    s.main_g.as_ref(),
+                    s.main_w.as_ref(),
+                );
             }
         }
         acc
+    }
+
+    /// The linear model `G = c0 + a · z` when each draw's components are
+    /// kept (or drawn out): one draw at a time, components from the same normals.
+    fn run_linear_detail_chunk(&self, job: &ChunkJob, c0: f64, a: &[f64]) -> ChunkAcc {
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let mut s = Scratch::new(self.k, self.targets.len());
+        let mut acc = self.chunk_acc(job);
+        let need_components = job.keep_detail || job.keep_draws;
+        for j in 0..job.n {
+            if j % 1024 == 0 && job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                acc.n = j;
+                return acc;
+            }
+            let mut g = c0;
+            for (z, aj) in s.z.iter_mut().zip(a) {
+                *z = self.normal.sample(&mut rng);
+                g += aj * *z;
+            }
+            if need_components {
+                self.components_from_z(&mut s);
+            }
+            for (m, t) in s.met.iter_mut().zip(&self.targets) {
+                *m = u8::from((g >= t.lo) & (g <= t.hi));
+            }
+            acc.record(
+                job,
+                self.main.threshold_pct,
+                j + 1,
+                g,
+                &[],
+                &s.met,
+                &s.main_g,
+                &s.main_w,
+            );
+        }
+        acc
+    }
+}
+
+impl ChunkAcc {
+    /// Folds in the `j`-th draw of the chunk (counting from 1): aggregate
+    /// growth of the target year, of every plan year (multi-year models),
+    /// each target's state, and the target year's component growth and weights.
+    #[allow(clippy::too_many_arguments)]
+    #[inline]
+    fn record(
+        &mut self,
+        job: &ChunkJob,
+        threshold: f64,
+        j: u64,
+        growth: f64,
+        year_growth: &[f64],
+        met: &[u8],
+        main_g: &[f64],
+        main_w: &[f64],
+    ) {
+        let bins = job.bins;
+        // Branchless: whether a draw meets the target is a coin toss.
+        self.hits += u64::from(growth >= threshold);
+        self.miss_gap += (threshold - growth).max(0.0);
+        let d = growth - bins.reference;
+        self.sum_d += d;
+        self.sum_d2 += d * d;
+        self.min = self.min.min(growth);
+        self.max = self.max.max(growth);
+        let pos = (growth - bins.lo) * bins.inv_width;
+        if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+            self.hist[pos as usize] += 1;
+        } else if pos < 0.0 {
+            self.under += 1;
+        } else {
+            self.over += 1;
+        }
+        if !self.year_hist.is_empty() {
+            for ((((hist, sum), tails), g), b) in self
+                .year_hist
+                .iter_mut()
+                .zip(&mut self.year_sum)
+                .zip(&mut self.year_tails)
+                .zip(year_growth)
+                .zip(job.year_bins)
+            {
+                *sum += g;
+                tails.min = tails.min.min(*g);
+                tails.max = tails.max.max(*g);
+                let pos = (g - b.lo) * b.inv_width;
+                if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                    hist[pos as usize] += 1;
+                } else if pos < 0.0 {
+                    tails.under += 1;
+                } else {
+                    tails.over += 1;
+                }
+            }
+        }
+        let mut all = 1u64;
+        for ((m, met), unknown) in met
+            .iter()
+            .zip(&mut self.target_met)
+            .zip(&mut self.target_unknown)
+        {
+            let is_met = u64::from(*m == MET);
+            *met += is_met;
+            *unknown += u64::from(*m == UNKNOWN);
+            all &= is_met;
+        }
+        self.all_met += all;
+        if job.keep_detail {
+            self.detail.extend_from_slice(main_g);
+            self.detail.extend_from_slice(main_w);
+            self.detail.push(growth);
+        }
+        if job.keep_draws {
+            self.draws.extend_from_slice(main_g);
+            self.draws.push(growth);
+        }
+        if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
+            self.early.push((j, self.hits));
+        }
     }
 }
 

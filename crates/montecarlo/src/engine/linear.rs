@@ -7,8 +7,26 @@ use crate::model::Model;
 use crate::rng::chunk_rng;
 
 use super::accumulate::{ChunkAcc, ChunkJob};
-use super::path::Scratch;
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+/// Per-draw buffers of the linear model when components are kept.
+pub(super) struct Scratch {
+    pub(super) z: Vec<f64>,
+    pub(super) main_g: Vec<f64>,
+    pub(super) main_w: Vec<f64>,
+    pub(super) met: Vec<u8>,
+}
+
+impl Scratch {
+    pub(super) fn new(k: usize, targets: usize) -> Self {
+        Self {
+            z: vec![0.0; k],
+            main_g: vec![0.0; k],
+            main_w: vec![0.0; k],
+            met: vec![0; targets],
+        }
+    }
+}
 
 impl Model {
     /// The linear model `G = c0 + a · z` with `K` components: the engine's
