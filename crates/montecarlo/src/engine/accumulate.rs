@@ -7,14 +7,19 @@ use crate::model::Model;
 use crate::rng::chunk_rng;
 use crate::stats::wilson_95;
 
-use grdp_core::step::Lanes;
+use grdp_core::step::{Components, Paths, Real};
 
 use super::linear::Scratch;
 use super::path::{
-    AnyMargins, Latent, MET, Margins, NormalMargins, PathKernel, PathScratch, UNKNOWN,
+    AnyMargins, Latent, MET, Margins, NormalMargins, PathKernel, PathResult, PathScratch, UNKNOWN,
 };
 use super::results::Checkpoint;
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+/// Paths the general loop runs side by side (see [`Paths`]): two fill an
+/// SSE2 register, and four keep two independent chains of arithmetic in
+/// flight; more spill registers.
+const PATH_LANES: usize = 4;
 
 /// Results of one chunk.
 pub(super) struct ChunkAcc {
@@ -183,25 +188,27 @@ impl Model {
         {
             return self.run_linear_detail_chunk(job, *c0, a);
         }
-        // Paths through the year step, in fixed-size lanes for small economies.
-        macro_rules! lanes {
+        // Paths through the year step, PATH_LANES side by side, in
+        // fixed-size arrays for small economies.
+        type R = Paths<PATH_LANES>;
+        macro_rules! components {
             ($($k:literal)*) => {
                 match self.k {
-                    $($k => self.run_paths::<[f64; $k]>(job),)*
-                    _ => self.run_paths::<Vec<f64>>(job),
+                    $($k => self.run_paths::<R, [R; $k]>(job),)*
+                    _ => self.run_paths::<R, Vec<R>>(job),
                 }
             };
         }
-        lanes!(1 2 3 4 5 6 7 8)
+        components!(1 2 3 4 5 6 7 8)
     }
 
-    /// The general path's chunk in lanes `L`, its margins resolved.
-    fn run_paths<L: Lanes>(&self, job: &ChunkJob) -> ChunkAcc {
-        match NormalMargins::<L>::new(self) {
+    /// The general path's chunk in `C`, its margins resolved.
+    fn run_paths<R: Real, C: Components<R>>(&self, job: &ChunkJob) -> ChunkAcc {
+        match NormalMargins::<C>::new::<R>(self) {
             Some(normal) => self.run_path_chunk(job, PathKernel::new(self, normal)),
             None => self.run_path_chunk(
                 job,
-                PathKernel::<L, _>::new(self, AnyMargins(&self.transforms)),
+                PathKernel::<R, C, _>::new(self, AnyMargins(&self.transforms)),
             ),
         }
     }
@@ -229,20 +236,20 @@ impl Model {
     }
 
     /// Paths through the year step: the draws of a block of paths first,
-    /// then each path, then its record.
-    fn run_path_chunk<L: Lanes, M: Margins<L>>(
+    /// then the paths, `R::LANES` side by side, then each path's record.
+    fn run_path_chunk<R: Real, C: Components<R>, M: Margins<R, C>>(
         &self,
         job: &ChunkJob,
-        kernel: PathKernel<'_, L, M>,
+        kernel: PathKernel<'_, R, C, M>,
     ) -> ChunkAcc {
         /// Numbers drawn at a time (a block of whole paths): 16 KB.
         const BLOCK_DRAWS: usize = 2048;
         let mut rng = chunk_rng(job.seed, job.chunk);
-        let mut s = PathScratch::<L>::new(self);
+        let mut s = PathScratch::<R, C>::new(self);
         let mut acc = self.chunk_acc(job);
         let layout = self.draw_layout(job.optimism.is_some());
         let per_path = layout.per_path.max(1);
-        let block = (BLOCK_DRAWS / per_path).max(1);
+        let block = (BLOCK_DRAWS / per_path).max(1).next_multiple_of(R::LANES);
         let mut draws = vec![0.0; block * per_path];
         let mut j = 0u64;
         while j < job.n {
@@ -253,27 +260,28 @@ impl Model {
             let m = block.min((job.n - j) as usize);
             let draws = &mut draws[..m * per_path];
             layout.fill(&mut rng, &self.normal, job.optimism, draws);
-            for path in draws.chunks_exact(per_path) {
-                let growth = match kernel.run(Latent::Drawn(path), layout.shortfall, &mut s) {
-                    Ok(g) => g,
-                    Err(failure) => {
-                        acc.failure = Some(failure);
-                        acc.n = j;
-                        return acc;
-                    }
+            for first in (0..m).step_by(R::LANES) {
+                let lanes = R::LANES.min(m - first);
+                let latent = Latent::Drawn {
+                    draws,
+                    first,
+                    lanes,
+                    per_path,
                 };
-                acc.collapsed += u64::from(s.collapsed);
-                j += 1;
-                acc.record(
-                    job,
-                    self.main.threshold_pct,
-                    j,
-                    growth,
-                    &s.year_growth,
-                    &s.met,
-                    s.main_g.as_ref(),
-                    s.main_w.as_ref(),
-                );
+                kernel.run(latent, layout.shortfall, &mut s);
+                for p in 0..lanes {
+                    match s.path(p) {
+                        Ok(path) => {
+                            j += 1;
+                            acc.record(job, self.main.threshold_pct, j, &path);
+                        }
+                        Err(failure) => {
+                            acc.failure = Some(failure);
+                            acc.n = j;
+                            return acc;
+                        }
+                    }
+                }
             }
         }
         acc
@@ -302,16 +310,15 @@ impl Model {
             for (m, t) in s.met.iter_mut().zip(&self.targets) {
                 *m = u8::from((g >= t.lo) & (g <= t.hi));
             }
-            acc.record(
-                job,
-                self.main.threshold_pct,
-                j + 1,
-                g,
-                &[],
-                &s.met,
-                &s.main_g,
-                &s.main_w,
-            );
+            let path = PathResult {
+                growth: g,
+                year_growth: &[],
+                met: &s.met,
+                main_g: &s.main_g,
+                main_w: &s.main_w,
+                collapsed: false,
+            };
+            acc.record(job, self.main.threshold_pct, j + 1, &path);
         }
         acc
     }
@@ -321,19 +328,17 @@ impl ChunkAcc {
     /// Folds in the `j`-th draw of the chunk (counting from 1): aggregate
     /// growth of the target year, of every plan year (multi-year models),
     /// each target's state, and the target year's component growth and weights.
-    #[allow(clippy::too_many_arguments)]
     #[inline]
-    fn record(
-        &mut self,
-        job: &ChunkJob,
-        threshold: f64,
-        j: u64,
-        growth: f64,
-        year_growth: &[f64],
-        met: &[u8],
-        main_g: &[f64],
-        main_w: &[f64],
-    ) {
+    fn record(&mut self, job: &ChunkJob, threshold: f64, j: u64, path: &PathResult) {
+        let PathResult {
+            growth,
+            year_growth,
+            met,
+            main_g,
+            main_w,
+            collapsed,
+        } = *path;
+        self.collapsed += u64::from(collapsed);
         let bins = job.bins;
         // Branchless: whether a draw meets the target is a coin toss.
         self.hits += u64::from(growth >= threshold);
@@ -589,6 +594,60 @@ pub(super) fn is_checkpoint(chunks: u64) -> bool {
 mod tests {
     use super::*;
     use crate::engine::{CHUNK_SIZE, MAX_SCENARIOS};
+    use crate::model::MainTarget;
+
+    /// Everything a chunk reports, as bits.
+    fn bits(a: &ChunkAcc) -> Vec<u64> {
+        let mut v = vec![a.n, a.hits, a.under, a.over, a.all_met, a.collapsed];
+        v.extend([a.sum_d, a.sum_d2, a.min, a.max, a.miss_gap].map(f64::to_bits));
+        v.extend(a.hist.iter().map(|&c| u64::from(c)));
+        v.extend(a.year_hist.iter().flatten().map(|&c| u64::from(c)));
+        v.extend(a.year_sum.iter().map(|x| x.to_bits()));
+        v.extend(
+            a.year_tails
+                .iter()
+                .flat_map(|t| [t.under, t.over, t.min.to_bits(), t.max.to_bits()]),
+        );
+        v.extend(&a.target_met);
+        v.extend(&a.target_unknown);
+        v.extend(a.detail.iter().map(|x| x.to_bits()));
+        v.extend(a.early.iter().flat_map(|&(n, h)| [n, h]));
+        v
+    }
+
+    /// The general loop runs four paths side by side; one at a time, in a
+    /// vector of any length, it must give the same bits: for every view of
+    /// the built-in scenario (uncertain weights, prices and population,
+    /// every target), with and without the record of shortfalls, in a chunk
+    /// whose size is not a multiple of four.
+    #[test]
+    fn paths_side_by_side_give_the_bits_of_one_at_a_time() {
+        let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+        let spec = loaded.uncertainty.unwrap();
+        let main = MainTarget::from_scenario(&loaded.scenario).unwrap();
+        let shortfalls = [-1.2, 0.4, -2.5, 0.0, -0.3];
+        for view in &spec.views {
+            let model = Model::new(&loaded.scenario, &spec, view, main).unwrap();
+            let year_bins = model.year_bins();
+            for optimism in [None, Some(&shortfalls[..])] {
+                let job = ChunkJob {
+                    cancel: None,
+                    seed: 7,
+                    chunk: 0,
+                    n: 1_001,
+                    bins: year_bins[model.main_index],
+                    year_bins: &year_bins,
+                    optimism,
+                    keep_detail: true,
+                    keep_draws: false,
+                };
+                let side_by_side = model.run_chunk(&job);
+                let one = model.run_paths::<f64, Vec<f64>>(&job);
+                assert_eq!(side_by_side.n, 1_001);
+                assert!(bits(&side_by_side) == bits(&one), "view {}", view.id);
+            }
+        }
+    }
 
     /// Regression (issue "Right answers off the built-in path", bug 8): one
     /// checkpoint per chunk meant 3,057 at 10⁸ scenarios and three million

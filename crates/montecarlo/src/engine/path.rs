@@ -4,14 +4,16 @@
 //! A chunk first draws the random numbers of a block of paths, in the order
 //! a path consumes them ([`DrawLayout`]): the weights' normals, then per year
 //! the growth normals, the shortfall of the record (when one is applied),
-//! and the price and population shocks. A [`PathKernel`] then runs each path
-//! through grdp-core's year step, its per-component numbers in [`Lanes`]:
+//! and the price and population shocks. A [`PathKernel`] then runs several
+//! paths side by side (grdp-core's [`Paths`](grdp_core::step::Paths), one
+//! lane each) through grdp-core's year step, their per-component numbers in
 //! fixed-size arrays for economies of up to eight components, so loops
-//! unroll and carry no bounds checks. Every floating-point operation is the
-//! one the step has always taken, in the same order: results do not depend
-//! on the lanes, the margins' form or the block size.
+//! unroll, carry no bounds checks and work on two paths per SIMD
+//! instruction. Every floating-point operation is the one the step has
+//! always taken on one path, in the same order: results do not depend on
+//! the lanes, the margins' form or the block size.
 
-use grdp_core::step::{Lanes, PathState, YearInputs};
+use grdp_core::step::{Components, PathState, Real, YearInputs, sum};
 
 use crate::marginal::Transform;
 use crate::model::{Model, Prices};
@@ -141,32 +143,37 @@ impl DrawLayout {
     }
 }
 
-/// One path's draws, read in order.
+/// The draws of the paths side by side in one run of the kernel, read in
+/// order: lane `p` reads the path starting at `draws[base[p]]`.
 struct Tape<'a> {
     draws: &'a [f64],
+    base: [usize; MAX_LANES],
     at: usize,
 }
 
+/// The most paths side by side.
+pub(super) const MAX_LANES: usize = 8;
+
 impl Tape<'_> {
-    #[inline]
-    fn next(&mut self) -> f64 {
-        let v = self.draws[self.at];
+    #[inline(always)]
+    fn next<R: Real>(&mut self) -> R {
+        let v = R::from_fn(|p| self.draws[self.base[p] + self.at]);
         self.at += 1;
         v
     }
-
-    #[inline]
-    fn lanes<L: Lanes>(&mut self, out: &mut L) {
-        let out = out.as_mut();
-        out.copy_from_slice(&self.draws[self.at..self.at + out.len()]);
-        self.at += out.len();
-    }
 }
 
-/// Where a path's latent numbers come from.
+/// Where the latent numbers of the paths side by side come from.
 pub(super) enum Latent<'a> {
-    /// Drawn: one path's numbers laid out by [`DrawLayout`].
-    Drawn(&'a [f64]),
+    /// Drawn: `lanes` paths laid out by [`DrawLayout`], `per_path` numbers
+    /// each, from `first` on in `draws`. When fewer than the kernel's lanes
+    /// are left, the last one is repeated (its copies are not recorded).
+    Drawn {
+        draws: &'a [f64],
+        first: usize,
+        lanes: usize,
+        per_path: usize,
+    },
     /// Fixed latent scores per year and component (for the tornado and the
     /// median path): the normal score of each year's growth itself, after
     /// persistence, so a score of Φ⁻¹(0.1) puts a component at its own
@@ -176,30 +183,33 @@ pub(super) enum Latent<'a> {
 
 /// Marginal transforms, standard-normal score to growth (percent), resolved
 /// once per chunk.
-pub(super) trait Margins<L> {
+pub(super) trait Margins<R: Real, C: Components<R>> {
     /// `g_i = h_{t,i}(e_i)` for plan year `t`.
-    fn apply(&self, t: usize, e: &L, g: &mut L);
+    fn apply(&self, t: usize, e: &C, g: &mut C);
 }
 
 /// Every marginal normal: `g = μ + σ e`, the same arithmetic as
 /// [`Transform::apply`] without its dispatch.
-pub(super) struct NormalMargins<L> {
-    mu: Vec<L>,
-    sd: Vec<L>,
+pub(super) struct NormalMargins<C> {
+    mu: Vec<C>,
+    sd: Vec<C>,
 }
 
-impl<L: Lanes> NormalMargins<L> {
+impl<C> NormalMargins<C> {
     /// `None` unless every transform of every year is normal.
-    pub(super) fn new(model: &Model) -> Option<Self> {
+    pub(super) fn new<R: Real>(model: &Model) -> Option<Self>
+    where
+        C: Components<R>,
+    {
         let mut mu = Vec::with_capacity(model.years.len());
         let mut sd = Vec::with_capacity(model.years.len());
         for row in &model.transforms {
-            let (mut m, mut s) = (L::zeros(model.k), L::zeros(model.k));
+            let (mut m, mut s) = (C::zeros(model.k), C::zeros(model.k));
             for ((m, s), t) in m.as_mut().iter_mut().zip(s.as_mut()).zip(row) {
                 let Transform::Normal { mu, sd } = t else {
                     return None;
                 };
-                (*m, *s) = (*mu, *sd);
+                (*m, *s) = (R::splat(*mu), R::splat(*sd));
             }
             mu.push(m);
             sd.push(s);
@@ -208,9 +218,9 @@ impl<L: Lanes> NormalMargins<L> {
     }
 }
 
-impl<L: Lanes> Margins<L> for NormalMargins<L> {
+impl<R: Real, C: Components<R>> Margins<R, C> for NormalMargins<C> {
     #[inline]
-    fn apply(&self, t: usize, e: &L, g: &mut L) {
+    fn apply(&self, t: usize, e: &C, g: &mut C) {
         for (((g, e), mu), sd) in g
             .as_mut()
             .iter_mut()
@@ -218,112 +228,160 @@ impl<L: Lanes> Margins<L> for NormalMargins<L> {
             .zip(self.mu[t].as_ref())
             .zip(self.sd[t].as_ref())
         {
-            *g = mu + sd * e;
+            *g = *mu + *sd * *e;
         }
     }
 }
 
-/// Any marginals: each component's [`Transform`].
+/// Any marginals: each component's [`Transform`], lane by lane.
 pub(super) struct AnyMargins<'m>(pub(super) &'m [Vec<Transform>]);
 
-impl<L: Lanes> Margins<L> for AnyMargins<'_> {
+impl<R: Real, C: Components<R>> Margins<R, C> for AnyMargins<'_> {
     #[inline]
-    fn apply(&self, t: usize, e: &L, g: &mut L) {
+    fn apply(&self, t: usize, e: &C, g: &mut C) {
         for ((g, e), tr) in g.as_mut().iter_mut().zip(e.as_ref()).zip(&self.0[t]) {
-            *g = tr.apply(*e);
+            *g = R::from_fn(|p| tr.apply(e.lane(p)));
         }
     }
 }
 
-/// What one path leaves behind, and its working buffers (reused).
-pub(super) struct PathScratch<L: Lanes> {
-    state: PathState<L>,
-    z: L,
-    x: L,
-    e: L,
-    g: L,
+/// What the paths side by side leave behind, and their working buffers
+/// (reused). Per-path results are stored lane after lane.
+pub(super) struct PathScratch<R: Real, C: Components<R>> {
+    state: PathState<R, C>,
+    z: C,
+    x: C,
+    e: C,
+    g: C,
+    k: usize,
+    years: usize,
+    targets: usize,
+    /// Aggregate growth of the target year, percent, per lane.
+    main_growth: [f64; MAX_LANES],
     /// Component growth of the target year, percent.
-    pub(super) main_g: L,
+    main_g: Vec<f64>,
     /// The weights the target year's growth used, fractions.
-    pub(super) main_w: L,
+    main_w: Vec<f64>,
     /// Per target: [`MET`], [`UNKNOWN`] or 0.
-    pub(super) met: Vec<u8>,
+    met: Vec<u8>,
     /// Aggregate growth of every plan year, percent.
-    pub(super) year_growth: Vec<f64>,
-    /// Whether this path drew a component's growth at or below −100 % in
-    /// some year (floored there: the sector lost all its output).
+    year_growth: Vec<f64>,
+    /// Lanes whose path drew a component's growth at or below −100 % in
+    /// some year (floored there: the sector lost all its output), a bit each.
+    collapsed: u32,
+    /// The first figure that was not finite, per lane.
+    failure: [Option<(&'static str, i32)>; MAX_LANES],
+}
+
+/// One path's results, read from its lane.
+pub(super) struct PathResult<'a> {
+    /// Aggregate growth of the target year, percent.
+    pub(super) growth: f64,
+    /// Aggregate growth of every plan year, percent.
+    pub(super) year_growth: &'a [f64],
+    /// Per target: [`MET`], [`UNKNOWN`] or 0.
+    pub(super) met: &'a [u8],
+    /// Component growth of the target year, percent.
+    pub(super) main_g: &'a [f64],
+    /// The weights the target year's growth used, fractions.
+    pub(super) main_w: &'a [f64],
+    /// Whether a component's growth was floored at −100 %.
     pub(super) collapsed: bool,
 }
 
-impl<L: Lanes> PathScratch<L> {
+impl<R: Real, C: Components<R>> PathScratch<R, C> {
     pub(super) fn new(model: &Model) -> Self {
         let k = model.k;
+        let lanes = R::LANES;
+        assert!(lanes <= MAX_LANES);
         Self {
             state: PathState::zeroed(k),
-            z: L::zeros(k),
-            x: L::zeros(k),
-            e: L::zeros(k),
-            g: L::zeros(k),
-            main_g: L::zeros(k),
-            main_w: L::zeros(k),
-            met: vec![0; model.targets.len()],
-            year_growth: vec![0.0; model.years.len()],
-            collapsed: false,
+            z: C::zeros(k),
+            x: C::zeros(k),
+            e: C::zeros(k),
+            g: C::zeros(k),
+            k,
+            years: model.years.len(),
+            targets: model.targets.len(),
+            main_growth: [f64::NAN; MAX_LANES],
+            main_g: vec![0.0; lanes * k],
+            main_w: vec![0.0; lanes * k],
+            met: vec![0; lanes * model.targets.len()],
+            year_growth: vec![0.0; lanes * model.years.len()],
+            collapsed: 0,
+            failure: [None; MAX_LANES],
         }
+    }
+
+    /// Lane `p`'s path: its results, or the first figure that was not finite.
+    #[inline]
+    pub(super) fn path(&self, p: usize) -> Result<PathResult<'_>, (&'static str, i32)> {
+        if let Some(f) = self.failure[p] {
+            return Err(f);
+        }
+        let (k, y, t) = (self.k, self.years, self.targets);
+        Ok(PathResult {
+            growth: self.main_growth[p],
+            year_growth: &self.year_growth[p * y..(p + 1) * y],
+            met: &self.met[p * t..(p + 1) * t],
+            main_g: &self.main_g[p * k..(p + 1) * k],
+            main_w: &self.main_w[p * k..(p + 1) * k],
+            collapsed: self.collapsed & (1 << p) != 0,
+        })
     }
 }
 
-/// A model's per-component constants in lanes `L`, with its margins `M`.
-pub(super) struct PathKernel<'m, L: Lanes, M> {
+/// A model's per-component constants in `C`, with its margins `M`.
+pub(super) struct PathKernel<'m, R: Real, C: Components<R>, M> {
     model: &'m Model,
     margins: M,
-    base_weights: L,
-    weight_sd: Option<L>,
+    base_weights: C,
+    weight_sd: Option<C>,
     /// Rows of the lower Cholesky factor (zeros above the diagonal).
-    chol: Option<Vec<L>>,
-    price_sd: Option<L>,
-    /// `√(1 − ρ²)`, the weight of a year's new shock under persistence ρ.
-    innovation: f64,
+    chol: Option<Vec<C>>,
+    price_sd: Option<C>,
+    /// `ρ`, the persistence of last year's score.
+    persistence: R,
+    /// `√(1 − ρ²)`, the weight of a year's new shock.
+    innovation: R,
     levels: bool,
 }
 
-fn lanes<L: Lanes>(v: &[f64]) -> L {
-    let mut l = L::zeros(v.len());
-    l.as_mut().copy_from_slice(v);
-    l
+fn splat<R: Real, C: Components<R>>(v: &[f64]) -> C {
+    let mut c = C::zeros(v.len());
+    for (c, v) in c.as_mut().iter_mut().zip(v) {
+        *c = R::splat(*v);
+    }
+    c
 }
 
-impl<'m, L: Lanes, M: Margins<L>> PathKernel<'m, L, M> {
+impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
     pub(super) fn new(model: &'m Model, margins: M) -> Self {
         let k = model.k;
         Self {
             model,
             margins,
-            base_weights: lanes(&model.base_weights),
-            weight_sd: model.weight_sd.as_deref().map(lanes),
+            base_weights: splat(&model.base_weights),
+            weight_sd: model.weight_sd.as_deref().map(splat),
             chol: model
                 .chol
                 .as_ref()
-                .map(|c| c.chunks_exact(k).map(lanes).collect()),
-            price_sd: model.price_sd.as_deref().map(lanes),
-            innovation: (1.0 - model.persistence * model.persistence).sqrt(),
+                .map(|c| c.chunks_exact(k).map(splat).collect()),
+            price_sd: model.price_sd.as_deref().map(splat),
+            persistence: R::splat(model.persistence),
+            innovation: R::splat((1.0 - model.persistence * model.persistence).sqrt()),
             levels: model.tracks_levels(),
         }
     }
 
-    /// One scenario, year by year: the latent normals become component
-    /// growth, and grdp-core's year step turns that into the economy.
-    /// Returns aggregate growth of the target year.
+    /// `R::LANES` scenarios side by side, year by year: the latent normals
+    /// become component growth, and grdp-core's year step turns that into
+    /// the economy. Read each path with [`PathScratch::path`].
     #[inline]
-    pub(super) fn run(
-        &self,
-        latent: Latent<'_>,
-        shortfall: bool,
-        s: &mut PathScratch<L>,
-    ) -> Result<f64, (&'static str, i32)> {
+    pub(super) fn run(&self, latent: Latent<'_>, shortfall: bool, s: &mut PathScratch<R, C>) {
         let m = self.model;
         s.state.reset(
-            self.base_weights.as_ref(),
+            &m.base_weights,
             if self.levels {
                 m.base_current.as_deref()
             } else {
@@ -332,62 +390,88 @@ impl<'m, L: Lanes, M: Margins<L>> PathKernel<'m, L, M> {
             m.base_population,
             m.base_employed,
         );
-        let (mut tape, fixed) = match latent {
-            Latent::Drawn(draws) => (Tape { draws, at: 0 }, None),
-            Latent::Fixed(scores) => (Tape { draws: &[], at: 0 }, Some(scores)),
+        let (mut tape, fixed, expected) = match latent {
+            Latent::Drawn {
+                draws,
+                first,
+                lanes,
+                per_path,
+            } => {
+                let base = std::array::from_fn(|p| (first + p.min(lanes - 1)) * per_path);
+                (Tape { draws, base, at: 0 }, None, per_path)
+            }
+            Latent::Fixed(scores) => (
+                Tape {
+                    draws: &[],
+                    base: [0; MAX_LANES],
+                    at: 0,
+                },
+                Some(scores),
+                0,
+            ),
         };
         let drawn = fixed.is_none();
         if let (Some(sd), true) = (&self.weight_sd, drawn) {
             let w = s.state.weights_mut();
             for (w, sd) in w.iter_mut().zip(sd.as_ref()) {
-                *w = (*w + sd * tape.next()).max(0.0);
+                *w = (*w + *sd * tape.next()).max(R::splat(0.0));
             }
-            let total: f64 = w.iter().sum();
-            if total > 0.0 {
-                w.iter_mut().for_each(|w| *w /= total);
-            } else {
-                w.copy_from_slice(self.base_weights.as_ref());
+            let total = sum(w.iter().copied());
+            for (w, base) in w.iter_mut().zip(self.base_weights.as_ref()) {
+                *w = total.if_positive(*w / total, *base);
             }
         }
         let persistent = drawn && m.persistence > 0.0;
-        let mut main_growth = f64::NAN;
-        s.collapsed = false;
+        s.collapsed = 0;
+        s.failure = [None; MAX_LANES];
+        let (k, targets) = (s.k, s.targets);
         for t in 0..m.years.len() {
             match fixed {
                 None => {
-                    tape.lanes(&mut s.z);
+                    for z in s.z.as_mut() {
+                        *z = tape.next();
+                    }
                     match &self.chol {
                         Some(rows) => {
                             for (i, (x, row)) in s.x.as_mut().iter_mut().zip(rows).enumerate() {
-                                *x = row.as_ref()[..=i]
+                                *x = sum(row.as_ref()[..=i]
                                     .iter()
                                     .zip(s.z.as_ref())
-                                    .map(|(a, b)| a * b)
-                                    .sum();
+                                    .map(|(a, b)| *a * *b));
                             }
                         }
                         None => s.x.as_mut().copy_from_slice(s.z.as_ref()),
                     }
                 }
-                Some(scores) => s.x.as_mut().copy_from_slice(&scores[t]),
+                Some(scores) => {
+                    for (x, v) in s.x.as_mut().iter_mut().zip(&scores[t]) {
+                        *x = R::splat(*v);
+                    }
+                }
             }
             if persistent && t > 0 {
                 for (e, x) in s.e.as_mut().iter_mut().zip(s.x.as_ref()) {
-                    *e = m.persistence * *e + self.innovation * x;
+                    *e = self.persistence * *e + self.innovation * *x;
                 }
             } else {
                 s.e.as_mut().copy_from_slice(s.x.as_ref());
             }
             self.margins.apply(t, &s.e, &mut s.g);
             if shortfall && drawn {
-                let add = tape.next();
-                s.g.as_mut().iter_mut().for_each(|g| *g += add);
+                let add: R = tape.next();
+                for g in s.g.as_mut() {
+                    *g = *g + add;
+                }
             }
             for g in s.g.as_mut() {
-                if *g <= -100.0 {
-                    *g = -100.0;
-                    s.collapsed = true;
-                }
+                let mut low = 0;
+                *g = R::from_fn(|p| {
+                    let v = g.lane(p);
+                    let below = v <= -100.0;
+                    low |= u32::from(below) << p;
+                    if below { -100.0 } else { v }
+                });
+                s.collapsed |= low;
             }
             let inputs = YearInputs {
                 growth_pct: s.g.as_ref(),
@@ -399,49 +483,69 @@ impl<'m, L: Lanes, M: Margins<L>> PathKernel<'m, L, M> {
             // price shocks first, in component order.
             let price_sd = &self.price_sd;
             let population_sd = m.population_sd;
-            let shocks = |price: &mut [f64], population_moves: bool| -> f64 {
+            let shocks = |price: &mut [R], population_moves: bool| -> R {
                 if !drawn {
-                    return 0.0;
+                    return R::splat(0.0);
                 }
                 if let Some(sd) = price_sd {
                     for (pi, sd) in price.iter_mut().zip(sd.as_ref()) {
-                        *pi += sd * tape.next();
+                        *pi = *pi + *sd * tape.next();
                     }
                 }
                 match population_sd {
-                    Some(sd) if population_moves => sd * tape.next(),
-                    _ => 0.0,
+                    Some(sd) if population_moves => R::splat(sd) * tape.next(),
+                    _ => R::splat(0.0),
                 }
             };
             let figures = s.state.step(&inputs, shocks);
             let growth = figures.growth_pct;
-            if !growth.is_finite() {
-                return Err(("aggregate growth", m.years[t]));
+            let year = m.years[t];
+            for (p, failure) in s.failure.iter_mut().enumerate().take(R::LANES) {
+                if failure.is_some() {
+                    continue;
+                }
+                if !growth.lane(p).is_finite() {
+                    *failure = Some(("aggregate growth", year));
+                } else if figures.current_bn_vnd.is_some()
+                    && !figures.grdp_current_bn_vnd.lane(p).is_finite()
+                {
+                    *failure = Some(("GRDP at current prices", year));
+                }
             }
-            if figures.current_bn_vnd.is_some() && !figures.grdp_current_bn_vnd.is_finite() {
-                return Err(("GRDP at current prices", m.years[t]));
+            for p in 0..R::LANES {
+                s.year_growth[p * m.years.len() + t] = growth.lane(p);
             }
-            s.year_growth[t] = growth;
             if t == m.main_index {
-                main_growth = growth;
-                s.main_g.as_mut().copy_from_slice(s.g.as_ref());
-                s.main_w.as_mut().copy_from_slice(figures.weights);
+                for p in 0..R::LANES {
+                    s.main_growth[p] = growth.lane(p);
+                    let lane = p * k..(p + 1) * k;
+                    for ((out, g), w) in s.main_g[lane.clone()]
+                        .iter_mut()
+                        .zip(s.g.as_ref())
+                        .zip(&mut s.main_w[lane].iter_mut().zip(figures.weights))
+                    {
+                        *out = g.lane(p);
+                        *w.0 = w.1.lane(p);
+                    }
+                }
             }
             let (from, to) = m.tests_by_year[t];
             for test in &m.tests[from..to] {
                 let value = figures.value(test.indicator, test.component);
-                s.met[test.slot] = if value.is_nan() {
-                    UNKNOWN
-                } else if value >= test.lo && value <= test.hi {
-                    MET
-                } else {
-                    0
-                };
+                for p in 0..R::LANES {
+                    // Branchless (whether a draw meets a target is often a
+                    // coin toss): a NaN fails both comparisons.
+                    let v = value.lane(p);
+                    let met = u8::from(v >= test.lo) & u8::from(v <= test.hi);
+                    s.met[p * targets + test.slot] = (met * MET) | (u8::from(v.is_nan()) * UNKNOWN);
+                }
             }
             s.state.roll_forward();
         }
-        debug_assert!(fixed.is_some() || tape.at == tape.draws.len());
-        Ok(main_growth)
+        debug_assert!(
+            fixed.is_some() || tape.at == expected,
+            "the layout and the path disagree"
+        );
     }
 }
 
@@ -449,10 +553,11 @@ impl Model {
     /// Each plan year's aggregate growth with every latent score at
     /// `scores`, and the target year's (`None` where a figure is not finite).
     fn fixed_years(&self, scores: &[Vec<f64>]) -> Option<(f64, Vec<f64>)> {
-        let kernel = PathKernel::<Vec<f64>, _>::new(self, AnyMargins(&self.transforms));
+        let kernel = PathKernel::<f64, Vec<f64>, _>::new(self, AnyMargins(&self.transforms));
         let mut s = PathScratch::new(self);
-        let g = kernel.run(Latent::Fixed(scores), false, &mut s).ok()?;
-        Some((g, s.year_growth))
+        kernel.run(Latent::Fixed(scores), false, &mut s);
+        let path = s.path(0).ok()?;
+        Some((path.growth, path.year_growth.to_vec()))
     }
 
     /// The deterministic aggregate growth of the target year with every
