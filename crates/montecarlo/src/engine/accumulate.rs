@@ -299,10 +299,10 @@ impl Model {
                 acc.n = j;
                 return acc;
             }
+            self.normal.fill(&mut rng, &mut s.z);
             let mut g = c0;
-            for (z, aj) in s.z.iter_mut().zip(a) {
-                *z = self.normal.sample(&mut rng);
-                g += aj * *z;
+            for (z, aj) in s.z.iter().zip(a) {
+                g += aj * z;
             }
             if need_components {
                 self.components_from_z(&mut s);

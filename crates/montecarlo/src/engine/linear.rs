@@ -77,11 +77,7 @@ impl Model {
                 break;
             }
             let m = BLOCK.min((job.n - j) as usize);
-            for row in &mut z[..m] {
-                for v in row.iter_mut() {
-                    *v = zig.sample(&mut rng);
-                }
-            }
+            zig.fill(&mut rng, z[..m].as_flattened_mut());
             for (g, row) in block_g[..m].iter_mut().zip(&z[..m]) {
                 let mut acc = c0;
                 for (aj, zj) in a.iter().zip(row) {

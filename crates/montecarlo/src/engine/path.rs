@@ -118,9 +118,7 @@ impl DrawLayout {
     ) {
         if let ([Draw::Normals(_)], None) = (&self.runs[..], shortfalls) {
             // No shortfalls: one run of normals, path after path.
-            for v in out.iter_mut() {
-                *v = normal.sample(rng);
-            }
+            normal.fill(rng, out);
             return;
         }
         for path in out.chunks_exact_mut(self.per_path) {
@@ -128,9 +126,7 @@ impl DrawLayout {
             for run in &self.runs {
                 match *run {
                     Draw::Normals(n) => {
-                        for v in &mut path[at..at + n] {
-                            *v = normal.sample(rng);
-                        }
+                        normal.fill(rng, &mut path[at..at + n]);
                         at += n;
                     }
                     Draw::Shortfall => {
