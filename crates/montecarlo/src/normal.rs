@@ -3,8 +3,8 @@
 //! method to generate normal random samples"), with 2,048 layers.
 //!
 //! One `u64` per draw on the fast path (99.77 % of draws): its low 11 bits
-//! pick the layer, its top 52 bits a uniform in [−1, 1) (bits 11 and 12
-//! go unused). With 2,048 layers rather than the usual 256, a draw misses the
+//! pick the layer, its top 52 bits a uniform in [−1, 1) (bit 11 goes
+//! unused). With 2,048 layers rather than the usual 256, a draw misses the
 //! fast path six times less often (0.23 % against 1.49 %); a miss costs a
 //! mispredicted branch and often an `exp`, so this is what makes the sampler
 //! fast, at the price of 48 KB of tables. [`Ziggurat::fill`] takes eight
