@@ -346,8 +346,8 @@ impl ChunkAcc {
         let d = growth - bins.reference;
         self.sum_d += d;
         self.sum_d2 += d * d;
-        self.min = self.min.min(growth);
-        self.max = self.max.max(growth);
+        running_min(&mut self.min, growth);
+        running_max(&mut self.max, growth);
         let pos = (growth - bins.lo) * bins.inv_width;
         if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
             self.hist[pos as usize] += 1;
@@ -366,8 +366,8 @@ impl ChunkAcc {
                 .zip(job.year_bins)
             {
                 *sum += g;
-                tails.min = tails.min.min(*g);
-                tails.max = tails.max.max(*g);
+                running_min(&mut tails.min, *g);
+                running_max(&mut tails.max, *g);
                 let pos = (g - b.lo) * b.inv_width;
                 if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
                     hist[pos as usize] += 1;
@@ -402,6 +402,24 @@ impl ChunkAcc {
         if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
             self.early.push((j, self.hits));
         }
+    }
+}
+
+/// `*min = min.min(x)`, exactly (a running minimum never NaN), with a
+/// branch that is almost never taken once the minimum settles, instead of
+/// a blend on the loop's critical path every draw.
+#[inline(always)]
+pub(super) fn running_min(min: &mut f64, x: f64) {
+    if x <= *min {
+        *min = min.min(x);
+    }
+}
+
+/// `*max = max.max(x)`, exactly (see [`running_min`]).
+#[inline(always)]
+pub(super) fn running_max(max: &mut f64, x: f64) {
+    if x >= *max {
+        *max = max.max(x);
     }
 }
 

@@ -6,7 +6,7 @@ use std::sync::atomic::Ordering;
 use crate::model::Model;
 use crate::rng::chunk_rng;
 
-use super::accumulate::{ChunkAcc, ChunkJob};
+use super::accumulate::{ChunkAcc, ChunkJob, running_max, running_min};
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
 
 /// Per-draw buffers of the linear model when components are kept.
@@ -92,8 +92,8 @@ impl Model {
                 let d = g - bins.reference;
                 sum_d += d;
                 sum_d2 += d * d;
-                min = min.min(g);
-                max = max.max(g);
+                running_min(&mut min, g);
+                running_max(&mut max, g);
                 let pos = (g - bins.lo) * bins.inv_width;
                 if pos >= 0.0 && pos < bins_f {
                     hist[pos as usize] += 1;
