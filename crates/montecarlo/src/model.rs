@@ -48,6 +48,18 @@ pub(crate) struct CompiledTarget {
     pub hi: f64,
 }
 
+/// One target's test, listed under its year (see [`Model`]'s `tests`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub(crate) struct YearTest {
+    /// The target's index in [`Model`]'s `targets`.
+    pub slot: usize,
+    pub indicator: Indicator,
+    pub component: Option<usize>,
+    /// `[lo, hi]` are the values that meet the target.
+    pub lo: f64,
+    pub hi: f64,
+}
+
 impl CompiledTarget {
     /// Whether the target is on aggregate real growth.
     pub(crate) fn is_aggregate_growth(&self) -> bool {
@@ -98,6 +110,11 @@ pub struct Model {
     pub(crate) population_sd: Option<f64>,
     pub(crate) employment_growth: Vec<Option<f64>>,
     pub(crate) targets: Vec<CompiledTarget>,
+    /// The targets' tests grouped by plan year: year `t` tests
+    /// `tests[tests_by_year[t].0..tests_by_year[t].1]`, so a path checks
+    /// only what each year must show.
+    pub(crate) tests: Vec<YearTest>,
+    pub(crate) tests_by_year: Vec<(usize, usize)>,
     pub(crate) main_index: usize,
     pub(crate) main: MainTarget,
     pub(crate) needs_levels: bool,
@@ -215,6 +232,7 @@ impl Model {
             })
             .collect();
         let targets = compile_targets(scenario, &years)?;
+        let (tests, tests_by_year) = tests_by_year(&targets, years.len());
         let needs_levels = targets.iter().any(|t| {
             !matches!(
                 t.indicator,
@@ -263,6 +281,8 @@ impl Model {
                 .map(|y| y.employment_growth_pct.map(|p| p / 100.0))
                 .collect(),
             targets,
+            tests,
+            tests_by_year,
             main_index,
             main,
             needs_levels,
@@ -355,6 +375,31 @@ fn compile_targets(scenario: &Scenario, years: &[i32]) -> Result<Vec<CompiledTar
         });
     }
     Ok(out)
+}
+
+/// The targets' tests in year order (each year's in the targets' order),
+/// and each year's range in that list.
+fn tests_by_year(targets: &[CompiledTarget], years: usize) -> (Vec<YearTest>, Vec<(usize, usize)>) {
+    let mut tests = Vec::with_capacity(targets.len());
+    let mut ranges = Vec::with_capacity(years);
+    for t in 0..years {
+        let from = tests.len();
+        tests.extend(
+            targets
+                .iter()
+                .enumerate()
+                .filter(|(_, c)| c.year_index == t)
+                .map(|(slot, c)| YearTest {
+                    slot,
+                    indicator: c.indicator,
+                    component: c.component,
+                    lo: c.lo,
+                    hi: c.hi,
+                }),
+        );
+        ranges.push((from, tests.len()));
+    }
+    (tests, ranges)
 }
 
 /// The largest share of draws a specification may put at or below −100 %

@@ -7,9 +7,19 @@ use crate::model::Model;
 use crate::rng::chunk_rng;
 use crate::stats::wilson_95;
 
-use super::path::{MET, Scratch, Source, UNKNOWN};
+use grdp_core::step::{Components, Paths, Real};
+
+use super::linear::Scratch;
+use super::path::{
+    AnyMargins, Latent, MET, Margins, NormalMargins, PathKernel, PathResult, PathScratch, UNKNOWN,
+};
 use super::results::Checkpoint;
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+/// Paths the general loop runs side by side (see [`Paths`]): two fill an
+/// SSE2 register, and four keep two independent chains of arithmetic in
+/// flight; more spill registers.
+const PATH_LANES: usize = 4;
 
 /// Results of one chunk.
 pub(super) struct ChunkAcc {
@@ -118,11 +128,7 @@ impl Model {
     /// robust spreads (+1 pp, +2 pp a plan year), so no year's draws fall
     /// outside its own histogram but in the far tails (and those are counted).
     pub(super) fn year_bins(&self) -> Vec<Bins> {
-        let mut s = Scratch::new(self.k, self.targets.len(), self.years.len());
-        let centres = match self.draw(&mut Source::Fixed(&self.zero_scores()), &mut s) {
-            Ok(_) => s.year_growth.clone(),
-            Err(_) => vec![f64::NAN; self.years.len()],
-        };
+        let centres = self.median_years();
         let weight_spread = self
             .weight_sd
             .as_ref()
@@ -175,22 +181,42 @@ impl Model {
             }
             dispatch!(1 2 3 4 5 6 7 8);
         }
-        let &ChunkJob {
-            cancel,
-            seed,
-            chunk,
-            n,
-            bins,
-            year_bins,
-            optimism,
-            keep_detail,
-            keep_draws,
-        } = job;
-        let k = self.k;
-        let threshold = self.main.threshold_pct;
-        let mut rng = chunk_rng(seed, chunk);
-        let mut s = Scratch::new(k, self.targets.len(), self.years.len());
-        let mut acc = ChunkAcc {
+        // The linear model, keeping each draw's components.
+        if let Some((c0, a)) = &self.linear
+            && job.optimism.is_none()
+            && self.targets.iter().all(|t| t.is_aggregate_growth())
+        {
+            return self.run_linear_detail_chunk(job, *c0, a);
+        }
+        // Paths through the year step, PATH_LANES side by side, in
+        // fixed-size arrays for small economies.
+        type R = Paths<PATH_LANES>;
+        macro_rules! components {
+            ($($k:literal)*) => {
+                match self.k {
+                    $($k => self.run_paths::<R, [R; $k]>(job),)*
+                    _ => self.run_paths::<R, Vec<R>>(job),
+                }
+            };
+        }
+        components!(1 2 3 4 5 6 7 8)
+    }
+
+    /// The general path's chunk in `C`, its margins resolved.
+    fn run_paths<R: Real, C: Components<R>>(&self, job: &ChunkJob) -> ChunkAcc {
+        match NormalMargins::<C>::new::<R>(self) {
+            Some(normal) => self.run_path_chunk(job, PathKernel::new(self, normal)),
+            None => self.run_path_chunk(
+                job,
+                PathKernel::<R, C, _>::new(self, AnyMargins(&self.transforms)),
+            ),
+        }
+    }
+
+    /// The accumulator of a chunk that keeps what `job` asks for.
+    fn chunk_acc(&self, job: &ChunkJob) -> ChunkAcc {
+        let n = job.n as usize;
+        ChunkAcc {
             hist: vec![0; HISTOGRAM_BINS],
             year_hist: if self.years.len() > 1 {
                 vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
@@ -199,116 +225,201 @@ impl Model {
             },
             year_sum: vec![0.0; self.years.len()],
             year_tails: vec![YearTails::default(); self.years.len()],
-            detail: Vec::with_capacity(if keep_detail {
-                n as usize * (2 * k + 1)
+            detail: Vec::with_capacity(if job.keep_detail {
+                n * (2 * self.k + 1)
             } else {
                 0
             }),
-            draws: Vec::with_capacity(if keep_draws { n as usize * (k + 1) } else { 0 }),
-            ..ChunkAcc::empty(self, n)
-        };
-        let fast = self
-            .linear
-            .as_ref()
-            .filter(|_| optimism.is_none() && self.targets.iter().all(|t| t.is_aggregate_growth()));
-        let need_components = keep_detail || keep_draws;
-        for j in 0..n {
-            if j % 1024 == 0 && cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+            draws: Vec::with_capacity(if job.keep_draws { n * (self.k + 1) } else { 0 }),
+            ..ChunkAcc::empty(self, job.n)
+        }
+    }
+
+    /// Paths through the year step: the draws of a block of paths first,
+    /// then the paths, `R::LANES` side by side, then each path's record.
+    fn run_path_chunk<R: Real, C: Components<R>, M: Margins<R, C>>(
+        &self,
+        job: &ChunkJob,
+        kernel: PathKernel<'_, R, C, M>,
+    ) -> ChunkAcc {
+        /// Numbers drawn at a time (a block of whole paths): 16 KB.
+        const BLOCK_DRAWS: usize = 2048;
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let mut s = PathScratch::<R, C>::new(self);
+        let mut acc = self.chunk_acc(job);
+        let layout = self.draw_layout(job.optimism.is_some());
+        let per_path = layout.per_path.max(1);
+        let block = (BLOCK_DRAWS / per_path).max(1).next_multiple_of(R::LANES);
+        let mut draws = vec![0.0; block * per_path];
+        let mut j = 0u64;
+        while j < job.n {
+            if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 acc.n = j;
                 return acc;
             }
-            let growth = match fast {
-                Some((c0, a)) => {
-                    let mut g = *c0;
-                    for (z, aj) in s.z.iter_mut().zip(a) {
-                        *z = self.normal.sample(&mut rng);
-                        g += aj * *z;
-                    }
-                    if need_components {
-                        self.components_from_z(&mut s);
-                    }
-                    for (m, t) in s.met.iter_mut().zip(&self.targets) {
-                        *m = u8::from((g >= t.lo) & (g <= t.hi));
-                    }
-                    g
-                }
-                None => match self.draw(&mut Source::Random(&mut rng, optimism), &mut s) {
-                    Ok(g) => {
-                        acc.collapsed += u64::from(s.collapsed);
-                        g
-                    }
-                    Err(failure) => {
-                        acc.failure = Some(failure);
-                        acc.n = j;
-                        return acc;
-                    }
-                },
-            };
-            // Branchless: whether a draw meets the target is a coin toss.
-            acc.hits += u64::from(growth >= threshold);
-            acc.miss_gap += (threshold - growth).max(0.0);
-            let d = growth - bins.reference;
-            acc.sum_d += d;
-            acc.sum_d2 += d * d;
-            acc.min = acc.min.min(growth);
-            acc.max = acc.max.max(growth);
-            let pos = (growth - bins.lo) * bins.inv_width;
-            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                acc.hist[pos as usize] += 1;
-            } else if pos < 0.0 {
-                acc.under += 1;
-            } else {
-                acc.over += 1;
-            }
-            if !acc.year_hist.is_empty() {
-                for ((((hist, sum), tails), g), b) in acc
-                    .year_hist
-                    .iter_mut()
-                    .zip(&mut acc.year_sum)
-                    .zip(&mut acc.year_tails)
-                    .zip(&s.year_growth)
-                    .zip(year_bins)
-                {
-                    *sum += g;
-                    tails.min = tails.min.min(*g);
-                    tails.max = tails.max.max(*g);
-                    let pos = (g - b.lo) * b.inv_width;
-                    if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                        hist[pos as usize] += 1;
-                    } else if pos < 0.0 {
-                        tails.under += 1;
-                    } else {
-                        tails.over += 1;
+            let m = block.min((job.n - j) as usize);
+            let draws = &mut draws[..m * per_path];
+            layout.fill(&mut rng, &self.normal, job.optimism, draws);
+            for first in (0..m).step_by(R::LANES) {
+                let lanes = R::LANES.min(m - first);
+                let latent = Latent::Drawn {
+                    draws,
+                    first,
+                    lanes,
+                    per_path,
+                };
+                kernel.run(latent, layout.shortfall, &mut s);
+                for p in 0..lanes {
+                    match s.path(p) {
+                        Ok(path) => {
+                            j += 1;
+                            acc.record(job, self.main.threshold_pct, j, &path);
+                        }
+                        Err(failure) => {
+                            acc.failure = Some(failure);
+                            acc.n = j;
+                            return acc;
+                        }
                     }
                 }
-            }
-            let mut all = 1u64;
-            for ((m, met), unknown) in s
-                .met
-                .iter()
-                .zip(&mut acc.target_met)
-                .zip(&mut acc.target_unknown)
-            {
-                let is_met = u64::from(*m == MET);
-                *met += is_met;
-                *unknown += u64::from(*m == UNKNOWN);
-                all &= is_met;
-            }
-            acc.all_met += all;
-            if keep_detail {
-                acc.detail.extend_from_slice(&s.main_g);
-                acc.detail.extend_from_slice(&s.main_w);
-                acc.detail.push(growth);
-            }
-            if keep_draws {
-                acc.draws.extend_from_slice(&s.main_g);
-                acc.draws.push(growth);
-            }
-            if chunk == 0 && EARLY_CHECKPOINTS.contains(&(j + 1)) {
-                acc.early.push((j + 1, acc.hits));
             }
         }
         acc
+    }
+
+    /// The linear model `G = c0 + a · z` when each draw's components are
+    /// kept (or drawn out): one draw at a time, components from the same normals.
+    fn run_linear_detail_chunk(&self, job: &ChunkJob, c0: f64, a: &[f64]) -> ChunkAcc {
+        let mut rng = chunk_rng(job.seed, job.chunk);
+        let mut s = Scratch::new(self.k, self.targets.len());
+        let mut acc = self.chunk_acc(job);
+        let need_components = job.keep_detail || job.keep_draws;
+        for j in 0..job.n {
+            if j % 1024 == 0 && job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+                acc.n = j;
+                return acc;
+            }
+            self.normal.fill(&mut rng, &mut s.z);
+            let mut g = c0;
+            for (z, aj) in s.z.iter().zip(a) {
+                g += aj * z;
+            }
+            if need_components {
+                self.components_from_z(&mut s);
+            }
+            for (m, t) in s.met.iter_mut().zip(&self.targets) {
+                *m = u8::from((g >= t.lo) & (g <= t.hi));
+            }
+            let path = PathResult {
+                growth: g,
+                year_growth: &[],
+                met: &s.met,
+                main_g: &s.main_g,
+                main_w: &s.main_w,
+                collapsed: false,
+            };
+            acc.record(job, self.main.threshold_pct, j + 1, &path);
+        }
+        acc
+    }
+}
+
+impl ChunkAcc {
+    /// Folds in the `j`-th draw of the chunk (counting from 1): aggregate
+    /// growth of the target year, of every plan year (multi-year models),
+    /// each target's state, and the target year's component growth and weights.
+    #[inline]
+    fn record(&mut self, job: &ChunkJob, threshold: f64, j: u64, path: &PathResult) {
+        let PathResult {
+            growth,
+            year_growth,
+            met,
+            main_g,
+            main_w,
+            collapsed,
+        } = *path;
+        self.collapsed += u64::from(collapsed);
+        let bins = job.bins;
+        // Branchless: whether a draw meets the target is a coin toss.
+        self.hits += u64::from(growth >= threshold);
+        self.miss_gap += (threshold - growth).max(0.0);
+        let d = growth - bins.reference;
+        self.sum_d += d;
+        self.sum_d2 += d * d;
+        running_min(&mut self.min, growth);
+        running_max(&mut self.max, growth);
+        let pos = (growth - bins.lo) * bins.inv_width;
+        if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+            self.hist[pos as usize] += 1;
+        } else if pos < 0.0 {
+            self.under += 1;
+        } else {
+            self.over += 1;
+        }
+        if !self.year_hist.is_empty() {
+            for ((((hist, sum), tails), g), b) in self
+                .year_hist
+                .iter_mut()
+                .zip(&mut self.year_sum)
+                .zip(&mut self.year_tails)
+                .zip(year_growth)
+                .zip(job.year_bins)
+            {
+                *sum += g;
+                running_min(&mut tails.min, *g);
+                running_max(&mut tails.max, *g);
+                let pos = (g - b.lo) * b.inv_width;
+                if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                    hist[pos as usize] += 1;
+                } else if pos < 0.0 {
+                    tails.under += 1;
+                } else {
+                    tails.over += 1;
+                }
+            }
+        }
+        let mut all = 1u64;
+        for ((m, met), unknown) in met
+            .iter()
+            .zip(&mut self.target_met)
+            .zip(&mut self.target_unknown)
+        {
+            let is_met = u64::from(*m == MET);
+            *met += is_met;
+            *unknown += u64::from(*m == UNKNOWN);
+            all &= is_met;
+        }
+        self.all_met += all;
+        if job.keep_detail {
+            self.detail.extend_from_slice(main_g);
+            self.detail.extend_from_slice(main_w);
+            self.detail.push(growth);
+        }
+        if job.keep_draws {
+            self.draws.extend_from_slice(main_g);
+            self.draws.push(growth);
+        }
+        if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
+            self.early.push((j, self.hits));
+        }
+    }
+}
+
+/// `*min = min.min(x)`, exactly (a running minimum never NaN), with a
+/// branch that is almost never taken once the minimum settles, instead of
+/// a blend on the loop's critical path every draw.
+#[inline(always)]
+pub(super) fn running_min(min: &mut f64, x: f64) {
+    if x <= *min {
+        *min = min.min(x);
+    }
+}
+
+/// `*max = max.max(x)`, exactly (see [`running_min`]).
+#[inline(always)]
+pub(super) fn running_max(max: &mut f64, x: f64) {
+    if x >= *max {
+        *max = max.max(x);
     }
 }
 
@@ -501,6 +612,60 @@ pub(super) fn is_checkpoint(chunks: u64) -> bool {
 mod tests {
     use super::*;
     use crate::engine::{CHUNK_SIZE, MAX_SCENARIOS};
+    use crate::model::MainTarget;
+
+    /// Everything a chunk reports, as bits.
+    fn bits(a: &ChunkAcc) -> Vec<u64> {
+        let mut v = vec![a.n, a.hits, a.under, a.over, a.all_met, a.collapsed];
+        v.extend([a.sum_d, a.sum_d2, a.min, a.max, a.miss_gap].map(f64::to_bits));
+        v.extend(a.hist.iter().map(|&c| u64::from(c)));
+        v.extend(a.year_hist.iter().flatten().map(|&c| u64::from(c)));
+        v.extend(a.year_sum.iter().map(|x| x.to_bits()));
+        v.extend(
+            a.year_tails
+                .iter()
+                .flat_map(|t| [t.under, t.over, t.min.to_bits(), t.max.to_bits()]),
+        );
+        v.extend(&a.target_met);
+        v.extend(&a.target_unknown);
+        v.extend(a.detail.iter().map(|x| x.to_bits()));
+        v.extend(a.early.iter().flat_map(|&(n, h)| [n, h]));
+        v
+    }
+
+    /// The general loop runs four paths side by side; one at a time, in a
+    /// vector of any length, it must give the same bits: for every view of
+    /// the built-in scenario (uncertain weights, prices and population,
+    /// every target), with and without the record of shortfalls, in a chunk
+    /// whose size is not a multiple of four.
+    #[test]
+    fn paths_side_by_side_give_the_bits_of_one_at_a_time() {
+        let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+        let spec = loaded.uncertainty.unwrap();
+        let main = MainTarget::from_scenario(&loaded.scenario).unwrap();
+        let shortfalls = [-1.2, 0.4, -2.5, 0.0, -0.3];
+        for view in &spec.views {
+            let model = Model::new(&loaded.scenario, &spec, view, main).unwrap();
+            let year_bins = model.year_bins();
+            for optimism in [None, Some(&shortfalls[..])] {
+                let job = ChunkJob {
+                    cancel: None,
+                    seed: 7,
+                    chunk: 0,
+                    n: 1_001,
+                    bins: year_bins[model.main_index],
+                    year_bins: &year_bins,
+                    optimism,
+                    keep_detail: true,
+                    keep_draws: false,
+                };
+                let side_by_side = model.run_chunk(&job);
+                let one = model.run_paths::<f64, Vec<f64>>(&job);
+                assert_eq!(side_by_side.n, 1_001);
+                assert!(bits(&side_by_side) == bits(&one), "view {}", view.id);
+            }
+        }
+    }
 
     /// Regression (issue "Right answers off the built-in path", bug 8): one
     /// checkpoint per chunk meant 3,057 at 10⁸ scenarios and three million

@@ -6,9 +6,27 @@ use std::sync::atomic::Ordering;
 use crate::model::Model;
 use crate::rng::chunk_rng;
 
-use super::accumulate::{ChunkAcc, ChunkJob};
-use super::path::Scratch;
+use super::accumulate::{ChunkAcc, ChunkJob, running_max, running_min};
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+/// Per-draw buffers of the linear model when components are kept.
+pub(super) struct Scratch {
+    pub(super) z: Vec<f64>,
+    pub(super) main_g: Vec<f64>,
+    pub(super) main_w: Vec<f64>,
+    pub(super) met: Vec<u8>,
+}
+
+impl Scratch {
+    pub(super) fn new(k: usize, targets: usize) -> Self {
+        Self {
+            z: vec![0.0; k],
+            main_g: vec![0.0; k],
+            main_w: vec![0.0; k],
+            met: vec![0; targets],
+        }
+    }
+}
 
 impl Model {
     /// The linear model `G = c0 + a · z` with `K` components: the engine's
@@ -59,11 +77,7 @@ impl Model {
                 break;
             }
             let m = BLOCK.min((job.n - j) as usize);
-            for row in &mut z[..m] {
-                for v in row.iter_mut() {
-                    *v = zig.sample(&mut rng);
-                }
-            }
+            zig.fill(&mut rng, z[..m].as_flattened_mut());
             for (g, row) in block_g[..m].iter_mut().zip(&z[..m]) {
                 let mut acc = c0;
                 for (aj, zj) in a.iter().zip(row) {
@@ -78,8 +92,8 @@ impl Model {
                 let d = g - bins.reference;
                 sum_d += d;
                 sum_d2 += d * d;
-                min = min.min(g);
-                max = max.max(g);
+                running_min(&mut min, g);
+                running_max(&mut max, g);
                 let pos = (g - bins.lo) * bins.inv_width;
                 if pos >= 0.0 && pos < bins_f {
                     hist[pos as usize] += 1;

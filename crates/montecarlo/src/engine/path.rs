@@ -1,195 +1,572 @@
 //! One simulated path: the economy year by year from a draw of the latent
 //! normals, and what each year shows for the targets.
+//!
+//! A chunk first draws the random numbers of a block of paths, in the order
+//! a path consumes them ([`DrawLayout`]): the weights' normals, then per year
+//! the growth normals, the shortfall of the record (when one is applied),
+//! and the price and population shocks. A [`PathKernel`] then runs several
+//! paths side by side (grdp-core's [`Paths`](grdp_core::step::Paths), one
+//! lane each) through grdp-core's year step, their per-component numbers in
+//! fixed-size arrays for economies of up to eight components, so loops
+//! unroll, carry no bounds checks and work on two paths per SIMD
+//! instruction. Every floating-point operation is the one the step has
+//! always taken on one path, in the same order: results do not depend on
+//! the lanes, the margins' form or the block size.
 
-use grdp_core::step::{PathState, YearInputs};
+use grdp_core::step::{Components, PathState, Real, YearInputs, sum};
 
-use crate::model::Model;
+use crate::marginal::Transform;
+use crate::model::{Model, Prices};
+use crate::normal::Ziggurat;
 use crate::rng::{ChunkRng, index};
-
-/// Per-draw buffers, reused.
-pub(super) struct Scratch {
-    pub(super) z: Vec<f64>,
-    pub(super) x: Vec<f64>,
-    pub(super) e: Vec<f64>,
-    pub(super) g: Vec<f64>,
-    /// The economy along the path: weights, levels, people (grdp-core's year step).
-    pub(super) state: PathState,
-    pub(super) main_g: Vec<f64>,
-    pub(super) main_w: Vec<f64>,
-    pub(super) met: Vec<u8>,
-    /// Aggregate growth of every plan year, percent.
-    pub(super) year_growth: Vec<f64>,
-    /// Whether this path drew a component's growth at or below −100 % in
-    /// some year (floored there: the sector lost all its output).
-    pub(super) collapsed: bool,
-}
 
 /// 0 not met, 1 met, 2 unknown.
 pub(super) const MET: u8 = 1;
 pub(super) const UNKNOWN: u8 = 2;
 
-impl Scratch {
-    pub(super) fn new(k: usize, targets: usize, years: usize) -> Self {
-        Self {
-            z: vec![0.0; k],
-            x: vec![0.0; k],
-            e: vec![0.0; k],
-            g: vec![0.0; k],
-            state: PathState::new(k),
-            main_g: vec![0.0; k],
-            main_w: vec![0.0; k],
-            met: vec![0; targets],
-            year_growth: vec![0.0; years],
-            collapsed: false,
+/// One run of a path's random numbers.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Draw {
+    /// Standard normals.
+    Normals(usize),
+    /// One shortfall of the record, drawn uniformly among its values.
+    Shortfall,
+}
+
+/// What one path draws from the generator, in order. It depends on the
+/// model alone (which inputs are uncertain, which years keep current prices
+/// and population), never on the draws.
+pub(super) struct DrawLayout {
+    runs: Vec<Draw>,
+    /// Numbers per path (normals and shortfalls).
+    pub(super) per_path: usize,
+    /// Whether a shortfall is drawn each year.
+    pub(super) shortfall: bool,
+}
+
+impl Model {
+    /// Whether current-price levels are tracked from the base year.
+    pub(super) fn tracks_levels(&self) -> bool {
+        self.needs_levels && self.base_current.is_some()
+    }
+
+    /// The layout of a path's draws, with or without a shortfall a year.
+    /// It mirrors [`grdp_core::step::PathState::step`]: shocks are drawn in
+    /// the years whose current prices are known (the levels are kept while
+    /// every year so far has prices), the population shock while population
+    /// is known and grows by a given rate.
+    pub(super) fn draw_layout(&self, shortfall: bool) -> DrawLayout {
+        let k = self.k;
+        let mut runs = Vec::new();
+        let push = |runs: &mut Vec<Draw>, n: usize| {
+            if n == 0 {
+                return;
+            }
+            match runs.last_mut() {
+                Some(Draw::Normals(m)) => *m += n,
+                _ => runs.push(Draw::Normals(n)),
+            }
+        };
+        if self.weight_sd.is_some() {
+            push(&mut runs, k);
+        }
+        let mut levels = self.tracks_levels();
+        let mut population = self.base_population.is_some();
+        for t in 0..self.years.len() {
+            push(&mut runs, k);
+            if shortfall {
+                runs.push(Draw::Shortfall);
+            }
+            if matches!(self.prices[t], Prices::Unknown) {
+                levels = false;
+            }
+            let moves = population && self.population_growth[t].is_some();
+            if levels {
+                if self.price_sd.is_some() {
+                    push(&mut runs, k);
+                }
+                if self.population_sd.is_some() && moves {
+                    push(&mut runs, 1);
+                }
+            }
+            population = moves;
+        }
+        let per_path = runs
+            .iter()
+            .map(|r| match r {
+                Draw::Normals(n) => *n,
+                Draw::Shortfall => 1,
+            })
+            .sum();
+        DrawLayout {
+            runs,
+            per_path,
+            shortfall,
         }
     }
 }
 
-/// The random parts of one draw: where they come from.
-pub(super) enum Source<'a> {
-    Random(&'a mut ChunkRng, Option<&'a [f64]>),
+impl DrawLayout {
+    /// Fills `out` (a whole number of paths) with draws from `rng`, in the
+    /// order the paths consume them.
+    pub(super) fn fill(
+        &self,
+        rng: &mut ChunkRng,
+        normal: &Ziggurat,
+        shortfalls: Option<&[f64]>,
+        out: &mut [f64],
+    ) {
+        if let ([Draw::Normals(_)], None) = (&self.runs[..], shortfalls) {
+            // No shortfalls: one run of normals, path after path.
+            normal.fill(rng, out);
+            return;
+        }
+        for path in out.chunks_exact_mut(self.per_path) {
+            let mut at = 0;
+            for run in &self.runs {
+                match *run {
+                    Draw::Normals(n) => {
+                        normal.fill(rng, &mut path[at..at + n]);
+                        at += n;
+                    }
+                    Draw::Shortfall => {
+                        path[at] = shortfalls.map_or(0.0, |s| s[index(rng, s.len())]);
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The draws of the paths side by side in one run of the kernel, read in
+/// order: lane `p` reads the path starting at `draws[base[p]]`.
+struct Tape<'a> {
+    draws: &'a [f64],
+    base: [usize; MAX_LANES],
+    at: usize,
+}
+
+/// The most paths side by side.
+pub(super) const MAX_LANES: usize = 8;
+
+impl Tape<'_> {
+    #[inline(always)]
+    fn next<R: Real>(&mut self) -> R {
+        let v = R::from_fn(|p| self.draws[self.base[p] + self.at]);
+        self.at += 1;
+        v
+    }
+}
+
+/// Where the latent numbers of the paths side by side come from.
+pub(super) enum Latent<'a> {
+    /// Drawn: `lanes` paths laid out by [`DrawLayout`], `per_path` numbers
+    /// each, from `first` on in `draws`. When fewer than the kernel's lanes
+    /// are left, the last one is repeated (its copies are not recorded).
+    Drawn {
+        draws: &'a [f64],
+        first: usize,
+        lanes: usize,
+        per_path: usize,
+    },
     /// Fixed latent scores per year and component (for the tornado and the
     /// median path): the normal score of each year's growth itself, after
     /// persistence, so a score of Φ⁻¹(0.1) puts a component at its own
-    /// 10th percentile that year.
+    /// 10th percentile that year. Inputs stay at their centres.
     Fixed(&'a [Vec<f64>]),
 }
 
-impl Model {
-    /// One scenario, year by year: the latent normals become component
-    /// growth, and grdp-core's year step turns that into the economy.
-    /// Returns aggregate growth of the target year.
-    pub(super) fn draw(
-        &self,
-        src: &mut Source,
-        s: &mut Scratch,
-    ) -> Result<f64, (&'static str, i32)> {
-        let k = self.k;
-        let levels = self.needs_levels && self.base_current.is_some();
+/// Marginal transforms, standard-normal score to growth (percent), resolved
+/// once per chunk.
+pub(super) trait Margins<R: Real, C: Components<R>> {
+    /// `g_i = h_{t,i}(e_i)` for plan year `t`.
+    fn apply(&self, t: usize, e: &C, g: &mut C);
+}
+
+/// Every marginal normal: `g = μ + σ e`, the same arithmetic as
+/// [`Transform::apply`] without its dispatch.
+pub(super) struct NormalMargins<C> {
+    mu: Vec<C>,
+    sd: Vec<C>,
+}
+
+impl<C> NormalMargins<C> {
+    /// `None` unless every transform of every year is normal.
+    pub(super) fn new<R: Real>(model: &Model) -> Option<Self>
+    where
+        C: Components<R>,
+    {
+        let mut mu = Vec::with_capacity(model.years.len());
+        let mut sd = Vec::with_capacity(model.years.len());
+        for row in &model.transforms {
+            let (mut m, mut s) = (C::zeros(model.k), C::zeros(model.k));
+            for ((m, s), t) in m.as_mut().iter_mut().zip(s.as_mut()).zip(row) {
+                let Transform::Normal { mu, sd } = t else {
+                    return None;
+                };
+                (*m, *s) = (R::splat(*mu), R::splat(*sd));
+            }
+            mu.push(m);
+            sd.push(s);
+        }
+        Some(Self { mu, sd })
+    }
+}
+
+impl<R: Real, C: Components<R>> Margins<R, C> for NormalMargins<C> {
+    #[inline]
+    fn apply(&self, t: usize, e: &C, g: &mut C) {
+        for (((g, e), mu), sd) in g
+            .as_mut()
+            .iter_mut()
+            .zip(e.as_ref())
+            .zip(self.mu[t].as_ref())
+            .zip(self.sd[t].as_ref())
+        {
+            *g = *mu + *sd * *e;
+        }
+    }
+}
+
+/// Any marginals: each component's [`Transform`], lane by lane.
+pub(super) struct AnyMargins<'m>(pub(super) &'m [Vec<Transform>]);
+
+impl<R: Real, C: Components<R>> Margins<R, C> for AnyMargins<'_> {
+    #[inline]
+    fn apply(&self, t: usize, e: &C, g: &mut C) {
+        for ((g, e), tr) in g.as_mut().iter_mut().zip(e.as_ref()).zip(&self.0[t]) {
+            *g = R::from_fn(|p| tr.apply(e.lane(p)));
+        }
+    }
+}
+
+/// What the paths side by side leave behind, and their working buffers
+/// (reused). Per-path results are stored lane after lane.
+pub(super) struct PathScratch<R: Real, C: Components<R>> {
+    state: PathState<R, C>,
+    z: C,
+    x: C,
+    e: C,
+    g: C,
+    k: usize,
+    years: usize,
+    targets: usize,
+    /// Aggregate growth of the target year, percent, per lane.
+    main_growth: [f64; MAX_LANES],
+    /// Component growth of the target year, percent.
+    main_g: Vec<f64>,
+    /// The weights the target year's growth used, fractions.
+    main_w: Vec<f64>,
+    /// Per target: [`MET`], [`UNKNOWN`] or 0.
+    met: Vec<u8>,
+    /// Aggregate growth of every plan year, percent.
+    year_growth: Vec<f64>,
+    /// Lanes whose path drew a component's growth at or below −100 % in
+    /// some year (floored there: the sector lost all its output), a bit each.
+    collapsed: u32,
+    /// The first figure that was not finite, per lane.
+    failure: [Option<(&'static str, i32)>; MAX_LANES],
+}
+
+/// One path's results, read from its lane.
+pub(super) struct PathResult<'a> {
+    /// Aggregate growth of the target year, percent.
+    pub(super) growth: f64,
+    /// Aggregate growth of every plan year, percent.
+    pub(super) year_growth: &'a [f64],
+    /// Per target: [`MET`], [`UNKNOWN`] or 0.
+    pub(super) met: &'a [u8],
+    /// Component growth of the target year, percent.
+    pub(super) main_g: &'a [f64],
+    /// The weights the target year's growth used, fractions.
+    pub(super) main_w: &'a [f64],
+    /// Whether a component's growth was floored at −100 %.
+    pub(super) collapsed: bool,
+}
+
+impl<R: Real, C: Components<R>> PathScratch<R, C> {
+    pub(super) fn new(model: &Model) -> Self {
+        let k = model.k;
+        let lanes = R::LANES;
+        assert!(lanes <= MAX_LANES);
+        Self {
+            state: PathState::zeroed(k),
+            z: C::zeros(k),
+            x: C::zeros(k),
+            e: C::zeros(k),
+            g: C::zeros(k),
+            k,
+            years: model.years.len(),
+            targets: model.targets.len(),
+            main_growth: [f64::NAN; MAX_LANES],
+            main_g: vec![0.0; lanes * k],
+            main_w: vec![0.0; lanes * k],
+            met: vec![0; lanes * model.targets.len()],
+            year_growth: vec![0.0; lanes * model.years.len()],
+            collapsed: 0,
+            failure: [None; MAX_LANES],
+        }
+    }
+
+    /// Lane `p`'s path: its results, or the first figure that was not finite.
+    #[inline]
+    pub(super) fn path(&self, p: usize) -> Result<PathResult<'_>, (&'static str, i32)> {
+        if let Some(f) = self.failure[p] {
+            return Err(f);
+        }
+        let (k, y, t) = (self.k, self.years, self.targets);
+        Ok(PathResult {
+            growth: self.main_growth[p],
+            year_growth: &self.year_growth[p * y..(p + 1) * y],
+            met: &self.met[p * t..(p + 1) * t],
+            main_g: &self.main_g[p * k..(p + 1) * k],
+            main_w: &self.main_w[p * k..(p + 1) * k],
+            collapsed: self.collapsed & (1 << p) != 0,
+        })
+    }
+}
+
+/// A model's per-component constants in `C`, with its margins `M`.
+pub(super) struct PathKernel<'m, R: Real, C: Components<R>, M> {
+    model: &'m Model,
+    margins: M,
+    base_weights: C,
+    weight_sd: Option<C>,
+    /// Rows of the lower Cholesky factor (zeros above the diagonal).
+    chol: Option<Vec<C>>,
+    price_sd: Option<C>,
+    /// `ρ`, the persistence of last year's score.
+    persistence: R,
+    /// `√(1 − ρ²)`, the weight of a year's new shock.
+    innovation: R,
+    levels: bool,
+}
+
+fn splat<R: Real, C: Components<R>>(v: &[f64]) -> C {
+    let mut c = C::zeros(v.len());
+    for (c, v) in c.as_mut().iter_mut().zip(v) {
+        *c = R::splat(*v);
+    }
+    c
+}
+
+impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
+    pub(super) fn new(model: &'m Model, margins: M) -> Self {
+        let k = model.k;
+        Self {
+            model,
+            margins,
+            base_weights: splat(&model.base_weights),
+            weight_sd: model.weight_sd.as_deref().map(splat),
+            chol: model
+                .chol
+                .as_ref()
+                .map(|c| c.chunks_exact(k).map(splat).collect()),
+            price_sd: model.price_sd.as_deref().map(splat),
+            persistence: R::splat(model.persistence),
+            innovation: R::splat((1.0 - model.persistence * model.persistence).sqrt()),
+            levels: model.tracks_levels(),
+        }
+    }
+
+    /// `R::LANES` scenarios side by side, year by year: the latent normals
+    /// become component growth, and grdp-core's year step turns that into
+    /// the economy. Read each path with [`PathScratch::path`].
+    #[inline]
+    pub(super) fn run(&self, latent: Latent<'_>, shortfall: bool, s: &mut PathScratch<R, C>) {
+        let m = self.model;
         s.state.reset(
-            &self.base_weights,
-            if levels {
-                self.base_current.as_deref()
+            &m.base_weights,
+            if self.levels {
+                m.base_current.as_deref()
             } else {
                 None
             },
-            self.base_population,
-            self.base_employed,
+            m.base_population,
+            m.base_employed,
         );
-        if let (Some(sd), Source::Random(rng, _)) = (&self.weight_sd, &mut *src) {
-            let w = s.state.weights_mut();
-            for (w, sd) in w.iter_mut().zip(sd) {
-                *w = (*w + sd * self.normal.sample(*rng)).max(0.0);
+        let (mut tape, fixed, expected) = match latent {
+            Latent::Drawn {
+                draws,
+                first,
+                lanes,
+                per_path,
+            } => {
+                let base = std::array::from_fn(|p| (first + p.min(lanes - 1)) * per_path);
+                (Tape { draws, base, at: 0 }, None, per_path)
             }
-            let total: f64 = w.iter().sum();
-            if total > 0.0 {
-                w.iter_mut().for_each(|w| *w /= total);
-            } else {
-                w.copy_from_slice(&self.base_weights);
+            Latent::Fixed(scores) => (
+                Tape {
+                    draws: &[],
+                    base: [0; MAX_LANES],
+                    at: 0,
+                },
+                Some(scores),
+                0,
+            ),
+        };
+        let drawn = fixed.is_none();
+        if let (Some(sd), true) = (&self.weight_sd, drawn) {
+            let w = s.state.weights_mut();
+            for (w, sd) in w.iter_mut().zip(sd.as_ref()) {
+                *w = (*w + *sd * tape.next()).max(R::splat(0.0));
+            }
+            let total = sum(w.iter().copied());
+            for (w, base) in w.iter_mut().zip(self.base_weights.as_ref()) {
+                *w = total.if_positive(*w / total, *base);
             }
         }
-        let innovation = (1.0 - self.persistence * self.persistence).sqrt();
-        let mut main_growth = f64::NAN;
-        let fixed = matches!(src, Source::Fixed(_));
-        s.collapsed = false;
-        for t in 0..self.years.len() {
-            match src {
-                Source::Random(rng, _) => {
-                    for z in s.z.iter_mut() {
-                        *z = self.normal.sample(*rng);
+        let persistent = drawn && m.persistence > 0.0;
+        s.collapsed = 0;
+        s.failure = [None; MAX_LANES];
+        let (k, targets) = (s.k, s.targets);
+        for t in 0..m.years.len() {
+            match fixed {
+                None => {
+                    for z in s.z.as_mut() {
+                        *z = tape.next();
                     }
                     match &self.chol {
-                        Some(l) => {
-                            for i in 0..k {
-                                let row = &l[i * k..i * k + i + 1];
-                                s.x[i] = row.iter().zip(&s.z).map(|(a, b)| a * b).sum();
+                        Some(rows) => {
+                            for (i, (x, row)) in s.x.as_mut().iter_mut().zip(rows).enumerate() {
+                                *x = sum(row.as_ref()[..=i]
+                                    .iter()
+                                    .zip(s.z.as_ref())
+                                    .map(|(a, b)| *a * *b));
                             }
                         }
-                        None => s.x.copy_from_slice(&s.z),
+                        None => s.x.as_mut().copy_from_slice(s.z.as_ref()),
                     }
                 }
-                Source::Fixed(scores) => s.x.copy_from_slice(&scores[t]),
-            }
-            for i in 0..k {
-                s.e[i] = if !fixed && t > 0 && self.persistence > 0.0 {
-                    self.persistence * s.e[i] + innovation * s.x[i]
-                } else {
-                    s.x[i]
-                };
-                s.g[i] = self.transforms[t][i].apply(s.e[i]);
-            }
-            if let Source::Random(rng, Some(shortfalls)) = src {
-                let add = shortfalls[index(*rng, shortfalls.len())];
-                s.g.iter_mut().for_each(|g| *g += add);
-            }
-            for g in s.g.iter_mut() {
-                if *g <= -100.0 {
-                    *g = -100.0;
-                    s.collapsed = true;
+                Some(scores) => {
+                    for (x, v) in s.x.as_mut().iter_mut().zip(&scores[t]) {
+                        *x = R::splat(*v);
+                    }
                 }
             }
+            if persistent && t > 0 {
+                for (e, x) in s.e.as_mut().iter_mut().zip(s.x.as_ref()) {
+                    *e = self.persistence * *e + self.innovation * *x;
+                }
+            } else {
+                s.e.as_mut().copy_from_slice(s.x.as_ref());
+            }
+            self.margins.apply(t, &s.e, &mut s.g);
+            if shortfall && drawn {
+                let add: R = tape.next();
+                for g in s.g.as_mut() {
+                    *g = *g + add;
+                }
+            }
+            for g in s.g.as_mut() {
+                let mut low = 0;
+                *g = R::from_fn(|p| {
+                    let v = g.lane(p);
+                    let below = v <= -100.0;
+                    low |= u32::from(below) << p;
+                    if below { -100.0 } else { v }
+                });
+                s.collapsed |= low;
+            }
             let inputs = YearInputs {
-                growth_pct: &s.g,
-                prices: self.prices[t].as_year_prices(),
-                population_growth: self.population_growth[t],
-                employment_growth: self.employment_growth[t],
+                growth_pct: s.g.as_ref(),
+                prices: m.prices[t].as_year_prices(),
+                population_growth: m.population_growth[t],
+                employment_growth: m.employment_growth[t],
             };
             // Uncertain prices and population: drawn once prices are known,
             // price shocks first, in component order.
-            let shocks = |price: &mut [f64], population_moves: bool| -> f64 {
-                let Source::Random(rng, _) = src else {
-                    return 0.0;
-                };
-                if let Some(sd) = &self.price_sd {
-                    for (pi, sd) in price.iter_mut().zip(sd) {
-                        *pi += sd * self.normal.sample(*rng);
+            let price_sd = &self.price_sd;
+            let population_sd = m.population_sd;
+            let shocks = |price: &mut [R], population_moves: bool| -> R {
+                if !drawn {
+                    return R::splat(0.0);
+                }
+                if let Some(sd) = price_sd {
+                    for (pi, sd) in price.iter_mut().zip(sd.as_ref()) {
+                        *pi = *pi + *sd * tape.next();
                     }
                 }
-                match &self.population_sd {
-                    Some(sd) if population_moves => sd * self.normal.sample(*rng),
-                    _ => 0.0,
+                match population_sd {
+                    Some(sd) if population_moves => R::splat(sd) * tape.next(),
+                    _ => R::splat(0.0),
                 }
             };
             let figures = s.state.step(&inputs, shocks);
             let growth = figures.growth_pct;
-            if !growth.is_finite() {
-                return Err(("aggregate growth", self.years[t]));
-            }
-            if figures.current_bn_vnd.is_some() && !figures.grdp_current_bn_vnd.is_finite() {
-                return Err(("GRDP at current prices", self.years[t]));
-            }
-            s.year_growth[t] = growth;
-            if t == self.main_index {
-                main_growth = growth;
-                s.main_g.copy_from_slice(&s.g);
-                s.main_w.copy_from_slice(figures.weights);
-            }
-            for (m, target) in s.met.iter_mut().zip(&self.targets) {
-                if target.year_index != t {
+            let year = m.years[t];
+            for (p, failure) in s.failure.iter_mut().enumerate().take(R::LANES) {
+                if failure.is_some() {
                     continue;
                 }
-                let value = figures.value(target.indicator, target.component);
-                *m = if value.is_nan() {
-                    UNKNOWN
-                } else if value >= target.lo && value <= target.hi {
-                    MET
-                } else {
-                    0
-                };
+                if !growth.lane(p).is_finite() {
+                    *failure = Some(("aggregate growth", year));
+                } else if figures.current_bn_vnd.is_some()
+                    && !figures.grdp_current_bn_vnd.lane(p).is_finite()
+                {
+                    *failure = Some(("GRDP at current prices", year));
+                }
             }
-            s.state.advance(&s.g);
+            for p in 0..R::LANES {
+                s.year_growth[p * m.years.len() + t] = growth.lane(p);
+            }
+            if t == m.main_index {
+                for p in 0..R::LANES {
+                    s.main_growth[p] = growth.lane(p);
+                    let lane = p * k..(p + 1) * k;
+                    for ((out, g), w) in s.main_g[lane.clone()]
+                        .iter_mut()
+                        .zip(s.g.as_ref())
+                        .zip(&mut s.main_w[lane].iter_mut().zip(figures.weights))
+                    {
+                        *out = g.lane(p);
+                        *w.0 = w.1.lane(p);
+                    }
+                }
+            }
+            let (from, to) = m.tests_by_year[t];
+            for test in &m.tests[from..to] {
+                let value = figures.value(test.indicator, test.component);
+                for p in 0..R::LANES {
+                    // Branchless (whether a draw meets a target is often a
+                    // coin toss): a NaN fails both comparisons.
+                    let v = value.lane(p);
+                    let met = u8::from(v >= test.lo) & u8::from(v <= test.hi);
+                    s.met[p * targets + test.slot] = (met * MET) | (u8::from(v.is_nan()) * UNKNOWN);
+                }
+            }
+            s.state.roll_forward();
         }
-        Ok(main_growth)
+        debug_assert!(
+            fixed.is_some() || tape.at == expected,
+            "the layout and the path disagree"
+        );
     }
 }
 
 impl Model {
+    /// Each plan year's aggregate growth with every latent score at
+    /// `scores`, and the target year's (`None` where a figure is not finite).
+    fn fixed_years(&self, scores: &[Vec<f64>]) -> Option<(f64, Vec<f64>)> {
+        let kernel = PathKernel::<f64, Vec<f64>, _>::new(self, AnyMargins(&self.transforms));
+        let mut s = PathScratch::new(self);
+        kernel.run(Latent::Fixed(scores), false, &mut s);
+        let path = s.path(0).ok()?;
+        Some((path.growth, path.year_growth.to_vec()))
+    }
+
     /// The deterministic aggregate growth of the target year with every
     /// latent score at `scores` (zero = every marginal at its median).
     pub(super) fn fixed_path(&self, scores: &[Vec<f64>]) -> f64 {
-        let mut s = Scratch::new(self.k, self.targets.len(), self.years.len());
-        self.draw(&mut Source::Fixed(scores), &mut s)
-            .unwrap_or(f64::NAN)
+        self.fixed_years(scores).map_or(f64::NAN, |(g, _)| g)
+    }
+
+    /// Each plan year's aggregate growth with every marginal at its median
+    /// (NaN where not finite).
+    pub(super) fn median_years(&self) -> Vec<f64> {
+        self.fixed_years(&self.zero_scores())
+            .map_or_else(|| vec![f64::NAN; self.years.len()], |(_, y)| y)
     }
 
     pub(super) fn zero_scores(&self) -> Vec<Vec<f64>> {
