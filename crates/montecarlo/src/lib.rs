@@ -58,7 +58,7 @@ pub mod normal;
 pub mod rng;
 pub mod stats;
 
-pub use engine::{Control, RunOptions, SimResult, simulate};
+pub use engine::{Control, RunOptions, SimResult, simulate, simulate_paired};
 pub use error::{McError, RunSetting};
 pub use grdp_core::uncertainty::{Centre, InputUncertainty, Marginal, UncertaintySpec, View};
 pub use model::{MainTarget, Model};

@@ -128,6 +128,13 @@ pub struct Model {
 }
 
 impl Model {
+    /// Whether [`simulate_paired`](crate::simulate_paired) runs the record
+    /// of past shortfalls on the plain run's own paths (every model but
+    /// those of the linear fast loop).
+    pub fn pairs_on_common_draws(&self) -> bool {
+        self.linear.is_none()
+    }
+
     /// Compiles `scenario` with `spec` under `view`, aiming at `main`.
     pub fn new(
         scenario: &Scenario,

@@ -256,10 +256,21 @@ pub fn simulate_views(
         .num_threads(opts.threads.unwrap_or(0))
         .build()
         .map_err(StudyError::Threads)?;
+    let models: Vec<Model> = views
+        .iter()
+        .map(|v| Model::new(s, spec, v, main))
+        .collect::<Result<_, _>>()?;
+    // A view that already subtracts a shortfall is not run again with the
+    // record: the same misses would count twice.
+    let with_record =
+        |v: &View| opts.optimism.is_some() && !matches!(v.centre, Centre::PlanMinus { .. });
+    // The record rides on the plain run's paths (common random numbers):
+    // one pass a view, except for the linear fast loop's models.
     let runs = views
         .iter()
-        .map(|v| {
-            if opts.optimism.is_some() && !matches!(v.centre, Centre::PlanMinus { .. }) {
+        .zip(&models)
+        .map(|(v, m)| {
+            if with_record(v) && !m.pairs_on_common_draws() {
                 2
             } else {
                 1
@@ -280,18 +291,14 @@ pub fn simulate_views(
         }
     };
     let mut out = Vec::with_capacity(views.len());
-    for (vi, view) in views.iter().enumerate() {
-        let model = Model::new(s, spec, view, main)?;
+    for (vi, (view, model)) in views.iter().zip(&models).enumerate() {
         let sink = match &mut draws {
             Some(d) if vi == 0 => Some(&mut **d as DrawSink),
             _ => None,
         };
-        let result = run_one(&pool, &model, &run_opts, &report, cancel, sink, &finished)?;
-        // A view that already subtracts a shortfall is not run again with the
-        // record: the same misses would count twice.
         let overlaps = opts.optimism.is_some() && matches!(view.centre, Centre::PlanMinus { .. });
-        let with_optimism = match &opts.optimism {
-            Some(records) if !overlaps => {
+        let (result, with_optimism) = match &opts.optimism {
+            Some(records) if with_record(view) => {
                 let o = RunOptions {
                     optimism_pp: Some(
                         records
@@ -304,11 +311,21 @@ pub fn simulate_views(
                     ),
                     ..run_opts.clone()
                 };
-                Some(run_one(
-                    &pool, &model, &o, &report, cancel, None, &finished,
-                )?)
+                let control = grdp_montecarlo::Control {
+                    progress: Some(&report),
+                    cancel,
+                    draws: sink,
+                };
+                let (plain, with) =
+                    pool.install(|| grdp_montecarlo::simulate_paired(model, &o, control))?;
+                let passes = if model.pairs_on_common_draws() { 1 } else { 2 };
+                finished.fetch_add(plain.scenarios * passes, Ordering::Relaxed);
+                (plain, Some(with))
             }
-            _ => None,
+            _ => (
+                run_one(&pool, model, &run_opts, &report, cancel, sink, &finished)?,
+                None,
+            ),
         };
         out.push(ViewRun {
             view: (*view).clone(),

@@ -49,7 +49,15 @@ pub(super) struct ChunkAcc {
     pub(super) detail: Vec<f64>,
     pub(super) draws: Vec<f64>,
     pub(super) failure: Option<(&'static str, i32)>,
+    /// The same paths with the record of past shortfalls, where the job
+    /// asks for the paired run.
+    pub(super) paired: Option<Box<ChunkAcc>>,
 }
+
+/// The generator stream of a chunk's shortfalls in a paired run: the
+/// chunk index with its top bit set (chunk indices stay below 2⁴⁰), so it
+/// never meets a chunk's own stream.
+const PAIRED_STREAM: u64 = 1 << 63;
 
 impl ChunkAcc {
     pub(super) fn empty(model: &Model, n: u64) -> Self {
@@ -75,11 +83,13 @@ impl ChunkAcc {
             detail: Vec::new(),
             draws: Vec::new(),
             failure: None,
+            paired: None,
         }
     }
 }
 
 /// One chunk's work order.
+#[derive(Clone, Copy)]
 pub(super) struct ChunkJob<'a> {
     /// Set by the caller to stop: the chunk returns early (the run is
     /// abandoned, so its partial results are never reported).
@@ -91,6 +101,9 @@ pub(super) struct ChunkJob<'a> {
     /// Each plan year's histogram range (multi-year models).
     pub(super) year_bins: &'a [Bins],
     pub(super) optimism: Option<&'a [f64]>,
+    /// Past shortfalls for a paired run: the chunk's plain paths are run a
+    /// second time with a shortfall a year added (common random numbers).
+    pub(super) paired: Option<&'a [f64]>,
     pub(super) keep_detail: bool,
     pub(super) keep_draws: bool,
 }
@@ -163,6 +176,7 @@ impl Model {
         // The linear model's tight loop, where nothing per component is kept.
         if let Some((c0, a)) = &self.linear
             && job.optimism.is_none()
+            && job.paired.is_none()
             && !job.keep_detail
             && !job.keep_draws
             && self.targets.iter().all(|t| t.is_aggregate_growth())
@@ -184,6 +198,7 @@ impl Model {
         // The linear model, keeping each draw's components.
         if let Some((c0, a)) = &self.linear
             && job.optimism.is_none()
+            && job.paired.is_none()
             && self.targets.iter().all(|t| t.is_aggregate_growth())
         {
             return self.run_linear_detail_chunk(job, *c0, a);
@@ -251,6 +266,25 @@ impl Model {
         let per_path = layout.per_path.max(1);
         let block = (BLOCK_DRAWS / per_path).max(1).next_multiple_of(R::LANES);
         let mut draws = vec![0.0; block * per_path];
+        // The paired run: the same paths again with a shortfall a year, the
+        // shortfalls from a stream of their own.
+        let paired_job = job.paired.map(|record| ChunkJob {
+            optimism: Some(record),
+            paired: None,
+            keep_draws: false,
+            ..*job
+        });
+        let mut paired = paired_job.as_ref().map(|pj| {
+            let layout = self.draw_layout(true);
+            let draws = vec![0.0; block * layout.per_path];
+            (
+                pj,
+                layout,
+                draws,
+                chunk_rng(job.seed, job.chunk | PAIRED_STREAM),
+                self.chunk_acc(pj),
+            )
+        });
         let mut j = 0u64;
         while j < job.n {
             if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
@@ -260,6 +294,7 @@ impl Model {
             let m = block.min((job.n - j) as usize);
             let draws = &mut draws[..m * per_path];
             layout.fill(&mut rng, &self.normal, job.optimism, draws);
+            let start = j;
             for first in (0..m).step_by(R::LANES) {
                 let lanes = R::LANES.min(m - first);
                 let latent = Latent::Drawn {
@@ -283,7 +318,38 @@ impl Model {
                     }
                 }
             }
+            if let Some((pj, layout2, draws2, rng2, acc2)) = paired.as_mut() {
+                let per2 = layout2.per_path;
+                let draws2 = &mut draws2[..m * per2];
+                let record = pj.optimism.unwrap_or_default();
+                layout2.fill_paired(draws, per_path, rng2, record, draws2);
+                let mut j2 = start;
+                for first in (0..m).step_by(R::LANES) {
+                    let lanes = R::LANES.min(m - first);
+                    let latent = Latent::Drawn {
+                        draws: draws2,
+                        first,
+                        lanes,
+                        per_path: per2,
+                    };
+                    kernel.run(latent, true, &mut s);
+                    for p in 0..lanes {
+                        match s.path(p) {
+                            Ok(path) => {
+                                j2 += 1;
+                                acc2.record(pj, self.main.threshold_pct, j2, &path);
+                            }
+                            Err(failure) => {
+                                acc.failure = Some(failure);
+                                acc.n = start;
+                                return acc;
+                            }
+                        }
+                    }
+                }
+            }
         }
+        acc.paired = paired.map(|(.., acc2)| Box::new(acc2));
         acc
     }
 
@@ -656,6 +722,7 @@ mod tests {
                     bins: year_bins[model.main_index],
                     year_bins: &year_bins,
                     optimism,
+                    paired: None,
                     keep_detail: true,
                     keep_draws: false,
                 };

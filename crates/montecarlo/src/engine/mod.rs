@@ -44,11 +44,71 @@ pub const MAX_SCENARIOS: u64 = 100_000_000_000;
 const EARLY_CHECKPOINTS: [u64; 5] = [1_024, 2_048, 4_096, 8_192, 16_384];
 
 /// Runs the simulation of `model`.
-pub fn simulate(
+pub fn simulate(model: &Model, opts: &RunOptions, control: Control) -> Result<SimResult, McError> {
+    run(model, opts, false, control).map(|(plain, _)| plain)
+}
+
+/// Runs `model` twice on common random numbers: as [`simulate`] without
+/// the record of past shortfalls (bit for bit), and the same paths with a
+/// shortfall of `opts.optimism_pp` added to every component's growth each
+/// year (the shortfalls drawn from a stream of their own). One pass gives
+/// both, and their difference carries only the shortfalls' noise.
+///
+/// A model of the linear fast loop (one year, fixed weights, normal
+/// marginals) has no common path to pair: it is run twice, as before.
+pub fn simulate_paired(
     model: &Model,
     opts: &RunOptions,
+    control: Control,
+) -> Result<(SimResult, SimResult), McError> {
+    if opts.optimism_pp.is_none() {
+        return Err(McError::InvalidSetting {
+            setting: RunSetting::OptimismRecord,
+            message: "a paired run needs the record of past shortfalls".into(),
+        });
+    }
+    if model.linear.is_some() {
+        let plain_opts = RunOptions {
+            optimism_pp: None,
+            ..opts.clone()
+        };
+        let Control {
+            progress,
+            cancel,
+            draws,
+        } = control;
+        let plain = simulate(
+            model,
+            &plain_opts,
+            Control {
+                progress,
+                cancel,
+                draws,
+            },
+        )?;
+        let with = simulate(
+            model,
+            opts,
+            Control {
+                progress,
+                cancel,
+                draws: None,
+            },
+        )?;
+        return Ok((plain, with));
+    }
+    let (plain, with) = run(model, opts, true, control)?;
+    Ok((plain, with.expect("a paired run returns both results")))
+}
+
+/// The run: plain (`opts.optimism_pp` applied to every path, if given), or
+/// paired (plain paths, and the same paths again with `opts.optimism_pp`).
+fn run(
+    model: &Model,
+    opts: &RunOptions,
+    paired: bool,
     mut control: Control,
-) -> Result<SimResult, McError> {
+) -> Result<(SimResult, Option<SimResult>), McError> {
     if opts.scenarios == 0 {
         return Err(McError::InvalidSetting {
             setting: RunSetting::Scenarios,
@@ -81,11 +141,17 @@ pub fn simulate(
     }
     let year_bins = model.year_bins();
     let bins = year_bins[model.main_index];
-    let optimism = opts.optimism_pp.as_deref();
+    let (optimism, paired_record) = if paired {
+        (None, opts.optimism_pp.as_deref())
+    } else {
+        (opts.optimism_pp.as_deref(), None)
+    };
     let chunks = opts.scenarios.div_ceil(CHUNK_SIZE);
     let keep_draws = control.draws.is_some();
     let mut tot = Totals::new(model, year_bins.clone());
     let mut detail: Vec<f64> = Vec::new();
+    let mut paired_tot = paired_record.map(|_| Totals::new(model, year_bins.clone()));
+    let mut paired_detail: Vec<f64> = Vec::new();
     let mut stopped = false;
     let mut next = 0u64;
     // With a precision goal, smaller batches waste less work past the stop;
@@ -109,6 +175,7 @@ pub fn simulate(
                     bins,
                     year_bins: &year_bins,
                     optimism,
+                    paired: paired_record,
                     keep_detail: opts.detail && c * CHUNK_SIZE < DETAIL_CAP,
                     keep_draws,
                 })
@@ -136,6 +203,12 @@ pub fn simulate(
                 detail.extend_from_slice(&acc.detail);
             }
             tot.merge(&acc);
+            if let (Some(pt), Some(pa)) = (paired_tot.as_mut(), acc.paired.as_deref()) {
+                if !pa.detail.is_empty() {
+                    paired_detail.extend_from_slice(&pa.detail);
+                }
+                pt.merge(pa);
+            }
             let chunk = next + offset as u64;
             if let Some(p) = opts.precision {
                 let [lo, hi] = wilson_95(tot.hits, tot.n);
@@ -156,16 +229,39 @@ pub fn simulate(
             });
         }
     }
-    let result = tot.finish(model, opts, &detail, stopped);
-    if !(result.mean_pct.is_finite()
-        && result.sd_pct.is_finite()
-        && result.min_pct.is_finite()
-        && result.max_pct.is_finite())
-    {
-        return Err(McError::NonFinite {
-            what: "mean or spread of aggregate growth".into(),
-            year: model.main.year,
-        });
-    }
-    Ok(result)
+    let check = |r: &SimResult| {
+        if r.mean_pct.is_finite()
+            && r.sd_pct.is_finite()
+            && r.min_pct.is_finite()
+            && r.max_pct.is_finite()
+        {
+            Ok(())
+        } else {
+            Err(McError::NonFinite {
+                what: "mean or spread of aggregate growth".into(),
+                year: model.main.year,
+            })
+        }
+    };
+    let plain_opts;
+    let plain_view = if paired {
+        plain_opts = RunOptions {
+            optimism_pp: None,
+            ..opts.clone()
+        };
+        &plain_opts
+    } else {
+        opts
+    };
+    let result = tot.finish(model, plain_view, &detail, stopped);
+    check(&result)?;
+    let with = match paired_tot {
+        Some(pt) => {
+            let r = pt.finish(model, opts, &paired_detail, stopped);
+            check(&r)?;
+            Some(r)
+        }
+        None => None,
+    };
+    Ok((result, with))
 }

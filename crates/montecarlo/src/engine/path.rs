@@ -107,6 +107,41 @@ impl Model {
 }
 
 impl DrawLayout {
+    /// Fills `out` (a whole number of paths, in this layout, which draws a
+    /// shortfall each year) with the normals of `plain` (the same paths in
+    /// the layout without shortfalls, path after path, `plain_per_path`
+    /// numbers each) and a shortfall of `shortfalls` each year drawn from
+    /// `rng`: the record of past shortfalls on common random numbers, so the
+    /// run with it differs from the plain run by the shortfalls alone.
+    pub(super) fn fill_paired(
+        &self,
+        plain: &[f64],
+        plain_per_path: usize,
+        rng: &mut ChunkRng,
+        shortfalls: &[f64],
+        out: &mut [f64],
+    ) {
+        for (path, normals) in out
+            .chunks_exact_mut(self.per_path)
+            .zip(plain.chunks_exact(plain_per_path))
+        {
+            let (mut at, mut from) = (0, 0);
+            for run in &self.runs {
+                match *run {
+                    Draw::Normals(n) => {
+                        path[at..at + n].copy_from_slice(&normals[from..from + n]);
+                        at += n;
+                        from += n;
+                    }
+                    Draw::Shortfall => {
+                        path[at] = shortfalls[index(rng, shortfalls.len())];
+                        at += 1;
+                    }
+                }
+            }
+        }
+    }
+
     /// Fills `out` (a whole number of paths) with draws from `rng`, in the
     /// order the paths consume them.
     pub(super) fn fill(
