@@ -134,16 +134,12 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                 .map_err(err)?
                 .label(name.to_string())
                 .legend(move |(x, y)| {
-                    let line = PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2));
-                    if cross {
-                        EmptyElement::at((x + 8, y))
-                            + Cross::new((0, 0), 5, colour.stroke_width(2))
-                            + line
-                    } else {
-                        EmptyElement::at((x + 8, y))
-                            + Cross::new((0, 0), 0, colour.stroke_width(0))
-                            + line
-                    }
+                    // Relative to the anchor at the key's centre.
+                    let line = PathElement::new(vec![(-8, 0), (8, 0)], colour.stroke_width(2));
+                    let size = if cross { 5 } else { 0 };
+                    EmptyElement::at((x + 8, y))
+                        + Cross::new((0, 0), size, colour.stroke_width(2))
+                        + line
                 });
             for p in pts {
                 if cross {
