@@ -104,28 +104,73 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                 String::new()
             }
         };
-        let mut chart = ChartBuilder::on(&upper)
+        let panel = Panel {
+            n,
+            label_of: &label_of,
+            ticks: runs.len().max(2),
+        };
+        panel.draw(
+            &upper,
+            s,
+            (top, "speed / first record", 0.0),
+            &series,
+            &COMPONENT_COLOURS,
+            SeriesLabelPosition::LowerLeft,
+        )?;
+        panel.draw(
+            &lower,
+            s,
+            (ratio_top, "× NumPy", 10.0),
+            &ratios,
+            &VIEW_COLOURS,
+            SeriesLabelPosition::UpperLeft,
+        )?;
+        Ok(())
+    })
+}
+
+/// One panel of the chart: runs along the bottom, a line a series.
+struct Panel<'l> {
+    n: f64,
+    label_of: &'l dyn Fn(&f64) -> String,
+    ticks: usize,
+}
+
+impl Panel<'_> {
+    /// Draws `series` on `area` up to `top` (with `y_desc` and `margin_top`
+    /// logical pixels above), each in a colour of `colours` and, past their
+    /// number, marked with crosses instead of dots, so no two look alike.
+    fn draw(
+        &self,
+        area: &Area,
+        s: f64,
+        (top, y_desc, margin_top): (f64, &str, f64),
+        series: &[(&str, Vec<(f64, f64)>)],
+        colours: &[RGBColor],
+        pos: SeriesLabelPosition,
+    ) -> Result<(), ReportError> {
+        let mut chart = ChartBuilder::on(area)
             .x_label_area_size(30.0 * s)
             .y_label_area_size(60.0 * s)
             .margin_right(20.0 * s)
-            .build_cartesian_2d(-0.5..n - 0.5, 0.0..top)
+            .margin_top(margin_top * s)
+            .build_cartesian_2d(-0.5..self.n - 0.5, 0.0..top)
             .map_err(err)?;
         chart
             .configure_mesh()
             .light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
-            .x_labels(runs.len().max(2))
-            .x_label_formatter(&label_of)
-            .y_desc("speed / first record")
+            .x_labels(self.ticks)
+            .x_label_formatter(self.label_of)
+            .y_desc(y_desc)
             .label_style(font(12.0, s))
             .axis_desc_style(font(14.0, s))
             .draw()
             .map_err(err)?;
+        let r = (5.0 * s) as i32;
         for (k, (name, pts)) in series.iter().enumerate() {
-            // Colour and mark together tell the series apart (six colours).
-            let colour = COMPONENT_COLOURS[k % COMPONENT_COLOURS.len()];
-            let cross = k >= COMPONENT_COLOURS.len();
-            let r = (5.0 * s) as i32;
+            let colour = colours[k % colours.len()];
+            let cross = k >= colours.len();
             chart
                 .draw_series(LineSeries::new(
                     pts.iter().copied(),
@@ -157,47 +202,9 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                 }
             }
         }
-        legend!(chart, SeriesLabelPosition::LowerLeft, s, 11.0);
-        let mut chart = ChartBuilder::on(&lower)
-            .x_label_area_size(30.0 * s)
-            .y_label_area_size(60.0 * s)
-            .margin_right(20.0 * s)
-            .margin_top(10.0 * s)
-            .build_cartesian_2d(-0.5..n - 0.5, 0.0..ratio_top)
-            .map_err(err)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
-            .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
-            .x_labels(runs.len().max(2))
-            .x_label_formatter(&label_of)
-            .y_desc("× NumPy")
-            .label_style(font(12.0, s))
-            .axis_desc_style(font(14.0, s))
-            .draw()
-            .map_err(err)?;
-        for (k, (name, pts)) in ratios.iter().enumerate() {
-            let colour = VIEW_COLOURS[k % VIEW_COLOURS.len()];
-            chart
-                .draw_series(LineSeries::new(
-                    pts.iter().copied(),
-                    colour.stroke_width((2.0 * s) as u32),
-                ))
-                .map_err(err)?
-                .label(name.to_string())
-                .legend(move |(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], colour.stroke_width(2))
-                });
-            chart
-                .draw_series(
-                    pts.iter()
-                        .map(|p| Circle::new(*p, (4.0 * s) as i32, colour.filled())),
-                )
-                .map_err(err)?;
-        }
-        if !ratios.is_empty() {
-            legend!(chart, SeriesLabelPosition::UpperLeft, s, 11.0);
+        if !series.is_empty() {
+            legend!(chart, pos, s, 11.0);
         }
         Ok(())
-    })
+    }
 }
