@@ -44,6 +44,13 @@ impl std::fmt::Display for UsageError {
 
 impl std::error::Error for UsageError {}
 
+/// The allocator: mimalloc keeps freed memory for the next allocation,
+/// where the system allocator hands large blocks back to the kernel and
+/// faults fresh pages in for the next (each chunk's histograms, the
+/// analysis' columns): about 18 ms of a 250 ms simulation.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
