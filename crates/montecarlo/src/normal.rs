@@ -7,16 +7,20 @@
 //! unused). With 2,048 layers rather than the usual 256, a draw misses the
 //! fast path six times less often (0.23 % against 1.49 %); a miss costs a
 //! mispredicted branch and often an `exp`, so this is what makes the sampler
-//! fast, at the price of 48 KB of tables. [`Ziggurat::fill`] takes eight
-//! draws at a time through the fast path, branch-free between them, and
-//! replays a group with a miss one draw at a time, so its draws are exactly
-//! [`Ziggurat::sample`]'s.
+//! fast, at the price of 48 KB of tables. Draw `n` of a chunk starts from
+//! its generator's `n`-th number and takes any further numbers a miss needs
+//! from a spare stream ([`ChunkRng`]), so a block's numbers can be
+//! generated at once, eight streams side by side; [`Ziggurat::fill`] then
+//! takes eight draws at a time through the fast path, branch-free between
+//! them, and its draws are exactly [`Ziggurat::sample`]'s.
 //!
 //! The few transcendental functions (table setup, the wedges and the tail)
 //! use the pure-Rust `libm`, and the fast path is IEEE arithmetic (no fused
 //! multiply-add), so draws are identical on every platform.
 
 use rand::Rng;
+
+use crate::rng::ChunkRng;
 
 /// Bits of a draw that pick its layer (the low ones).
 const LAYER_BITS: u32 = 11;
@@ -29,7 +33,7 @@ const R: f64 = 4.216_370_409_511_897;
 /// Area of each layer (and of the base strip with the tail).
 const V: f64 = 6.126_065_176_240_461e-4;
 /// Draws [`Ziggurat::fill`] takes through the fast path at a time.
-const LANES: usize = 8;
+const LANES: usize = crate::rng::LANES;
 
 /// The ziggurat's tables.
 #[derive(Debug, Clone)]
@@ -93,72 +97,78 @@ impl Ziggurat {
         }
     }
 
-    /// One standard-normal draw.
+    /// One standard-normal draw: the next number of the chunk's eight
+    /// streams, and on the rare miss of the fast path (0.23 %) as many more
+    /// from the spare stream as the draw needs.
     #[inline]
-    pub fn sample<G: Rng + ?Sized>(&self, rng: &mut G) -> f64 {
+    pub fn sample(&self, rng: &mut ChunkRng) -> f64 {
         let (i, u) = split(rng.next_u64());
         let [ratio, x] = self.fast[i];
         if u.abs() < ratio {
             return u * x;
         }
-        self.finish(&mut || rng.next_u64(), i, u)
+        self.finish(&mut || rng.spare_u64(), i, u)
     }
 
     /// Fills `out` with standard-normal draws: exactly the draws of
     /// [`sample`](Self::sample) called `out.len()` times, faster.
     ///
-    /// The generator's next eight `u64`s are taken at once and put through
-    /// the fast path side by side, with no branch between them (the
-    /// compiler vectorises the arithmetic). When all eight land inside
-    /// their layers (98 % of the time) they are the next eight draws. When
-    /// one does not, the eight are replayed one at a time, as `sample`
-    /// would take them, before the generator is asked for more: the
-    /// sequence never depends on how draws are grouped.
+    /// Draw `n` always starts from the eight streams' `n`-th number (a
+    /// miss takes its further numbers from the spare stream), so the
+    /// numbers of a whole block are generated first, eight streams at a
+    /// time ([`ChunkRng::fill_u64`]), then put through the fast path eight
+    /// at a time with no branch between them; a group with a miss is
+    /// completed draw by draw, in order.
     #[inline]
-    pub fn fill<G: Rng + Clone>(&self, rng: &mut G, out: &mut [f64]) {
-        // The generator's state in registers for the loop: a copy, handed
-        // by value to the rare replay and written back at the end.
-        let mut r = rng.clone();
-        let mut groups = out.chunks_exact_mut(LANES);
-        for group in &mut groups {
-            let bits: [u64; LANES] = std::array::from_fn(|_| r.next_u64());
-            let mut z = [0.0; LANES];
-            let mut inside = true;
-            for (z, b) in z.iter_mut().zip(bits) {
-                let (i, u) = split(b);
-                let [ratio, x] = self.fast[i];
-                *z = u * x;
-                inside &= u.abs() < ratio;
+    pub fn fill(&self, rng: &mut ChunkRng, out: &mut [f64]) {
+        /// Numbers generated at a time (2 KB).
+        const BLOCK: usize = 256;
+        let mut bits = [0u64; BLOCK];
+        for piece in out.chunks_mut(BLOCK) {
+            let bits = &mut bits[..piece.len()];
+            rng.fill_u64(bits);
+            let mut groups = piece.chunks_exact_mut(LANES);
+            let mut words = bits.chunks_exact(LANES);
+            for (group, b) in (&mut groups).zip(&mut words) {
+                let mut inside = true;
+                for (z, &b) in group.iter_mut().zip(b) {
+                    let (i, u) = split(b);
+                    let [ratio, x] = self.fast[i];
+                    *z = u * x;
+                    inside &= u.abs() < ratio;
+                }
+                if !inside {
+                    self.complete(rng, b, group);
+                }
             }
-            if inside {
-                group.copy_from_slice(&z);
-            } else {
-                r = self.replay(r, bits, group);
+            for (z, &b) in groups.into_remainder().iter_mut().zip(words.remainder()) {
+                *z = self.one(rng, b);
             }
         }
-        *rng = r;
-        for v in groups.into_remainder() {
-            *v = self.sample(rng);
+    }
+
+    /// A draw from its first number `b`, a miss completed from the spare
+    /// stream.
+    #[inline]
+    fn one(&self, rng: &mut ChunkRng, b: u64) -> f64 {
+        let (i, u) = split(b);
+        let [ratio, x] = self.fast[i];
+        if u.abs() < ratio {
+            u * x
+        } else {
+            self.finish(&mut || rng.spare_u64(), i, u)
         }
     }
 
     /// A group of [`fill`](Self::fill) with a draw outside the fast path:
-    /// its `u64`s taken one at a time, then the generator's.
+    /// its draws redone one at a time, in order, so the spare stream is
+    /// read as `sample` reads it.
     #[cold]
     #[inline(never)]
-    fn replay<G: Rng>(&self, mut rng: G, bits: [u64; LANES], out: &mut [f64]) -> G {
-        let mut queue = bits.into_iter();
-        let mut next = || queue.next().unwrap_or_else(|| rng.next_u64());
-        for v in out {
-            let (i, u) = split(next());
-            let [ratio, x] = self.fast[i];
-            *v = if u.abs() < ratio {
-                u * x
-            } else {
-                self.finish(&mut next, i, u)
-            };
+    fn complete(&self, rng: &mut ChunkRng, bits: &[u64], out: &mut [f64]) {
+        for (z, &b) in out.iter_mut().zip(bits) {
+            *z = self.one(rng, b);
         }
-        rng
     }
 
     /// Completes a draw whose first layer `i` and uniform `u` missed the
