@@ -5,7 +5,7 @@
 use rayon::prelude::*;
 
 use crate::model::Model;
-use crate::stats::{covariance, pearson, quantile_sorted, ranks, wilson_95};
+use crate::stats::{covariance, pearson, quantile_sorted, ranks, sort_total, wilson_95};
 
 use super::accumulate::Totals;
 use super::options::RunOptions;
@@ -122,7 +122,7 @@ impl Totals {
                 })
                 .filter(|v| v.is_finite())
                 .collect();
-            req.sort_by(f64::total_cmp);
+            sort_total(&mut req);
             RequiredGrowth {
                 component: model.ids[c].clone(),
                 mean_pct: req.iter().sum::<f64>() / req.len().max(1) as f64,
