@@ -196,24 +196,153 @@ pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
 
 /// Sample covariance matrix (divisor n − 1) of columns given as slices.
 pub fn covariance(columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    let k = columns.len();
     let n = columns.first().map_or(0, Vec::len);
-    let means: Vec<f64> = columns
-        .iter()
-        .map(|c| c.iter().sum::<f64>() / n.max(1) as f64)
-        .collect();
+    covariance_of(n, columns.len(), |r, row| {
+        for (x, c) in row.iter_mut().zip(columns) {
+            *x = c[r];
+        }
+    })
+}
+
+/// [`covariance`] of `k` columns of `n` rows read in place: `fill(r, row)`
+/// writes row r's `k` values into `row` (it is called twice a row, so it
+/// must give the same values each time). Each sum still adds its terms in
+/// row order, from the start `Iterator::sum` uses, so the matrix has the
+/// bits [`covariance`] of the copied columns has.
+pub fn covariance_of(n: usize, k: usize, fill: impl Fn(usize, &mut [f64])) -> Vec<Vec<f64>> {
+    let start: f64 = std::iter::empty::<f64>().sum();
+    // Means: each column times a column of ones (x·1 = x exactly).
+    let means_of: Vec<(usize, usize)> = (0..k).map(|i| (i, k)).collect();
+    let mut sums = vec![start; k];
+    let mut row = vec![0.0; k];
+    for_blocks(
+        n,
+        k,
+        &mut row,
+        &fill,
+        |_| {},
+        |block, len| {
+            add_products(&mut sums, &means_of, block, len);
+        },
+    );
+    let means: Vec<f64> = sums.iter().map(|s| s / n.max(1) as f64).collect();
     let mut out = vec![vec![0.0; k]; k];
     if n < 2 {
         return out;
     }
-    for i in 0..k {
-        for j in i..k {
-            let s: f64 = columns[i]
-                .iter()
-                .zip(&columns[j])
-                .map(|(x, y)| (x - means[i]) * (y - means[j]))
-                .sum();
-            out[i][j] = s / (n - 1) as f64;
+    let pairs: Vec<(usize, usize)> = (0..k).flat_map(|i| (i..k).map(move |j| (i, j))).collect();
+    let mut acc = vec![start; pairs.len()];
+    let centre = |row: &mut [f64]| {
+        for (x, m) in row.iter_mut().zip(&means) {
+            *x -= m;
+        }
+    };
+    for_blocks(n, k, &mut row, &fill, centre, |block, len| {
+        add_products(&mut acc, &pairs, block, len);
+    });
+    for (s, &(i, j)) in acc.iter().zip(&pairs) {
+        out[i][j] = s / (n - 1) as f64;
+        out[j][i] = out[i][j];
+    }
+    out
+}
+
+/// Rows a block: `k + 1` columns of them stay in the first-level cache.
+const BLOCK_ROWS: usize = 256;
+
+/// Hands `n` rows to `each`, a block at a time, copied column by column
+/// (`len` rows a column, then a column of ones): row r is what
+/// `fill(r, row)` writes, then `adjust` changes.
+fn for_blocks(
+    n: usize,
+    k: usize,
+    row: &mut [f64],
+    fill: impl Fn(usize, &mut [f64]),
+    adjust: impl Fn(&mut [f64]),
+    mut each: impl FnMut(&[f64], usize),
+) {
+    let mut block = vec![1.0; (k + 1) * BLOCK_ROWS];
+    for first in (0..n).step_by(BLOCK_ROWS) {
+        let len = BLOCK_ROWS.min(n - first);
+        for r in 0..len {
+            fill(first + r, row);
+            adjust(row);
+            for (c, &x) in row.iter().enumerate() {
+                block[c * len + r] = x;
+            }
+        }
+        block[k * len..(k + 1) * len].fill(1.0);
+        each(&block, len);
+    }
+}
+
+/// Adds to `acc[p]`, for each pair `(i, j)` of `pairs`, the products of
+/// columns i and j of `block` (column-major, `len` rows a column), row by
+/// row in order. Four sums advance side by side, so each add need not wait
+/// for the one before it.
+fn add_products(acc: &mut [f64], pairs: &[(usize, usize)], block: &[f64], len: usize) {
+    const LANES: usize = 4;
+    let col = |c: usize| &block[c * len..(c + 1) * len];
+    for (acc, group) in acc.chunks_mut(LANES).zip(pairs.chunks(LANES)) {
+        // A short last group repeats its first pair; those sums are dropped.
+        let pair = |l: usize| *group.get(l).unwrap_or(&group[0]);
+        let x: [&[f64]; LANES] = std::array::from_fn(|l| col(pair(l).0));
+        let y: [&[f64]; LANES] = std::array::from_fn(|l| col(pair(l).1));
+        let mut a = [0.0; LANES];
+        a[..acc.len()].copy_from_slice(acc);
+        for r in 0..len {
+            for l in 0..LANES {
+                a[l] += x[l][r] * y[l][r];
+            }
+        }
+        acc.copy_from_slice(&a[..acc.len()]);
+    }
+}
+
+/// [`pearson`] of every pair of columns (1 on the diagonal), each pair
+/// once; every value has the bits [`pearson`] gives it (the same sums in
+/// the same order).
+pub fn pearson_matrix(columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
+    let k = columns.len();
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
+    let mut out: Vec<Vec<f64>> = (0..k)
+        .map(|i| (0..k).map(|j| if i == j { 1.0 } else { 0.0 }).collect())
+        .collect();
+    if n < 2 {
+        return out;
+    }
+    let means: Vec<f64> = columns
+        .iter()
+        .map(|c| c[..n].iter().sum::<f64>() / n as f64)
+        .collect();
+    // Each column with itself (the spreads) and with each later one.
+    let pairs: Vec<(usize, usize)> = (0..k).flat_map(|i| (i..k).map(move |j| (i, j))).collect();
+    let mut acc = vec![0.0; pairs.len()];
+    let mut row = vec![0.0; k];
+    let fill = |r: usize, row: &mut [f64]| {
+        for ((x, c), m) in row.iter_mut().zip(columns).zip(&means) {
+            *x = c[r] - m;
+        }
+    };
+    for_blocks(
+        n,
+        k,
+        &mut row,
+        fill,
+        |_| {},
+        |block, len| {
+            add_products(&mut acc, &pairs, block, len);
+        },
+    );
+    let spread = |i: usize| acc[pairs.iter().position(|&p| p == (i, i)).unwrap_or(0)];
+    for (&s, &(i, j)) in acc.iter().zip(&pairs) {
+        if i != j {
+            let (saa, sbb) = (spread(i), spread(j));
+            out[i][j] = if saa <= 0.0 || sbb <= 0.0 {
+                0.0
+            } else {
+                s / (saa * sbb).sqrt()
+            };
             out[j][i] = out[i][j];
         }
     }
@@ -354,6 +483,55 @@ mod tests {
         let b = [1.0, 4.0, 9.0, 16.0, 100.0];
         assert_abs_diff_eq!(spearman(&a, &b), 1.0, epsilon = 1e-12);
         assert!(pearson(&a, &b) < 0.99);
+    }
+
+    #[test]
+    fn covariance_and_pearson_matrix_match_the_pairwise_sums() {
+        let v = awkward_values(2_000);
+        let columns: Vec<Vec<f64>> = (0..4)
+            .map(|c| {
+                v.iter()
+                    .skip(c)
+                    .step_by(4)
+                    .map(|x| if x.is_finite() { *x } else { 1.0 })
+                    .collect()
+            })
+            .collect();
+        let mut constant = columns.clone();
+        constant.push(vec![2.0; 500]);
+        let bits = |m: &Vec<Vec<f64>>| m.iter().flatten().map(|x| x.to_bits()).collect::<Vec<_>>();
+        // Covariance, summed pair by pair as it was before.
+        let n = 500;
+        let means: Vec<f64> = constant
+            .iter()
+            .map(|c| c.iter().sum::<f64>() / n as f64)
+            .collect();
+        let expected: Vec<Vec<f64>> = (0..5)
+            .map(|i| {
+                (0..5)
+                    .map(|j| {
+                        let s: f64 = constant[i]
+                            .iter()
+                            .zip(&constant[j])
+                            .map(|(x, y)| (x - means[i]) * (y - means[j]))
+                            .sum();
+                        s / (n - 1) as f64
+                    })
+                    .collect()
+            })
+            .collect();
+        assert_eq!(bits(&covariance(&constant)), bits(&expected));
+        let r = pearson_matrix(&constant);
+        for i in 0..5 {
+            for j in 0..5 {
+                let e = if i == j {
+                    1.0
+                } else {
+                    pearson(&constant[i], &constant[j])
+                };
+                assert_eq!(r[i][j].to_bits(), e.to_bits(), "{i} {j}");
+            }
+        }
     }
 
     #[test]
