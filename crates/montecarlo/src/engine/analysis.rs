@@ -5,10 +5,12 @@
 use rayon::prelude::*;
 
 use crate::model::Model;
-use crate::stats::{covariance, pearson, quantile_sorted, ranks, wilson_95};
+use crate::stats::{
+    covariance_of, pearson_matrix, quantile_sorted, ranks_of, sort_total, wilson_95,
+};
 
 use super::accumulate::Totals;
-use super::options::RunOptions;
+use super::options::{FeasibilityRequest, RunOptions};
 use super::results::{
     CorrelationReport, FeasibilityCurve, FeasibilityPoint, Histogram, Quantiles, RequiredGrowth,
     Sensitivity, SimResult, TargetProbability, YearDistribution,
@@ -35,28 +37,51 @@ impl Totals {
         let width = 1.0 / self.bins.inv_width;
         let stride = 2 * k + 1;
         let rows = detail.len() / stride;
-        let col = |j: usize| -> Vec<f64> { (0..rows).map(|r| detail[r * stride + j]).collect() };
-        let growth_cols: Vec<Vec<f64>> = (0..k).map(col).collect();
-        let aggregate = col(2 * k);
+        // Columns are read in place from `detail`'s rows.
+        let column = |j: usize| detail.iter().skip(j).step_by(stride).copied().take(rows);
         // Each component's contribution w_i g_i, draw by draw, and GRDP
         // growth last: Cov(w_i g_i, G) / Var(G) splits the variance exactly,
         // drawn weights included (the contributions sum to G).
-        let mut contributions: Vec<Vec<f64>> = (0..k)
-            .map(|i| {
-                (0..rows)
-                    .map(|r| detail[r * stride + k + i] * detail[r * stride + i])
-                    .collect()
-            })
-            .collect();
-        contributions.push(aggregate.clone());
-        // Rank each column once; Spearman is Pearson on ranks.
-        // Columns are ranked independently, so in parallel; each result
-        // lands in its own place, whatever the thread that computed it.
-        let (growth_ranks, aggregate_ranks): (Vec<Vec<f64>>, Vec<f64>) = rayon::join(
-            || growth_cols.par_iter().map(|c| ranks(c)).collect(),
-            || ranks(&aggregate),
+        let contributions = |r: usize, out: &mut [f64]| {
+            let row = &detail[r * stride..(r + 1) * stride];
+            for (i, c) in out[..k].iter_mut().enumerate() {
+                *c = row[k + i] * row[i];
+            }
+            out[k] = row[2 * k];
+        };
+        let threshold = model.main.threshold_pct;
+        // The parts below depend on `detail` alone, so they run side by
+        // side; each result lands in its own place, whatever the thread
+        // that computed it.
+        let (rank_corr, (cov, (hits, required))) = rayon::join(
+            || {
+                // Rank each column (component growths, then GRDP growth)
+                // once; Spearman is Pearson on ranks.
+                let rank_cols: Vec<Vec<f64>> = (0..=k)
+                    .into_par_iter()
+                    .map(|j| ranks_of(column(if j < k { j } else { 2 * k })))
+                    .collect();
+                pearson_matrix(&rank_cols)
+            },
+            || {
+                rayon::join(
+                    || covariance_of(rows, k + 1, contributions),
+                    || {
+                        rayon::join(
+                            || {
+                                opts.feasibility
+                                    .as_ref()
+                                    .map(|f| feasibility_hits(detail, stride, k, f, threshold))
+                            },
+                            || {
+                                opts.required_component
+                                    .map(|c| required_sorted(detail, stride, k, c, threshold))
+                            },
+                        )
+                    },
+                )
+            },
         );
-        let cov = covariance(&contributions);
         let total_var = cov[k][k];
         let zero = model.zero_scores();
         let z10 = crate::marginal::std_normal_quantile(0.10);
@@ -75,7 +100,7 @@ impl Totals {
                     } else {
                         0.0
                     },
-                    spearman: pearson(&growth_ranks[i], &aggregate_ranks),
+                    spearman: rank_corr[i][k],
                     tornado_low_pct: at(z10),
                     tornado_high_pct: at(-z10),
                     growth_p10_pct: tr.apply(z10),
@@ -83,23 +108,15 @@ impl Totals {
                 }
             })
             .collect();
-        let threshold = model.main.threshold_pct;
         let feasibility = opts.feasibility.as_ref().map(|f| {
             let c = f.component;
             let points = f
                 .shifts_pp
                 .iter()
-                .map(|d| {
-                    let hits = (0..rows)
-                        .filter(|&r| {
-                            let w = detail[r * stride + k + c];
-                            detail[r * stride + 2 * k] + w * d >= threshold
-                        })
-                        .count();
-                    FeasibilityPoint {
-                        centre_pct: model.centres[c] + d,
-                        probability: hits as f64 / rows.max(1) as f64,
-                    }
+                .zip(hits.unwrap_or_default())
+                .map(|(d, hits)| FeasibilityPoint {
+                    centre_pct: model.centres[c] + d,
+                    probability: hits as f64 / rows.max(1) as f64,
                 })
                 .collect();
             FeasibilityCurve {
@@ -108,43 +125,18 @@ impl Totals {
                 scenarios: rows as u64,
             }
         });
-        let required_growth = opts.required_component.map(|c| {
-            let mut req: Vec<f64> = (0..rows)
-                .map(|r| {
-                    let w = detail[r * stride + k + c];
-                    let g = detail[r * stride + c];
-                    let others = detail[r * stride + 2 * k] - w * g;
-                    if w > 0.0 {
-                        (threshold - others) / w
-                    } else {
-                        f64::NAN
-                    }
-                })
-                .filter(|v| v.is_finite())
-                .collect();
-            req.sort_by(f64::total_cmp);
-            RequiredGrowth {
-                component: model.ids[c].clone(),
-                mean_pct: req.iter().sum::<f64>() / req.len().max(1) as f64,
-                quantiles_pct: Quantiles::from_fn(|q| quantile_sorted(&req, q)),
-                scenarios: req.len() as u64,
-            }
-        });
+        let required_growth =
+            opts.required_component
+                .zip(required)
+                .map(|(c, req)| RequiredGrowth {
+                    component: model.ids[c].clone(),
+                    mean_pct: req.iter().sum::<f64>() / req.len().max(1) as f64,
+                    quantiles_pct: Quantiles::from_fn(|q| quantile_sorted(&req, q)),
+                    scenarios: req.len() as u64,
+                });
         let correlation = Some(CorrelationReport {
             requested: model.requested_rank(),
-            achieved: (0..k)
-                .map(|i| {
-                    (0..k)
-                        .map(|j| {
-                            if i == j {
-                                1.0
-                            } else {
-                                pearson(&growth_ranks[i], &growth_ranks[j])
-                            }
-                        })
-                        .collect()
-                })
-                .collect(),
+            achieved: rank_corr[..k].iter().map(|r| r[..k].to_vec()).collect(),
             scenarios: rows as u64,
         });
         let targets = model
@@ -252,4 +244,44 @@ impl Model {
                 .collect(),
         }
     }
+}
+
+/// For each shift d (pp) of component `c`'s centre, how many kept rows
+/// reach `threshold` when it is added: G + w_c d ≥ threshold. One pass over
+/// the rows for all shifts.
+fn feasibility_hits(
+    detail: &[f64],
+    stride: usize,
+    k: usize,
+    f: &FeasibilityRequest,
+    threshold: f64,
+) -> Vec<usize> {
+    let mut hits = vec![0usize; f.shifts_pp.len()];
+    for row in detail.chunks_exact(stride) {
+        let (w, g) = (row[k + f.component], row[2 * k]);
+        for (h, d) in hits.iter_mut().zip(&f.shifts_pp) {
+            *h += usize::from(g + w * d >= threshold);
+        }
+    }
+    hits
+}
+
+/// The growth (%) component `c` needs, row by row, for GRDP growth to reach
+/// `threshold` with the other components as drawn, where that is finite;
+/// sorted.
+fn required_sorted(detail: &[f64], stride: usize, k: usize, c: usize, threshold: f64) -> Vec<f64> {
+    // Room for every row up front: no growing (and copying) as it fills.
+    let mut req = Vec::with_capacity(detail.len() / stride);
+    req.extend(detail.chunks_exact(stride).map(|row| {
+        let (w, g) = (row[k + c], row[c]);
+        let others = row[2 * k] - w * g;
+        if w > 0.0 {
+            (threshold - others) / w
+        } else {
+            f64::NAN
+        }
+    }));
+    req.retain(|v| v.is_finite());
+    sort_total(&mut req);
+    req
 }
