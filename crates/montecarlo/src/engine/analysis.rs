@@ -16,25 +16,27 @@ use super::results::{
     Sensitivity, SimResult, TargetProbability, YearDistribution,
 };
 
-impl Totals {
-    pub(super) fn finish(
-        mut self,
-        model: &Model,
-        opts: &RunOptions,
-        detail: &[f64],
-        stopped: bool,
-    ) -> SimResult {
-        // The run's last point, wherever the log spacing left off.
-        if self
-            .convergence
-            .last()
-            .is_none_or(|c| c.scenarios != self.n)
-        {
-            self.push_checkpoint();
-        }
+/// What the first scenarios kept whole give: rank correlations, the
+/// covariance of the contributions, the feasibility counts and the sorted
+/// required growth. It depends on the kept rows alone, so the engine
+/// computes it while later chunks are still being drawn.
+pub(super) struct DetailStats {
+    rows: usize,
+    /// Pearson correlation of the ranks: the components, then GRDP growth.
+    rank_corr: Vec<Vec<f64>>,
+    /// Covariance of the contributions w_i g_i and of GRDP growth (last).
+    cov: Vec<Vec<f64>>,
+    /// Per feasibility shift, the kept rows that reach the target.
+    hits: Option<Vec<usize>>,
+    /// Required growth (%) of the requested component, sorted.
+    required: Option<Vec<f64>>,
+}
+
+impl DetailStats {
+    /// The statistics of `detail` (rows of k growths, k weights and GRDP
+    /// growth, percent).
+    pub(super) fn of(model: &Model, opts: &RunOptions, detail: &[f64]) -> Self {
         let k = model.k;
-        let p = self.hits as f64 / self.n as f64;
-        let width = 1.0 / self.bins.inv_width;
         let stride = 2 * k + 1;
         let rows = detail.len() / stride;
         // Columns are read in place from `detail`'s rows.
@@ -50,9 +52,9 @@ impl Totals {
             out[k] = row[2 * k];
         };
         let threshold = model.main.threshold_pct;
-        // The parts below depend on `detail` alone, so they run side by
-        // side; each result lands in its own place, whatever the thread
-        // that computed it.
+        // The parts depend on `detail` alone, so they run side by side;
+        // each result lands in its own place, whatever the thread that
+        // computed it.
         let (rank_corr, (cov, (hits, required))) = rayon::join(
             || {
                 // Rank each column (component growths, then GRDP growth)
@@ -82,6 +84,43 @@ impl Totals {
                 )
             },
         );
+        Self {
+            rows,
+            rank_corr,
+            cov,
+            hits,
+            required,
+        }
+    }
+}
+
+impl Totals {
+    pub(super) fn finish(
+        mut self,
+        model: &Model,
+        opts: &RunOptions,
+        detail: DetailStats,
+        stopped: bool,
+    ) -> SimResult {
+        // The run's last point, wherever the log spacing left off.
+        if self
+            .convergence
+            .last()
+            .is_none_or(|c| c.scenarios != self.n)
+        {
+            self.push_checkpoint();
+        }
+        let k = model.k;
+        let p = self.hits as f64 / self.n as f64;
+        let width = 1.0 / self.bins.inv_width;
+        let threshold = model.main.threshold_pct;
+        let DetailStats {
+            rows,
+            rank_corr,
+            cov,
+            hits,
+            required,
+        } = detail;
         let total_var = cov[k][k];
         let zero = model.zero_scores();
         let z10 = crate::marginal::std_normal_quantile(0.10);

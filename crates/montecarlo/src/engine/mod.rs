@@ -21,6 +21,7 @@ use crate::model::Model;
 use crate::stats::wilson_95;
 
 use accumulate::{ChunkAcc, ChunkJob, Totals};
+use analysis::DetailStats;
 pub use options::{Control, DrawSink, FeasibilityRequest, RunOptions};
 pub use results::{
     Checkpoint, CorrelationReport, FeasibilityCurve, FeasibilityPoint, Histogram, QUANTILE_LEVELS,
@@ -140,95 +141,65 @@ fn run(
         });
     }
     let year_bins = model.year_bins();
-    let bins = year_bins[model.main_index];
     let (optimism, paired_record) = if paired {
         (None, opts.optimism_pp.as_deref())
     } else {
         (opts.optimism_pp.as_deref(), None)
     };
     let chunks = opts.scenarios.div_ceil(CHUNK_SIZE);
-    let keep_draws = control.draws.is_some();
-    let mut tot = Totals::new(model, year_bins.clone());
-    let mut detail: Vec<f64> = Vec::new();
-    let mut paired_tot = paired_record.map(|_| Totals::new(model, year_bins.clone()));
-    let mut paired_detail: Vec<f64> = Vec::new();
-    let mut stopped = false;
-    let mut next = 0u64;
-    // With a precision goal, smaller batches waste less work past the stop;
-    // the batch size never changes the result, only the chunk order does.
-    let batch = if opts.precision.is_some() {
-        4
+    let detail_chunks = if opts.detail {
+        DETAIL_CAP.div_ceil(CHUNK_SIZE).min(chunks)
     } else {
-        BATCH_CHUNKS
+        0
     };
-    'batches: while next < chunks {
-        let end = (next + batch).min(chunks);
-        let results: Vec<ChunkAcc> = (next..end)
-            .into_par_iter()
-            .map(|c| {
-                let n = CHUNK_SIZE.min(opts.scenarios - c * CHUNK_SIZE);
-                model.run_chunk(&ChunkJob {
-                    cancel: control.cancel,
-                    seed: opts.seed,
-                    chunk: c,
-                    n,
-                    bins,
-                    year_bins: &year_bins,
-                    optimism,
-                    paired: paired_record,
-                    keep_detail: opts.detail && c * CHUNK_SIZE < DETAIL_CAP,
-                    keep_draws,
-                })
-            })
-            .collect();
-        // A chunk stopped by a cancellation holds a part of its draws (or
-        // none): it is neither a result nor a failure.
-        if control.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
-            return Err(McError::Cancelled {
-                done: tot.n,
-                planned: opts.scenarios,
-            });
+    let row = (2 * model.k + 1) * (DETAIL_CAP.min(opts.scenarios) as usize);
+    let mut run = Batches {
+        model,
+        opts,
+        year_bins: &year_bins,
+        optimism,
+        paired_record,
+        tot: Totals::new(model, year_bins.clone()),
+        detail: Vec::with_capacity(if opts.detail { row } else { 0 }),
+        paired_tot: paired_record.map(|_| Totals::new(model, year_bins.clone())),
+        paired_detail: Vec::with_capacity(if opts.detail && paired { row } else { 0 }),
+        stopped: false,
+        next: 0,
+        chunks,
+        // With a precision goal, smaller batches waste less work past the
+        // stop; the batch size never changes the result, only the chunk
+        // order does.
+        batch: if opts.precision.is_some() {
+            4
+        } else {
+            BATCH_CHUNKS
+        },
+    };
+    let plain_opts;
+    let plain_view = if paired {
+        plain_opts = RunOptions {
+            optimism_pp: None,
+            ..opts.clone()
+        };
+        &plain_opts
+    } else {
+        opts
+    };
+    // First the chunks whose scenarios are kept whole; then the rest, while
+    // the kept scenarios are analysed beside them (the analysis depends on
+    // them alone, so the result is the same bits either way).
+    run.until(detail_chunks, &mut control)?;
+    let detail = std::mem::take(&mut run.detail);
+    let paired_detail = std::mem::take(&mut run.paired_detail);
+    let (mut stats, mut paired_stats) = (None, None);
+    let rest = rayon::in_place_scope(|scope| {
+        scope.spawn(|_| stats = Some(DetailStats::of(model, plain_view, &detail)));
+        if paired {
+            scope.spawn(|_| paired_stats = Some(DetailStats::of(model, opts, &paired_detail)));
         }
-        for (offset, acc) in results.into_iter().enumerate() {
-            if let Some((what, year)) = acc.failure {
-                return Err(McError::NonFinite {
-                    what: what.into(),
-                    year,
-                });
-            }
-            if let Some(sink) = control.draws.as_mut() {
-                sink(&acc.draws).map_err(McError::Draws)?;
-            }
-            if !acc.detail.is_empty() {
-                detail.extend_from_slice(&acc.detail);
-            }
-            tot.merge(&acc);
-            if let (Some(pt), Some(pa)) = (paired_tot.as_mut(), acc.paired.as_deref()) {
-                if !pa.detail.is_empty() {
-                    paired_detail.extend_from_slice(&pa.detail);
-                }
-                pt.merge(pa);
-            }
-            let chunk = next + offset as u64;
-            if let Some(p) = opts.precision {
-                let [lo, hi] = wilson_95(tot.hits, tot.n);
-                if 0.5 * (hi - lo) <= p && chunk + 1 < chunks {
-                    stopped = true;
-                    break 'batches;
-                }
-            }
-        }
-        next = end;
-        if let Some(progress) = control.progress {
-            progress(tot.n, opts.scenarios);
-        }
-        if control.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
-            return Err(McError::Cancelled {
-                done: tot.n,
-                planned: opts.scenarios,
-            });
-        }
-    }
+        run.until(chunks, &mut control)
+    });
+    rest?;
     let check = |r: &SimResult| {
         if r.mean_pct.is_finite()
             && r.sd_pct.is_finite()
@@ -243,25 +214,121 @@ fn run(
             })
         }
     };
-    let plain_opts;
-    let plain_view = if paired {
-        plain_opts = RunOptions {
-            optimism_pp: None,
-            ..opts.clone()
-        };
-        &plain_opts
-    } else {
-        opts
-    };
-    let result = tot.finish(model, plain_view, &detail, stopped);
+    let Batches {
+        tot,
+        paired_tot,
+        stopped,
+        ..
+    } = run;
+    // The scope above has joined both analyses.
+    let stats = stats.expect("the analysis of the kept scenarios ran");
+    let result = tot.finish(model, plain_view, stats, stopped);
     check(&result)?;
-    let with = match paired_tot {
-        Some(pt) => {
-            let r = pt.finish(model, opts, &paired_detail, stopped);
+    let with = match (paired_tot, paired_stats) {
+        (Some(pt), Some(ps)) => {
+            let r = pt.finish(model, opts, ps, stopped);
             check(&r)?;
             Some(r)
         }
-        None => None,
+        _ => None,
     };
     Ok((result, with))
+}
+
+/// A run's chunks, drawn batch by batch and merged in chunk order.
+struct Batches<'a> {
+    model: &'a Model,
+    opts: &'a RunOptions,
+    year_bins: &'a [accumulate::Bins],
+    optimism: Option<&'a [f64]>,
+    paired_record: Option<&'a [f64]>,
+    tot: Totals,
+    detail: Vec<f64>,
+    paired_tot: Option<Totals>,
+    paired_detail: Vec<f64>,
+    /// Stopped at the precision goal.
+    stopped: bool,
+    /// The next chunk to draw.
+    next: u64,
+    chunks: u64,
+    batch: u64,
+}
+
+impl Batches<'_> {
+    /// Draws and merges the chunks up to `end` (exclusive), or until the
+    /// precision goal stops the run.
+    fn until(&mut self, end: u64, control: &mut Control) -> Result<(), McError> {
+        let (model, opts) = (self.model, self.opts);
+        let bins = self.year_bins[model.main_index];
+        let keep_draws = control.draws.is_some();
+        while self.next < end && !self.stopped {
+            let last = (self.next + self.batch).min(end);
+            let results: Vec<ChunkAcc> = (self.next..last)
+                .into_par_iter()
+                .map(|c| {
+                    let n = CHUNK_SIZE.min(opts.scenarios - c * CHUNK_SIZE);
+                    model.run_chunk(&ChunkJob {
+                        cancel: control.cancel,
+                        seed: opts.seed,
+                        chunk: c,
+                        n,
+                        bins,
+                        year_bins: self.year_bins,
+                        optimism: self.optimism,
+                        paired: self.paired_record,
+                        keep_detail: opts.detail && c * CHUNK_SIZE < DETAIL_CAP,
+                        keep_draws,
+                    })
+                })
+                .collect();
+            // A chunk stopped by a cancellation holds a part of its draws (or
+            // none): it is neither a result nor a failure.
+            if control.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                return Err(McError::Cancelled {
+                    done: self.tot.n,
+                    planned: opts.scenarios,
+                });
+            }
+            for (offset, acc) in results.into_iter().enumerate() {
+                if let Some((what, year)) = acc.failure {
+                    return Err(McError::NonFinite {
+                        what: what.into(),
+                        year,
+                    });
+                }
+                if let Some(sink) = control.draws.as_mut() {
+                    sink(&acc.draws).map_err(McError::Draws)?;
+                }
+                if !acc.detail.is_empty() {
+                    self.detail.extend_from_slice(&acc.detail);
+                }
+                self.tot.merge(&acc);
+                if let (Some(pt), Some(pa)) = (self.paired_tot.as_mut(), acc.paired.as_deref()) {
+                    if !pa.detail.is_empty() {
+                        self.paired_detail.extend_from_slice(&pa.detail);
+                    }
+                    pt.merge(pa);
+                }
+                let chunk = self.next + offset as u64;
+                if let Some(p) = opts.precision {
+                    let [lo, hi] = wilson_95(self.tot.hits, self.tot.n);
+                    if 0.5 * (hi - lo) <= p && chunk + 1 < self.chunks {
+                        self.stopped = true;
+                        return Ok(());
+                    }
+                }
+            }
+            self.next = last;
+            if let Some(progress) = control.progress {
+                progress(self.tot.n, opts.scenarios);
+            }
+            if control.cancel.is_some_and(|c| c.load(Ordering::SeqCst)) {
+                return Err(McError::Cancelled {
+                    done: self.tot.n,
+                    planned: opts.scenarios,
+                });
+            }
+        }
+        Ok(())
+    }
 }
