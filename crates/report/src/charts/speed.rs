@@ -26,18 +26,23 @@ pub struct SpeedRow {
 /// speed relative to its first measurement (above, one line a benchmark),
 /// and grdp's ratio to its peer (below); runs along the bottom by commit.
 pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
-    // The runs: distinct (date, commit) in order of appearance, by date.
-    let mut runs: Vec<(String, String)> = Vec::new();
+    // The runs: distinct (day, commit), in the order of their first record
+    // (one commit's criterion and compare.sh rows share a place).
+    let day = |d: &str| d.get(..10).unwrap_or(d).to_string();
+    let mut first: Vec<(String, (String, String))> = Vec::new();
     for r in rows {
-        let key = (r.date.clone(), r.commit.clone());
-        if !runs.contains(&key) {
-            runs.push(key);
+        let key = (day(&r.date), r.commit.clone());
+        match first.iter_mut().find(|(_, k)| *k == key) {
+            Some((when, _)) if r.date < *when => *when = r.date.clone(),
+            Some(_) => {}
+            None => first.push((r.date.clone(), key)),
         }
     }
-    runs.sort();
+    first.sort();
+    let runs: Vec<(String, String)> = first.into_iter().map(|(_, k)| k).collect();
     let at = |r: &SpeedRow| {
         runs.iter()
-            .position(|k| k.0 == r.date && k.1 == r.commit)
+            .position(|k| k.0 == day(&r.date) && k.1 == r.commit)
             .unwrap_or(0) as f64
     };
     let mut names: Vec<&str> = Vec::new();
@@ -83,10 +88,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
         .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
         .fold(1.0_f64, f64::max)
         * 1.2;
-    let labels: Vec<String> = runs
-        .iter()
-        .map(|(d, c)| format!("{} {c}", d.get(..10).unwrap_or(d)))
-        .collect();
+    let labels: Vec<String> = runs.iter().map(|(d, c)| format!("{d} {c}")).collect();
     render_sized(1, (WIDTH, HEIGHT + 150), |root, s| {
         let area = frame(
             root,
@@ -115,7 +117,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             (top, "speed / first record", 0.0),
             &series,
             &COMPONENT_COLOURS,
-            SeriesLabelPosition::LowerLeft,
+            SeriesLabelPosition::UpperLeft,
         )?;
         panel.draw(
             &lower,
