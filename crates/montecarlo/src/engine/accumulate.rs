@@ -40,8 +40,9 @@ pub(super) struct ChunkAcc {
     /// Paths with a component's growth floored at −100 %.
     pub(super) collapsed: u64,
     pub(super) early: Vec<(u64, u64)>,
-    /// Per plan year (multi-year models only): histogram and sum of growth.
-    pub(super) year_hist: Vec<Vec<u16>>,
+    /// Per plan year (multi-year models only): histogram (the years'
+    /// [`HISTOGRAM_BINS`] counts one after the other) and sum of growth.
+    pub(super) year_hist: Vec<u16>,
     pub(super) year_sum: Vec<f64>,
     /// Per plan year: draws outside its histogram, and its extremes.
     pub(super) year_tails: Vec<YearTails>,
@@ -234,7 +235,7 @@ impl Model {
         ChunkAcc {
             hist: vec![0; HISTOGRAM_BINS],
             year_hist: if self.years.len() > 1 {
-                vec![vec![0; HISTOGRAM_BINS]; self.years.len()]
+                vec![0; HISTOGRAM_BINS * self.years.len()]
             } else {
                 Vec::new()
             },
@@ -425,7 +426,7 @@ impl ChunkAcc {
         if !self.year_hist.is_empty() {
             for ((((hist, sum), tails), g), b) in self
                 .year_hist
-                .iter_mut()
+                .chunks_exact_mut(HISTOGRAM_BINS)
                 .zip(&mut self.year_sum)
                 .zip(&mut self.year_tails)
                 .zip(year_growth)
@@ -581,7 +582,11 @@ impl Totals {
         }
         self.under += a.under;
         self.over += a.over;
-        for (t, c) in self.year_hist.iter_mut().zip(&a.year_hist) {
+        for (t, c) in self
+            .year_hist
+            .iter_mut()
+            .zip(a.year_hist.chunks_exact(HISTOGRAM_BINS))
+        {
             for (x, y) in t.iter_mut().zip(c) {
                 *x += u64::from(*y);
             }
@@ -685,7 +690,7 @@ mod tests {
         let mut v = vec![a.n, a.hits, a.under, a.over, a.all_met, a.collapsed];
         v.extend([a.sum_d, a.sum_d2, a.min, a.max, a.miss_gap].map(f64::to_bits));
         v.extend(a.hist.iter().map(|&c| u64::from(c)));
-        v.extend(a.year_hist.iter().flatten().map(|&c| u64::from(c)));
+        v.extend(a.year_hist.iter().map(|&c| u64::from(c)));
         v.extend(a.year_sum.iter().map(|x| x.to_bits()));
         v.extend(
             a.year_tails
