@@ -6,8 +6,75 @@ use std::sync::atomic::Ordering;
 use crate::model::Model;
 use crate::rng::chunk_rng;
 
-use super::accumulate::{ChunkAcc, ChunkJob, running_max, running_min};
+use super::accumulate::{Bins, ChunkAcc, ChunkJob, running_max, running_min};
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
+
+// The histogram's index is masked with `HISTOGRAM_BINS - 1`.
+const _: () = assert!(HISTOGRAM_BINS.is_power_of_two());
+
+/// The streaming totals of a chunk of the linear loop.
+struct Sums {
+    hits: u64,
+    under: u64,
+    over: u64,
+    sum_d: f64,
+    sum_d2: f64,
+    miss_gap: f64,
+    min: f64,
+    max: f64,
+}
+
+impl Sums {
+    /// Adds a block of aggregate growth (percent) to the totals and to
+    /// `hist` (the chunk's histogram), scenario by scenario in order. On its
+    /// own, out of line, so its sums stay in registers.
+    #[inline(never)]
+    fn add_block(&mut self, block: &[f64], threshold: f64, bins: &Bins, hist: &mut [u16]) {
+        let Self {
+            mut hits,
+            mut under,
+            mut over,
+            mut sum_d,
+            mut sum_d2,
+            mut miss_gap,
+            mut min,
+            mut max,
+        } = *self;
+        let hist: &mut [u16; HISTOGRAM_BINS] = match hist.try_into() {
+            Ok(h) => h,
+            Err(_) => unreachable!("a chunk's histogram has HISTOGRAM_BINS bins"),
+        };
+        for &g in block {
+            hits += u64::from(g >= threshold);
+            miss_gap += (threshold - g).max(0.0);
+            let d = g - bins.reference;
+            sum_d += d;
+            sum_d2 += d * d;
+            running_min(&mut min, g);
+            running_max(&mut max, g);
+            let pos = (g - bins.lo) * bins.inv_width;
+            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                // In range, so the mask changes nothing (and spares the
+                // bounds check).
+                hist[pos as usize & (HISTOGRAM_BINS - 1)] += 1;
+            } else if pos < 0.0 {
+                under += 1;
+            } else {
+                over += 1;
+            }
+        }
+        *self = Self {
+            hits,
+            under,
+            over,
+            sum_d,
+            sum_d2,
+            miss_gap,
+            min,
+            max,
+        };
+    }
+}
 
 /// Per-draw buffers of the linear model when components are kept.
 pub(super) struct Scratch {
@@ -42,12 +109,18 @@ impl Model {
         let threshold = self.main.threshold_pct;
         let zig = &self.normal;
         let mut hist = vec![0u16; HISTOGRAM_BINS];
-        let (mut hits, mut under, mut over) = (0u64, 0u64, 0u64);
-        let (mut sum_d, mut sum_d2, mut miss_gap) = (0.0f64, 0.0f64, 0.0f64);
-        let (mut min, mut max) = (f64::INFINITY, f64::NEG_INFINITY);
+        let mut sums = Sums {
+            hits: 0,
+            under: 0,
+            over: 0,
+            sum_d: 0.0,
+            sum_d2: 0.0,
+            miss_gap: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        };
         let mut target_met = vec![0u64; self.targets.len()];
         let mut early = Vec::new();
-        let bins_f = HISTOGRAM_BINS as f64;
         // Targets that are all "growth ≥ the main threshold" are met exactly
         // when the main target is: no counting of their own.
         let same_as_main = self
@@ -69,6 +142,13 @@ impl Model {
         // Draw the normals of a block of scenarios in one tight loop, then
         // score them: the generator is consumed in exactly the same order.
         const BLOCK: usize = 256;
+        const _: () = {
+            let mut i = 0;
+            while i < EARLY_CHECKPOINTS.len() {
+                assert!(EARLY_CHECKPOINTS[i] % BLOCK as u64 == 0);
+                i += 1;
+            }
+        };
         let mut z = [[0.0f64; K]; BLOCK];
         let mut block_g = [0.0f64; BLOCK];
         let mut j = 0u64;
@@ -85,35 +165,32 @@ impl Model {
                 }
                 *g = acc;
             }
-            for &g in &block_g[..m] {
-                j += 1;
-                hits += u64::from(g >= threshold);
-                miss_gap += (threshold - g).max(0.0);
-                let d = g - bins.reference;
-                sum_d += d;
-                sum_d2 += d * d;
-                running_min(&mut min, g);
-                running_max(&mut max, g);
-                let pos = (g - bins.lo) * bins.inv_width;
-                if pos >= 0.0 && pos < bins_f {
-                    hist[pos as usize] += 1;
-                } else if pos < 0.0 {
-                    under += 1;
-                } else {
-                    over += 1;
-                }
-                // (A loop-invariant test: the compiler moves it out.)
-                if !same_as_main {
+            sums.add_block(&block_g[..m], threshold, &bins, &mut hist);
+            if !same_as_main {
+                for &g in &block_g[..m] {
                     for (met, t) in target_met.iter_mut().zip(&self.targets) {
                         *met += u64::from((g >= t.lo) & (g <= t.hi));
                     }
                     all_met += u64::from((g >= all_lo) & (g <= all_hi));
                 }
-                if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
-                    early.push((j, hits));
-                }
+            }
+            // Checkpoints fall on block ends (multiples of the block), so
+            // the loop above keeps its sums in registers.
+            j += m as u64;
+            if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
+                early.push((j, sums.hits));
             }
         }
+        let Sums {
+            hits,
+            under,
+            over,
+            sum_d,
+            sum_d2,
+            miss_gap,
+            min,
+            max,
+        } = sums;
         if j > 0 && !(sum_d2.is_finite() && min.is_finite()) {
             return ChunkAcc {
                 failure: Some(("aggregate growth", self.main.year)),
