@@ -145,7 +145,7 @@ impl Model {
         const _: () = {
             let mut i = 0;
             while i < EARLY_CHECKPOINTS.len() {
-                assert!(EARLY_CHECKPOINTS[i] % BLOCK as u64 == 0);
+                assert!(EARLY_CHECKPOINTS[i].is_multiple_of(BLOCK as u64));
                 i += 1;
             }
         };
