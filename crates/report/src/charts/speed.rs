@@ -2,6 +2,7 @@
 //! a slowdown shows at a glance.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::*;
 
@@ -118,6 +119,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             &series,
             &COMPONENT_COLOURS,
             SeriesLabelPosition::UpperLeft,
+            &[],
         )?;
         panel.draw(
             &lower,
@@ -125,7 +127,11 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             (ratio_top, "× NumPy", 10.0),
             &ratios,
             &VIEW_COLOURS,
-            SeriesLabelPosition::UpperLeft,
+            SeriesLabelPosition::MiddleLeft,
+            &[
+                (4.0, "target, full model, one core: 4×"),
+                (20.0, "target, reference model, one core: 20×"),
+            ],
         )?;
         Ok(())
     })
@@ -141,7 +147,9 @@ struct Panel<'l> {
 impl Panel<'_> {
     /// Draws `series` on `area` up to `top` (with `y_desc` and `margin_top`
     /// logical pixels above), each in a colour of `colours` and, past their
-    /// number, marked with crosses instead of dots, so no two look alike.
+    /// number, marked with crosses instead of dots, so no two look alike;
+    /// each of `marks` a dashed grey line at its height, named at the left.
+    #[allow(clippy::too_many_arguments)]
     fn draw(
         &self,
         area: &Area,
@@ -150,6 +158,7 @@ impl Panel<'_> {
         series: &[(&str, Vec<(f64, f64)>)],
         colours: &[RGBColor],
         pos: SeriesLabelPosition,
+        marks: &[(f64, &str)],
     ) -> Result<(), ReportError> {
         let mut chart = ChartBuilder::on(area)
             .x_label_area_size(30.0 * s)
@@ -169,6 +178,26 @@ impl Panel<'_> {
             .axis_desc_style(font(14.0, s))
             .draw()
             .map_err(err)?;
+        for &(y, name) in marks {
+            let grey = RGBColor(0x70, 0x70, 0x70);
+            chart
+                .draw_series(DashedLineSeries::new(
+                    [(-0.5, y), (self.n - 0.5, y)],
+                    (6.0 * s) as u32,
+                    (4.0 * s) as u32,
+                    grey.stroke_width((1.5 * s).max(1.0) as u32),
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    name.to_string(),
+                    (-0.45, y),
+                    font(11.0, s)
+                        .color(&grey)
+                        .pos(Pos::new(HPos::Left, VPos::Bottom)),
+                )))
+                .map_err(err)?;
+        }
         let r = (5.0 * s) as i32;
         for (k, (name, pts)) in series.iter().enumerate() {
             let colour = colours[k % colours.len()];
