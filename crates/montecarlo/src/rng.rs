@@ -99,7 +99,9 @@ fn step(state: &mut [[u64; LANES]; 4], out: &mut [u64; LANES]) {
 
 /// `out.len() / 8` steps of every stream into `out`, step after step
 /// (`out.len()` a multiple of eight). The compiler turns the eight streams
-/// into vector lanes where the target has 64-bit vector rotations.
+/// into vector lanes where the target has 64-bit vector rotations. (Used by
+/// the AVX-512 path, so only on x86-64, and by the tests.)
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
 fn steps_by_step(state: &mut [[u64; LANES]; 4], out: &mut [u64]) {
     // The state is worked on where it lies: a local copy would be split

@@ -194,9 +194,10 @@ pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
     pearson(&ranks(a), &ranks(b))
 }
 
-/// Sample covariance matrix (divisor n − 1) of columns given as slices.
+/// Sample covariance matrix (divisor n − 1) of columns given as slices, over
+/// the rows every column has (the shortest column's length).
 pub fn covariance(columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
-    let n = columns.first().map_or(0, Vec::len);
+    let n = columns.iter().map(Vec::len).min().unwrap_or(0);
     covariance_of(n, columns.len(), |r, row| {
         for (x, c) in row.iter_mut().zip(columns) {
             *x = c[r];
@@ -362,6 +363,17 @@ pub fn quantile_sorted(sorted: &[f64], p: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns of unequal length: the covariance of the rows all of them
+    /// have. [1, 2] and [1, 5] (the first two rows): means 1.5 and 3,
+    /// variances 0.5 and 8, covariance ((−0.5)(−2) + (0.5)(2)) / 1 = 2.
+    #[test]
+    fn covariance_uses_the_rows_every_column_has() {
+        let c = covariance(&[vec![1.0, 2.0, 3.0, 4.0], vec![1.0, 5.0]]);
+        for (got, want) in c.iter().flatten().zip([0.5, 2.0, 2.0, 8.0]) {
+            assert!((got - want).abs() < 1e-12, "{c:?}");
+        }
+    }
     use approx::assert_abs_diff_eq;
 
     #[test]

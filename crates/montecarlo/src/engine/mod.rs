@@ -1,10 +1,12 @@
 //! The simulation: chunks of scenarios in parallel, reduced in order.
 //!
 //! `N` scenarios are cut into chunks of [`CHUNK_SIZE`]; chunk `c` draws from
-//! its own generator, derived only from `(seed, c)`. Chunks run in batches of
-//! [`BATCH_CHUNKS`] on rayon's pool; each batch's results are merged into the
-//! totals serially, in chunk order, so the result is bit-identical whatever
-//! the number of threads, and memory does not grow with `N`.
+//! its own generator, derived only from `(seed, c)`. Chunks run in batches on
+//! rayon's pool: first the chunks whose scenarios are kept whole (four, when
+//! the analysis is asked for), then [`BATCH_CHUNKS`] at a time while those
+//! kept scenarios are analysed beside them; each batch's results are merged
+//! into the totals serially, in chunk order, so the result is bit-identical
+//! whatever the number of threads, and memory does not grow with `N`.
 
 mod accumulate;
 mod analysis;
@@ -32,7 +34,9 @@ pub use results::{
 /// At most 65,535, so that a chunk's histogram counts fit in `u16`.
 pub const CHUNK_SIZE: u64 = 32_768;
 const _: () = assert!(CHUNK_SIZE <= u16::MAX as u64);
-/// Chunks per batch: the unit of progress, cancellation and precision checks.
+/// Chunks per batch: the unit of progress, cancellation and precision checks
+/// (4 with a precision goal; the first batch of a run with its analysis is
+/// the [`DETAIL_CAP`] scenarios kept whole, four chunks).
 pub const BATCH_CHUNKS: u64 = 32;
 /// Bins of the streaming histogram of aggregate growth.
 pub const HISTOGRAM_BINS: usize = 32_768;
