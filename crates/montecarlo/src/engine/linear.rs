@@ -13,6 +13,7 @@ use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
 const _: () = assert!(HISTOGRAM_BINS.is_power_of_two());
 
 /// The streaming totals of a chunk of the linear loop.
+#[derive(Clone, Copy)]
 struct Sums {
     hits: u64,
     under: u64,
@@ -25,54 +26,52 @@ struct Sums {
 }
 
 impl Sums {
+    /// Nothing added yet.
+    fn new() -> Self {
+        Self {
+            hits: 0,
+            under: 0,
+            over: 0,
+            sum_d: 0.0,
+            sum_d2: 0.0,
+            miss_gap: 0.0,
+            min: f64::INFINITY,
+            max: f64::NEG_INFINITY,
+        }
+    }
+
     /// Adds a block of aggregate growth (percent) to the totals and to
     /// `hist` (the chunk's histogram), scenario by scenario in order. On its
     /// own, out of line, so its sums stay in registers.
     #[inline(never)]
     fn add_block(&mut self, block: &[f64], threshold: f64, bins: &Bins, hist: &mut [u16]) {
-        let Self {
-            mut hits,
-            mut under,
-            mut over,
-            mut sum_d,
-            mut sum_d2,
-            mut miss_gap,
-            mut min,
-            mut max,
-        } = *self;
+        // A copy in locals, written back at the end: the compiler keeps
+        // its fields in registers through the loop.
+        let mut t = *self;
         let hist: &mut [u16; HISTOGRAM_BINS] = match hist.try_into() {
             Ok(h) => h,
             Err(_) => unreachable!("a chunk's histogram has HISTOGRAM_BINS bins"),
         };
         for &g in block {
-            hits += u64::from(g >= threshold);
-            miss_gap += (threshold - g).max(0.0);
+            t.hits += u64::from(g >= threshold);
+            t.miss_gap += (threshold - g).max(0.0);
             let d = g - bins.reference;
-            sum_d += d;
-            sum_d2 += d * d;
-            running_min(&mut min, g);
-            running_max(&mut max, g);
+            t.sum_d += d;
+            t.sum_d2 += d * d;
+            running_min(&mut t.min, g);
+            running_max(&mut t.max, g);
             let pos = (g - bins.lo) * bins.inv_width;
             if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
                 // In range, so the mask changes nothing (and spares the
                 // bounds check).
                 hist[pos as usize & (HISTOGRAM_BINS - 1)] += 1;
             } else if pos < 0.0 {
-                under += 1;
+                t.under += 1;
             } else {
-                over += 1;
+                t.over += 1;
             }
         }
-        *self = Self {
-            hits,
-            under,
-            over,
-            sum_d,
-            sum_d2,
-            miss_gap,
-            min,
-            max,
-        };
+        *self = t;
     }
 }
 
@@ -109,16 +108,7 @@ impl Model {
         let threshold = self.main.threshold_pct;
         let zig = &self.normal;
         let mut hist = vec![0u16; HISTOGRAM_BINS];
-        let mut sums = Sums {
-            hits: 0,
-            under: 0,
-            over: 0,
-            sum_d: 0.0,
-            sum_d2: 0.0,
-            miss_gap: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-        };
+        let mut sums = Sums::new();
         let mut target_met = vec![0u64; self.targets.len()];
         let mut early = Vec::new();
         // Targets that are all "growth ≥ the main threshold" are met exactly
