@@ -50,6 +50,7 @@
 
 pub mod calibrate;
 pub mod copula;
+mod cpu;
 pub mod engine;
 pub mod error;
 pub mod marginal;

@@ -142,20 +142,13 @@ fn steps_avx512(state: &mut [[u64; LANES]; 4], out: &mut [u64]) {
     steps_by_step(state, out);
 }
 
-/// Whether this processor runs [`steps_avx512`] (checked once; cached by
-/// the standard library).
-#[cfg(target_arch = "x86_64")]
-fn has_avx512() -> bool {
-    std::is_x86_feature_detected!("avx512f") && std::is_x86_feature_detected!("avx512vl")
-}
-
 /// `out.len() / 8` steps of every stream into `out`: AVX-512 where the
 /// processor has it, the portable loop elsewhere (the same bits).
 #[allow(unsafe_code)]
 fn steps(state: &mut [[u64; LANES]; 4], out: &mut [u64]) {
     debug_assert!(out.len().is_multiple_of(LANES));
     #[cfg(target_arch = "x86_64")]
-    if has_avx512() {
+    if crate::cpu::has_avx512() {
         // SAFETY: `steps_avx512` needs AVX-512F and AVX-512VL, and the
         // processor was just found to have both.
         unsafe { steps_avx512(state, out) };

@@ -25,11 +25,8 @@ const PATH_LANES: usize = 4;
 pub(super) struct ChunkAcc {
     pub(super) n: u64,
     pub(super) hits: u64,
-    pub(super) sum_d: f64,
-    pub(super) sum_d2: f64,
-    pub(super) min: f64,
-    pub(super) max: f64,
-    pub(super) miss_gap: f64,
+    /// Running sums and extremes of the target year's aggregate growth.
+    pub(super) sums: LaneSums,
     /// Counts per bin; a chunk's 32,768 scenarios fit in `u16`.
     pub(super) hist: Vec<u16>,
     pub(super) under: u64,
@@ -65,11 +62,7 @@ impl ChunkAcc {
         Self {
             n,
             hits: 0,
-            sum_d: 0.0,
-            sum_d2: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-            miss_gap: 0.0,
+            sums: LaneSums::new(),
             hist: Vec::new(),
             under: 0,
             over: 0,
@@ -409,12 +402,8 @@ impl ChunkAcc {
         let bins = job.bins;
         // Branchless: whether a draw meets the target is a coin toss.
         self.hits += u64::from(growth >= threshold);
-        self.miss_gap += (threshold - growth).max(0.0);
-        let d = growth - bins.reference;
-        self.sum_d += d;
-        self.sum_d2 += d * d;
-        running_min(&mut self.min, growth);
-        running_max(&mut self.max, growth);
+        self.sums
+            .add((j - 1) as usize, growth, threshold, bins.reference);
         let pos = (growth - bins.lo) * bins.inv_width;
         if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
             self.hist[pos as usize] += 1;
@@ -468,6 +457,100 @@ impl ChunkAcc {
         }
         if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
             self.early.push((j, self.hits));
+        }
+    }
+}
+
+/// Lanes of a chunk's running sums: the chunk's scenario `j` (counting
+/// from 0) is added to lane `j % SUM_LANES`, and the lanes are added
+/// pairwise at the chunk's end. Eight sums of 4,096 terms each rather than
+/// one of 32,768 are more accurate, and they are independent, so they fill
+/// one 512-bit vector; the fast loop and the general loop add in this same
+/// order and give the same bits.
+pub(super) const SUM_LANES: usize = 8;
+
+/// A chunk's running sums and extremes of the target year's aggregate
+/// growth, in [`SUM_LANES`] lanes.
+#[derive(Clone, Copy)]
+pub(super) struct LaneSums {
+    /// Σ (growth − the histogram's reference), percentage points.
+    pub(super) d: [f64; SUM_LANES],
+    /// Σ (growth − the histogram's reference)², pp².
+    pub(super) d2: [f64; SUM_LANES],
+    /// Σ max(threshold − growth, 0): the shortfalls below the main
+    /// target, pp.
+    pub(super) gap: [f64; SUM_LANES],
+    /// Smallest growth, percent (+∞ before the first).
+    pub(super) min: [f64; SUM_LANES],
+    /// Largest growth, percent (−∞ before the first).
+    pub(super) max: [f64; SUM_LANES],
+}
+
+/// A chunk's [`LaneSums`] with the lanes added up.
+#[derive(Clone, Copy)]
+pub(super) struct SumTotals {
+    /// Σ (growth − reference), pp.
+    pub(super) d: f64,
+    /// Σ (growth − reference)², pp².
+    pub(super) d2: f64,
+    /// Σ shortfall below the main target, pp.
+    pub(super) gap: f64,
+    /// Smallest growth, percent.
+    pub(super) min: f64,
+    /// Largest growth, percent.
+    pub(super) max: f64,
+}
+
+impl LaneSums {
+    /// Nothing added yet.
+    pub(super) fn new() -> Self {
+        Self {
+            d: [0.0; SUM_LANES],
+            d2: [0.0; SUM_LANES],
+            gap: [0.0; SUM_LANES],
+            min: [f64::INFINITY; SUM_LANES],
+            max: [f64::NEG_INFINITY; SUM_LANES],
+        }
+    }
+
+    /// Adds the chunk's scenario `j` (counting from 0) with aggregate
+    /// growth `g` (percent), against the main target `threshold` and the
+    /// histogram's `reference` (both percent). Selects rather than
+    /// `f64::max`/`min`, so the vector form is one instruction each: a NaN
+    /// growth adds no shortfall and moves no extreme (and is reported by
+    /// its sums, which turn NaN).
+    #[inline(always)]
+    pub(super) fn add(&mut self, j: usize, g: f64, threshold: f64, reference: f64) {
+        let l = j % SUM_LANES;
+        let short = threshold - g;
+        self.gap[l] += if short > 0.0 { short } else { 0.0 };
+        let d = g - reference;
+        self.d[l] += d;
+        self.d2[l] += d * d;
+        self.min[l] = if g < self.min[l] { g } else { self.min[l] };
+        self.max[l] = if g > self.max[l] { g } else { self.max[l] };
+    }
+
+    /// The lanes added pairwise, in a fixed order.
+    pub(super) fn totals(&self) -> SumTotals {
+        const _: () = assert!(SUM_LANES == 8, "pairwise adds eight lanes");
+        fn pairwise(x: &[f64; SUM_LANES]) -> f64 {
+            ((x[0] + x[1]) + (x[2] + x[3])) + ((x[4] + x[5]) + (x[6] + x[7]))
+        }
+        let lowest = |x: &[f64; SUM_LANES]| {
+            x.iter()
+                .fold(f64::INFINITY, |m, &v| if v < m { v } else { m })
+        };
+        let highest = |x: &[f64; SUM_LANES]| {
+            x.iter()
+                .fold(f64::NEG_INFINITY, |m, &v| if v > m { v } else { m })
+        };
+        SumTotals {
+            d: pairwise(&self.d),
+            d2: pairwise(&self.d2),
+            gap: pairwise(&self.gap),
+            min: lowest(&self.min),
+            max: highest(&self.max),
         }
     }
 }
@@ -563,9 +646,10 @@ impl Totals {
             });
         }
         // Chan et al.: combine (n, mean, M2) of the totals and the chunk.
+        let sums = a.sums.totals();
         let nb = a.n as f64;
-        let mean_b = self.bins.reference + a.sum_d / nb;
-        let m2_b = (a.sum_d2 - a.sum_d * a.sum_d / nb).max(0.0);
+        let mean_b = self.bins.reference + sums.d / nb;
+        let m2_b = (sums.d2 - sums.d * sums.d / nb).max(0.0);
         let na = self.n as f64;
         let n = na + nb;
         let delta = mean_b - self.mean;
@@ -573,11 +657,23 @@ impl Totals {
         self.m2 += m2_b + delta * delta * na * nb / n;
         self.n += a.n;
         self.hits += a.hits;
-        self.min = self.min.min(a.min);
-        self.max = self.max.max(a.max);
-        self.miss_gap += a.miss_gap;
+        self.min = self.min.min(sums.min);
+        self.max = self.max.max(sums.max);
+        self.miss_gap += sums.gap;
         self.misses += a.n - a.hits;
-        for (t, c) in self.hist.iter_mut().zip(&a.hist) {
+        // Only the bins between the chunk's extremes can hold its draws
+        // (a draw's bin never decreases with its growth).
+        let bins = self.bins;
+        let slot = |g: f64| {
+            ((g - bins.lo) * bins.inv_width).clamp(0.0, (HISTOGRAM_BINS - 1) as f64) as usize
+        };
+        let touched = if sums.min.is_finite() && sums.max.is_finite() {
+            slot(sums.min)..=slot(sums.max)
+        } else {
+            0..=HISTOGRAM_BINS - 1
+        };
+        let chunk_bins = a.hist.get(touched.clone()).unwrap_or_default();
+        for (t, c) in self.hist[touched].iter_mut().zip(chunk_bins) {
             *t += u64::from(*c);
         }
         self.under += a.under;
@@ -688,7 +784,8 @@ mod tests {
     /// Everything a chunk reports, as bits.
     fn bits(a: &ChunkAcc) -> Vec<u64> {
         let mut v = vec![a.n, a.hits, a.under, a.over, a.all_met, a.collapsed];
-        v.extend([a.sum_d, a.sum_d2, a.min, a.max, a.miss_gap].map(f64::to_bits));
+        let s = a.sums.totals();
+        v.extend([s.d, s.d2, s.min, s.max, s.gap].map(f64::to_bits));
         v.extend(a.hist.iter().map(|&c| u64::from(c)));
         v.extend(a.year_hist.iter().map(|&c| u64::from(c)));
         v.extend(a.year_sum.iter().map(|x| x.to_bits()));

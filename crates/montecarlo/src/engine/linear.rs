@@ -6,11 +6,26 @@ use std::sync::atomic::Ordering;
 use crate::model::Model;
 use crate::rng::chunk_rng;
 
-use super::accumulate::{Bins, ChunkAcc, ChunkJob, running_max, running_min};
+use super::accumulate::{Bins, ChunkAcc, ChunkJob, LaneSums, SUM_LANES};
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
 
-// The histogram's index is masked with `HISTOGRAM_BINS - 1`.
-const _: () = assert!(HISTOGRAM_BINS.is_power_of_two());
+/// Scenarios drawn and scored at a time.
+const BLOCK: usize = 256;
+const _: () = {
+    // Checkpoints fall on block ends, and every block but a chunk's last
+    // starts on a whole group of lanes.
+    let mut i = 0;
+    while i < EARLY_CHECKPOINTS.len() {
+        assert!(EARLY_CHECKPOINTS[i].is_multiple_of(BLOCK as u64));
+        i += 1;
+    }
+    assert!(BLOCK.is_multiple_of(SUM_LANES));
+};
+
+/// A chunk's histogram in the linear loop: [`HISTOGRAM_BINS`] bins and one
+/// more where draws outside the range are put (and never read), so that
+/// every draw is counted without a branch.
+const HIST_SLOTS: usize = HISTOGRAM_BINS + 1;
 
 /// The streaming totals of a chunk of the linear loop.
 #[derive(Clone, Copy)]
@@ -18,61 +33,127 @@ struct Sums {
     hits: u64,
     under: u64,
     over: u64,
-    sum_d: f64,
-    sum_d2: f64,
-    miss_gap: f64,
-    min: f64,
-    max: f64,
+    lanes: LaneSums,
 }
 
-impl Sums {
-    /// Nothing added yet.
-    fn new() -> Self {
-        Self {
-            hits: 0,
-            under: 0,
-            over: 0,
-            sum_d: 0.0,
-            sum_d2: 0.0,
-            miss_gap: 0.0,
-            min: f64::INFINITY,
-            max: f64::NEG_INFINITY,
-        }
-    }
+/// `⌊c⌋` for `c` in `[0, 2⁵¹)`, exactly, in vector-friendly arithmetic:
+/// adding 2⁵² rounds `c` to the nearest integer (the sum's low mantissa
+/// bits), one less where that rounded up. Rust's `as` conversion would
+/// saturate, which does not vectorise.
+#[inline(always)]
+fn floor_index(c: f64) -> u32 {
+    const TWO_52: f64 = 4_503_599_627_370_496.0;
+    let r = c + TWO_52;
+    let nearest = (r.to_bits() - TWO_52.to_bits()) as u32;
+    nearest - u32::from(r - TWO_52 > c)
+}
 
-    /// Adds a block of aggregate growth (percent) to the totals and to
-    /// `hist` (the chunk's histogram), scenario by scenario in order. On its
-    /// own, out of line, so its sums stay in registers.
-    #[inline(never)]
-    fn add_block(&mut self, block: &[f64], threshold: f64, bins: &Bins, hist: &mut [u16]) {
-        // A copy in locals, written back at the end: the compiler keeps
-        // its fields in registers through the loop.
-        let mut t = *self;
-        let hist: &mut [u16; HISTOGRAM_BINS] = match hist.try_into() {
-            Ok(h) => h,
-            Err(_) => unreachable!("a chunk's histogram has HISTOGRAM_BINS bins"),
-        };
-        for &g in block {
-            t.hits += u64::from(g >= threshold);
-            t.miss_gap += (threshold - g).max(0.0);
-            let d = g - bins.reference;
-            t.sum_d += d;
-            t.sum_d2 += d * d;
-            running_min(&mut t.min, g);
-            running_max(&mut t.max, g);
-            let pos = (g - bins.lo) * bins.inv_width;
-            if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                // In range, so the mask changes nothing (and spares the
-                // bounds check).
-                hist[pos as usize & (HISTOGRAM_BINS - 1)] += 1;
-            } else if pos < 0.0 {
-                t.under += 1;
-            } else {
-                t.over += 1;
-            }
-        }
-        *self = t;
+/// Scores one scenario of a block: its aggregate growth `g = c0 + a · z`
+/// (percent, added in component order as the general loop adds it) into
+/// lane `l` of the sums and counts, and its histogram slot into `slot`.
+#[inline(always)]
+#[allow(clippy::too_many_arguments)]
+fn score_one<const K: usize>(
+    l: usize,
+    row: &[f64; K],
+    c0: f64,
+    a: &[f64; K],
+    threshold: f64,
+    bins: &Bins,
+    lanes: &mut LaneSums,
+    counts: &mut [[u64; SUM_LANES]; 3],
+    slot: &mut u32,
+) {
+    let mut g = c0;
+    for (aj, zj) in a.iter().zip(row) {
+        g += aj * zj;
     }
+    lanes.add(l, g, threshold, bins.reference);
+    let top = HISTOGRAM_BINS as f64;
+    let pos = (g - bins.lo) * bins.inv_width;
+    let below = pos < 0.0;
+    let inside = (pos >= 0.0) & (pos < top);
+    counts[0][l] += u64::from(g >= threshold);
+    counts[1][l] += u64::from(below);
+    counts[2][l] += u64::from(!below & !inside);
+    // Outside the range (or NaN): the spare slot.
+    *slot = floor_index(if inside { pos } else { top });
+}
+
+/// Scores a block of scenarios from their normals `z` (one row of `K` per
+/// scenario, the block starting on a whole group of lanes): aggregate
+/// growth into the sums and the histogram `hist`, scenario by scenario in
+/// the order of [`LaneSums`]. The scenarios are taken [`SUM_LANES`] at a
+/// time with no branch between them, so the compiler keeps each group in
+/// vector registers; the histogram's counts follow in a second pass.
+#[inline(always)]
+fn score_block_body<const K: usize>(
+    sums: &mut Sums,
+    z: &[[f64; K]],
+    c0: f64,
+    a: &[f64; K],
+    threshold: f64,
+    bins: &Bins,
+    hist: &mut [u16; HIST_SLOTS],
+) {
+    let mut lanes = sums.lanes;
+    let mut counts = [[0u64; SUM_LANES]; 3];
+    let mut slots = [0u32; BLOCK];
+    let slots = &mut slots[..z.len()];
+    let mut rows = z.chunks_exact(SUM_LANES);
+    let mut groups = slots.chunks_exact_mut(SUM_LANES);
+    for (rows, slots) in (&mut rows).zip(&mut groups) {
+        for (l, (row, slot)) in rows.iter().zip(slots).enumerate() {
+            score_one(
+                l,
+                row,
+                c0,
+                a,
+                threshold,
+                bins,
+                &mut lanes,
+                &mut counts,
+                slot,
+            );
+        }
+    }
+    let rest = rows.remainder();
+    for (l, (row, slot)) in rest.iter().zip(groups.into_remainder()).enumerate() {
+        score_one(
+            l,
+            row,
+            c0,
+            a,
+            threshold,
+            bins,
+            &mut lanes,
+            &mut counts,
+            slot,
+        );
+    }
+    for &slot in slots.iter() {
+        hist[(slot as usize).min(HISTOGRAM_BINS)] += 1;
+    }
+    sums.lanes = lanes;
+    let [hits, under, over] = counts.map(|c| c.iter().sum::<u64>());
+    sums.hits += hits;
+    sums.under += under;
+    sums.over += over;
+}
+
+/// [`score_block_body`] out of line, in its AVX-512 build where the
+/// processor has it (the same bits either way; [`crate::cpu`]).
+#[inline(never)]
+fn score_block<const K: usize>(
+    sums: &mut Sums,
+    z: &[[f64; K]],
+    c0: f64,
+    a: &[f64; K],
+    threshold: f64,
+    bins: &Bins,
+    hist: &mut [u16; HIST_SLOTS],
+) {
+    crate::cpu::fastest(|| score_block_body(sums, z, c0, a, threshold, bins, hist));
 }
 
 /// Per-draw buffers of the linear model when components are kept.
@@ -107,8 +188,17 @@ impl Model {
         let bins = job.bins;
         let threshold = self.main.threshold_pct;
         let zig = &self.normal;
-        let mut hist = vec![0u16; HISTOGRAM_BINS];
-        let mut sums = Sums::new();
+        let mut hist = vec![0u16; HIST_SLOTS];
+        let hist_slots: &mut [u16; HIST_SLOTS] = match hist.as_mut_slice().try_into() {
+            Ok(h) => h,
+            Err(_) => unreachable!("the histogram has HIST_SLOTS slots"),
+        };
+        let mut sums = Sums {
+            hits: 0,
+            under: 0,
+            over: 0,
+            lanes: LaneSums::new(),
+        };
         let mut target_met = vec![0u64; self.targets.len()];
         let mut early = Vec::new();
         // Targets that are all "growth ≥ the main threshold" are met exactly
@@ -131,16 +221,7 @@ impl Model {
         let mut all_met = 0u64;
         // Draw the normals of a block of scenarios in one tight loop, then
         // score them: the generator is consumed in exactly the same order.
-        const BLOCK: usize = 256;
-        const _: () = {
-            let mut i = 0;
-            while i < EARLY_CHECKPOINTS.len() {
-                assert!(EARLY_CHECKPOINTS[i].is_multiple_of(BLOCK as u64));
-                i += 1;
-            }
-        };
         let mut z = [[0.0f64; K]; BLOCK];
-        let mut block_g = [0.0f64; BLOCK];
         let mut j = 0u64;
         while j < job.n {
             if job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
@@ -148,24 +229,19 @@ impl Model {
             }
             let m = BLOCK.min((job.n - j) as usize);
             zig.fill(&mut rng, z[..m].as_flattened_mut());
-            for (g, row) in block_g[..m].iter_mut().zip(&z[..m]) {
-                let mut acc = c0;
-                for (aj, zj) in a.iter().zip(row) {
-                    acc += aj * zj;
-                }
-                *g = acc;
-            }
-            sums.add_block(&block_g[..m], threshold, &bins, &mut hist);
+            score_block(&mut sums, &z[..m], c0, &a, threshold, &bins, hist_slots);
             if !same_as_main {
-                for &g in &block_g[..m] {
+                for row in &z[..m] {
+                    let mut g = c0;
+                    for (aj, zj) in a.iter().zip(row) {
+                        g += aj * zj;
+                    }
                     for (met, t) in target_met.iter_mut().zip(&self.targets) {
                         *met += u64::from((g >= t.lo) & (g <= t.hi));
                     }
                     all_met += u64::from((g >= all_lo) & (g <= all_hi));
                 }
             }
-            // Checkpoints fall on block ends (multiples of the block), so
-            // the loop above keeps its sums in registers.
             j += m as u64;
             if job.chunk == 0 && EARLY_CHECKPOINTS.contains(&j) {
                 early.push((j, sums.hits));
@@ -175,13 +251,10 @@ impl Model {
             hits,
             under,
             over,
-            sum_d,
-            sum_d2,
-            miss_gap,
-            min,
-            max,
+            lanes,
         } = sums;
-        if j > 0 && !(sum_d2.is_finite() && min.is_finite()) {
+        let totals = lanes.totals();
+        if j > 0 && !(totals.d2.is_finite() && totals.min.is_finite()) {
             return ChunkAcc {
                 failure: Some(("aggregate growth", self.main.year)),
                 ..ChunkAcc::empty(self, job.n)
@@ -191,13 +264,11 @@ impl Model {
             target_met.iter_mut().for_each(|m| *m = hits);
             all_met = if self.targets.is_empty() { j } else { hits };
         }
+        // The spare slot's draws are counted in `under` and `over`.
+        hist.truncate(HISTOGRAM_BINS);
         ChunkAcc {
             hits,
-            sum_d,
-            sum_d2,
-            min,
-            max,
-            miss_gap,
+            sums: lanes,
             hist,
             under,
             over,
@@ -224,5 +295,146 @@ impl Model {
             s.main_g[i] = self.transforms[0][i].apply(x);
         }
         s.main_w.copy_from_slice(&self.base_weights);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use approx::assert_abs_diff_eq;
+    use rand::{Rng, SeedableRng};
+    use rand_xoshiro::Xoshiro256PlusPlus;
+
+    fn empty() -> Sums {
+        Sums {
+            hits: 0,
+            under: 0,
+            over: 0,
+            lanes: LaneSums::new(),
+        }
+    }
+
+    #[test]
+    fn floor_index_is_the_floor_at_and_around_every_kind_of_edge() {
+        // Integers, the floats either side of them, halves (where rounding
+        // to nearest ties), and the range's two ends.
+        for k in [0u32, 1, 2, 3, 7, 8, 1_000, 16_383, 16_384, 32_767, 32_768] {
+            let x = f64::from(k);
+            assert_eq!(floor_index(x), k, "at {x}");
+            assert_eq!(floor_index(x + 0.5), k, "at {x} + 0.5");
+            assert_eq!(floor_index(x.next_up()), k, "just above {x}");
+            if k > 0 {
+                assert_eq!(floor_index(x.next_down()), k - 1, "just below {x}");
+                assert_eq!(floor_index(x - 0.5), k - 1, "at {x} − 0.5");
+            }
+        }
+        assert_eq!(floor_index(f64::MIN_POSITIVE), 0);
+        // Against Rust's own conversion on a million uniform positions.
+        let mut rng = Xoshiro256PlusPlus::seed_from_u64(3);
+        for _ in 0..1_000_000 {
+            let c = (rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 * 32_768.0;
+            assert_eq!(floor_index(c), c as u32, "at {c}");
+        }
+    }
+
+    /// Growth equal to the first normal (`c0 = 0`, `a = (1, 0)`), bins of
+    /// width 1 from 0: each draw's bin, tail and lane worked out by hand.
+    #[test]
+    fn a_block_is_scored_as_worked_by_hand() {
+        let bins = Bins {
+            lo: 0.0,
+            inv_width: 1.0,
+            reference: 0.0,
+        };
+        let top = HISTOGRAM_BINS as f64;
+        let growth = [
+            0.0,
+            5.5,
+            -0.1,
+            top,
+            top.next_down(),
+            f64::NAN,
+            9.5,
+            12.0,
+            // Lane 0 again.
+            2.0,
+        ];
+        let z: Vec<[f64; 2]> = growth.iter().map(|&g| [g, 100.0]).collect();
+        let mut sums = empty();
+        let mut hist = Box::new([0u16; HIST_SLOTS]);
+        score_block(&mut sums, &z, 0.0, &[1.0, 0.0], 9.5, &bins, &mut hist);
+        // At or above 9.5: the top bin's two, 9.5 and 12 (NaN is not).
+        assert_eq!(sums.hits, 4);
+        assert_eq!(sums.under, 1, "−0.1");
+        assert_eq!(sums.over, 2, "the range's end (32,768) and NaN");
+        let mut expected = vec![0u16; HISTOGRAM_BINS];
+        for bin in [0, 5, HISTOGRAM_BINS - 1, 9, 12, 2] {
+            expected[bin] += 1;
+        }
+        assert_eq!(&hist[..HISTOGRAM_BINS], &expected[..]);
+        assert_eq!(hist[HISTOGRAM_BINS], 3, "the spare slot: the three outside");
+        // Lane 0 holds draws 0 and 8: 0 + 2. Sums of a few numbers, exact
+        // in binary but for 0.1 (one rounding): 1e-12.
+        let near = |x: f64, y: f64| assert_abs_diff_eq!(x, y, epsilon = 1e-12);
+        near(sums.lanes.d[0], 2.0);
+        near(sums.lanes.d2[0], 4.0);
+        near(sums.lanes.gap[0], 9.5 + 7.5);
+        near(sums.lanes.min[0], 0.0);
+        near(sums.lanes.max[0], 2.0);
+        // Lane 2: −0.1 short by 9.6; lane 5 (NaN) is NaN but adds no gap.
+        near(sums.lanes.gap[2], 9.5 + 0.1);
+        assert!(sums.lanes.d[5].is_nan());
+        near(sums.lanes.gap[5], 0.0);
+        assert!(sums.lanes.min[5].is_infinite());
+        near(sums.lanes.gap[7], 0.0);
+    }
+
+    /// The AVX-512 build and the portable one give the same bits, on full
+    /// blocks and a chunk's short last block, with draws in both tails.
+    #[test]
+    fn the_vector_build_gives_the_portable_bits() {
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx512() {
+            let bins = Bins {
+                lo: -20.0,
+                inv_width: 800.0,
+                reference: 8.0,
+            };
+            let mut rng = Xoshiro256PlusPlus::seed_from_u64(11);
+            let mut z = vec![[0.0; 4]; 3 * BLOCK];
+            for v in z.as_flattened_mut() {
+                // Normals stretched so that some fall off the histogram.
+                *v = ((rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 120.0;
+            }
+            let (c0, a, threshold) = (8.3, [0.1, 0.3, 0.5, 0.1], 9.5);
+            let mut portable = empty();
+            let mut vector = empty();
+            let mut hist_p = Box::new([0u16; HIST_SLOTS]);
+            let mut hist_v = Box::new([0u16; HIST_SLOTS]);
+            for block in [
+                &z[..BLOCK],
+                &z[BLOCK..2 * BLOCK],
+                &z[2 * BLOCK..2 * BLOCK + 37],
+            ] {
+                crate::cpu::portable(|| {
+                    score_block_body(&mut portable, block, c0, &a, threshold, &bins, &mut hist_p)
+                });
+                score_block(&mut vector, block, c0, &a, threshold, &bins, &mut hist_v);
+            }
+            assert!(
+                portable.under > 0 && portable.over > 0,
+                "both tails reached"
+            );
+            assert_eq!(
+                (portable.hits, portable.under, portable.over),
+                (vector.hits, vector.under, vector.over)
+            );
+            let bits = |s: &Sums| {
+                let l = s.lanes;
+                [l.d, l.d2, l.gap, l.min, l.max].map(|x| x.map(f64::to_bits))
+            };
+            assert_eq!(bits(&portable), bits(&vector));
+            assert_eq!(hist_p, hist_v);
+        }
     }
 }

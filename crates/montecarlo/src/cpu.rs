@@ -1,0 +1,52 @@
+//! What this processor can run: the runtime check for 512-bit vectors
+//! (AVX-512), and [`fastest`], which runs a kernel in its build for them.
+//!
+//! Two hot loops have an AVX-512 build beside the portable one: the
+//! linear loop's scoring of a block (plain arithmetic on small arrays, run
+//! through [`fastest`]) and the generator's step ([`crate::rng`]), each
+//! behind [`has_avx512`]. Every build is the same integer and IEEE
+//! arithmetic in the same order (no fused multiply-add), so all give the
+//! same bits; tests run both builds and compare. These two calls are the
+//! crate's only `unsafe` code: calling a function compiled for
+//! instructions the processor was just found to have.
+
+/// Whether the processor has AVX-512 F, VL and DQ, the instructions the
+/// AVX-512 builds are compiled for (checked once; the standard library
+/// caches the answer).
+#[cfg(target_arch = "x86_64")]
+#[inline]
+pub(crate) fn has_avx512() -> bool {
+    std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512vl")
+        && std::is_x86_feature_detected!("avx512dq")
+}
+
+/// `kernel()`, compiled for AVX-512 (the kernel's body is inlined here, so
+/// it is built with these instructions enabled).
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+fn with_avx512<T>(kernel: impl FnOnce() -> T) -> T {
+    kernel()
+}
+
+/// Runs `kernel`, in its AVX-512 build where the processor has AVX-512 and
+/// in the portable build elsewhere (the same bits). The kernel's work should
+/// be `#[inline(always)]` functions, so that it is compiled into each build.
+#[inline]
+#[allow(unsafe_code)]
+pub(crate) fn fastest<T>(kernel: impl FnOnce() -> T) -> T {
+    #[cfg(target_arch = "x86_64")]
+    if has_avx512() {
+        // SAFETY: `with_avx512` needs AVX-512 F, VL and DQ, and the
+        // processor was just found to have all three.
+        return unsafe { with_avx512(kernel) };
+    }
+    kernel()
+}
+
+/// `kernel()` in its portable build, whatever the processor (for tests
+/// that compare the two builds).
+#[cfg(test)]
+pub(crate) fn portable<T>(kernel: impl FnOnce() -> T) -> T {
+    kernel()
+}
