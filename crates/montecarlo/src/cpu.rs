@@ -1,14 +1,15 @@
 //! What this processor can run: the runtime check for 512-bit vectors
 //! (AVX-512), and [`fastest`], which runs a kernel in its build for them.
 //!
-//! Two hot loops have an AVX-512 build beside the portable one: the
+//! Three hot loops have an AVX-512 build beside the portable one: the
 //! linear loop's scoring of a block (plain arithmetic on small arrays, run
-//! through [`fastest`]) and the generator's step ([`crate::rng`]), each
-//! behind [`has_avx512`]. Every build is the same integer and IEEE
-//! arithmetic in the same order (no fused multiply-add), so all give the
-//! same bits; tests run both builds and compare. These two calls are the
-//! crate's only `unsafe` code: calling a function compiled for
-//! instructions the processor was just found to have.
+//! through [`fastest`]), the generator's step ([`crate::rng`]) and the
+//! normal sampler's fast path ([`crate::normal`]), each behind
+//! [`has_avx512`]. Every build is the same integer and IEEE arithmetic in
+//! the same order (no fused multiply-add), so all give the same bits;
+//! tests run both builds and compare. These three calls are the crate's
+//! only `unsafe` code: calling a function compiled for instructions the
+//! processor was just found to have.
 
 /// Whether the processor has AVX-512 F, VL and DQ, the instructions the
 /// AVX-512 builds are compiled for (checked once; the standard library

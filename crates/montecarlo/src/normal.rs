@@ -75,6 +75,73 @@ fn split(bits: u64) -> (usize, f64) {
     )
 }
 
+/// The fast path of a group of [`LANES`] draws from their numbers `b`:
+/// each draw's `u · x[i]` into `out`, and the draws outside their layer's
+/// rectangle (bit `l` for draw `l`), to be completed one by one.
+#[inline(always)]
+fn portable_group(fast: &[[f64; 2]; C], b: &[u64; LANES], out: &mut [f64; LANES]) -> u8 {
+    let mut outside = 0u8;
+    for (l, (z, &b)) in out.iter_mut().zip(b).enumerate() {
+        let (i, u) = split(b);
+        let [ratio, x] = fast[i];
+        *z = u * x;
+        outside |= u8::from(u.abs() >= ratio) << l;
+    }
+    outside
+}
+
+/// [`portable_group`] in 512-bit vectors, the same arithmetic and bits.
+/// Each draw's table entry (ratio and edge, 16 bytes) is read whole and
+/// the eight are interleaved in registers: the compiler would otherwise
+/// use gather instructions, which are slow on some processors.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+fn avx512_group(fast: &[[f64; 2]; C], b: &[u64; LANES], out: &mut [f64; LANES]) -> u8 {
+    use std::arch::x86_64::{
+        __m256d, __m512d, _CMP_LT_OQ, _mm_cvtsd_f64, _mm_set_pd, _mm_unpackhi_pd,
+        _mm256_castpd256_pd128, _mm256_extractf128_pd, _mm512_abs_pd, _mm512_castpd128_pd512,
+        _mm512_castpd512_pd256, _mm512_castsi512_pd, _mm512_cmp_pd_mask, _mm512_extractf64x4_pd,
+        _mm512_insertf64x2, _mm512_mul_pd, _mm512_or_si512, _mm512_permutex2var_pd,
+        _mm512_set_epi64, _mm512_set1_epi64, _mm512_set1_pd, _mm512_srli_epi64, _mm512_sub_pd,
+    };
+    let w = |l: usize| b[l] as i64;
+    let bits = _mm512_set_epi64(w(7), w(6), w(5), w(4), w(3), w(2), w(1), w(0));
+    // `split`: the top 52 bits as the mantissa of a number in [2, 4), less 3.
+    let mantissa = _mm512_or_si512(
+        _mm512_srli_epi64::<12>(bits),
+        _mm512_set1_epi64(0x4000_0000_0000_0000),
+    );
+    let u = _mm512_sub_pd(_mm512_castsi512_pd(mantissa), _mm512_set1_pd(3.0));
+    let entry = |l: usize| {
+        let [ratio, x] = fast[(b[l] & (C as u64 - 1)) as usize];
+        _mm_set_pd(x, ratio)
+    };
+    let four = |l: usize| {
+        let v = _mm512_castpd128_pd512(entry(l));
+        let v = _mm512_insertf64x2::<1>(v, entry(l + 1));
+        let v = _mm512_insertf64x2::<2>(v, entry(l + 2));
+        _mm512_insertf64x2::<3>(v, entry(l + 3))
+    };
+    let (low, high) = (four(0), four(4));
+    let ratio = _mm512_permutex2var_pd(low, _mm512_set_epi64(14, 12, 10, 8, 6, 4, 2, 0), high);
+    let x = _mm512_permutex2var_pd(low, _mm512_set_epi64(15, 13, 11, 9, 7, 5, 3, 1), high);
+    let z: __m512d = _mm512_mul_pd(u, x);
+    let half = |h: __m256d| {
+        let lo = _mm256_castpd256_pd128(h);
+        let hi = _mm256_extractf128_pd::<1>(h);
+        [
+            _mm_cvtsd_f64(lo),
+            _mm_cvtsd_f64(_mm_unpackhi_pd(lo, lo)),
+            _mm_cvtsd_f64(hi),
+            _mm_cvtsd_f64(_mm_unpackhi_pd(hi, hi)),
+        ]
+    };
+    let [z0, z1, z2, z3] = half(_mm512_castpd512_pd256(z));
+    let [z4, z5, z6, z7] = half(_mm512_extractf64x4_pd::<1>(z));
+    *out = [z0, z1, z2, z3, z4, z5, z6, z7];
+    !_mm512_cmp_pd_mask::<_CMP_LT_OQ>(_mm512_abs_pd(u), ratio)
+}
+
 impl Ziggurat {
     /// Builds the tables.
     pub fn new() -> Self {
@@ -117,10 +184,38 @@ impl Ziggurat {
     /// miss takes its further numbers from the spare stream), so the
     /// numbers of a whole block are generated first, eight streams at a
     /// time ([`ChunkRng::fill_u64`]), then put through the fast path eight
-    /// at a time with no branch between them; a group with a miss is
-    /// completed draw by draw, in order.
+    /// at a time with no branch between them (in 512-bit vectors where the
+    /// processor has AVX-512: the same bits); a group's misses are then
+    /// completed one by one, in order.
     #[inline]
+    #[allow(unsafe_code)]
     pub fn fill(&self, rng: &mut ChunkRng, out: &mut [f64]) {
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx512() {
+            // SAFETY: `fill_avx512` needs AVX-512 F, VL and DQ, and the
+            // processor was just found to have all three.
+            unsafe { self.fill_avx512(rng, out) };
+            return;
+        }
+        self.fill_with(rng, out, portable_group);
+    }
+
+    /// [`fill`](Self::fill) with the fast path in 512-bit vectors.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+    fn fill_avx512(&self, rng: &mut ChunkRng, out: &mut [f64]) {
+        self.fill_with(rng, out, |fast, b, z| avx512_group(fast, b, z));
+    }
+
+    /// [`fill`](Self::fill) with `group` as the fast path of each group of
+    /// [`LANES`] draws.
+    #[inline(always)]
+    fn fill_with(
+        &self,
+        rng: &mut ChunkRng,
+        out: &mut [f64],
+        group: impl Fn(&[[f64; 2]; C], &[u64; LANES], &mut [f64; LANES]) -> u8,
+    ) {
         /// Numbers generated at a time (2 KB).
         const BLOCK: usize = 256;
         let mut bits = [0u64; BLOCK];
@@ -129,16 +224,17 @@ impl Ziggurat {
             rng.fill_u64(bits);
             let mut groups = piece.chunks_exact_mut(LANES);
             let mut words = bits.chunks_exact(LANES);
-            for (group, b) in (&mut groups).zip(&mut words) {
-                let mut inside = true;
-                for (z, &b) in group.iter_mut().zip(b) {
-                    let (i, u) = split(b);
-                    let [ratio, x] = self.fast[i];
-                    *z = u * x;
-                    inside &= u.abs() < ratio;
-                }
-                if !inside {
-                    self.complete(rng, b, group);
+            let fast: &[[f64; 2]; C] = &self.fast;
+            for (out_group, b) in (&mut groups).zip(&mut words) {
+                let (Ok(z), Ok(w)) = (
+                    <&mut [f64; LANES]>::try_from(&mut *out_group),
+                    <&[u64; LANES]>::try_from(b),
+                ) else {
+                    unreachable!("chunks_exact gives whole groups")
+                };
+                let outside = group(fast, w, z);
+                if outside != 0 {
+                    self.complete(rng, w, z, outside);
                 }
             }
             for (z, &b) in groups.into_remainder().iter_mut().zip(words.remainder()) {
@@ -160,14 +256,23 @@ impl Ziggurat {
         }
     }
 
-    /// A group of [`fill`](Self::fill) with a draw outside the fast path:
-    /// its draws redone one at a time, in order, so the spare stream is
-    /// read as `sample` reads it.
+    /// A group of [`fill`](Self::fill) with draws outside the fast path
+    /// (bit `l` of `outside` set for draw `l`): those draws completed in
+    /// order, so the spare stream is read as `sample` reads it.
     #[cold]
     #[inline(never)]
-    fn complete(&self, rng: &mut ChunkRng, bits: &[u64], out: &mut [f64]) {
-        for (z, &b) in out.iter_mut().zip(bits) {
-            *z = self.one(rng, b);
+    fn complete(
+        &self,
+        rng: &mut ChunkRng,
+        bits: &[u64; LANES],
+        out: &mut [f64; LANES],
+        outside: u8,
+    ) {
+        for (l, (z, &b)) in out.iter_mut().zip(bits).enumerate() {
+            if outside & (1 << l) != 0 {
+                let (i, u) = split(b);
+                *z = self.finish(&mut || rng.spare_u64(), i, u);
+            }
         }
     }
 
@@ -182,7 +287,11 @@ impl Ziggurat {
                 return self.tail(next, u < 0.0);
             }
             let x = u * self.x[i];
-            if self.f[i + 1] + open01(next()) * (self.f[i] - self.f[i + 1]) < density(x) {
+            if self.under_curve(
+                i,
+                x,
+                self.f[i + 1] + open01(next()) * (self.f[i] - self.f[i + 1]),
+            ) {
                 return x;
             }
             (i, u) = split(next());
@@ -190,6 +299,43 @@ impl Ziggurat {
             if u.abs() < ratio {
                 return u * x;
             }
+        }
+    }
+
+    /// Whether the point (`x`, `y`) of layer `i`'s wedge (`|x|` between the
+    /// edges `x[i + 1]` and `x[i]`, `y` between their densities) lies under
+    /// the curve: `y < exp(−x²/2)`, exactly as that test decides, but most
+    /// often without the `exp`. Between two edges the curve lies on one side
+    /// of the chord joining them and on the other side of the tangent at
+    /// the inner edge: above the chord and below the tangent where it is
+    /// concave (`|x| ≤ 1`), the other way round where it is convex (`|x| ≥
+    /// 1`). A point clearly below the lower line or above the upper one is
+    /// settled; "clearly" is a margin of 10⁻¹² of the density, a thousand
+    /// times the rounding of either side, so the answer is the `exp` test's
+    /// and the draws do not change. Only points in the thin sliver between
+    /// the lines (and the one layer that straddles 1) need the `exp`.
+    #[inline]
+    fn under_curve(&self, i: usize, x: f64, y: f64) -> bool {
+        let (inner, outer) = (self.x[i + 1], self.x[i]);
+        let (f_inner, f_outer) = (self.f[i + 1], self.f[i]);
+        let t = x.abs() - inner;
+        let chord = f_inner + t * ((f_outer - f_inner) / (outer - inner));
+        // The slope of exp(−x²/2) at `inner` is −inner · f_inner.
+        let tangent = f_inner * (1.0 - inner * t);
+        let margin = 1e-12 * f_inner;
+        let (lower, upper) = if outer <= 1.0 {
+            (chord, tangent)
+        } else if inner >= 1.0 {
+            (tangent, chord)
+        } else {
+            return y < density(x);
+        };
+        if y < lower - margin {
+            true
+        } else if y > upper + margin {
+            false
+        } else {
+            y < density(x)
         }
     }
 
@@ -236,6 +382,84 @@ mod tests {
 
     /// `fill` gives exactly `sample`'s draws, however the draws are cut
     /// (groups of eight, remainders, groups that replay a miss).
+    /// The chord and tangent shortcuts decide every wedge point as the
+    /// `exp` test does: a million points spread over every layer's wedge,
+    /// and a million within a few rounding errors of the curve.
+    #[test]
+    fn the_wedge_shortcut_decides_as_the_exp_test() {
+        let z = Ziggurat::new();
+        let mut rng = chunk_rng(9, 0);
+        let mut settled = 0u32;
+        for k in 0..2_000_000u32 {
+            let i = 1 + (rng.next_u64() % (C as u64 - 1)) as usize;
+            let (inner, outer) = (z.x[i + 1], z.x[i]);
+            let x = inner + open01(rng.next_u64()) * (outer - inner);
+            let x = if k % 2 == 0 { x } else { -x };
+            let exact = density(x);
+            let y = if k < 1_000_000 {
+                z.f[i + 1] + open01(rng.next_u64()) * (z.f[i] - z.f[i + 1])
+            } else {
+                // Within ±64 units in the last place of the curve.
+                let ulps = (rng.next_u64() % 129) as i64 - 64;
+                f64::from_bits((exact.to_bits() as i64 + ulps) as u64)
+            };
+            assert_eq!(
+                z.under_curve(i, x, y),
+                y < exact,
+                "layer {i}, x = {x}, y = {y}"
+            );
+            let (lower, upper) = {
+                let t = x.abs() - inner;
+                let chord = z.f[i + 1] + t * ((z.f[i] - z.f[i + 1]) / (outer - inner));
+                let tangent = z.f[i + 1] * (1.0 - inner * t);
+                (chord.min(tangent), chord.max(tangent))
+            };
+            settled += u32::from(k < 1_000_000 && (y < lower || y > upper));
+        }
+        // Nearly all wedge points are settled without the exp.
+        assert!(settled > 990_000, "{settled} of a million settled");
+    }
+
+    /// The AVX-512 fast path and the portable one give the same draws and
+    /// the same misses, bit for bit, over every layer (the numbers' low
+    /// bits), both signs and the ends of each layer's uniform.
+    #[test]
+    fn the_vector_fast_path_gives_the_portable_bits() {
+        let z = Ziggurat::new();
+        let mut rng = chunk_rng(21, 4);
+        let mut words: Vec<u64> = (0..C as u64)
+            .flat_map(|layer| {
+                // The top 52 bits all clear, all set, and the middle.
+                [
+                    0,
+                    u64::MAX << LAYER_BITS,
+                    1 << 63,
+                    !0 >> 1 & !(C as u64 - 1),
+                ]
+                .map(|w| w | layer)
+            })
+            .collect();
+        words.extend((0..1 << 16).map(|_| rng.next_u64()));
+        for w in words.chunks_exact(LANES) {
+            let w: &[u64; LANES] = w.try_into().unwrap();
+            let (mut vector, mut portable) = ([0.0; LANES], [0.0; LANES]);
+            let portable_outside = portable_group(&z.fast, w, &mut portable);
+            #[cfg(target_arch = "x86_64")]
+            if crate::cpu::has_avx512() {
+                #[allow(unsafe_code)]
+                // SAFETY: the processor was just found to have AVX-512 F,
+                // VL and DQ.
+                let vector_outside = unsafe { avx512_group(&z.fast, w, &mut vector) };
+                assert_eq!(vector_outside, portable_outside, "misses of {w:x?}");
+                assert_eq!(
+                    vector.map(f64::to_bits),
+                    portable.map(f64::to_bits),
+                    "draws of {w:x?}"
+                );
+            }
+        }
+    }
+
     #[test]
     fn fill_draws_exactly_what_sample_draws() {
         let z = Ziggurat::new();
