@@ -20,7 +20,12 @@
 
 use rand::Rng;
 
+#[cfg(target_arch = "x86_64")]
+use std::arch::x86_64::__m512i;
+
 use crate::rng::ChunkRng;
+#[cfg(target_arch = "x86_64")]
+use crate::rng::words;
 
 /// Bits of a draw that pick its layer (the low ones).
 const LAYER_BITS: u32 = 11;
@@ -96,7 +101,7 @@ fn portable_group(fast: &[[f64; 2]; C], b: &[u64; LANES], out: &mut [f64; LANES]
 /// use gather instructions, which are slow on some processors.
 #[cfg(target_arch = "x86_64")]
 #[target_feature(enable = "avx512f,avx512vl,avx512dq")]
-fn avx512_group(fast: &[[f64; 2]; C], b: &[u64; LANES], out: &mut [f64; LANES]) -> u8 {
+fn avx512_group(fast: &[[f64; 2]; C], bits: __m512i, out: &mut [f64; LANES]) -> u8 {
     use std::arch::x86_64::{
         __m256d, __m512d, _CMP_LT_OQ, _mm_cvtsd_f64, _mm_set_pd, _mm_unpackhi_pd,
         _mm256_castpd256_pd128, _mm256_extractf128_pd, _mm512_abs_pd, _mm512_castpd128_pd512,
@@ -104,8 +109,7 @@ fn avx512_group(fast: &[[f64; 2]; C], b: &[u64; LANES], out: &mut [f64; LANES]) 
         _mm512_insertf64x2, _mm512_mul_pd, _mm512_or_si512, _mm512_permutex2var_pd,
         _mm512_set_epi64, _mm512_set1_epi64, _mm512_set1_pd, _mm512_srli_epi64, _mm512_sub_pd,
     };
-    let w = |l: usize| b[l] as i64;
-    let bits = _mm512_set_epi64(w(7), w(6), w(5), w(4), w(3), w(2), w(1), w(0));
+    let b = words(bits);
     // `split`: the top 52 bits as the mantissa of a number in [2, 4), less 3.
     let mantissa = _mm512_or_si512(
         _mm512_srli_epi64::<12>(bits),
@@ -204,7 +208,36 @@ impl Ziggurat {
     #[cfg(target_arch = "x86_64")]
     #[target_feature(enable = "avx512f,avx512vl,avx512dq")]
     fn fill_avx512(&self, rng: &mut ChunkRng, out: &mut [f64]) {
-        self.fill_with(rng, out, |fast, b, z| avx512_group(fast, b, z));
+        // Numbers the generator has buffered, then whole steps of the eight
+        // streams in registers, straight into the fast path, then the rest.
+        let buffered = rng.buffered().min(out.len());
+        let (first, out) = out.split_at_mut(buffered);
+        for z in first {
+            let b = rng.next_u64();
+            *z = self.one(rng, b);
+        }
+        // Whole steps only once the buffered numbers are used up.
+        let steps = if rng.buffered() == 0 {
+            out.len() / LANES
+        } else {
+            0
+        };
+        let (whole, rest) = out.split_at_mut(steps * LANES);
+        let fast: &[[f64; 2]; C] = &self.fast;
+        let mut groups = whole.chunks_exact_mut(LANES);
+        rng.steps_in_registers(steps, |bits, spare| {
+            let Some(Ok(z)) = groups.next().map(<&mut [f64; LANES]>::try_from) else {
+                unreachable!("one whole group a step")
+            };
+            let outside = avx512_group(fast, bits, z);
+            if outside != 0 {
+                self.complete(&mut || spare.next_u64(), &words(bits), z, outside);
+            }
+        });
+        for z in rest {
+            let b = rng.next_u64();
+            *z = self.one(rng, b);
+        }
     }
 
     /// [`fill`](Self::fill) with `group` as the fast path of each group of
@@ -234,7 +267,7 @@ impl Ziggurat {
                 };
                 let outside = group(fast, w, z);
                 if outside != 0 {
-                    self.complete(rng, w, z, outside);
+                    self.complete(&mut || rng.spare_u64(), w, z, outside);
                 }
             }
             for (z, &b) in groups.into_remainder().iter_mut().zip(words.remainder()) {
@@ -263,7 +296,7 @@ impl Ziggurat {
     #[inline(never)]
     fn complete(
         &self,
-        rng: &mut ChunkRng,
+        spare: &mut impl FnMut() -> u64,
         bits: &[u64; LANES],
         out: &mut [f64; LANES],
         outside: u8,
@@ -271,7 +304,7 @@ impl Ziggurat {
         for (l, (z, &b)) in out.iter_mut().zip(bits).enumerate() {
             if outside & (1 << l) != 0 {
                 let (i, u) = split(b);
-                *z = self.finish(&mut || rng.spare_u64(), i, u);
+                *z = self.finish(spare, i, u);
             }
         }
     }
@@ -449,7 +482,13 @@ mod tests {
                 #[allow(unsafe_code)]
                 // SAFETY: the processor was just found to have AVX-512 F,
                 // VL and DQ.
-                let vector_outside = unsafe { avx512_group(&z.fast, w, &mut vector) };
+                let vector_outside = unsafe {
+                    let v = w.map(|v| v as i64);
+                    let bits = std::arch::x86_64::_mm512_set_epi64(
+                        v[7], v[6], v[5], v[4], v[3], v[2], v[1], v[0],
+                    );
+                    avx512_group(&z.fast, bits, &mut vector)
+                };
                 assert_eq!(vector_outside, portable_outside, "misses of {w:x?}");
                 assert_eq!(
                     vector.map(f64::to_bits),

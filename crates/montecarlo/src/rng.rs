@@ -157,6 +157,28 @@ fn steps(state: &mut [[u64; LANES]; 4], out: &mut [u64]) {
     steps_by_stream(state, out);
 }
 
+/// The eight 64-bit lanes of a 512-bit register, lane 0 first.
+#[cfg(target_arch = "x86_64")]
+#[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+#[inline]
+pub(crate) fn words(v: std::arch::x86_64::__m512i) -> [u64; LANES] {
+    use std::arch::x86_64::{
+        _mm256_extract_epi64, _mm512_castsi512_si256, _mm512_extracti64x4_epi64,
+    };
+    let (lo, hi) = (_mm512_castsi512_si256(v), _mm512_extracti64x4_epi64::<1>(v));
+    [
+        _mm256_extract_epi64::<0>(lo),
+        _mm256_extract_epi64::<1>(lo),
+        _mm256_extract_epi64::<2>(lo),
+        _mm256_extract_epi64::<3>(lo),
+        _mm256_extract_epi64::<0>(hi),
+        _mm256_extract_epi64::<1>(hi),
+        _mm256_extract_epi64::<2>(hi),
+        _mm256_extract_epi64::<3>(hi),
+    ]
+    .map(|v| v as u64)
+}
+
 impl ChunkRng {
     /// Fills `out` with the next numbers of the eight streams, in turn:
     /// exactly what `out.len()` calls of `next_u64` give, faster.
@@ -171,6 +193,50 @@ impl ChunkRng {
         for v in &mut out[whole..] {
             *v = self.next_u64();
         }
+    }
+
+    /// Numbers generated and not yet handed out (0 to 7).
+    pub(crate) fn buffered(&self) -> usize {
+        LANES - self.pos
+    }
+
+    /// The eight streams' next `steps` steps handed to `visit` one step at
+    /// a time, stream `l`'s number in lane `l` of a 512-bit register, with
+    /// the spare stream: exactly the numbers `8 · steps` calls of
+    /// `next_u64` give, the state kept in registers throughout. Only when
+    /// no number is buffered ([`buffered`](Self::buffered) is 0) or for
+    /// no step.
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+    #[inline]
+    pub(crate) fn steps_in_registers(
+        &mut self,
+        steps: usize,
+        mut visit: impl FnMut(std::arch::x86_64::__m512i, &mut Xoshiro256PlusPlus),
+    ) {
+        use std::arch::x86_64::{
+            _mm512_add_epi64, _mm512_rol_epi64, _mm512_set_epi64, _mm512_slli_epi64,
+            _mm512_xor_si512,
+        };
+        debug_assert!(steps == 0 || self.buffered() == 0, "numbers are buffered");
+        let load = |w: &[u64; LANES]| {
+            let w = w.map(|v| v as i64);
+            _mm512_set_epi64(w[7], w[6], w[5], w[4], w[3], w[2], w[1], w[0])
+        };
+        let [mut s0, mut s1, mut s2, mut s3] = [0, 1, 2, 3].map(|w| load(&self.state[w]));
+        for _ in 0..steps {
+            // `step`, lane by lane.
+            let out = _mm512_add_epi64(_mm512_rol_epi64::<23>(_mm512_add_epi64(s0, s3)), s0);
+            let t = _mm512_slli_epi64::<17>(s1);
+            s2 = _mm512_xor_si512(s2, s0);
+            s3 = _mm512_xor_si512(s3, s1);
+            s1 = _mm512_xor_si512(s1, s2);
+            s0 = _mm512_xor_si512(s0, s3);
+            s2 = _mm512_xor_si512(s2, t);
+            s3 = _mm512_rol_epi64::<45>(s3);
+            visit(out, &mut self.spare);
+        }
+        self.state = [words(s0), words(s1), words(s2), words(s3)];
     }
 
     /// The next number of the spare stream (the normal sampler's second
@@ -219,6 +285,40 @@ pub fn index<R: RngExt + ?Sized>(rng: &mut R, n: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Steps kept in registers hand out exactly the numbers `next_u64`
+    /// gives, and leave the state where `next_u64` would: before, between
+    /// and after them the two generators agree.
+    #[test]
+    fn steps_in_registers_give_the_numbers_of_next_u64() {
+        #[cfg(target_arch = "x86_64")]
+        if crate::cpu::has_avx512() {
+            let (mut a, mut b) = (chunk_rng(8, 3), chunk_rng(8, 3));
+            for steps in [0, 1, 5, 128] {
+                let mut seen = Vec::new();
+                let mut spare_seen = Vec::new();
+                #[allow(unsafe_code)]
+                // SAFETY: the processor was just found to have AVX-512 F, VL and DQ.
+                unsafe {
+                    a.steps_in_registers(steps, |v, spare| {
+                        seen.extend(words(v));
+                        spare_seen.push(spare.next_u64());
+                    })
+                };
+                let expected: Vec<u64> = (0..8 * steps).map(|_| b.next_u64()).collect();
+                let expected_spare: Vec<u64> = (0..steps).map(|_| b.spare_u64()).collect();
+                assert_eq!(seen, expected, "{steps} steps");
+                assert_eq!(
+                    spare_seen, expected_spare,
+                    "the spare stream over {steps} steps"
+                );
+                // Eight more numbers, one at a time, from the state left.
+                for _ in 0..LANES {
+                    assert_eq!(a.next_u64(), b.next_u64());
+                }
+            }
+        }
+    }
 
     #[test]
     fn chunks_and_seeds_get_their_own_streams() {
