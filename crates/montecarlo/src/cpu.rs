@@ -7,9 +7,9 @@
 //! normal sampler's fast path ([`crate::normal`]), each behind
 //! [`has_avx512`]. Every build is the same integer and IEEE arithmetic in
 //! the same order (no fused multiply-add), so all give the same bits;
-//! tests run both builds and compare. These three calls are the crate's
-//! only `unsafe` code: calling a function compiled for instructions the
-//! processor was just found to have.
+//! tests run both builds and compare. The three calls into them are the
+//! crate's only `unsafe` code outside its tests: each calls a function
+//! compiled for instructions the processor was just found to have.
 
 /// Whether the processor has AVX-512 F, VL and DQ, the instructions the
 /// AVX-512 builds are compiled for (checked once; the standard library
