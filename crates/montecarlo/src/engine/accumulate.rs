@@ -348,37 +348,50 @@ impl Model {
     }
 
     /// The linear model `G = c0 + a · z` when each draw's components are
-    /// kept (or drawn out): one draw at a time, components from the same normals.
+    /// kept (or drawn out): the normals of a block of draws at once (the
+    /// same numbers as draw by draw), then one draw at a time, components
+    /// from the same normals.
     fn run_linear_detail_chunk(&self, job: &ChunkJob, c0: f64, a: &[f64]) -> ChunkAcc {
+        /// Draws whose normals are drawn at a time; cancellation is checked
+        /// every four blocks.
+        const BLOCK: usize = 256;
         let mut rng = chunk_rng(job.seed, job.chunk);
         let mut s = Scratch::new(self.k, self.targets.len());
         let mut acc = self.chunk_acc(job);
         let need_components = job.keep_detail || job.keep_draws;
-        for j in 0..job.n {
-            if j % 1024 == 0 && job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
+        let mut normals = vec![0.0; BLOCK * self.k];
+        let mut j = 0u64;
+        while j < job.n {
+            if j.is_multiple_of(1024) && job.cancel.is_some_and(|c| c.load(Ordering::Relaxed)) {
                 acc.n = j;
                 return acc;
             }
-            self.normal.fill(&mut rng, &mut s.z);
-            let mut g = c0;
-            for (z, aj) in s.z.iter().zip(a) {
-                g += aj * z;
+            let m = BLOCK.min((job.n - j) as usize);
+            let normals = &mut normals[..m * self.k];
+            self.normal.fill(&mut rng, normals);
+            for z in normals.chunks_exact(self.k) {
+                s.z.copy_from_slice(z);
+                let mut g = c0;
+                for (z, aj) in s.z.iter().zip(a) {
+                    g += aj * z;
+                }
+                if need_components {
+                    self.components_from_z(&mut s);
+                }
+                for (m, t) in s.met.iter_mut().zip(&self.targets) {
+                    *m = u8::from((g >= t.lo) & (g <= t.hi));
+                }
+                let path = PathResult {
+                    growth: g,
+                    year_growth: &[],
+                    met: &s.met,
+                    main_g: &s.main_g,
+                    main_w: &s.main_w,
+                    collapsed: false,
+                };
+                j += 1;
+                acc.record(job, self.main.threshold_pct, j, &path);
             }
-            if need_components {
-                self.components_from_z(&mut s);
-            }
-            for (m, t) in s.met.iter_mut().zip(&self.targets) {
-                *m = u8::from((g >= t.lo) & (g <= t.hi));
-            }
-            let path = PathResult {
-                growth: g,
-                year_growth: &[],
-                met: &s.met,
-                main_g: &s.main_g,
-                main_w: &s.main_w,
-                collapsed: false,
-            };
-            acc.record(job, self.main.threshold_pct, j + 1, &path);
         }
         acc
     }
