@@ -89,7 +89,11 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
         .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
         .fold(1.0_f64, f64::max)
         * 1.2;
-    let labels: Vec<String> = runs.iter().map(|(d, c)| format!("{d} {c}")).collect();
+    // Month-day and commit: the year would crowd the axis.
+    let labels: Vec<String> = runs
+        .iter()
+        .map(|(d, c)| format!("{} {c}", d.get(5..).unwrap_or(d)))
+        .collect();
     render_sized(1, (WIDTH, HEIGHT + 150), |root, s| {
         let area = frame(
             root,
@@ -127,7 +131,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             (ratio_top, "× NumPy", 10.0),
             &ratios,
             &VIEW_COLOURS,
-            SeriesLabelPosition::MiddleLeft,
+            SeriesLabelPosition::UpperLeft,
             &[
                 (4.0, "target, full model, one core: 4×"),
                 (20.0, "target, reference model, one core: 20×"),
