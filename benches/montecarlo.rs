@@ -20,6 +20,11 @@ use grdp_core::{Indicator, Plan, Scenario, TargetSet, YearPlan};
 use grdp_montecarlo::engine::RunOptions;
 use grdp_montecarlo::{InputUncertainty, MainTarget, Model, UncertaintySpec, simulate};
 
+/// The allocator the `grdp` binary uses (`crates/cli/main.rs`), so that
+/// these timings are the engine's as users run it.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 const N: u64 = 1_000_000;
 
 fn builtin() -> (Scenario, UncertaintySpec) {
