@@ -100,25 +100,7 @@ fn score_block_body<const K: usize>(
     let mut counts = [[0u64; SUM_LANES]; 3];
     let mut slots = [0u32; BLOCK];
     let slots = &mut slots[..z.len()];
-    let mut rows = z.chunks_exact(SUM_LANES);
-    let mut groups = slots.chunks_exact_mut(SUM_LANES);
-    for (rows, slots) in (&mut rows).zip(&mut groups) {
-        for (l, (row, slot)) in rows.iter().zip(slots).enumerate() {
-            score_one(
-                l,
-                row,
-                c0,
-                a,
-                threshold,
-                bins,
-                &mut lanes,
-                &mut counts,
-                slot,
-            );
-        }
-    }
-    let rest = rows.remainder();
-    for (l, (row, slot)) in rest.iter().zip(groups.into_remainder()).enumerate() {
+    let mut score = |l: usize, row: &[f64; K], slot: &mut u32| {
         score_one(
             l,
             row,
@@ -130,6 +112,22 @@ fn score_block_body<const K: usize>(
             &mut counts,
             slot,
         );
+    };
+    let mut rows = z.chunks_exact(SUM_LANES);
+    let mut groups = slots.chunks_exact_mut(SUM_LANES);
+    for (rows, slots) in (&mut rows).zip(&mut groups) {
+        for (l, (row, slot)) in rows.iter().zip(slots).enumerate() {
+            score(l, row, slot);
+        }
+    }
+    // A chunk's short last block: its last, partial group.
+    for (l, (row, slot)) in rows
+        .remainder()
+        .iter()
+        .zip(groups.into_remainder())
+        .enumerate()
+    {
+        score(l, row, slot);
     }
     for &slot in slots.iter() {
         hist[(slot as usize).min(HISTOGRAM_BINS)] += 1;
