@@ -48,110 +48,87 @@ fn floor_index(c: f64) -> u32 {
     nearest - u32::from(r - TWO_52 > c)
 }
 
-/// Scores one scenario of a block: its aggregate growth `g = c0 + a · z`
-/// (percent, added in component order as the general loop adds it) into
-/// lane `l` of the sums and counts, and its histogram slot into `slot`.
-#[inline(always)]
-#[allow(clippy::too_many_arguments)]
-fn score_one<const K: usize>(
-    l: usize,
-    row: &[f64; K],
+/// What scores a linear model's scenarios: `G = c0 + a · z` (percent),
+/// the main target's threshold (percent) and the histogram's range.
+#[derive(Clone, Copy)]
+struct Scoring<const K: usize> {
     c0: f64,
-    a: &[f64; K],
+    a: [f64; K],
     threshold: f64,
-    bins: &Bins,
-    lanes: &mut LaneSums,
-    counts: &mut [[u64; SUM_LANES]; 3],
-    slot: &mut u32,
-) {
-    let mut g = c0;
-    for (aj, zj) in a.iter().zip(row) {
-        g += aj * zj;
-    }
-    lanes.add(l, g, threshold, bins.reference);
-    let top = HISTOGRAM_BINS as f64;
-    let pos = (g - bins.lo) * bins.inv_width;
-    let below = pos < 0.0;
-    let inside = (pos >= 0.0) & (pos < top);
-    counts[0][l] += u64::from(g >= threshold);
-    counts[1][l] += u64::from(below);
-    counts[2][l] += u64::from(!below & !inside);
-    // Outside the range (or NaN): the spare slot.
-    *slot = floor_index(if inside { pos } else { top });
+    bins: Bins,
 }
 
-/// Scores a block of scenarios from their normals `z` (one row of `K` per
-/// scenario, the block starting on a whole group of lanes): aggregate
-/// growth into the sums and the histogram `hist`, scenario by scenario in
-/// the order of [`LaneSums`]. The scenarios are taken [`SUM_LANES`] at a
-/// time with no branch between them, so the compiler keeps each group in
-/// vector registers; the histogram's counts follow in a second pass.
-#[inline(always)]
-fn score_block_body<const K: usize>(
-    sums: &mut Sums,
-    z: &[[f64; K]],
-    c0: f64,
-    a: &[f64; K],
-    threshold: f64,
-    bins: &Bins,
-    hist: &mut [u16; HIST_SLOTS],
-) {
-    let mut lanes = sums.lanes;
-    let mut counts = [[0u64; SUM_LANES]; 3];
-    let mut slots = [0u32; BLOCK];
-    let slots = &mut slots[..z.len()];
-    let mut score = |l: usize, row: &[f64; K], slot: &mut u32| {
-        score_one(
-            l,
-            row,
-            c0,
-            a,
-            threshold,
-            bins,
-            &mut lanes,
-            &mut counts,
-            slot,
-        );
-    };
-    let mut rows = z.chunks_exact(SUM_LANES);
-    let mut groups = slots.chunks_exact_mut(SUM_LANES);
-    for (rows, slots) in (&mut rows).zip(&mut groups) {
-        for (l, (row, slot)) in rows.iter().zip(slots).enumerate() {
-            score(l, row, slot);
+impl<const K: usize> Scoring<K> {
+    /// Scores one scenario of a block: its aggregate growth `g = c0 + a · z`
+    /// (percent, added in component order as the general loop adds it) into
+    /// lane `l` of the sums and counts, and its histogram slot into `slot`.
+    #[inline(always)]
+    fn one(
+        &self,
+        l: usize,
+        row: &[f64; K],
+        lanes: &mut LaneSums,
+        counts: &mut [[u64; SUM_LANES]; 3],
+        slot: &mut u32,
+    ) {
+        let mut g = self.c0;
+        for (aj, zj) in self.a.iter().zip(row) {
+            g += aj * zj;
         }
+        lanes.add(l, g, self.threshold, self.bins.reference);
+        let top = HISTOGRAM_BINS as f64;
+        let pos = (g - self.bins.lo) * self.bins.inv_width;
+        let below = pos < 0.0;
+        let inside = (pos >= 0.0) & (pos < top);
+        counts[0][l] += u64::from(g >= self.threshold);
+        counts[1][l] += u64::from(below);
+        counts[2][l] += u64::from(!below & !inside);
+        // Outside the range (or NaN): the spare slot.
+        *slot = floor_index(if inside { pos } else { top });
     }
-    // A chunk's short last block: its last, partial group.
-    for (l, (row, slot)) in rows
-        .remainder()
-        .iter()
-        .zip(groups.into_remainder())
-        .enumerate()
-    {
-        score(l, row, slot);
-    }
-    for &slot in slots.iter() {
-        hist[(slot as usize).min(HISTOGRAM_BINS)] += 1;
-    }
-    sums.lanes = lanes;
-    let [hits, under, over] = counts.map(|c| c.iter().sum::<u64>());
-    sums.hits += hits;
-    sums.under += under;
-    sums.over += over;
-}
 
-/// [`score_block_body`] out of line, in its AVX-512 build where the
-/// processor has it (the same bits either way; [`crate::cpu`]).
-#[inline(never)]
-fn score_block<const K: usize>(
-    sums: &mut Sums,
-    z: &[[f64; K]],
-    c0: f64,
-    a: &[f64; K],
-    threshold: f64,
-    bins: &Bins,
-    hist: &mut [u16; HIST_SLOTS],
-) {
-    crate::cpu::fastest(|| score_block_body(sums, z, c0, a, threshold, bins, hist));
+    /// Scores a block of scenarios from their normals `z` (one row of `K`
+    /// per scenario, the block starting on a whole group of lanes):
+    /// aggregate growth into the sums and the histogram `hist`, scenario by
+    /// scenario in the order of [`LaneSums`]. The scenarios are taken
+    /// [`SUM_LANES`] at a time with no branch between them, so the compiler
+    /// keeps each group in vector registers; the histogram's counts follow
+    /// in a second pass.
+    #[inline(always)]
+    fn block_body(&self, sums: &mut Sums, z: &[[f64; K]], hist: &mut [u16; HIST_SLOTS]) {
+        let mut lanes = sums.lanes;
+        let mut counts = [[0u64; SUM_LANES]; 3];
+        let mut slots = [0u32; BLOCK];
+        let slots = &mut slots[..z.len()];
+        let mut rows = z.chunks_exact(SUM_LANES);
+        let mut groups = slots.chunks_exact_mut(SUM_LANES);
+        for (rows, slots) in (&mut rows).zip(&mut groups) {
+            for (l, (row, slot)) in rows.iter().zip(slots).enumerate() {
+                self.one(l, row, &mut lanes, &mut counts, slot);
+            }
+        }
+        // A chunk's short last block: its last, partial group.
+        let rest = rows.remainder().iter().zip(groups.into_remainder());
+        for (l, (row, slot)) in rest.enumerate() {
+            self.one(l, row, &mut lanes, &mut counts, slot);
+        }
+        for &slot in slots.iter() {
+            hist[(slot as usize).min(HISTOGRAM_BINS)] += 1;
+        }
+        sums.lanes = lanes;
+        let [hits, under, over] = counts.map(|c| c.iter().sum::<u64>());
+        sums.hits += hits;
+        sums.under += under;
+        sums.over += over;
+    }
+
+    /// [`block_body`](Self::block_body) out of line, in its AVX-512 build
+    /// where the processor has it (the same bits either way;
+    /// [`crate::cpu`]).
+    #[inline(never)]
+    fn block(&self, sums: &mut Sums, z: &[[f64; K]], hist: &mut [u16; HIST_SLOTS]) {
+        crate::cpu::fastest(|| self.block_body(sums, z, hist));
+    }
 }
 
 /// Per-draw buffers of the linear model when components are kept.
@@ -219,6 +196,12 @@ impl Model {
         let mut all_met = 0u64;
         // Draw the normals of a block of scenarios in one tight loop, then
         // score them: the generator is consumed in exactly the same order.
+        let scoring = Scoring {
+            c0,
+            a,
+            threshold,
+            bins,
+        };
         let mut z = [[0.0f64; K]; BLOCK];
         let mut j = 0u64;
         while j < job.n {
@@ -227,7 +210,7 @@ impl Model {
             }
             let m = BLOCK.min((job.n - j) as usize);
             zig.fill(&mut rng, z[..m].as_flattened_mut());
-            score_block(&mut sums, &z[..m], c0, &a, threshold, &bins, hist_slots);
+            scoring.block(&mut sums, &z[..m], hist_slots);
             if !same_as_main {
                 for row in &z[..m] {
                     let mut g = c0;
@@ -360,7 +343,13 @@ mod tests {
         let z: Vec<[f64; 2]> = growth.iter().map(|&g| [g, 100.0]).collect();
         let mut sums = empty();
         let mut hist = Box::new([0u16; HIST_SLOTS]);
-        score_block(&mut sums, &z, 0.0, &[1.0, 0.0], 9.5, &bins, &mut hist);
+        let scoring = Scoring {
+            c0: 0.0,
+            a: [1.0, 0.0],
+            threshold: 9.5,
+            bins,
+        };
+        scoring.block(&mut sums, &z, &mut hist);
         // At or above 9.5: the top bin's two, 9.5 and 12 (NaN is not).
         assert_eq!(sums.hits, 4);
         assert_eq!(sums.under, 1, "−0.1");
@@ -404,7 +393,12 @@ mod tests {
                 // Normals stretched so that some fall off the histogram.
                 *v = ((rng.next_u64() >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * 120.0;
             }
-            let (c0, a, threshold) = (8.3, [0.1, 0.3, 0.5, 0.1], 9.5);
+            let scoring = Scoring {
+                c0: 8.3,
+                a: [0.1, 0.3, 0.5, 0.1],
+                threshold: 9.5,
+                bins,
+            };
             let mut portable = empty();
             let mut vector = empty();
             let mut hist_p = Box::new([0u16; HIST_SLOTS]);
@@ -414,10 +408,8 @@ mod tests {
                 &z[BLOCK..2 * BLOCK],
                 &z[2 * BLOCK..2 * BLOCK + 37],
             ] {
-                crate::cpu::portable(|| {
-                    score_block_body(&mut portable, block, c0, &a, threshold, &bins, &mut hist_p)
-                });
-                score_block(&mut vector, block, c0, &a, threshold, &bins, &mut hist_v);
+                crate::cpu::portable(|| scoring.block_body(&mut portable, block, &mut hist_p));
+                scoring.block(&mut vector, block, &mut hist_v);
             }
             assert!(
                 portable.under > 0 && portable.over > 0,
