@@ -198,34 +198,25 @@ pub fn spearman(a: &[f64], b: &[f64]) -> f64 {
 /// the rows every column has (the shortest column's length).
 pub fn covariance(columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
     let n = columns.iter().map(Vec::len).min().unwrap_or(0);
-    covariance_of(n, columns.len(), |r, row| {
-        for (x, c) in row.iter_mut().zip(columns) {
-            *x = c[r];
-        }
+    covariance_of(n, columns.len(), |first, c, out| {
+        out.copy_from_slice(&columns[c][first..first + out.len()]);
     })
 }
 
-/// [`covariance`] of `k` columns of `n` rows read in place: `fill(r, row)`
-/// writes row r's `k` values into `row` (it is called twice a row, so it
-/// must give the same values each time). Each sum still adds its terms in
-/// row order, from the start `Iterator::sum` uses, so the matrix has the
-/// bits [`covariance`] of the copied columns has.
-pub fn covariance_of(n: usize, k: usize, fill: impl Fn(usize, &mut [f64])) -> Vec<Vec<f64>> {
+/// [`covariance`] of `k` columns of `n` rows read in place: `fill(first,
+/// c, out)` writes rows `first..first + out.len()` of column `c` into `out`
+/// (it is called twice for each block, so it must give the same values each
+/// time). Each sum still adds its terms in row order, from the start
+/// `Iterator::sum` uses, so the matrix has the bits [`covariance`] of the
+/// copied columns has.
+pub fn covariance_of(n: usize, k: usize, fill: impl Fn(usize, usize, &mut [f64])) -> Vec<Vec<f64>> {
     let start: f64 = std::iter::empty::<f64>().sum();
     // Means: each column times a column of ones (x·1 = x exactly).
     let means_of: Vec<(usize, usize)> = (0..k).map(|i| (i, k)).collect();
     let mut sums = vec![start; k];
-    let mut row = vec![0.0; k];
-    for_blocks(
-        n,
-        k,
-        &mut row,
-        &fill,
-        |_| {},
-        |block, len| {
-            add_products(&mut sums, &means_of, block, len);
-        },
-    );
+    for_blocks(n, k, &fill, |block, len| {
+        add_products(&mut sums, &means_of, block, len);
+    });
     let means: Vec<f64> = sums.iter().map(|s| s / n.max(1) as f64).collect();
     let mut out = vec![vec![0.0; k]; k];
     if n < 2 {
@@ -233,12 +224,13 @@ pub fn covariance_of(n: usize, k: usize, fill: impl Fn(usize, &mut [f64])) -> Ve
     }
     let pairs: Vec<(usize, usize)> = (0..k).flat_map(|i| (i..k).map(move |j| (i, j))).collect();
     let mut acc = vec![start; pairs.len()];
-    let centre = |row: &mut [f64]| {
-        for (x, m) in row.iter_mut().zip(&means) {
-            *x -= m;
+    let centred = |first: usize, c: usize, out: &mut [f64]| {
+        fill(first, c, out);
+        for x in out.iter_mut() {
+            *x -= means[c];
         }
     };
-    for_blocks(n, k, &mut row, &fill, centre, |block, len| {
+    for_blocks(n, k, centred, |block, len| {
         add_products(&mut acc, &pairs, block, len);
     });
     for (s, &(i, j)) in acc.iter().zip(&pairs) {
@@ -251,28 +243,24 @@ pub fn covariance_of(n: usize, k: usize, fill: impl Fn(usize, &mut [f64])) -> Ve
 /// Rows a block: `k + 1` columns of them stay in the first-level cache.
 const BLOCK_ROWS: usize = 256;
 
-/// Hands `n` rows to `each`, a block at a time, copied column by column
-/// (`len` rows a column, then a column of ones): row r is what
-/// `fill(r, row)` writes, then `adjust` changes.
+/// Hands `n` rows to `each`, a block at a time, column-major (`len` rows a
+/// column, then a column of ones): `fill(first, c, out)` writes column c of
+/// the block's rows `first..first + len`. Filled a column at a time, the
+/// copies run over contiguous memory.
 fn for_blocks(
     n: usize,
     k: usize,
-    row: &mut [f64],
-    fill: impl Fn(usize, &mut [f64]),
-    adjust: impl Fn(&mut [f64]),
+    fill: impl Fn(usize, usize, &mut [f64]),
     mut each: impl FnMut(&[f64], usize),
 ) {
     let mut block = vec![1.0; (k + 1) * BLOCK_ROWS];
     for first in (0..n).step_by(BLOCK_ROWS) {
         let len = BLOCK_ROWS.min(n - first);
-        for r in 0..len {
-            fill(first + r, row);
-            adjust(row);
-            for (c, &x) in row.iter().enumerate() {
-                block[c * len + r] = x;
-            }
+        let (columns, ones) = block[..(k + 1) * len].split_at_mut(k * len);
+        for (c, out) in columns.chunks_exact_mut(len).enumerate() {
+            fill(first, c, out);
         }
-        block[k * len..(k + 1) * len].fill(1.0);
+        ones.fill(1.0);
         each(&block, len);
     }
 }
@@ -282,7 +270,7 @@ fn for_blocks(
 /// row in order. Four sums advance side by side, so each add need not wait
 /// for the one before it.
 fn add_products(acc: &mut [f64], pairs: &[(usize, usize)], block: &[f64], len: usize) {
-    const LANES: usize = 4;
+    const LANES: usize = 16;
     let col = |c: usize| &block[c * len..(c + 1) * len];
     for (acc, group) in acc.chunks_mut(LANES).zip(pairs.chunks(LANES)) {
         // A short last group repeats its first pair; those sums are dropped.
@@ -319,22 +307,14 @@ pub fn pearson_matrix(columns: &[Vec<f64>]) -> Vec<Vec<f64>> {
     // Each column with itself (the spreads) and with each later one.
     let pairs: Vec<(usize, usize)> = (0..k).flat_map(|i| (i..k).map(move |j| (i, j))).collect();
     let mut acc = vec![0.0; pairs.len()];
-    let mut row = vec![0.0; k];
-    let fill = |r: usize, row: &mut [f64]| {
-        for ((x, c), m) in row.iter_mut().zip(columns).zip(&means) {
-            *x = c[r] - m;
+    let centred = |first: usize, c: usize, out: &mut [f64]| {
+        for (x, v) in out.iter_mut().zip(&columns[c][first..]) {
+            *x = v - means[c];
         }
     };
-    for_blocks(
-        n,
-        k,
-        &mut row,
-        fill,
-        |_| {},
-        |block, len| {
-            add_products(&mut acc, &pairs, block, len);
-        },
-    );
+    for_blocks(n, k, centred, |block, len| {
+        add_products(&mut acc, &pairs, block, len);
+    });
     let spread = |i: usize| acc[pairs.iter().position(|&p| p == (i, i)).unwrap_or(0)];
     for (&s, &(i, j)) in acc.iter().zip(&pairs) {
         if i != j {

@@ -40,16 +40,21 @@ impl DetailStats {
         let stride = 2 * k + 1;
         let rows = detail.len() / stride;
         // Columns are read in place from `detail`'s rows.
-        let column = |j: usize| detail.iter().skip(j).step_by(stride).copied().take(rows);
+        let column = |j: usize| detail.chunks_exact(stride).map(move |row| row[j]);
         // Each component's contribution w_i g_i, draw by draw, and GRDP
         // growth last: Cov(w_i g_i, G) / Var(G) splits the variance exactly,
         // drawn weights included (the contributions sum to G).
-        let contributions = |r: usize, out: &mut [f64]| {
-            let row = &detail[r * stride..(r + 1) * stride];
-            for (i, c) in out[..k].iter_mut().enumerate() {
-                *c = row[k + i] * row[i];
+        let contributions = |first: usize, c: usize, out: &mut [f64]| {
+            let rows = detail[first * stride..].chunks_exact(stride);
+            if c < k {
+                for (x, row) in out.iter_mut().zip(rows) {
+                    *x = row[k + c] * row[c];
+                }
+            } else {
+                for (x, row) in out.iter_mut().zip(rows) {
+                    *x = row[2 * k];
+                }
             }
-            out[k] = row[2 * k];
         };
         let threshold = model.main.threshold_pct;
         // The parts depend on `detail` alone, so they run side by side;
