@@ -167,11 +167,11 @@ impl Model {
     }
 
     pub(super) fn run_chunk(&self, job: &ChunkJob) -> ChunkAcc {
-        // The linear model's tight loop, where nothing per component is kept.
+        // The linear model's tight loop, where no draw is written out (the
+        // kept scenarios' rows are written beside it).
         if let Some((c0, a)) = &self.linear
             && job.optimism.is_none()
             && job.paired.is_none()
-            && !job.keep_detail
             && !job.keep_draws
             && self.targets.iter().all(|t| t.is_aggregate_growth())
         {
@@ -189,7 +189,7 @@ impl Model {
             }
             dispatch!(1 2 3 4 5 6 7 8);
         }
-        // The linear model, keeping each draw's components.
+        // The linear model, writing each draw's components out.
         if let Some((c0, a)) = &self.linear
             && job.optimism.is_none()
             && job.paired.is_none()
@@ -347,8 +347,8 @@ impl Model {
         acc
     }
 
-    /// The linear model `G = c0 + a · z` when each draw's components are
-    /// kept (or drawn out): the normals of a block of draws at once (the
+    /// The linear model `G = c0 + a · z` when each draw is written out
+    /// (`--save-draws`): the normals of a block of draws at once (the
     /// same numbers as draw by draw), then one draw at a time, components
     /// from the same normals.
     fn run_linear_detail_chunk(&self, job: &ChunkJob, c0: f64, a: &[f64]) -> ChunkAcc {

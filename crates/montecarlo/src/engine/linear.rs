@@ -1,5 +1,6 @@
 //! The linear model's loop: one year of normal marginals with fixed weights,
-//! `G = c0 + a · z`, and nothing per component kept.
+//! `G = c0 + a · z`. The kept scenarios' rows (component growth, weights,
+//! GRDP growth) are written beside the scoring; nothing else per component.
 
 use std::sync::atomic::Ordering;
 
@@ -153,6 +154,8 @@ impl Scratch {
 impl Model {
     /// The linear model `G = c0 + a · z` with `K` components: the engine's
     /// fastest loop. Accumulators live in locals; the generator is owned.
+    /// A chunk whose scenarios are kept whole also writes their rows, each
+    /// computed as the general loop computes it.
     pub(super) fn run_linear_chunk<const K: usize>(
         &self,
         job: &ChunkJob,
@@ -202,6 +205,14 @@ impl Model {
             threshold,
             bins,
         };
+        // The kept scenarios' rows (component growth, weights, GRDP growth),
+        // computed as the general loop computes them.
+        let mut detail = Vec::with_capacity(if job.keep_detail {
+            job.n as usize * (2 * K + 1)
+        } else {
+            0
+        });
+        let mut scratch = Scratch::new(K, 0);
         let mut z = [[0.0f64; K]; BLOCK];
         let mut j = 0u64;
         while j < job.n {
@@ -211,6 +222,19 @@ impl Model {
             let m = BLOCK.min((job.n - j) as usize);
             zig.fill(&mut rng, z[..m].as_flattened_mut());
             scoring.block(&mut sums, &z[..m], hist_slots);
+            if job.keep_detail {
+                for row in &z[..m] {
+                    let mut g = c0;
+                    for (aj, zj) in a.iter().zip(row) {
+                        g += aj * zj;
+                    }
+                    scratch.z.copy_from_slice(row);
+                    self.components_from_z(&mut scratch);
+                    detail.extend_from_slice(&scratch.main_g);
+                    detail.extend_from_slice(&scratch.main_w);
+                    detail.push(g);
+                }
+            }
             if !same_as_main {
                 for row in &z[..m] {
                     let mut g = c0;
@@ -257,6 +281,7 @@ impl Model {
             target_unknown: vec![0; self.targets.len()],
             target_met,
             early,
+            detail,
             ..ChunkAcc::empty(self, j)
         }
     }
