@@ -82,6 +82,37 @@ fn a_fifo_is_written_to_not_replaced() {
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
+/// Regression: an output in a folder that does not exist was reported
+/// through the temporary file's name ("No such file or directory ... at
+/// path .../.grdp-s.toml-XXXX.tmp"), a name the user never gave.
+#[test]
+fn an_output_in_a_missing_folder_names_the_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    for (args, file) in [
+        (
+            vec!["scenarios", "cantho-2025", "-o", "gone/s.toml"],
+            "gone/s.toml",
+        ),
+        (vec!["project", "-o", "gone/p.csv"], "gone/p.csv"),
+        (
+            vec!["simulate", "-n", "1000", "-q", "--save-draws", "gone/d.csv"],
+            "gone/d.csv",
+        ),
+    ] {
+        let out = grdp_in(Some(dir.path()), &args);
+        let err = stderr(&out);
+        assert_eq!(code(&out), 1, "{args:?}: {err}");
+        assert!(
+            err.contains(&format!(
+                "cannot write {file}: the folder gone does not exist"
+            )),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains(".grdp-"), "{args:?}: {err}");
+    }
+    assert_eq!(leftovers(dir.path()), Vec::<String>::new());
+}
+
 #[test]
 fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();

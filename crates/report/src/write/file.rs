@@ -134,6 +134,12 @@ impl Draft {
             )),
             Destination::File { path: target, mode } => {
                 let dir = parent_of(&target);
+                if !dir.is_dir() {
+                    return Err(ReportError::NoParent {
+                        path: path.to_path_buf(),
+                        parent: dir,
+                    });
+                }
                 remove_stale_temp_files(&dir, TEMP_PREFIX);
                 let name = target
                     .file_name()
@@ -143,7 +149,12 @@ impl Draft {
                 builder.prefix(&prefix).suffix(".tmp");
                 #[cfg(unix)]
                 builder.permissions(new_file_permissions());
-                let tmp = builder.tempfile_in(&dir).map_err(io)?;
+                // The temporary file's name is no business of the user's:
+                // the error is reported for the path they gave.
+                let tmp = builder.tempfile_in(&dir).map_err(|e| {
+                    io(e.raw_os_error()
+                        .map_or(e, std::io::Error::from_raw_os_error))
+                })?;
                 // Held until the rename: a later run knows the file is live.
                 tmp.as_file().lock().map_err(io)?;
                 Sink::Temp {
@@ -254,6 +265,20 @@ mod tests {
         let e = write_file(&other_name, b"x", &[&f]).unwrap_err();
         assert!(matches!(e, ReportError::OutputIsInput { .. }), "{e}");
         assert_eq!(std::fs::read_to_string(&f).unwrap(), "scenario");
+    }
+
+    /// Regression: a missing folder was reported through the temporary
+    /// file's name, which the user never gave.
+    #[test]
+    fn a_missing_folder_is_named_not_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let f = dir.path().join("no such folder").join("out.csv");
+        let e = write_file(&f, b"x", &[]).unwrap_err();
+        assert!(matches!(e, ReportError::NoParent { .. }), "{e}");
+        let shown = e.to_string();
+        assert!(shown.contains("no such folder") && shown.contains("does not exist"));
+        assert!(!shown.contains(TEMP_PREFIX), "{shown}");
+        assert!(!dir.path().join("no such folder").exists());
     }
 
     #[test]
