@@ -41,12 +41,21 @@ pub enum LoadErrorKind {
     /// The file could not be read.
     #[error("cannot read the file: {0}")]
     Io(String),
-    /// The bytes are not UTF-8.
-    #[error("the file is not UTF-8 text (invalid byte at offset {offset}); save it as UTF-8")]
+    /// The bytes are not UTF-8 (the error's line and column say where).
+    #[error(
+        "the file is not UTF-8 text: byte 0x{byte:02X} here is not UTF-8 (the file was saved in another encoding, such as Windows-1258 or Latin-1); save it again as UTF-8 (Excel: \"CSV UTF-8\"; a text editor: encoding UTF-8)"
+    )]
     NotUtf8 {
         /// Byte offset of the first invalid byte.
         offset: usize,
+        /// That byte.
+        byte: u8,
     },
+    /// The file starts with a UTF-16 byte-order mark.
+    #[error(
+        "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (in Excel: \"CSV UTF-8\")"
+    )]
+    Utf16,
     /// The file is larger than any file of its kind could be.
     #[error(
         "the file is larger than {} MB; {what} is far smaller: is this the right file?",
@@ -185,11 +194,24 @@ pub(crate) fn decode<'b>(
         column: None,
         kind: Box::new(kind),
     };
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(at(LoadErrorKind::Utf16));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        at(LoadErrorKind::NotUtf8 {
-            offset: e.valid_up_to(),
-        })
+        let offset = e.valid_up_to();
+        // The text before the bad byte is valid: where it ends is the
+        // place to show, as line and column.
+        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
+        let (line, column) = Locator::new(origin, before).line_col(offset);
+        LoadError {
+            line: Some(line),
+            column: Some(column),
+            ..at(LoadErrorKind::NotUtf8 {
+                offset,
+                byte: bytes[offset],
+            })
+        }
     })?;
     if text.trim().is_empty() {
         return Err(at(LoadErrorKind::Empty { expected }));
@@ -292,7 +314,30 @@ mod tests {
     fn decode_strips_bom_and_rejects_bad_bytes() {
         assert_eq!(decode("f", b"\xEF\xBB\xBFa=1", "x").unwrap(), "a=1");
         let err = decode("f", b"a=\xFF", "x").unwrap_err();
-        assert_eq!(*err.kind, LoadErrorKind::NotUtf8 { offset: 2 });
+        assert_eq!(
+            *err.kind,
+            LoadErrorKind::NotUtf8 {
+                offset: 2,
+                byte: 0xFF
+            }
+        );
+        // Latin-1 "Cần Thơ" is not what was typed, but the place is: line 2,
+        // column 4 (after "r,C"), the byte 0xE1.
+        let err = decode("h.csv", b"a,b\nr,C\xE1n Th\xF4\n", "x").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(2), Some(4)));
+        let shown = err.to_string();
+        assert!(
+            shown.starts_with("h.csv:2:4: the file is not UTF-8 text: byte 0xE1"),
+            "{shown}"
+        );
+        // After a multi-byte character the column counts characters.
+        let err = decode("f", "đ=\"\u{FFFD}".as_bytes(), "x");
+        assert!(err.is_ok(), "U+FFFD itself is valid UTF-8");
+        let bytes: Vec<u8> = "đ=\"".bytes().chain([0xFF]).collect();
+        let err = decode("f", &bytes, "x").unwrap_err();
+        assert_eq!((err.line, err.column), (Some(1), Some(4)));
+        let err = decode("f", b"\xFF\xFEf\x00", "x").unwrap_err();
+        assert_eq!(*err.kind, LoadErrorKind::Utf16);
         assert!(matches!(
             *decode("f", b"  \n", "x").unwrap_err().kind,
             LoadErrorKind::Empty { .. }
