@@ -496,3 +496,70 @@ fn the_briefing_scores_its_scenarios_on_the_record() {
         serde_json::from_str(&std::fs::read_to_string(out2.join("summary.json")).unwrap()).unwrap();
     assert!(summary["track_record"].is_null());
 }
+
+/// Regression: a user's scenario of another area was given Cần Thơ's record
+/// of past shortfalls by default. The record is now the scenario's own
+/// (`history_region`) or none: the example province gets neither the
+/// record nor the track record, and asking for the record says what the
+/// file lacks; Cần Thơ's scenario written out to a file keeps both.
+#[test]
+fn a_record_of_shortfalls_is_applied_only_to_its_own_area() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/small.toml");
+    let out = dir.path().join("small");
+    let o = grdp(&[
+        "report",
+        small,
+        "-o",
+        out.to_str().unwrap(),
+        "-n",
+        "20000",
+        "-q",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(summary["simulation"]["optimism_bias"].is_null());
+    assert!(summary["track_record"].is_null());
+    assert!(!out.join("9-track-record.png").exists());
+
+    let asked = dir.path().join("asked");
+    let o = grdp(&[
+        "report",
+        small,
+        "-o",
+        asked.to_str().unwrap(),
+        "-n",
+        "20000",
+        "-q",
+        "--optimism-bias",
+        "history",
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("history_region"), "{}", stderr(&o));
+    assert!(!asked.exists());
+
+    let file = dir.path().join("cantho.toml");
+    let o = grdp(&["scenarios", "cantho-2025", "-o", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let own = dir.path().join("own");
+    let o = grdp(&[
+        "report",
+        file.to_str().unwrap(),
+        "-o",
+        own.to_str().unwrap(),
+        "-n",
+        "20000",
+        "-q",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(own.join("summary.json")).unwrap()).unwrap();
+    // Cần Thơ's median shortfall, 2017-2024 (data/history.csv): -1.26
+    // points, up to the rounding of a difference of two percentages.
+    let median = summary["simulation"]["optimism_bias"]["median_pp"]
+        .as_f64()
+        .unwrap();
+    assert!((median + 1.26).abs() < 1e-9, "{median}");
+    assert!(own.join("9-track-record.png").exists());
+}

@@ -744,8 +744,8 @@ pub struct ReportArgs {
     #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
     /// Add the record of past shortfalls and show P with and without it
-    /// (default: history, except for a built-in scenario whose area has no
-    /// record, such as the merged city's `cantho-2026`).
+    /// (default: history where the scenario names its own record with
+    /// `history_region`, as `cantho-2025` does; none otherwise).
     #[arg(long, value_enum)]
     pub optimism_bias: Option<OptimismBias>,
     /// Which estimate of past outcomes the record uses (both are shown).
@@ -808,21 +808,32 @@ impl SimulateArgs {
 
 impl ReportArgs {
     /// The study's simulation options: every view, the scenario's target,
-    /// and the record of past shortfalls of Cần Thơ from `history`.
-    pub fn simulation_options(&self, history: &History) -> anyhow::Result<SimulationOptions> {
-        // The old city's record is on another basis than the merged city's:
-        // a built-in scenario without a history region leaves it out unless
-        // asked for.
-        let default = match builtin_of(&self.scenario, self.builtin) {
-            Some(b) if b.history_region.is_none() => OptimismBias::None,
-            _ => OptimismBias::History,
+    /// and the record of past shortfalls of `region` (the scenario's
+    /// `history_region`) in `history`.
+    pub fn simulation_options(
+        &self,
+        history: &History,
+        region: Option<&str>,
+    ) -> anyhow::Result<SimulationOptions> {
+        // A record is the area's own or none: Cần Thơ's is not another
+        // province's, nor the merged city's (on another basis).
+        let default = if region.is_some() {
+            OptimismBias::History
+        } else {
+            OptimismBias::None
         };
-        let optimism = match self.optimism_bias.unwrap_or(default) {
-            OptimismBias::None => None,
-            OptimismBias::History => Some(
-                shortfall_records(history, "can_tho", self.record_vintage.into())
+        let optimism = match (self.optimism_bias.unwrap_or(default), region) {
+            (OptimismBias::None, _) => None,
+            (OptimismBias::History, Some(region)) => Some(
+                shortfall_records(history, region, self.record_vintage.into())
                     .map_err(crate::errors::in_flags)?,
             ),
+            (OptimismBias::History, None) => {
+                return Err(crate::UsageError(
+                    "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: add history_region = \"can_tho\" (a region of data/history.csv) under [scenario] if the scenario is that area's, or drop --optimism-bias".into(),
+                )
+                .into());
+            }
         };
         Ok(SimulationOptions {
             scenarios: self.scenarios,

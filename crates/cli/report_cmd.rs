@@ -9,13 +9,11 @@ use crate::args::ReportArgs;
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.scenario, args.builtin)?;
     let history = builtin::history().context("the built-in history failed to load (a bug)")?;
+    // The area's own record in the history, where the scenario names one.
+    let region = loaded.meta.history_region.as_deref();
     let options = StudyOptions {
-        simulation: Some(args.simulation_options(&history)?),
-        // The longer record of data/history.csv is the old Cần Thơ's: only
-        // the built-in scenario of that city shows it.
-        history: crate::args::builtin_of(&args.scenario, args.builtin)
-            .and_then(|b| b.history_region)
-            .map(|region| (&history, region)),
+        simulation: Some(args.simulation_options(&history, region)?),
+        history: region.map(|region| (&history, region)),
     };
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);

@@ -69,6 +69,12 @@ pub struct ScenarioMeta {
     pub name_vi: String,
     /// The region the scenario describes.
     pub region: Option<String>,
+    /// The region of the history file (`data/history.csv`) whose past
+    /// targets and outcomes are this area's own, where there is one: its
+    /// record of past shortfalls is what `grdp report` applies by default,
+    /// and its track record what the report shows. `None`: the area has no
+    /// record there (another province, or the merged city on a new basis).
+    pub history_region: Option<String>,
     /// A sentence or two on what the scenario asks.
     pub description: Option<String>,
     /// Which vintage of the data it uses.
@@ -186,6 +192,7 @@ struct RawMeta {
     name: String,
     name_vi: Option<String>,
     region: Option<String>,
+    history_region: Option<String>,
     description: Option<String>,
     vintage: Option<String>,
     issuer: Option<String>,
@@ -328,6 +335,7 @@ impl Builder<'_> {
                     .unwrap_or_else(|| raw.scenario.name.clone()),
                 name: raw.scenario.name,
                 region: raw.scenario.region,
+                history_region: raw.scenario.history_region,
                 description: raw.scenario.description,
                 vintage: raw.scenario.vintage,
                 issuer: raw.scenario.issuer,
