@@ -35,12 +35,13 @@
 # so `grdp simulate --view plan` runs the one simulation the peer runs.
 #
 #   bash benches/compare.sh                                  # defaults below
-#   N_RUST=100000000 N_PY=20000000 N_FULL=10000000 REPEAT=5 bash benches/compare.sh
+#   N_RUST=100000000 N_FULL=10000000 REPEAT=5 bash benches/compare.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 N_RUST=${N_RUST:-50000000}        # reference model, grdp
-N_PY=${N_PY:-10000000}            # reference model, NumPy
+N_PY=${N_PY:-$N_RUST}             # reference model, NumPy: the same job, so
+                                  # each process's fixed start-up weighs alike
 N_FULL=${N_FULL:-1000000}         # full model, grdp
 N_FULL_PY=${N_FULL_PY:-$N_FULL}   # full model, NumPy
 VIEW=${VIEW:-plan}                # full model: the view both run
