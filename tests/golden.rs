@@ -150,7 +150,7 @@ golden! {
     solve_small_period_csv: command("small/solve-period.csv", ["solve", SMALL, "--period", "2021-2026", "--average", "7", "--format", "csv"]);
     simulate_small_json: command("small/simulate.json", ["simulate", SMALL, "-n", "70000", "--format", "json", "-q"]);
     simulate_small_precision: command("small/simulate-precision.txt", ["simulate", SMALL, "-n", "400000", "--precision", "0.004", "--view", "trend,plan", "-q"]);
-    simulate_small_csv_optimism: command("small/simulate-optimism.csv", ["simulate", SMALL, "-n", "40000", "--optimism-bias", "history", "--format", "csv", "-q"]);
+    simulate_small_csv_optimism: command("small/simulate-optimism.csv", ["simulate", SMALL, "-n", "40000", "--optimism-bias", "history", "--history-region", "can_tho", "--format", "csv", "-q"]);
     report_small_vi: report("small/report-vi", ["--lang", "vi", "-n", "40000", "--optimism-bias", "none", SMALL]);
 
     simulate_reference_json: command("reference/simulate.json", ["simulate", REFERENCE, "-n", "200000", "--format", "json", "-q"]);

@@ -518,9 +518,10 @@ pub struct SimulateArgs {
     /// History file for --optimism-bias (default: the built-in one).
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
-    /// Region of the optimism record in the history.
-    #[arg(long, default_value = "can_tho")]
-    pub history_region: String,
+    /// Region of the record in the history (default: the scenario's own,
+    /// its `history_region`, as `cantho-2025` names `can_tho`).
+    #[arg(long, value_name = "REGION")]
+    pub history_region: Option<String>,
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
     pub record_vintage: RecordVintageArg,
@@ -769,23 +770,38 @@ pub struct ReportArgs {
 }
 
 impl SimulateArgs {
-    /// The study's simulation options.
-    pub fn simulation_options(&self) -> anyhow::Result<SimulationOptions> {
+    /// The study's simulation options; `own_region` is the scenario's own
+    /// record in the history (its `history_region`), if it names one.
+    pub fn simulation_options(
+        &self,
+        own_region: Option<&str>,
+    ) -> anyhow::Result<SimulationOptions> {
         if let Some(views) = &self.view {
             refuse_repeats("--view", views)?;
         }
-        if self.history.is_some() && self.optimism_bias == OptimismBias::None {
-            return Err(crate::UsageError(
-                "--history is read only for the record of past shortfalls; add --optimism-bias history, or drop --history".into(),
-            )
-            .into());
+        for (given, flag) in [
+            (self.history.is_some(), "--history"),
+            (self.history_region.is_some(), "--history-region"),
+        ] {
+            if given && self.optimism_bias == OptimismBias::None {
+                return Err(crate::UsageError(format!(
+                    "{flag} is read only for the record of past shortfalls; add --optimism-bias history, or drop {flag}"
+                ))
+                .into());
+            }
         }
         let optimism = match self.optimism_bias {
             OptimismBias::None => None,
             OptimismBias::History => {
+                let Some(region) = self.history_region.as_deref().or(own_region) else {
+                    return Err(crate::UsageError(
+                        "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: add history_region = \"can_tho\" (a region of the history) under [scenario] if the scenario is that area's, or name the region with --history-region".into(),
+                    )
+                    .into());
+                };
                 let (history, _) = load_history(&self.history)?;
                 Some(
-                    shortfall_records(&history, &self.history_region, self.record_vintage.into())
+                    shortfall_records(&history, region, self.record_vintage.into())
                         .map_err(crate::errors::in_flags)?,
                 )
             }

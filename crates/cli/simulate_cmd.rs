@@ -41,7 +41,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         .into());
     }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
-    let options = args.simulation_options()?;
+    let options = args.simulation_options(loaded.meta.history_region.as_deref())?;
     let ids: Vec<String> = loaded
         .scenario
         .economy()
