@@ -141,7 +141,7 @@ if pc["probability"] != py["probability"]:
 rate1, rate2 = r1["scenarios"] / w1, r2["scenarios"] / w2
 rate_py, rate_py_loop = py["scenarios"] / wp, py["scenarios"] / lp
 rate_pc = pc["scenarios"] / wc
-peer = f"NumPy {py['numpy']}, folded, 1 core, whole process"
+peer = f"NumPy {py['numpy']}, folded, SFC64, 1 core, whole process"
 record += [
     ("compare/reference/grdp_1_thread", rate1, peer, rate1 / rate_py),
     ("compare/reference/grdp_2_threads", rate2, peer, rate2 / rate_py),
@@ -168,8 +168,8 @@ table("paths", [
 rate1, rate2 = f1["scenarios"] / v1, f2["scenarios"] / v2
 rate_py, rate_py_loop = fp["scenarios"] / vp, fp["scenarios"] / lfp
 record += [
-    ("compare/full/grdp_1_thread", rate1, f"NumPy {fp['numpy']}, 1 core, whole process", rate1 / rate_py),
-    ("compare/full/grdp_2_threads", rate2, f"NumPy {fp['numpy']}, 1 core, whole process", rate2 / rate_py),
+    ("compare/full/grdp_1_thread", rate1, f"NumPy {fp['numpy']}, SFC64, 1 core, whole process", rate1 / rate_py),
+    ("compare/full/grdp_2_threads", rate2, f"NumPy {fp['numpy']}, SFC64, 1 core, whole process", rate2 / rate_py),
 ]
 print(f"ratio, one core each: {rate1 / rate_py:.2f}x; grdp on two cores: {rate2 / rate_py:.2f}x "
       f"(against NumPy's loop only: {rate1 / rate_py_loop:.2f}x, {rate2 / rate_py_loop:.2f}x); "
