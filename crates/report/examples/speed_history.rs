@@ -38,6 +38,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             benchmark: field("benchmark", 3)?,
             value: number("value", &field("value", 4)?)?,
             unit: field("unit", 5)?,
+            peer: field("peer", 6)?,
             peer_ratio: if ratio.is_empty() {
                 None
             } else {

@@ -19,6 +19,9 @@ pub struct SpeedRow {
     pub value: f64,
     /// `M elements/s` (higher is faster) or `ns` (lower is faster).
     pub unit: String,
+    /// What the row was compared with (empty where nothing): a new peer
+    /// starts a new line in the ratio panel.
+    pub peer: String,
     /// grdp's speed over its peer's, where the row compares them.
     pub peer_ratio: Option<f64>,
 }
@@ -59,36 +62,49 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             r.value
         }
     };
-    let series: Vec<(&str, Vec<(f64, f64)>)> = names
+    let series: Vec<Series> = names
         .iter()
         .map(|n| {
             let mine: Vec<&SpeedRow> = rows.iter().filter(|r| r.benchmark == *n).collect();
             let first = mine.first().map_or(1.0, |r| speed(r));
-            (*n, mine.iter().map(|r| (at(r), speed(r) / first)).collect())
+            (
+                *n,
+                vec![mine.iter().map(|r| (at(r), speed(r) / first)).collect()],
+            )
         })
         .collect();
-    let ratios: Vec<(&str, Vec<(f64, f64)>)> = names
+    // A ratio is only comparable with the same peer: each new peer starts
+    // a new line, and the run where it starts is marked.
+    let mut new_peer: Vec<f64> = Vec::new();
+    let ratios: Vec<Series> = names
         .iter()
         .filter_map(|n| {
-            let pts: Vec<(f64, f64)> = rows
-                .iter()
-                .filter(|r| r.benchmark == *n)
-                .filter_map(|r| r.peer_ratio.map(|p| (at(r), p)))
-                .collect();
-            (!pts.is_empty()).then_some((*n, pts))
+            let mut lines: Vec<Vec<(f64, f64)>> = Vec::new();
+            let mut last: Option<&str> = None;
+            for r in rows.iter().filter(|r| r.benchmark == *n) {
+                let Some(p) = r.peer_ratio else { continue };
+                if last.is_none_or(|l| l != r.peer) {
+                    if last.is_some() && !new_peer.contains(&at(r)) {
+                        new_peer.push(at(r));
+                    }
+                    lines.push(Vec::new());
+                    last = Some(&r.peer);
+                }
+                if let Some(line) = lines.last_mut() {
+                    line.push((at(r), p));
+                }
+            }
+            (!lines.is_empty()).then_some((*n, lines))
         })
         .collect();
     let n = runs.len().max(1) as f64;
-    let top = series
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
-        .fold(1.0_f64, f64::max)
-        * 1.15;
-    let ratio_top = ratios
-        .iter()
-        .flat_map(|(_, p)| p.iter().map(|(_, y)| *y))
-        .fold(1.0_f64, f64::max)
-        * 1.2;
+    let highest = |s: &[Series]| {
+        s.iter()
+            .flat_map(|(_, lines)| lines.iter().flatten().map(|(_, y)| *y))
+            .fold(1.0_f64, f64::max)
+    };
+    let top = highest(&series) * 1.15;
+    let ratio_top = highest(&ratios) * 1.2;
     // Month-day and commit: the year would crowd the axis.
     let labels: Vec<String> = runs
         .iter()
@@ -99,7 +115,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             root,
             s,
             "grdp's model speed across commits",
-            "Above: each benchmark's speed relative to its first record (1 = unchanged; lower is a slowdown). Below: grdp's speed over its NumPy peer.",
+            "Above: each benchmark's speed over its first record (lower is a slowdown). Below: grdp's speed over its NumPy peer; dotted: a new peer.",
             "Source: benches/history.csv (criterion medians via benches/record.py; benches/compare.sh). Machines differ between rows: compare within a run.",
         )?;
         let (upper, lower) = area.split_vertically((520.0 * s) as u32);
@@ -124,6 +140,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             &COMPONENT_COLOURS,
             SeriesLabelPosition::UpperLeft,
             &[],
+            &[],
         )?;
         panel.draw(
             &lower,
@@ -136,10 +153,15 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                 (4.0, "target, full model, one core: 4×"),
                 (20.0, "target, reference model, one core: 20×"),
             ],
+            &new_peer,
         )?;
         Ok(())
     })
 }
+
+/// A named series: its lines (one, or one a peer), each of (run, value)
+/// points.
+type Series<'n> = (&'n str, Vec<Vec<(f64, f64)>>);
 
 /// One panel of the chart: runs along the bottom, a line a series.
 struct Panel<'l> {
@@ -152,17 +174,20 @@ impl Panel<'_> {
     /// Draws `series` on `area` up to `top` (with `y_desc` and `margin_top`
     /// logical pixels above), each in a colour of `colours` and, past their
     /// number, marked with crosses instead of dots, so no two look alike;
-    /// each of `marks` a dashed grey line at its height, named at the left.
+    /// each of `marks` a dashed grey line at its height, named at the left;
+    /// each run of `new_peer` a dotted grey line up the panel, named at its
+    /// top.
     #[allow(clippy::too_many_arguments)]
     fn draw(
         &self,
         area: &Area,
         s: f64,
         (top, y_desc, margin_top): (f64, &str, f64),
-        series: &[(&str, Vec<(f64, f64)>)],
+        series: &[Series],
         colours: &[RGBColor],
         pos: SeriesLabelPosition,
         marks: &[(f64, &str)],
+        new_peer: &[f64],
     ) -> Result<(), ReportError> {
         let mut chart = ChartBuilder::on(area)
             .x_label_area_size(30.0 * s)
@@ -202,13 +227,42 @@ impl Panel<'_> {
                 )))
                 .map_err(err)?;
         }
+        for &x in new_peer {
+            let grey = RGBColor(0x70, 0x70, 0x70);
+            chart
+                .draw_series(DashedLineSeries::new(
+                    [(x - 0.5, 0.0), (x - 0.5, top)],
+                    (2.0 * s) as u32,
+                    (3.0 * s) as u32,
+                    grey.stroke_width((1.5 * s).max(1.0) as u32),
+                ))
+                .map_err(err)?;
+            chart
+                .draw_series(std::iter::once(Text::new(
+                    "new peer →".to_string(),
+                    (x - 0.45, top),
+                    font(11.0, s)
+                        .color(&grey)
+                        .pos(Pos::new(HPos::Left, VPos::Top)),
+                )))
+                .map_err(err)?;
+        }
         let r = (5.0 * s) as i32;
-        for (k, (name, pts)) in series.iter().enumerate() {
+        for (k, (name, lines)) in series.iter().enumerate() {
             let colour = colours[k % colours.len()];
             let cross = k >= colours.len();
+            for line in lines.iter().skip(1) {
+                chart
+                    .draw_series(LineSeries::new(
+                        line.iter().copied(),
+                        colour.stroke_width((2.0 * s) as u32),
+                    ))
+                    .map_err(err)?;
+            }
+            let pts: Vec<(f64, f64)> = lines.iter().flatten().copied().collect();
             chart
                 .draw_series(LineSeries::new(
-                    pts.iter().copied(),
+                    lines.first().into_iter().flatten().copied(),
                     colour.stroke_width((2.0 * s) as u32),
                 ))
                 .map_err(err)?
@@ -221,7 +275,7 @@ impl Panel<'_> {
                         + Cross::new((0, 0), size, colour.stroke_width(2))
                         + line
                 });
-            for p in pts {
+            for p in &pts {
                 if cross {
                     chart
                         .draw_series(std::iter::once(Cross::new(
