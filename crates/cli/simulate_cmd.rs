@@ -34,12 +34,6 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     {
         grdp_report::write::refuse_inputs(out, &inputs)?;
     }
-    if args.known.is_some() && matches!(args.common.format, Format::Csv | Format::Xlsx) {
-        return Err(UsageError(
-            "--known is shown in the table and json formats; the CSV and workbook hold the views only".into(),
-        )
-        .into());
-    }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     let options = args.simulation_options(loaded.meta.history_region.as_deref())?;
     let ids: Vec<String> = loaded
@@ -139,8 +133,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             };
             Output::Text(documents::to_json(&doc)?)
         }
-        Format::Csv => Output::Text(tables::simulation(&sim)?),
-        Format::Xlsx => Output::Workbook(grdp_report::workbook::simulate(&sim, lang)?),
+        Format::Csv => Output::Text(tables::simulation(&sim, given.as_ref())?),
+        Format::Xlsx => {
+            Output::Workbook(grdp_report::workbook::simulate(&sim, given.as_ref(), lang)?)
+        }
         Format::Table => Output::Text(
             terminal::simulation(&loaded, &sim, lang)
                 + &given

@@ -363,7 +363,7 @@ pub fn render(study: &Study, options: &ReportOptions) -> Result<Vec<ReportFile>,
     ));
     files.push((
         "simulation.csv".into(),
-        tables::simulation(sim)?.into_bytes(),
+        tables::simulation(sim, study.given_known.as_ref())?.into_bytes(),
     ));
     Ok(files)
 }

@@ -5,6 +5,7 @@ use grdp_core::Projection;
 use grdp_core::audit::{Check, CheckStatus};
 use grdp_scenario::LoadedScenario;
 use grdp_study::Simulation;
+use grdp_study::partly_known::PartlyKnown;
 use grdp_study::solve::Answer;
 
 use crate::{Lang, ReportError};
@@ -166,8 +167,13 @@ pub(crate) fn flatten<'v>(
     }
 }
 
-/// The simulation: one row per view.
-pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
+/// The simulation: one row per view. Where part of the target year is
+/// known (`given`), the last five columns hold it: the part (`Q1`, `H1`,
+/// `9M`), its growth on the same period of the year before (percent), the
+/// growth the rest of the year needs (percent), the year's growth a draw
+/// needs given the part (percent) and the view's probability given it (a
+/// fraction); empty otherwise.
+pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<String, ReportError> {
     let header = [
         "view",
         "probability",
@@ -189,6 +195,11 @@ pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
         "all_targets_probability",
         "probability_with_optimism_bias",
         "scenarios",
+        "year_so_far",
+        "year_so_far_growth_pct",
+        "rest_of_year_needed_pct",
+        "year_threshold_given_so_far_pct",
+        "probability_given_year_so_far",
     ];
     let rows = sim
         .views
@@ -209,6 +220,13 @@ pub fn simulation(sim: &Simulation) -> Result<String, ReportError> {
             row.push(csv_num(r.all_targets_probability));
             row.push(csv_num(v.with_optimism.as_ref().map(|w| w.probability)));
             row.push(r.scenarios.to_string());
+            let this =
+                given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
+            row.push(this.map_or_else(String::new, |(g, _)| g.known.label().to_string()));
+            row.push(csv_num(this.map(|(g, _)| g.known_growth_pct)));
+            row.push(csv_num(this.map(|(g, _)| g.required_rest_pct)));
+            row.push(csv_num(this.map(|(_, w)| w.annual_threshold_pct)));
+            row.push(csv_num(this.map(|(_, w)| w.probability)));
             row
         })
         .collect::<Vec<_>>();

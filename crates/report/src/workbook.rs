@@ -19,6 +19,7 @@ use grdp_core::{Indicator, Projection, TargetStatus};
 use grdp_montecarlo::SimResult;
 use grdp_scenario::LoadedScenario;
 use grdp_study::calibration::{RecordVintage, ShortfallRecords};
+use grdp_study::partly_known::PartlyKnown;
 use grdp_study::{Simulation, Study};
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Format, FormatAlign, Workbook, XlsxError};
 
@@ -173,7 +174,7 @@ pub fn report(study: &Study, lang: Lang) -> Result<Vec<u8>, ReportError> {
         targets_sheet(study, sim, lang),
         projection_sheet(loaded, &study.projection, lang),
         audit_sheet(&study.audit.checks, lang),
-        simulation_sheet(sim, lang),
+        simulation_sheet(sim, study.given_known.as_ref(), lang),
     ];
     if sim.views.iter().any(|v| !v.result.sensitivity.is_empty()) {
         sheets.push(sensitivity_sheet(loaded, sim, lang));
@@ -213,9 +214,14 @@ pub fn audit(checks: &[Check], lang: Lang) -> Result<Vec<u8>, ReportError> {
 /// The workbook of `grdp simulate --format xlsx`: one sheet, "Simulation",
 /// one row per view, as [`crate::tables::simulation`]: probabilities as
 /// fractions in [0, 1], growth in percent, spreads and shortfalls in
-/// percentage points.
-pub fn simulate(sim: &Simulation, lang: Lang) -> Result<Vec<u8>, ReportError> {
-    build("grdp", &[simulation_sheet(sim, lang)])
+/// percentage points; with the year so far where part of the target year
+/// is known (`given`).
+pub fn simulate(
+    sim: &Simulation,
+    given: Option<&PartlyKnown>,
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
+    build("grdp", &[simulation_sheet(sim, given, lang)])
 }
 
 /// The unit of an indicator, as a column of the targets sheet says it.
@@ -481,7 +487,7 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
 }
 
 /// The simulation, one row per view, as `tables::simulation`.
-fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
+fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -> Sheet {
     let (year, threshold) = (sim.target.year, sim.target.threshold_pct);
     let mut headers = vec![
         lang.pick("Scenario", "Kịch bản").to_string(),
@@ -540,6 +546,26 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
                 "Xác suất, có thiên lệch lạc quan",
             ),
             lang.pick("Draws", "Số lần mô phỏng"),
+            lang.pick(
+                "Part of the year known (Q1, H1, 9M)",
+                "Phần đã biết của năm (Q1, H1, 9M)",
+            ),
+            lang.pick(
+                "Its growth, % (same period of the year before)",
+                "Tăng trưởng của phần đó, % (so với cùng kỳ)",
+            ),
+            lang.pick(
+                "Growth the rest of the year needs, %",
+                "Tăng trưởng cần cho phần còn lại của năm, %",
+            ),
+            lang.pick(
+                "Year's growth a draw needs given the part known, %",
+                "Tăng trưởng cả năm cần có khi đã biết phần đó, %",
+            ),
+            lang.pick(
+                "Probability given the part known",
+                "Xác suất khi đã biết phần đó",
+            ),
             lang.pick("Code", "Mã"),
         ]
         .map(str::to_string),
@@ -566,6 +592,13 @@ fn simulation_sheet(sim: &Simulation, lang: Lang) -> Sheet {
                 PROB,
             ));
             row.push(Cell::Num(r.scenarios as f64, COUNT));
+            let this =
+                given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
+            row.push(this.map_or(Cell::Empty, |(g, _)| Cell::text(g.known.label())));
+            row.push(Cell::opt(this.map(|(g, _)| g.known_growth_pct), PCT));
+            row.push(Cell::opt(this.map(|(g, _)| g.required_rest_pct), PCT));
+            row.push(Cell::opt(this.map(|(_, w)| w.annual_threshold_pct), PCT));
+            row.push(Cell::opt(this.map(|(_, w)| w.probability), PROB));
             row.push(Cell::text(v.view.id.clone()));
             row
         })

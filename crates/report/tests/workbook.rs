@@ -117,7 +117,7 @@ fn the_sheets_are_named_in_each_language() {
         ["Audit"]
     );
     assert_eq!(
-        one(workbook::simulate(s.simulation.as_ref().unwrap(), Lang::Vi).unwrap()),
+        one(workbook::simulate(s.simulation.as_ref().unwrap(), None, Lang::Vi).unwrap()),
         ["Mô phỏng"]
     );
 }
