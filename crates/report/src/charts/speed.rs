@@ -159,6 +159,19 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
     })
 }
 
+/// How a series' points are marked.
+#[derive(Clone, Copy)]
+enum Marker {
+    Dot,
+    Cross,
+    Triangle,
+    Square,
+}
+
+impl Marker {
+    const ALL: [Marker; 4] = [Marker::Dot, Marker::Cross, Marker::Triangle, Marker::Square];
+}
+
 /// A named series: its lines (one, or one a peer), each of (run, value)
 /// points.
 type Series<'n> = (&'n str, Vec<Vec<(f64, f64)>>);
@@ -172,8 +185,9 @@ struct Panel<'l> {
 
 impl Panel<'_> {
     /// Draws `series` on `area` up to `top` (with `y_desc` and `margin_top`
-    /// logical pixels above), each in a colour of `colours` and, past their
-    /// number, marked with crosses instead of dots, so no two look alike;
+    /// logical pixels above), series `k` in colour `k mod colours.len()` and
+    /// marker `k mod 4` (dot, cross, triangle, square), so no two look
+    /// alike, in greyscale too (the shades of the palette come close);
     /// each of `marks` a dashed grey line at its height, named at the left;
     /// each run of `new_peer` a dotted grey line up the panel, named at its
     /// top.
@@ -250,7 +264,7 @@ impl Panel<'_> {
         let r = (5.0 * s) as i32;
         for (k, (name, lines)) in series.iter().enumerate() {
             let colour = colours[k % colours.len()];
-            let cross = k >= colours.len();
+            let marker = Marker::ALL[k % Marker::ALL.len()];
             for line in lines.iter().skip(1) {
                 chart
                     .draw_series(LineSeries::new(
@@ -268,28 +282,37 @@ impl Panel<'_> {
                 .map_err(err)?
                 .label(name.to_string())
                 .legend(move |(x, y)| {
-                    // Relative to the anchor at the key's centre.
+                    // Relative to the anchor at the key's centre; the
+                    // markers not drawn have no size (a point on the line).
                     let line = PathElement::new(vec![(-8, 0), (8, 0)], colour.stroke_width(2));
-                    let size = if cross { 5 } else { 0 };
+                    let size = |m: Marker| if m as u8 == marker as u8 { 4 } else { 0 };
+                    let (t, q) = (size(Marker::Triangle), size(Marker::Square));
                     EmptyElement::at((x + 8, y))
-                        + Cross::new((0, 0), size, colour.stroke_width(2))
                         + line
+                        + Circle::new((0, 0), size(Marker::Dot), colour.filled())
+                        + Cross::new((0, 0), size(Marker::Cross), colour.stroke_width(2))
+                        + Polygon::new(vec![(0, -t), (-t, t), (t, t)], colour.filled())
+                        + Rectangle::new([(-q, -q), (q, q)], colour.filled())
                 });
-            for p in &pts {
-                if cross {
-                    chart
-                        .draw_series(std::iter::once(Cross::new(
-                            *p,
-                            r,
-                            colour.stroke_width((2.0 * s) as u32),
-                        )))
-                        .map_err(err)?;
-                } else {
-                    chart
-                        .draw_series(std::iter::once(Circle::new(*p, r, colour.filled())))
-                        .map_err(err)?;
-                }
+            let width = (2.0 * s) as u32;
+            let at = |p: &(f64, f64)| EmptyElement::at(*p);
+            match marker {
+                Marker::Dot => chart.draw_series(
+                    pts.iter()
+                        .map(|p| at(p) + Circle::new((0, 0), r, colour.filled())),
+                ),
+                Marker::Cross => chart.draw_series(
+                    pts.iter()
+                        .map(|p| at(p) + Cross::new((0, 0), r, colour.stroke_width(width))),
+                ),
+                Marker::Triangle => chart.draw_series(pts.iter().map(|p| {
+                    at(p) + Polygon::new(vec![(0, -r), (-r, r), (r, r)], colour.filled())
+                })),
+                Marker::Square => chart.draw_series(pts.iter().map(|p| {
+                    at(p) + Rectangle::new([(1 - r, 1 - r), (r - 1, r - 1)], colour.filled())
+                })),
             }
+            .map_err(err)?;
         }
         if !series.is_empty() {
             legend!(chart, pos, s, 11.0);
