@@ -270,7 +270,7 @@ fn for_blocks(
 /// row in order. Four sums advance side by side, so each add need not wait
 /// for the one before it.
 fn add_products(acc: &mut [f64], pairs: &[(usize, usize)], block: &[f64], len: usize) {
-    const LANES: usize = 16;
+    const LANES: usize = 4;
     let col = |c: usize| &block[c * len..(c + 1) * len];
     for (acc, group) in acc.chunks_mut(LANES).zip(pairs.chunks(LANES)) {
         // A short last group repeats its first pair; those sums are dropped.
