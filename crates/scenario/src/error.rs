@@ -56,6 +56,12 @@ pub enum LoadErrorKind {
         "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (in Excel: \"CSV UTF-8\")"
     )]
     Utf16,
+    /// The file holds a NUL byte (the error's line and column say where):
+    /// UTF-16 text without a byte-order mark, most likely.
+    #[error(
+        "the file holds a NUL byte here, as UTF-16 text (Excel's \"Unicode Text\") does; save it as UTF-8 (in Excel: \"CSV UTF-8\")"
+    )]
+    NulByte,
     /// The file is larger than any file of its kind could be.
     #[error(
         "the file is larger than {} MB; {what} is far smaller: is this the right file?",
@@ -198,20 +204,31 @@ pub(crate) fn decode<'b>(
         return Err(at(LoadErrorKind::Utf16));
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    // Where the text before `offset` is valid, its end as line and column.
+    let placed = |offset: usize, kind: LoadErrorKind| {
+        let place = std::str::from_utf8(&bytes[..offset])
+            .ok()
+            .map(|before| Locator::new(origin, before).line_col(offset));
+        LoadError {
+            line: place.map(|p| p.0),
+            column: place.map(|p| p.1),
+            ..at(kind)
+        }
+    };
+    // NUL bytes first: UTF-16 text with Vietnamese letters is also not
+    // UTF-8, and "not UTF-8" would name the wrong encoding.
+    if let Some(nul) = bytes.iter().position(|&b| b == 0) {
+        return Err(placed(nul, LoadErrorKind::NulByte));
+    }
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let offset = e.valid_up_to();
-        // The text before the bad byte is valid: where it ends is the
-        // place to show, as line and column.
-        let before = std::str::from_utf8(&bytes[..offset]).unwrap_or_default();
-        let (line, column) = Locator::new(origin, before).line_col(offset);
-        LoadError {
-            line: Some(line),
-            column: Some(column),
-            ..at(LoadErrorKind::NotUtf8 {
+        placed(
+            offset,
+            LoadErrorKind::NotUtf8 {
                 offset,
                 byte: bytes[offset],
-            })
-        }
+            },
+        )
     })?;
     if text.trim().is_empty() {
         return Err(at(LoadErrorKind::Empty { expected }));
@@ -338,6 +355,11 @@ mod tests {
         assert_eq!((err.line, err.column), (Some(1), Some(4)));
         let err = decode("f", b"\xFF\xFEf\x00", "x").unwrap_err();
         assert_eq!(*err.kind, LoadErrorKind::Utf16);
+        // UTF-16 without a byte-order mark: "a=1" as UTF-16LE. Its first
+        // NUL is the second byte: line 1, column 2.
+        let err = decode("f", b"a\x00=\x001\x00", "x").unwrap_err();
+        assert_eq!(*err.kind, LoadErrorKind::NulByte);
+        assert_eq!((err.line, err.column), (Some(1), Some(2)));
         assert!(matches!(
             *decode("f", b"  \n", "x").unwrap_err().kind,
             LoadErrorKind::Empty { .. }
