@@ -157,7 +157,7 @@ fn output_to_a_folder_or_a_missing_folder_fails_cleanly() {
     let dir = tempfile::tempdir().unwrap();
     let o = grdp(&["audit", "-o", dir.path().to_str().unwrap()]);
     assert_eq!(code(&o), 1);
-    assert!(stderr(&o).contains("is a folder"), "{}", stderr(&o));
+    assert!(stderr(&o).contains("names a folder"), "{}", stderr(&o));
     let missing = dir.path().join("no/such/folder/out.txt");
     let o = grdp(&["audit", "-o", missing.to_str().unwrap()]);
     assert_eq!(code(&o), 1);

@@ -28,11 +28,18 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         ))
         .into());
     }
-    for out in [&args.common.output, &args.save_draws]
-        .into_iter()
-        .flatten()
+    // The table's file is checked now, not after a long run (the draws'
+    // file is created before the run).
+    if let Some(out) = args
+        .common
+        .output
+        .as_deref()
+        .filter(|p| *p != std::path::Path::new("-"))
     {
-        grdp_report::write::refuse_inputs(out, &inputs)?;
+        grdp_report::write::check_file_path(out, &inputs)?;
+    }
+    if let Some(draws) = &args.save_draws {
+        grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     let options = args.simulation_options(loaded.meta.history_region.as_deref())?;
@@ -64,9 +71,18 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     };
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);
-    let mut sink = draws_file
-        .as_mut()
-        .map(|d| move |rows: &[f64]| d.write(rows));
+    // A failed write names the file (a full disk, say).
+    let draws_path = args
+        .save_draws
+        .as_deref()
+        .unwrap_or(std::path::Path::new(""));
+    let mut sink = draws_file.as_mut().map(|d| {
+        move |rows: &[f64]| {
+            d.write(rows).map_err(|e| {
+                std::io::Error::new(e.kind(), format!("{}: {e}", draws_path.display()))
+            })
+        }
+    });
     let control = grdp_study::Control {
         progress: Some(&report),
         cancel: Some(&crate::INTERRUPTED),

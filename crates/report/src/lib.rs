@@ -72,12 +72,20 @@ pub enum ReportError {
     /// Writing the Excel workbook failed.
     #[error("writing the Excel workbook failed: {0}")]
     Xlsx(String),
-    /// The report folder's parent does not exist.
+    /// The output's folder does not exist.
     #[error("cannot write {}: the folder {} does not exist", path.display(), parent.display())]
     NoParent {
-        /// The report folder.
+        /// The output (a file, or the report folder).
         path: PathBuf,
-        /// Its parent.
+        /// Its folder.
+        parent: PathBuf,
+    },
+    /// What should be the output's folder is a file.
+    #[error("cannot write {}: {} is a file, not a folder", path.display(), parent.display())]
+    ParentIsAFile {
+        /// The output (a file, or the report folder).
+        path: PathBuf,
+        /// What names its folder.
         parent: PathBuf,
     },
     /// The report folder names a file.
@@ -108,7 +116,7 @@ pub enum ReportError {
     },
     /// An output path names a folder where a file is expected.
     #[error(
-        "cannot write {}: it is a folder; expected a file name such as {}",
+        "cannot write {}: it names a folder; expected a file name such as {}",
         path.display(),
         path.join("out.txt").display()
     )]

@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use super::{TEMP_PREFIX, parent_of, refuse_inputs, remove_stale_temp_files};
+use super::{TEMP_PREFIX, parent_of, refuse_inputs, remove_stale_temp_files, without_temp_path};
 use crate::ReportError;
 
 /// What an output path names, once symbolic links are followed.
@@ -26,6 +26,16 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
         path: path.to_path_buf(),
         source,
     };
+    // `out/` names a folder, whether or not it exists.
+    if path
+        .as_os_str()
+        .to_string_lossy()
+        .ends_with(std::path::is_separator)
+    {
+        return Err(ReportError::IsAFolder {
+            path: path.to_path_buf(),
+        });
+    }
     let mut at = path.to_path_buf();
     // A chain of links longer than the system's own limit is a loop.
     for _ in 0..40 {
@@ -35,6 +45,17 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
                     path: at,
                     mode: None,
                 });
+            }
+            // A file where a folder of the path should be.
+            Err(e) if e.kind() == std::io::ErrorKind::NotADirectory => {
+                let mut dir = parent_of(&at);
+                while let Some(up) = dir.parent().filter(|_| !dir.is_file()) {
+                    if up.as_os_str().is_empty() {
+                        break;
+                    }
+                    dir = up.to_path_buf();
+                }
+                return Err(super::folder_problem(path, &dir).unwrap_or(io(e)));
             }
             Err(e) => return Err(io(e)),
             Ok(m) => m,
@@ -134,11 +155,8 @@ impl Draft {
             )),
             Destination::File { path: target, mode } => {
                 let dir = parent_of(&target);
-                if !dir.is_dir() {
-                    return Err(ReportError::NoParent {
-                        path: path.to_path_buf(),
-                        parent: dir,
-                    });
+                if let Some(problem) = super::folder_problem(path, &dir) {
+                    return Err(problem);
                 }
                 remove_stale_temp_files(&dir, TEMP_PREFIX);
                 let name = target
@@ -151,10 +169,9 @@ impl Draft {
                 builder.permissions(new_file_permissions());
                 // The temporary file's name is no business of the user's:
                 // the error is reported for the path they gave.
-                let tmp = builder.tempfile_in(&dir).map_err(|e| {
-                    io(e.raw_os_error()
-                        .map_or(e, std::io::Error::from_raw_os_error))
-                })?;
+                let tmp = builder
+                    .tempfile_in(&dir)
+                    .map_err(|e| io(without_temp_path(e)))?;
                 // Held until the rename: a later run knows the file is live.
                 tmp.as_file().lock().map_err(io)?;
                 Sink::Temp {
@@ -204,6 +221,19 @@ impl Write for Draft {
         match &mut self.sink {
             Sink::Temp { file, .. } => file.flush(),
             Sink::Stream(w) => w.flush(),
+        }
+    }
+}
+
+/// Checks, before a long run, that `path` could be written as an output
+/// file: not a folder, its folder there, not one of `inputs`. Nothing is
+/// created; [`Draft::create`] checks again when the output is written.
+pub fn check_file_path(path: &Path, inputs: &[&Path]) -> Result<(), ReportError> {
+    refuse_inputs(path, inputs)?;
+    match destination(path)? {
+        Destination::Stream { .. } => Ok(()),
+        Destination::File { path: target, .. } => {
+            super::folder_problem(path, &parent_of(&target)).map_or(Ok(()), Err)
         }
     }
 }

@@ -202,17 +202,21 @@ fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
                     path: target.to_path_buf(),
                 });
             };
-            if !parent.is_dir() {
-                return Err(ReportError::NoParent {
-                    path: target.to_path_buf(),
-                    parent,
-                });
+            if let Some(problem) = super::folder_problem(target, &parent) {
+                return Err(problem);
             }
             Ok(std::fs::canonicalize(&parent)
                 .map_err(io(&parent))?
                 .join(name))
         }
     }
+}
+
+/// Checks, before a long run, that `target` could be the report folder:
+/// an existing folder, or a new name in an existing folder. Nothing is
+/// created; [`write_report_dir`] checks again, and does the rest.
+pub fn check_report_path(target: &Path) -> Result<(), ReportError> {
+    resolve(target).map(|_| ())
 }
 
 /// Writes `files` (name, bytes) as the report folder `target`.
@@ -226,6 +230,8 @@ pub fn write_report_dir<I>(target: &Path, files: I, force: bool) -> Result<(), R
 where
     I: IntoIterator<Item = Result<(String, Vec<u8>), ReportError>>,
 {
+    // Messages name the folder as the user gave it.
+    let shown = target;
     let target = resolve(target)?;
     let parent = parent_of(&target);
     let name = target
@@ -269,7 +275,9 @@ where
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(std::fs::Permissions::from_mode(0o777));
     }
-    let build = builder.tempdir_in(&parent).map_err(io(&parent))?;
+    let build = builder
+        .tempdir_in(&parent)
+        .map_err(|e| io(shown)(super::without_temp_path(e)))?;
     for (file, bytes) in &files {
         let path = build.path().join(file);
         let mut f = File::create(&path).map_err(io(&target.join(file)))?;

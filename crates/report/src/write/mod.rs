@@ -16,8 +16,8 @@ pub mod folder;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-pub use file::{Draft, write_file};
-pub use folder::write_report_dir;
+pub use file::{Draft, check_file_path, write_file};
+pub use folder::{check_report_path, write_report_dir};
 
 use crate::ReportError;
 
@@ -28,6 +28,36 @@ pub const TEMP_PREFIX: &str = ".grdp-";
 /// it: a run holds its temporary file locked from the moment it creates it,
 /// so this only covers the instant between the two.
 const STALE_AFTER: Duration = Duration::from_secs(10);
+
+/// The error for an output `path` whose folder `dir` is missing or a file
+/// (`None` when `dir` is a folder).
+fn folder_problem(path: &Path, dir: &Path) -> Option<ReportError> {
+    if dir.is_dir() {
+        None
+    } else if dir.exists() {
+        Some(ReportError::ParentIsAFile {
+            path: path.to_path_buf(),
+            parent: dir.to_path_buf(),
+        })
+    } else {
+        Some(ReportError::NoParent {
+            path: path.to_path_buf(),
+            parent: dir.to_path_buf(),
+        })
+    }
+}
+
+/// `e` without the temporary file's or folder's name `tempfile` appends to
+/// its errors (` at path "..."`), a name the user never gave: the system's
+/// own words ("Permission denied (os error 13)"), for the path the user did
+/// give.
+fn without_temp_path(e: std::io::Error) -> std::io::Error {
+    let text = e.to_string();
+    match text.rfind(" at path \"") {
+        Some(at) => std::io::Error::new(e.kind(), text[..at].to_string()),
+        None => e,
+    }
+}
 
 /// Whether `a` and `b` name the same file (both exist, same device and inode).
 pub fn same_file(a: &Path, b: &Path) -> bool {
@@ -97,5 +127,30 @@ fn remove_stale_temp_files(dir: &Path, prefix: &str) {
         {
             let _ = std::fs::remove_file(&path);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `tempfile` names its temporary file in its errors; the message keeps
+    /// the system's words and drops the name.
+    #[test]
+    fn a_temporary_name_is_dropped_from_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let e = tempfile::Builder::new()
+            .prefix(TEMP_PREFIX)
+            .tempfile_in(dir.path().join("none"))
+            .unwrap_err();
+        assert!(e.to_string().contains(" at path "), "{e}");
+        let plain = without_temp_path(e);
+        assert_eq!(plain.kind(), std::io::ErrorKind::NotFound);
+        let shown = plain.to_string();
+        assert!(shown.contains("No such file or directory"), "{shown}");
+        assert!(
+            !shown.contains(TEMP_PREFIX) && !shown.contains("at path"),
+            "{shown}"
+        );
     }
 }
