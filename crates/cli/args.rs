@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use grdp_scenario::builtin::{self, Builtin};
 use grdp_scenario::{History, LoadedScenario, read_history, read_scenario};
 use grdp_study::SimulationOptions;
-use grdp_study::calibration::{RecordVintage, shortfall_records};
+use grdp_study::calibration::{RecordVintage, shortfall_records, target_outcome_pairs};
 
 /// Project a provincial economy (GRDP) by sector, check whether its growth
 /// targets hang together, and solve for what they need.
@@ -359,6 +359,66 @@ pub fn builtin_of(
         (None, Some(b)) => Some(b),
         (None, None) => Some(&builtin::ALL[0]),
     }
+}
+
+/// How messages name the scenario of a command line: its file, or the
+/// built-in scenario's name.
+pub fn scenario_label(scenario: &Option<PathBuf>, named: Option<&'static Builtin>) -> String {
+    match (scenario, builtin_of(scenario, named)) {
+        (Some(path), _) => path.display().to_string(),
+        (None, Some(b)) => format!("the built-in scenario {}", b.name),
+        (None, None) => String::new(),
+    }
+}
+
+/// What a scenario naming no record of its own should do to get one: add
+/// `history_region` to its file (a built-in scenario is written out first).
+fn how_to_name_a_record(scenario: &Option<PathBuf>, named: Option<&'static Builtin>) -> String {
+    match (scenario, builtin_of(scenario, named)) {
+        (Some(path), _) => format!(
+            "add history_region = \"can_tho\" (a region of the history) under [scenario] in {} if the scenario is that area's",
+            path.display()
+        ),
+        (None, Some(b)) => format!(
+            "the built-in scenario {name} names none: write it out with `grdp scenarios {name} -o FILE`, add history_region under [scenario] if that area's record applies, and run on the file",
+            name = b.name
+        ),
+        (None, None) => String::new(),
+    }
+}
+
+/// The scenario's own record in `history` (`history_name` in messages):
+/// its `history_region`, which must be a region of the history with at
+/// least two years of a growth target and an outcome of its total.
+pub fn own_region<'a>(
+    loaded: &'a LoadedScenario,
+    scenario: &Option<PathBuf>,
+    named: Option<&'static Builtin>,
+    history: &History,
+    history_name: &str,
+) -> anyhow::Result<Option<&'a str>> {
+    let Some(region) = loaded.meta.history_region.as_deref() else {
+        return Ok(None);
+    };
+    let has_record = |r: &str| {
+        target_outcome_pairs(history, r, RecordVintage::Latest).is_ok_and(|p| p.len() >= 2)
+    };
+    if has_record(region) {
+        return Ok(Some(region));
+    }
+    let mut regions: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
+    regions.sort_unstable();
+    regions.dedup();
+    regions.retain(|r| has_record(r));
+    anyhow::bail!(
+        "{}: [scenario] history_region = \"{region}\" has no record in {history_name}: a record needs two years or more with both a growth target (growth_target_min_pct) and an outcome (growth_pct) of the region's total; regions that have one: {}",
+        scenario_label(scenario, named),
+        if regions.is_empty() {
+            "none".to_string()
+        } else {
+            regions.join(", ")
+        }
+    )
 }
 
 /// Loads the scenario named on the command line: a file, a built-in one by
@@ -752,6 +812,11 @@ pub struct ReportArgs {
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
     pub record_vintage: RecordVintageArg,
+    /// History file holding the scenario's own record (its
+    /// `history_region`): past targets and outcomes (default: the built-in
+    /// one, data/history.csv).
+    #[arg(long, value_name = "FILE")]
+    pub history: Option<PathBuf>,
     /// The view whose probability is the answer (default: the scenario's choice).
     #[arg(long, value_name = "ID")]
     pub preferred_view: Option<String>,
@@ -776,6 +841,7 @@ impl SimulateArgs {
         &self,
         own_region: Option<&str>,
     ) -> anyhow::Result<SimulationOptions> {
+        let common = &self.common;
         if let Some(views) = &self.view {
             refuse_repeats("--view", views)?;
         }
@@ -794,9 +860,10 @@ impl SimulateArgs {
             OptimismBias::None => None,
             OptimismBias::History => {
                 let Some(region) = self.history_region.as_deref().or(own_region) else {
-                    return Err(crate::UsageError(
-                        "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: add history_region = \"can_tho\" (a region of the history) under [scenario] if the scenario is that area's, or name the region with --history-region".into(),
-                    )
+                    return Err(crate::UsageError(format!(
+                        "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {}; or name a region of the history with --history-region",
+                        how_to_name_a_record(&common.scenario, common.builtin)
+                    ))
                     .into());
                 };
                 let (history, _) = load_history(&self.history)?;
@@ -831,6 +898,13 @@ impl ReportArgs {
         history: &History,
         region: Option<&str>,
     ) -> anyhow::Result<SimulationOptions> {
+        if self.history.is_some() && region.is_none() {
+            return Err(crate::UsageError(format!(
+                "--history is read for the scenario's own record of past targets and outcomes, and the scenario names none: {}; or drop --history",
+                how_to_name_a_record(&self.scenario, self.builtin)
+            ))
+            .into());
+        }
         // A record is the area's own or none: Cần Thơ's is not another
         // province's, nor the merged city's (on another basis).
         let default = if region.is_some() {
@@ -845,9 +919,10 @@ impl ReportArgs {
                     .map_err(crate::errors::in_flags)?,
             ),
             (OptimismBias::History, None) => {
-                return Err(crate::UsageError(
-                    "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: add history_region = \"can_tho\" (a region of data/history.csv) under [scenario] if the scenario is that area's, or drop --optimism-bias".into(),
-                )
+                return Err(crate::UsageError(format!(
+                    "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {}; or drop --optimism-bias",
+                    how_to_name_a_record(&self.scenario, self.builtin)
+                ))
                 .into());
             }
         };

@@ -1,16 +1,20 @@
 //! `grdp report`: the briefing, written atomically as a folder.
 
-use anyhow::Context;
-use grdp_scenario::builtin;
 use grdp_study::{Study, StudyOptions};
 
 use crate::args::ReportArgs;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.scenario, args.builtin)?;
-    let history = builtin::history().context("the built-in history failed to load (a bug)")?;
+    let (history, history_name) = crate::args::load_history(&args.history)?;
     // The area's own record in the history, where the scenario names one.
-    let region = loaded.meta.history_region.as_deref();
+    let region = crate::args::own_region(
+        &loaded,
+        &args.scenario,
+        args.builtin,
+        &history,
+        &history_name,
+    )?;
     let options = StudyOptions {
         simulation: Some(args.simulation_options(&history, region)?),
         history: region.map(|region| (&history, region)),

@@ -42,7 +42,24 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
-    let options = args.simulation_options(loaded.meta.history_region.as_deref())?;
+    // The scenario's own record, checked against the history where it is
+    // the one applied.
+    let own = if args.optimism_bias == crate::args::OptimismBias::History
+        && args.history_region.is_none()
+    {
+        let (history, name) = crate::args::load_history(&args.history)?;
+        crate::args::own_region(
+            &loaded,
+            &args.common.scenario,
+            args.common.builtin,
+            &history,
+            &name,
+        )?
+        .map(str::to_string)
+    } else {
+        loaded.meta.history_region.clone()
+    };
+    let options = args.simulation_options(own.as_deref())?;
     let ids: Vec<String> = loaded
         .scenario
         .economy()
