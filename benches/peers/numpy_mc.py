@@ -9,7 +9,7 @@ chunks, in two ways.
   matrix-vector product, into buffers allocated once.
 - --components: the way an economist first writes it, each component's
   growth computed (mu + (z L^T) sd), then weighted. Same draws, same P; the
-  small (m, 4) x (4, 4) product makes it about 1.5 times slower.
+  small (m, 4) x (4, 4) product makes it about 1.5-1.6 times slower.
 
 Both draw from NumPy's SFC64 bit generator, the fastest NumPy ships (its
 documentation recommends it where speed matters), not the default PCG64.
