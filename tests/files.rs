@@ -113,6 +113,27 @@ fn an_output_in_a_missing_folder_names_the_folder() {
     assert_eq!(leftovers(dir.path()), Vec::<String>::new());
 }
 
+/// Regression: a report folder named by a link to nothing failed only at
+/// the last rename, leaving the built report beside it.
+#[cfg(unix)]
+#[test]
+fn a_report_onto_a_link_to_nothing_is_refused_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("nothere", dir.path().join("lnk")).unwrap();
+    let out = grdp_in(
+        Some(dir.path()),
+        &["report", "-o", "lnk", "-n", "1000", "-q"],
+    );
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("cannot write lnk: it is a link to nothere, which does not exist"),
+        "{}",
+        stderr(&out)
+    );
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(left.len(), 1, "only the link: {left:?}");
+}
+
 #[test]
 fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();

@@ -80,6 +80,14 @@ pub enum ReportError {
         /// Its folder.
         parent: PathBuf,
     },
+    /// The output is a symbolic link to nothing.
+    #[error("cannot write {}: it is a link to {}, which does not exist", path.display(), to.display())]
+    DanglingLink {
+        /// The output.
+        path: PathBuf,
+        /// Where the link points.
+        to: PathBuf,
+    },
     /// What should be the output's folder is a file.
     #[error("cannot write {}: {} is a file, not a folder", path.display(), parent.display())]
     ParentIsAFile {

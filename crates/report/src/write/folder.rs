@@ -196,6 +196,14 @@ fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
             path: target.to_path_buf(),
         }),
         Err(_) => {
+            // A link to nothing: renaming the report onto it would fail
+            // after the report is built.
+            if let Ok(to) = std::fs::read_link(target) {
+                return Err(ReportError::DanglingLink {
+                    path: target.to_path_buf(),
+                    to,
+                });
+            }
             let parent = parent_of(target);
             let Some(name) = target.file_name() else {
                 return Err(ReportError::IsAFolder {
