@@ -39,6 +39,8 @@ pub fn validate(field: &str, rank: &[Vec<f64>], ids: &[String]) -> Result<(), Un
             ),
         );
     }
+    // Every row's length first: the symmetry check below reads a later
+    // row's entry, which a short row would not have.
     for (i, row) in rank.iter().enumerate() {
         if row.len() != k {
             return bad(
@@ -46,6 +48,8 @@ pub fn validate(field: &str, rank: &[Vec<f64>], ids: &[String]) -> Result<(), Un
                 format!("row {} has {} entries; expected {k}", i + 1, row.len()),
             );
         }
+    }
+    for (i, row) in rank.iter().enumerate() {
         for (j, &v) in row.iter().enumerate() {
             let at = || format!("{field}[{}][{}]", i + 1, j + 1);
             if !v.is_finite() {
@@ -182,6 +186,22 @@ mod tests {
         assert!(err(vec![vec![1.0, 1.5], vec![1.5, 1.0]]).contains("between -1 and 1"));
         assert!(err(vec![vec![0.9, 0.5], vec![0.5, 1.0]]).contains("diagonal"));
         assert!(err(vec![vec![1.0, 0.5], vec![0.4, 1.0]]).contains("symmetric"));
+    }
+
+    #[test]
+    fn a_short_later_row_is_refused_not_read_past_its_end() {
+        // Row 1 is whole; checking its symmetry would read row 2's first
+        // entry, which row 2 does not have.
+        for short in [vec![], vec![0.5]] {
+            let m = vec![vec![1.0, 0.5, 0.0], short.clone(), vec![0.0, 0.0, 1.0]];
+            let e = validate("c", &m, &ids(3)).unwrap_err();
+            assert_eq!(e.field(), "c[2]");
+            assert!(
+                e.to_string()
+                    .contains(&format!("row 2 has {} entries; expected 3", short.len())),
+                "{e}"
+            );
+        }
     }
 
     #[test]
