@@ -307,14 +307,29 @@ fn parse_threads(s: &str) -> Result<u16, String> {
     }
 }
 
+/// The calendar years a scenario file may name (grdp-scenario refuses
+/// others); a period on the command line keeps to them too, so its length
+/// stays a handful of years.
+const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 fn parse_period(s: &str) -> Result<(i32, i32), String> {
     let (a, b) = s
         .split_once('-')
         .ok_or_else(|| format!("found `{s}`; expected FIRST-LAST such as 2021-2025"))?;
     let year = |t: &str| {
-        t.trim()
+        let y = t
+            .trim()
             .parse::<i32>()
-            .map_err(|_| format!("found `{t}` in `{s}`; expected a year such as 2021"))
+            .map_err(|_| format!("found `{t}` in `{s}`; expected a year such as 2021"))?;
+        if YEARS.contains(&y) {
+            Ok(y)
+        } else {
+            Err(format!(
+                "found {y} in `{s}`; expected a calendar year between {} and {}",
+                YEARS.start(),
+                YEARS.end()
+            ))
+        }
     };
     let (first, last) = (year(a)?, year(b)?);
     if last < first {
