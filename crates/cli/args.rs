@@ -308,9 +308,22 @@ fn parse_threads(s: &str) -> Result<u16, String> {
 }
 
 /// The calendar years a scenario file may name (grdp-scenario refuses
-/// others); a period on the command line keeps to them too, so its length
-/// stays a handful of years.
+/// others); a period or a batch's year on the command line keeps to them
+/// too, so a period's length stays a handful of years and the year before
+/// is a year.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
+/// A calendar year within [`YEARS`].
+fn parse_year(s: &str) -> Result<i32, String> {
+    match s.trim().parse::<i32>() {
+        Ok(y) if YEARS.contains(&y) => Ok(y),
+        _ => Err(format!(
+            "found `{s}`; expected a calendar year between {} and {}, such as 2025",
+            YEARS.start(),
+            YEARS.end()
+        )),
+    }
+}
 
 fn parse_period(s: &str) -> Result<(i32, i32), String> {
     let (a, b) = s
@@ -712,7 +725,7 @@ pub struct BatchArgs {
     /// table if omitted.
     pub table: Option<PathBuf>,
     /// The year of the targets.
-    #[arg(long, default_value_t = 2025)]
+    #[arg(long, default_value_t = 2025, value_parser = parse_year)]
     pub year: i32,
     /// Where the spread comes from (ignored with --sd).
     #[arg(long, value_enum, default_value_t = SpreadFrom::National)]
