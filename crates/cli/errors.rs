@@ -3,7 +3,7 @@
 
 use grdp_montecarlo::{McError, RunSetting};
 use grdp_report::ReportError;
-use grdp_study::{ComponentRole, StudyError};
+use grdp_study::{ComponentRole, StudyError, ViewRole};
 
 use crate::UsageError;
 
@@ -29,8 +29,12 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
             ))
             .into()
         }
-        StudyError::UnknownView { id, known } => UsageError(format!(
-            "--view {id}: no such view; expected one of: {}",
+        StudyError::UnknownView { role, id, known } => UsageError(format!(
+            "{} {id}: no such view; expected one of: {}",
+            match role {
+                ViewRole::Simulated => "--view",
+                ViewRole::Preferred => "--preferred-view",
+            },
             known.join(", ")
         ))
         .into(),

@@ -14,6 +14,15 @@ pub enum ComponentRole {
     Solve,
 }
 
+/// A view the options name, and what for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ViewRole {
+    /// A view to simulate.
+    Simulated,
+    /// The view whose probability is the answer.
+    Preferred,
+}
+
 /// Why a study, a calibration or a solve failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -38,6 +47,8 @@ pub enum StudyError {
     /// A view id the scenario does not define.
     #[error("no such view `{id}`; expected one of: {}", known.join(", "))]
     UnknownView {
+        /// What the view was wanted for.
+        role: ViewRole,
         /// The id asked for.
         id: String,
         /// The scenario's views.

@@ -54,7 +54,7 @@ use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_scenario::{History, LoadedScenario};
 
 pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine};
-pub use error::{ComponentRole, StudyError};
+pub use error::{ComponentRole, StudyError, ViewRole};
 pub use record::Past;
 pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};
 

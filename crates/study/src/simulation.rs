@@ -11,7 +11,7 @@ use grdp_scenario::LoadedScenario;
 use serde::Serialize;
 
 use crate::calibration::ShortfallRecords;
-use crate::error::{ComponentRole, StudyError};
+use crate::error::{ComponentRole, StudyError, ViewRole};
 
 /// The feasibility curve's shifts of the component's centre, percentage
 /// points: −3 to +3 in steps of a quarter.
@@ -221,6 +221,7 @@ pub fn simulate_views(
         && !spec.views.iter().any(|v| &v.id == p)
     {
         return Err(StudyError::UnknownView {
+            role: ViewRole::Preferred,
             id: p.clone(),
             known: spec.views.iter().map(|v| v.id.clone()).collect(),
         });
@@ -234,6 +235,7 @@ pub fn simulate_views(
                     .iter()
                     .find(|v| &v.id == w)
                     .ok_or_else(|| StudyError::UnknownView {
+                        role: ViewRole::Simulated,
                         id: w.clone(),
                         known: spec.views.iter().map(|v| v.id.clone()).collect(),
                     })
