@@ -194,6 +194,7 @@ pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<Strin
         "expected_shortfall_pp",
         "all_targets_probability",
         "probability_with_optimism_bias",
+        "optimism_record_region",
         "scenarios",
         "year_so_far",
         "year_so_far_growth_pct",
@@ -219,6 +220,13 @@ pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<Strin
             row.push(csv_num(r.expected_shortfall_pp));
             row.push(csv_num(r.all_targets_probability));
             row.push(csv_num(v.with_optimism.as_ref().map(|w| w.probability)));
+            // Whose record of past shortfalls that probability applies.
+            row.push(
+                sim.optimism
+                    .as_ref()
+                    .filter(|_| v.with_optimism.is_some())
+                    .map_or_else(String::new, |o| o.region.clone()),
+            );
             row.push(r.scenarios.to_string());
             let this =
                 given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));

@@ -545,6 +545,10 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
                 "Probability with optimism bias",
                 "Xác suất, có thiên lệch lạc quan",
             ),
+            lang.pick(
+                "Whose record of past shortfalls (region of the history)",
+                "Lịch sử mức hụt của (vùng trong tệp lịch sử)",
+            ),
             lang.pick("Draws", "Số lần mô phỏng"),
             lang.pick(
                 "Part of the year known (Q1, H1, 9M)",
@@ -591,6 +595,12 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
                 v.with_optimism.as_ref().map(|w| w.probability),
                 PROB,
             ));
+            row.push(
+                sim.optimism
+                    .as_ref()
+                    .filter(|_| v.with_optimism.is_some())
+                    .map_or(Cell::Empty, |o| Cell::text(o.region.clone())),
+            );
             row.push(Cell::Num(r.scenarios as f64, COUNT));
             let this =
                 given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
