@@ -903,10 +903,14 @@ pub fn run(
                     year,
                     threshold_pct: input.target.value,
                 };
-                let model = Model::new(&scenario, &spec, &spec.views[0], main)
-                    .map_err(StudyError::Engine)?;
+                // The engine's errors say what, not which region.
+                let in_region = |e: grdp_montecarlo::McError| StudyError::Batch {
+                    reason: format!("{}: {e}", input.region),
+                };
+                let model =
+                    Model::new(&scenario, &spec, &spec.views[0], main).map_err(in_region)?;
                 let r = grdp_montecarlo::simulate(&model, &run_opts, Control::default())
-                    .map_err(StudyError::Engine)?;
+                    .map_err(in_region)?;
                 let met = input
                     .outcome
                     .as_ref()
