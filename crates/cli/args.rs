@@ -195,7 +195,12 @@ fn parse_pct(s: &str) -> Result<f64, String> {
         ));
     }
     match t.parse::<f64>() {
-        Ok(v) if v.is_finite() => Ok(v),
+        // Below −100 % an economy would have less than nothing; above
+        // 1,000 % (elevenfold in a year) a figure is a slip, not a plan.
+        Ok(v) if v.is_finite() && v > -100.0 && v <= 1000.0 => Ok(v),
+        Ok(v) if v.is_finite() => Err(format!(
+            "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
+        )),
         _ => Err(format!(
             "found `{s}`; expected a growth rate in percent, such as 9.5"
         )),
