@@ -205,6 +205,18 @@ pub fn period_average(
             reason: format!("the period ends ({last_year}) before it starts ({first_year})"),
         });
     }
+    // Plans run years, not centuries: the bound also keeps the year
+    // arithmetic below far from overflowing.
+    const LONGEST_PERIOD_YEARS: i64 = 1000;
+    let span = i64::from(last_year) - i64::from(first_year) + 1;
+    if span > LONGEST_PERIOD_YEARS {
+        return Err(ModelError::Unsolvable {
+            what: what(),
+            reason: format!(
+                "the period runs {span} years; expected at most {LONGEST_PERIOD_YEARS}"
+            ),
+        });
+    }
     let mut known: Vec<YearGrowth> = known
         .iter()
         .filter(|k| (first_year..=last_year).contains(&k.year))
@@ -216,7 +228,9 @@ pub fn period_average(
     }
     // Known years must be the period's first years, without gaps.
     for (i, k) in known.iter().enumerate() {
-        let expected = first_year + i as i32;
+        // Inside the period (at most LONGEST_PERIOD_YEARS long), so no
+        // overflow; a repeated year shows as a gap.
+        let expected = first_year.saturating_add(i32::try_from(i).unwrap_or(i32::MAX));
         if k.year != expected {
             return Err(ModelError::Unsolvable {
                 what: what(),
@@ -226,7 +240,7 @@ pub fn period_average(
             });
         }
     }
-    let n = (last_year - first_year + 1) as usize;
+    let n = span as usize;
     let m = known.len();
     if m >= n {
         return Err(ModelError::Unsolvable {

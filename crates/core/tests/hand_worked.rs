@@ -265,6 +265,21 @@ fn solvers_by_hand() {
     assert_eq!(period.remaining_years, vec![2025]);
 }
 
+/// Regression (panic audit): a library caller's period of two billion
+/// years overflowed the year arithmetic; it is refused as no plan, and the
+/// extremes of `i32` are safe.
+#[test]
+fn a_period_of_centuries_is_refused_not_overflowed() {
+    for (first, last) in [(0, i32::MAX), (i32::MIN, i32::MAX), (2024, 3024)] {
+        let e = solve::period_average(first, last, 7.5, &[]).unwrap_err();
+        assert!(e.to_string().contains("expected at most 1000"), "{e}");
+    }
+    let near_end = solve::period_average(i32::MAX - 1, i32::MAX, 7.5, &[]).unwrap();
+    assert_eq!(near_end.remaining_years, vec![i32::MAX - 1, i32::MAX]);
+    // A thousand years is still a period (the bound is inclusive).
+    assert!(solve::period_average(2024, 3023, 7.5, &[]).is_ok());
+}
+
 #[test]
 fn audit_by_hand() {
     let e = economy();
