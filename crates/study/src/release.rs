@@ -132,6 +132,13 @@ pub fn derive(
             components.push(r.component.clone());
         }
     }
+    // Weights are the components': a release of the total alone has none
+    // (with `--rest`, one listed component and the total are enough).
+    if components.is_empty() {
+        return Err(no_release(
+            "it lists the total only; expected its components (e.g. agriculture, industry_construction, services), each with its growth and its contribution, share of the increase, or level".into(),
+        ));
+    }
     let value = |component: &str, indicator: &str| {
         rows.iter()
             .find(|r| r.component == component && r.indicator == indicator)
