@@ -547,24 +547,24 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             ),
             lang.pick(
                 "Whose record of past shortfalls (region of the history)",
-                "Lịch sử mức hụt của (vùng trong tệp lịch sử)",
+                "Mức hụt chỉ tiêu trong quá khứ của (vùng trong tệp lịch sử)",
             ),
             lang.pick("Draws", "Số lần mô phỏng"),
             lang.pick(
                 "Part of the year known (Q1, H1, 9M)",
-                "Phần đã biết của năm (Q1, H1, 9M)",
+                "Phần đã biết của năm (quý I, 6 tháng đầu, 9 tháng)",
             ),
             lang.pick(
                 "Its growth, % (same period of the year before)",
-                "Tăng trưởng của phần đó, % (so với cùng kỳ)",
+                "Tốc độ tăng của phần đã biết, % (so với cùng kỳ)",
             ),
             lang.pick(
                 "Growth the rest of the year needs, %",
-                "Tăng trưởng cần cho phần còn lại của năm, %",
+                "Tốc độ tăng cần đạt của phần còn lại của năm, %",
             ),
             lang.pick(
                 "Year's growth a draw needs given the part known, %",
-                "Tăng trưởng cả năm cần có khi đã biết phần đó, %",
+                "Tốc độ tăng cả năm cần đạt khi đã biết phần đó, %",
             ),
             lang.pick(
                 "Probability given the part known",
@@ -604,7 +604,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             row.push(Cell::Num(r.scenarios as f64, COUNT));
             let this =
                 given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
-            row.push(this.map_or(Cell::Empty, |(g, _)| Cell::text(g.known.label())));
+            row.push(this.map_or(Cell::Empty, |(g, _)| Cell::text(lang.known_part(g.known))));
             row.push(Cell::opt(this.map(|(g, _)| g.known_growth_pct), PCT));
             row.push(Cell::opt(this.map(|(g, _)| g.required_rest_pct), PCT));
             row.push(Cell::opt(this.map(|(_, w)| w.annual_threshold_pct), PCT));
