@@ -228,8 +228,7 @@ pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<Strin
                     .map_or_else(String::new, |o| o.region.clone()),
             );
             row.push(r.scenarios.to_string());
-            let this =
-                given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
+            let this = given.and_then(|g| g.view(&v.view.id).map(|w| (g, w)));
             row.push(this.map_or_else(String::new, |(g, _)| g.known.label().to_string()));
             row.push(csv_num(this.map(|(g, _)| g.known_growth_pct)));
             row.push(csv_num(this.map(|(g, _)| g.required_rest_pct)));

@@ -602,8 +602,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
                     .map_or(Cell::Empty, |o| Cell::text(o.region.clone())),
             );
             row.push(Cell::Num(r.scenarios as f64, COUNT));
-            let this =
-                given.and_then(|g| g.views.iter().find(|w| w.view == v.view.id).map(|w| (g, w)));
+            let this = given.and_then(|g| g.view(&v.view.id).map(|w| (g, w)));
             row.push(this.map_or(Cell::Empty, |(g, _)| Cell::text(lang.known_part(g.known))));
             row.push(Cell::opt(this.map(|(g, _)| g.known_growth_pct), PCT));
             row.push(Cell::opt(this.map(|(g, _)| g.required_rest_pct), PCT));

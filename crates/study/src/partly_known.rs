@@ -58,6 +58,13 @@ pub struct PartlyKnown {
     pub views: Vec<ViewGivenKnown>,
 }
 
+impl PartlyKnown {
+    /// The view `id`'s chance given the known part, if it was simulated.
+    pub fn view(&self, id: &str) -> Option<&ViewGivenKnown> {
+        self.views.iter().find(|w| w.view == id)
+    }
+}
+
 /// The spread ratio `k` for independent, equal-size quarterly shocks.
 pub fn independent_quarters_ratio(shares: &QuarterShares, known: KnownPart) -> f64 {
     let k = known.quarters();
