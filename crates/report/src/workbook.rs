@@ -547,7 +547,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             ),
             lang.pick(
                 "Whose record of past shortfalls (region of the history)",
-                "Mức hụt chỉ tiêu trong quá khứ của (vùng trong tệp lịch sử)",
+                "Lịch sử mức hụt chỉ tiêu của (vùng trong tệp lịch sử)",
             ),
             lang.pick("Draws", "Số lần mô phỏng"),
             lang.pick(
@@ -564,7 +564,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             ),
             lang.pick(
                 "Year's growth a draw needs given the part known, %",
-                "Tốc độ tăng cả năm cần đạt khi đã biết phần đó, %",
+                "Ngưỡng tăng trưởng cả năm của một lần mô phỏng khi đã biết phần đó, %",
             ),
             lang.pick(
                 "Probability given the part known",
