@@ -197,7 +197,8 @@ fn parse_pct(s: &str) -> Result<f64, String> {
     match t.parse::<f64>() {
         // Below −100 % an economy would have less than nothing; above
         // 1,000 % (elevenfold in a year) a figure is a slip, not a plan.
-        Ok(v) if v.is_finite() && v > -100.0 && v <= 1000.0 => Ok(v),
+        // `+ 0.0` turns −0 into 0, which is what was meant.
+        Ok(v) if v.is_finite() && v > -100.0 && v <= 1000.0 => Ok(v + 0.0),
         Ok(v) if v.is_finite() => Err(format!(
             "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
         )),
@@ -215,9 +216,18 @@ fn parse_share(s: &str) -> Result<f64, String> {
             "found `{s}`; separate the four shares with commas: 23,24,25,28"
         ));
     }
-    let v = parse_pct(t).map_err(|_| {
-        format!("found `{s}`; expected a quarter's share of the year in percent, such as 25")
-    })?;
+    let v = match parse_pct(t) {
+        Ok(v) => v,
+        // A share past the growth rates' range is still a number: say
+        // what a share must be.
+        Err(_) if t.parse::<f64>().is_ok_and(f64::is_finite) => t.parse::<f64>().unwrap_or(0.0),
+        Err(e) if e.contains("decimal comma") || e.contains("percent sign") => return Err(e),
+        Err(_) => {
+            return Err(format!(
+                "found `{s}`; expected a quarter's share of the year in percent, such as 25"
+            ));
+        }
+    };
     if v > 0.0 && v < 100.0 {
         Ok(v)
     } else {

@@ -27,7 +27,8 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         draws: None,
     };
     // Where the report goes is checked now, not after the simulations.
-    grdp_report::write::check_report_path(&args.output).map_err(crate::errors::report_in_flags)?;
+    grdp_report::write::check_report_path(&args.output, args.force)
+        .map_err(crate::errors::report_in_flags)?;
     grdp_report::write::folder::abort_if_asked("simulating");
     let study = Study::run(&loaded, &options, control).map_err(crate::errors::in_flags)?;
     progress.clear();

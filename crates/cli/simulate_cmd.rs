@@ -19,7 +19,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let mut inputs = args.common.inputs();
     inputs.extend(args.history.as_deref());
     if let (Some(out), Some(draws)) = (&args.common.output, &args.save_draws)
-        && (out == draws || grdp_report::write::same_file(out, draws))
+        && grdp_report::write::same_output(out, draws)
     {
         return Err(UsageError(format!(
             "-o {} and --save-draws {} name the same file; expected two files",
@@ -82,6 +82,52 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             .into());
         }
     }
+    // Everything the options can get wrong is said before the draws.
+    if matches!(args.common.format, Format::Xlsx)
+        && args
+            .common
+            .output
+            .as_deref()
+            .is_none_or(|p| p == std::path::Path::new("-"))
+    {
+        return Err(UsageError(
+            "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"
+                .into(),
+        )
+        .into());
+    }
+    let target_year = grdp_study::simulation::main_target(&loaded, &options)
+        .map_err(crate::errors::in_flags)?
+        .year;
+    // What is known of the target year: --known, else the scenario's
+    // [known]; the shares from --quarter-shares, else the scenario's, else
+    // equal (an assumption the output states).
+    let file_known = loaded.scenario.known().filter(|k| k.year == target_year);
+    let stated_shares = match args.quarter_shares.as_deref() {
+        Some([a, b, c, d]) => Some(
+            grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
+                .map_err(|e| UsageError(format!("--quarter-shares: {e}")))?,
+        ),
+        Some(other) => {
+            return Err(UsageError(format!(
+                "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                other.len()
+            ))
+            .into());
+        }
+        None => None,
+    };
+    let known = match (args.known, file_known) {
+        (Some((part, pct)), k) => Some((part, pct, k.map(|k| k.shares))),
+        (None, Some(k)) => Some((k.part, k.growth_pct, Some(k.shares))),
+        (None, None) => None,
+    };
+    if known.is_none() && (args.quarter_shares.is_some() || args.rest_spread.is_some()) {
+        return Err(UsageError(
+            "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
+        )
+        .into());
+    }
     let mut draws_file = match &args.save_draws {
         Some(path) => Some(DrawsFile::create(path, &ids, &inputs)?),
         None => None,
@@ -113,38 +159,6 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         file.persist()?;
     }
     let lang = args.common.lang();
-    // What is known of the target year: --known, else the scenario's
-    // [known]; the shares from --quarter-shares, else the scenario's, else
-    // equal (an assumption the output states).
-    let file_known = loaded
-        .scenario
-        .known()
-        .filter(|k| k.year == sim.target.year);
-    let stated_shares = match args.quarter_shares.as_deref() {
-        Some([a, b, c, d]) => Some(
-            grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
-                .map_err(|e| UsageError(format!("--quarter-shares: {e}")))?,
-        ),
-        Some(other) => {
-            return Err(UsageError(format!(
-                "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                other.len()
-            ))
-            .into());
-        }
-        None => None,
-    };
-    let known = match (args.known, file_known) {
-        (Some((part, pct)), k) => Some((part, pct, k.map(|k| k.shares))),
-        (None, Some(k)) => Some((k.part, k.growth_pct, Some(k.shares))),
-        (None, None) => None,
-    };
-    if known.is_none() && (args.quarter_shares.is_some() || args.rest_spread.is_some()) {
-        return Err(UsageError(
-            "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
-        )
-        .into());
-    }
     let given = match known {
         None => None,
         Some((part, pct, file_shares)) => {

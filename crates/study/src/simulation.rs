@@ -242,6 +242,16 @@ pub fn simulate_views(
             })
             .collect::<Result<_, _>>()?,
     };
+    // The answer's view must be one of those simulated.
+    if let Some(p) = &opts.preferred_view
+        && !views.iter().any(|v| &v.id == p)
+    {
+        return Err(StudyError::UnknownView {
+            role: ViewRole::Preferred,
+            id: p.clone(),
+            known: views.iter().map(|v| v.id.clone()).collect(),
+        });
+    }
     let run_opts = RunOptions {
         scenarios: opts.scenarios,
         seed: opts.seed,

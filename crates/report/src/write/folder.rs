@@ -221,10 +221,15 @@ fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
 }
 
 /// Checks, before a long run, that `target` could be the report folder:
-/// an existing folder, or a new name in an existing folder. Nothing is
+/// a new name in an existing folder, or an existing folder that is an
+/// earlier report, is empty, or (with `force`) is anything. Nothing is
 /// created; [`write_report_dir`] checks again, and does the rest.
-pub fn check_report_path(target: &Path) -> Result<(), ReportError> {
-    resolve(target).map(|_| ())
+pub fn check_report_path(target: &Path, force: bool) -> Result<(), ReportError> {
+    let target = resolve(target)?;
+    if target.is_dir() && !force && manifest(&target).is_none() && !foreign(&target)?.is_empty() {
+        return Err(ReportError::NotAReport { path: target });
+    }
+    Ok(())
 }
 
 /// Writes `files` (name, bytes) as the report folder `target`.

@@ -59,7 +59,22 @@ fn without_temp_path(e: std::io::Error) -> std::io::Error {
     }
 }
 
-/// Whether `a` and `b` name the same file (both exist, same device and inode).
+/// Whether two outputs `a` and `b` would write one file: the same path or
+/// the same file, unless that is a character device such as `/dev/null`.
+pub fn same_output(a: &Path, b: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if std::fs::metadata(a).is_ok_and(|m| m.file_type().is_char_device()) {
+            return false;
+        }
+    }
+    a == b || same_file(a, b)
+}
+
+/// Whether `a` and `b` name the same file (both exist, same device and
+/// inode). A character device such as `/dev/null` is a stream, never a
+/// file one output could spoil for another.
 pub fn same_file(a: &Path, b: &Path) -> bool {
     match (std::fs::metadata(a), std::fs::metadata(b)) {
         (Ok(ma), Ok(mb)) => same_metadata(&ma, &mb),
@@ -69,8 +84,8 @@ pub fn same_file(a: &Path, b: &Path) -> bool {
 
 #[cfg(unix)]
 fn same_metadata(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
-    use std::os::unix::fs::MetadataExt;
-    a.dev() == b.dev() && a.ino() == b.ino()
+    use std::os::unix::fs::{FileTypeExt, MetadataExt};
+    !a.file_type().is_char_device() && a.dev() == b.dev() && a.ino() == b.ino()
 }
 
 #[cfg(not(unix))]
