@@ -443,19 +443,50 @@ pub fn own_region<'a>(
     let Some(region) = loaded.meta.history_region.as_deref() else {
         return Ok(None);
     };
+    check_region(
+        region,
+        history,
+        history_name,
+        &format!(
+            "{}: [scenario] history_region = \"{region}\"",
+            scenario_label(scenario, named)
+        ),
+    )?;
+    Ok(Some(region))
+}
+
+/// Checks that `region` (`what` in messages) has a record in `history`
+/// (`history_name`): two years or more with both a growth target and an
+/// outcome of its total. The error lists the regions that have one, and
+/// names a near miss (another case or spacing).
+pub fn check_region(
+    region: &str,
+    history: &History,
+    history_name: &str,
+    what: &str,
+) -> anyhow::Result<()> {
     let has_record = |r: &str| {
         target_outcome_pairs(history, r, RecordVintage::Latest).is_ok_and(|p| p.len() >= 2)
     };
     if has_record(region) {
-        return Ok(Some(region));
+        return Ok(());
     }
     let mut regions: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
     regions.sort_unstable();
     regions.dedup();
     regions.retain(|r| has_record(r));
+    let near = regions
+        .iter()
+        .find(|r| r.trim().to_lowercase() == region.trim().to_lowercase())
+        .map(|r| format!(" (did you mean \"{r}\"?)"))
+        .unwrap_or_default();
+    let elsewhere = if history_name.ends_with("(built-in)") {
+        "; an area's own history is given with --history FILE"
+    } else {
+        ""
+    };
     anyhow::bail!(
-        "{}: [scenario] history_region = \"{region}\" has no record in {history_name}: a record needs two years or more with both a growth target (growth_target_min_pct) and an outcome (growth_pct) of the region's total; regions that have one: {}",
-        scenario_label(scenario, named),
+        "{what} has no record in {history_name}{near}: a record needs two years or more with both a growth target (growth_target_min_pct) and an outcome (growth_pct) of the region's total, vintage latest; regions that have one: {}{elsewhere}",
         if regions.is_empty() {
             "none".to_string()
         } else {
@@ -909,7 +940,15 @@ impl SimulateArgs {
                     ))
                     .into());
                 };
-                let (history, _) = load_history(&self.history)?;
+                let (history, history_name) = load_history(&self.history)?;
+                if let Some(flag) = &self.history_region {
+                    check_region(
+                        flag,
+                        &history,
+                        &history_name,
+                        &format!("--history-region {flag}"),
+                    )?;
+                }
                 Some(
                     shortfall_records(&history, region, self.record_vintage.into())
                         .map_err(crate::errors::in_flags)?,
