@@ -134,6 +134,31 @@ fn a_report_onto_a_link_to_nothing_is_refused_and_leaves_nothing() {
     assert_eq!(left.len(), 1, "only the link: {left:?}");
 }
 
+/// Regression (second review, L5): a scenario saved in an earlier report's
+/// folder under a name the report writes was replaced by the new report's
+/// file (under another name it is kept, as the rerun test below shows).
+#[test]
+fn an_input_inside_the_report_folder_is_refused_and_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let first = grdp_in(Some(dir.path()), &["report", "-o", "r", "-n", "2000", "-q"]);
+    assert_eq!(code(&first), 0, "{}", stderr(&first));
+    std::fs::write(dir.path().join("r/summary.json"), BUILTIN).unwrap();
+    let out = grdp_in(
+        Some(dir.path()),
+        &["report", "r/summary.json", "-o", "r", "-n", "2000", "-q"],
+    );
+    assert_eq!(code(&out), 2, "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("is in the report folder r under a name the report writes"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("r/summary.json")).unwrap(),
+        BUILTIN
+    );
+}
+
 #[test]
 fn an_output_that_is_an_input_is_refused_and_the_input_kept() {
     let dir = tempfile::tempdir().unwrap();

@@ -26,6 +26,27 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         cancel: Some(&crate::INTERRUPTED),
         draws: None,
     };
+    // An input saved in an earlier report's folder under one of the names
+    // that report wrote would be replaced by the new report's file (other
+    // files in the folder are kept).
+    if let (Ok(folder), Some(written)) = (
+        std::fs::canonicalize(&args.output),
+        grdp_report::write::report_files(&args.output),
+    ) {
+        for input in [&args.scenario, &args.history].into_iter().flatten() {
+            let dir = input.parent().filter(|d| !d.as_os_str().is_empty());
+            let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new(".")));
+            let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
+            if dir.is_ok_and(|d| d == folder) && name.is_some_and(|n| written.contains(&n)) {
+                return Err(crate::UsageError(format!(
+                    "{} is in the report folder {} under a name the report writes, so the report would replace it; move or rename it first",
+                    input.display(),
+                    args.output.display()
+                ))
+                .into());
+            }
+        }
+    }
     // Where the report goes is checked now, not after the simulations.
     grdp_report::write::check_report_path(&args.output, args.force)
         .map_err(crate::errors::report_in_flags)?;

@@ -220,6 +220,12 @@ fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
     }
 }
 
+/// The files an earlier report in `folder` wrote, which a new report there
+/// replaces (`None` when the folder is not a report).
+pub fn report_files(folder: &Path) -> Option<Vec<String>> {
+    manifest(folder)
+}
+
 /// Checks, before a long run, that `target` could be the report folder:
 /// a new name in an existing folder, or an existing folder that is an
 /// earlier report, is empty, or (with `force`) is anything. Nothing is

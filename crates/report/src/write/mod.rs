@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 pub use file::{Draft, check_file_path, write_file};
-pub use folder::{check_report_path, write_report_dir};
+pub use folder::{check_report_path, report_files, write_report_dir};
 
 use crate::ReportError;
 
