@@ -345,20 +345,31 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
     if !first.targets.is_empty() {
         let l = lang.labels();
         let [target, p_met] = lang.target_probability_headers();
-        let mut t = Table::new([target, l.year, l.met_when, p_met]).text_column(2);
+        // The scenario's own bounds: with --target, the headline's bound
+        // can differ from its growth target's.
+        let mut t = Table::new([target, l.year, l.bound, l.met_when, p_met]).text_column(3);
         for tp in &first.targets {
-            let name = loaded
+            let found = loaded
                 .scenario
                 .targets()
                 .targets()
                 .iter()
-                .find(|t| t.id == tp.id)
-                .map_or(tp.id.clone(), |t| {
-                    lang.target_label(loaded, t, LabelStyle::Table)
-                });
+                .find(|t| t.id == tp.id);
+            let name = found.map_or(tp.id.clone(), |t| {
+                lang.target_label(loaded, t, LabelStyle::Table)
+            });
+            let bound = found.map_or_else(String::new, |t| {
+                let decimals = if t.indicator == Indicator::ShareCurrentPct {
+                    3
+                } else {
+                    2
+                };
+                lang.bound_text(&t.bound, decimals, BoundStyle::Spaced)
+            });
             t.row(vec![
                 name,
                 tp.year.to_string(),
+                bound,
                 lang.direction(tp.direction).to_string(),
                 tp.probability.map_or("–".into(), p3),
             ]);
@@ -366,6 +377,7 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         if let Some(all) = first.all_targets_probability {
             t.row(vec![
                 lang.all_targets().into(),
+                String::new(),
                 String::new(),
                 String::new(),
                 p3(all),
