@@ -164,7 +164,7 @@ pub struct SolveArgs {
     #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct, requires = "remaining")]
     pub then: Option<f64>,
     /// Year to solve for (default: the first plan year).
-    #[arg(long, value_name = "YEAR", conflicts_with = "period")]
+    #[arg(long, value_name = "YEAR", conflicts_with = "period", value_parser = parse_year)]
     pub year: Option<i32>,
     /// A period, FIRST-LAST (e.g. 2021-2025), for an average growth target.
     #[arg(long, value_name = "FIRST-LAST", requires = "average", conflicts_with = "target", value_parser = parse_period)]
@@ -641,7 +641,7 @@ pub struct SimulateArgs {
     #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct)]
     pub target: Option<f64>,
     /// Year of the target (default: the scenario's target year).
-    #[arg(long)]
+    #[arg(long, value_parser = parse_year)]
     pub year: Option<i32>,
     /// Only these views (ids, comma separated); default: every view.
     #[arg(long, value_delimiter = ',')]
