@@ -205,3 +205,21 @@ fn format_xlsx_writes_a_workbook_to_a_file() {
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(!dir.path().join("s.xlsx").exists());
 }
+
+/// With no year of the period known, each year needs the average itself
+/// (worked out: the geometric mean of five equal rates is that rate), and
+/// the sentence says nothing of known years (it printed "(; averaging n/a%
+/// a year)"; second review).
+#[test]
+fn a_period_with_no_known_year_needs_the_average_each_year() {
+    let o = grdp(&["solve", "--period", "2026-2030", "--average", "5"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "over 2026–2030, each of 2026, 2027, 2028, 2029, 2030 needs 5.00% growth a year."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("n/a") && !text.contains("(;"), "{text}");
+}

@@ -457,26 +457,34 @@ impl Lang {
             .map(|k| format!("{} {}%", k.year, n(k.growth_pct)))
             .collect::<Vec<_>>()
             .join(", ");
+        // With no year known yet, there is nothing to say of them.
+        let after = match (self.vi(), p.known.is_empty()) {
+            (_, true) => String::new(),
+            (true, false) => format!(
+                ", sau các năm đã biết ({known}; bình quân {}%/năm)",
+                self.opt(p.known_average_pct, 2)
+            ),
+            (false, false) => format!(
+                ", after the known years ({known}; averaging {}% a year)",
+                self.opt(p.known_average_pct, 2)
+            ),
+        };
         if self.vi() {
             format!(
-                "Để GRDP bình quân {}–{} tăng {}%/năm, sau các năm đã biết ({}; bình quân {}%/năm), {} {} cần tăng {}%.\n",
+                "Để GRDP bình quân {}–{} tăng {}%/năm{after}, {} {} cần tăng {}%.\n",
                 p.first_year,
                 p.last_year,
                 n(p.average_pct),
-                known,
-                self.opt(p.known_average_pct, 2),
                 if one { "năm" } else { "mỗi năm" },
                 years,
                 n(p.required_pct)
             )
         } else {
             format!(
-                "For average GRDP growth of {}% a year over {}–{}, after the known years ({}; averaging {}% a year), {}{} needs {}% growth{}.\n",
+                "For average GRDP growth of {}% a year over {}–{}{after}, {}{} needs {}% growth{}.\n",
                 n(p.average_pct),
                 p.first_year,
                 p.last_year,
-                known,
-                self.opt(p.known_average_pct, 2),
                 if one { "" } else { "each of " },
                 years,
                 n(p.required_pct),
