@@ -223,3 +223,17 @@ fn a_period_with_no_known_year_needs_the_average_each_year() {
     );
     assert!(!text.contains("n/a") && !text.contains("(;"), "{text}");
 }
+
+/// A period written with an en dash, as documents write it, is the same
+/// period: 2021–2025 at 7.5 % a year leaves 2025 needing 15.74 % (the
+/// hand-worked case of crates/core/tests/hand_worked.rs).
+#[test]
+fn a_period_with_an_en_dash_is_read() {
+    let o = grdp(&["solve", "--period", "2021–2025", "--average", "7.5"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("2025 needs 15.74% growth"),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -341,8 +341,10 @@ fn parse_year(s: &str) -> Result<i32, String> {
 }
 
 fn parse_period(s: &str) -> Result<(i32, i32), String> {
+    // Documents write periods with an en dash (2021–2025): read it as the
+    // hyphen it stands for.
     let (a, b) = s
-        .split_once('-')
+        .split_once(['-', '–', '—'])
         .ok_or_else(|| format!("found `{s}`; expected FIRST-LAST such as 2021-2025"))?;
     let year = |t: &str| {
         let y = t
