@@ -226,3 +226,22 @@ fn the_briefing_reads_the_first_quarter_of_2025() {
         );
     }
 }
+
+/// Nine months at 50 % with equal quarters leave the fourth "needing"
+/// 4 × 0 − 3 × 50 = −150 % for 0 % in the year: below −100 %, so no fourth
+/// quarter can miss. The table says the year is reached whatever the rest
+/// does, as `solve --remaining` does (it said "needs −150%"; second review).
+#[test]
+fn a_rest_below_minus_100_is_reached_not_needed() {
+    let o = grdp(&[
+        "simulate", "-n", "2000", "-q", "--known", "9M=50", "--target", "0",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains(
+            "0% in the year is reached whatever the rest does (it would need −150%, below −100%)"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -434,14 +434,36 @@ pub fn given_known(
         .join(" / ");
     let mut out = String::from("\n");
     let vi = lang == Lang::Vi;
+    // Below −100 % no rest of the year can miss: say that, not a "need".
+    let reached = g.required_rest_pct <= -100.0;
+    let need = match (vi, reached) {
+        (true, false) => format!(
+            "phần còn lại cần tăng {}% để cả năm đạt {}%",
+            n(g.required_rest_pct),
+            n(g.target_pct)
+        ),
+        (true, true) => format!(
+            "cả năm đạt {}% dù phần còn lại thế nào (nó cần {}%, dưới −100%)",
+            n(g.target_pct),
+            n(g.required_rest_pct)
+        ),
+        (false, false) => format!(
+            "the rest of the year needs {}% for {}% in the year",
+            n(g.required_rest_pct),
+            n(g.target_pct)
+        ),
+        (false, true) => format!(
+            "{}% in the year is reached whatever the rest does (it would need {}%, below −100%)",
+            n(g.target_pct),
+            n(g.required_rest_pct)
+        ),
+    };
     out += &if vi {
         format!(
-            "Khi đã biết {} năm {} tăng {}%: phần còn lại cần tăng {}% để cả năm đạt {}%. Tỷ trọng các quý: {shares}%{}; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
+            "Khi đã biết {} năm {} tăng {}%: {need}. Tỷ trọng các quý: {shares}%{}; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
             lang.known_part(g.known),
             sim.target.year,
             n(g.known_growth_pct),
-            n(g.required_rest_pct),
-            n(g.target_pct),
             if g.shares_stated {
                 " (theo kịch bản)"
             } else {
@@ -456,12 +478,10 @@ pub fn given_known(
         )
     } else {
         format!(
-            "Given {} {} at {}%: the rest of the year needs {}% for {}% in the year. Quarter shares: {shares}%{}; the rest's spread is {} times the year's ({}).\n",
+            "Given {} {} at {}%: {need}. Quarter shares: {shares}%{}; the rest's spread is {} times the year's ({}).\n",
             g.known.label(),
             sim.target.year,
             n(g.known_growth_pct),
-            n(g.required_rest_pct),
-            n(g.target_pct),
             if g.shares_stated {
                 " (as stated)"
             } else {
