@@ -903,9 +903,21 @@ pub fn run(
                     year,
                     threshold_pct: input.target.value,
                 };
-                // The engine's errors say what, not which region.
-                let in_region = |e: grdp_montecarlo::McError| StudyError::Batch {
-                    reason: format!("{}: {e}", input.region),
+                // The engine's errors say what, not which region, and speak
+                // of a scenario's fields; a table row's own inputs are its
+                // last-year growth (the centre) and the spread.
+                let in_region = |e: grdp_montecarlo::McError| {
+                    let text = e.to_string();
+                    let row = match input.recent_pct {
+                        Some(g) if text.contains("at or below -100%") => format!(
+                            " (here the centre is the table's last-year growth, {g}%, and the spread {:.2} pp: check that figure, or state a smaller spread with --sd)",
+                            spread.sd_pp
+                        ),
+                        _ => String::new(),
+                    };
+                    StudyError::Batch {
+                        reason: format!("{}: {text}{row}", input.region),
+                    }
                 };
                 let model =
                     Model::new(&scenario, &spec, &spec.views[0], main).map_err(in_region)?;
