@@ -60,6 +60,17 @@ struct Scoring<const K: usize> {
 }
 
 impl<const K: usize> Scoring<K> {
+    /// A scenario's aggregate growth `c0 + a · z` (percent), added in
+    /// component order as the general loop adds it.
+    #[inline(always)]
+    fn growth(&self, row: &[f64; K]) -> f64 {
+        let mut g = self.c0;
+        for (aj, zj) in self.a.iter().zip(row) {
+            g += aj * zj;
+        }
+        g
+    }
+
     /// Scores one scenario of a block: its aggregate growth `g = c0 + a · z`
     /// (percent, added in component order as the general loop adds it) into
     /// lane `l` of the sums and counts, and its histogram slot into `slot`.
@@ -72,10 +83,7 @@ impl<const K: usize> Scoring<K> {
         counts: &mut [[u64; SUM_LANES]; 3],
         slot: &mut u32,
     ) {
-        let mut g = self.c0;
-        for (aj, zj) in self.a.iter().zip(row) {
-            g += aj * zj;
-        }
+        let g = self.growth(row);
         lanes.add(l, g, self.threshold, self.bins.reference);
         let top = HISTOGRAM_BINS as f64;
         let pos = (g - self.bins.lo) * self.bins.inv_width;
@@ -224,10 +232,7 @@ impl Model {
             scoring.block(&mut sums, &z[..m], hist_slots);
             if job.keep_detail {
                 for row in &z[..m] {
-                    let mut g = c0;
-                    for (aj, zj) in a.iter().zip(row) {
-                        g += aj * zj;
-                    }
+                    let g = scoring.growth(row);
                     scratch.z.copy_from_slice(row);
                     self.components_from_z(&mut scratch);
                     detail.extend_from_slice(&scratch.main_g);
@@ -237,10 +242,7 @@ impl Model {
             }
             if !same_as_main {
                 for row in &z[..m] {
-                    let mut g = c0;
-                    for (aj, zj) in a.iter().zip(row) {
-                        g += aj * zj;
-                    }
+                    let g = scoring.growth(row);
                     for (met, t) in target_met.iter_mut().zip(&self.targets) {
                         *met += u64::from((g >= t.lo) & (g <= t.hi));
                     }
