@@ -907,9 +907,17 @@ pub fn run(
                 // of a scenario's fields; a table row's own inputs are its
                 // last-year growth (the centre) and the spread.
                 let in_region = |e: grdp_montecarlo::McError| {
+                    // A growth distribution the engine refuses (draws at or
+                    // below −100 %) comes from the row's centre and spread.
+                    let of_growth = matches!(
+                        &e,
+                        grdp_montecarlo::McError::Spec(
+                            grdp_core::uncertainty::UncertaintyError::InvalidParameter { field, .. }
+                        ) if field.starts_with("uncertainty.growth.")
+                    );
                     let text = e.to_string();
                     let row = match input.recent_pct {
-                        Some(g) if text.contains("at or below -100%") => format!(
+                        Some(g) if of_growth => format!(
                             " (here the centre is the table's last-year growth, {g}%, and the spread {:.2} pp: check that figure, or state a smaller spread with --sd)",
                             spread.sd_pp
                         ),
