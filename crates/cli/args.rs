@@ -182,6 +182,23 @@ pub struct SolveArgs {
 
 /// A growth rate in percent: finite, with a decimal point.
 fn parse_pct(s: &str) -> Result<f64, String> {
+    match percent_number(s)? {
+        // Below −100 % an economy would have less than nothing; above
+        // 1,000 % (elevenfold in a year) a figure is a slip, not a plan.
+        Some(v) if v > -100.0 && v <= 1000.0 => Ok(v),
+        Some(_) => Err(format!(
+            "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
+        )),
+        None => Err(format!(
+            "found `{s}`; expected a growth rate in percent, such as 9.5"
+        )),
+    }
+}
+
+/// A number given in percent, before its range is checked: a decimal comma
+/// or a percent sign is an error that says how to write it; `None` where it
+/// is no finite number. −0 is read as 0, which is what was meant.
+fn percent_number(s: &str) -> Result<Option<f64>, String> {
     let t = s.trim();
     if t.contains(',') {
         return Err(format!(
@@ -194,18 +211,10 @@ fn parse_pct(s: &str) -> Result<f64, String> {
             "found `{s}`; write the number without the percent sign: {number}"
         ));
     }
-    match t.parse::<f64>() {
-        // Below −100 % an economy would have less than nothing; above
-        // 1,000 % (elevenfold in a year) a figure is a slip, not a plan.
-        // `+ 0.0` turns −0 into 0, which is what was meant.
-        Ok(v) if v.is_finite() && v > -100.0 && v <= 1000.0 => Ok(v + 0.0),
-        Ok(v) if v.is_finite() => Err(format!(
-            "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
-        )),
-        _ => Err(format!(
-            "found `{s}`; expected a growth rate in percent, such as 9.5"
-        )),
-    }
+    Ok(t.parse::<f64>()
+        .ok()
+        .filter(|v| v.is_finite())
+        .map(|v| v + 0.0))
 }
 
 /// A quarter's share of the year, percent: above 0 and below 100.
@@ -216,17 +225,10 @@ fn parse_share(s: &str) -> Result<f64, String> {
             "found `{s}`; separate the four shares with commas: 23,24,25,28"
         ));
     }
-    let v = match parse_pct(t) {
-        Ok(v) => v,
-        // A share past the growth rates' range is still a number: say
-        // what a share must be.
-        Err(_) if t.parse::<f64>().is_ok_and(f64::is_finite) => t.parse::<f64>().unwrap_or(0.0),
-        Err(e) if e.contains("decimal comma") || e.contains("percent sign") => return Err(e),
-        Err(_) => {
-            return Err(format!(
-                "found `{s}`; expected a quarter's share of the year in percent, such as 25"
-            ));
-        }
+    let Some(v) = percent_number(t)? else {
+        return Err(format!(
+            "found `{s}`; expected a quarter's share of the year in percent, such as 25"
+        ));
     };
     if v > 0.0 && v < 100.0 {
         Ok(v)
