@@ -54,6 +54,10 @@ pub trait Real:
     fn from_fn(f: impl FnMut(usize) -> f64) -> Self;
     /// [`f64::max`] in every lane.
     fn max(self, other: Self) -> Self;
+    /// [`f64::min`] in every lane.
+    fn min(self, other: Self) -> Self;
+    /// In every lane, `floor` where `self <= floor`, else `self` (NaN stays).
+    fn floor_at(self, floor: f64) -> Self;
     /// In every lane, `yes` where `self > 0`, else `no`.
     fn if_positive(self, yes: Self, no: Self) -> Self;
 }
@@ -75,6 +79,14 @@ impl Real for f64 {
     #[inline]
     fn max(self, other: Self) -> Self {
         f64::max(self, other)
+    }
+    #[inline]
+    fn min(self, other: Self) -> Self {
+        f64::min(self, other)
+    }
+    #[inline]
+    fn floor_at(self, floor: f64) -> Self {
+        if self <= floor { floor } else { self }
     }
     #[inline]
     fn if_positive(self, yes: Self, no: Self) -> Self {
@@ -119,6 +131,16 @@ impl<const P: usize> Real for Paths<P> {
         Paths(std::array::from_fn(|i| f64::max(self.0[i], other.0[i])))
     }
     #[inline(always)]
+    fn min(self, other: Self) -> Self {
+        Paths(std::array::from_fn(|i| f64::min(self.0[i], other.0[i])))
+    }
+    #[inline(always)]
+    fn floor_at(self, floor: f64) -> Self {
+        Paths(std::array::from_fn(|i| {
+            if self.0[i] <= floor { floor } else { self.0[i] }
+        }))
+    }
+    #[inline(always)]
     fn if_positive(self, yes: Self, no: Self) -> Self {
         Paths(std::array::from_fn(|i| {
             if self.0[i] > 0.0 { yes.0[i] } else { no.0[i] }
@@ -127,9 +149,13 @@ impl<const P: usize> Real for Paths<P> {
 }
 
 /// `Σ x` from the left, starting at −0 as `f64`'s [`Sum`](std::iter::Sum) does.
-#[inline]
+#[inline(always)]
 pub fn sum<R: Real>(x: impl IntoIterator<Item = R>) -> R {
-    x.into_iter().fold(R::splat(-0.0), |a, b| a + b)
+    let mut total = R::splat(-0.0);
+    for b in x {
+        total = total + b;
+    }
+    total
 }
 
 /// Storage for one number per component: `Vec<R>` for any number of
@@ -152,6 +178,24 @@ impl<R: Real, const K: usize> Components<R> for [R; K] {
     fn zeros(k: usize) -> Self {
         assert_eq!(k, K, "a state for {K} components asked to hold {k}");
         [R::splat(0.0); K]
+    }
+}
+
+/// The random part of a year, applied by [`PathState::step`] once current
+/// prices are known: this year's deflator growth per component (fractions)
+/// to perturb in place, and whether population moves this year; it returns
+/// a shock to population growth (a fraction). Any
+/// `FnOnce(&mut [R], bool) -> R` is one; a type of its own can be inlined
+/// into [`PathState::step_with`] (a closure's body may not be).
+pub trait Shocks<R: Real> {
+    /// Perturbs `price` in place and returns the population shock.
+    fn apply(self, price: &mut [R], population_moves: bool) -> R;
+}
+
+impl<R: Real, F: FnOnce(&mut [R], bool) -> R> Shocks<R> for F {
+    #[inline(always)]
+    fn apply(self, price: &mut [R], population_moves: bool) -> R {
+        self(price, population_moves)
     }
 }
 
@@ -239,14 +283,14 @@ fn k<R: Real>(x: f64) -> R {
 
 impl<R: Real> YearFigures<'_, R> {
     /// Component `i`'s contribution to aggregate growth, percentage points.
-    #[inline]
+    #[inline(always)]
     pub fn contribution_pp(&self, i: usize) -> R {
         self.weights[i] * self.component_growth_pct[i]
     }
 
     /// Growth of the implicit GRDP deflator, percent:
     /// `(1 + nominal) / (1 + real) − 1`.
-    #[inline]
+    #[inline(always)]
     pub fn deflator_growth_pct(&self) -> R {
         k::<R>(100.0)
             * ((k::<R>(1.0) + self.nominal_growth_pct / k(100.0))
@@ -255,14 +299,14 @@ impl<R: Real> YearFigures<'_, R> {
     }
 
     /// GRDP per capita at current prices, million VND per person.
-    #[inline]
+    #[inline(always)]
     pub fn per_capita_mn_vnd(&self) -> R {
         self.population_thousand
             .map_or(k(f64::NAN), |p| self.grdp_current_bn_vnd / p)
     }
 
     /// Labour productivity at current prices, million VND per worker.
-    #[inline]
+    #[inline(always)]
     pub fn productivity_mn_vnd(&self) -> R {
         self.employed_thousand
             .map_or(k(f64::NAN), |l| self.grdp_current_bn_vnd / l)
@@ -270,7 +314,7 @@ impl<R: Real> YearFigures<'_, R> {
 
     /// Real growth of labour productivity, percent:
     /// `(1 + g) / (1 + employment growth) − 1`.
-    #[inline]
+    #[inline(always)]
     pub fn productivity_growth_pct(&self) -> R {
         self.employment_growth.map_or(k(f64::NAN), |e| {
             k::<R>(100.0) * ((k::<R>(1.0) + self.growth_pct / k(100.0)) / k(1.0 + e) - k(1.0))
@@ -278,7 +322,7 @@ impl<R: Real> YearFigures<'_, R> {
     }
 
     /// Component `i`'s share of GRDP at current prices, percent.
-    #[inline]
+    #[inline(always)]
     pub fn share_current_pct(&self, i: usize) -> R {
         self.current_bn_vnd.map_or(k(f64::NAN), |y| {
             k::<R>(100.0) * y[i] / self.grdp_current_bn_vnd
@@ -362,11 +406,22 @@ impl<R: Real, C: Components<R>> PathState<R, C> {
     ///
     /// Call [`advance`](Self::advance) with the same growth, or
     /// [`roll_forward`](Self::roll_forward), after reading the figures.
-    #[inline]
+    #[inline(always)]
     pub fn step<'s, F>(&'s mut self, year: &YearInputs<'s, R>, shocks: F) -> YearFigures<'s, R>
     where
         F: FnOnce(&mut [R], bool) -> R,
     {
+        self.step_with(year, shocks)
+    }
+
+    /// [`step`](Self::step) with any [`Shocks`]: a simulation's own type,
+    /// whose work is inlined into the step (a closure's may not be).
+    #[inline(always)]
+    pub fn step_with<'s>(
+        &'s mut self,
+        year: &YearInputs<'s, R>,
+        shocks: impl Shocks<R>,
+    ) -> YearFigures<'s, R> {
         let g = year.growth_pct;
         for (f, g) in self.factor.as_mut().iter_mut().zip(g) {
             *f = volume_factor(*g);
@@ -394,7 +449,7 @@ impl<R: Real, C: Components<R>> PathState<R, C> {
             }
             if self.levels {
                 let moves = self.population.is_some() && year.population_growth.is_some();
-                population_shock = shocks(self.price.as_mut(), moves);
+                population_shock = shocks.apply(self.price.as_mut(), moves);
                 for (((next, y), f), pi) in self
                     .next_current
                     .as_mut()
@@ -445,7 +500,7 @@ impl<R: Real, C: Components<R>> PathState<R, C> {
     /// [`advance`](Self::advance) with the growth of the last
     /// [`step`](Self::step), whose volume factors the state kept: the same
     /// arithmetic, without computing them again.
-    #[inline]
+    #[inline(always)]
     pub fn roll_forward(&mut self) {
         for (w, f) in self.weights.as_mut().iter_mut().zip(self.factor.as_ref()) {
             *w = *w * *f;
@@ -462,7 +517,7 @@ impl<R: Real, C: Components<R>> PathState<R, C> {
 }
 
 /// Each lane of `out` set to the matching value of `values`.
-#[inline]
+#[inline(always)]
 fn splat_into<R: Real>(out: &mut [R], values: &[f64]) {
     for (o, v) in out.iter_mut().zip(values) {
         *o = R::splat(*v);
@@ -472,7 +527,7 @@ fn splat_into<R: Real>(out: &mut [R], values: &[f64]) {
 /// A component's volume after a year of `growth_pct`: `1 + g/100`, never
 /// below zero (a sector can lose all its output, not more), so no weight or
 /// level ever turns negative.
-#[inline]
+#[inline(always)]
 fn volume_factor<R: Real>(growth_pct: R) -> R {
     (k::<R>(1.0) + growth_pct / k(100.0)).max(k(0.0))
 }

@@ -1,15 +1,18 @@
 //! What this processor can run: the runtime check for 512-bit vectors
-//! (AVX-512), and [`fastest`], which runs a kernel in its build for them.
+//! (AVX-512), [`Avx512`], the proof of it, and [`fastest`], which runs a
+//! kernel in its build for them.
 //!
-//! Three hot loops have an AVX-512 build beside the portable one: the
+//! Four hot loops have an AVX-512 build beside the portable one: the
 //! linear loop's scoring of a block (plain arithmetic on small arrays, run
-//! through [`fastest`]), the generator's step ([`crate::rng`]) and the
-//! normal sampler's fast path ([`crate::normal`]), each behind
-//! [`has_avx512`]. Every build is the same integer and IEEE arithmetic in
-//! the same order (no fused multiply-add), so all give the same bits;
-//! tests run both builds and compare. The three calls into them are the
-//! crate's only `unsafe` code outside its tests: each calls a function
-//! compiled for instructions the processor was just found to have.
+//! through [`fastest`]), the general loop's chunk of paths (eight paths
+//! side by side through grdp-core's year step, given an [`Avx512`]), the
+//! generator's step ([`crate::rng`]) and the normal sampler's fast path
+//! ([`crate::normal`]), each behind [`has_avx512`]. Every build is the same
+//! integer and IEEE arithmetic in the same order (no fused multiply-add),
+//! so all give the same bits; tests run both builds and compare. The four
+//! calls into them are the crate's only `unsafe` code outside its tests:
+//! each calls a function compiled for instructions the processor was found
+//! to have.
 
 /// Whether the processor has AVX-512 F, VL and DQ, the instructions the
 /// AVX-512 builds are compiled for (checked once; the standard library
@@ -20,6 +23,24 @@ pub(crate) fn has_avx512() -> bool {
     std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512vl")
         && std::is_x86_feature_detected!("avx512dq")
+}
+
+/// Proof that the processor has AVX-512 F, VL and DQ: only
+/// [`Avx512::detect`] makes one, so a function given one may call a build
+/// compiled for those instructions.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Avx512(());
+
+impl Avx512 {
+    /// `Some` where the processor has AVX-512 F, VL and DQ.
+    #[inline]
+    pub(crate) fn detect() -> Option<Self> {
+        #[cfg(target_arch = "x86_64")]
+        if has_avx512() {
+            return Some(Self(()));
+        }
+        None
+    }
 }
 
 /// `kernel()`, compiled for AVX-512 (the kernel's body is inlined here, so

@@ -3,6 +3,7 @@
 
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use crate::cpu::Avx512;
 use crate::model::Model;
 use crate::rng::chunk_rng;
 use crate::stats::wilson_95;
@@ -11,15 +12,19 @@ use grdp_core::step::{Components, Paths, Real};
 
 use super::linear::Scratch;
 use super::path::{
-    AnyMargins, Latent, MET, Margins, NormalMargins, PathKernel, PathResult, PathScratch, UNKNOWN,
+    AnyMargins, Latent, Margins, NormalMargins, PathKernel, PathResult, PathScratch, TargetCounts,
 };
 use super::results::Checkpoint;
 use super::{EARLY_CHECKPOINTS, HISTOGRAM_BINS};
 
-/// Paths the general loop runs side by side (see [`Paths`]): two fill an
-/// SSE2 register, and four keep two independent chains of arithmetic in
-/// flight; more spill registers.
-const PATH_LANES: usize = 4;
+/// Paths the general loop runs side by side (see [`Paths`]) in its
+/// portable build: two fill an SSE2 register, and four keep two
+/// independent chains of arithmetic in flight; more spill registers.
+const PORTABLE_LANES: usize = 4;
+
+/// Paths the general loop runs side by side in its AVX-512 build: eight
+/// fill one 512-bit register.
+const VECTOR_LANES: usize = 8;
 
 /// Results of one chunk.
 pub(super) struct ChunkAcc {
@@ -197,29 +202,75 @@ impl Model {
         {
             return self.run_linear_detail_chunk(job, *c0, a);
         }
-        // Paths through the year step, PATH_LANES side by side, in
-        // fixed-size arrays for small economies.
-        type R = Paths<PATH_LANES>;
-        macro_rules! components {
-            ($($k:literal)*) => {
-                match self.k {
-                    $($k => self.run_paths::<R, [R; $k]>(job),)*
-                    _ => self.run_paths::<R, Vec<R>>(job),
-                }
-            };
-        }
-        components!(1 2 3 4 5 6 7 8)
+        self.run_general_chunk(job, Avx512::detect())
     }
 
-    /// The general path's chunk in `C`, its margins resolved.
-    fn run_paths<R: Real, C: Components<R>>(&self, job: &ChunkJob) -> ChunkAcc {
+    /// Paths through the year step, several side by side, in fixed-size
+    /// arrays for small economies: in the AVX-512 build where `avx512` is
+    /// given, else in the portable build (the same bits).
+    fn run_general_chunk(&self, job: &ChunkJob, avx512: Option<Avx512>) -> ChunkAcc {
+        macro_rules! components {
+            ($lanes:expr; $($k:literal)*) => {{
+                type R = Paths<$lanes>;
+                match self.k {
+                    $($k => self.run_paths::<R, [R; $k]>(job, avx512),)*
+                    _ => self.run_paths::<R, Vec<R>>(job, avx512),
+                }
+            }};
+        }
+        if avx512.is_some() {
+            components!(VECTOR_LANES; 1 2 3 4 5 6 7 8)
+        } else {
+            components!(PORTABLE_LANES; 1 2 3 4 5 6 7 8)
+        }
+    }
+
+    /// The general path's chunk in `C`, its margins resolved, in the
+    /// AVX-512 build where `avx512` is given.
+    fn run_paths<R: Real, C: Components<R>>(
+        &self,
+        job: &ChunkJob,
+        avx512: Option<Avx512>,
+    ) -> ChunkAcc {
         match NormalMargins::<C>::new::<R>(self) {
-            Some(normal) => self.run_path_chunk(job, PathKernel::new(self, normal)),
-            None => self.run_path_chunk(
+            Some(normal) => self.run_path_chunk_in(job, PathKernel::new(self, normal), avx512),
+            None => self.run_path_chunk_in(
                 job,
                 PathKernel::<R, C, _>::new(self, AnyMargins(&self.transforms)),
+                avx512,
             ),
         }
+    }
+
+    /// [`run_path_chunk`](Self::run_path_chunk), in its AVX-512 build
+    /// where `avx512` is given.
+    #[allow(unsafe_code)]
+    fn run_path_chunk_in<R: Real, C: Components<R>, M: Margins<R, C>>(
+        &self,
+        job: &ChunkJob,
+        kernel: PathKernel<'_, R, C, M>,
+        avx512: Option<Avx512>,
+    ) -> ChunkAcc {
+        match avx512 {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: the build needs AVX-512 F, VL and DQ, and an `Avx512`
+            // exists only where the processor was found to have all three.
+            Some(_) => unsafe { self.run_path_chunk_avx512(job, kernel) },
+            _ => self.run_path_chunk(job, kernel),
+        }
+    }
+
+    /// [`run_path_chunk`](Self::run_path_chunk) compiled for AVX-512: its
+    /// body, down to grdp-core's year step, is `#[inline(always)]`, so it
+    /// is built here with these instructions (a closure would not be).
+    #[cfg(target_arch = "x86_64")]
+    #[target_feature(enable = "avx512f,avx512vl,avx512dq")]
+    fn run_path_chunk_avx512<R: Real, C: Components<R>, M: Margins<R, C>>(
+        &self,
+        job: &ChunkJob,
+        kernel: PathKernel<'_, R, C, M>,
+    ) -> ChunkAcc {
+        self.run_path_chunk(job, kernel)
     }
 
     /// The accumulator of a chunk that keeps what `job` asks for.
@@ -246,6 +297,7 @@ impl Model {
 
     /// Paths through the year step: the draws of a block of paths first,
     /// then the paths, `R::LANES` side by side, then each path's record.
+    #[inline(always)]
     fn run_path_chunk<R: Real, C: Components<R>, M: Margins<R, C>>(
         &self,
         job: &ChunkJob,
@@ -255,6 +307,9 @@ impl Model {
         const BLOCK_DRAWS: usize = 2048;
         let mut rng = chunk_rng(job.seed, job.chunk);
         let mut s = PathScratch::<R, C>::new(self);
+        s.keep_main = job.keep_detail || job.keep_draws;
+        let mut counts = TargetCounts::new(self.targets.len());
+        let mut counts2 = TargetCounts::new(self.targets.len());
         let mut acc = self.chunk_acc(job);
         let layout = self.draw_layout(job.optimism.is_some());
         let per_path = layout.per_path.max(1);
@@ -297,7 +352,7 @@ impl Model {
                     lanes,
                     per_path,
                 };
-                kernel.run(latent, layout.shortfall, &mut s);
+                kernel.run(latent, layout.shortfall, &mut s, Some(&mut counts));
                 for p in 0..lanes {
                     match s.path(p) {
                         Ok(path) => {
@@ -326,7 +381,7 @@ impl Model {
                         lanes,
                         per_path: per2,
                     };
-                    kernel.run(latent, true, &mut s);
+                    kernel.run(latent, true, &mut s, Some(&mut counts2));
                     for p in 0..lanes {
                         match s.path(p) {
                             Ok(path) => {
@@ -343,7 +398,11 @@ impl Model {
                 }
             }
         }
-        acc.paired = paired.map(|(.., acc2)| Box::new(acc2));
+        acc.add_counts(&mut counts);
+        acc.paired = paired.map(|(.., mut acc2)| {
+            acc2.add_counts(&mut counts2);
+            Box::new(acc2)
+        });
         acc
     }
 
@@ -384,13 +443,19 @@ impl Model {
                 let path = PathResult {
                     growth: g,
                     year_growth: &[],
-                    met: &s.met,
+                    stride: 1,
                     main_g: &s.main_g,
                     main_w: &s.main_w,
                     collapsed: false,
                 };
                 j += 1;
                 acc.record(job, self.main.threshold_pct, j, &path);
+                let mut all = 1;
+                for (m, met) in s.met.iter().zip(&mut acc.target_met) {
+                    *met += u64::from(*m);
+                    all &= *m;
+                }
+                acc.all_met += u64::from(all);
             }
         }
         acc
@@ -398,18 +463,28 @@ impl Model {
 }
 
 impl ChunkAcc {
+    /// Adds `counts` to the chunk's counts of targets met and unknown and
+    /// of paths meeting every target, and empties them.
+    fn add_counts<R: Real>(&mut self, counts: &mut TargetCounts<R>) {
+        counts.drain_into(
+            &mut self.target_met,
+            &mut self.target_unknown,
+            &mut self.all_met,
+        );
+    }
+
     /// Folds in the `j`-th draw of the chunk (counting from 1): aggregate
     /// growth of the target year, of every plan year (multi-year models),
-    /// each target's state, and the target year's component growth and weights.
+    /// and the target year's component growth and weights (the targets are
+    /// counted by [`count_targets`](Self::count_targets)).
     #[inline]
     fn record(&mut self, job: &ChunkJob, threshold: f64, j: u64, path: &PathResult) {
         let PathResult {
             growth,
-            year_growth,
-            met,
             main_g,
             main_w,
             collapsed,
+            ..
         } = *path;
         self.collapsed += u64::from(collapsed);
         let bins = job.bins;
@@ -431,12 +506,12 @@ impl ChunkAcc {
                 .chunks_exact_mut(HISTOGRAM_BINS)
                 .zip(&mut self.year_sum)
                 .zip(&mut self.year_tails)
-                .zip(year_growth)
+                .zip(path.years())
                 .zip(job.year_bins)
             {
                 *sum += g;
-                running_min(&mut tails.min, *g);
-                running_max(&mut tails.max, *g);
+                running_min(&mut tails.min, g);
+                running_max(&mut tails.max, g);
                 let pos = (g - b.lo) * b.inv_width;
                 if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
                     hist[pos as usize] += 1;
@@ -447,18 +522,6 @@ impl ChunkAcc {
                 }
             }
         }
-        let mut all = 1u64;
-        for ((m, met), unknown) in met
-            .iter()
-            .zip(&mut self.target_met)
-            .zip(&mut self.target_unknown)
-        {
-            let is_met = u64::from(*m == MET);
-            *met += is_met;
-            *unknown += u64::from(*m == UNKNOWN);
-            all &= is_met;
-        }
-        self.all_met += all;
         if job.keep_detail {
             self.detail.extend_from_slice(main_g);
             self.detail.extend_from_slice(main_w);
@@ -814,11 +877,12 @@ mod tests {
         v
     }
 
-    /// The general loop runs four paths side by side; one at a time, in a
-    /// vector of any length, it must give the same bits: for every view of
-    /// the built-in scenario (uncertain weights, prices and population,
-    /// every target), with and without the record of shortfalls, in a chunk
-    /// whose size is not a multiple of four.
+    /// The general loop runs four paths side by side in its portable
+    /// build and eight in its AVX-512 build; one at a time, in a vector of
+    /// any length, it must give the same bits: for every view of the
+    /// built-in scenario (uncertain weights, prices and population, every
+    /// target), with and without the record of shortfalls and paired with
+    /// it, in a chunk whose size is not a multiple of four or eight.
     #[test]
     fn paths_side_by_side_give_the_bits_of_one_at_a_time() {
         let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
@@ -828,7 +892,8 @@ mod tests {
         for view in &spec.views {
             let model = Model::new(&loaded.scenario, &spec, view, main).unwrap();
             let year_bins = model.year_bins();
-            for optimism in [None, Some(&shortfalls[..])] {
+            let record = Some(&shortfalls[..]);
+            for (optimism, paired) in [(None, None), (record, None), (None, record)] {
                 let job = ChunkJob {
                     cancel: None,
                     seed: 7,
@@ -837,16 +902,66 @@ mod tests {
                     bins: year_bins[model.main_index],
                     year_bins: &year_bins,
                     optimism,
-                    paired: None,
+                    paired,
                     keep_detail: true,
                     keep_draws: false,
                 };
-                let side_by_side = model.run_chunk(&job);
-                let one = model.run_paths::<f64, Vec<f64>>(&job);
-                assert_eq!(side_by_side.n, 1_001);
-                assert!(bits(&side_by_side) == bits(&one), "view {}", view.id);
+                type Four = Paths<PORTABLE_LANES>;
+                let runs = [
+                    model.run_chunk(&job),
+                    model.run_paths::<Four, [Four; 4]>(&job, None),
+                    model.run_paths::<f64, Vec<f64>>(&job, None),
+                ];
+                let all_bits = |a: &ChunkAcc| {
+                    let mut b = bits(a);
+                    b.extend(a.paired.as_deref().map(bits).unwrap_or_default());
+                    b
+                };
+                assert_eq!(runs[0].n, 1_001);
+                assert_eq!(runs[0].paired.is_some(), paired.is_some());
+                for run in &runs[1..] {
+                    assert!(all_bits(&runs[0]) == all_bits(run), "view {}", view.id);
+                }
             }
         }
+    }
+
+    /// The general loop in its AVX-512 build at eight lanes gives the bits
+    /// of its portable build at eight (the build alone differs).
+    #[test]
+    fn the_vector_build_of_the_paths_gives_the_portable_bits() {
+        let Some(avx512) = Avx512::detect() else {
+            return;
+        };
+        let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+        let spec = loaded.uncertainty.unwrap();
+        let main = MainTarget::from_scenario(&loaded.scenario).unwrap();
+        let model = Model::new(&loaded.scenario, &spec, &spec.views[0], main).unwrap();
+        let year_bins = model.year_bins();
+        let job = ChunkJob {
+            cancel: None,
+            seed: 11,
+            chunk: 3,
+            n: 2_003,
+            bins: year_bins[model.main_index],
+            year_bins: &year_bins,
+            optimism: None,
+            paired: None,
+            keep_detail: true,
+            keep_draws: true,
+        };
+        type Eight = Paths<VECTOR_LANES>;
+        let vector = model.run_paths::<Eight, [Eight; 4]>(&job, Some(avx512));
+        let portable = model.run_paths::<Eight, [Eight; 4]>(&job, None);
+        assert_eq!(vector.n, 2_003);
+        assert!(bits(&vector) == bits(&portable));
+        assert!(
+            vector
+                .draws
+                .iter()
+                .map(|x| x.to_bits())
+                .eq(portable.draws.iter().map(|x| x.to_bits()))
+        );
     }
 
     /// Regression (issue "Right answers off the built-in path", bug 8): one

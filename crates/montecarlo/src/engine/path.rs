@@ -13,16 +13,12 @@
 //! always taken on one path, in the same order: results do not depend on
 //! the lanes, the margins' form or the block size.
 
-use grdp_core::step::{Components, PathState, Real, YearInputs, sum};
+use grdp_core::step::{Components, PathState, Real, Shocks, YearInputs, sum};
 
 use crate::marginal::Transform;
 use crate::model::{Model, Prices};
 use crate::normal::Ziggurat;
 use crate::rng::{ChunkRng, index};
-
-/// 0 not met, 1 met, 2 unknown.
-pub(super) const MET: u8 = 1;
-pub(super) const UNKNOWN: u8 = 2;
 
 /// One run of a path's random numbers.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -194,6 +190,36 @@ impl Tape<'_> {
     }
 }
 
+/// Uncertain prices and population, drawn once prices are known: price
+/// shocks first, in component order, then population's.
+struct DrawnShocks<'t, 'd, C> {
+    tape: &'t mut Tape<'d>,
+    /// Whether the paths are drawn (fixed paths take no shocks).
+    drawn: bool,
+    /// Deflator growth's SD per component, fractions.
+    price_sd: Option<&'t C>,
+    /// Population growth's SD, a fraction.
+    population_sd: Option<f64>,
+}
+
+impl<R: Real, C: Components<R>> Shocks<R> for DrawnShocks<'_, '_, C> {
+    #[inline(always)]
+    fn apply(self, price: &mut [R], population_moves: bool) -> R {
+        if !self.drawn {
+            return R::splat(0.0);
+        }
+        if let Some(sd) = self.price_sd {
+            for (pi, sd) in price.iter_mut().zip(sd.as_ref()) {
+                *pi = *pi + *sd * self.tape.next();
+            }
+        }
+        match self.population_sd {
+            Some(sd) if population_moves => R::splat(sd) * self.tape.next(),
+            _ => R::splat(0.0),
+        }
+    }
+}
+
 /// Where the latent numbers of the paths side by side come from.
 pub(super) enum Latent<'a> {
     /// Drawn: `lanes` paths laid out by [`DrawLayout`], `per_path` numbers
@@ -250,7 +276,7 @@ impl<C> NormalMargins<C> {
 }
 
 impl<R: Real, C: Components<R>> Margins<R, C> for NormalMargins<C> {
-    #[inline]
+    #[inline(always)]
     fn apply(&self, t: usize, e: &C, g: &mut C) {
         for (((g, e), mu), sd) in g
             .as_mut()
@@ -268,7 +294,7 @@ impl<R: Real, C: Components<R>> Margins<R, C> for NormalMargins<C> {
 pub(super) struct AnyMargins<'m>(pub(super) &'m [Vec<Transform>]);
 
 impl<R: Real, C: Components<R>> Margins<R, C> for AnyMargins<'_> {
-    #[inline]
+    #[inline(always)]
     fn apply(&self, t: usize, e: &C, g: &mut C) {
         for ((g, e), tr) in g.as_mut().iter_mut().zip(e.as_ref()).zip(&self.0[t]) {
             *g = R::from_fn(|p| tr.apply(e.lane(p)));
@@ -277,7 +303,9 @@ impl<R: Real, C: Components<R>> Margins<R, C> for AnyMargins<'_> {
 }
 
 /// What the paths side by side leave behind, and their working buffers
-/// (reused). Per-path results are stored lane after lane.
+/// (reused). Per-year and per-target results are stored with the lanes
+/// side by side (`[year][lane]`, `[target][lane]`), so a year's figures of
+/// every lane are stored at once.
 pub(super) struct PathScratch<R: Real, C: Components<R>> {
     state: PathState<R, C>,
     z: C,
@@ -285,21 +313,22 @@ pub(super) struct PathScratch<R: Real, C: Components<R>> {
     e: C,
     g: C,
     k: usize,
-    years: usize,
-    targets: usize,
+    /// Whether each lane's target-year components and weights are wanted
+    /// ([`PathResult::main_g`], [`PathResult::main_w`]); when not, they
+    /// are not copied out of the lanes.
+    pub(super) keep_main: bool,
     /// Aggregate growth of the target year, percent, per lane.
     main_growth: [f64; MAX_LANES],
-    /// Component growth of the target year, percent.
+    /// Component growth of the target year, percent, lane after lane.
     main_g: Vec<f64>,
-    /// The weights the target year's growth used, fractions.
+    /// The weights the target year's growth used, fractions, lane after lane.
     main_w: Vec<f64>,
-    /// Per target: [`MET`], [`UNKNOWN`] or 0.
-    met: Vec<u8>,
-    /// Aggregate growth of every plan year, percent.
+    /// Aggregate growth of every plan year and lane, percent.
     year_growth: Vec<f64>,
-    /// Lanes whose path drew a component's growth at or below −100 % in
-    /// some year (floored there: the sector lost all its output), a bit each.
-    collapsed: u32,
+    /// The lowest component growth drawn so far per lane, percent, before
+    /// the floor at −100 % (NaN ignored): a lane at or below −100 % drew a
+    /// sector that lost all its output.
+    lowest: R,
     /// The first figure that was not finite, per lane.
     failure: [Option<(&'static str, i32)>; MAX_LANES],
 }
@@ -308,16 +337,26 @@ pub(super) struct PathScratch<R: Real, C: Components<R>> {
 pub(super) struct PathResult<'a> {
     /// Aggregate growth of the target year, percent.
     pub(super) growth: f64,
-    /// Aggregate growth of every plan year, percent.
+    /// Aggregate growth of every plan year, percent: every `stride`-th
+    /// value (see [`PathResult::years`]).
     pub(super) year_growth: &'a [f64],
-    /// Per target: [`MET`], [`UNKNOWN`] or 0.
-    pub(super) met: &'a [u8],
+    /// The step between one year's value and the next's in `year_growth`:
+    /// the lanes side by side.
+    pub(super) stride: usize,
     /// Component growth of the target year, percent.
     pub(super) main_g: &'a [f64],
     /// The weights the target year's growth used, fractions.
     pub(super) main_w: &'a [f64],
     /// Whether a component's growth was floored at −100 %.
     pub(super) collapsed: bool,
+}
+
+impl PathResult<'_> {
+    /// Aggregate growth of each plan year, percent.
+    #[inline(always)]
+    pub(super) fn years(&self) -> impl Iterator<Item = f64> + '_ {
+        self.year_growth.iter().step_by(self.stride).copied()
+    }
 }
 
 impl<R: Real, C: Components<R>> PathScratch<R, C> {
@@ -332,14 +371,12 @@ impl<R: Real, C: Components<R>> PathScratch<R, C> {
             e: C::zeros(k),
             g: C::zeros(k),
             k,
-            years: model.years.len(),
-            targets: model.targets.len(),
+            keep_main: true,
             main_growth: [f64::NAN; MAX_LANES],
             main_g: vec![0.0; lanes * k],
             main_w: vec![0.0; lanes * k],
-            met: vec![0; lanes * model.targets.len()],
             year_growth: vec![0.0; lanes * model.years.len()],
-            collapsed: 0,
+            lowest: R::splat(f64::INFINITY),
             failure: [None; MAX_LANES],
         }
     }
@@ -350,15 +387,57 @@ impl<R: Real, C: Components<R>> PathScratch<R, C> {
         if let Some(f) = self.failure[p] {
             return Err(f);
         }
-        let (k, y, t) = (self.k, self.years, self.targets);
+        let k = self.k;
+        let main = if self.keep_main {
+            p * k..(p + 1) * k
+        } else {
+            0..0
+        };
         Ok(PathResult {
             growth: self.main_growth[p],
-            year_growth: &self.year_growth[p * y..(p + 1) * y],
-            met: &self.met[p * t..(p + 1) * t],
-            main_g: &self.main_g[p * k..(p + 1) * k],
-            main_w: &self.main_w[p * k..(p + 1) * k],
-            collapsed: self.collapsed & (1 << p) != 0,
+            year_growth: &self.year_growth[p..],
+            stride: R::LANES,
+            main_g: &self.main_g[main.clone()],
+            main_w: &self.main_w[main],
+            collapsed: self.lowest.lane(p) <= -100.0,
         })
+    }
+}
+
+/// How many of the paths drawn met each target, could not tell (a figure
+/// unknown), and met every target, per lane of `R`: whole numbers, exact
+/// in `f64` (a chunk's counts stay far below 2⁵³), added lane by lane so
+/// that the lanes side by side are counted at once.
+pub(super) struct TargetCounts<R> {
+    met: Vec<R>,
+    unknown: Vec<R>,
+    all: R,
+}
+
+impl<R: Real> TargetCounts<R> {
+    pub(super) fn new(targets: usize) -> Self {
+        Self {
+            met: vec![R::splat(0.0); targets],
+            unknown: vec![R::splat(0.0); targets],
+            all: R::splat(0.0),
+        }
+    }
+
+    /// Adds the counts to `met` and `unknown` (per target) and `all`, and
+    /// starts again from zero.
+    pub(super) fn drain_into(&mut self, met: &mut [u64], unknown: &mut [u64], all: &mut u64) {
+        let total = |x: &mut R| {
+            let n = (0..R::LANES).map(|p| x.lane(p) as u64).sum::<u64>();
+            *x = R::splat(0.0);
+            n
+        };
+        for (c, m) in self.met.iter_mut().zip(met) {
+            *m += total(c);
+        }
+        for (c, u) in self.unknown.iter_mut().zip(unknown) {
+            *u += total(c);
+        }
+        *all += total(&mut self.all);
     }
 }
 
@@ -407,9 +486,17 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
 
     /// `R::LANES` scenarios side by side, year by year: the latent normals
     /// become component growth, and grdp-core's year step turns that into
-    /// the economy. Read each path with [`PathScratch::path`].
-    #[inline]
-    pub(super) fn run(&self, latent: Latent<'_>, shortfall: bool, s: &mut PathScratch<R, C>) {
+    /// the economy. Read each path with [`PathScratch::path`]; the targets
+    /// of drawn paths are counted in `counts` (a path repeated to fill the
+    /// lanes is not counted).
+    #[inline(always)]
+    pub(super) fn run(
+        &self,
+        latent: Latent<'_>,
+        shortfall: bool,
+        s: &mut PathScratch<R, C>,
+        mut counts: Option<&mut TargetCounts<R>>,
+    ) {
         let m = self.model;
         s.state.reset(
             &m.base_weights,
@@ -421,7 +508,7 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
             m.base_population,
             m.base_employed,
         );
-        let (mut tape, fixed, expected) = match latent {
+        let (mut tape, fixed, expected, counted) = match latent {
             Latent::Drawn {
                 draws,
                 first,
@@ -429,7 +516,8 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
                 per_path,
             } => {
                 let base = std::array::from_fn(|p| (first + p.min(lanes - 1)) * per_path);
-                (Tape { draws, base, at: 0 }, None, per_path)
+                let counted = R::from_fn(|p| if p < lanes { 1.0 } else { 0.0 });
+                (Tape { draws, base, at: 0 }, None, per_path, counted)
             }
             Latent::Fixed(scores) => (
                 Tape {
@@ -439,8 +527,11 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
                 },
                 Some(scores),
                 0,
+                R::splat(0.0),
             ),
         };
+        // Per lane, 1 while the path has met every target so far.
+        let mut all = R::splat(1.0);
         let drawn = fixed.is_none();
         if let (Some(sd), true) = (&self.weight_sd, drawn) {
             let w = s.state.weights_mut();
@@ -453,9 +544,9 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
             }
         }
         let persistent = drawn && m.persistence > 0.0;
-        s.collapsed = 0;
+        s.lowest = R::splat(f64::INFINITY);
         s.failure = [None; MAX_LANES];
-        let (k, targets) = (s.k, s.targets);
+        let k = s.k;
         for t in 0..m.years.len() {
             match fixed {
                 None => {
@@ -495,14 +586,8 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
                 }
             }
             for g in s.g.as_mut() {
-                let mut low = 0;
-                *g = R::from_fn(|p| {
-                    let v = g.lane(p);
-                    let below = v <= -100.0;
-                    low |= u32::from(below) << p;
-                    if below { -100.0 } else { v }
-                });
-                s.collapsed |= low;
+                s.lowest = s.lowest.min(*g);
+                *g = g.floor_at(-100.0);
             }
             let inputs = YearInputs {
                 growth_pct: s.g.as_ref(),
@@ -510,45 +595,45 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
                 population_growth: m.population_growth[t],
                 employment_growth: m.employment_growth[t],
             };
-            // Uncertain prices and population: drawn once prices are known,
-            // price shocks first, in component order.
-            let price_sd = &self.price_sd;
-            let population_sd = m.population_sd;
-            let shocks = |price: &mut [R], population_moves: bool| -> R {
-                if !drawn {
-                    return R::splat(0.0);
-                }
-                if let Some(sd) = price_sd {
-                    for (pi, sd) in price.iter_mut().zip(sd.as_ref()) {
-                        *pi = *pi + *sd * tape.next();
-                    }
-                }
-                match population_sd {
-                    Some(sd) if population_moves => R::splat(sd) * tape.next(),
-                    _ => R::splat(0.0),
-                }
+            let shocks = DrawnShocks {
+                tape: &mut tape,
+                drawn,
+                price_sd: self.price_sd.as_ref(),
+                population_sd: m.population_sd,
             };
-            let figures = s.state.step(&inputs, shocks);
+            let figures = s.state.step_with(&inputs, shocks);
             let growth = figures.growth_pct;
             let year = m.years[t];
-            for (p, failure) in s.failure.iter_mut().enumerate().take(R::LANES) {
-                if failure.is_some() {
-                    continue;
-                }
-                if !growth.lane(p).is_finite() {
-                    *failure = Some(("aggregate growth", year));
-                } else if figures.current_bn_vnd.is_some()
-                    && !figures.grdp_current_bn_vnd.lane(p).is_finite()
-                {
-                    *failure = Some(("GRDP at current prices", year));
+            // Zero in every lane where both figures are finite.
+            let levels = figures.current_bn_vnd.is_some();
+            let probe = growth * R::splat(0.0)
+                + if levels {
+                    figures.grdp_current_bn_vnd * R::splat(0.0)
+                } else {
+                    R::splat(0.0)
+                };
+            if (0..R::LANES).any(|p| probe.lane(p) != 0.0) {
+                for (p, failure) in s.failure.iter_mut().enumerate().take(R::LANES) {
+                    if failure.is_some() {
+                        continue;
+                    }
+                    if !growth.lane(p).is_finite() {
+                        *failure = Some(("aggregate growth", year));
+                    } else if levels && !figures.grdp_current_bn_vnd.lane(p).is_finite() {
+                        *failure = Some(("GRDP at current prices", year));
+                    }
                 }
             }
             for p in 0..R::LANES {
-                s.year_growth[p * m.years.len() + t] = growth.lane(p);
+                s.year_growth[t * R::LANES + p] = growth.lane(p);
             }
             if t == m.main_index {
                 for p in 0..R::LANES {
                     s.main_growth[p] = growth.lane(p);
+                }
+            }
+            if t == m.main_index && s.keep_main {
+                for p in 0..R::LANES {
                     let lane = p * k..(p + 1) * k;
                     for ((out, g), w) in s.main_g[lane.clone()]
                         .iter_mut()
@@ -563,15 +648,26 @@ impl<'m, R: Real, C: Components<R>, M: Margins<R, C>> PathKernel<'m, R, C, M> {
             let (from, to) = m.tests_by_year[t];
             for test in &m.tests[from..to] {
                 let value = figures.value(test.indicator, test.component);
-                for p in 0..R::LANES {
-                    // Branchless (whether a draw meets a target is often a
-                    // coin toss): a NaN fails both comparisons.
-                    let v = value.lane(p);
-                    let met = u8::from(v >= test.lo) & u8::from(v <= test.hi);
-                    s.met[p * targets + test.slot] = (met * MET) | (u8::from(v.is_nan()) * UNKNOWN);
+                if let Some(c) = counts.as_deref_mut() {
+                    // 1 where met, else 0 (a NaN fails both comparisons).
+                    let met = R::from_fn(|p| {
+                        let v = value.lane(p);
+                        if (v >= test.lo) & (v <= test.hi) {
+                            1.0
+                        } else {
+                            0.0
+                        }
+                    });
+                    let unknown = R::from_fn(|p| if value.lane(p).is_nan() { 1.0 } else { 0.0 });
+                    c.met[test.slot] = c.met[test.slot] + met * counted;
+                    c.unknown[test.slot] = c.unknown[test.slot] + unknown * counted;
+                    all = all * met;
                 }
             }
             s.state.roll_forward();
+        }
+        if let Some(c) = counts {
+            c.all = c.all + all * counted;
         }
         debug_assert!(
             fixed.is_some() || tape.at == expected,
@@ -586,9 +682,9 @@ impl Model {
     fn fixed_years(&self, scores: &[Vec<f64>]) -> Option<(f64, Vec<f64>)> {
         let kernel = PathKernel::<f64, Vec<f64>, _>::new(self, AnyMargins(&self.transforms));
         let mut s = PathScratch::new(self);
-        kernel.run(Latent::Fixed(scores), false, &mut s);
+        kernel.run(Latent::Fixed(scores), false, &mut s, None);
         let path = s.path(0).ok()?;
-        Some((path.growth, path.year_growth.to_vec()))
+        Some((path.growth, path.years().collect()))
     }
 
     /// The deterministic aggregate growth of the target year with every
