@@ -105,10 +105,19 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
     };
     let top = highest(&series) * 1.15;
     let ratio_top = highest(&ratios) * 1.2;
-    // Month-day and commit: the year would crowd the axis.
+    // The commit alone (its date is in the file): a date beside it would
+    // crowd the axis. Past 18 runs, every second (third, ...) is named.
+    let every = runs.len().div_ceil(18).max(1);
     let labels: Vec<String> = runs
         .iter()
-        .map(|(d, c)| format!("{} {c}", d.get(5..).unwrap_or(d)))
+        .enumerate()
+        .map(|(i, (_, c))| {
+            if i % every == 0 {
+                c.clone()
+            } else {
+                String::new()
+            }
+        })
         .collect();
     render_sized(1, (WIDTH, HEIGHT + 150), |root, s| {
         let area = frame(
@@ -116,7 +125,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             s,
             "grdp's model speed across commits",
             "Above: each benchmark's speed over its first record (lower is a slowdown). Below: grdp's speed over its NumPy peer; dotted: a new peer.",
-            "Source: benches/history.csv (criterion medians via benches/record.py; benches/compare.sh). Machines differ between rows: compare within a run.",
+            "Source: benches/history.csv (criterion medians via benches/record.py; benches/compare.sh), runs by commit, dates in the file. Machines differ between rows: compare within a run.",
         )?;
         let (upper, lower) = area.split_vertically((520.0 * s) as u32);
         let label_of = |x: &f64| {
@@ -127,12 +136,20 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                 String::new()
             }
         };
+        let no_label = |_: &f64| String::new();
+        let unlabelled = Panel {
+            n,
+            label_of: &no_label,
+            ticks: runs.len().max(2),
+            label_area: 12.0,
+        };
         let panel = Panel {
             n,
             label_of: &label_of,
             ticks: runs.len().max(2),
+            label_area: 30.0,
         };
-        panel.draw(
+        unlabelled.draw(
             &upper,
             s,
             (top, "speed / first record", 0.0),
@@ -181,6 +198,8 @@ struct Panel<'l> {
     n: f64,
     label_of: &'l dyn Fn(&f64) -> String,
     ticks: usize,
+    /// Height of the labels under the panel, logical pixels.
+    label_area: f64,
 }
 
 impl Panel<'_> {
@@ -204,7 +223,7 @@ impl Panel<'_> {
         new_peer: &[f64],
     ) -> Result<(), ReportError> {
         let mut chart = ChartBuilder::on(area)
-            .x_label_area_size(30.0 * s)
+            .x_label_area_size(self.label_area * s)
             .y_label_area_size(60.0 * s)
             .margin_right(20.0 * s)
             .margin_top(margin_top * s)
