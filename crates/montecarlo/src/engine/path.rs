@@ -8,8 +8,8 @@
 //! paths side by side (grdp-core's [`Paths`](grdp_core::step::Paths), one
 //! lane each) through grdp-core's year step, their per-component numbers in
 //! fixed-size arrays for economies of up to eight components, so loops
-//! unroll, carry no bounds checks and work on two paths per SIMD
-//! instruction. Every floating-point operation is the one the step has
+//! unroll, carry no bounds checks and work on several paths per SIMD
+//! instruction (eight in the AVX-512 build). Every floating-point operation is the one the step has
 //! always taken on one path, in the same order: results do not depend on
 //! the lanes, the margins' form or the block size.
 
