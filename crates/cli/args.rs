@@ -952,6 +952,16 @@ impl SimulateArgs {
                         &history_name,
                         &format!("--history-region {flag}"),
                     )?;
+                    // A record is an area's own: say so when another's is applied.
+                    match own_region {
+                        Some(own) if own == flag => {}
+                        Some(own) => eprintln!(
+                            "note: --history-region {flag} applies {flag}'s record of past shortfalls; the scenario's own area is {own} ([scenario] history_region)"
+                        ),
+                        None => eprintln!(
+                            "note: --history-region {flag} applies {flag}'s record of past shortfalls to a scenario that names no area of its own ([scenario] history_region)"
+                        ),
+                    }
                 }
                 Some(
                     shortfall_records(&history, region, self.record_vintage.into())
