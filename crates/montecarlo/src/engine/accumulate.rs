@@ -366,6 +366,7 @@ impl Model {
                         }
                     }
                 }
+                acc.record_years(s.year_growth(), R::LANES, lanes, job.year_bins);
             }
             if let Some((pj, layout2, draws2, rng2, acc2)) = paired.as_mut() {
                 let per2 = layout2.per_path;
@@ -395,6 +396,7 @@ impl Model {
                             }
                         }
                     }
+                    acc2.record_years(s.year_growth(), R::LANES, lanes, pj.year_bins);
                 }
             }
         }
@@ -442,8 +444,6 @@ impl Model {
                 }
                 let path = PathResult {
                     growth: g,
-                    year_growth: &[],
-                    stride: 1,
                     main_g: &s.main_g,
                     main_w: &s.main_w,
                     collapsed: false,
@@ -473,9 +473,43 @@ impl ChunkAcc {
         );
     }
 
+    /// Folds in each plan year's aggregate growth (percent) of the first
+    /// `lanes` of `side` paths side by side, stored year after year
+    /// (`growth[t * side + p]`): the year's sum, in path order as one path
+    /// at a time would add it, its extremes and its histogram.
+    #[inline(always)]
+    fn record_years(&mut self, growth: &[f64], side: usize, lanes: usize, year_bins: &[Bins]) {
+        if self.year_hist.is_empty() {
+            return;
+        }
+        for ((((hist, sum), tails), g), b) in self
+            .year_hist
+            .chunks_exact_mut(HISTOGRAM_BINS)
+            .zip(&mut self.year_sum)
+            .zip(&mut self.year_tails)
+            .zip(growth.chunks_exact(side))
+            .zip(year_bins)
+        {
+            for &g in &g[..lanes] {
+                *sum += g;
+                running_min(&mut tails.min, g);
+                running_max(&mut tails.max, g);
+                let pos = (g - b.lo) * b.inv_width;
+                if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
+                    hist[pos as usize] += 1;
+                } else if pos < 0.0 {
+                    tails.under += 1;
+                } else {
+                    tails.over += 1;
+                }
+            }
+        }
+    }
+
     /// Folds in the `j`-th draw of the chunk (counting from 1): aggregate
-    /// growth of the target year, of every plan year (multi-year models),
-    /// and the target year's component growth and weights (the targets are
+    /// growth of the target year and its component growth and weights
+    /// (each plan year's growth is folded in by
+    /// [`record_years`](Self::record_years)) (the targets are
     /// counted in the lanes: [`TargetCounts`]).
     #[inline]
     fn record(&mut self, job: &ChunkJob, threshold: f64, j: u64, path: &PathResult) {
@@ -499,28 +533,6 @@ impl ChunkAcc {
             self.under += 1;
         } else {
             self.over += 1;
-        }
-        if !self.year_hist.is_empty() {
-            for ((((hist, sum), tails), g), b) in self
-                .year_hist
-                .chunks_exact_mut(HISTOGRAM_BINS)
-                .zip(&mut self.year_sum)
-                .zip(&mut self.year_tails)
-                .zip(path.years())
-                .zip(job.year_bins)
-            {
-                *sum += g;
-                running_min(&mut tails.min, g);
-                running_max(&mut tails.max, g);
-                let pos = (g - b.lo) * b.inv_width;
-                if pos >= 0.0 && pos < HISTOGRAM_BINS as f64 {
-                    hist[pos as usize] += 1;
-                } else if pos < 0.0 {
-                    tails.under += 1;
-                } else {
-                    tails.over += 1;
-                }
-            }
         }
         if job.keep_detail {
             self.detail.extend_from_slice(main_g);

@@ -337,26 +337,12 @@ pub(super) struct PathScratch<R: Real, C: Components<R>> {
 pub(super) struct PathResult<'a> {
     /// Aggregate growth of the target year, percent.
     pub(super) growth: f64,
-    /// Aggregate growth of every plan year, percent: every `stride`-th
-    /// value (see [`PathResult::years`]).
-    pub(super) year_growth: &'a [f64],
-    /// The step between one year's value and the next's in `year_growth`:
-    /// the lanes side by side.
-    pub(super) stride: usize,
     /// Component growth of the target year, percent.
     pub(super) main_g: &'a [f64],
     /// The weights the target year's growth used, fractions.
     pub(super) main_w: &'a [f64],
     /// Whether a component's growth was floored at −100 %.
     pub(super) collapsed: bool,
-}
-
-impl PathResult<'_> {
-    /// Aggregate growth of each plan year, percent.
-    #[inline(always)]
-    pub(super) fn years(&self) -> impl Iterator<Item = f64> + '_ {
-        self.year_growth.iter().step_by(self.stride).copied()
-    }
 }
 
 impl<R: Real, C: Components<R>> PathScratch<R, C> {
@@ -381,6 +367,13 @@ impl<R: Real, C: Components<R>> PathScratch<R, C> {
         }
     }
 
+    /// Aggregate growth of every plan year and lane, percent: year after
+    /// year, the lanes side by side.
+    #[inline(always)]
+    pub(super) fn year_growth(&self) -> &[f64] {
+        &self.year_growth
+    }
+
     /// Lane `p`'s path: its results, or the first figure that was not finite.
     #[inline]
     pub(super) fn path(&self, p: usize) -> Result<PathResult<'_>, (&'static str, i32)> {
@@ -395,8 +388,6 @@ impl<R: Real, C: Components<R>> PathScratch<R, C> {
         };
         Ok(PathResult {
             growth: self.main_growth[p],
-            year_growth: &self.year_growth[p..],
-            stride: R::LANES,
             main_g: &self.main_g[main.clone()],
             main_w: &self.main_w[main],
             collapsed: self.lowest.lane(p) <= -100.0,
@@ -684,7 +675,7 @@ impl Model {
         let mut s = PathScratch::new(self);
         kernel.run(Latent::Fixed(scores), false, &mut s, None);
         let path = s.path(0).ok()?;
-        Some((path.growth, path.years().collect()))
+        Some((path.growth, s.year_growth().to_vec()))
     }
 
     /// The deterministic aggregate growth of the target year with every
