@@ -91,7 +91,9 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
                     last = Some(&r.peer);
                 }
                 if let Some(line) = lines.last_mut() {
-                    line.push((at(r), p));
+                    // On a doubling scale: log₂ of the ratio, labelled back
+                    // as ratios, so 4× and 20× both read at a glance.
+                    line.push((at(r), p.max(f64::MIN_POSITIVE).log2()));
                 }
             }
             (!lines.is_empty()).then_some((*n, lines))
@@ -104,7 +106,7 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             .fold(1.0_f64, f64::max)
     };
     let top = highest(&series) * 1.15;
-    let ratio_top = highest(&ratios) * 1.2;
+    let ratio_top = highest(&ratios).max(0.0) + 0.4;
     // The commit alone (its date is in the file): a date beside it would
     // crowd the axis. Past 18 runs, every second (third, ...) is named.
     let every = runs.len().div_ceil(18).max(1);
@@ -142,12 +144,22 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
             label_of: &no_label,
             ticks: runs.len().max(2),
             label_area: 12.0,
+            y: None,
+        };
+        let doubling = |v: &f64| {
+            let i = v.round();
+            if (v - i).abs() < 1e-9 && i >= 0.0 {
+                format!("{}×", 2_f64.powi(i as i32))
+            } else {
+                String::new()
+            }
         };
         let panel = Panel {
             n,
             label_of: &label_of,
             ticks: runs.len().max(2),
             label_area: 30.0,
+            y: Some((&doubling, ratio_top.ceil() as usize + 1)),
         };
         unlabelled.draw(
             &upper,
@@ -162,13 +174,13 @@ pub fn speed_history(rows: &[SpeedRow]) -> Result<Vec<u8>, ReportError> {
         panel.draw(
             &lower,
             s,
-            (ratio_top, "× NumPy", 10.0),
+            (ratio_top, "× NumPy (doubling scale)", 10.0),
             &ratios,
             &VIEW_COLOURS,
-            SeriesLabelPosition::UpperLeft,
+            SeriesLabelPosition::LowerRight,
             &[
-                (4.0, "target, full model, one core: 4×"),
-                (20.0, "target, reference model, one core: 20×"),
+                (4_f64.log2(), "target, full model, one core: 4×"),
+                (20_f64.log2(), "target, reference model, one core: 20×"),
             ],
             &new_peer,
         )?;
@@ -196,11 +208,16 @@ type Series<'n> = (&'n str, Vec<Vec<(f64, f64)>>);
 /// One panel of the chart: runs along the bottom, a line a series.
 struct Panel<'l> {
     n: f64,
-    label_of: &'l dyn Fn(&f64) -> String,
+    label_of: Labels<'l>,
     ticks: usize,
     /// Height of the labels under the panel, logical pixels.
     label_area: f64,
+    /// The vertical axis's labels and how many, where not plain numbers.
+    y: Option<(Labels<'l>, usize)>,
 }
+
+/// A label for each position along an axis (empty: none there).
+type Labels<'l> = &'l dyn Fn(&f64) -> String;
 
 impl Panel<'_> {
     /// Draws `series` on `area` up to `top` (with `y_desc` and `margin_top`
@@ -229,17 +246,18 @@ impl Panel<'_> {
             .margin_top(margin_top * s)
             .build_cartesian_2d(-0.5..self.n - 0.5, 0.0..top)
             .map_err(err)?;
-        chart
-            .configure_mesh()
-            .light_line_style(WHITE)
+        let mut mesh = chart.configure_mesh();
+        mesh.light_line_style(WHITE)
             .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
             .x_labels(self.ticks)
             .x_label_formatter(self.label_of)
             .y_desc(y_desc)
             .label_style(font(12.0, s))
-            .axis_desc_style(font(14.0, s))
-            .draw()
-            .map_err(err)?;
+            .axis_desc_style(font(14.0, s));
+        if let Some((label_of, count)) = self.y {
+            mesh.y_label_formatter(label_of).y_labels(count);
+        }
+        mesh.draw().map_err(err)?;
         for &(y, name) in marks {
             let grey = RGBColor(0x70, 0x70, 0x70);
             chart
