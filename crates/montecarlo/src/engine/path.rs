@@ -695,3 +695,69 @@ impl Model {
         vec![vec![0.0; self.k]; self.years.len()]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::accumulate::ChunkJob;
+    use crate::model::{MainTarget, Model, Prices};
+
+    fn builtin_plan() -> Model {
+        let loaded = grdp_scenario::builtin::can_tho_2025().unwrap();
+        let spec = loaded.uncertainty.unwrap();
+        let main = MainTarget::from_scenario(&loaded.scenario).unwrap();
+        Model::new(&loaded.scenario, &spec, &spec.views[0], main).unwrap()
+    }
+
+    /// Runs a few paths of `model` (in a test build, the kernel asserts
+    /// that each path reads exactly the numbers its layout drew) and
+    /// returns how many paths were recorded.
+    fn run_some(model: &Model) -> u64 {
+        let year_bins = model.year_bins();
+        let job = ChunkJob {
+            cancel: None,
+            seed: 5,
+            chunk: 0,
+            n: 37,
+            bins: year_bins[model.main_index],
+            year_bins: &year_bins,
+            optimism: None,
+            paired: None,
+            keep_detail: false,
+            keep_draws: false,
+        };
+        let acc = model.run_chunk(&job);
+        assert!(acc.failure.is_none());
+        acc.n
+    }
+
+    /// The numbers a path draws, counted by hand from the model: the
+    /// built-in scenario's four components and six plan years, with
+    /// uncertain weights, prices and population, draw 4 + 6 × (4 growth +
+    /// 4 price + 1 population) = 58 normals, and a shortfall a year more
+    /// with the record (64). Price and population shocks stop in the year
+    /// current prices become unknown (current-price levels are lost from
+    /// then on, and with them every figure population moves: per capita
+    /// and productivity): with prices unknown from the third year, 4 + 2 ×
+    /// 9 + 4 × 4 = 38. Population's shock stops too once its growth is
+    /// not given: with none in the second year, 4 + 9 + 5 × 8 = 53.
+    #[test]
+    fn a_path_draws_what_its_model_makes_uncertain() {
+        let model = builtin_plan();
+        assert_eq!((model.k, model.years.len()), (4, 6));
+        assert_eq!(model.draw_layout(false).per_path, 58);
+        assert_eq!(model.draw_layout(true).per_path, 64);
+        assert_eq!(run_some(&model), 37);
+
+        let mut no_prices = builtin_plan();
+        for p in &mut no_prices.prices[2..] {
+            *p = Prices::Unknown;
+        }
+        assert_eq!(no_prices.draw_layout(false).per_path, 38);
+        assert_eq!(run_some(&no_prices), 37);
+
+        let mut no_population = builtin_plan();
+        no_population.population_growth[1] = None;
+        assert_eq!(no_population.draw_layout(false).per_path, 53);
+        assert_eq!(run_some(&no_population), 37);
+    }
+}
