@@ -18,6 +18,28 @@ use crate::scenario::suggestion;
 /// The vintage that makes up a series.
 pub const LATEST: &str = "latest";
 
+/// The vintages grdp reads by name: [`LATEST`] for every series, and the
+/// first estimates the record of past shortfalls can be asked to use.
+/// Any other name is kept for the record only.
+const READ_BY_NAME: [&str; 2] = [LATEST, "first_estimate"];
+
+/// The vintage `found` was probably meant to be, when it differs from one
+/// grdp reads by name only in case, spaces or hyphens (`Latest`,
+/// `first estimate`): a row so marked would silently count for nothing.
+fn misspelt_vintage(found: &str) -> Option<&'static str> {
+    let folded: String = found
+        .trim()
+        .chars()
+        .map(|c| match c {
+            ' ' | '-' => '_',
+            c => c.to_ascii_lowercase(),
+        })
+        .collect();
+    READ_BY_NAME
+        .into_iter()
+        .find(|&name| name == folded && name != found)
+}
+
 const REQUIRED: [&str; 5] = ["region", "period", "component", "indicator", "value"];
 const OPTIONAL: [&str; 4] = ["unit", "status", "vintage", "source"];
 
@@ -326,6 +348,16 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 ),
             ));
         }
+        if let Some(meant) = get("vintage").as_deref().and_then(misspelt_vintage) {
+            return Err(err(
+                Some(line),
+                "vintage".into(),
+                format!(
+                    "found `{}`; did you mean `{meant}`? grdp reads this vintage by its exact name, and a row under another name is kept for the record only (it enters no series)",
+                    get("vintage").unwrap_or_default()
+                ),
+            ));
+        }
         let record = HistoryRecord {
             line,
             region: req("region")?,
@@ -398,6 +430,39 @@ mod tests {
         let e = parse_history(text, "h.csv").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().contains("line 2"), "{e}");
+    }
+
+    /// A vintage that is `latest` or `first_estimate` but for its case,
+    /// spaces or hyphens is a typing slip (its rows would count for
+    /// nothing); any other name is a vintage of its own.
+    #[test]
+    fn a_misspelt_vintage_is_refused_and_others_are_kept() {
+        let head = "region,period,component,indicator,value,vintage\n";
+        for (vintage, meant) in [
+            ("Latest", "latest"),
+            (" LATEST", "latest"),
+            ("first estimate", "first_estimate"),
+            ("First-Estimate", "first_estimate"),
+        ] {
+            let text = format!(
+                "{head}x,2020,total,growth_pct,1,latest\nx,2021,total,growth_pct,2,{vintage}\n"
+            );
+            let e = parse_history(&text, "h.csv").unwrap_err();
+            assert_eq!(e.line, Some(3), "{vintage}");
+            assert!(
+                e.to_string().contains(&format!("did you mean `{meant}`")),
+                "{e}"
+            );
+        }
+        let text = format!(
+            "{head}x,2020,total,growth_pct,1,latest\nx,2020,total,growth_pct,2,draft_resolution\nx,2020,total,growth_pct,3,first_estimate\nx,2021,total,growth_pct,4,\n"
+        );
+        let h = parse_history(&text, "h.csv").unwrap();
+        assert_eq!(h.records.len(), 4);
+        assert_eq!(
+            h.records[3].vintage, LATEST,
+            "an empty vintage is the latest"
+        );
     }
 
     #[test]
