@@ -522,6 +522,12 @@ pub fn load(
     Ok(loaded)
 }
 
+/// A region named on the command line, as grdp compares region names
+/// (trimmed, Unicode NFC: [`grdp_scenario::region_name`]).
+fn region_arg(s: &str) -> Result<String, std::convert::Infallible> {
+    Ok(grdp_scenario::region_name(s))
+}
+
 /// Refuses a list that names an id twice (`--view plan,plan`).
 pub fn refuse_repeats(flag: &str, ids: &[String]) -> anyhow::Result<()> {
     for (i, id) in ids.iter().enumerate() {
@@ -562,7 +568,7 @@ pub struct CalibrateArgs {
     /// History file (CSV: region,period,component,indicator,value,...); the built-in one if omitted.
     pub history: Option<PathBuf>,
     /// Region whose sector growth is estimated.
-    #[arg(long, default_value = "can_tho")]
+    #[arg(long, default_value = "can_tho", value_parser = region_arg)]
     pub region: String,
     /// Components to estimate, comma separated (default: every one the region has).
     #[arg(long, value_delimiter = ',')]
@@ -658,7 +664,7 @@ pub struct SimulateArgs {
     pub history: Option<PathBuf>,
     /// Region of the record in the history (default: the scenario's own,
     /// its `history_region`, as `cantho-2025` names `can_tho`).
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", value_parser = region_arg)]
     pub history_region: Option<String>,
     /// Which estimate of past outcomes the record uses (both are shown).
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]
@@ -699,7 +705,7 @@ pub struct DeriveArgs {
     /// History file holding the release (CSV: region,period,component,indicator,value,...); the built-in one if omitted.
     pub history: Option<PathBuf>,
     /// Region of the release, as in the history (e.g. can_tho).
-    #[arg(long)]
+    #[arg(long, value_parser = region_arg)]
     pub region: String,
     /// Period of the release, as in the history (e.g. 2022, or 2025-9M).
     #[arg(long)]
@@ -723,7 +729,7 @@ pub struct BacktestArgs {
     /// History file (CSV); the built-in one if omitted.
     pub history: Option<PathBuf>,
     /// Region whose record is scored.
-    #[arg(long, default_value = "can_tho")]
+    #[arg(long, default_value = "can_tho", value_parser = region_arg)]
     pub region: String,
     /// Which estimate of past outcomes.
     #[arg(long, value_enum, default_value_t = RecordVintageArg::Latest)]

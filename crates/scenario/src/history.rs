@@ -18,6 +18,16 @@ use crate::scenario::suggestion;
 /// The vintage that makes up a series.
 pub const LATEST: &str = "latest";
 
+/// A region's name as grdp compares it: trimmed, in Unicode NFC, so a name
+/// saved with combining accents (`Cần Thơ` as `C`, `a`, U+0302, U+0300, …,
+/// as some systems save Vietnamese) matches the same name typed composed.
+/// History rows, a scenario's `history_region`, batch tables and the
+/// command line's region options all pass through it.
+pub fn region_name(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    name.trim().nfc().collect()
+}
+
 /// The vintages grdp reads by name: [`LATEST`] for every series, and the
 /// first estimates the record of past shortfalls can be asked to use.
 /// Any other name is kept for the record only.
@@ -360,7 +370,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
         }
         let record = HistoryRecord {
             line,
-            region: req("region")?,
+            region: region_name(&req("region")?),
             period,
             component: req("component")?,
             indicator,
@@ -462,6 +472,19 @@ mod tests {
         assert_eq!(
             h.records[3].vintage, LATEST,
             "an empty vintage is the latest"
+        );
+    }
+
+    /// A region saved decomposed (NFD: `a` then U+0302 then U+0300) is read
+    /// as the composed name (NFC: U+1EA7), so it matches what is typed.
+    #[test]
+    fn a_decomposed_region_is_read_composed() {
+        let text = "region,period,component,indicator,value\nc\u{0061}\u{0302}\u{0300}n_th\u{006f}\u{031b},2020,total,growth_pct,1\n";
+        let h = parse_history(text, "h.csv").unwrap();
+        assert_eq!(h.records[0].region, "c\u{1ea7}n_th\u{01a1}");
+        assert_eq!(
+            region_name(" c\u{1ea7}n_th\u{01a1} "),
+            "c\u{1ea7}n_th\u{01a1}"
         );
     }
 

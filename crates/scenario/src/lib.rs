@@ -50,7 +50,7 @@ mod targets;
 mod uncertainty;
 
 pub use error::{LoadError, LoadErrorKind};
-pub use history::{History, HistoryRecord, parse_history, read_history};
+pub use history::{History, HistoryRecord, parse_history, read_history, region_name};
 pub use plausibility::Warning;
 pub use scenario::{
     ComponentNames, LoadedScenario, Provenance, ScenarioMeta, parse_scenario, parse_scenario_bytes,

@@ -335,7 +335,11 @@ impl Builder<'_> {
                     .unwrap_or_else(|| raw.scenario.name.clone()),
                 name: raw.scenario.name,
                 region: raw.scenario.region,
-                history_region: raw.scenario.history_region,
+                history_region: raw
+                    .scenario
+                    .history_region
+                    .as_deref()
+                    .map(crate::history::region_name),
                 description: raw.scenario.description,
                 vintage: raw.scenario.vintage,
                 issuer: raw.scenario.issuer,

@@ -442,8 +442,7 @@ impl Note {
 /// `X (old)` / `X (old, …)`, `X`, or another note (whose full name is
 /// then the region).
 pub fn split_region(name: &str) -> (String, Note) {
-    use unicode_normalization::UnicodeNormalization;
-    let name: String = name.trim().nfc().collect();
+    let name = grdp_scenario::region_name(name);
     match name.split_once(" (") {
         None => (name, Note::Plain),
         Some((base, note)) => {
