@@ -452,3 +452,27 @@ fn a_report_killed_at_any_stage_leaves_the_old_report_or_the_new_one() {
         );
     }
 }
+
+/// A write that fails half way (here the file-size limit, as a full disk
+/// would) names the output the user gave, never the temporary file beside
+/// it, and leaves neither behind.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_write_that_fails_names_the_output_and_leaves_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let script = format!(
+        "trap '' XFSZ; ulimit -f 64; exec '{}' simulate -n 100000 -q --save-draws draws.csv",
+        env!("CARGO_BIN_EXE_grdp")
+    );
+    let o = Command::new("sh")
+        .args(["-c", &script])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let err = stderr(&o);
+    assert_eq!(code(&o), 1, "{err}");
+    assert!(err.contains("draws.csv: File too large"), "{err}");
+    assert!(!err.contains(".tmp") && !err.contains(".grdp-"), "{err}");
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "left behind: {left:?}");
+}

@@ -197,29 +197,35 @@ impl Draft {
         match self.sink {
             Sink::Stream(mut w) => w.flush().map_err(io),
             Sink::Temp { file, target, mode } => {
-                let tmp = file.into_inner().map_err(|e| io(e.into_error()))?;
+                let tmp = file
+                    .into_inner()
+                    .map_err(|e| io(without_temp_path(e.into_error())))?;
                 if let Some(mode) = mode {
-                    set_mode(tmp.path(), mode).map_err(io)?;
+                    set_mode(tmp.path(), mode).map_err(|e| io(without_temp_path(e)))?;
                 }
                 tmp.as_file().sync_all().map_err(io)?;
-                tmp.persist(&target).map_err(|e| io(e.error))?;
+                tmp.persist(&target)
+                    .map_err(|e| io(without_temp_path(e.error)))?;
                 Ok(())
             }
         }
     }
 }
 
+/// A failed write to the temporary file, reported without its name (the
+/// temporary file's name is no business of the user's; the caller names
+/// the output).
 impl Write for Draft {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
         match &mut self.sink {
-            Sink::Temp { file, .. } => file.write(buf),
+            Sink::Temp { file, .. } => file.write(buf).map_err(without_temp_path),
             Sink::Stream(w) => w.write(buf),
         }
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
         match &mut self.sink {
-            Sink::Temp { file, .. } => file.flush(),
+            Sink::Temp { file, .. } => file.flush().map_err(without_temp_path),
             Sink::Stream(w) => w.flush(),
         }
     }
