@@ -524,8 +524,12 @@ pub fn load(
 
 /// A region named on the command line, as grdp compares region names
 /// (trimmed, Unicode NFC: [`grdp_scenario::region_name`]).
-fn region_arg(s: &str) -> Result<String, std::convert::Infallible> {
-    Ok(grdp_scenario::region_name(s))
+fn region_arg(s: &str) -> Result<String, String> {
+    let name = grdp_scenario::region_name(s);
+    if name.is_empty() {
+        return Err("empty; expected a region of the history, e.g. can_tho".into());
+    }
+    Ok(name)
 }
 
 /// Refuses a list that names an id twice (`--view plan,plan`).
@@ -584,7 +588,7 @@ pub struct CalibrateArgs {
     pub exclude: Vec<i32>,
     /// Scale the standard deviations to this region's volatility: the ratio
     /// of its aggregate growth SD to the region's, over their common years.
-    #[arg(long, value_name = "REGION")]
+    #[arg(long, value_name = "REGION", value_parser = region_arg)]
     pub scale_to: Option<String>,
     /// Output format.
     #[arg(long, value_enum, default_value_t = CalibrateFormat::Toml)]
@@ -919,6 +923,26 @@ pub struct ReportArgs {
 }
 
 impl SimulateArgs {
+    /// What to tell the user when `--history-region` applies a record that
+    /// is not the scenario's own area's (`own_region`, its
+    /// `history_region`): a record of past shortfalls is an area's own.
+    /// Said once every option has been checked, just before the run.
+    pub fn borrowed_record_note(&self, own_region: Option<&str>) -> Option<String> {
+        if self.optimism_bias != OptimismBias::History {
+            return None;
+        }
+        let flag = self.history_region.as_deref()?;
+        match own_region {
+            Some(own) if own == flag => None,
+            Some(own) => Some(format!(
+                "note: --history-region {flag} applies {flag}'s record of past shortfalls; the scenario's own area is {own} ([scenario] history_region)"
+            )),
+            None => Some(format!(
+                "note: --history-region {flag} applies {flag}'s record of past shortfalls to a scenario that names no area of its own ([scenario] history_region)"
+            )),
+        }
+    }
+
     /// The study's simulation options; `own_region` is the scenario's own
     /// record in the history (its `history_region`), if it names one.
     pub fn simulation_options(
@@ -958,16 +982,6 @@ impl SimulateArgs {
                         &history_name,
                         &format!("--history-region {flag}"),
                     )?;
-                    // A record is an area's own: say so when another's is applied.
-                    match own_region {
-                        Some(own) if own == flag => {}
-                        Some(own) => eprintln!(
-                            "note: --history-region {flag} applies {flag}'s record of past shortfalls; the scenario's own area is {own} ([scenario] history_region)"
-                        ),
-                        None => eprintln!(
-                            "note: --history-region {flag} applies {flag}'s record of past shortfalls to a scenario that names no area of its own ([scenario] history_region)"
-                        ),
-                    }
                 }
                 Some(
                     shortfall_records(&history, region, self.record_vintage.into())

@@ -24,6 +24,18 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
         .into());
     }
     let (history, origin) = crate::args::load_history(&args.history)?;
+    if let Some(to) = &args.scale_to
+        && !history.records.iter().any(|r| &r.region == to)
+    {
+        let mut known: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
+        known.sort_unstable();
+        known.dedup();
+        return Err(UsageError(format!(
+            "--scale-to {to}: no such region in {origin}; expected one of: {}",
+            known.join(", ")
+        ))
+        .into());
+    }
     let options = CalibrateOptions {
         region: args.region.clone(),
         components: args.components.clone(),

@@ -132,6 +132,11 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         Some(path) => Some(DrawsFile::create(path, &ids, &inputs)?),
         None => None,
     };
+    // Every option is checked: the run goes on, with a word where it
+    // borrows another area's record.
+    if let Some(note) = args.borrowed_record_note(own.as_deref()) {
+        eprintln!("{note}");
+    }
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);
     // A failed write names the file (a full disk, say).
