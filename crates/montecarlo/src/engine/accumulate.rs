@@ -107,6 +107,26 @@ pub(super) struct ChunkJob<'a> {
     pub(super) keep_draws: bool,
 }
 
+#[cfg(test)]
+impl<'a> ChunkJob<'a> {
+    /// The first chunk of `n` plain scenarios of `model` (seed 0, no record
+    /// of shortfalls, nothing kept), for tests to vary.
+    pub(super) fn plain(model: &Model, year_bins: &'a [Bins], n: u64) -> Self {
+        Self {
+            cancel: None,
+            seed: 0,
+            chunk: 0,
+            n,
+            bins: year_bins[model.main_index],
+            year_bins,
+            optimism: None,
+            paired: None,
+            keep_detail: false,
+            keep_draws: false,
+        }
+    }
+}
+
 /// One plan year's draws outside its histogram, and its extremes.
 #[derive(Clone, Copy)]
 pub(super) struct YearTails {
@@ -907,16 +927,11 @@ mod tests {
             let record = Some(&shortfalls[..]);
             for (optimism, paired) in [(None, None), (record, None), (None, record)] {
                 let job = ChunkJob {
-                    cancel: None,
                     seed: 7,
-                    chunk: 0,
-                    n: 1_001,
-                    bins: year_bins[model.main_index],
-                    year_bins: &year_bins,
                     optimism,
                     paired,
                     keep_detail: true,
-                    keep_draws: false,
+                    ..ChunkJob::plain(&model, &year_bins, 1_001)
                 };
                 type Four = Paths<PORTABLE_LANES>;
                 let runs = [
@@ -959,16 +974,13 @@ mod tests {
             let year_bins = model.year_bins();
             for (optimism, paired) in [(None, None), (record, None), (None, record)] {
                 let job = ChunkJob {
-                    cancel: None,
                     seed: 11,
                     chunk: 3,
-                    n: 2_003,
-                    bins: year_bins[model.main_index],
-                    year_bins: &year_bins,
                     optimism,
                     paired,
                     keep_detail: true,
                     keep_draws: true,
+                    ..ChunkJob::plain(&model, &year_bins, 2_003)
                 };
                 type Eight = Paths<VECTOR_LANES>;
                 let vector = model.run_paths::<Eight, [Eight; 4]>(&job, Some(avx512));

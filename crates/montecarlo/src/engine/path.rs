@@ -714,16 +714,8 @@ mod tests {
     fn run_some(model: &Model) -> u64 {
         let year_bins = model.year_bins();
         let job = ChunkJob {
-            cancel: None,
             seed: 5,
-            chunk: 0,
-            n: 37,
-            bins: year_bins[model.main_index],
-            year_bins: &year_bins,
-            optimism: None,
-            paired: None,
-            keep_detail: false,
-            keep_draws: false,
+            ..ChunkJob::plain(model, &year_bins, 37)
         };
         let acc = model.run_chunk(&job);
         assert!(acc.failure.is_none());
