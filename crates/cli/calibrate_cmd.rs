@@ -24,18 +24,6 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
         .into());
     }
     let (history, origin) = crate::args::load_history(&args.history)?;
-    if let Some(to) = &args.scale_to
-        && !history.records.iter().any(|r| &r.region == to)
-    {
-        let mut known: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
-        known.sort_unstable();
-        known.dedup();
-        return Err(UsageError(format!(
-            "--scale-to {to}: no such region in {origin}; expected one of: {}",
-            known.join(", ")
-        ))
-        .into());
-    }
     let options = CalibrateOptions {
         region: args.region.clone(),
         components: args.components.clone(),
@@ -45,11 +33,18 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
         scale_to: args.scale_to.clone(),
     };
     let study = calibrate(&history, &options).map_err(|e| match e {
-        StudyError::UnknownRegion { id, known } => UsageError(format!(
-            "--region {id}: no such region in {origin}; expected one of: {}",
-            known.join(", ")
-        ))
-        .into(),
+        StudyError::UnknownRegion { id, known } => {
+            let flag = if id == args.region {
+                "--region"
+            } else {
+                "--scale-to"
+            };
+            UsageError(format!(
+                "{flag} {id}: no such region in {origin}; expected one of: {}",
+                known.join(", ")
+            ))
+            .into()
+        }
         other => crate::errors::in_flags(other),
     })?;
     let text = match args.format {

@@ -190,11 +190,14 @@ pub fn calibrate(
             && !options.exclude.contains(&y)
     };
     let known = regions(history);
-    if !known.contains(&options.region.as_str()) {
-        return Err(StudyError::UnknownRegion {
-            id: options.region.clone(),
-            known: known.iter().map(|r| r.to_string()).collect(),
-        });
+    // The region estimated, then the one its volatility is scaled to.
+    for region in std::iter::once(&options.region).chain(&options.scale_to) {
+        if !known.contains(&region.as_str()) {
+            return Err(StudyError::UnknownRegion {
+                id: region.clone(),
+                known: known.iter().map(|r| r.to_string()).collect(),
+            });
+        }
     }
     let components: Vec<String> = match &options.components {
         Some(list) => list.clone(),
