@@ -15,14 +15,25 @@
 //! to have.
 
 /// Whether the processor has AVX-512 F, VL and DQ, the instructions the
-/// AVX-512 builds are compiled for (checked once; the standard library
-/// caches the answer).
+/// AVX-512 builds are compiled for, and every feature the compiler takes
+/// them to imply (`avx512f` enables AVX2, FMA and F16C, and through them
+/// AVX and SSE3 to SSE4.2), so that no instruction of a build can be
+/// missing even where a hypervisor hides some of them (checked once; the
+/// standard library caches the answer).
 #[cfg(target_arch = "x86_64")]
 #[inline]
 pub(crate) fn has_avx512() -> bool {
     std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512vl")
         && std::is_x86_feature_detected!("avx512dq")
+        && std::is_x86_feature_detected!("avx2")
+        && std::is_x86_feature_detected!("fma")
+        && std::is_x86_feature_detected!("f16c")
+        && std::is_x86_feature_detected!("avx")
+        && std::is_x86_feature_detected!("sse4.2")
+        && std::is_x86_feature_detected!("sse4.1")
+        && std::is_x86_feature_detected!("ssse3")
+        && std::is_x86_feature_detected!("sse3")
 }
 
 /// Proof that the processor has AVX-512 F, VL and DQ: only
@@ -59,8 +70,8 @@ fn with_avx512<T>(kernel: impl FnOnce() -> T) -> T {
 pub(crate) fn fastest<T>(kernel: impl FnOnce() -> T) -> T {
     #[cfg(target_arch = "x86_64")]
     if has_avx512() {
-        // SAFETY: `with_avx512` needs AVX-512 F, VL and DQ, and the
-        // processor was just found to have all three.
+        // SAFETY: `with_avx512` needs AVX-512 F, VL and DQ (and what they
+        // imply), and the processor was just found to have all of them.
         return unsafe { with_avx512(kernel) };
     }
     kernel()

@@ -198,8 +198,8 @@ impl Ziggurat {
     pub fn fill(&self, rng: &mut ChunkRng, out: &mut [f64]) {
         #[cfg(target_arch = "x86_64")]
         if crate::cpu::has_avx512() {
-            // SAFETY: `fill_avx512` needs AVX-512 F, VL and DQ, and the
-            // processor was just found to have all three.
+            // SAFETY: `fill_avx512` needs AVX-512 F, VL and DQ (and what
+            // they imply), and the processor was just found to have them.
             unsafe { self.fill_avx512(rng, out) };
             return;
         }

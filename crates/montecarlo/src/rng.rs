@@ -149,8 +149,8 @@ fn steps(state: &mut [[u64; LANES]; 4], out: &mut [u64]) {
     debug_assert!(out.len().is_multiple_of(LANES));
     #[cfg(target_arch = "x86_64")]
     if crate::cpu::has_avx512() {
-        // SAFETY: `steps_avx512` needs AVX-512F and AVX-512VL, and the
-        // processor was just found to have both.
+        // SAFETY: `steps_avx512` needs AVX-512F and AVX-512VL (and what
+        // they imply), and the processor was just found to have them.
         unsafe { steps_avx512(state, out) };
         return;
     }

@@ -273,8 +273,9 @@ impl Model {
     ) -> ChunkAcc {
         match avx512 {
             #[cfg(target_arch = "x86_64")]
-            // SAFETY: the build needs AVX-512 F, VL and DQ, and an `Avx512`
-            // exists only where the processor was found to have all three.
+            // SAFETY: the build needs AVX-512 F, VL and DQ (and what they
+            // imply), and an `Avx512` exists only where the processor was
+            // found to have all of them.
             Some(_) => unsafe { self.run_path_chunk_avx512(job, kernel) },
             _ => self.run_path_chunk(job, kernel),
         }
