@@ -147,6 +147,26 @@ pub enum ReportError {
     /// A report file name that could escape the folder.
     #[error("refusing the file name `{0}` in a report")]
     BadFileName(String),
+    /// A folder a report run left beside the report (hidden, its name
+    /// starting `.grdp-report-`) could not be tidied away. It is named, so
+    /// that nothing in it is lost.
+    #[error(
+        "cannot tidy {} ({what}) beside the report {}; {advice}",
+        leftover.display(),
+        target.display(),
+        what = kind.what(),
+        advice = kind.advice()
+    )]
+    Leftover {
+        /// The report folder.
+        target: PathBuf,
+        /// The folder left beside it.
+        leftover: PathBuf,
+        /// What it holds.
+        kind: Leftover,
+        /// Why it could not be tidied.
+        source: std::io::Error,
+    },
     /// Reading or writing a file failed.
     #[error("cannot write {}", path.display())]
     Io {
@@ -156,6 +176,35 @@ pub enum ReportError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// What a folder left beside a report holds ([`ReportError::Leftover`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Leftover {
+    /// A new report, built in part by a run that was interrupted: only
+    /// files a report writes.
+    HalfBuilt,
+    /// The earlier report, set aside while a new one took its place: the
+    /// files it wrote, and any of the user's not yet moved into the new one.
+    SetAside,
+}
+
+impl Leftover {
+    fn what(self) -> &'static str {
+        match self {
+            Self::HalfBuilt => "a report half-built by an interrupted run",
+            Self::SetAside => "the earlier report, set aside while the new one took its place",
+        }
+    }
+
+    fn advice(self) -> &'static str {
+        match self {
+            Self::HalfBuilt => "it holds only files a report writes: remove it, then run again",
+            Self::SetAside => {
+                "files in it that no report wrote are your own: move them into the report folder, then remove it"
+            }
+        }
+    }
 }
 
 /// One view's simulation, as the report shows it.

@@ -17,7 +17,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use super::parent_of;
-use crate::ReportError;
+use crate::{Leftover, ReportError};
 
 /// The file that marks a folder as a grdp report and lists what it wrote.
 pub const MARKER: &str = ".grdp-report";
@@ -55,6 +55,21 @@ fn io(path: &Path) -> impl Fn(std::io::Error) -> ReportError + '_ {
     }
 }
 
+/// The error of a folder left beside the report `target` that could not
+/// be tidied: it names the folder, says what it holds and what to do.
+fn left<'a>(
+    target: &'a Path,
+    leftover: &'a Path,
+    kind: Leftover,
+) -> impl Fn(std::io::Error) -> ReportError + 'a {
+    move |source| ReportError::Leftover {
+        target: target.to_path_buf(),
+        leftover: leftover.to_path_buf(),
+        kind,
+        source,
+    }
+}
+
 /// The files a report folder's marker says it wrote; `None` when the folder
 /// has no marker (it is not a report).
 fn manifest(dir: &Path) -> Option<Vec<String>> {
@@ -74,14 +89,18 @@ fn manifest(dir: &Path) -> Option<Vec<String>> {
 }
 
 /// The names in `dir`, sorted.
-fn entries(dir: &Path) -> Result<Vec<String>, ReportError> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map_err(io(dir))?
+fn names_in(dir: &Path) -> std::io::Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(dir)?
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
         .collect();
     names.sort();
     Ok(names)
+}
+
+/// [`names_in`], its error naming `dir`.
+fn entries(dir: &Path) -> Result<Vec<String>, ReportError> {
+    names_in(dir).map_err(io(dir))
 }
 
 /// What in `dir` a report did not write (everything, for a folder that is
@@ -100,13 +119,14 @@ fn foreign(dir: &Path) -> Result<Vec<String>, ReportError> {
 /// same name), the leftover is renamed to a visible `grdp-recovered-*`
 /// folder instead: nothing the report did not write is ever deleted.
 fn finish_old(old: &Path, target: &Path) -> Result<(), ReportError> {
+    let tidy = left(target, old, Leftover::SetAside);
     let ours = manifest(old).unwrap_or_default();
     for name in &ours {
         let _ = std::fs::remove_file(old.join(name));
     }
     let _ = std::fs::remove_file(old.join(MARKER));
     let mut stuck = false;
-    for name in entries(old)? {
+    for name in names_in(old).map_err(&tidy)? {
         let to = target.join(&name);
         if target.is_dir() && std::fs::symlink_metadata(&to).is_err() {
             std::fs::rename(old.join(&name), &to).map_err(io(&to))?;
@@ -125,10 +145,10 @@ fn finish_old(old: &Path, target: &Path) -> Result<(), ReportError> {
             n += 1;
             keep = parent.join(format!("grdp-recovered-{name}-{n}"));
         }
-        std::fs::rename(old, &keep).map_err(io(&keep))?;
+        std::fs::rename(old, &keep).map_err(&tidy)?;
         return Ok(());
     }
-    std::fs::remove_dir(old).map_err(io(old))
+    std::fs::remove_dir(old).map_err(tidy)
 }
 
 /// Tidies what crashed runs left for `target` in `parent` (the caller holds
@@ -138,7 +158,7 @@ fn recover(parent: &Path, name: &str, target: &Path) -> Result<(), ReportError> 
     for entry in entries(parent)? {
         let path = parent.join(&entry);
         if entry.starts_with(&format!(".grdp-report-build-{name}-")) {
-            std::fs::remove_dir_all(&path).map_err(io(&path))?;
+            std::fs::remove_dir_all(&path).map_err(left(target, &path, Leftover::HalfBuilt))?;
         } else if entry.starts_with(&format!(".grdp-report-prev-{name}-"))
             && std::fs::symlink_metadata(target).is_err()
         {
@@ -323,7 +343,7 @@ where
         .unwrap_or_default();
     let suffix = suffix.trim_start_matches(&format!(".grdp-report-build-{name}-"));
     let swap = parent.join(format!(".grdp-report-swap-{name}-{suffix}"));
-    std::fs::rename(&built, &swap).map_err(io(&swap))?;
+    std::fs::rename(&built, &swap).map_err(io(&target))?;
     abort_if_asked("swap");
 
     if !exists {
@@ -336,7 +356,7 @@ where
         let prev = parent.join(format!(".grdp-report-prev-{name}-{suffix}"));
         std::fs::rename(&target, &prev).map_err(io(&target))?;
         std::fs::rename(&swap, &target).map_err(io(&target))?;
-        std::fs::rename(&prev, &swap).map_err(io(&swap))?;
+        std::fs::rename(&prev, &swap).map_err(left(&target, &prev, Leftover::SetAside))?;
     }
     abort_if_asked("after-swap");
     // The old report, now under the swap name: keep what it did not write.
@@ -468,5 +488,47 @@ mod tests {
             "keep me"
         );
         assert!(!target.join("old.txt").exists());
+    }
+
+    #[test]
+    fn what_cannot_be_tidied_is_named_for_what_it_is_and_kept() {
+        // Not folders a run left, though named like them: nothing is
+        // removed, and the error names each, says what such a folder holds
+        // and what to do, and names the report folder beside it.
+        for (left_name, kind, says) in [
+            (
+                ".grdp-report-build-report-x9",
+                Leftover::HalfBuilt,
+                "half-built",
+            ),
+            (
+                ".grdp-report-swap-report-x9",
+                Leftover::SetAside,
+                "your own",
+            ),
+        ] {
+            let dir = tempfile::tempdir().unwrap();
+            let target = dir.path().join("report");
+            let odd = dir.path().join(left_name);
+            std::fs::write(&odd, "not a folder").unwrap();
+            let e = write_report_dir(&target, files(1), false).unwrap_err();
+            match &e {
+                ReportError::Leftover {
+                    leftover,
+                    kind: k,
+                    target: t,
+                    ..
+                } => {
+                    assert_eq!(leftover.file_name().unwrap(), left_name);
+                    assert_eq!(*k, kind);
+                    assert_eq!(t.file_name().unwrap(), "report");
+                }
+                other => panic!("{left_name}: {other}"),
+            }
+            let shown = e.to_string();
+            assert!(shown.contains(left_name) && shown.contains(says), "{shown}");
+            assert_eq!(std::fs::read_to_string(&odd).unwrap(), "not a folder");
+            assert!(!target.exists());
+        }
     }
 }
