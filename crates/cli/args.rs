@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use grdp_scenario::builtin::{self, Builtin};
 use grdp_scenario::{History, LoadedScenario, read_history, read_scenario};
 use grdp_study::SimulationOptions;
-use grdp_study::calibration::{RecordVintage, shortfall_records, target_outcome_pairs};
+use grdp_study::calibration::{RecordVintage, has_record, regions_with_record, shortfall_records};
 
 /// Project a provincial economy (GRDP) by sector, check whether its growth
 /// targets hang together, and solve for what they need.
@@ -469,16 +469,10 @@ pub fn check_region(
     history_name: &str,
     what: &str,
 ) -> anyhow::Result<()> {
-    let has_record = |r: &str| {
-        target_outcome_pairs(history, r, RecordVintage::Latest).is_ok_and(|p| p.len() >= 2)
-    };
-    if has_record(region) {
+    if has_record(history, region) {
         return Ok(());
     }
-    let mut regions: Vec<&str> = history.records.iter().map(|r| r.region.as_str()).collect();
-    regions.sort_unstable();
-    regions.dedup();
-    regions.retain(|r| has_record(r));
+    let regions = regions_with_record(history);
     let near = regions
         .iter()
         .find(|r| r.trim().to_lowercase() == region.trim().to_lowercase())
@@ -925,22 +919,36 @@ pub struct ReportArgs {
 impl SimulateArgs {
     /// What to tell the user when `--history-region` applies a record that
     /// is not the scenario's own area's (`own_region`, its
-    /// `history_region`): a record of past shortfalls is an area's own.
-    /// Said once every option has been checked, just before the run.
-    pub fn borrowed_record_note(&self, own_region: Option<&str>) -> Option<String> {
+    /// `history_region`, looked up in the history): a record of past
+    /// shortfalls is an area's own. Said once every option has been
+    /// checked, just before the run.
+    pub fn borrowed_record_note(&self, own_region: Option<&str>) -> anyhow::Result<Option<String>> {
         if self.optimism_bias != OptimismBias::History {
-            return None;
+            return Ok(None);
         }
-        let flag = self.history_region.as_deref()?;
-        match own_region {
+        let Some(flag) = self.history_region.as_deref() else {
+            return Ok(None);
+        };
+        let applies =
+            format!("note: --history-region {flag} applies {flag}'s record of past shortfalls");
+        Ok(match own_region {
             Some(own) if own == flag => None,
-            Some(own) => Some(format!(
-                "note: --history-region {flag} applies {flag}'s record of past shortfalls; the scenario's own area is {own} ([scenario] history_region)"
-            )),
+            Some(own) => {
+                let (history, name) = load_history(&self.history)?;
+                Some(if has_record(&history, own) {
+                    format!(
+                        "{applies}; the scenario's own area is {own} ([scenario] history_region)"
+                    )
+                } else {
+                    format!(
+                        "{applies}; the scenario's own area, {own} ([scenario] history_region), has no record in {name}"
+                    )
+                })
+            }
             None => Some(format!(
-                "note: --history-region {flag} applies {flag}'s record of past shortfalls to a scenario that names no area of its own ([scenario] history_region)"
+                "{applies} to a scenario that names no area of its own ([scenario] history_region)"
             )),
-        }
+        })
     }
 
     /// The study's simulation options; `own_region` is the scenario's own

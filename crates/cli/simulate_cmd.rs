@@ -134,7 +134,8 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     };
     // Every option is checked: the run goes on, with a word where it
     // borrows another area's record.
-    if let Some(note) = args.borrowed_record_note(own.as_deref()) {
+    let note = args.borrowed_record_note(own.as_deref())?;
+    if let Some(note) = note {
         eprintln!("{note}");
     }
     let progress = crate::progress::Progress::new(args.quiet);

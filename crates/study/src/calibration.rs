@@ -179,6 +179,21 @@ pub fn regions(history: &History) -> Vec<&str> {
     r
 }
 
+/// The regions of `history` that have a record of planning optimism
+/// ([`optimism_record`]: two years or more with both a growth target and an
+/// outcome of their total, latest estimates), sorted.
+pub fn regions_with_record(history: &History) -> Vec<&str> {
+    let mut r = regions(history);
+    r.retain(|region| has_record(history, region));
+    r
+}
+
+/// Whether `region` has a record of planning optimism in `history` (see
+/// [`regions_with_record`]).
+pub fn has_record(history: &History, region: &str) -> bool {
+    target_outcome_pairs(history, region, RecordVintage::Latest).is_ok()
+}
+
 /// Estimates distributions and correlations from `history`.
 pub fn calibrate(
     history: &History,
