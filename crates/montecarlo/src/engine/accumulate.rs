@@ -710,6 +710,25 @@ pub(super) struct Totals {
     pub(super) year_bins: Vec<Bins>,
 }
 
+/// Adds a chunk's histogram counts `chunk` (on the range `bins`; empty
+/// where the chunk kept none) into the totals `total`. Only the bins
+/// between the chunk's extremes `min` and `max` (percent) can hold its
+/// draws, since a draw's bin never decreases with its growth; where an
+/// extreme is not finite, every bin is added.
+fn add_bins(total: &mut [u64], chunk: &[u16], bins: Bins, min: f64, max: f64) {
+    let slot =
+        |g: f64| ((g - bins.lo) * bins.inv_width).clamp(0.0, (HISTOGRAM_BINS - 1) as f64) as usize;
+    let touched = if min.is_finite() && max.is_finite() {
+        slot(min)..=slot(max)
+    } else {
+        0..=HISTOGRAM_BINS - 1
+    };
+    let chunk_bins = chunk.get(touched.clone()).unwrap_or_default();
+    for (t, c) in total[touched].iter_mut().zip(chunk_bins) {
+        *t += u64::from(*c);
+    }
+}
+
 impl Totals {
     pub(super) fn new(model: &Model, year_bins: Vec<Bins>) -> Self {
         let bins = year_bins[model.main_index];
@@ -770,31 +789,17 @@ impl Totals {
         self.max = self.max.max(sums.max);
         self.miss_gap += sums.gap;
         self.misses += a.n - a.hits;
-        // Only the bins between the chunk's extremes can hold its draws
-        // (a draw's bin never decreases with its growth).
-        let bins = self.bins;
-        let slot = |g: f64| {
-            ((g - bins.lo) * bins.inv_width).clamp(0.0, (HISTOGRAM_BINS - 1) as f64) as usize
-        };
-        let touched = if sums.min.is_finite() && sums.max.is_finite() {
-            slot(sums.min)..=slot(sums.max)
-        } else {
-            0..=HISTOGRAM_BINS - 1
-        };
-        let chunk_bins = a.hist.get(touched.clone()).unwrap_or_default();
-        for (t, c) in self.hist[touched].iter_mut().zip(chunk_bins) {
-            *t += u64::from(*c);
-        }
+        add_bins(&mut self.hist, &a.hist, self.bins, sums.min, sums.max);
         self.under += a.under;
         self.over += a.over;
-        for (t, c) in self
+        for (((t, c), bins), tails) in self
             .year_hist
             .iter_mut()
             .zip(a.year_hist.chunks_exact(HISTOGRAM_BINS))
+            .zip(&self.year_bins)
+            .zip(&a.year_tails)
         {
-            for (x, y) in t.iter_mut().zip(c) {
-                *x += u64::from(*y);
-            }
+            add_bins(t, c, *bins, tails.min, tails.max);
         }
         for (t, c) in self.year_sum.iter_mut().zip(&a.year_sum) {
             *t += c;
@@ -889,6 +894,40 @@ mod tests {
     use super::*;
     use crate::engine::{CHUNK_SIZE, MAX_SCENARIOS};
     use crate::model::MainTarget;
+
+    #[test]
+    fn a_chunk_histogram_is_added_between_its_extremes_only() {
+        // Bins of width 0.5 pp from 0 %: growth 5.0 % is bin 10, 10.25 %
+        // bin 20 (worked by hand).
+        let bins = Bins {
+            lo: 0.0,
+            inv_width: 2.0,
+            reference: 0.0,
+        };
+        let mut chunk = vec![0u16; HISTOGRAM_BINS];
+        chunk[10] = 3;
+        chunk[20] = 4;
+        // A count outside the extremes cannot come from the chunk's draws:
+        // it is left out, which shows the range added.
+        chunk[21] = 100;
+        let mut total = vec![1u64; HISTOGRAM_BINS];
+        add_bins(&mut total, &chunk, bins, 5.0, 10.25);
+        assert_eq!((total[9], total[10], total[20], total[21]), (1, 4, 5, 1));
+        // Extremes below and above the range: clamped to its ends.
+        let mut total = vec![0u64; HISTOGRAM_BINS];
+        add_bins(&mut total, &chunk, bins, -1e9, 1e9);
+        assert_eq!(total.iter().sum::<u64>(), 107);
+        // An extreme that is not finite: every bin.
+        for (min, max) in [(f64::NEG_INFINITY, 10.25), (5.0, f64::NAN)] {
+            let mut total = vec![0u64; HISTOGRAM_BINS];
+            add_bins(&mut total, &chunk, bins, min, max);
+            assert_eq!(total.iter().sum::<u64>(), 107, "{min} {max}");
+        }
+        // A chunk that kept no histogram adds nothing.
+        let mut total = vec![0u64; HISTOGRAM_BINS];
+        add_bins(&mut total, &[], bins, 5.0, 10.25);
+        assert_eq!(total.iter().sum::<u64>(), 0);
+    }
 
     /// Everything a chunk reports, as bits.
     fn bits(a: &ChunkAcc) -> Vec<u64> {
