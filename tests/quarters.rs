@@ -200,7 +200,7 @@ fn the_briefing_reads_the_first_quarter_of_2025() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, heading) in [
         ("en", "The year so far"),
-        ("vi", "Năm nay đến thời điểm này"),
+        ("vi", "Kết quả đã công bố trong năm"),
     ] {
         let out = dir.path().join(lang);
         let o = grdp(&[

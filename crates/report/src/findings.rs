@@ -35,7 +35,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let cur = f.implied_current_shares_pct;
             let mut s = if vi {
                 format!(
-                    "Các chỉ tiêu tăng trưởng khu vực cho tăng trưởng GRDP {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm % so với chỉ tiêu {}%)",
+                    "Các chỉ tiêu tăng trưởng khu vực cho tăng trưởng GRDP {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm phần trăm so với chỉ tiêu {}%)",
                     n(f.implied_constant_weights_pct),
                     signed(f.gap_constant_pp),
                     n(target)
@@ -197,7 +197,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 // Several years ahead: the yearly rate from the base is what planners read.
                 if vi {
                     format!(
-                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP danh nghĩa tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng thực {}%, chỉ số giảm phát GRDP tăng {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP theo giá hiện hành tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng theo giá so sánh {}%, chỉ số giảm phát GRDP tăng {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                         range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                         check.year,
                         range(
@@ -228,7 +228,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 }
             } else if vi {
                 format!(
-                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP danh nghĩa tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng thực {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP theo giá hiện hành tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng theo giá so sánh {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,

@@ -133,7 +133,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             "<h2>{}</h2>\n<p>{}</p>\n",
             esc(&pick(
                 "What the resolution could say instead (a proposal)",
-                "Dự thảo có thể nêu thay thế (đề xuất)"
+                "Phương án chỉ tiêu nhất quán (đề xuất)"
             )),
             esc(&if w.sector_targets() {
                 pick(
@@ -391,7 +391,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     let equal = !g.shares_stated;
     let (title, text) = if vi {
         (
-            "Năm nay đến thời điểm này".to_string(),
+            "Kết quả đã công bố trong năm".to_string(),
             format!(
                 "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
                 {
@@ -431,7 +431,11 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         )
     };
     let headers = if vi {
-        ["Kịch bản", "Xác suất trước đó", "Xác suất khi đã biết"]
+        [
+            "Kịch bản",
+            "Xác suất trước khi có số liệu",
+            "Xác suất khi đã có số liệu",
+        ]
     } else {
         ["Scenario", "P before", "P given the year so far"]
     };
@@ -721,7 +725,7 @@ fn track_record(
                     ))
             ),
             format!(
-                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm %, chủ yếu là hụt: đó là độ chệch (sai lệch có hệ thống), không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng. Độ lệch chuẩn làm vị trí các kết quả gần phân phối đều nhất là {} điểm %, nhưng với {} năm, kiểm định không bác bỏ độ lệch chuẩn nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch chuẩn. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
+                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm phần trăm, chủ yếu là hụt: đó là độ chệch (sai lệch có hệ thống), không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm phần trăm, so với độ lệch chuẩn {} điểm phần trăm đang dùng. Độ lệch chuẩn làm vị trí các kết quả gần phân phối đều nhất là {} điểm phần trăm, nhưng với {} năm, kiểm định không bác bỏ độ lệch chuẩn nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch chuẩn. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
                 lang.signed(plan_bias),
                 n2(b.record_sd_pp),
                 n2(b.sd_pp),
@@ -729,7 +733,7 @@ fn track_record(
                 b.years.len(),
                 b.pit_consistent_sd_pp
                     .map_or("–".into(), |[lo, hi]| format!(
-                        "{}–{} điểm %",
+                        "{}–{} điểm phần trăm",
                         n2(lo),
                         n2(hi)
                     ))

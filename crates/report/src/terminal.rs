@@ -497,7 +497,10 @@ pub fn given_known(
     };
     let h_view = lang.view_table_headers()[0];
     let (h_before, h_after) = if vi {
-        ("Xác suất trước đó", "Xác suất khi đã biết")
+        (
+            "Xác suất trước khi có số liệu",
+            "Xác suất khi đã có số liệu",
+        )
     } else {
         ("P before", "P given the known part")
     };

@@ -564,11 +564,11 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             ),
             lang.pick(
                 "Year's growth a draw needs given the part known, %",
-                "Ngưỡng tăng trưởng cả năm của một lần mô phỏng khi đã biết phần đó, %",
+                "Ngưỡng tăng trưởng cả năm của một lần mô phỏng khi đã có số liệu phần đó, %",
             ),
             lang.pick(
                 "Probability given the part known",
-                "Xác suất khi đã biết phần đó",
+                "Xác suất khi đã có số liệu phần đó",
             ),
             lang.pick("Code", "Mã"),
         ]

@@ -69,15 +69,16 @@ pub(super) fn track_record(
                 )
             }))
             .map_err(err)?;
+        // Each gap's label sits in its own year's column, under the lower
+        // of target and outcome (clear of the dot), so it never meets the
+        // next year's target bar, however small the gap.
+        let under = 0.04 * (hi - lo);
         chart
             .draw_series(used.iter().map(|r| {
                 Text::new(
                     w.signed(r.shortfall_pp),
-                    (
-                        f64::from(r.year) + layout.pick(0.34, 0.42),
-                        0.5 * (r.target_pct + r.outcome_pct),
-                    ),
-                    bold(14.0, s).pos(Pos::new(HPos::Left, VPos::Center)),
+                    (f64::from(r.year), r.target_pct.min(r.outcome_pct) - under),
+                    bold(14.0, s).pos(Pos::new(HPos::Center, VPos::Top)),
                 )
             }))
             .map_err(err)?;

@@ -111,7 +111,7 @@ pub const VI: Labels = Labels {
     current_bn_vnd: "Giá hiện hành (tỷ đồng)",
     base_year: "Năm xuất phát",
     grdp_growth_pct: "Tăng trưởng GRDP, giá so sánh 2010 (%)",
-    nominal_growth_pct: "Tăng trưởng GRDP danh nghĩa (%)",
+    nominal_growth_pct: "Tăng trưởng GRDP theo giá hiện hành (%)",
     deflator_growth_pct: "Tăng chỉ số giảm phát GRDP (%)",
     grdp_current_bn_vnd: "GRDP giá hiện hành (tỷ đồng)",
     grdp_constant_bn_vnd: "GRDP giá so sánh 2010 (tỷ đồng)",

@@ -87,7 +87,7 @@ impl Lang {
                 self.pick("Labour productivity growth", "Tăng năng suất lao động")
             }
             Indicator::NominalGrowthPct => {
-                self.pick("Nominal GRDP growth", "Tăng trưởng GRDP danh nghĩa")
+                self.pick("Nominal GRDP growth", "Tăng trưởng GRDP theo giá hiện hành")
             }
             Indicator::DeflatorGrowthPct => {
                 self.pick("GRDP deflator growth", "Tăng chỉ số giảm phát GRDP")
@@ -254,7 +254,7 @@ impl Lang {
         let used = &records.used;
         let mut out = if self.vi() {
             format!(
-                "Thiên lệch lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm %), theo {}: {}.\n",
+                "Thiên lệch lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm phần trăm), theo {}: {}.\n",
                 self.region_name(&records.region),
                 vintage(used.vintage),
                 list(used)
@@ -386,7 +386,7 @@ impl Lang {
         let n = |v: f64| self.num(v, 2);
         if self.vi() {
             format!(
-                "Để GRDP {} tăng {}% (kịch bản: {}%), khu vực {} cần tăng {}% thay vì {}% ({} điểm %), các khu vực khác giữ nguyên. Tỷ trọng giá so sánh của khu vực: {}%.\n",
+                "Để GRDP {} tăng {}% (kịch bản: {}%), khu vực {} cần tăng {}% thay vì {}% ({} điểm phần trăm), các khu vực khác giữ nguyên. Tỷ trọng giá so sánh của khu vực: {}%.\n",
                 c.year,
                 n(c.target_pct),
                 n(c.planned_aggregate_pct),

@@ -82,14 +82,15 @@ impl Words<'_> {
         let short = r.years.iter().filter(|y| y.shortfall_pp < 0.0).count();
         let region = self.region_name(&records.region);
         let median = self.text_num(r.median_pp.abs(), 2);
+        let median_gap = self.text_num(r.median_pp, 2);
         let (first, last) = (
             r.years.first().map_or(0, |y| y.year),
             r.years.last().map_or(0, |y| y.year),
         );
         (
             self.pick(
-                format!("{region} missed its growth target in {short} of {m} years, by a median {median} points"),
-                format!("{region} không đạt chỉ tiêu tăng trưởng {short} trên {m} năm, hụt trung vị {median} điểm"),
+                format!("{region} fell short of its growth target in {short} of {m} years; median gap over all {m}: {median_gap} points"),
+                format!("{region} không đạt chỉ tiêu tăng trưởng {short} trên {m} năm; chênh lệch trung vị của cả {m} năm: {median_gap} điểm phần trăm"),
             ),
             self.pick(
                 format!("Annual GRDP growth targets against outcomes, {first}–{last}; the gap is outcome less target, in percentage points."),
@@ -461,7 +462,7 @@ impl Words<'_> {
             },
             self.pick(
                 "Percentage points each sector adds to real growth; the parts add up to GRDP growth (written above). *: as published.",
-                "Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng thực; tổng các phần bằng tăng trưởng GRDP (ghi trên cột). *: số công bố.",
+                "Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng theo giá so sánh; tổng các phần bằng tăng trưởng GRDP (ghi trên cột). *: số công bố.",
             ),
             self.pick(
                 format!(
@@ -472,7 +473,7 @@ impl Words<'_> {
                     self.text_num(biggest.1, 2)
                 ),
                 format!(
-                    "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, {} {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm %.{note_vi}",
+                    "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, {} {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm phần trăm.{note_vi}",
                     self.plan_adds_up_to(),
                     self.text_num(g, 2),
                     self.component(biggest.0),

@@ -31,7 +31,7 @@ impl Words<'_> {
             views: self.pick("Probability of the growth target, by view", "Xác suất đạt chỉ tiêu tăng trưởng, theo kịch bản"),
             view: self.pick("Scenario", "Kịch bản"),
             probability: self.pick("P", "Xác suất"),
-            interval: self.pick("95% confidence interval", "Khoảng tin cậy 95%"),
+            interval: self.pick("95% interval (simulation error)", "Khoảng tin cậy 95% (sai số mô phỏng)"),
             with_optimism: self.pick("P with the record of past shortfalls", "Xác suất khi tính các mức hụt trong quá khứ"),
             targets: self.pick("Targets", "Chỉ tiêu"),
             target: self.pick("Target", "Chỉ tiêu"),
@@ -125,13 +125,13 @@ impl Words<'_> {
             .map_or(p.view.clone(), |v| v.name.clone());
         let figures = self.pick(
             format!(
-                "P = {} (95 % confidence interval {}–{}), in the scenario “{name}”.",
+                "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3)
             ),
             format!(
-                "Xác suất {} (khoảng tin cậy 95%: {}–{}), theo kịch bản “{name}”.",
+                "Xác suất {} (sai số mô phỏng: khoảng tin cậy 95% {}–{}), theo kịch bản “{name}”.",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3),
@@ -144,22 +144,22 @@ impl Words<'_> {
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
                 format!(
-                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Trước đây chỉ tiêu tăng trưởng thường không đạt nhiều hơn là đạt (xem biểu đồ kết quả thực hiện), nên lấy đúng kế hoạch làm tâm là lạc quan.",
+                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Trước đây chỉ tiêu tăng trưởng thường không đạt nhiều hơn là đạt (xem biểu đồ kết quả thực hiện), nên lấy đúng kế hoạch làm giá trị trung tâm là lạc quan.",
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
             ),
             grdp_core::uncertainty::Centre::Plan if self.sector_targets() => self.pick(
                 "It centres every sector on its target: the chance if the plan is, on average, right.",
-                "Kịch bản này lấy chỉ tiêu của mỗi khu vực làm tâm: khả năng đạt nếu kế hoạch đúng ở mức bình quân.",
+                "Kịch bản này lấy chỉ tiêu của mỗi khu vực làm giá trị trung tâm: khả năng đạt nếu kế hoạch đúng ở mức bình quân.",
             ),
             grdp_core::uncertainty::Centre::Plan => self.pick(
                 "It centres every sector on the scenario's plan for its growth, which here is an assumption, not a target (the scenario file says which).",
-                "Kịch bản này lấy tăng trưởng theo kế hoạch của kịch bản làm tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
+                "Kịch bản này lấy tăng trưởng theo kế hoạch của kịch bản làm giá trị trung tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
             ),
             grdp_core::uncertainty::Centre::Growth { .. }
             | grdp_core::uncertainty::Centre::AsWritten => self.pick(
                 "It centres every sector on the growth the scenario states.",
-                "Kịch bản này lấy mức tăng trưởng nêu trong kịch bản làm tâm.",
+                "Kịch bản này lấy mức tăng trưởng nêu trong kịch bản làm giá trị trung tâm.",
             ),
         };
         let chosen = match p.chosen_by {
