@@ -70,21 +70,34 @@ fn left<'a>(
     }
 }
 
+/// Whether `name` can be a file a report writes: a plain name in the
+/// report folder, never a path (no `/`, `\\` or `:`, so no `..`, nothing
+/// absolute and no drive) and never hidden (so never the marker).
+fn is_report_file_name(name: &str) -> bool {
+    !name.is_empty() && !name.contains(['/', '\\', ':', '\0']) && !name.starts_with('.')
+}
+
 /// The files a report folder's marker says it wrote; `None` when the folder
-/// has no marker (it is not a report).
+/// has no marker (it is not a report). A listed name that could not be a
+/// report's file (a path such as `../notes.txt`: a damaged marker, or one
+/// written by hand) is left out, so it is never removed.
 fn manifest(dir: &Path) -> Option<Vec<String>> {
     let text = std::fs::read_to_string(dir.join(MARKER)).ok()?;
-    let listed: Vec<String> = text
+    let listed: Vec<&str> = text
         .lines()
         .skip(1)
         .map(str::trim)
         .filter(|l| !l.is_empty())
-        .map(str::to_string)
         .collect();
+    // A marker of the first reports lists nothing: they wrote these.
     Some(if listed.is_empty() {
         EARLIER_REPORT_FILES.iter().map(|s| s.to_string()).collect()
     } else {
         listed
+            .into_iter()
+            .filter(|l| is_report_file_name(l))
+            .map(str::to_string)
+            .collect()
     })
 }
 
@@ -294,7 +307,7 @@ where
     }
     let files: Vec<(String, Vec<u8>)> = files.into_iter().collect::<Result<_, _>>()?;
     for (file, _) in &files {
-        if file.contains(['/', '\\']) || file.starts_with('.') {
+        if !is_report_file_name(file) {
             return Err(ReportError::BadFileName(file.clone()));
         }
         if kept.contains(file) {
@@ -529,6 +542,56 @@ mod tests {
             assert!(shown.contains(left_name) && shown.contains(says), "{shown}");
             assert_eq!(std::fs::read_to_string(&odd).unwrap(), "not a folder");
             assert!(!target.exists());
+        }
+    }
+
+    #[test]
+    fn a_marker_never_names_a_file_outside_the_folder() {
+        // A damaged or hand-written marker lists paths: a file beside the
+        // folder, one above it, an absolute one. None is removed.
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("report");
+        std::fs::create_dir(&target).unwrap();
+        let beside = dir.path().join("victim.txt");
+        std::fs::write(&beside, "mine").unwrap();
+        let nested = dir.path().join("sub");
+        std::fs::create_dir(&nested).unwrap();
+        std::fs::write(nested.join("deep.txt"), "mine").unwrap();
+        let absolute = dir.path().join("abs.txt");
+        std::fs::write(&absolute, "mine").unwrap();
+        std::fs::write(
+            target.join(MARKER),
+            format!(
+                "grdp 0.1.0\nf0.txt\n../victim.txt\n..\\victim.txt\n../sub/deep.txt\n{}\n.grdp-report\n",
+                absolute.display()
+            ),
+        )
+        .unwrap();
+        std::fs::write(target.join("f0.txt"), "old").unwrap();
+        write_report_dir(&target, files(1), false).unwrap();
+        for f in [&beside, &nested.join("deep.txt"), &absolute] {
+            assert_eq!(
+                std::fs::read_to_string(f).unwrap(),
+                "mine",
+                "{}",
+                f.display()
+            );
+        }
+        assert_eq!(
+            std::fs::read_to_string(target.join("f0.txt")).unwrap(),
+            "x".repeat(10)
+        );
+        // Only the plain names are the report's.
+        assert!(is_report_file_name("index.html"));
+        for bad in [
+            "../victim.txt",
+            "/tmp/abs.txt",
+            "a\\b",
+            "C:x",
+            ".grdp-report",
+            "",
+        ] {
+            assert!(!is_report_file_name(bad), "{bad}");
         }
     }
 }
