@@ -61,9 +61,11 @@ fn main() -> ExitCode {
         }
     };
     // The first Ctrl-C asks the run to stop at the next batch, so temporary
-    // files are removed; a second one ends the process at once.
+    // files are removed; a second one ends the process at once, removing
+    // them first (the outputs they were for stay as they were).
     let _ = ctrlc::set_handler(|| {
         if INTERRUPTED.swap(true, Ordering::SeqCst) {
+            grdp_report::write::remove_unfinished();
             std::process::exit(i32::from(EXIT_INTERRUPTED));
         }
     });

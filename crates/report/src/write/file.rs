@@ -123,6 +123,9 @@ enum Sink {
         file: BufWriter<NamedTempFile>,
         target: PathBuf,
         mode: Option<u32>,
+        /// Listed for [`super::remove_unfinished`] until renamed or removed
+        /// (declared after `file`, so dropped after it).
+        _unfinished: super::Unfinished,
     },
     /// A device or FIFO, written directly.
     Stream(BufWriter<File>),
@@ -175,6 +178,7 @@ impl Draft {
                 // Held until the rename: a later run knows the file is live.
                 tmp.as_file().lock().map_err(io)?;
                 Sink::Temp {
+                    _unfinished: super::Unfinished::new(tmp.path()),
                     file: BufWriter::new(tmp),
                     target,
                     mode,
@@ -196,7 +200,9 @@ impl Draft {
         };
         match self.sink {
             Sink::Stream(mut w) => w.flush().map_err(io),
-            Sink::Temp { file, target, mode } => {
+            Sink::Temp {
+                file, target, mode, ..
+            } => {
                 let tmp = file
                     .into_inner()
                     .map_err(|e| io(without_temp_path(e.into_error())))?;

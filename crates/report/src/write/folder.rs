@@ -330,6 +330,8 @@ where
     let build = builder
         .tempdir_in(&parent)
         .map_err(|e| io(shown)(super::without_temp_path(e)))?;
+    // Until it is renamed into place, a second Ctrl-C removes it.
+    let unfinished = super::Unfinished::new(build.path());
     for (file, bytes) in &files {
         let path = build.path().join(file);
         let mut f = File::create(&path).map_err(io(&target.join(file)))?;
@@ -357,6 +359,7 @@ where
     let suffix = suffix.trim_start_matches(&format!(".grdp-report-build-{name}-"));
     let swap = parent.join(format!(".grdp-report-swap-{name}-{suffix}"));
     std::fs::rename(&built, &swap).map_err(io(&target))?;
+    drop(unfinished);
     abort_if_asked("swap");
 
     if !exists {

@@ -9,11 +9,15 @@
 //!   exchange), replacing only the files an earlier report wrote (its
 //!   manifest), under a lock on the parent folder, recovering what a
 //!   crashed run left.
+//!
+//! A second Ctrl-C ends the process without unwinding: [`remove_unfinished`]
+//! first removes the temporary files and folders still being written.
 
 pub mod file;
 pub mod folder;
 
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 use std::time::{Duration, SystemTime};
 
 pub use file::{Draft, check_file_path, write_file};
@@ -28,6 +32,55 @@ pub const TEMP_PREFIX: &str = ".grdp-";
 /// it: a run holds its temporary file locked from the moment it creates it,
 /// so this only covers the instant between the two.
 const STALE_AFTER: Duration = Duration::from_secs(10);
+
+/// The temporary files and folders this process is writing, which
+/// [`remove_unfinished`] removes when the process must end at once.
+static UNFINISHED: Mutex<Vec<PathBuf>> = Mutex::new(Vec::new());
+
+/// A temporary file or folder being written, listed in [`UNFINISHED`]
+/// while the guard lives.
+struct Unfinished(PathBuf);
+
+impl Unfinished {
+    fn new(path: &Path) -> Self {
+        if let Ok(mut live) = UNFINISHED.lock() {
+            live.push(path.to_path_buf());
+        }
+        Self(path.to_path_buf())
+    }
+}
+
+impl Drop for Unfinished {
+    fn drop(&mut self) {
+        if let Ok(mut live) = UNFINISHED.lock()
+            && let Some(i) = live.iter().rposition(|p| *p == self.0)
+        {
+            live.swap_remove(i);
+        }
+    }
+}
+
+/// Removes every temporary file and folder this process is still writing,
+/// for a process about to end without unwinding (a second Ctrl-C): the
+/// outputs they were for stay as they were. Safe to call from another
+/// thread while they are written.
+pub fn remove_unfinished() {
+    let live = match UNFINISHED.lock() {
+        Ok(live) => live.clone(),
+        Err(poisoned) => poisoned.into_inner().clone(),
+    };
+    for path in live {
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if m.is_dir() => {
+                let _ = std::fs::remove_dir_all(&path);
+            }
+            Ok(_) => {
+                let _ = std::fs::remove_file(&path);
+            }
+            Err(_) => {}
+        }
+    }
+}
 
 /// The error for an output `path` whose folder `dir` is missing or a file
 /// (`None` when `dir` is a folder).
