@@ -180,6 +180,35 @@ pub struct SolveArgs {
     pub average: Option<f64>,
 }
 
+/// The notes for options given in percent (`--target 0.095`) or
+/// percentage points whose value looks like a fraction typed for a
+/// percent: `(flag, value, unit)`, `unit` "%" or "pp". A growth rate or
+/// target between −1 and 1 % (other than 0), or a spread below 0.1 pp, is
+/// read as written, with a note that says how 9.5 % is written: the run
+/// goes on, since such a value can be meant.
+pub fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
+    given
+        .iter()
+        .filter_map(|&(flag, value, unit)| {
+            let v = value?;
+            let suspicious = if unit == "pp" {
+                v > 0.0 && v < 0.1
+            } else {
+                v != 0.0 && v.abs() < 1.0
+            };
+            suspicious.then(|| {
+                // 0.095 × 100 is 9.500000000000002 in binary: shown as 9.5.
+                let meant = (v * 100.0 * 1e9).round() / 1e9;
+                // `--known Q1=` takes its value after the sign.
+                let sep = if flag.ends_with('=') { "" } else { " " };
+                format!(
+                    "note: {flag}{sep}{v} is read as {v} {unit}; if {meant} {unit} was meant (a fraction typed for a percent), write {flag}{sep}{meant}"
+                )
+            })
+        })
+        .collect()
+}
+
 /// A growth rate in percent: finite, with a decimal point.
 fn parse_pct(s: &str) -> Result<f64, String> {
     match percent_number(s)? {

@@ -15,6 +15,9 @@ use grdp_report::write::Draft;
 use std::io::Write;
 
 pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
+    for note in crate::args::fraction_notes(&[("--sd", args.sd, "pp")]) {
+        eprintln!("{note}");
+    }
     if args.format == Format::Xlsx {
         return Err(crate::UsageError(
             "batch writes a table, json or csv; expected --format table, json or csv".into(),

@@ -41,6 +41,19 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     if let Some(draws) = &args.save_draws {
         grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
+    let known_flag = args
+        .known
+        .map(|(part, _)| format!("--known {}=", part.label()));
+    for note in crate::args::fraction_notes(&[
+        ("--target", args.target, "%"),
+        (
+            known_flag.as_deref().unwrap_or_default(),
+            args.known.map(|(_, v)| v),
+            "%",
+        ),
+    ]) {
+        eprintln!("{note}");
+    }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     // The scenario's own record, checked against the history where it is
     // the one applied.

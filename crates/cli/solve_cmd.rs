@@ -8,6 +8,21 @@ use crate::args::{Format, SolveArgs};
 use crate::output::{Output, emit};
 
 pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
+    let remaining = args
+        .remaining
+        .map(|(part, _)| format!("--remaining {}=", part.label()));
+    for note in crate::args::fraction_notes(&[
+        ("--target", args.target, "%"),
+        (
+            remaining.as_deref().unwrap_or_default(),
+            args.remaining.map(|(_, v)| v),
+            "%",
+        ),
+        ("--then", args.then, "%"),
+        ("--average", args.average, "%"),
+    ]) {
+        eprintln!("{note}");
+    }
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     if args.remaining.is_none() && (args.then.is_some() || args.quarter_shares.is_some()) {
         return Err(UsageError(

@@ -6,6 +6,8 @@
 use std::fmt;
 
 use grdp_core::Scenario;
+use grdp_core::plan::PricePath;
+use grdp_core::targets::Indicator;
 use grdp_core::uncertainty::{Centre, Marginal, UncertaintySpec};
 
 use crate::error::LoadError;
@@ -46,6 +48,17 @@ const MAX_POPULATION_THOUSAND: f64 = 1_000_000.0;
 const MAX_STEP_FROM_HISTORY_PP: f64 = 15.0;
 /// Sector growth beyond this, percent, is taken for a typing slip.
 const MAX_PLAUSIBLE_GROWTH_PCT: f64 = 50.0;
+/// Price growth beyond this, percent a year, is taken for a typing slip
+/// (Vietnam's GDP deflator has not risen 50 % in a year since the 1980s).
+const MAX_PLAUSIBLE_PRICE_GROWTH_PCT: f64 = 50.0;
+/// A component's relative price in the base year (its share of GRDP at
+/// current prices over its weight at constant 2010 prices) outside this
+/// range is taken for a slip in one level (a thousands dot): sector prices
+/// have not moved apart by a factor of five since 2010.
+const RELATIVE_PRICE_RANGE: (f64, f64) = (0.2, 5.0);
+/// Growth spreads all below this, percentage points, are taken for
+/// fractions typed for percents.
+const MIN_PLAUSIBLE_SD_PP: f64 = 0.1;
 
 impl Builder<'_> {
     /// A warning about `field`, at its line where the file gave one.
@@ -247,7 +260,119 @@ impl Builder<'_> {
                 }
             }
         }
+        self.fraction_slips(s, spec, &ids, &mut out);
         Ok(out)
+    }
+
+    /// Fractions typed for percents, and a thousands dot in one level:
+    /// targets in percent whose bounds all lie between 0 and 1, price
+    /// growth all below 1 % or far beyond any record, spreads all below
+    /// 0.1 pp, a component whose current-price share is far from its
+    /// constant-price weight.
+    fn fraction_slips(
+        &self,
+        s: &Scenario,
+        spec: Option<&UncertaintySpec>,
+        ids: &[&str],
+        out: &mut Vec<Warning>,
+    ) {
+        let e = s.economy();
+        let in_unit = |v: f64| v > 0.0 && v < 1.0;
+        for t in s.targets().targets() {
+            let percent = match t.indicator {
+                Indicator::GrowthPct => t.component.is_none(),
+                Indicator::NominalGrowthPct
+                | Indicator::LabourProductivityGrowthPct
+                | Indicator::ShareCurrentPct => true,
+                _ => false,
+            };
+            let bounds: Vec<f64> = [t.bound.min, t.bound.max].into_iter().flatten().collect();
+            if percent && !bounds.is_empty() && bounds.iter().all(|&v| in_unit(v)) {
+                let written: Vec<String> = bounds.iter().map(|&v| tidy(v)).collect();
+                let meant: Vec<String> = bounds.iter().map(|&v| tidy(100.0 * v)).collect();
+                out.push(self.warning(
+                    &format!("target.{}", t.id),
+                    format!(
+                        "{} % is below 1 %: typed as a fraction ({} for {} %)? Targets are written in percent",
+                        written.join("–"),
+                        written.join("–"),
+                        meant.join("–")
+                    ),
+                ));
+            }
+        }
+        let prices: Vec<(i32, f64)> = s
+            .plan()
+            .years()
+            .iter()
+            .flat_map(|y| {
+                let rates: Vec<f64> = match &y.prices {
+                    Some(PricePath::GrdpDeflatorPct(p)) => vec![*p],
+                    Some(PricePath::PerComponentPct(v)) => v.clone(),
+                    None => Vec::new(),
+                };
+                rates.into_iter().map(move |p| (y.year, p))
+            })
+            .collect();
+        if prices.iter().any(|(_, p)| *p != 0.0) && prices.iter().all(|(_, p)| p.abs() < 1.0) {
+            out.push(self.warning(
+                "plan",
+                "every price growth rate of the plan is below 1 %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent".into(),
+            ));
+        }
+        for (year, p) in &prices {
+            if p.abs() > MAX_PLAUSIBLE_PRICE_GROWTH_PCT {
+                out.push(self.warning(
+                    &format!("plan.{year}.deflator_growth_pct"),
+                    format!(
+                        "{}% price growth in a year is far beyond Vietnam's record since the 1980s: a typing slip (40.6 for 4.06)?",
+                        tidy(*p)
+                    ),
+                ));
+            }
+        }
+        if let Some(spec) = spec {
+            let sds: Vec<f64> = spec
+                .growth
+                .iter()
+                .flat_map(|m| match m {
+                    Marginal::Normal { sd, .. } | Marginal::TruncatedNormal { sd, .. } => {
+                        vec![*sd]
+                    }
+                    Marginal::SplitNormal {
+                        sd_lower, sd_upper, ..
+                    } => vec![*sd_lower, *sd_upper],
+                    _ => Vec::new(),
+                })
+                .collect();
+            if !sds.is_empty() && sds.iter().all(|&sd| sd > 0.0 && sd < MIN_PLAUSIBLE_SD_PP) {
+                out.push(self.warning(
+                    "uncertainty.growth",
+                    format!(
+                        "every spread of sector growth is below {MIN_PLAUSIBLE_SD_PP} percentage points: typed as fractions (0.0206 for 2.06)? Spreads are written in percentage points"
+                    ),
+                ));
+            }
+        }
+        let base = e.base();
+        if let Some(current) = &base.current_bn_vnd {
+            let total: f64 = current.iter().sum();
+            for ((c, w), id) in current.iter().zip(e.base_weights()).zip(ids) {
+                let relative = (c / total) / w;
+                let (lo, hi) = RELATIVE_PRICE_RANGE;
+                if *w > 0.0 && (relative < lo || relative > hi) {
+                    out.push(self.warning(
+                        &format!("base.current_bn_vnd.{id}"),
+                        format!(
+                            "{} billion VND is {:.2} % of GRDP at current prices, against a weight of {:.2} % at constant 2010 prices: prices that far apart point to a typing slip in one level, such as a thousands dot (13.253 for 13,253)",
+                            tidy(*c),
+                            100.0 * c / total,
+                            100.0 * w
+                        ),
+                    ));
+                }
+            }
+        }
     }
 }
 
