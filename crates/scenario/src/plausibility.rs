@@ -332,6 +332,20 @@ impl Builder<'_> {
             }
         }
         if let Some(spec) = spec {
+            for v in &spec.views {
+                if let Centre::PlanMinus { shortfall_pp } = v.centre
+                    && shortfall_pp < 0.0
+                {
+                    out.push(self.warning(
+                        &format!("uncertainty.view.{}.shortfall_pp", v.id),
+                        format!(
+                            "{} points below the plan adds {} points to every sector's growth: a shortfall is written as a positive number (1.26 for growth 1.26 points under the plan)",
+                            tidy(shortfall_pp),
+                            tidy(-shortfall_pp)
+                        ),
+                    ));
+                }
+            }
             let sds: Vec<f64> = spec
                 .growth
                 .iter()

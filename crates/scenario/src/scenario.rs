@@ -501,6 +501,13 @@ impl Builder<'_> {
                     format!("found `{id}`; expected letters, digits and underscores only (names with spaces or accents go in name_en and name_vi)"),
                 ));
             }
+            if id.eq_ignore_ascii_case("total") {
+                return Err(self.loc.invalid(
+                    Some(c.id.span()),
+                    format!("{field}.id"),
+                    "`total` is reserved: tables and histories name GRDP as a whole `total`; choose another id, such as `other`",
+                ));
+            }
             if comps.iter().any(|o: &Component| o.id == id) {
                 return Err(self.loc.invalid(
                     Some(c.id.span()),
