@@ -299,6 +299,13 @@ fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
     Ok((part, parse_pct(pct)?))
 }
 
+/// A seed of the random numbers: a whole number from 0 to 2⁶⁴ − 1.
+fn parse_seed(s: &str) -> Result<u64, String> {
+    s.trim().parse::<u64>().map_err(|_| {
+        format!("found `{s}`; expected a whole number from 0 to 18446744073709551615, such as 42")
+    })
+}
+
 /// A number of draws: a whole number, written out (1000000) or in
 /// scientific notation (1e6).
 fn parse_scenarios(s: &str) -> Result<u64, String> {
@@ -310,6 +317,9 @@ fn parse_scenarios(s: &str) -> Result<u64, String> {
     match t.parse::<f64>() {
         Ok(v) if v < 0.0 => Err(format!("found {s}; {expected}, at least 1")),
         Ok(v) if v.fract() == 0.0 && v <= 1e18 => Ok(v as u64),
+        Ok(v) if v.fract() == 0.0 || v > 1e18 => {
+            Err(format!("found {s}, more than any run takes; {expected}"))
+        }
         Ok(_) => Err(format!("found {s}, not a whole number; {expected}")),
         Err(_) if t.contains([',', '.']) => {
             Err(format!("found {s}; {expected} (no thousands separators)"))
@@ -666,7 +676,7 @@ pub struct SimulateArgs {
     )]
     pub scenarios: u64,
     /// Seed of the random numbers (the same seed gives the same result).
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u64,
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]
@@ -778,7 +788,7 @@ pub struct BacktestArgs {
     )]
     pub draws: u64,
     /// Seed of those draws.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u64,
     /// Output format (table or json).
     #[arg(long, value_enum, default_value_t = Format::Table)]
@@ -827,7 +837,7 @@ pub struct BatchArgs {
     )]
     pub draws: u64,
     /// Seed of the random numbers (the same draws for every region).
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u64,
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]
@@ -910,7 +920,7 @@ pub struct ReportArgs {
     )]
     pub scenarios: u64,
     /// Seed of the random numbers.
-    #[arg(long, default_value_t = 42)]
+    #[arg(long, default_value_t = 42, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u64,
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]

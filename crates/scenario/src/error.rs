@@ -236,6 +236,53 @@ pub(crate) fn decode<'b>(
     Ok(text)
 }
 
+/// A TOML reader's type error in plain words: "invalid type: floating
+/// point `2025.5`, expected i64" becomes "found the decimal number 2025.5;
+/// expected a whole number". Other messages pass unchanged.
+pub(crate) fn in_plain_words(message: &str) -> String {
+    let Some(rest) = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "))
+    else {
+        return message.to_string();
+    };
+    let Some((found, expected)) = rest.rsplit_once(", expected ") else {
+        return message.to_string();
+    };
+    let quoted = |s: &str| {
+        s.split_once('`')
+            .and_then(|(_, r)| r.rsplit_once('`'))
+            .map(|(v, _)| v.to_string())
+    };
+    let found = if let Some(v) = found.strip_prefix("floating point ").and_then(quoted) {
+        format!("the decimal number {v}")
+    } else if let Some(v) = found.strip_prefix("integer ") {
+        match quoted(v) {
+            Some(n) if v.contains(" as i128") => format!("{n}, a whole number too large"),
+            Some(n) => format!("the whole number {n}"),
+            None => found.to_string(),
+        }
+    } else if let Some(v) = found.strip_prefix("string ") {
+        format!("the text {v}")
+    } else if let Some(v) = found.strip_prefix("boolean ").and_then(quoted) {
+        format!("{v} (true or false)")
+    } else if found == "map" {
+        "a table or a date".to_string()
+    } else if found == "sequence" {
+        "a list".to_string()
+    } else {
+        found.to_string()
+    };
+    let expected = match expected {
+        "i64" | "i32" | "u32" | "u64" | "usize" | "u8" | "u16" => "a whole number".to_string(),
+        "f64" | "f32" => "a number".to_string(),
+        "a string" | "string" => "text in quotes".to_string(),
+        "a boolean" | "bool" => "true or false".to_string(),
+        other => other.to_string(),
+    };
+    format!("found {found}; expected {expected}")
+}
+
 /// What a TOML error most likely means, in an economist's words: the typing
 /// slips a spreadsheet habit makes (a decimal comma, a percent sign, a year
 /// with decimals, a number in quotes) and the key a duplicate-key error
@@ -277,12 +324,25 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
             number.trim()
         );
     }
-    // A year written with decimals: `2025.0`.
+    // A whole number written with decimals: `2025.0`, `format = 1.0`.
     if message.contains("expected i64")
+        && value.contains(['.', 'e', 'E'])
         && let Ok(v) = value.parse::<f64>()
         && v.fract() == 0.0
     {
-        return format!("; a year is a whole number: write {v:.0}");
+        return if key.contains("year") {
+            format!("; a year is a whole number: write {v:.0}")
+        } else {
+            format!("; write {v:.0}")
+        };
+    }
+    // A date for a year: `2025-12-31` (TOML reads it as a date).
+    if message.contains("invalid type: map")
+        && let Some((year, _)) = value.split_once('-')
+        && year.len() == 4
+        && year.chars().all(|c| c.is_ascii_digit())
+    {
+        return format!("; `{value}` is a date: write the year alone ({year})");
     }
     if message.contains("duplicate key") && !key.is_empty() {
         return format!("; `{key}` is given twice in this table: expected each key once");

@@ -153,6 +153,7 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let message = with_suggestion(e.message().trim_end());
         let hint = crate::error::explain_toml(text, e.span(), &message);
+        let message = crate::error::in_plain_words(&message);
         loc.error(e.span(), LoadErrorKind::Syntax(format!("{message}{hint}")))
     })?;
     let mut loaded = Builder {
