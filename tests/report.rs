@@ -385,9 +385,12 @@ fn the_page_leads_with_the_answer_that_simulate_and_solve_give() {
     // The main targets table scores per capita by its direction.
     let (header, targets) = tables
         .iter()
-        .find(|(h, _)| h.iter().any(|x| x == "Verdict"))
+        .find(|(h, _)| h.iter().any(|x| x == "Verdict of the projection"))
         .expect("the main targets table");
-    let verdict_col = header.iter().position(|x| x == "Verdict").unwrap();
+    let verdict_col = header
+        .iter()
+        .position(|x| x == "Verdict of the projection")
+        .unwrap();
     let per_capita_2025 = targets
         .iter()
         .find(|r| r[0] == "GRDP per capita" && r[2] == "2025")

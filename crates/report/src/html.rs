@@ -84,8 +84,22 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         esc(&w.page_title()),
     );
 
-    // Title, issue line, sources.
+    // Title, the area and what the scenario asks, issue line, sources.
     h += &format!("<header>\n<h1>{}</h1>\n", esc(&w.page_title()));
+    let meta = &input.loaded.meta;
+    let (region, description) = if vi {
+        (
+            meta.region_vi.as_ref().or(meta.region.as_ref()),
+            meta.description_vi.as_ref().or(meta.description.as_ref()),
+        )
+    } else {
+        (meta.region.as_ref(), meta.description.as_ref())
+    };
+    let area = region.map(|r| pick(&format!("Area: {r}."), &format!("Địa bàn: {r}.")));
+    let about: Vec<String> = area.into_iter().chain(description.cloned()).collect();
+    if !about.is_empty() {
+        h += &format!("<p class=\"about\">{}</p>\n", esc(&about.join(" ")));
+    }
     let issued = match &input.issuer {
         Some(who) => pick(
             &format!("Issued {} by {who}.", input.issued),
@@ -195,9 +209,12 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 &format!("Năm {base_year} (ước tính)"),
             ),
             pick("Target", "Chỉ tiêu kế hoạch"),
-            pick("Projection", "Dự báo"),
+            pick("Projection", "Kịch bản kế hoạch"),
             pick("Probability", "Xác suất đạt"),
-            pick("Verdict", "Đánh giá"),
+            pick(
+                "Verdict of the projection",
+                "Đánh giá theo kịch bản kế hoạch",
+            ),
         ],
         numeric: vec![false, false, true, true, true, true, true, false],
         rows: input
@@ -228,15 +245,15 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             &format!(
                 "Projection: the plan carried forward (every sector {}). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
                 if w.sector_targets() {
-                    "at its target"
+                    "at its target, so each sector's own growth target is met by construction: read its probability"
                 } else {
                     "at its planned growth"
                 }
             ),
             &format!(
-                "Dự báo: kịch bản kế hoạch (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "Kịch bản kế hoạch: kế hoạch được giữ nguyên (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
                 if w.sector_targets() {
-                    "đạt chỉ tiêu"
+                    "đạt chỉ tiêu, nên chỉ tiêu tăng trưởng của từng khu vực mặc nhiên đạt: cần đọc xác suất"
                 } else {
                     "tăng như kế hoạch"
                 },
@@ -569,6 +586,7 @@ const CSS: &str = "body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-s
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
 .meta, .note { color: #555; font-size: 0.9em; }
+.about { margin: 0.3em 0 0.6em; }
 .verdict { border-left: 6px solid #0072b2; background: #f2f7fb; padding: 0.4em 1.2em 0.8em 1.2em; margin: 1.5em 0; }
 .verdict h2 { border: none; margin-top: 0.5em; font-size: 1.5em; }
 .findings li { margin-bottom: 0.4em; }

@@ -67,8 +67,11 @@ pub struct ScenarioMeta {
     pub name: String,
     /// Display name in Vietnamese (the English name where not given).
     pub name_vi: String,
-    /// The region the scenario describes.
+    /// The region the scenario describes (the area, on its boundaries of
+    /// the time: e.g. before or after the July 2025 merger).
     pub region: Option<String>,
+    /// `region` in Vietnamese, where given.
+    pub region_vi: Option<String>,
     /// The region of the history file (`data/history.csv`) whose past
     /// targets and outcomes are this area's own, where there is one: its
     /// record of past shortfalls is what `grdp report` applies by default,
@@ -77,6 +80,8 @@ pub struct ScenarioMeta {
     pub history_region: Option<String>,
     /// A sentence or two on what the scenario asks.
     pub description: Option<String>,
+    /// `description` in Vietnamese, where given.
+    pub description_vi: Option<String>,
     /// Which vintage of the data it uses.
     pub vintage: Option<String>,
     /// Who issues briefings on it (an office, a consultant), where given.
@@ -193,8 +198,10 @@ struct RawMeta {
     name: String,
     name_vi: Option<String>,
     region: Option<String>,
+    region_vi: Option<String>,
     history_region: Option<String>,
     description: Option<String>,
+    description_vi: Option<String>,
     vintage: Option<String>,
     issuer: Option<String>,
     data_source: Option<String>,
@@ -336,12 +343,14 @@ impl Builder<'_> {
                     .unwrap_or_else(|| raw.scenario.name.clone()),
                 name: raw.scenario.name,
                 region: raw.scenario.region,
+                region_vi: raw.scenario.region_vi,
                 history_region: raw
                     .scenario
                     .history_region
                     .as_deref()
                     .map(crate::history::region_name),
                 description: raw.scenario.description,
+                description_vi: raw.scenario.description_vi,
                 vintage: raw.scenario.vintage,
                 issuer: raw.scenario.issuer,
                 data_source: raw.scenario.data_source,

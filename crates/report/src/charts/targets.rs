@@ -140,7 +140,10 @@ fn phone(
     [title, subtitle]: [&str; 2],
 ) -> Result<Vec<u8>, ReportError> {
     use plotters::style::text_anchor::{HPos, Pos, VPos};
-    let height = (PHONE_ROW * rows.len() as f64) as u32 + 250;
+    // The title wraps on the phone: room for each of its lines (about 36
+    // characters a line at this size), so the key never meets the source.
+    let title_lines = title.chars().count().div_ceil(36) as u32;
+    let height = (PHONE_ROW * rows.len() as f64) as u32 + 200 + 30 * title_lines;
     render(input, Layout::Phone { height }, |root, s| {
         let area = frame(root, s, title, subtitle, &w.source())?;
         let (aw, _) = area.dim_in_pixel();

@@ -877,11 +877,11 @@ impl Words<'_> {
                 let mostly_shares = 2 * shares > missed;
                 self.pick(
                     format!(
-                        "The plan misses {missed} of its {total} targets{}",
+                        "Even with every sector on target, the plan misses {missed} of its {total} targets{}",
                         if mostly_shares { ": the structure targets above all" } else { "" }
                     ),
                     format!(
-                        "Kế hoạch không đạt {missed} trên {total} chỉ tiêu{}",
+                        "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn không đạt {missed} trên {total} chỉ tiêu{}",
                         if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
                     ),
                 )
