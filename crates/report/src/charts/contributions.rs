@@ -1,6 +1,7 @@
 //! Chart 1. Contributions to growth by component.
 
 use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::*;
 
@@ -82,23 +83,68 @@ pub(super) fn contributions(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
+        // A segment tall enough for a label carries its value, so the parts
+        // read without telling colours apart (in greyscale, say).
+        let (y_lo, y_hi) = nice_range(bottom.min(0.0), top * 1.15);
+        let labelled = 0.055 * (y_hi - y_lo);
         for c in 0..k {
             let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
+            let segment = |v: &[f64]| {
+                let below: f64 = v[..c]
+                    .iter()
+                    .filter(|x| (**x >= 0.0) == (v[c] >= 0.0))
+                    .sum();
+                (below, below + v[c])
+            };
             chart
                 .draw_series(bars.iter().enumerate().map(|(i, (_, v, _, published))| {
-                    let below: f64 = v[..c]
-                        .iter()
-                        .filter(|x| (**x >= 0.0) == (v[c] >= 0.0))
-                        .sum();
+                    let (from, to) = segment(v);
                     let x = i as f64;
                     let style = if *published {
                         colour.mix(0.55).filled()
                     } else {
                         colour.filled()
                     };
-                    Rectangle::new([(x - 0.32, below), (x + 0.32, below + v[c])], style)
+                    Rectangle::new([(x - 0.32, from), (x + 0.32, to)], style)
                 }))
                 .map_err(err)?;
+            // White between the parts, so each reads as a block of its own.
+            chart
+                .draw_series(bars.iter().enumerate().map(|(i, (_, v, _, _))| {
+                    let (from, to) = segment(v);
+                    let x = i as f64;
+                    Rectangle::new(
+                        [(x - 0.32, from), (x + 0.32, to)],
+                        WHITE.stroke_width((1.5 * s).max(1.0) as u32),
+                    )
+                }))
+                .map_err(err)?;
+            chart
+                .draw_series(
+                    bars.iter()
+                        .enumerate()
+                        .filter(|(_, (_, v, _, _))| v[c].abs() >= labelled)
+                        .map(|(i, (_, v, _, published))| {
+                            let (from, to) = segment(v);
+                            let fill = if *published {
+                                colour.mix(0.55).to_rgba()
+                            } else {
+                                colour.to_rgba()
+                            };
+                            Text::new(
+                                w.num(v[c], 2),
+                                (i as f64, 0.5 * (from + to)),
+                                font(13.0, s)
+                                    .color(ink_on(fill))
+                                    .pos(Pos::new(HPos::Center, VPos::Center)),
+                            )
+                        }),
+                )
+                .map_err(err)?;
+        }
+        // The key lists the parts top down, as the bars stack them.
+        for c in (0..k).rev() {
+            let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
             keys.add(w.component(c), swatch(colour.filled(), s));
         }
         // Totals written above each bar.

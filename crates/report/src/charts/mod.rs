@@ -102,6 +102,29 @@ pub(super) const GREY: RGBColor = RGBColor(0x70, 0x70, 0x70);
 pub(super) const MET: RGBColor = RGBColor(0x00, 0x72, 0xb2);
 /// A target exceeded: sky blue.
 pub(super) const EXCEEDED: RGBColor = RGBColor(0x56, 0xb4, 0xe9);
+/// Black or white, whichever reads better on `fill` (its relative
+/// luminance, WCAG 2, above or below the point where the two contrast
+/// ratios are equal).
+pub(super) fn ink_on(fill: RGBAColor) -> &'static RGBColor {
+    let linear = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.040_45 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    // Blended over white by its opacity, as it is drawn.
+    let over_white = |c: u8| {
+        let a = fill.3;
+        (a * f64::from(c) + (1.0 - a) * 255.0).round() as u8
+    };
+    let l = 0.2126 * linear(over_white(fill.0))
+        + 0.7152 * linear(over_white(fill.1))
+        + 0.0722 * linear(over_white(fill.2));
+    if l > 0.179 { &INK } else { &WHITE }
+}
+
 /// A target missed: orange (not red: red is the targets'), hatched by
 /// [`status_bar`].
 pub(super) const MISSED: RGBColor = RGBColor(0xe6, 0x9f, 0x00);
@@ -525,3 +548,20 @@ mod text;
 mod tornado;
 mod track_record;
 mod year_so_far;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn labels_are_white_on_dark_fills_and_ink_on_light_ones() {
+        // Relative luminance worked by hand (WCAG 2): Okabe-Ito blue
+        // (0, 114, 178) is 0.152, below the 0.179 where black and white
+        // contrast equally; orange (230, 159, 0) is 0.416; the same blue at
+        // 55 % over white is about 0.40.
+        let blue = COMPONENT_COLOURS[1];
+        assert_eq!(*ink_on(blue.to_rgba()), WHITE);
+        assert_eq!(*ink_on(COMPONENT_COLOURS[2].to_rgba()), INK);
+        assert_eq!(*ink_on(blue.mix(0.55).to_rgba()), INK);
+    }
+}
