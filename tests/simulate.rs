@@ -29,7 +29,7 @@ fn json_follows_the_contract() {
     assert_eq!(m["scenario_sha256"].as_str().unwrap().len(), 64);
     assert!(m["rng"].as_str().unwrap().starts_with("Xoshiro256PlusPlus"));
     approx::assert_abs_diff_eq!(v["target_pct"].as_f64().unwrap(), 9.5, epsilon = 0.0);
-    for f in ["probability", "std_error", "mean_pct", "sd_pct"] {
+    for f in ["probability", "std_error", "mean_pct", "sd_pp"] {
         assert!(v[f].is_number(), "{f}");
     }
     let ci = v["probability_ci95"].as_array().unwrap();

@@ -68,14 +68,14 @@ def check(grdp, peer, out=sys.stdout):
             prob(f"P {t['id']} ({t['year']}, {t['direction']})", t["probability"], by_id[t["id"]]["probability"])
     prob("P(all targets)", grdp["all_targets_probability"], peer["all_targets_probability"])
 
-    sd = peer["sd_pct"]
-    se = math.sqrt(grdp["sd_pct"] ** 2 / nr + sd ** 2 / npy)
+    sd = peer["sd_pp"]
+    se = math.sqrt(grdp["sd_pp"] ** 2 / nr + sd ** 2 / npy)
     rows.append((f"mean growth {peer['target_year']}, %", grdp["mean_pct"], peer["mean_pct"], se,
                  z_score(grdp["mean_pct"] - peer["mean_pct"], se)))
     # The SD's standard error scales as 1/sqrt(n): the peer's, at each side's n.
     se = peer["sd_se"] * math.sqrt(npy / nr + 1.0)
-    rows.append((f"SD of growth {peer['target_year']}, pp", grdp["sd_pct"], sd, se,
-                 z_score(grdp["sd_pct"] - sd, se)))
+    rows.append((f"SD of growth {peer['target_year']}, pp", grdp["sd_pp"], sd, se,
+                 z_score(grdp["sd_pp"] - sd, se)))
     peer_years = {y["year"]: y for y in peer["years"]}
     for y in grdp.get("years", []):
         py = peer_years.get(y["year"])
@@ -84,7 +84,7 @@ def check(grdp, peer, out=sys.stdout):
         if py is None:
             failures.append(f"year {y['year']} missing from the peer")
             continue
-        se = py["sd_pct"] * math.sqrt(1.0 / nr + 1.0 / npy)
+        se = py["sd_pp"] * math.sqrt(1.0 / nr + 1.0 / npy)
         rows.append((f"mean growth {y['year']}, %", y["mean_pct"], py["mean_pct"], se,
                      z_score(y["mean_pct"] - py["mean_pct"], se)))
 

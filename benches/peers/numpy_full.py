@@ -555,7 +555,7 @@ def main():
         mean = r["ref"][t] + s1
         m2 = s2 - s1 * s1                                   # central moments
         sd = math.sqrt(m2 * n / (n - 1))
-        years.append(dict(year=year, mean_pct=mean, sd_pct=sd, mean_se=sd / math.sqrt(n)))
+        years.append(dict(year=year, mean_pct=mean, sd_pp=sd, mean_se=sd / math.sqrt(n)))
         if t == M.main_t:
             m4 = s4 - 4 * s3 * s1 + 6 * s2 * s1 ** 2 - 3 * s1 ** 4
             # Standard error of the sample SD: sqrt((m4 - m2^2) / n) / (2 sd).
@@ -580,7 +580,7 @@ def main():
         "probability": p,
         "std_error": se(p),
         "mean_pct": main_year["mean_pct"],
-        "sd_pct": main_year["sd_pct"],
+        "sd_pp": main_year["sd_pp"],
         "mean_se": main_year["mean_se"],
         "sd_se": main_year["sd_se"],
         "years": years,

@@ -32,7 +32,7 @@ pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
         .find(|v| v.view.id == "plan")
         .unwrap_or_else(|| sim.main())
         .result
-        .sd_pct;
+        .sd_pp;
     let sd = args.sd.unwrap_or(plan_sd);
     let mut b = backtest(&history, &args.region, args.record_vintage.into(), sd)
         .map_err(crate::errors::in_flags)?;

@@ -210,7 +210,7 @@ fn all_normal_matches_the_closed_form() {
     // Mean within 5 standard errors of the mean; sd within 5 of the sd's.
     assert_abs_diff_eq!(r.mean_pct, mean, epsilon = 5.0 * sdev / (n as f64).sqrt());
     assert_abs_diff_eq!(
-        r.sd_pct,
+        r.sd_pp,
         sdev,
         epsilon = 5.0 * sdev / (2.0 * n as f64).sqrt()
     );
@@ -393,7 +393,7 @@ fn every_distribution_matches_theory() {
         let r = run(&s1, &spec(vec![m.clone()], None), n, 3);
         let nf = n as f64;
         assert_abs_diff_eq!(r.mean_pct, mean, epsilon = 5.0 * sd / nf.sqrt());
-        assert_abs_diff_eq!(r.sd_pct, sd, epsilon = 5.0 * sd * (5.0 / (4.0 * nf)).sqrt());
+        assert_abs_diff_eq!(r.sd_pp, sd, epsilon = 5.0 * sd * (5.0 / (4.0 * nf)).sqrt());
         for (p, got) in [
             (0.25, r.quantiles_pct.p25),
             (0.5, r.quantiles_pct.p50),
@@ -427,7 +427,7 @@ fn every_distribution_matches_theory() {
     let sd = (values.iter().map(|v| (v - mean) * (v - mean)).sum::<f64>() / 4.0f64).sqrt();
     assert_abs_diff_eq!(r.mean_pct, mean, epsilon = 5.0 * sd / (n as f64).sqrt());
     assert_abs_diff_eq!(
-        r.sd_pct,
+        r.sd_pp,
         sd,
         epsilon = 5.0 * sd * (5.0 / (4.0 * n as f64)).sqrt()
     );

@@ -59,7 +59,7 @@ fn the_plain_half_is_the_plain_run_bit_for_bit() {
     .unwrap();
     assert_eq!(plain.probability.to_bits(), paired.probability.to_bits());
     assert_eq!(plain.mean_pct.to_bits(), paired.mean_pct.to_bits());
-    assert_eq!(plain.sd_pct.to_bits(), paired.sd_pct.to_bits());
+    assert_eq!(plain.sd_pp.to_bits(), paired.sd_pp.to_bits());
 }
 
 /// A record of one shortfall, −1 pp, takes exactly 1 point off every

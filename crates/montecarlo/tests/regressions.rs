@@ -84,7 +84,7 @@ fn a_truncated_normal_far_in_a_tail_is_drawn_across_its_range() {
                 r.mean_pct
             );
             // Spread across the range, not a point.
-            assert!(r.sd_pct > 0.05, "[{min}, {max}]: sd {}", r.sd_pct);
+            assert!(r.sd_pp > 0.05, "[{min}, {max}]: sd {}", r.sd_pp);
         }
     }
 }
@@ -239,9 +239,9 @@ fn variance_shares_are_exact_when_weights_are_drawn() {
     let r = simulate(&model, &opts, Default::default()).unwrap();
     // sd of w_a: about 5 pp · √2 / 2 after renormalising, so G moves by ~0.7 pp.
     assert!(
-        r.sd_pct > 0.5,
+        r.sd_pp > 0.5,
         "the weights move GRDP growth: sd {}",
-        r.sd_pct
+        r.sd_pp
     );
     let shares: Vec<f64> = r.sensitivity.iter().map(|x| x.variance_share).collect();
     // b contributes w_b · 0 = 0 in every draw: its share is exactly 0, a's 1.

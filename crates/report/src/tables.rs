@@ -181,7 +181,7 @@ pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<Strin
         "ci95_high",
         "std_error",
         "mean_pct",
-        "sd_pct",
+        "sd_pp",
         "p1_pct",
         "p5_pct",
         "p10_pct",
@@ -214,7 +214,7 @@ pub fn simulation(sim: &Simulation, given: Option<&PartlyKnown>) -> Result<Strin
                 csv_num(Some(r.probability_ci95[1])),
                 csv_num(Some(r.std_error)),
                 csv_num(Some(r.mean_pct)),
-                csv_num(Some(r.sd_pct)),
+                csv_num(Some(r.sd_pp)),
             ];
             row.extend(r.quantiles_pct.values().iter().map(|q| csv_num(Some(*q))));
             row.push(csv_num(r.expected_shortfall_pp));

@@ -311,7 +311,7 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
                 p3(r.probability_ci95[1])
             ),
             n(r.mean_pct),
-            n(r.sd_pct),
+            n(r.sd_pp),
             n(r.quantiles_pct.p10),
             n(r.quantiles_pct.p50),
             n(r.quantiles_pct.p90),

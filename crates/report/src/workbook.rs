@@ -586,7 +586,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
                 Cell::Num(r.probability_ci95[1], PROB),
                 Cell::Num(r.std_error, PROB),
                 Cell::Num(r.mean_pct, PCT),
-                Cell::Num(r.sd_pct, PCT),
+                Cell::Num(r.sd_pp, PCT),
             ];
             row.extend(r.quantiles_pct.values().iter().map(|q| Cell::Num(*q, PCT)));
             row.push(Cell::opt(r.expected_shortfall_pp, PCT));

@@ -150,7 +150,7 @@ pub fn for_simulation(
         .find(|v| v.view.id == "plan")
         .unwrap_or_else(|| sim.main())
         .result
-        .sd_pct;
+        .sd_pp;
     let mut b = backtest(history, region, RecordVintage::Latest, sd)?;
     let merged = format!("{region}_merged");
     let year = sim.target.year.to_string();

@@ -937,7 +937,7 @@ pub fn run(
                 Ok(BatchRow {
                     step_up_pp: input.recent_pct.map(|g| input.target.value - g),
                     centre_pct: r.mean_pct,
-                    sd_pp: r.sd_pct,
+                    sd_pp: r.sd_pp,
                     probability: r.probability,
                     std_error: r.std_error,
                     met,
@@ -1033,7 +1033,7 @@ pub fn run_scenarios(
                 Ok(BatchRow {
                     step_up_pp: recent_pct.map(|g| target - g),
                     centre_pct: run.result.mean_pct,
-                    sd_pp: run.result.sd_pct,
+                    sd_pp: run.result.sd_pp,
                     probability: run.result.probability,
                     std_error: run.result.std_error,
                     met: None,

@@ -233,7 +233,7 @@ impl Totals {
             probability_ci95: wilson_95(self.hits, self.n),
             std_error: (p * (1.0 - p) / self.n as f64).sqrt(),
             mean_pct: self.mean,
-            sd_pct: if self.n > 1 {
+            sd_pp: if self.n > 1 {
                 (self.m2 / (self.n - 1) as f64).sqrt()
             } else {
                 0.0

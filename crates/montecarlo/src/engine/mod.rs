@@ -206,7 +206,7 @@ fn run(
     rest?;
     let check = |r: &SimResult| {
         if r.mean_pct.is_finite()
-            && r.sd_pct.is_finite()
+            && r.sd_pp.is_finite()
             && r.min_pct.is_finite()
             && r.max_pct.is_finite()
         {

@@ -166,7 +166,7 @@ pub struct SimResult {
     /// Mean aggregate growth, percent.
     pub mean_pct: f64,
     /// Standard deviation of aggregate growth, percentage points.
-    pub sd_pct: f64,
+    pub sd_pp: f64,
     /// Lowest and highest draw, percent.
     pub min_pct: f64,
     /// Highest draw, percent.
