@@ -33,6 +33,42 @@ pub fn region_name(name: &str) -> String {
 /// Any other name is kept for the record only.
 const READ_BY_NAME: [&str; 2] = [LATEST, "first_estimate"];
 
+/// Why `unit` cannot be the unit of `indicator`, whose name carries its
+/// own (`_pct` percent, `_pp` percentage points): a fraction, a ratio or a
+/// currency written beside a rate means the value is not in the unit
+/// grdp reads it in (0.0715 for 7.15 %). `None` where it fits, or where
+/// the unit is left empty.
+fn unit_mismatch(indicator: &str, unit: &str) -> Option<String> {
+    let rate = if indicator.ends_with("_pct") {
+        "percent"
+    } else if indicator.ends_with("_pp") {
+        "percentage points"
+    } else {
+        return None;
+    };
+    let u = unit.trim().to_lowercase();
+    const NOT_A_RATE: [&str; 10] = [
+        "fraction",
+        "ratio",
+        "decimal",
+        "share of 1",
+        "bn",
+        "billion",
+        "million",
+        "vnd",
+        "tỷ",
+        "triệu",
+    ];
+    NOT_A_RATE.iter().any(|w| u.contains(w)).then(|| {
+        format!(
+            "found the unit `{}` for {indicator}, which grdp reads in {rate} (its name ends _{}): write the value in {rate} (7.15 for 7.15 %, not 0.0715) and the unit {}",
+            unit.trim(),
+            if rate == "percent" { "pct" } else { "pp" },
+            if rate == "percent" { "%" } else { "pp" }
+        )
+    })
+}
+
 /// The vintage `found` was probably meant to be, when it differs from one
 /// grdp reads by name only in case, spaces or hyphens (`Latest`,
 /// `first estimate`): a row so marked would silently count for nothing.
@@ -357,6 +393,11 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     "found {value:?} for {indicator}; a rate beyond ±{MAX_RATE} is a typing slip"
                 ),
             ));
+        }
+        if let Some(unit) = get("unit")
+            && let Some(why) = unit_mismatch(&indicator, &unit)
+        {
+            return Err(err(Some(line), "unit".into(), why));
         }
         if let Some(meant) = get("vintage").as_deref().and_then(misspelt_vintage) {
             return Err(err(
