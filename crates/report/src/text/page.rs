@@ -471,6 +471,33 @@ impl Words<'_> {
             grdp_core::TargetStatus::Unknown => "unknown",
         };
         let unit = self.lang.indicator_unit(t.indicator).trim().to_string();
+        let mut verdict = self.lang.target_status(o.status).to_lowercase();
+        // The draft does not say at which prices its productivity growth
+        // is: the verdict says which reading it is, and gives the other.
+        if t.indicator == Indicator::LabourProductivityGrowthPct
+            && let Some(current) = self.input.briefing.proposal.iter().find_map(|l| match l {
+                grdp_study::briefing::ProposalLine::ProductivityGrowth {
+                    year,
+                    consistent_current_pct: Some(c),
+                    ..
+                } if *year == t.year => Some(*c),
+                _ => None,
+            })
+        {
+            let (other, _) = t.assess(current);
+            verdict = self.pick(
+                format!(
+                    "{verdict} at constant 2010 prices; at current prices ({}): {}",
+                    self.num(current, d),
+                    self.lang.target_status(other).to_lowercase()
+                ),
+                format!(
+                    "{verdict} theo giá so sánh 2010; theo giá hiện hành ({}): {}",
+                    self.num(current, d),
+                    self.lang.target_status(other).to_lowercase()
+                ),
+            );
+        }
         TargetRow {
             indicator: self
                 .lang
@@ -481,7 +508,7 @@ impl Words<'_> {
             target: self.bound_plain(&t.bound),
             projected: o.value.map_or("–".into(), |v| self.num(v, d)),
             probability: probability.map_or("–".into(), |p| self.probability(p)),
-            verdict: self.lang.target_status(o.status).to_lowercase(),
+            verdict,
             class,
         }
     }
