@@ -205,8 +205,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             pick("Unit", "Đơn vị"),
             pick("Year", "Năm"),
             pick(
-                &format!("{base_year} (estimate)"),
-                &format!("Năm {base_year} (ước tính)"),
+                &format!("{base_year} (estimate or derived)"),
+                &format!("Năm {base_year} (ước tính hoặc tính toán)"),
             ),
             pick("Target", "Chỉ tiêu kế hoạch"),
             pick("Projection", "Kịch bản kế hoạch"),

@@ -675,12 +675,12 @@ impl Words<'_> {
             });
         (
             self.pick(
-                format!("{name} carries {} % of the uncertainty in GRDP growth", self.text_num(100.0 * share, 0)),
-                format!("{name} chiếm {}% mức độ không chắc chắn của tăng trưởng GRDP", self.text_num(100.0 * share, 0)),
+                format!("{name} carries {} % of the variance of GRDP growth", self.text_num(100.0 * share, 0)),
+                format!("{name} chiếm {}% phương sai của tăng trưởng GRDP", self.text_num(100.0 * share, 0)),
             ),
             self.pick(
-                format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.", m.target_year),
-                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.", m.target_year),
+                format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.{}", m.target_year, self.main_scenario_note()),
+                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.{}", m.target_year, self.main_scenario_note()),
             ),
             self.pick(
                 format!(
@@ -747,8 +747,8 @@ impl Words<'_> {
                 format!("Tăng trưởng GRDP: đến năm {year}, 9 trên 10 lần mô phỏng nằm trong khoảng {band}%"),
             ),
             self.pick(
-                "Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.",
-                "Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.",
+                format!("Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.{}", self.main_scenario_note()),
+                format!("Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.{}", self.main_scenario_note()),
             ),
             // The period sentence only where a plan period has a target.
             if p_en.is_empty() {
@@ -781,8 +781,8 @@ impl Words<'_> {
                 format!("Sai số mô phỏng là ± {}: quá nhỏ để làm thay đổi kết luận", self.num(half, 3)),
             ),
             self.pick(
-                "The estimate of P and its 95% interval as draws accumulate.",
-                "Ước lượng xác suất và khoảng tin cậy 95% khi số lần mô phỏng tăng dần.",
+                format!("The estimate of P and its 95% interval as draws accumulate.{}", self.main_scenario_note()),
+                format!("Ước lượng xác suất và khoảng tin cậy 95% khi số lần mô phỏng tăng dần.{}", self.main_scenario_note()),
             ),
             self.pick(
                 format!(
@@ -961,8 +961,8 @@ impl Words<'_> {
                 }
             },
             self.pick(
-                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others as in the first view.", self.text_num(m.target_pct, 2), name.to_lowercase()),
-                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác như kịch bản thứ nhất.", self.text_num(m.target_pct, 2), name.to_lowercase()),
+                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others unchanged.{}", self.text_num(m.target_pct, 2), name.to_lowercase(), self.main_scenario_note()),
+                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác giữ nguyên.{}", self.text_num(m.target_pct, 2), name.to_lowercase(), self.main_scenario_note()),
             ),
             self.pick(
                 format!(

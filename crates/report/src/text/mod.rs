@@ -116,6 +116,22 @@ impl<'a> Words<'a> {
         self.input.views[0].result
     }
 
+    /// " Scenario: Plan.": the first view's name (up to its colon), for the
+    /// subtitles of charts drawn from it (the tornado, the fan, the
+    /// feasibility curve, the convergence trace), which may differ from the
+    /// view the answer comes from.
+    pub(crate) fn main_scenario_note(&self) -> String {
+        let name = &self.input.views[0].name;
+        let short = name
+            .split_once(':')
+            .map_or(name.as_str(), |(a, _)| a)
+            .trim();
+        self.pick(
+            format!(" Scenario: {short}."),
+            format!(" Kịch bản: {short}."),
+        )
+    }
+
     /// The view that answers the question (the briefing's preferred one,
     /// else the first): its index and name.
     pub(crate) fn preferred_view(&self) -> (usize, &crate::ViewInput<'_>) {
