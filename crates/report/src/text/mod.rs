@@ -12,7 +12,7 @@ pub use page::{PageWords, TargetRow};
 use grdp_core::{Indicator, Target, TargetOutcome};
 
 use crate::ReportInput;
-use crate::lang::{BoundStyle, LabelStyle, Lang};
+use crate::lang::{LabelStyle, Lang};
 
 /// Words for one report, in one language.
 pub struct Words<'a> {
@@ -103,7 +103,14 @@ impl<'a> Words<'a> {
         } else {
             2
         };
-        let bound = self.lang.bound_text(&o.target.bound, d, BoundStyle::Tight);
+        // The bound as the draft wrote it (5–5.6, not 5.000–5.600).
+        let t = |v: f64| self.text_num(v, d);
+        let bound = match (o.target.bound.min, o.target.bound.max) {
+            (Some(lo), Some(hi)) => format!("{}–{}", t(lo), t(hi)),
+            (Some(lo), None) => format!("≥ {}", t(lo)),
+            (None, Some(hi)) => format!("≤ {}", t(hi)),
+            (None, None) => String::new(),
+        };
         let unit = self.lang.indicator_unit(o.target.indicator);
         let value = o.value.map_or("–".into(), |v| self.num(v, d));
         self.pick(
