@@ -98,6 +98,15 @@ pub enum Format {
     Xlsx,
 }
 
+/// Output format of a command that writes no CSV or workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableOrJson {
+    /// Aligned tables, units in the headers.
+    Table,
+    /// JSON, as documented in docs/json.md.
+    Json,
+}
+
 /// Language of names, headers and sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
@@ -790,9 +799,9 @@ pub struct BacktestArgs {
     /// Seed of those draws.
     #[arg(long, default_value_t = 42, allow_negative_numbers = true, value_parser = parse_seed)]
     pub seed: u64,
-    /// Output format (table or json).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableOrJson::Table)]
+    pub format: TableOrJson,
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

@@ -5,8 +5,7 @@ use grdp_scenario::builtin;
 use grdp_study::backtest::backtest;
 use grdp_study::simulation::{SimulationOptions, simulate_views};
 
-use crate::UsageError;
-use crate::args::{BacktestArgs, Format};
+use crate::args::{BacktestArgs, TableOrJson};
 use crate::output::{Output, emit};
 
 pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
@@ -51,14 +50,8 @@ pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
         });
     }
     let text = match args.format {
-        Format::Json => documents::to_json(&b)?,
-        Format::Table => terminal::backtest(&b, &origin, args.sd.is_some(), args.lang.into()),
-        Format::Csv | Format::Xlsx => {
-            return Err(UsageError(
-                "backtest writes a table or json; expected --format table or --format json".into(),
-            )
-            .into());
-        }
+        TableOrJson::Json => documents::to_json(&b)?,
+        TableOrJson::Table => terminal::backtest(&b, &origin, args.sd.is_some(), args.lang.into()),
     };
     let inputs: Vec<&std::path::Path> = args.history.as_deref().into_iter().collect();
     emit(&Output::Text(text), args.output.as_deref(), &inputs)
