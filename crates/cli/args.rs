@@ -107,6 +107,17 @@ pub enum TableOrJson {
     Json,
 }
 
+/// Output format of a command that writes no workbook.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TableJsonCsv {
+    /// Aligned tables, units in the headers.
+    Table,
+    /// JSON, as documented in docs/json.md.
+    Json,
+    /// CSV with a header row.
+    Csv,
+}
+
 /// Language of names, headers and sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
@@ -855,9 +866,9 @@ pub struct BatchArgs {
     /// growth where a region has none); the built-in one if omitted.
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
-    /// Output format (table, json or csv).
-    #[arg(long, value_enum, default_value_t = Format::Table)]
-    pub format: Format,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = TableJsonCsv::Table)]
+    pub format: TableJsonCsv,
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,

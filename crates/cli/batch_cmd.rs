@@ -9,7 +9,7 @@ use grdp_scenario::{builtin, read_history, read_scenario};
 use grdp_study::batch::{self, BatchOptions, Spread, SpreadSource};
 use grdp_study::calibration::RecordVintage;
 
-use crate::args::{BatchArgs, Format, SpreadFrom};
+use crate::args::{BatchArgs, SpreadFrom, TableJsonCsv};
 use crate::output::{Output, emit};
 use grdp_report::write::Draft;
 use std::io::Write;
@@ -17,12 +17,6 @@ use std::io::Write;
 pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
     for note in crate::args::fraction_notes(&[("--sd", args.sd, "pp")]) {
         eprintln!("{note}");
-    }
-    if args.format == Format::Xlsx {
-        return Err(crate::UsageError(
-            "batch writes a table, json or csv; expected --format table, json or csv".into(),
-        )
-        .into());
     }
     let options = BatchOptions {
         draws: args.draws,
@@ -106,9 +100,9 @@ fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::
 /// and the old files in place.
 fn finish(args: &BatchArgs, b: &batch::Batch, origin: &str) -> anyhow::Result<()> {
     let text = match args.format {
-        Format::Json => documents::to_json(b)?,
-        Format::Csv => tables::batch(b)?,
-        _ => terminal::batch(b, origin, args.lang.into()),
+        TableJsonCsv::Json => documents::to_json(b)?,
+        TableJsonCsv::Csv => tables::batch(b)?,
+        TableJsonCsv::Table => terminal::batch(b, origin, args.lang.into()),
     };
     let mut inputs: Vec<&Path> = args.table.as_deref().into_iter().collect();
     inputs.extend(args.history.as_deref());
