@@ -176,7 +176,29 @@ impl Words<'_> {
                 "grdp ưu tiên kịch bản có tính đến mức hụt trong quá khứ, nếu có.",
             ),
         };
-        format!("{figures} {centre} {chosen}")
+        // Where a release already gives part of the year, the answer as it
+        // stands now, beside the answer as the plan was set.
+        let since = self
+            .input
+            .given_known
+            .and_then(|g| g.view(&p.view).map(|v| (g, v)))
+            .map_or(String::new(), |(g, v)| {
+                let part = self.lang.known_part(g.known);
+                let year = self.main().target_year;
+                self.pick(
+                    format!(
+                        " Given {part} {year} ({} %), released since: {} (see the year so far, below).",
+                        self.lang.text_num(g.known_growth_pct, 2),
+                        self.num(v.probability, 3)
+                    ),
+                    format!(
+                        " Khi đã có số liệu {part} năm {year} ({}%): {} (xem phần kết quả đã công bố trong năm, bên dưới).",
+                        self.lang.text_num(g.known_growth_pct, 2),
+                        self.num(v.probability, 3)
+                    ),
+                )
+            });
+        format!("{figures}{since} {centre} {chosen}")
     }
 
     /// A finding as one sentence.
