@@ -19,6 +19,42 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         let s = lang.text_num(v, 2);
         if v >= 0.005 { format!("+{s}") } else { s }
     };
+    // A change that may be a fall, a rise or either: "between a fall of 1.55 %
+    // and a rise of 0.19 %", not "−1.55 to 0.19 %" after "rising".
+    let change = |a: Option<f64>, b: Option<f64>| {
+        let vi = lang == Lang::Vi;
+        let t = |v: f64| lang.text_num(v.abs(), 2);
+        match (a, b) {
+            (Some(a), Some(b)) if a < 0.0 && b < 0.0 => {
+                if vi {
+                    format!("giảm {}–{}%", t(b), t(a))
+                } else {
+                    format!("falling {}–{}%", t(b), t(a))
+                }
+            }
+            (Some(a), Some(b)) if a < 0.0 => {
+                if vi {
+                    format!("từ giảm {}% đến tăng {}%", t(a), t(b))
+                } else {
+                    format!("between a fall of {}% and a rise of {}%", t(a), t(b))
+                }
+            }
+            (Some(a), Some(b)) => {
+                if vi {
+                    format!("tăng {}–{}%", t(a), t(b))
+                } else {
+                    format!("rising {}–{}%", t(a), t(b))
+                }
+            }
+            (Some(a), None) | (None, Some(a)) => match (vi, a < 0.0) {
+                (true, true) => format!("giảm {}%", t(a)),
+                (true, false) => format!("tăng {}%", t(a)),
+                (false, true) => format!("falling {}%", t(a)),
+                (false, false) => format!("rising {}%", t(a)),
+            },
+            (None, None) => lang.labels().unknown_value.to_string(),
+        }
+    };
     let range = |a: Option<f64>, b: Option<f64>| match (a, b) {
         (Some(a), Some(b)) if a < 0.0 || b < 0.0 => {
             let to = if lang == Lang::Vi { "đến" } else { "to" };
@@ -228,14 +264,14 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 }
             } else if vi {
                 format!(
-                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP theo giá hiện hành tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP tăng {}% với tăng trưởng theo giá so sánh {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP theo giá hiện hành tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP {} với tăng trưởng theo giá so sánh {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,
                         f.required_nominal_growth_max_pct
                     ),
                     o(f.population_growth_pct),
-                    range(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
+                    change(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
                     n(f.real_growth_pct),
                     o(f.plan_deflator_growth_pct),
                     o(f.projected_mn_vnd),
@@ -243,14 +279,14 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "GRDP per capita of {} million VND needs nominal GRDP growth of {}% with population growing {}%: a GRDP deflator of {}% at the plan's real growth of {}%. The plan (deflator {}%) gives {} million VND, {} the range.",
+                    "GRDP per capita of {} million VND needs nominal GRDP growth of {}% with population growing {}%: a GRDP deflator {} at the plan's real growth of {}%. The plan (deflator {}%) gives {} million VND, {} the range.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,
                         f.required_nominal_growth_max_pct
                     ),
                     o(f.population_growth_pct),
-                    range(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
+                    change(f.implied_deflator_min_pct, f.implied_deflator_max_pct),
                     n(f.real_growth_pct),
                     o(f.plan_deflator_growth_pct),
                     o(f.projected_mn_vnd),
