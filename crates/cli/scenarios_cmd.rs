@@ -20,11 +20,12 @@ pub fn run(args: &ScenariosArgs) -> anyhow::Result<()> {
             out
         }
     };
-    // A starting file must not replace one the user has been editing.
+    // A starting file must not replace one the user has been editing (a
+    // folder, a device or a link to nothing get the writer's own message).
     if let Some(path) = &args.output
         && !args.force
         && path.as_os_str() != "-"
-        && std::fs::symlink_metadata(path).is_ok()
+        && std::fs::metadata(path).is_ok_and(|m| m.is_file())
     {
         return Err(crate::UsageError(format!(
             "{} exists (perhaps a scenario you have edited); choose another name, or add --force to replace it",
