@@ -18,6 +18,9 @@ pub enum Output {
 /// `inputs`. A workbook needs a file: it is never sent to a terminal.
 pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
     let file = path.filter(|p| *p != Path::new("-"));
+    if let Some(note) = file.and_then(|p| extension_note(out, p)) {
+        eprintln!("{note}");
+    }
     match (out, file) {
         (Output::Text(text), Some(p)) => {
             Ok(grdp_report::write::write_file(p, text.as_bytes(), inputs)?)
@@ -34,5 +37,25 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
                 .into(),
         )
         .into()),
+    }
+}
+
+/// A word where the file's name says one thing and its content another:
+/// a workbook named `.csv`, or text named `.xlsx` (Excel would refuse to
+/// open either as named). The file is written as asked.
+fn extension_note(out: &Output, path: &Path) -> Option<String> {
+    let named_xlsx = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
+    match out {
+        Output::Workbook(_) if !named_xlsx => Some(format!(
+            "note: {} receives an Excel workbook (--format xlsx) but is not named .xlsx: Excel opens it only under a name ending .xlsx",
+            path.display()
+        )),
+        Output::Text(_) if named_xlsx => Some(format!(
+            "note: {} receives text, not an Excel workbook: Excel will not open it; --format xlsx writes the workbook",
+            path.display()
+        )),
+        _ => None,
     }
 }
