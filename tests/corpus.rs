@@ -14,6 +14,10 @@ struct Case {
     args: Vec<String>,
     exit: i32,
     contains: Vec<String>,
+    /// Words the message must not contain (a warning that must not fire
+    /// on valid data).
+    #[serde(default)]
+    lacks: Vec<String>,
     output: Option<String>,
     setup_dir: Option<String>,
     setup_file: Option<String>,
@@ -97,6 +101,11 @@ fn every_case_of_the_corpus() {
         for w in &case.contains {
             if !err.contains(w.as_str()) {
                 problems.push(format!("message lacks `{w}`"));
+            }
+        }
+        for w in &case.lacks {
+            if err.contains(w.as_str()) {
+                problems.push(format!("message holds `{w}`, which it must not"));
             }
         }
         if err.contains("panicked")

@@ -425,3 +425,63 @@ fn the_per_capita_target_is_likely_met_because_it_is_understated() {
         .unwrap();
     assert_eq!(pc["status"], "understated");
 }
+
+/// Regression (06adf1a, found by a review): a history given as a pipe can
+/// be read only once, and the note on a borrowed record read it a second
+/// time ("the file is empty"). So did the scenario's own record before the
+/// simulation options. Both now use the history read once.
+#[test]
+fn a_history_given_on_standard_input_is_read_once() {
+    use std::io::Write as _;
+    use std::process::{Command, Stdio};
+    let history =
+        std::fs::read(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/history.csv"))
+            .unwrap();
+    // A scenario whose own area has no record, so that the note on the
+    // borrowed one looks its area up.
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("other.toml");
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/cantho/scenario-2025.toml"),
+    )
+    .unwrap()
+    .replace(
+        "history_region = \"can_tho\"",
+        "history_region = \"vietnam\"",
+    );
+    std::fs::write(&other, text).unwrap();
+    let other = other.to_string_lossy().into_owned();
+    for (scenario, extra) in [
+        (other.as_str(), &["--history-region", "can_tho"][..]),
+        ("data/cantho/scenario-2025.toml", &[][..]),
+    ] {
+        let mut args = vec![
+            "simulate",
+            scenario,
+            "--optimism-bias",
+            "history",
+            "--history",
+            "/dev/stdin",
+            "-n",
+            "2000",
+            "-q",
+        ];
+        args.extend_from_slice(extra);
+        let mut child = Command::new(env!("CARGO_BIN_EXE_grdp"))
+            .args(&args)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&history).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(String::from_utf8_lossy(&out.stdout).contains("P(GRDP growth 2025"));
+        if !extra.is_empty() {
+            assert!(err.contains("own area, vietnam"), "{err}");
+        }
+    }
+}

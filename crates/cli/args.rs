@@ -211,10 +211,11 @@ pub fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
         .iter()
         .filter_map(|&(flag, value, unit)| {
             let v = value?;
+            // Positive values only: no one means a fall of 50 % by -0.5.
             let suspicious = if unit == "pp" {
                 v > 0.0 && v < 0.1
             } else {
-                v != 0.0 && v.abs() < 1.0
+                v > 0.0 && v < 1.0
             };
             suspicious.then(|| {
                 // 0.095 × 100 is 9.500000000000002 in binary: shown as 9.5.
@@ -981,7 +982,11 @@ impl SimulateArgs {
     /// `history_region`, looked up in the history): a record of past
     /// shortfalls is an area's own. Said once every option has been
     /// checked, just before the run.
-    pub fn borrowed_record_note(&self, own_region: Option<&str>) -> anyhow::Result<Option<String>> {
+    pub fn borrowed_record_note(
+        &self,
+        own_region: Option<&str>,
+        history: Option<&(History, String)>,
+    ) -> anyhow::Result<Option<String>> {
         if self.optimism_bias != OptimismBias::History {
             return Ok(None);
         }
@@ -993,8 +998,15 @@ impl SimulateArgs {
         Ok(match own_region {
             Some(own) if own == flag => None,
             Some(own) => {
-                let (history, name) = load_history(&self.history)?;
-                Some(if has_record(&history, own) {
+                let read;
+                let (history, name) = match history {
+                    Some((h, name)) => (h, name.as_str()),
+                    None => {
+                        read = load_history(&self.history)?;
+                        (&read.0, read.1.as_str())
+                    }
+                };
+                Some(if has_record(history, own) {
                     format!(
                         "{applies}; the scenario's own area is {own} ([scenario] history_region)"
                     )
@@ -1011,10 +1023,13 @@ impl SimulateArgs {
     }
 
     /// The study's simulation options; `own_region` is the scenario's own
-    /// record in the history (its `history_region`), if it names one.
+    /// record in the history (its `history_region`), if it names one, and
+    /// `history` the history already read for it (read here otherwise: a
+    /// history given as a pipe can be read only once).
     pub fn simulation_options(
         &self,
         own_region: Option<&str>,
+        history: Option<&(History, String)>,
     ) -> anyhow::Result<SimulationOptions> {
         let common = &self.common;
         if let Some(views) = &self.view {
@@ -1041,17 +1056,24 @@ impl SimulateArgs {
                     ))
                     .into());
                 };
-                let (history, history_name) = load_history(&self.history)?;
+                let read;
+                let (history, history_name) = match history {
+                    Some((h, name)) => (h, name.as_str()),
+                    None => {
+                        read = load_history(&self.history)?;
+                        (&read.0, read.1.as_str())
+                    }
+                };
                 if let Some(flag) = &self.history_region {
                     check_region(
                         flag,
-                        &history,
-                        &history_name,
+                        history,
+                        history_name,
                         &format!("--history-region {flag}"),
                     )?;
                 }
                 Some(
-                    shortfall_records(&history, region, self.record_vintage.into())
+                    shortfall_records(history, region, self.record_vintage.into())
                         .map_err(crate::errors::in_flags)?,
                 )
             }

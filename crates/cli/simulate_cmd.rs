@@ -57,22 +57,20 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     // The scenario's own record, checked against the history where it is
     // the one applied.
-    let own = if args.optimism_bias == crate::args::OptimismBias::History
-        && args.history_region.is_none()
-    {
-        let (history, name) = crate::args::load_history(&args.history)?;
-        crate::args::own_region(
-            &loaded,
-            &args.common.scenario,
-            args.common.builtin,
-            &history,
-            &name,
-        )?
-        .map(str::to_string)
+    // The history, read once (it may be a pipe).
+    let history = if args.optimism_bias == crate::args::OptimismBias::History {
+        Some(crate::args::load_history(&args.history)?)
     } else {
-        loaded.meta.history_region.clone()
+        None
     };
-    let options = args.simulation_options(own.as_deref())?;
+    let own = match (&history, &args.history_region) {
+        (Some((h, name)), None) => {
+            crate::args::own_region(&loaded, &args.common.scenario, args.common.builtin, h, name)?
+                .map(str::to_string)
+        }
+        _ => loaded.meta.history_region.clone(),
+    };
+    let options = args.simulation_options(own.as_deref(), history.as_ref())?;
     let ids: Vec<String> = loaded
         .scenario
         .economy()
@@ -147,7 +145,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     };
     // Every option is checked: the run goes on, with a word where it
     // borrows another area's record.
-    let note = args.borrowed_record_note(own.as_deref())?;
+    let note = args.borrowed_record_note(own.as_deref(), history.as_ref())?;
     if let Some(note) = note {
         eprintln!("{note}");
     }

@@ -36,14 +36,15 @@ pub(crate) fn has_avx512() -> bool {
         && std::is_x86_feature_detected!("sse3")
 }
 
-/// Proof that the processor has AVX-512 F, VL and DQ: only
-/// [`Avx512::detect`] makes one, so a function given one may call a build
-/// compiled for those instructions.
+/// Proof that the processor has AVX-512 F, VL and DQ and what they imply
+/// ([`has_avx512`]): only [`Avx512::detect`] makes one, so a function given
+/// one may call a build compiled for those instructions.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Avx512(());
 
 impl Avx512 {
-    /// `Some` where the processor has AVX-512 F, VL and DQ.
+    /// `Some` where the processor has AVX-512 F, VL and DQ and what they
+    /// imply ([`has_avx512`]).
     #[inline]
     pub(crate) fn detect() -> Option<Self> {
         #[cfg(target_arch = "x86_64")]

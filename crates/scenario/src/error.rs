@@ -276,6 +276,8 @@ pub(crate) fn in_plain_words(message: &str) -> String {
     let expected = match expected {
         "i64" | "i32" | "u32" | "u64" | "usize" | "u8" | "u16" => "a whole number".to_string(),
         "f64" | "f32" => "a number".to_string(),
+        "a sequence" | "sequence" => "a list [ ... ]".to_string(),
+        "a map" | "map" | "struct" => "a table".to_string(),
         "a string" | "string" => "text in quotes".to_string(),
         "a boolean" | "bool" => "true or false".to_string(),
         other => other.to_string(),
@@ -298,7 +300,14 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
             text.get(start..end)
         })
         .unwrap_or("");
+    // The value as written, without a comment after it (`# ...`, outside
+    // a quoted string).
     let value = line.split_once('=').map_or("", |(_, v)| v.trim());
+    let value = if value.starts_with('"') {
+        value
+    } else {
+        value.split_once('#').map_or(value, |(v, _)| v.trim_end())
+    };
     let key = line.split_once('=').map_or("", |(k, _)| k.trim());
     // A number with a decimal comma, unquoted: `9,96`.
     let bare: String = value

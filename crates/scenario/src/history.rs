@@ -34,8 +34,8 @@ pub fn region_name(name: &str) -> String {
 const READ_BY_NAME: [&str; 2] = [LATEST, "first_estimate"];
 
 /// Why `unit` cannot be the unit of `indicator`, whose name carries its
-/// own (`_pct` percent, `_pp` percentage points): a fraction, a ratio or a
-/// currency written beside a rate means the value is not in the unit
+/// own (`_pct` percent, `_pp` percentage points): a fraction or an amount
+/// of money written beside a rate means the value is not in the unit
 /// grdp reads it in (0.0715 for 7.15 %). `None` where it fits, or where
 /// the unit is left empty.
 fn unit_mismatch(indicator: &str, unit: &str) -> Option<String> {
@@ -47,19 +47,32 @@ fn unit_mismatch(indicator: &str, unit: &str) -> Option<String> {
         return None;
     };
     let u = unit.trim().to_lowercase();
-    const NOT_A_RATE: [&str; 10] = [
+    // Whole words of a unit that is no rate. Not "tỷ" alone: "tỷ lệ" (rate)
+    // and "tỷ trọng" (share) label percentages in Vietnamese releases; nor
+    // "ratio", which notes such as "% (ratio to the year before)" use.
+    const NOT_A_RATE: [&str; 8] = [
         "fraction",
-        "ratio",
         "decimal",
-        "share of 1",
         "bn",
         "billion",
         "million",
         "vnd",
-        "tỷ",
-        "triệu",
+        "tỷ đồng",
+        "triệu đồng",
     ];
-    NOT_A_RATE.iter().any(|w| u.contains(w)).then(|| {
+    let words: Vec<&str> = u
+        .split(|c: char| !c.is_alphanumeric() && c != ' ')
+        .flat_map(str::split_whitespace)
+        .collect();
+    let phrase = words.join(" ");
+    let found = NOT_A_RATE.iter().any(|w| {
+        if w.contains(' ') {
+            phrase.contains(w)
+        } else {
+            words.contains(w)
+        }
+    });
+    found.then(|| {
         format!(
             "found the unit `{}` for {indicator}, which grdp reads in {rate} (its name ends _{}): write the value in {rate} (7.15 for 7.15 %, not 0.0715) and the unit {}",
             unit.trim(),
@@ -533,5 +546,38 @@ mod tests {
     fn unknown_column_is_named_with_a_suggestion() {
         let e = parse_history("region,period,component,indicatr,value\n", "h.csv").unwrap_err();
         assert!(e.to_string().contains("did you mean `indicator`"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod unit_tests {
+    use super::unit_mismatch;
+
+    #[test]
+    fn a_rate_marked_as_a_fraction_or_an_amount_is_caught_and_rate_labels_are_not() {
+        for bad in [
+            "fraction",
+            "Fraction (0-1)",
+            "decimal",
+            "bn VND",
+            "tỷ đồng",
+            "triệu đồng",
+        ] {
+            assert!(unit_mismatch("growth_pct", bad).is_some(), "{bad}");
+        }
+        for fine in [
+            "%",
+            "% of GRDP",
+            "tỷ lệ %",
+            "tỷ trọng %",
+            "% (ratio to the year before)",
+            "pp",
+            "điểm %",
+            "",
+        ] {
+            assert!(unit_mismatch("growth_pct", fine).is_none(), "{fine}");
+        }
+        // Not a rate: the unit is not checked.
+        assert!(unit_mismatch("grdp_current_bn_vnd", "bn VND").is_none());
     }
 }

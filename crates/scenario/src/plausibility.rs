@@ -56,6 +56,13 @@ const MAX_PLAUSIBLE_PRICE_GROWTH_PCT: f64 = 50.0;
 /// range is taken for a slip in one level (a thousands dot): sector prices
 /// have not moved apart by a factor of five since 2010.
 const RELATIVE_PRICE_RANGE: (f64, f64) = (0.2, 5.0);
+/// Sector price growth beyond this, percent a year, is taken for a typing
+/// slip (one sector's prices move more than the whole deflator: mining's
+/// rose by about half in some years).
+const MAX_PLAUSIBLE_SECTOR_PRICE_GROWTH_PCT: f64 = 100.0;
+/// Price growth all below this, percent, is taken for fractions typed for
+/// percents (4.06 % typed 0.0406).
+const MAX_FRACTION_LIKE_PRICE_PCT: f64 = 0.2;
 /// Growth spreads all below this, percentage points, are taken for
 /// fractions typed for percents.
 const MIN_PLAUSIBLE_SD_PP: f64 = 0.1;
@@ -301,31 +308,55 @@ impl Builder<'_> {
                 ));
             }
         }
-        let prices: Vec<(i32, f64)> = s
+        // Each price growth rate with the field it was written in: the
+        // GRDP deflator's, or a sector's own.
+        let prices: Vec<(String, f64, f64)> = s
             .plan()
             .years()
             .iter()
             .flat_map(|y| {
-                let rates: Vec<f64> = match &y.prices {
-                    Some(PricePath::GrdpDeflatorPct(p)) => vec![*p],
-                    Some(PricePath::PerComponentPct(v)) => v.clone(),
+                let rates: Vec<(String, f64, f64)> = match &y.prices {
+                    Some(PricePath::GrdpDeflatorPct(p)) => vec![(
+                        format!("plan.{}.deflator_growth_pct", y.year),
+                        *p,
+                        MAX_PLAUSIBLE_PRICE_GROWTH_PCT,
+                    )],
+                    Some(PricePath::PerComponentPct(v)) => v
+                        .iter()
+                        .zip(ids)
+                        .map(|(p, id)| {
+                            (
+                                format!("plan.{}.price_growth_pct.{id}", y.year),
+                                *p,
+                                MAX_PLAUSIBLE_SECTOR_PRICE_GROWTH_PCT,
+                            )
+                        })
+                        .collect(),
                     None => Vec::new(),
                 };
-                rates.into_iter().map(move |p| (y.year, p))
+                rates
             })
             .collect();
-        if prices.iter().any(|(_, p)| *p != 0.0) && prices.iter().all(|(_, p)| p.abs() < 1.0) {
+        // Fractions of the usual rates (2 to 8 %) are below 0.2; a low but
+        // real rate (0.8 %) is not taken for one.
+        if prices.iter().any(|(_, p, _)| *p != 0.0)
+            && prices
+                .iter()
+                .all(|(_, p, _)| p.abs() < MAX_FRACTION_LIKE_PRICE_PCT)
+        {
             out.push(self.warning(
                 "plan",
-                "every price growth rate of the plan is below 1 %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent".into(),
+                format!(
+                    "every price growth rate of the plan is below {MAX_FRACTION_LIKE_PRICE_PCT} %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent"
+                ),
             ));
         }
-        for (year, p) in &prices {
-            if p.abs() > MAX_PLAUSIBLE_PRICE_GROWTH_PCT {
+        for (field, p, limit) in &prices {
+            if p.abs() > *limit {
                 out.push(self.warning(
-                    &format!("plan.{year}.deflator_growth_pct"),
+                    field,
                     format!(
-                        "{}% price growth in a year is far beyond Vietnam's record since the 1980s: a typing slip (40.6 for 4.06)?",
+                        "{}% price growth in a year is beyond {limit} %, more than any province's GRDP deflator or sector prices have moved in Vietnam since the 1980s: a typing slip (40.6 for 4.06)?",
                         tidy(*p)
                     ),
                 ));
@@ -346,20 +377,28 @@ impl Builder<'_> {
                     ));
                 }
             }
-            let sds: Vec<f64> = spec
+            // Only where every uncertain sector's spread is a standard
+            // deviation: other distributions are given by bounds or a scale.
+            let sds: Option<Vec<f64>> = spec
                 .growth
                 .iter()
-                .flat_map(|m| match m {
+                .map(|m| match m {
                     Marginal::Normal { sd, .. } | Marginal::TruncatedNormal { sd, .. } => {
-                        vec![*sd]
+                        Some(vec![*sd])
                     }
                     Marginal::SplitNormal {
                         sd_lower, sd_upper, ..
-                    } => vec![*sd_lower, *sd_upper],
-                    _ => Vec::new(),
+                    } => Some(vec![*sd_lower, *sd_upper]),
+                    // A sector held at its centre has no spread to check.
+                    Marginal::Fixed => Some(Vec::new()),
+                    _ => None,
                 })
-                .collect();
-            if !sds.is_empty() && sds.iter().all(|&sd| sd > 0.0 && sd < MIN_PLAUSIBLE_SD_PP) {
+                .collect::<Option<Vec<_>>>()
+                .map(|v| v.concat());
+            if let Some(sds) = sds
+                && !sds.is_empty()
+                && sds.iter().all(|&sd| sd > 0.0 && sd < MIN_PLAUSIBLE_SD_PP)
+            {
                 out.push(self.warning(
                     "uncertainty.growth",
                     format!(
@@ -375,12 +414,32 @@ impl Builder<'_> {
                 let relative = (c / total) / w;
                 let (lo, hi) = RELATIVE_PRICE_RANGE;
                 if *w > 0.0 && (relative < lo || relative > hi) {
+                    // Named as the file gave it: levels or shares.
+                    let as_shares = self
+                        .spans
+                        .contains_key(&format!("base.share_current_pct.{id}"));
+                    let (field, given) = if !as_shares {
+                        (
+                            format!("base.current_bn_vnd.{id}"),
+                            format!(
+                                "{} billion VND is {:.2} % of GRDP at current prices",
+                                tidy(*c),
+                                100.0 * c / total
+                            ),
+                        )
+                    } else {
+                        (
+                            format!("base.share_current_pct.{id}"),
+                            format!(
+                                "a share of {} % of GRDP at current prices",
+                                tidy(100.0 * c / total)
+                            ),
+                        )
+                    };
                     out.push(self.warning(
-                        &format!("base.current_bn_vnd.{id}"),
+                        &field,
                         format!(
-                            "{} billion VND is {:.2} % of GRDP at current prices, against a weight of {:.2} % at constant 2010 prices: prices that far apart point to a typing slip in one level, such as a thousands dot (13.253 for 13,253)",
-                            tidy(*c),
-                            100.0 * c / total,
+                            "{given}, against a weight of {:.2} % at constant 2010 prices: prices that far apart point to a typing slip in one figure, such as a thousands dot (13.253 for 13,253) or a misplaced decimal point",
                             100.0 * w
                         ),
                     ));

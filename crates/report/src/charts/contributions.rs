@@ -53,6 +53,9 @@ pub(super) fn contributions(
         .map(|b| b.1.iter().filter(|v| **v < 0.0).sum::<f64>())
         .fold(0.0, f64::min);
     let (title, subtitle, caption) = w.contributions();
+    // The value axis, from 0 (or the lowest negative part) to the tallest
+    // bar and room above it for its total.
+    let (y_lo, y_hi) = nice_range(bottom.min(0.0), top * 1.15);
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_data())?;
         let (area, below) = split_legend(area, layout, k + 1, s);
@@ -61,10 +64,7 @@ pub(super) fn contributions(
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
             .y_label_area_size(70.0 * s)
-            .build_cartesian_2d(-0.5..(n as f64 - 0.5), {
-                let (a, b) = nice_range(bottom.min(0.0), top * 1.15);
-                a..b
-            })
+            .build_cartesian_2d(-0.5..(n as f64 - 0.5), y_lo..y_hi)
             .map_err(err)?;
         chart
             .configure_mesh()
@@ -85,7 +85,6 @@ pub(super) fn contributions(
             .map_err(err)?;
         // A segment tall enough for a label carries its value, so the parts
         // read without telling colours apart (in greyscale, say).
-        let (y_lo, y_hi) = nice_range(bottom.min(0.0), top * 1.15);
         let labelled = 0.055 * (y_hi - y_lo);
         for c in 0..k {
             let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
