@@ -356,9 +356,21 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
     }
     let mut records = Vec::new();
     let mut seen: HashMap<(String, String, String, String, String), usize> = HashMap::new();
+    // A row's line, counted from its byte offset: the reader's own count
+    // runs one short after Windows line endings (CR LF), as Excel saves,
+    // where a row's offset can fall on the LF before it (skipped here: no
+    // row starts with a line ending).
+    let line_at = |byte: u64| {
+        let bytes = text.as_bytes();
+        let mut end = (byte as usize).min(bytes.len());
+        while end < bytes.len() && matches!(bytes[end], b'\r' | b'\n') {
+            end += 1;
+        }
+        bytes[..end].iter().filter(|&&b| b == b'\n').count() + 1
+    };
     for row in reader.records() {
         let row = row.map_err(|e| {
-            let line = e.position().map(|p| p.line() as usize);
+            let line = e.position().map(|p| line_at(p.byte()));
             let msg = match e.kind() {
                 csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
                     "found {len} fields; expected {expected_len} like the header (a decimal comma must be quoted: \"9,5\")"
@@ -367,7 +379,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
             };
             err(line, "row".into(), msg)
         })?;
-        let line = row.position().map_or(0, |p| p.line() as usize);
+        let line = row.position().map_or(0, |p| line_at(p.byte()));
         let get = |name: &str| {
             column(name)
                 .and_then(|i| row.get(i))
@@ -494,6 +506,27 @@ mod tests {
         let e = parse_history(text, "h.csv").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().contains("line 2"), "{e}");
+    }
+
+    /// Lines are counted the same with Windows line endings (CR LF, as
+    /// Excel saves): the reader's own count ran one short.
+    #[test]
+    fn lines_are_counted_alike_with_windows_line_endings() {
+        for newline in ["\n", "\r\n"] {
+            let text = [
+                "region,period,component,indicator,value,vintage",
+                "x,2019,total,growth_pct,1,latest",
+                "x,2020,total,growth_pct,2,latest",
+                "x,2021,total,growth_pct,3,Latest",
+                "",
+            ]
+            .join(newline);
+            let e = parse_history(&text, "h.csv").unwrap_err();
+            assert_eq!(e.line, Some(4), "{newline:?}: {e}");
+            let bad = text.replace("growth_pct,2,", "growth_pct,2,x,");
+            let e = parse_history(&bad, "h.csv").unwrap_err();
+            assert_eq!(e.line, Some(3), "{newline:?}: {e}");
+        }
     }
 
     /// A vintage that is `latest` or `first_estimate` but for its case,
