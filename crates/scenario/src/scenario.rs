@@ -718,6 +718,11 @@ impl Builder<'_> {
 /// Adds "; did you mean `x`?" to serde's "unknown field `y`, expected one of
 /// `a`, `b`" (or "unknown variant ..."), naming the nearest expected word.
 fn with_suggestion(message: &str) -> String {
+    // A date where a number or a sourced value is expected: the TOML
+    // reader names it by its private field.
+    if message.starts_with("unknown field `$__toml_private_datetime`") {
+        return "found a date; expected a number (or a table { value = NUMBER, status = \"...\", source = \"...\" })".to_string();
+    }
     let Some(rest) = message
         .strip_prefix("unknown field `")
         .or_else(|| message.strip_prefix("unknown variant `"))
