@@ -134,9 +134,10 @@ impl Builder<'_> {
                 out.push(self.warning(
                     "base.grdp_current_bn_vnd",
                     format!(
-                        "GRDP of {} billion VND over {} thousand people is {per_capita:.3} million VND a person, outside anything Vietnam's provinces have (about 40 to 500): check for a thousands dot read as a decimal point (133.065 for 133,065), GRDP in million rather than billion VND, or population in persons rather than thousands",
+                        "GRDP of {} billion VND over {} thousand people is {} million VND a person, outside anything Vietnam's provinces have (about 40 to 500): check for a thousands dot read as a decimal point (133.065 for 133,065), GRDP in million rather than billion VND, or population in persons rather than thousands",
                         tidy(grdp),
-                        tidy(pop)
+                        tidy(pop),
+                        tidy(per_capita)
                     ),
                 ));
             }
@@ -450,7 +451,34 @@ impl Builder<'_> {
 }
 
 /// A number as a person wrote it: at most three decimals, no trailing zeros.
+/// Beyond a thousand billion, or below a thousandth, in scientific
+/// notation (1e300, not 301 digits; 2e-7, not 0).
 fn tidy(x: f64) -> String {
+    if x != 0.0 && x.is_finite() && !(1e-3..1e15).contains(&x.abs()) {
+        let s = format!("{x:.3e}");
+        return match s.split_once('e') {
+            Some((m, e)) => format!("{}e{e}", m.trim_end_matches('0').trim_end_matches('.')),
+            None => s,
+        };
+    }
     let s = format!("{x:.3}");
     s.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::tidy;
+
+    #[test]
+    fn numbers_in_warnings_are_written_as_a_person_would() {
+        assert_eq!(tidy(133_065.0), "133065");
+        assert_eq!(tidy(9.32), "9.32");
+        assert_eq!(tidy(0.0406), "0.041");
+        assert_eq!(tidy(0.0), "0");
+        // A slip by many orders of magnitude: short, not 301 digits or 0.
+        assert_eq!(tidy(1e300), "1e300");
+        assert_eq!(tidy(-2e-7), "-2e-7");
+        assert_eq!(tidy(1.0000000000000002e300), "1e300");
+        assert_eq!(tidy(1.2345e20), "1.234e20");
+    }
 }
