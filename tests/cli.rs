@@ -237,3 +237,41 @@ fn a_period_with_an_en_dash_is_read() {
         stdout(&o)
     );
 }
+
+/// A period target whose early years have no outcome: the audit said
+/// "needs n/a% a year" without why (found by a hostile review). It names
+/// the years that have neither an outcome nor a plan, and what to add; a
+/// period with no known year says so instead of "The known years ()".
+#[test]
+fn the_audit_names_the_years_a_period_target_lacks() {
+    let base = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/corpus/scenario/valid.toml"),
+    )
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for (first, expected) in [
+        (
+            2019,
+            "2019, 2020, 2021, 2022, 2023 have neither an outcome nor a plan",
+        ),
+        (2025, "No year of the period has an outcome yet."),
+    ] {
+        let path = dir.path().join(format!("p{first}.toml"));
+        std::fs::write(
+            &path,
+            base.replace(
+                "[uncertainty]\n",
+                &format!(
+                    "[[period_target]]\nid = \"p\"\nfirst_year = {first}\nlast_year = 2025\nmin = 7\n\n[uncertainty]\n"
+                ),
+            ),
+        )
+        .unwrap();
+        let o = grdp(&["audit", path.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        // The table wraps its sentences: compare with the line breaks undone.
+        let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(text.contains(expected), "{text}");
+        assert!(!text.contains("known years ()"), "{text}");
+    }
+}

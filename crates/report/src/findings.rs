@@ -385,18 +385,48 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 })
             };
             let target = range(f.target_min_pct, f.target_max_pct);
+            // Years of the period with neither an outcome nor a plan: why a
+            // figure below is unknown, and what to add.
+            let missing: Vec<String> = (f.first_year..=last)
+                .filter(|y| {
+                    !f.known.iter().any(|k| k.year == *y) && !f.planned.iter().any(|p| p.year == *y)
+                })
+                .map(|y| y.to_string())
+                .collect();
+            let known_part = match (known.is_empty(), vi) {
+                (true, true) => "Chưa có năm nào của giai đoạn có số thực hiện.".to_string(),
+                (true, false) => "No year of the period has an outcome yet.".to_string(),
+                (false, true) => format!(
+                    "Các năm đã có số liệu ({known}) bình quân {}%/năm.",
+                    o(avg_known)
+                ),
+                (false, false) => format!(
+                    "The known years ({known}) average {}% a year.",
+                    o(avg_known)
+                ),
+            };
+            let gap = match (missing.is_empty(), vi) {
+                (true, _) => String::new(),
+                (false, true) => format!(
+                    " Các năm {} chưa có số thực hiện hay kế hoạch, nên chưa tính được bình quân: thêm [[outcome]] cho các năm đó.",
+                    missing.join(", ")
+                ),
+                (false, false) => format!(
+                    " {} {} neither an outcome nor a plan, so the averages cannot be worked out: add them as [[outcome]].",
+                    missing.join(", "),
+                    if missing.len() == 1 { "has" } else { "have" }
+                ),
+            };
             if vi {
                 format!(
-                    "Các năm đã có số liệu ({known}) bình quân {}%/năm. Để bình quân {}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {}%. Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.",
-                    o(avg_known),
+                    "{known_part} Để bình quân {}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {}%. Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.{gap}",
                     f.first_year,
                     range(f.required_for_min_pct, f.required_for_max_pct),
                     o(f.achieved_average_pct)
                 )
             } else {
                 format!(
-                    "The known years ({known}) average {}% a year. Averaging {target}% over {}–{last} needs {}% a year in each remaining year. The plan gives {}% a year over the period.",
-                    o(avg_known),
+                    "{known_part} Averaging {target}% over {}–{last} needs {}% a year in each remaining year. The plan gives {}% a year over the period.{gap}",
                     f.first_year,
                     range(f.required_for_min_pct, f.required_for_max_pct),
                     o(f.achieved_average_pct)
