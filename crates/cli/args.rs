@@ -977,6 +977,19 @@ pub struct ReportArgs {
 }
 
 impl SimulateArgs {
+    /// The history `given` (already read by the caller: a pipe can be read
+    /// only once), or the one `--history` names, read now into `read`.
+    fn history_or_read<'a>(
+        &self,
+        given: Option<&'a (History, String)>,
+        read: &'a mut Option<(History, String)>,
+    ) -> anyhow::Result<&'a (History, String)> {
+        Ok(match given {
+            Some(h) => h,
+            None => read.insert(load_history(&self.history)?),
+        })
+    }
+
     /// What to tell the user when `--history-region` applies a record that
     /// is not the scenario's own area's (`own_region`, its
     /// `history_region`, looked up in the history): a record of past
@@ -998,14 +1011,8 @@ impl SimulateArgs {
         Ok(match own_region {
             Some(own) if own == flag => None,
             Some(own) => {
-                let read;
-                let (history, name) = match history {
-                    Some((h, name)) => (h, name.as_str()),
-                    None => {
-                        read = load_history(&self.history)?;
-                        (&read.0, read.1.as_str())
-                    }
-                };
+                let mut read = None;
+                let (history, name) = self.history_or_read(history, &mut read)?;
                 Some(if has_record(history, own) {
                     format!(
                         "{applies}; the scenario's own area is {own} ([scenario] history_region)"
@@ -1056,14 +1063,8 @@ impl SimulateArgs {
                     ))
                     .into());
                 };
-                let read;
-                let (history, history_name) = match history {
-                    Some((h, name)) => (h, name.as_str()),
-                    None => {
-                        read = load_history(&self.history)?;
-                        (&read.0, read.1.as_str())
-                    }
-                };
+                let mut read = None;
+                let (history, history_name) = self.history_or_read(history, &mut read)?;
                 if let Some(flag) = &self.history_region {
                     check_region(
                         flag,
