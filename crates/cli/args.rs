@@ -200,13 +200,21 @@ pub struct SolveArgs {
     pub average: Option<f64>,
 }
 
+/// Prints the [`fraction_notes`] of `given` on standard error, before
+/// the run (which goes on).
+pub fn note_fractions(given: &[(&str, Option<f64>, &str)]) {
+    for note in fraction_notes(given) {
+        eprintln!("{note}");
+    }
+}
+
 /// The notes for options given in percent (`--target 0.095`) or
 /// percentage points whose value looks like a fraction typed for a
 /// percent: `(flag, value, unit)`, `unit` "%" or "pp". A growth rate or
-/// target between −1 and 1 % (other than 0), or a spread below 0.1 pp, is
+/// target above 0 and below 1 %, or a spread below 0.1 pp, is
 /// read as written, with a note that says how 9.5 % is written: the run
 /// goes on, since such a value can be meant.
-pub fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
+fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
     given
         .iter()
         .filter_map(|&(flag, value, unit)| {

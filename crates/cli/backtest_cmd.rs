@@ -9,9 +9,7 @@ use crate::args::{BacktestArgs, TableOrJson};
 use crate::output::{Output, emit};
 
 pub fn run(args: &BacktestArgs) -> anyhow::Result<()> {
-    for note in crate::args::fraction_notes(&[("--sd", args.sd, "pp")]) {
-        eprintln!("{note}");
-    }
+    crate::args::note_fractions(&[("--sd", args.sd, "pp")]);
     let (history, origin) = crate::args::load_history(&args.history)?;
     // The built-in scenario's views (at the report's draws and seed by
     // default, so the briefing's track record shows the same figures): the

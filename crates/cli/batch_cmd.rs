@@ -15,9 +15,7 @@ use grdp_report::write::Draft;
 use std::io::Write;
 
 pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
-    for note in crate::args::fraction_notes(&[("--sd", args.sd, "pp")]) {
-        eprintln!("{note}");
-    }
+    crate::args::note_fractions(&[("--sd", args.sd, "pp")]);
     let options = BatchOptions {
         draws: args.draws,
         seed: args.seed,

@@ -44,16 +44,14 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let known_flag = args
         .known
         .map(|(part, _)| format!("--known {}=", part.label()));
-    for note in crate::args::fraction_notes(&[
+    crate::args::note_fractions(&[
         ("--target", args.target, "%"),
         (
             known_flag.as_deref().unwrap_or_default(),
             args.known.map(|(_, v)| v),
             "%",
         ),
-    ]) {
-        eprintln!("{note}");
-    }
+    ]);
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     // The scenario's own record, checked against the history where it is
     // the one applied.

@@ -11,7 +11,7 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     let remaining = args
         .remaining
         .map(|(part, _)| format!("--remaining {}=", part.label()));
-    for note in crate::args::fraction_notes(&[
+    crate::args::note_fractions(&[
         ("--target", args.target, "%"),
         (
             remaining.as_deref().unwrap_or_default(),
@@ -20,9 +20,7 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
         ),
         ("--then", args.then, "%"),
         ("--average", args.average, "%"),
-    ]) {
-        eprintln!("{note}");
-    }
+    ]);
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     if args.remaining.is_none() && (args.then.is_some() || args.quarter_shares.is_some()) {
         return Err(UsageError(
