@@ -348,6 +348,26 @@ fn audit_by_hand() {
     assert_abs_diff_eq!(f.implied_constant_weights_pct, 9.0, epsilon = EPS);
     assert_abs_diff_eq!(f.implied_current_shares_pct.unwrap(), 8.75, epsilon = EPS);
     assert_abs_diff_eq!(f.gap_constant_pp, -0.5, epsilon = EPS);
+    // The weights' uncertainty, to first order: moving a weight by d moves
+    // the 9.0 by d·(g − 9.0)/100. Agriculture's ±1 pp gives (5 − 9)/100 =
+    // 0.04; with industry's ±0.5 pp, 0.5·(10 − 9)/100 = 0.005, independent:
+    // √(0.04² + 0.005²) = √0.001625 = 0.0403113.
+    assert_abs_diff_eq!(
+        f.sd_from_weights_pp(&[1.0, 0.0]).unwrap(),
+        0.04,
+        epsilon = EPS
+    );
+    assert_abs_diff_eq!(
+        f.sd_from_weights_pp(&[1.0, 0.5]).unwrap(),
+        0.040_311_3,
+        epsilon = 1e-7
+    );
+    // First order is close to the exact move: weights 21 and 80, rescaled,
+    // give (21·5 + 80·10)/101 = 8.960396, 0.0396 below 9.0 (1 % off 0.04).
+    assert!(
+        f.sd_from_weights_pp(&[1.0]).is_none(),
+        "one spread for two sectors"
+    );
 
     // Ranges sum to 99..101: 100 is reachable.
     let c = find(CheckId::StructureSumsTo100);

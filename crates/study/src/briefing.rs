@@ -8,6 +8,7 @@ use grdp_core::solve;
 use grdp_core::{Bound, Indicator, Projection, Scenario, TargetOutcome};
 use grdp_montecarlo::Centre;
 use serde::Serialize;
+use statrs::distribution::{ContinuousCDF, Normal};
 
 use crate::simulation::Simulation;
 
@@ -56,6 +57,10 @@ pub enum Finding {
         implied_pct: f64,
         /// What they imply at last year's current-price shares, percent.
         implied_current_shares_pct: Option<f64>,
+        /// How much `implied_pct` rests on the constant-price weights, where
+        /// the scenario gives their uncertainty and `year` is the first plan
+        /// year (whose weights are the base year's).
+        weights: Option<WeightsSpread>,
     },
     /// The structure ranges cannot all hold: their bounds do not bracket 100.
     StructureCannotHold {
@@ -75,6 +80,36 @@ pub enum Finding {
         /// The projection, million VND a person.
         projected_mn_vnd: f64,
     },
+}
+
+/// How far a sum of sector targets moves with the uncertainty of the
+/// constant-price weights it is weighted by.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct WeightsSpread {
+    /// Whether the scenario derives or assumes the weights (any with the
+    /// status `derived` or `assumption`) rather than taking them from a
+    /// statistics release.
+    pub derived: bool,
+    /// The implied growth's standard deviation from the weights'
+    /// uncertainty, percentage points, to first order
+    /// ([`grdp_core::audit::SectorGrowthFigures::sd_from_weights_pp`]).
+    pub sd_pp: f64,
+    /// The implied growth's 95 % range (± 1.96 standard deviations), percent.
+    pub implied_range_95_pct: [f64; 2],
+    /// The chance, a fraction, that the weights are such that the sector
+    /// targets reach the aggregate target (normal, to first order).
+    pub chance_reaching_target: f64,
+}
+
+/// The constant-price weights' uncertainty, for the findings.
+#[derive(Debug, Clone, Copy)]
+pub struct WeightsUncertainty<'a> {
+    /// The first plan year: the year whose weights are the base year's.
+    pub first_year: i32,
+    /// Each sector's weight's standard deviation, percentage points.
+    pub sd_pp: &'a [f64],
+    /// Whether the weights are derived or assumed rather than published.
+    pub derived: bool,
 }
 
 /// One line of a consistent target set: what the draft says, what would
@@ -206,8 +241,9 @@ pub fn preferred(
 }
 
 /// The findings, most important first: the sector targets against the
-/// aggregate, the structure, the per-capita target.
-pub fn findings(checks: &[Check]) -> Vec<Finding> {
+/// aggregate (with how much that rests on the constant-price weights, where
+/// `weights` gives their uncertainty), the structure, the per-capita target.
+pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Finding> {
     let mut out = Vec::new();
     for c in checks {
         match (&c.figures, c.id, c.status) {
@@ -215,13 +251,26 @@ pub fn findings(checks: &[Check]) -> Vec<Finding> {
                 if s != CheckStatus::Pass =>
             {
                 if let Some(target_pct) = f.target_min_pct {
+                    let implied = f.implied_constant_weights_pct;
+                    let spread = weights
+                        .filter(|w| w.first_year == c.year)
+                        .and_then(|w| Some((w, f.sd_from_weights_pp(w.sd_pp)?)))
+                        .filter(|(_, sd)| *sd > 0.0 && sd.is_finite())
+                        .map(|(w, sd)| WeightsSpread {
+                            derived: w.derived,
+                            sd_pp: sd,
+                            implied_range_95_pct: [implied - 1.96 * sd, implied + 1.96 * sd],
+                            chance_reaching_target: Normal::standard()
+                                .sf((target_pct - implied) / sd),
+                        });
                     out.push((
                         0,
                         Finding::SectorTargetsShort {
                             year: c.year,
                             target_pct,
-                            implied_pct: f.implied_constant_weights_pct,
+                            implied_pct: implied,
                             implied_current_shares_pct: f.implied_current_shares_pct,
+                            weights: spread,
                         },
                     ));
                 }

@@ -53,7 +53,7 @@ pub mod solve;
 use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_scenario::{History, LoadedScenario};
 
-pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine};
+pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine, WeightsSpread};
 pub use error::{ComponentRole, StudyError, ViewRole};
 pub use record::Past;
 pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};
@@ -132,7 +132,7 @@ impl<'a> Study<'a> {
         });
         let briefing = Briefing {
             preferred,
-            findings: briefing::findings(&audit.checks),
+            findings: briefing::findings(&audit.checks, weights_uncertainty(loaded, &projection)),
             proposal: briefing::proposal(s, &projection, &targets),
         };
         let given_known =
@@ -160,6 +160,36 @@ impl<'a> Study<'a> {
             given_known,
         })
     }
+}
+
+/// The constant-price weights' uncertainty as the findings read it, where
+/// the scenario gives it: their spread and whether any of them has the
+/// status derived or assumption (a weight without a status is not called
+/// either).
+fn weights_uncertainty<'s>(
+    loaded: &'s LoadedScenario,
+    projection: &Projection,
+) -> Option<briefing::WeightsUncertainty<'s>> {
+    use grdp_scenario::Status;
+    let sd_pp = loaded
+        .uncertainty
+        .as_ref()?
+        .inputs
+        .constant_weight_sd_pp
+        .as_deref()?;
+    let derived = loaded
+        .provenance
+        .iter()
+        .filter(|p| {
+            p.field.starts_with("base.constant_weight_pct.")
+                || p.field.starts_with("base.constant_bn_vnd.")
+        })
+        .any(|p| matches!(p.status, Some(Status::Derived | Status::Assumption)));
+    Some(briefing::WeightsUncertainty {
+        first_year: projection.years.first()?.year,
+        sd_pp,
+        derived,
+    })
 }
 
 /// The first year whose levels overflow (growth of thousands of percent

@@ -32,6 +32,29 @@ fn the_built_in_briefing_answers_and_proposes() {
         Finding::SectorTargetsShort { year: 2025, implied_pct, target_pct, .. }
             if (implied_pct - 9.44).abs() < 0.005 && (target_pct - 9.5).abs() < 1e-9
     ));
+    // How much the 9.44 rests on the derived weights (10.3166, 30.5003,
+    // 52.3522, 6.8309 %, spreads 0.4, 0.4, 0.1, 0.2 pp): moving a weight by d
+    // moves 9.4419 by d·(g − 9.4419)/100, so the spread is
+    // √((0.4·6.8819)² + (0.4·1.9781)² + (0.1·0.5681)² + (0.2·2.7919)²)/100
+    // = √(7.5779 + 0.6261 + 0.0032 + 0.3118)·10⁻² = 0.029188 pp, and 9.5 %
+    // is (9.5 − 9.4419)/0.029188 = 1.99 spreads away: 1 − Φ(1.99) = 0.0233.
+    // Hand-rounded inputs: ± 1e-5 and ± 5e-4.
+    let Finding::SectorTargetsShort {
+        weights: Some(w), ..
+    } = &b.findings[0]
+    else {
+        panic!("no weights' spread: {:?}", b.findings[0])
+    };
+    assert!(w.derived, "the weights are derived");
+    assert!((w.sd_pp - 0.029188).abs() < 1e-5, "{}", w.sd_pp);
+    assert!(
+        (w.chance_reaching_target - 0.0233).abs() < 5e-4,
+        "{}",
+        w.chance_reaching_target
+    );
+    // 9.4419 ± 1.96 · 0.029188 = 9.3847 to 9.4991.
+    assert!((w.implied_range_95_pct[0] - 9.3847).abs() < 1e-4);
+    assert!((w.implied_range_95_pct[1] - 9.4991).abs() < 1e-4);
     // 9.318 + 31.04 + 54.10 + 5.90 = 100.358.
     assert!(matches!(
         b.findings[1],

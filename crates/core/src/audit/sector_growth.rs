@@ -54,6 +54,42 @@ pub struct SectorGrowthFigures {
     pub sectors: Vec<SectorGrowth>,
 }
 
+impl SectorGrowthFigures {
+    /// How far the implied growth
+    /// ([`implied_constant_weights_pct`](Self::implied_constant_weights_pct))
+    /// moves with the constant-price weights: its standard deviation in
+    /// percentage points, to first order, when each sector's weight (percent)
+    /// is uncertain with the standard deviation `weight_sd_pp` (percentage
+    /// points, one a sector, errors independent, the weights then rescaled to
+    /// add up to 100 %, as the simulation draws them). Moving sector `j`'s
+    /// weight by `d` moves the implied growth `G` by `d (g_j − G) / W`, `W`
+    /// the weights' total: a sector growing at `G` moves nothing. `None`
+    /// where `weight_sd_pp` has not one entry a sector, or the weights add up
+    /// to nothing.
+    pub fn sd_from_weights_pp(&self, weight_sd_pp: &[f64]) -> Option<f64> {
+        if weight_sd_pp.len() != self.sectors.len() {
+            return None;
+        }
+        let total: f64 = self.sectors.iter().map(|s| s.weight_constant_pct).sum();
+        if total <= 0.0 {
+            return None;
+        }
+        let g = self
+            .sectors
+            .iter()
+            .map(|s| s.weight_constant_pct * s.growth_pct)
+            .sum::<f64>()
+            / total;
+        let variance: f64 = self
+            .sectors
+            .iter()
+            .zip(weight_sd_pp)
+            .map(|(s, sd)| (sd * (s.growth_pct - g) / total).powi(2))
+            .sum();
+        Some(variance.sqrt())
+    }
+}
+
 pub(super) fn check(ctx: &Ctx, year: i32) -> Outcome {
     let Some(aggregate) = bound_of(ctx, year, Indicator::GrowthPct, None) else {
         return Outcome::NoTargets;

@@ -201,6 +201,36 @@ impl Words<'_> {
         format!("{figures}{since} {centre} {chosen}")
     }
 
+    /// How much the sum of the sector targets rests on the constant-price
+    /// weights: their 95 % range, as centre ± half, and the chance that they reach the target
+    /// (a sentence, with a leading space).
+    fn weights_spread(&self, w: &grdp_study::WeightsSpread, target_pct: f64) -> String {
+        let t = |v: f64| self.lang.text_num(v, 2);
+        let [lo, hi] = w.implied_range_95_pct;
+        let (centre, half) = ((lo + hi) / 2.0, (hi - lo) / 2.0);
+        let pct = 100.0 * w.chance_reaching_target;
+        let (chance_en, chance_vi) = if pct < 1.0 {
+            ("under 1 %".to_string(), "dưới 1%".to_string())
+        } else if pct > 99.0 {
+            ("over 99 %".to_string(), "trên 99%".to_string())
+        } else {
+            let p = self.lang.text_num(pct.round(), 0);
+            (format!("about {p} %"), format!("khoảng {p}%"))
+        };
+        let (whose_en, whose_vi) = if w.derived {
+            (
+                "This rests on constant-price weights that the scenario derives, not on published ones: with",
+                "Kết quả này dựa trên quyền số giá so sánh do kịch bản tự tính, không phải số liệu công bố: với",
+            )
+        } else {
+            ("With", "Với")
+        };
+        self.pick(
+            format!(" {whose_en} the weights' stated uncertainty, the sum is {} ± {} % (95 %), and reaches {} % with a chance of {chance_en}.", t(centre), t(half), t(target_pct)),
+            format!(" {whose_vi} mức độ không chắc chắn đã nêu của quyền số, tổng là {} ± {}% (95%), và đạt {}% với xác suất {chance_vi}.", t(centre), t(half), t(target_pct)),
+        )
+    }
+
     /// A finding as one sentence.
     pub fn finding(&self, f: &grdp_study::Finding) -> String {
         use grdp_study::Finding as F;
@@ -211,6 +241,7 @@ impl Words<'_> {
                 target_pct,
                 implied_pct,
                 implied_current_shares_pct,
+                weights,
             } => {
                 let current = implied_current_shares_pct.map_or(String::new(), |c| {
                     self.pick(
@@ -218,9 +249,12 @@ impl Words<'_> {
                         format!(" Nếu lấy cơ cấu giá hiện hành năm trước làm quyền số thì được {}%, nhưng cách tính này lẫn yếu tố giá vào tăng trưởng.", t(c)),
                     )
                 });
+                let rests = weights
+                    .as_ref()
+                    .map_or(String::new(), |w| self.weights_spread(w, *target_pct));
                 self.pick(
-                    format!("The sector targets add up to {} % growth in {year}, not {} %: at constant 2010 prices, as the statistics office computes growth.{current}", t(*implied_pct), t(*target_pct)),
-                    format!("Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {year}, chưa phải {}% (theo giá so sánh 2010, như cơ quan thống kê tính).{current}", t(*implied_pct), t(*target_pct)),
+                    format!("The sector targets add up to {} % growth in {year}, not {} %: at constant 2010 prices, as the statistics office computes growth.{current}{rests}", t(*implied_pct), t(*target_pct)),
+                    format!("Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {year}, chưa phải {}% (theo giá so sánh 2010, như cơ quan thống kê tính).{current}{rests}", t(*implied_pct), t(*target_pct)),
                 )
             }
             F::StructureCannotHold {
