@@ -4,9 +4,184 @@ use plotters::prelude::*;
 
 use super::*;
 
-/// Logical pixels under the plot of the phone copy for the component
-/// names (three lines) before the legend.
+/// Logical pixels under the plot for the component names wrapped under
+/// their bars (three lines; before the legend on the phone).
 const PHONE_GAP: f64 = 58.0;
+
+/// Logical pixels a row of the panel of gaps takes on the phone.
+const PHONE_ROW: f64 = 26.0;
+
+/// A projected share against its target range.
+struct Gap {
+    /// The component's index.
+    component: usize,
+    /// The projection's series (1 for the first target year), for its colour.
+    series: usize,
+    /// The target's year.
+    year: i32,
+    /// Projection less the nearer bound, percentage points: 0 inside the range.
+    pp: f64,
+}
+
+/// How far `v` lies outside `[lo, hi]`: `v − hi` above it, `v − lo` below
+/// it, 0 inside (all in the same unit, here percent of GRDP, so the result
+/// is in percentage points).
+fn outside_pp(v: f64, lo: f64, hi: f64) -> f64 {
+    if v > hi {
+        v - hi
+    } else if v < lo {
+        v - lo
+    } else {
+        0.0
+    }
+}
+
+/// The panel beside (or, on the phone, under) the bars: each projected share
+/// less its target range in percentage points, grouped by sector, so that
+/// gaps of a few tenths of a point, invisible on a 0-60 % scale, show.
+fn gap_panel(
+    root: &Area,
+    area: &Area,
+    gaps: &[Gap],
+    w: &Words,
+    layout: Layout,
+    s: f64,
+) -> Result<(), ReportError> {
+    use plotters::style::text_anchor::{HPos, Pos, VPos};
+    let (aw, _) = area.dim_in_pixel();
+    let heading_style = bold(layout.pick(15.0, 13.0), s);
+    let lines = wrap(
+        root,
+        &w.structure_gap_heading(),
+        &heading_style,
+        aw.saturating_sub((8.0 * s) as u32),
+    )?;
+    let line_h = (layout.pick(19.0, 17.0) * s) as i32;
+    for (n, l) in lines.iter().enumerate() {
+        area.draw_text(
+            l,
+            &heading_style,
+            ((8.0 * s) as i32, (6.0 * s) as i32 + n as i32 * line_h),
+        )
+        .map_err(err)?;
+    }
+    let top = (12.0 * s) as u32 + line_h as u32 * lines.len() as u32;
+    let area = area.margin(top, 0, 0, (layout.pick(24.0, 4.0) * s) as u32);
+    // Rows top down: a sector's name, then one row a target year.
+    enum Row<'g> {
+        Sector(usize),
+        Year(&'g Gap),
+    }
+    let mut rows = Vec::new();
+    for g in gaps {
+        if !matches!(rows.last(), Some(Row::Year(p)) if p.component == g.component) {
+            rows.push(Row::Sector(g.component));
+        }
+        rows.push(Row::Year(g));
+    }
+    let n = rows.len();
+    // At most a comfortable row height: a few rows stay together at the top.
+    let axis = layout.pick(40.0, 36.0);
+    let (_, ah) = area.dim_in_pixel();
+    let want = ((n as f64 * layout.pick(40.0, PHONE_ROW) + axis) * s) as u32;
+    let area = if ah > want {
+        area.split_vertically(want).0
+    } else {
+        area
+    };
+    let widest = gaps.iter().map(|g| g.pp.abs()).fold(0.0, f64::max);
+    // Room on both sides for the labels at the bars' ends.
+    let lim = if widest > 0.0 {
+        nice_range(0.0, widest * 1.45).1
+    } else {
+        1.0
+    };
+    let mut chart = ChartBuilder::on(&area)
+        .x_label_area_size(axis * s)
+        .y_label_area_size(layout.pick(48.0, 44.0) * s)
+        .build_cartesian_2d(-lim..lim, -0.5..(n as f64 - 0.5))
+        .map_err(err)?;
+    chart
+        .configure_mesh()
+        .light_line_style(WHITE)
+        .bold_line_style(RGBColor(0xd8, 0xd8, 0xd8))
+        .disable_y_mesh()
+        .y_labels(0)
+        .x_labels(5)
+        .x_label_formatter(&|x| {
+            let decimals = if lim >= 2.0 { 0 } else { 1 };
+            let v = w.num(*x, decimals);
+            if *x > 1e-9 {
+                format!("+{v}")
+            } else if *x < -1e-9 {
+                v
+            } else {
+                "0".into()
+            }
+        })
+        .x_desc(w.axis_pp())
+        .label_style(font(layout.pick(13.0, 12.0), s))
+        .axis_desc_style(font(layout.pick(14.0, 12.0), s))
+        .draw()
+        .map_err(err)?;
+    let y_of = |i: usize| (n - 1 - i) as f64;
+    chart
+        .draw_series(std::iter::once(PathElement::new(
+            vec![(0.0, -0.5), (0.0, n as f64 - 0.5)],
+            INK.stroke_width((1.5 * s) as u32),
+        )))
+        .map_err(err)?;
+    let value_style = font(layout.pick(13.0, 12.0), s);
+    for (i, row) in rows.iter().enumerate() {
+        let y = y_of(i);
+        match row {
+            Row::Sector(c) => {
+                let (x, py) = chart.backend_coord(&(-lim, y));
+                root.draw_text(
+                    &w.component_short(*c),
+                    &bold(layout.pick(13.0, 12.0), s).pos(Pos::new(HPos::Left, VPos::Center)),
+                    (x + (4.0 * s) as i32, py),
+                )
+                .map_err(err)?;
+            }
+            Row::Year(g) => {
+                let colour = YEAR_COLOURS[g.series % YEAR_COLOURS.len()];
+                if g.pp != 0.0 {
+                    chart
+                        .draw_series(std::iter::once(Rectangle::new(
+                            [(0.0, y - 0.3), (g.pp, y + 0.3)],
+                            colour.filled(),
+                        )))
+                        .map_err(err)?;
+                }
+                let (x, py) = chart.backend_coord(&(g.pp, y));
+                let pad = (6.0 * s) as i32;
+                let (text, anchor, at) = if g.pp > 0.0 {
+                    (w.signed(g.pp), HPos::Left, x + pad)
+                } else if g.pp < 0.0 {
+                    (w.signed(g.pp), HPos::Right, x - pad)
+                } else {
+                    (w.within_range(), HPos::Left, x + pad)
+                };
+                root.draw_text(
+                    &text,
+                    &value_style.pos(Pos::new(anchor, VPos::Center)),
+                    (at, py),
+                )
+                .map_err(err)?;
+                // The year, left of the axis.
+                let (x0, _) = chart.backend_coord(&(-lim, y));
+                root.draw_text(
+                    &g.year.to_string(),
+                    &font(layout.pick(13.0, 12.0), s).pos(Pos::new(HPos::Right, VPos::Center)),
+                    (x0 - pad, py),
+                )
+                .map_err(err)?;
+            }
+        }
+    }
+    Ok(())
+}
 
 /// 2. Structure at current prices: base, projection, target ranges.
 pub(super) fn structure(
@@ -74,14 +249,60 @@ pub(super) fn structure(
         .copied()
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
+    // How far each projection lies outside its range, percentage points.
+    let gaps: Vec<Gap> = ranges
+        .iter()
+        .filter_map(|&(c, si, lo, hi)| {
+            let v = *series.get(si)?.1.get(c)?;
+            v.is_finite().then(|| Gap {
+                component: c,
+                series: si,
+                year: years[si - 1],
+                pp: outside_pp(v, lo, hi),
+            })
+        })
+        .collect();
+    let mut gaps = gaps;
+    gaps.sort_by_key(|g| (g.component, g.year));
     let (title, subtitle, caption) = w.structure();
+    // The phone copy stacks the gaps under the bars: taller by their panel,
+    // a heading, a row a sector and a row a gap, the axis.
+    let sectors = {
+        let mut c: Vec<usize> = gaps.iter().map(|g| g.component).collect();
+        c.dedup();
+        c.len()
+    };
+    let gaps_height = 80.0 + PHONE_ROW * (sectors + gaps.len()) as f64;
+    let layout = match layout {
+        Layout::Phone { height } if !gaps.is_empty() => Layout::Phone {
+            height: height + gaps_height as u32,
+        },
+        l => l,
+    };
     let png =
         render(input, layout, |root, s| {
             let area = frame(root, s, &title, &subtitle, &w.source_data())?;
+            let (area, gap_area) = if gaps.is_empty() {
+                (area, None)
+            } else {
+                let (aw, ah) = area.dim_in_pixel();
+                let (bars, rest) = match layout {
+                    Layout::Page => area.split_horizontally((f64::from(aw) * 0.6) as u32),
+                    Layout::Phone { .. } => {
+                        area.split_vertically(ah.saturating_sub((gaps_height * s) as u32))
+                    }
+                };
+                (bars, Some(rest))
+            };
+            if let Some(gap_area) = &gap_area {
+                gap_panel(root, gap_area, &gaps, w, layout, s)?;
+            }
+            // Beside the gaps the bars are narrow: names wrap under them, as on the phone.
+            let wrap_names = layout.narrow() || gap_area.is_some();
             let (area, below) = split_legend(area, layout, series.len() + 1, s);
             let mut keys = Keys::new();
             let mut chart = ChartBuilder::on(&area)
-                .x_label_area_size(layout.pick(44.0, PHONE_GAP) * s)
+                .x_label_area_size(if wrap_names { PHONE_GAP } else { 44.0 } * s)
                 .y_label_area_size(70.0 * s)
                 .build_cartesian_2d(-0.5..(k as f64 - 0.5), 0.0..(ymax * 1.15).ceil())
                 .map_err(err)?;
@@ -93,7 +314,7 @@ pub(super) fn structure(
                 .x_labels(k)
                 .x_label_formatter(&|x| {
                     let i = x.round();
-                    if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < k && !layout.narrow() {
+                    if (x - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < k && !wrap_names {
                         w.component_short(i as usize)
                     } else {
                         String::new()
@@ -163,7 +384,7 @@ pub(super) fn structure(
                     )
                 });
             }
-            if layout.narrow() {
+            if wrap_names {
                 // The component names, wrapped under their bars.
                 use plotters::style::text_anchor::{HPos, Pos, VPos};
                 let style = font(12.0, s).pos(Pos::new(HPos::Center, VPos::Top));
@@ -188,4 +409,20 @@ pub(super) fn structure(
             Ok(())
         })?;
     Ok((title, caption, png))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::outside_pp;
+
+    #[test]
+    fn a_share_outside_its_range_is_measured_from_the_nearer_bound() {
+        // Services 2025: projected 53.37 % against 54.1-54.75 %: 0.73 below
+        // the lower bound. Industry: 31.42 against 31.04-31.09: 0.33 above
+        // the upper. Inside the range, or on a bound, nothing.
+        assert!((outside_pp(53.37, 54.1, 54.75) + 0.73).abs() < 1e-9);
+        assert!((outside_pp(31.42, 31.04, 31.09) - 0.33).abs() < 1e-9);
+        assert!(outside_pp(31.05, 31.04, 31.09).abs() < 1e-12);
+        assert!(outside_pp(54.1, 54.1, 54.75).abs() < 1e-12);
+    }
 }

@@ -226,6 +226,13 @@ impl Words<'_> {
             "Đóng góp vào tăng trưởng GRDP (điểm %)",
         )
     }
+    /// Chart 2's axis of gaps.
+    pub(crate) fn axis_pp(&self) -> String {
+        self.pick(
+            "Projection less target range (percentage points)",
+            "Dự báo trừ khoảng chỉ tiêu (điểm phần trăm)",
+        )
+    }
     pub(crate) fn axis_share_pct(&self) -> String {
         self.pick(
             "Share of GRDP at current prices (%)",
@@ -288,6 +295,17 @@ impl Words<'_> {
     }
     pub(crate) fn target_line(&self) -> String {
         self.pick("Growth target", "Chỉ tiêu tăng trưởng")
+    }
+    /// The heading of chart 2's panel of gaps.
+    pub(crate) fn structure_gap_heading(&self) -> String {
+        self.pick(
+            "How far each projection lies outside its target range",
+            "Dự báo nằm ngoài khoảng chỉ tiêu bao nhiêu",
+        )
+    }
+    /// A projection inside its target range.
+    pub(crate) fn within_range(&self) -> String {
+        self.pick("within the range", "trong khoảng")
     }
     pub(crate) fn target_range(&self) -> String {
         self.pick("Target range", "Khoảng chỉ tiêu")
@@ -524,10 +542,10 @@ impl Words<'_> {
         } else {
             (
                 format!(
-                    " {verdict_en} Where the orange-red range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's check of the structure and the plan's prices gives how much)."
+                    " {verdict_en} The second panel gives how far each projection lies outside its range, in percentage points: gaps of a few tenths, lost on the bars' scale. Where the range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's check of the structure and the plan's prices gives how much)."
                 ),
                 format!(
-                    " {} Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra cơ cấu kinh tế và giá theo kế hoạch cho biết mức cần thiết).",
+                    " {} Phần biểu đồ thứ hai cho biết mỗi dự báo nằm ngoài khoảng chỉ tiêu bao nhiêu điểm phần trăm: những chênh lệch vài phần mười điểm khó thấy trên thang của các cột. Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra cơ cấu kinh tế và giá theo kế hoạch cho biết mức cần thiết).",
                     verdict_vi
                 ),
             )
