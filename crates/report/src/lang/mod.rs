@@ -64,16 +64,23 @@ impl Lang {
 
     /// A number with `decimals` decimals and grouped thousands, in this
     /// language's convention: 151,548.25 in English, 151.548,25 in Vietnamese.
+    /// From 10¹⁵ in absolute value (beyond any economy's figure in billion
+    /// VND: a typing slip or a runaway growth rate) in short scientific
+    /// notation, 1.00e300, not three hundred digits.
     pub fn num(self, value: f64, decimals: usize) -> String {
         if !value.is_finite() {
             return value.to_string();
         }
-        let text = format!("{:.*}", decimals, value.abs());
-        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let (group, point) = match self {
             Lang::En => (',', '.'),
             Lang::Vi => ('.', ','),
         };
+        if value.abs() >= 1e15 {
+            let sign = if value < 0.0 { "−" } else { "" };
+            return format!("{sign}{:.2e}", value.abs()).replace('.', &point.to_string());
+        }
+        let text = format!("{:.*}", decimals, value.abs());
+        let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
         let mut grouped = String::new();
         for (i, ch) in int.chars().enumerate() {
             if i > 0 && (int.len() - i) % 3 == 0 {
@@ -115,5 +122,12 @@ mod tests {
         assert_eq!(Lang::En.num(-0.001, 2), "0.00");
         assert_eq!(Lang::Vi.num(9.5, 1), "9,5");
         assert_eq!(Lang::En.num(100.0, 0), "100");
+        // Beyond 10¹⁵: scientific, the language's decimal mark.
+        assert_eq!(Lang::En.num(1e300, 0), "1.00e300");
+        assert_eq!(Lang::Vi.num(-2.5e16, 2), "−2,50e16");
+        assert_eq!(
+            Lang::En.num(999_999_999_999_999.0, 0),
+            "999,999,999,999,999"
+        );
     }
 }
