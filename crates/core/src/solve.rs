@@ -135,10 +135,15 @@ pub fn component_for_target(
     if w[k] < MIN_SOLVABLE_WEIGHT {
         return Err(ModelError::Unsolvable {
             what: format!("the growth of `{component}` for {target_pct}% in {year}"),
-            reason: format!(
-                "its weight is {:.2e}%, too small for its growth to move the aggregate",
-                100.0 * w[k]
-            ),
+            reason: if w[k] == 0.0 {
+                "its weight at constant 2010 prices is 0 %: its growth does not move the aggregate"
+                    .to_string()
+            } else {
+                format!(
+                    "its weight at constant 2010 prices is {:.2e} %, too small for its growth to move the aggregate",
+                    100.0 * w[k]
+                )
+            },
         });
     }
     let others: f64 = (0..w.len()).filter(|&i| i != k).map(|i| w[i] * g[i]).sum();
