@@ -53,13 +53,13 @@ pub enum LoadErrorKind {
     },
     /// The file starts with a UTF-16 byte-order mark.
     #[error(
-        "the file is UTF-16 text (Excel's \"Unicode Text\"); save it as UTF-8 (in Excel: \"CSV UTF-8\")"
+        "the file is UTF-16 text (as Notepad's \"Unicode\" and Excel's \"Unicode Text\" save it); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
     )]
     Utf16,
     /// The file holds a NUL byte (the error's line and column say where):
     /// UTF-16 text without a byte-order mark, most likely.
     #[error(
-        "the file holds a NUL byte here, as UTF-16 text (Excel's \"Unicode Text\") does; save it as UTF-8 (in Excel: \"CSV UTF-8\")"
+        "the file holds a NUL byte here, as UTF-16 text does (Notepad's \"Unicode\", Excel's \"Unicode Text\"); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
     )]
     NulByte,
     /// The file is larger than any file of its kind could be.
