@@ -14,6 +14,7 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
         StudyError::NoGrowthTarget {
             year,
             years_with_targets,
+            at_most_pct,
         } => {
             let has = if years_with_targets.is_empty() {
                 String::new()
@@ -24,10 +25,13 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
                     years.join(", ")
                 )
             };
-            UsageError(format!(
-                "the scenario has no aggregate growth target for {year}{has}; give one with --target PCT"
-            ))
-            .into()
+            let what = match at_most_pct {
+                Some(m) => format!(
+                    "the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"
+                ),
+                None => format!("the scenario has no aggregate growth target for {year}"),
+            };
+            UsageError(format!("{what}{has}; give one with --target PCT")).into()
         }
         StudyError::UnknownView { role, id, known } => UsageError(format!(
             "{} {id}: no such view; expected one of: {}",

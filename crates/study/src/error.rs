@@ -35,14 +35,22 @@ pub enum StudyError {
     /// No aggregate growth target with a minimum in the year asked for, and
     /// no threshold given.
     #[error(
-        "the scenario has no aggregate growth target for {year}{}; state a threshold",
+        "{}{}; state a threshold",
+        match at_most_pct {
+            Some(m) => format!("the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"),
+            None => format!("the scenario has no aggregate growth target for {year}"),
+        },
         if years_with_targets.is_empty() { String::new() } else { format!(" (it has one for {})", years_with_targets.iter().map(i32::to_string).collect::<Vec<_>>().join(", ")) }
     )]
     NoGrowthTarget {
         /// The year asked for.
         year: i32,
-        /// The years the scenario has an aggregate growth target for.
+        /// The years the scenario has an aggregate growth target with a
+        /// minimum for.
         years_with_targets: Vec<i32>,
+        /// The year's aggregate growth target where it has a maximum only,
+        /// percent.
+        at_most_pct: Option<f64>,
     },
     /// A view id the scenario does not define.
     #[error("no such view `{id}`; expected one of: {}", known.join(", "))]

@@ -170,6 +170,13 @@ pub fn main_target(
             .ok_or_else(|| StudyError::NoGrowthTarget {
                 year,
                 years_with_targets: stated.iter().map(|(y, _)| *y).collect(),
+                at_most_pct: s
+                    .targets()
+                    .targets()
+                    .iter()
+                    .filter(|t| t.indicator == Indicator::GrowthPct && t.component.is_none())
+                    .filter(|t| t.year == year && t.bound.min.is_none())
+                    .find_map(|t| t.bound.max),
             })?,
     };
     Ok(MainTarget {

@@ -30,9 +30,11 @@ fn a_target_year_takes_its_own_target_or_is_refused() {
         Err(StudyError::NoGrowthTarget {
             year,
             years_with_targets,
+            at_most_pct,
         }) => {
             assert_eq!(year, 2030);
             assert_eq!(years_with_targets, [2025]);
+            assert_eq!(at_most_pct, None);
         }
         other => panic!("expected a refusal, got {other:?}"),
     }
