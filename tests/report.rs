@@ -101,6 +101,28 @@ fn every_chart_decodes_has_its_size_and_is_not_blank() {
 }
 
 #[test]
+fn target_and_year_set_the_question_the_briefing_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &["--target", "9.44", "--year", "2025"]);
+    let folder = dir.path().join("r");
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(folder.join("summary.json")).unwrap())
+            .unwrap();
+    // The plan view centres GRDP growth on the sector targets' 9.44 %, its
+    // spread symmetric about it: at least 9.44 % half the time (20,000
+    // draws, SE 0.0035: 0.50 ± 0.02).
+    let views = summary["simulation"]["views"].as_array().unwrap();
+    let plan = views.iter().find(|v| v["id"] == "plan").unwrap();
+    let p = plan["probability"].as_f64().unwrap();
+    assert!((p - 0.50).abs() < 0.02, "{p}");
+    let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
+    assert!(
+        page.contains("grows by at least 9.44 % in 2025"),
+        "the headline names the threshold asked for"
+    );
+}
+
+#[test]
 fn scale_2_doubles_every_chart() {
     let dir = tempfile::tempdir().unwrap();
     report(dir.path(), &["--scale", "2"]);

@@ -954,6 +954,13 @@ pub struct ReportArgs {
     /// Worker threads (default: every core). Results do not depend on it.
     #[arg(long, value_parser = parse_threads)]
     pub threads: Option<u16>,
+    /// Aggregate growth target whose chance the briefing leads with,
+    /// percent (default: the scenario's).
+    #[arg(long, value_name = "PCT", allow_negative_numbers = true, value_parser = parse_pct)]
+    pub target: Option<f64>,
+    /// Year of that target (default: the scenario's target year).
+    #[arg(long, value_parser = parse_year)]
+    pub year: Option<i32>,
     /// Add the record of past shortfalls and show P with and without it
     /// (default: history where the scenario names its own record with
     /// `history_region`, as `cantho-2025` does; none otherwise).
@@ -1104,8 +1111,8 @@ impl SimulateArgs {
 }
 
 impl ReportArgs {
-    /// The study's simulation options: every view, the scenario's target,
-    /// and the record of past shortfalls of `region` (the scenario's
+    /// The study's simulation options: every view, the scenario's target
+    /// (or `--target` and `--year`), and the record of past shortfalls of `region` (the scenario's
     /// `history_region`) in `history`.
     pub fn simulation_options(
         &self,
@@ -1146,6 +1153,8 @@ impl ReportArgs {
             threads: self.threads.map(usize::from),
             optimism,
             preferred_view: self.preferred_view.clone(),
+            target_pct: self.target,
+            target_year: self.year,
             ..SimulationOptions::default()
         })
     }

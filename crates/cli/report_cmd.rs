@@ -5,6 +5,7 @@ use grdp_study::{Study, StudyOptions};
 use crate::args::ReportArgs;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
+    crate::args::note_fractions(&[("--target", args.target, "%")]);
     let loaded = crate::args::load(&args.scenario, args.builtin)?;
     let (history, history_name) = crate::args::load_history(&args.history)?;
     // The area's own record in the history, where the scenario names one.
