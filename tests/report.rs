@@ -123,6 +123,26 @@ fn target_and_year_set_the_question_the_briefing_answers() {
 }
 
 #[test]
+fn the_targets_table_carries_the_scenario_files_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    // data/cantho/scenario-2025.toml notes that the 2030 agriculture share
+    // (3.4-4 %, the city plan of August 2022) conflicts with the master
+    // plan: the second note of the table, after the 2030 per-capita one.
+    assert!(
+        page.contains(
+            "<td data-label=\"Indicator\">Agriculture, forestry and fishery: share [2]</td>"
+        ),
+        "the 2030 agriculture share is marked"
+    );
+    assert!(
+        page.contains("[2] city plan of August 2022; the master plan's ~5.9 % conflicts"),
+        "the note is listed under the table"
+    );
+}
+
+#[test]
 fn scale_2_doubles_every_chart() {
     let dir = tempfile::tempdir().unwrap();
     report(dir.path(), &["--scale", "2"]);

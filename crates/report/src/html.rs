@@ -198,6 +198,31 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         .unwrap_or(&input.views[0])
         .name
         .clone();
+    // The scenario file's notes on the targets (where a figure comes from,
+    // what it conflicts with), numbered in the table's order.
+    let mut target_notes: Vec<String> = Vec::new();
+    let mut note_mark = |id: &str| -> String {
+        let note = ["min", "max"].iter().find_map(|b| {
+            let field = format!("target.{id}.{b}");
+            input
+                .loaded
+                .provenance
+                .iter()
+                .find(|p| p.field == field)
+                .and_then(|p| p.note.clone())
+        });
+        let Some(note) = note else {
+            return String::new();
+        };
+        let n = match target_notes.iter().position(|x| *x == note) {
+            Some(i) => i + 1,
+            None => {
+                target_notes.push(note);
+                target_notes.len()
+            }
+        };
+        format!(" [{n}]")
+    };
     let targets = Table {
         class: "targets",
         header: vec![
@@ -222,9 +247,10 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             .iter()
             .map(|o| {
                 let r = w.target_row(o);
+                let mark = note_mark(&o.target.id);
                 (
                     vec![
-                        r.indicator,
+                        format!("{}{mark}", r.indicator),
                         r.unit,
                         r.year.to_string(),
                         r.base,
@@ -261,6 +287,22 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             ),
         ))
     );
+
+    if !target_notes.is_empty() {
+        let items: Vec<String> = target_notes
+            .iter()
+            .enumerate()
+            .map(|(i, n)| format!("[{}] {}", i + 1, esc(n)))
+            .collect();
+        h += &format!(
+            "<p class=\"note\">{} {}</p>\n",
+            esc(&pick(
+                "Notes of the scenario file on the targets:",
+                "Ghi chú của tệp kịch bản về các chỉ tiêu (nguyên văn):",
+            )),
+            items.join("; ")
+        );
+    }
 
     // Charts: the title is in the image; the caption says what it means.
     let (main_charts, appendix): (Vec<&Chart>, Vec<&Chart>) =
