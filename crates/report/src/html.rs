@@ -642,7 +642,7 @@ th { background: #f4f4f4; }
 th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 table.proposal td:first-child, table.targets td:first-child { min-width: 14em; }
 table.proposal td:last-child { min-width: 18em; }
-table.targets td:last-child { white-space: nowrap; }
+table.targets td:last-child { min-width: 8em; }
 tr.missed td:last-child { font-weight: bold; color: #a33b00; }
 tr.exceeded td:last-child { color: #0060a0; }
 tr.preferred td { font-weight: bold; }
