@@ -82,6 +82,40 @@ fn a_fifo_is_written_to_not_replaced() {
     assert!(std::fs::metadata(&fifo).unwrap().file_type().is_fifo());
 }
 
+/// `-o /dev/stdout` with standard output a pipe (as `Command` makes it):
+/// the link ends at `/proc/self/fd/1`, whose own link `pipe:[…]` names
+/// nothing in a folder; it was followed as a path and refused ("cannot
+/// write /dev/stdout: No such file or directory").
+#[test]
+#[cfg(target_os = "linux")]
+fn dev_stdout_in_a_pipe_is_written_through() {
+    let o = grdp(&["project", "--format", "csv", "-o", "/dev/stdout"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.starts_with("year,component,"), "{out}");
+}
+
+/// A full standard output is named as such, not as a bare system error.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_standard_output_is_named() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        eprintln!("/dev/full unavailable; skipped");
+        return;
+    };
+    let o = Command::new(env!("CARGO_BIN_EXE_grdp"))
+        .args(["project"])
+        .stdout(full)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("cannot write to standard output"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// Regression: an output in a folder that does not exist was reported
 /// through the temporary file's name ("No such file or directory ... at
 /// path .../.grdp-s.toml-XXXX.tmp"), a name the user never gave.

@@ -28,9 +28,9 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
         (Output::Workbook(bytes), Some(p)) => Ok(grdp_report::write::write_file(p, bytes, inputs)?),
         (Output::Text(text), None) => {
             let mut out = std::io::stdout().lock();
-            out.write_all(text.as_bytes())?;
-            out.flush()?;
-            Ok(())
+            out.write_all(text.as_bytes())
+                .and_then(|()| out.flush())
+                .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))
         }
         (Output::Workbook(_), None) => Err(crate::UsageError(
             "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"

@@ -102,6 +102,13 @@ pub enum ReportError {
         /// The path.
         path: PathBuf,
     },
+    /// The report folder names a device, pipe or socket (standard output,
+    /// a terminal), which a folder of files cannot go to.
+    #[error("{} is a device or pipe, not a folder: a report is a folder of files; name a folder for it with -o", path.display())]
+    IsAStream {
+        /// The path.
+        path: PathBuf,
+    },
     /// The folder exists, holds files, and is not an earlier grdp report.
     #[error(
         "{} exists, holds files and is not an earlier grdp report; choose another folder (its files would be kept, but a report is not written into someone else's folder unasked)",

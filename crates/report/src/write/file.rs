@@ -62,6 +62,13 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
         };
         let kind = meta.file_type();
         if kind.is_symlink() {
+            // A link that ends at a pipe, device or socket is written
+            // through as it is: `/dev/stdout` in a pipe is a link to
+            // `/proc/self/fd/1`, a link to `pipe:[…]`, which names nothing
+            // in any folder, yet opens the pipe.
+            if std::fs::metadata(&at).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+                return Ok(Destination::Stream { path: at });
+            }
             let link = std::fs::read_link(&at).map_err(io)?;
             at = if link.is_absolute() {
                 link

@@ -225,7 +225,10 @@ fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
 fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
     match std::fs::metadata(target) {
         Ok(m) if m.is_dir() => std::fs::canonicalize(target).map_err(io(target)),
-        Ok(_) => Err(ReportError::IsAFile {
+        Ok(m) if m.is_file() => Err(ReportError::IsAFile {
+            path: target.to_path_buf(),
+        }),
+        Ok(_) => Err(ReportError::IsAStream {
             path: target.to_path_buf(),
         }),
         Err(_) => {
