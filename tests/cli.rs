@@ -88,13 +88,13 @@ fn table_headers_carry_units_in_both_languages() {
     ] {
         assert!(vi.contains(word), "Vietnamese table lacks {word}");
     }
-    // Vietnamese numbers use a decimal comma: 9,44.
-    assert!(vi.contains("9,44"), "{vi}");
+    // Vietnamese numbers use a decimal comma: 9,48.
+    assert!(vi.contains("9,48"), "{vi}");
 }
 
 #[test]
 fn solve_answers_by_hand() {
-    // Services' weight 52.3522 %: (9.5 − (9.441949 − 0.523522·10.01)) / 0.523522 = 10.1209 %.
+    // Services' weight 52.3522 %: (9.5 − (9.475785 − 0.523522·10.01)) / 0.523522 = 10.0563 %.
     let o = grdp(&[
         "solve",
         "--target",

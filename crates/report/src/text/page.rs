@@ -202,32 +202,66 @@ impl Words<'_> {
     }
 
     /// How much the sum of the sector targets rests on the constant-price
-    /// weights: their 95 % range, as centre ± half, and the chance that they reach the target
-    /// (a sentence, with a leading space).
-    fn weights_spread(&self, w: &grdp_study::WeightsSpread, target_pct: f64) -> String {
+    /// weights: its 95 % range under the weights' assumed uncertainty, and
+    /// whether that range reaches the target (a sentence, with a leading
+    /// space). No probability: beside the headline's, it would read as a
+    /// second answer to the same question.
+    fn weights_spread(
+        &self,
+        w: &grdp_study::WeightsSpread,
+        implied_pct: f64,
+        (min, max): (f64, Option<f64>),
+    ) -> String {
         let t = |v: f64| self.lang.text_num(v, 2);
         let [lo, hi] = w.implied_range_95_pct;
-        let (centre, half) = ((lo + hi) / 2.0, (hi - lo) / 2.0);
-        let pct = 100.0 * w.chance_reaching_target;
-        let (chance_en, chance_vi) = if pct < 1.0 {
-            ("under 1 %".to_string(), "dưới 1%".to_string())
-        } else if pct > 99.0 {
-            ("over 99 %".to_string(), "trên 99%".to_string())
-        } else {
-            let p = self.lang.text_num(pct.round(), 0);
-            (format!("about {p} %"), format!("khoảng {p}%"))
+        let above = max.is_some_and(|m| implied_pct > m);
+        let (close_en, close_vi) = match (above, max) {
+            (true, Some(m)) if lo <= m => (
+                ", so the weights alone could bring it within the range".to_string(),
+                ", nên riêng sai số của quyền số cũng có thể đưa tổng vào trong khoảng chỉ tiêu"
+                    .to_string(),
+            ),
+            (true, _) => (
+                ", above the range throughout".to_string(),
+                ", vẫn cao hơn khoảng chỉ tiêu".to_string(),
+            ),
+            (false, _) if hi >= min => (
+                format!(
+                    ", so the weights alone could close the gap to {} %: value added by sector at constant 2010 prices, if published, would settle it",
+                    t(min)
+                ),
+                format!(
+                    ", nên riêng sai số của quyền số cũng có thể bù phần thiếu so với {}%: số liệu giá trị tăng thêm theo giá so sánh 2010 của từng khu vực, nếu được công bố, sẽ cho câu trả lời chắc chắn",
+                    t(min)
+                ),
+            ),
+            (false, _) => (
+                format!(", short of {} % throughout", t(min)),
+                format!(", vẫn thấp hơn {}%", t(min)),
+            ),
         };
         let (whose_en, whose_vi) = if w.derived {
             (
-                "This rests on constant-price weights that the scenario derives, not on published ones: with",
-                "Kết quả này dựa trên quyền số giá so sánh do kịch bản tự tính, không phải số liệu công bố: với",
+                "The constant-price weights behind this are not published figures; the scenario derives them. Within their assumed uncertainty",
+                "Quyền số theo giá so sánh 2010 của từng khu vực không phải số liệu công bố mà do kịch bản ước tính. Với mức độ không chắc chắn giả định của quyền số,",
             )
         } else {
-            ("With", "Với")
+            (
+                "Within the assumed uncertainty of the constant-price weights",
+                "Với mức độ không chắc chắn giả định của quyền số theo giá so sánh 2010,",
+            )
         };
         self.pick(
-            format!(" {whose_en} the weights' stated uncertainty, the sum is {} ± {} % (95 %), and reaches {} % with a chance of {chance_en}.", t(centre), t(half), t(target_pct)),
-            format!(" {whose_vi} mức độ không chắc chắn đã nêu của quyền số, tổng là {} ± {}% (95%), và đạt {}% với xác suất {chance_vi}.", t(centre), t(half), t(target_pct)),
+            format!(
+                " {whose_en} the sum lies between {} and {} % (a 95 % range){close_en}.",
+                t(lo),
+                t(hi)
+            ),
+            format!(
+                " {whose_vi} tổng nằm trong khoảng {}–{}% (khoảng tin cậy 95%){close_vi}.",
+                t(lo),
+                t(hi)
+            ),
         )
     }
 
@@ -239,22 +273,34 @@ impl Words<'_> {
             F::SectorTargetsShort {
                 year,
                 target_pct,
+                target_max_pct,
                 implied_pct,
                 implied_current_shares_pct,
                 weights,
             } => {
+                let last = year - 1;
                 let current = implied_current_shares_pct.map_or(String::new(), |c| {
                     self.pick(
-                        format!(" Weighted by last year's current-price shares they give {} %, but that counts price changes as growth.", t(c)),
-                        format!(" Nếu lấy cơ cấu giá hiện hành năm trước làm quyền số thì được {}%, nhưng cách tính này lẫn yếu tố giá vào tăng trưởng.", t(c)),
+                        format!(" Weighted by {last}'s shares at current prices they give {} %: that is growth at {last} prices, not the official measure.", t(c)),
+                        format!(" Nếu lấy cơ cấu giá hiện hành năm {last} làm quyền số thì được {}%: đó là tốc độ tăng theo giá năm {last}, không phải cách tính số liệu chính thức.", t(c)),
                     )
                 });
-                let rests = weights
-                    .as_ref()
-                    .map_or(String::new(), |w| self.weights_spread(w, *target_pct));
+                let rests = weights.as_ref().map_or(String::new(), |w| {
+                    self.weights_spread(w, *implied_pct, (*target_pct, *target_max_pct))
+                });
+                let (against_en, against_vi) = match target_max_pct {
+                    Some(m) if implied_pct > m => (
+                        format!("above the {}–{} % range", t(*target_pct), t(*m)),
+                        format!("vượt khoảng chỉ tiêu {}–{}%", t(*target_pct), t(*m)),
+                    ),
+                    _ => (
+                        format!("not {} %", t(*target_pct)),
+                        format!("chưa đạt {}%", t(*target_pct)),
+                    ),
+                };
                 self.pick(
-                    format!("The sector targets add up to {} % growth in {year}, not {} %: at constant 2010 prices, as the statistics office computes growth.{current}{rests}", t(*implied_pct), t(*target_pct)),
-                    format!("Các chỉ tiêu khu vực cộng lại cho tăng trưởng {}% năm {year}, chưa phải {}% (theo giá so sánh 2010, như cơ quan thống kê tính).{current}{rests}", t(*implied_pct), t(*target_pct)),
+                    format!("The sector targets give GRDP growth of {} % in {year} at constant 2010 prices, the measure of the official figures: {against_en}.{current}{rests}", t(*implied_pct)),
+                    format!("Với chỉ tiêu tăng trưởng của từng khu vực, GRDP năm {year} tăng {}% theo giá so sánh 2010 (cách tính số liệu chính thức), {against_vi}.{current}{rests}", t(*implied_pct)),
                 )
             }
             F::StructureCannotHold {
