@@ -95,6 +95,27 @@ fn dev_stdout_in_a_pipe_is_written_through() {
     assert!(out.starts_with("year,component,"), "{out}");
 }
 
+/// A reader that stops early (`grdp project | head -1`) ends the run
+/// quietly with success, as other command-line tools do: the broken pipe is
+/// not an error of grdp's. (The full-output message above once hid the
+/// error's kind and turned this into exit 1.)
+#[test]
+#[cfg(unix)]
+fn a_reader_that_stops_early_is_not_an_error() {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grdp"))
+        .args(["project", "--format", "json"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Close the reading end before grdp writes: its first write meets a
+    // closed pipe.
+    drop(child.stdout.take());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(stderr(&o).is_empty(), "{}", stderr(&o));
+}
+
 /// A full standard output is named as such, not as a bare system error.
 #[test]
 #[cfg(target_os = "linux")]

@@ -28,9 +28,12 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
         (Output::Workbook(bytes), Some(p)) => Ok(grdp_report::write::write_file(p, bytes, inputs)?),
         (Output::Text(text), None) => {
             let mut out = std::io::stdout().lock();
+            // The error is kept whole (a context, not a string), so that a
+            // reader that stopped early (`| head`) is still recognised as a
+            // broken pipe and ends the run quietly.
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| anyhow::anyhow!("cannot write to standard output: {e}"))
+                .map_err(|e| anyhow::Error::new(e).context("cannot write to standard output"))
         }
         (Output::Workbook(_), None) => Err(crate::UsageError(
             "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"
