@@ -95,6 +95,34 @@ fn dev_stdout_in_a_pipe_is_written_through() {
     assert!(out.starts_with("year,component,"), "{out}");
 }
 
+/// `-o /dev/stdout` with standard output redirected to a file (`>> log`)
+/// writes through the shell's descriptor: the log keeps its lines. It was
+/// followed to the file's path and replaced by a new file, losing them.
+#[test]
+#[cfg(target_os = "linux")]
+fn dev_stdout_onto_a_file_appends_through_the_descriptor() {
+    let dir = tempfile::tempdir().unwrap();
+    let log = dir.path().join("log.txt");
+    std::fs::write(&log, "LINE1\nLINE2\n").unwrap();
+    let append = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_grdp"))
+        .args(["project", "--format", "csv", "-o", "/dev/stdout"])
+        .stdout(append)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let text = std::fs::read_to_string(&log).unwrap();
+    assert!(text.starts_with("LINE1\nLINE2\nyear,component,"), "{text}");
+    // Another open descriptor is refused, not followed to its file.
+    let o = grdp(&["project", "-o", "/dev/fd/7"]);
+    assert_eq!(code(&o), 1);
+    assert!(
+        stderr(&o).contains("open file descriptor 7"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 /// A reader that stops early (`grdp project | head -1`) ends the run
 /// quietly with success, as other command-line tools do: the broken pipe is
 /// not an error of grdp's. (The full-output message above once hid the

@@ -102,9 +102,9 @@ pub enum ReportError {
         /// The path.
         path: PathBuf,
     },
-    /// The report folder names a device, pipe or socket (standard output,
-    /// a terminal), which a folder of files cannot go to.
-    #[error("{} is a device or pipe, not a folder: a report is a folder of files; name a folder for it with -o", path.display())]
+    /// The report folder names a device, pipe or socket, or the process's
+    /// own standard output or error, which a folder of files cannot go to.
+    #[error("{} is a device, pipe or socket, or standard output, not a folder: a report is a folder of files; name a folder for it with -o", path.display())]
     IsAStream {
         /// The path.
         path: PathBuf,

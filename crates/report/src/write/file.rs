@@ -16,8 +16,30 @@ enum Destination {
     /// A regular file (`mode`: its permissions, kept) or nothing yet
     /// (`None`: a new file follows the umask): replaced by a rename.
     File { path: PathBuf, mode: Option<u32> },
-    /// A device, FIFO or socket: written in place, never replaced.
+    /// A device or FIFO: written in place, never replaced.
     Stream { path: PathBuf },
+    /// The process's own standard output (`/dev/stdout`, `/dev/fd/1`,
+    /// `/proc/self/fd/1`, or a link to one of them): written through the
+    /// descriptor the shell opened, so `>> log` appends and `> file` is not
+    /// replaced by a new file behind the shell's back.
+    StandardOutput,
+    /// The process's standard error, likewise.
+    StandardError,
+}
+
+/// The descriptor a path names by itself, whatever it points to:
+/// `/dev/stdout` 1, `/dev/stderr` 2, `/dev/stdin` 0, `/dev/fd/N` and
+/// `/proc/self/fd/N` N.
+pub(super) fn descriptor(path: &Path) -> Option<u32> {
+    match path.to_str()? {
+        "/dev/stdin" => Some(0),
+        "/dev/stdout" => Some(1),
+        "/dev/stderr" => Some(2),
+        p => p
+            .strip_prefix("/dev/fd/")
+            .or_else(|| p.strip_prefix("/proc/self/fd/"))
+            .and_then(|n| n.parse().ok()),
+    }
 }
 
 /// Follows `path` through symbolic links to what it names.
@@ -39,6 +61,16 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
     let mut at = path.to_path_buf();
     // A chain of links longer than the system's own limit is a loop.
     for _ in 0..40 {
+        match descriptor(&at) {
+            Some(1) => return Ok(Destination::StandardOutput),
+            Some(2) => return Ok(Destination::StandardError),
+            Some(n) => {
+                return Err(io(std::io::Error::other(format!(
+                    "names the process's open file descriptor {n}, not a file; write to a named file, or to standard output with -o -"
+                ))));
+            }
+            None => {}
+        }
         let meta = match std::fs::symlink_metadata(&at) {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
                 return Ok(Destination::File {
@@ -88,11 +120,27 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
                 mode: Some(mode_of(&meta)),
             });
         }
+        if is_socket(&meta) {
+            return Err(io(std::io::Error::other(
+                "is a socket, which cannot be opened as a file; write to standard output with -o - and send that on",
+            )));
+        }
         return Ok(Destination::Stream { path: at });
     }
     Err(io(std::io::Error::other(
         "too many symbolic links (a loop?)",
     )))
+}
+
+#[cfg(unix)]
+fn is_socket(meta: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    meta.file_type().is_socket()
+}
+
+#[cfg(not(unix))]
+fn is_socket(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 #[cfg(unix)]
@@ -136,6 +184,10 @@ enum Sink {
     },
     /// A device or FIFO, written directly.
     Stream(BufWriter<File>),
+    /// Standard output, through its descriptor.
+    StandardOutput(std::io::Stdout),
+    /// Standard error, through its descriptor.
+    StandardError(std::io::Stderr),
 }
 
 /// An output being written: [`Write`] into it, then [`Draft::commit`].
@@ -157,6 +209,8 @@ impl Draft {
             source,
         };
         let sink = match destination(path)? {
+            Destination::StandardOutput => Sink::StandardOutput(std::io::stdout()),
+            Destination::StandardError => Sink::StandardError(std::io::stderr()),
             Destination::Stream { path: device } => Sink::Stream(BufWriter::new(
                 std::fs::OpenOptions::new()
                     .write(true)
@@ -207,6 +261,8 @@ impl Draft {
         };
         match self.sink {
             Sink::Stream(mut w) => w.flush().map_err(io),
+            Sink::StandardOutput(mut w) => w.flush().map_err(io),
+            Sink::StandardError(mut w) => w.flush().map_err(io),
             Sink::Temp {
                 file, target, mode, ..
             } => {
@@ -233,6 +289,8 @@ impl Write for Draft {
         match &mut self.sink {
             Sink::Temp { file, .. } => file.write(buf).map_err(without_temp_path),
             Sink::Stream(w) => w.write(buf),
+            Sink::StandardOutput(w) => w.write(buf),
+            Sink::StandardError(w) => w.write(buf),
         }
     }
 
@@ -240,6 +298,8 @@ impl Write for Draft {
         match &mut self.sink {
             Sink::Temp { file, .. } => file.flush().map_err(without_temp_path),
             Sink::Stream(w) => w.flush(),
+            Sink::StandardOutput(w) => w.flush(),
+            Sink::StandardError(w) => w.flush(),
         }
     }
 }
@@ -250,7 +310,9 @@ impl Write for Draft {
 pub fn check_file_path(path: &Path, inputs: &[&Path]) -> Result<(), ReportError> {
     refuse_inputs(path, inputs)?;
     match destination(path)? {
-        Destination::Stream { .. } => Ok(()),
+        Destination::Stream { .. } | Destination::StandardOutput | Destination::StandardError => {
+            Ok(())
+        }
         Destination::File { path: target, .. } => {
             super::folder_problem(path, &parent_of(&target)).map_or(Ok(()), Err)
         }

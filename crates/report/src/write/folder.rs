@@ -223,6 +223,12 @@ fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
 /// Where the report goes: an existing folder (links followed, `.` named
 /// by its real path) or a new name in an existing folder.
 fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
+    // `/dev/stdout` redirected to a file is still standard output.
+    if super::file::descriptor(target).is_some() {
+        return Err(ReportError::IsAStream {
+            path: target.to_path_buf(),
+        });
+    }
     match std::fs::metadata(target) {
         Ok(m) if m.is_dir() => std::fs::canonicalize(target).map_err(io(target)),
         Ok(m) if m.is_file() => Err(ReportError::IsAFile {
