@@ -205,6 +205,9 @@ pub(super) fn structure(
         .collect();
     years.sort_unstable();
     years.dedup();
+    // Only years the projection reaches: a target in another year has no
+    // bar to stand beside.
+    years.retain(|y| p.year(*y).is_some());
     if years.is_empty() {
         years.extend(p.years.first().map(|y| y.year));
     }
@@ -224,7 +227,9 @@ pub(super) fn structure(
         })
     }))
     .collect();
-    let ranges: Vec<(usize, usize, f64, f64)> = input
+    // Each share target: component, series, and its bounds (either may be
+    // missing: "at least" or "at most").
+    let ranges: Vec<(usize, usize, Option<f64>, Option<f64>)> = input
         .loaded
         .scenario
         .targets()
@@ -234,19 +239,14 @@ pub(super) fn structure(
         .filter_map(|t| {
             let c = t.component.as_deref().and_then(|id| econ.index_of(id))?;
             let si = years.iter().position(|y| *y == t.year)? + 1;
-            Some((
-                c,
-                si,
-                t.bound.min.unwrap_or(0.0),
-                t.bound.max.unwrap_or(100.0),
-            ))
+            Some((c, si, t.bound.min, t.bound.max))
         })
         .collect();
     let ymax = series
         .iter()
         .flat_map(|s| s.1.iter())
-        .chain(ranges.iter().map(|r| &r.3))
         .copied()
+        .chain(ranges.iter().filter_map(|r| r.3.or(r.2)))
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     // How far each projection lies outside its range, percentage points.
@@ -254,11 +254,17 @@ pub(super) fn structure(
         .iter()
         .filter_map(|&(c, si, lo, hi)| {
             let v = *series.get(si)?.1.get(c)?;
+            let pp = outside_pp(
+                v,
+                lo.unwrap_or(f64::NEG_INFINITY),
+                hi.unwrap_or(f64::INFINITY),
+            );
             v.is_finite().then(|| Gap {
                 component: c,
                 series: si,
                 year: years[si - 1],
-                pp: outside_pp(v, lo, hi),
+                // Below the labels' two decimals, inside the range.
+                pp: if pp.abs() < 0.005 { 0.0 } else { pp },
             })
         })
         .collect();
@@ -360,17 +366,19 @@ pub(super) fn structure(
             }
             // Target ranges: a red bracket over the projection bar of their year.
             chart
-                .draw_series(ranges.iter().map(|(c, si, lo, hi)| {
+                .draw_series(ranges.iter().filter_map(|(c, si, lo, hi)| {
+                    // A one-sided target is drawn as a mark at its bound.
+                    let (lo, hi) = (lo.or(*hi)?, hi.or(*lo)?);
                     let cx = *c as f64 - 0.4 + width * (*si as f64 + 0.5);
                     let mid = 0.5 * (lo + hi);
                     let half = (0.5 * (hi - lo)).max(ymax * 0.004);
-                    Rectangle::new(
+                    Some(Rectangle::new(
                         [
                             (cx - width * 0.5, mid - half),
                             (cx + width * 0.5, mid + half),
                         ],
                         TARGET.mix(0.85).filled(),
-                    )
+                    ))
                 }))
                 .map_err(err)?;
             if !ranges.is_empty() {

@@ -229,14 +229,14 @@ impl Words<'_> {
     /// Chart 2's axis of gaps.
     pub(crate) fn axis_pp(&self) -> String {
         self.pick(
-            "Projection less target range (percentage points)",
-            "Dự báo trừ khoảng chỉ tiêu (điểm phần trăm)",
+            "← below the range · above the range → (percentage points)",
+            "← thấp hơn cận dưới · cao hơn cận trên → (điểm phần trăm)",
         )
     }
     pub(crate) fn axis_share_pct(&self) -> String {
         self.pick(
             "Share of GRDP at current prices (%)",
-            "Tỷ trọng trong GRDP giá hiện hành (%)",
+            "Tỷ trọng trong GRDP theo giá hiện hành (%)",
         )
     }
     pub(crate) fn axis_exceedance(&self) -> String {
@@ -300,7 +300,7 @@ impl Words<'_> {
     pub(crate) fn structure_gap_heading(&self) -> String {
         self.pick(
             "How far each projection lies outside its target range",
-            "Dự báo nằm ngoài khoảng chỉ tiêu bao nhiêu",
+            "Chênh lệch giữa dự báo và khoảng chỉ tiêu",
         )
     }
     /// A projection inside its target range.
@@ -515,26 +515,51 @@ impl Words<'_> {
                 _ => None,
             })
             .collect::<Vec<_>>();
+        // Years whose lower bounds sum above 100, and years whose upper
+        // bounds sum below it: either way the ranges cannot all hold.
+        let too_high: Vec<String> = sums
+            .iter()
+            .filter(|s| s.1 > 100.0)
+            .map(|s| format!("{} ({}%)", s.0, self.text_num(s.1, 3)))
+            .collect();
+        let too_low: Vec<String> = sums
+            .iter()
+            .filter(|s| s.1 <= 100.0 && s.2 < 100.0)
+            .map(|s| format!("{} ({}%)", s.0, self.text_num(s.2, 3)))
+            .collect();
         let impossible: Vec<String> = sums
             .iter()
             .filter(|s| s.1 > 100.0 || s.2 < 100.0)
-            .map(|s| format!("{} ({}%)", s.0, self.text_num(s.1, 3)))
+            .map(|s| s.0.to_string())
             .collect();
+        let mut verdict_en = Vec::new();
+        let mut verdict_vi = Vec::new();
+        if !too_high.is_empty() {
+            verdict_en.push(format!(
+                "The ranges cannot all hold in {}: the lower bounds alone sum to more than 100%.",
+                too_high.join(", ")
+            ));
+            verdict_vi.push(format!(
+                "Các khoảng không thể cùng đạt trong năm {}: riêng tổng cận dưới đã vượt 100%.",
+                too_high.join(", ")
+            ));
+        }
+        if !too_low.is_empty() {
+            verdict_en.push(format!(
+                "The ranges cannot all hold in {}: even the upper bounds sum to less than 100%.",
+                too_low.join(", ")
+            ));
+            verdict_vi.push(format!("Các khoảng không thể cùng đạt trong năm {}: ngay cả tổng cận trên cũng chưa tới 100%.", too_low.join(", ")));
+        }
         let verdict_en = if impossible.is_empty() {
             "The ranges can sum to 100%.".to_string()
         } else {
-            format!(
-                "The ranges cannot all hold in {}: the lower bounds alone sum to more than 100%.",
-                impossible.join(", ")
-            )
+            verdict_en.join(" ")
         };
         let verdict_vi = if impossible.is_empty() {
             "Tổng các khoảng có thể bằng 100%.".to_string()
         } else {
-            format!(
-                "Các khoảng không thể cùng đạt trong năm {}: riêng tổng cận dưới đã vượt 100%.",
-                impossible.join(", ")
-            )
+            verdict_vi.join(" ")
         };
         // The ranges' sentences only where there are ranges.
         let (ranges_en, ranges_vi) = if sums.is_empty() {
@@ -542,10 +567,10 @@ impl Words<'_> {
         } else {
             (
                 format!(
-                    " {verdict_en} The second panel gives how far each projection lies outside its range, in percentage points: gaps of a few tenths, lost on the bars' scale. Where the range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's check of the structure and the plan's prices gives how much)."
+                    " {verdict_en} The second panel gives how far each projection lies outside its range, in percentage points, on a scale of its own. Where the range sits away from its bar, meeting it needs that sector's prices to move against the others (the audit's check of the structure and the plan's prices gives how much)."
                 ),
                 format!(
-                    " {} Phần biểu đồ thứ hai cho biết mỗi dự báo nằm ngoài khoảng chỉ tiêu bao nhiêu điểm phần trăm: những chênh lệch vài phần mười điểm khó thấy trên thang của các cột. Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra cơ cấu kinh tế và giá theo kế hoạch cho biết mức cần thiết).",
+                    " {} Phần biểu đồ thứ hai cho biết mỗi dự báo nằm ngoài khoảng chỉ tiêu bao nhiêu điểm phần trăm, trên thang riêng. Khi khoảng đỏ cam nằm xa cột, muốn đạt phải có giá của khu vực đó thay đổi so với các khu vực khác (kiểm tra cơ cấu kinh tế và giá theo kế hoạch cho biết mức cần thiết).",
                     verdict_vi
                 ),
             )
