@@ -122,6 +122,29 @@ fn target_and_year_set_the_question_the_briefing_answers() {
     );
 }
 
+/// Asking about another year (`--year 2026`) changes the headline, not
+/// the words about 2025: the draft's 2025 sector growth is still a set of
+/// targets (it was called "the plan … an assumption" once the headline
+/// year's plan was one).
+#[test]
+fn another_headline_year_keeps_the_first_years_words() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &["--year", "2026", "--target", "10"]);
+    let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    assert!(
+        page.contains("grows by at least 10 % in 2026"),
+        "the headline"
+    );
+    assert!(
+        page.contains("In 2025 the sector targets add up to 9.48%"),
+        "chart 1's caption"
+    );
+    assert!(
+        !page.contains("the plan adds up to"),
+        "no plan wording for 2025"
+    );
+}
+
 #[test]
 fn the_targets_table_carries_the_scenario_files_notes() {
     let dir = tempfile::tempdir().unwrap();

@@ -683,6 +683,10 @@ fn track_record(
             (other, _) => other.to_string(),
         }
     };
+    let target_year = input
+        .views
+        .first()
+        .map_or(String::new(), |v| v.result.target_year.to_string());
     let mut h = format!(
         "<h2>{}</h2>\n<p>{}</p>\n",
         esc(&pick(
@@ -691,7 +695,7 @@ fn track_record(
         )),
         esc(&pick(
             format!(
-                "For each past year with a growth target and an outcome ({}), each scenario's centre was rebuilt from what was known before the year (the target as set, last year's growth, the earlier shortfalls), with growth normal around it, and scored against what happened. The spread is today's, not the time's: {} pp, the plan scenario's for 2025, calibrated on national data to 2024. The Brier score is (P − met)², averaged: 0 is perfect, 0.25 is what always saying 0.5 earns. The bands count the years whose outcome fell in the central 50, 80 and 90 % of the forecast.",
+                "For each past year with a growth target and an outcome ({}), each scenario's centre was rebuilt from what was known before the year (the target as set, last year's growth, the earlier shortfalls), with growth normal around it, and scored against what happened. The spread is today's, not the time's: {} pp, the plan scenario's for {target_year}, from the scenario file's uncertainty. The Brier score is (P − met)², averaged: 0 is perfect, 0.25 is what always saying 0.5 earns. The bands count the years whose outcome fell in the central 50, 80 and 90 % of the forecast.",
                 b.years
                     .iter()
                     .map(|y| y.year.to_string())
@@ -700,7 +704,7 @@ fn track_record(
                 n2(b.sd_pp)
             ),
             format!(
-                "Với mỗi năm trước đây có chỉ tiêu và kết quả tăng trưởng ({}), tâm của từng kịch bản được dựng lại chỉ từ thông tin có trước năm đó (chỉ tiêu đã đặt, tốc độ năm trước, mức hụt các năm trước), tăng trưởng phân phối chuẩn quanh tâm đó, rồi so với thực tế. Độ lệch chuẩn là của hiện nay, không phải của thời điểm đó: {} điểm %, của kịch bản kế hoạch năm 2025, hiệu chỉnh theo số liệu cả nước đến năm 2024. Điểm Brier là (P − đạt)² trung bình: 0 là hoàn hảo, 0,25 là mức của việc luôn nói 0,5. Các dải đếm số năm có kết quả nằm trong 50, 80 và 90 % ở giữa của dự báo.",
+                "Với mỗi năm trước đây có chỉ tiêu và kết quả tăng trưởng ({}), tâm của từng kịch bản được dựng lại chỉ từ thông tin có trước năm đó (chỉ tiêu đã đặt, tốc độ năm trước, mức hụt các năm trước), tăng trưởng phân phối chuẩn quanh tâm đó, rồi so với thực tế. Độ lệch chuẩn là của hiện nay, không phải của thời điểm đó: {} điểm phần trăm, của kịch bản kế hoạch năm {target_year}, theo mức độ không chắc chắn ghi trong tệp kịch bản. Điểm Brier là (P − đạt)² trung bình: 0 là hoàn hảo, 0,25 là mức của việc luôn nói 0,5. Các dải đếm số năm có kết quả nằm trong 50, 80 và 90 % ở giữa của dự báo.",
                 b.years
                     .iter()
                     .map(|y| y.year.to_string())

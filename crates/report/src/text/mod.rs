@@ -37,17 +37,21 @@ impl<'a> Words<'a> {
         if self.vi() { vi.into() } else { en.into() }
     }
 
-    /// Whether the plan's sector growth in the target year is a set of
-    /// targets (a resolution's) rather than an assumption: only then do the
-    /// words say "the sector targets".
+    /// Whether the plan's sector growth in the first plan year (the year of
+    /// the contributions chart, the proposal and the main-targets note) is
+    /// a set of targets (a resolution's) rather than an assumption: only
+    /// then do the words say "the sector targets".
     pub(crate) fn sector_targets(&self) -> bool {
-        let year = self
-            .input
-            .views
+        self.input
+            .projection
+            .years
             .first()
-            .map(|v| v.result.target_year)
-            .or_else(|| self.input.projection.years.first().map(|y| y.year));
-        year.is_some_and(|y| self.input.loaded.plan_growth_is_target(y))
+            .is_some_and(|y| self.sector_targets_in(y.year))
+    }
+
+    /// Whether the plan's sector growth in `year` is a set of targets.
+    pub(crate) fn sector_targets_in(&self, year: i32) -> bool {
+        self.input.loaded.plan_growth_is_target(year)
     }
 
     /// "the sector targets add up to" or, for a plan that is not a set of

@@ -148,10 +148,18 @@ impl Words<'_> {
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
             ),
-            grdp_core::uncertainty::Centre::Plan if self.sector_targets() => self.pick(
+            grdp_core::uncertainty::Centre::Plan
+                if self
+                    .input
+                    .views
+                    .first()
+                    .is_some_and(|v| self.sector_targets_in(v.result.target_year)) =>
+            {
+                self.pick(
                 "It centres every sector on its target: the chance if the plan is, on average, right.",
                 "Kịch bản này lấy chỉ tiêu của mỗi khu vực làm giá trị trung tâm: khả năng đạt nếu kế hoạch đúng ở mức bình quân.",
-            ),
+                )
+            }
             grdp_core::uncertainty::Centre::Plan => self.pick(
                 "It centres every sector on the scenario's plan for its growth, which here is an assumption, not a target (the scenario file says which).",
                 "Kịch bản này lấy tăng trưởng theo kế hoạch của kịch bản làm giá trị trung tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
