@@ -151,8 +151,8 @@ fn the_targets_table_carries_the_scenario_files_notes() {
     report(dir.path(), &[]);
     let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
     // data/cantho/scenario-2025.toml notes that the 2030 agriculture share
-    // (3.4-4 %, the city plan of August 2022) conflicts with the master
-    // plan: the second note of the table, after the 2030 per-capita one.
+    // (3.4-4 %, the city plan of August 2022) differs from the master
+    // plan's: the second note of the table, after the 2030 per-capita one.
     assert!(
         page.contains(
             "<td data-label=\"Indicator\">Agriculture, forestry and fishery: share [2]</td>"
@@ -160,8 +160,15 @@ fn the_targets_table_carries_the_scenario_files_notes() {
         "the 2030 agriculture share is marked"
     );
     assert!(
-        page.contains("[2] city plan of August 2022; the master plan's ~5.9 % conflicts"),
+        page.contains("<li>[2] city plan of August 2022; the master plan (Decision 1519/QĐ-TTg) sets about 5.9 % instead."),
         "the note is listed under the table"
+    );
+    // The Vietnamese page lists the file's `note_vi`.
+    report(dir.path(), &["--lang", "vi", "--force"]);
+    let page = std::fs::read_to_string(dir.path().join("r").join("index.html")).unwrap();
+    assert!(
+        page.contains("Quy hoạch thành phố (Quyết định 1519/QĐ-TTg) nêu khoảng 5,9%"),
+        "the Vietnamese note"
     );
 }
 

@@ -201,27 +201,34 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     // The scenario file's notes on the targets (where a figure comes from,
     // what it conflicts with), numbered in the table's order.
     let mut target_notes: Vec<String> = Vec::new();
+    let vi = input.lang == crate::Lang::Vi;
     let mut note_mark = |id: &str| -> String {
-        let note = ["min", "max"].iter().find_map(|b| {
+        // The notes of both bounds, in the page's language where the file
+        // gives it (a note without `note_vi` says it is in English).
+        let mut marks = Vec::new();
+        for b in ["min", "max"] {
             let field = format!("target.{id}.{b}");
-            input
-                .loaded
-                .provenance
-                .iter()
-                .find(|p| p.field == field)
-                .and_then(|p| p.note.clone())
-        });
-        let Some(note) = note else {
-            return String::new();
-        };
-        let n = match target_notes.iter().position(|x| *x == note) {
-            Some(i) => i + 1,
-            None => {
-                target_notes.push(note);
-                target_notes.len()
+            let Some(p) = input.loaded.provenance.iter().find(|p| p.field == field) else {
+                continue;
+            };
+            let note = match (vi, &p.note_vi, &p.note) {
+                (true, Some(v), _) => v.clone(),
+                (true, None, Some(en)) => format!("{en} (tiếng Anh)"),
+                (false, _, Some(en)) => en.clone(),
+                _ => continue,
+            };
+            let n = match target_notes.iter().position(|x| *x == note) {
+                Some(i) => i + 1,
+                None => {
+                    target_notes.push(note);
+                    target_notes.len()
+                }
+            };
+            if !marks.contains(&n) {
+                marks.push(n);
             }
-        };
-        format!(" [{n}]")
+        }
+        marks.iter().map(|n| format!(" [{n}]")).collect()
     };
     let targets = Table {
         class: "targets",
@@ -289,19 +296,14 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     );
 
     if !target_notes.is_empty() {
-        let items: Vec<String> = target_notes
-            .iter()
-            .enumerate()
-            .map(|(i, n)| format!("[{}] {}", i + 1, esc(n)))
-            .collect();
         h += &format!(
-            "<p class=\"note\">{} {}</p>\n",
-            esc(&pick(
-                "Notes of the scenario file on the targets:",
-                "Ghi chú của tệp kịch bản về các chỉ tiêu (nguyên văn):",
-            )),
-            items.join("; ")
+            "<p class=\"note\">{}</p>\n<ul class=\"note target-notes\">\n",
+            esc(&pick("Notes on the targets:", "Ghi chú về các chỉ tiêu:"))
         );
+        for (i, n) in target_notes.iter().enumerate() {
+            h += &format!("<li>[{}] {}</li>\n", i + 1, esc(n));
+        }
+        h += "</ul>\n";
     }
 
     // Charts: the title is in the image; the caption says what it means.
@@ -627,7 +629,8 @@ fn source_line(input: &ReportInput) -> String {
 const CSS: &str = "body { font-family: 'DejaVu Sans', 'Noto Sans', Arial, sans-serif; max-width: 1240px; margin: 2em auto; padding: 0 1em; color: #202020; line-height: 1.45; }
 h1 { font-size: 1.7em; margin-bottom: 0.2em; }
 h2 { border-bottom: 2px solid #ddd; padding-bottom: 0.2em; margin-top: 2em; }
-.meta, .note { color: #555; font-size: 0.9em; }
+.meta, .note { color: #555; font-size: 0.9em; overflow-wrap: anywhere; }
+ul.target-notes { list-style: none; padding-left: 0; margin-top: -0.5em; }
 .about { margin: 0.3em 0 0.6em; }
 .verdict { border-left: 6px solid #0072b2; background: #f2f7fb; padding: 0.4em 1.2em 0.8em 1.2em; margin: 1.5em 0; }
 .verdict h2 { border: none; margin-top: 0.5em; font-size: 1.5em; }

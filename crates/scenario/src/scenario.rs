@@ -117,6 +117,8 @@ pub struct Provenance {
     pub source: Option<String>,
     /// A note, where given.
     pub note: Option<String>,
+    /// The note in Vietnamese, where given (`note_vi`).
+    pub note_vi: Option<String>,
     /// 1-based line in the file.
     pub line: usize,
 }
@@ -430,6 +432,7 @@ impl Builder<'_> {
             status,
             source: s.source.clone(),
             note: s.note.clone(),
+            note_vi: s.note_vi.clone(),
             line: self.loc.line_col(n.span().start).0,
         });
         Ok(s.value)

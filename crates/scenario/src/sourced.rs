@@ -81,6 +81,8 @@ pub(crate) struct Sourced {
     pub status: Option<String>,
     pub source: Option<String>,
     pub note: Option<String>,
+    /// `note` in Vietnamese, where given.
+    pub note_vi: Option<String>,
 }
 
 impl<'de> Deserialize<'de> for Sourced {
@@ -91,7 +93,7 @@ impl<'de> Deserialize<'de> for Sourced {
 
 struct SourcedVisitor;
 
-const FIELDS: &[&str] = &["value", "status", "source", "note"];
+const FIELDS: &[&str] = &["value", "status", "source", "note", "note_vi"];
 
 impl<'de> Visitor<'de> for SourcedVisitor {
     type Value = Sourced;
@@ -131,6 +133,7 @@ impl<'de> Visitor<'de> for SourcedVisitor {
         let mut status = None;
         let mut source = None;
         let mut note = None;
+        let mut note_vi = None;
         while let Some(key) = map.next_key::<String>()? {
             match key.as_str() {
                 "value" => {
@@ -142,6 +145,7 @@ impl<'de> Visitor<'de> for SourcedVisitor {
                 "status" => status = Some(map.next_value::<String>()?),
                 "source" => source = Some(map.next_value::<String>()?),
                 "note" => note = Some(map.next_value::<String>()?),
+                "note_vi" => note_vi = Some(map.next_value::<String>()?),
                 other => return Err(de::Error::unknown_field(other, FIELDS)),
             }
         }
@@ -151,6 +155,7 @@ impl<'de> Visitor<'de> for SourcedVisitor {
             status,
             source,
             note,
+            note_vi,
         })
     }
 }
@@ -161,6 +166,7 @@ fn bare(value: f64) -> Sourced {
         status: None,
         source: None,
         note: None,
+        note_vi: None,
     }
 }
 

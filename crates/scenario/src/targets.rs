@@ -23,7 +23,17 @@ pub(crate) struct RawTarget {
     status: Option<Spanned<String>>,
     source: Option<String>,
     note: Option<String>,
+    note_vi: Option<String>,
 }
+
+/// A target's own status, source, note and Vietnamese note, which its
+/// bounds take unless they carry their own.
+type TargetMeta<'a> = (
+    &'a Option<Spanned<String>>,
+    &'a Option<String>,
+    &'a Option<String>,
+    &'a Option<String>,
+);
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -36,6 +46,7 @@ pub(crate) struct RawPeriodTarget {
     status: Option<Spanned<String>>,
     source: Option<String>,
     note: Option<String>,
+    note_vi: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -70,8 +81,18 @@ impl Builder<'_> {
         if let Some(c) = &t.component {
             self.spans.insert(format!("{at}.component"), c.span());
         }
-        let min = self.bound_number(&at, "min", &t.min, (&t.status, &t.source, &t.note))?;
-        let max = self.bound_number(&at, "max", &t.max, (&t.status, &t.source, &t.note))?;
+        let min = self.bound_number(
+            &at,
+            "min",
+            &t.min,
+            (&t.status, &t.source, &t.note, &t.note_vi),
+        )?;
+        let max = self.bound_number(
+            &at,
+            "max",
+            &t.max,
+            (&t.status, &t.source, &t.note, &t.note_vi),
+        )?;
         let bound = Bound { min, max };
         let direction = match &t.direction {
             None => Direction::default_for(indicator, &bound),
@@ -102,14 +123,14 @@ impl Builder<'_> {
         })
     }
 
-    /// A target bound: the target's own status, source and note apply to
+    /// A target bound: the target's own status, source and notes apply to
     /// it unless the bound carries its own.
     fn bound_number(
         &mut self,
         at: &str,
         which: &str,
         n: &Option<Spanned<Sourced>>,
-        (status, source, note): (&Option<Spanned<String>>, &Option<String>, &Option<String>),
+        (status, source, note, note_vi): TargetMeta,
     ) -> Result<Option<f64>, LoadError> {
         let Some(n) = n else { return Ok(None) };
         let mut filled = n.get_ref().clone();
@@ -121,6 +142,9 @@ impl Builder<'_> {
         }
         if filled.note.is_none() {
             filled.note = note.clone();
+        }
+        if filled.note_vi.is_none() {
+            filled.note_vi = note_vi.clone();
         }
         let spanned = Spanned::new(n.span(), filled);
         self.number(&format!("{at}.{which}"), &spanned).map(Some)
@@ -137,7 +161,7 @@ impl Builder<'_> {
         if let Some(s) = &t.status {
             self.status(&at, s)?;
         }
-        let meta = (&t.status, &t.source, &t.note);
+        let meta = (&t.status, &t.source, &t.note, &t.note_vi);
         Ok(PeriodTarget {
             first_year: self.year(&format!("{at}.first_year"), &t.first_year)?,
             last_year: self.year(&format!("{at}.last_year"), &t.last_year)?,

@@ -229,6 +229,7 @@ impl Builder<'_> {
             status: status.clone(),
             source: source.clone(),
             note: note.clone(),
+            note_vi: None,
         };
         // Provenance only; the value was checked where it is used.
         let _ = self.number(field, &Spanned::new(span, s));
