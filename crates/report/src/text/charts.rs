@@ -859,6 +859,20 @@ impl Words<'_> {
             count(TargetStatus::Exceeded),
             count(TargetStatus::Missed),
         );
+        // Sector growth targets the plan meets because it is made of them:
+        // counted apart, not as successes.
+        let given = self
+            .input
+            .target_outcomes
+            .iter()
+            .filter(|o| {
+                o.status == TargetStatus::Met
+                    && o.target.indicator == grdp_core::Indicator::GrowthPct
+                    && o.target.component.is_some()
+                    && self.sector_targets_in(o.target.year)
+            })
+            .count();
+        let (met, total) = (met - given, total - given);
         let (_, view) = self.preferred_view();
         let all = view.result.all_targets_probability;
         let by_construction = self.plan_centred() && self.sector_targets();
@@ -899,6 +913,24 @@ impl Words<'_> {
         } else {
             ""
         };
+        // "meets 1, exceeds 2 and misses 11", leaving out what is none.
+        let tally = |words: [&str; 3], and: &str| {
+            let parts: Vec<String> = [met, exceeded, missed]
+                .iter()
+                .zip(words)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, w)| format!("{w} {n}"))
+                .collect();
+            match parts.split_last() {
+                Some((last, rest)) if !rest.is_empty() => {
+                    format!("{} {and} {last}", rest.join(", "))
+                }
+                Some((last, _)) => last.clone(),
+                None => String::new(),
+            }
+        };
+        let tally_en = tally(["meets", "exceeds", "misses"], "and");
+        let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
         let all_text = all.map_or("–".into(), |a| {
             if a < 0.0005 {
                 format!("< {}", self.text_num(0.001, 3))
@@ -918,13 +950,18 @@ impl Words<'_> {
                     })
                     .count();
                 let mostly_shares = 2 * shares > missed;
+                let (others_en, others_vi) = if given > 0 {
+                    (" beyond its sector targets", " ngoài các chỉ tiêu tăng trưởng khu vực")
+                } else {
+                    ("", "")
+                };
                 self.pick(
                     format!(
-                        "Even with every sector on target, the plan misses {missed} of its {total} targets{}",
+                        "Even with every sector on target, the plan misses {missed} of its {total} targets{others_en}{}",
                         if mostly_shares { ": the structure targets above all" } else { "" }
                     ),
                     format!(
-                        "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn không đạt {missed} trên {total} chỉ tiêu{}",
+                        "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn không đạt {missed} trên {total} chỉ tiêu{others_vi}{}",
                         if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
                     ),
                 )
@@ -935,12 +972,22 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan meets {met}, exceeds {exceeded} and misses {missed} of {total} targets.{construction_en}{narrow_en} The probability that every target holds in the same draw is {all_text}.",
-                    view.name
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} The probability that every target holds in the same draw is {all_text}.",
+                    view.name,
+                    if given > 0 {
+                        format!("meets its {given} sector growth targets by construction; of the other {total} it {}", tally_en)
+                    } else {
+                        format!("{tally_en} of {total} targets")
+                    }
                 ),
                 format!(
-                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch đạt {met}, vượt {exceeded} và không đạt {missed} trên {total} chỉ tiêu.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
-                    view.name
+                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
+                    view.name,
+                    if given > 0 {
+                        format!("mặc nhiên đạt {given} chỉ tiêu tăng trưởng khu vực; trong {total} chỉ tiêu còn lại, kế hoạch {}", tally_vi)
+                    } else {
+                        format!("{tally_vi} trên {total} chỉ tiêu")
+                    }
                 ),
             ),
         )

@@ -582,6 +582,18 @@ impl Words<'_> {
         };
         let unit = self.lang.indicator_unit(t.indicator).trim().to_string();
         let mut verdict = self.lang.target_status(o.status).to_lowercase();
+        // A sector's growth target the plan is made of is met by
+        // construction: not a finding.
+        if o.status == grdp_core::TargetStatus::Met
+            && t.indicator == Indicator::GrowthPct
+            && t.component.is_some()
+            && self.sector_targets_in(t.year)
+        {
+            verdict = self.pick(
+                format!("{verdict} (by construction)"),
+                format!("{verdict} (mặc nhiên)"),
+            );
+        }
         // The draft does not say at which prices its productivity growth
         // is: the verdict says which reading it is, and gives the other.
         if t.indicator == Indicator::LabourProductivityGrowthPct
