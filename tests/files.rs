@@ -165,6 +165,26 @@ fn a_full_standard_output_is_named() {
     );
 }
 
+/// A full standard error loses the warnings, not the run: `eprintln!`
+/// panicked (exit 101) on the first warning.
+#[test]
+#[cfg(target_os = "linux")]
+fn a_full_standard_error_does_not_end_the_run() {
+    let Ok(full) = std::fs::File::create("/dev/full") else {
+        eprintln!("/dev/full unavailable; skipped");
+        return;
+    };
+    // The small scenario loads with a warning (a component without kind).
+    let small = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/small.toml");
+    let o = Command::new(env!("CARGO_BIN_EXE_grdp"))
+        .args(["project", small])
+        .stderr(full)
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 0);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("2025"));
+}
+
 /// Regression: an output in a folder that does not exist was reported
 /// through the temporary file's name ("No such file or directory ... at
 /// path .../.grdp-s.toml-XXXX.tmp"), a name the user never gave.

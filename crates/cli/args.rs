@@ -204,7 +204,7 @@ pub struct SolveArgs {
 /// the run (which goes on).
 pub fn note_fractions(given: &[(&str, Option<f64>, &str)]) {
     for note in fraction_notes(given) {
-        eprintln!("{note}");
+        crate::say(note);
     }
 }
 
@@ -579,7 +579,7 @@ pub fn load(
     };
     // What loads but probably is not what was meant: said before any output.
     for w in &loaded.warnings {
-        eprintln!("warning: {w}");
+        crate::say(format_args!("warning: {w}"));
     }
     Ok(loaded)
 }

@@ -84,7 +84,7 @@ fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::
     for f in &files {
         let l = read_scenario(f)?;
         for w in &l.warnings {
-            eprintln!("warning: {}: {w}", f.display());
+            crate::say(format_args!("warning: {}: {w}", f.display()));
         }
         loaded.push((f.display().to_string(), l));
     }

@@ -29,6 +29,13 @@ use clap::Parser;
 /// Set by Ctrl-C; long runs check it between batches and stop cleanly.
 pub static INTERRUPTED: AtomicBool = AtomicBool::new(false);
 
+/// A line of warning or note on standard error. A standard error that
+/// cannot be written (full, closed) loses the line but never ends the run:
+/// `eprintln!` would panic.
+pub fn say(line: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr(), "{line}");
+}
+
 /// Exit code after Ctrl-C (128 + SIGINT, as shells report it).
 const EXIT_INTERRUPTED: u8 = 130;
 

@@ -19,7 +19,7 @@ pub enum Output {
 pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
     let file = path.filter(|p| *p != Path::new("-"));
     if let Some(note) = file.and_then(|p| extension_note(out, p)) {
-        eprintln!("{note}");
+        crate::say(note);
     }
     match (out, file) {
         (Output::Text(text), Some(p)) => {

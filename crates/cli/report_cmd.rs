@@ -65,7 +65,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     grdp_report::write_report_dir(&args.output, files.into_iter().map(Ok), args.force)
         .map_err(crate::errors::report_in_flags)?;
     if !args.quiet {
-        eprintln!("wrote {}", args.output.join("index.html").display());
+        crate::say(format_args!(
+            "wrote {}",
+            args.output.join("index.html").display()
+        ));
     }
     Ok(())
 }

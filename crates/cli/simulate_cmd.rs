@@ -145,7 +145,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     // borrows another area's record.
     let note = args.borrowed_record_note(own.as_deref(), history.as_ref())?;
     if let Some(note) = note {
-        eprintln!("{note}");
+        crate::say(note);
     }
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);
