@@ -51,6 +51,17 @@ pub enum LoadErrorKind {
         /// That byte.
         byte: u8,
     },
+    /// The file is not text but another kind of document, known by its
+    /// first bytes.
+    #[error("the file is {kind}, not text; expected {expected}{hint}")]
+    NotText {
+        /// What the file is, in words ("an Excel workbook (.xlsx)").
+        kind: &'static str,
+        /// How to make text of it, where there is a way.
+        hint: &'static str,
+        /// What was expected.
+        expected: &'static str,
+    },
     /// The file starts with a UTF-16 byte-order mark.
     #[error(
         "the file is UTF-16 text (as Notepad's \"Unicode\" and Excel's \"Unicode Text\" save it); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
@@ -200,6 +211,31 @@ pub(crate) fn decode<'b>(
         column: None,
         kind: Box::new(kind),
     };
+    // Documents that are not text, by their first bytes: a workbook or an
+    // image given where a scenario or a history was meant.
+    const FROM_EXCEL: &str = " (from Excel: File, Save As, \"CSV UTF-8\", for a table)";
+    for (magic, kind, hint) in [
+        (
+            &b"PK\x03\x04"[..],
+            "a ZIP archive, such as an Excel workbook (.xlsx)",
+            FROM_EXCEL,
+        ),
+        (
+            &b"\xD0\xCF\x11\xE0"[..],
+            "an old Excel or Word document (.xls, .doc)",
+            FROM_EXCEL,
+        ),
+        (&b"\x89PNG"[..], "a PNG image", ""),
+        (&b"%PDF"[..], "a PDF document", ""),
+    ] {
+        if bytes.starts_with(magic) {
+            return Err(at(LoadErrorKind::NotText {
+                kind,
+                hint,
+                expected,
+            }));
+        }
+    }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(at(LoadErrorKind::Utf16));
     }
