@@ -117,7 +117,7 @@ fn target_and_year_set_the_question_the_briefing_answers() {
     assert!((p - 0.50).abs() < 0.02, "{p}");
     let page = std::fs::read_to_string(folder.join("index.html")).unwrap();
     assert!(
-        page.contains("grows by at least 9.48 % in 2025"),
+        page.contains("would grow by at least 9.48 % in 2025"),
         "the headline names the threshold asked for"
     );
 }

@@ -322,6 +322,8 @@ pub struct ReportInput<'a> {
     pub briefing: &'a grdp_study::Briefing,
     /// The date the briefing is issued, as the language writes it.
     pub issued: String,
+    /// The year it is issued: a target year before it is in the past.
+    pub issued_year: i32,
     /// Who issues it, where known.
     pub issuer: Option<String>,
     /// The target's chance given the year so far (`[known]`), where known.
@@ -366,6 +368,7 @@ impl<'a> ReportInput<'a> {
             given_known: study.given_known.as_ref(),
             track_record: study.track_record.as_ref(),
             issued: lang.date(options.date),
+            issued_year: options.date.year,
             issuer: options
                 .issuer
                 .clone()

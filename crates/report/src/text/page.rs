@@ -99,20 +99,23 @@ pub struct TargetRow {
 }
 
 impl Words<'_> {
-    /// "Chance that GRDP grows at least 9.5 % in 2025: about 3 in 10".
+    /// "Chance that GRDP grows at least 9.5 % in 2025: about 3 in 10"; for a
+    /// year already past when the briefing is issued, in the past tense and
+    /// as the plan was set ("would grow").
     pub fn verdict_heading(&self, p: &grdp_study::Preferred) -> String {
         let m = self.main();
         let target = self.lang.text_num(m.target_pct, 2);
         let chance = self.lang.chance(p.probability);
+        let year = m.target_year;
+        if year < self.input.issued_year {
+            return self.pick(
+                format!("Chance, as the plan was set, that GRDP would grow by at least {target} % in {year}: {chance}"),
+                format!("Khả năng, theo kế hoạch khi được đặt ra, GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
+            );
+        }
         self.pick(
-            format!(
-                "Chance that GRDP grows by at least {target} % in {}: {chance}",
-                m.target_year
-            ),
-            format!(
-                "Khả năng GRDP năm {} tăng từ {target}% trở lên: {chance}",
-                m.target_year
-            ),
+            format!("Chance that GRDP grows by at least {target} % in {year}: {chance}"),
+            format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
         )
     }
 
