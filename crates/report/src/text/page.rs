@@ -110,7 +110,7 @@ impl Words<'_> {
         if year < self.input.issued_year {
             return self.pick(
                 format!("Chance, as the plan was set, that GRDP would grow by at least {target} % in {year}: {chance}"),
-                format!("Khả năng, theo kế hoạch khi được đặt ra, GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
+                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, xét tại thời điểm đặt kế hoạch: {chance}"),
             );
         }
         self.pick(
