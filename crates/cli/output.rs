@@ -2,7 +2,7 @@
 //! written whole or not at all, never over one of the inputs
 //! (grdp_report::write).
 
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// What a command writes: text, or an Excel workbook.
@@ -18,6 +18,16 @@ pub enum Output {
 /// `inputs`. A workbook needs a file: it is never sent to a terminal.
 pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
     let file = path.filter(|p| *p != Path::new("-"));
+    // A workbook is bytes no terminal can show: never sent to one, even
+    // as `-o /dev/stdout`.
+    let to_terminal = file.is_some_and(grdp_report::write::names_standard_output)
+        && std::io::stdout().is_terminal();
+    if matches!(out, Output::Workbook(_)) && to_terminal {
+        return Err(crate::UsageError(
+            "--format xlsx writes an Excel workbook, which a terminal cannot show: name its file with -o, e.g. -o grdp.xlsx".into(),
+        )
+        .into());
+    }
     if let Some(note) = file.and_then(|p| extension_note(out, p)) {
         crate::say(note);
     }
