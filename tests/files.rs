@@ -113,6 +113,28 @@ fn dev_stdout_onto_a_file_appends_through_the_descriptor() {
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     let text = std::fs::read_to_string(&log).unwrap();
     assert!(text.starts_with("LINE1\nLINE2\nyear,component,"), "{text}");
+    // Other spellings of the same descriptor, and a link to the folder of
+    // descriptors, also write through it (each replaced the log).
+    let fds = dir.path().join("fds");
+    std::os::unix::fs::symlink("/proc/self/fd", &fds).unwrap();
+    let through_link = fds.join("1");
+    for path in [
+        "/dev/fd//1",
+        "/proc/self/./fd/1",
+        "/proc/thread-self/fd/1",
+        through_link.to_str().unwrap(),
+    ] {
+        std::fs::write(&log, "KEEP\n").unwrap();
+        let append = std::fs::OpenOptions::new().append(true).open(&log).unwrap();
+        let o = Command::new(env!("CARGO_BIN_EXE_grdp"))
+            .args(["project", "--format", "csv", "-o", path])
+            .stdout(append)
+            .output()
+            .unwrap();
+        assert_eq!(code(&o), 0, "{path}: {}", stderr(&o));
+        let text = std::fs::read_to_string(&log).unwrap();
+        assert!(text.starts_with("KEEP\nyear,component,"), "{path}: {text}");
+    }
     // Another open descriptor is refused, not followed to its file.
     let o = grdp(&["project", "-o", "/dev/fd/7"]);
     assert_eq!(code(&o), 1);

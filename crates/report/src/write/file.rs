@@ -27,10 +27,39 @@ enum Destination {
     StandardError,
 }
 
+/// A path inside a process's descriptor folder, however it is spelt
+/// (`/dev/fd//1`, `/proc/self/./fd/1`, `/proc/thread-self/fd/1`, a link to
+/// `/proc/self/fd` and then `1`): its descriptor number, and whether the
+/// process is this one. Such a path is a link the kernel resolves to the
+/// open file itself; followed by name, it would lead to the file a shell
+/// redirected into, which a rename would then replace.
+fn proc_descriptor(path: &Path) -> Option<(u32, bool)> {
+    let n: u32 = path.file_name()?.to_str()?.parse().ok()?;
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let folder = std::fs::canonicalize(parent).ok()?;
+    let parts: Vec<&str> = folder.iter().filter_map(|c| c.to_str()).collect();
+    let pid = match parts.as_slice() {
+        ["/", "proc", pid, "fd"] | ["/", "proc", pid, "task", _, "fd"] => *pid,
+        _ => return None,
+    };
+    Some((n, pid.parse::<u32>().ok() == Some(std::process::id())))
+}
+
+/// The descriptor `path` names, however it is spelt, and whether it is
+/// this process's.
+pub(super) fn any_descriptor(path: &Path) -> Option<(u32, bool)> {
+    descriptor(path)
+        .map(|n| (n, true))
+        .or_else(|| proc_descriptor(path))
+}
+
 /// The descriptor a path names by itself, whatever it points to:
 /// `/dev/stdout` 1, `/dev/stderr` 2, `/dev/stdin` 0, `/dev/fd/N` and
 /// `/proc/self/fd/N` N.
-pub(super) fn descriptor(path: &Path) -> Option<u32> {
+fn descriptor(path: &Path) -> Option<u32> {
     match path.to_str()? {
         "/dev/stdin" => Some(0),
         "/dev/stdout" => Some(1),
@@ -61,12 +90,17 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
     let mut at = path.to_path_buf();
     // A chain of links longer than the system's own limit is a loop.
     for _ in 0..40 {
-        match descriptor(&at) {
-            Some(1) => return Ok(Destination::StandardOutput),
-            Some(2) => return Ok(Destination::StandardError),
-            Some(n) => {
+        match any_descriptor(&at) {
+            Some((1, true)) => return Ok(Destination::StandardOutput),
+            Some((2, true)) => return Ok(Destination::StandardError),
+            Some((n, true)) => {
                 return Err(io(std::io::Error::other(format!(
                     "names the process's open file descriptor {n}, not a file; write to a named file, or to standard output with -o -"
+                ))));
+            }
+            Some((n, false)) => {
+                return Err(io(std::io::Error::other(format!(
+                    "names descriptor {n} of another process, not a file; write to a named file, or to standard output with -o -"
                 ))));
             }
             None => {}

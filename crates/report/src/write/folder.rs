@@ -224,7 +224,7 @@ fn set_mode(_: &Path, _: u32) -> std::io::Result<()> {
 /// by its real path) or a new name in an existing folder.
 fn resolve(target: &Path) -> Result<PathBuf, ReportError> {
     // `/dev/stdout` redirected to a file is still standard output.
-    if super::file::descriptor(target).is_some() {
+    if super::file::any_descriptor(target).is_some() {
         return Err(ReportError::IsAStream {
             path: target.to_path_buf(),
         });

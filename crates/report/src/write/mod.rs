@@ -23,9 +23,10 @@ use std::time::{Duration, SystemTime};
 pub use file::{Draft, check_file_path, write_file};
 
 /// Whether `path` names the process's own standard output by itself
-/// (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`), whatever that is.
+/// (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`, however spelt), whatever
+/// that is.
 pub fn names_standard_output(path: &Path) -> bool {
-    file::descriptor(path) == Some(1)
+    file::any_descriptor(path) == Some((1, true))
 }
 pub use folder::{check_report_path, report_files, write_report_dir};
 
