@@ -68,19 +68,27 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
     match &check.figures {
         Figures::SectorGrowth(f) => {
             let target = f.target_min_pct.or(f.target_max_pct).unwrap_or(0.0);
+            // Above a ceiling: the gap is against the maximum.
+            let above = f
+                .target_max_pct
+                .is_some_and(|m| f.implied_constant_weights_pct > m);
+            let (target, gap) = match f.target_max_pct {
+                Some(m) if above => (m, f.implied_constant_weights_pct - m),
+                _ => (target, f.gap_constant_pp),
+            };
             let cur = f.implied_current_shares_pct;
             let mut s = if vi {
                 format!(
                     "Các chỉ tiêu tăng trưởng khu vực cho tăng trưởng GRDP {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm phần trăm so với chỉ tiêu {}%)",
                     n(f.implied_constant_weights_pct),
-                    signed(f.gap_constant_pp),
+                    signed(gap),
                     n(target)
                 )
             } else {
                 format!(
                     "The sector targets imply GRDP growth of {}% with constant-2010-price weights ({} pp against the {}% target)",
                     n(f.implied_constant_weights_pct),
-                    signed(f.gap_constant_pp),
+                    signed(gap),
                     n(target)
                 )
             };
@@ -107,6 +115,12 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 }
                 (CheckStatus::Warn, true) => {
                     " Chỉ tiêu chỉ đạt khi dùng cơ cấu giá hiện hành năm trước làm quyền số: đó là tốc độ tăng theo giá năm trước, không phải theo giá so sánh 2010 như số liệu chính thức; theo giá so sánh 2010, các chỉ tiêu khu vực chưa đủ để đạt chỉ tiêu chung."
+                }
+                (CheckStatus::Fail, false) if above => {
+                    " The sector targets overshoot the aggregate target's range under either weighting."
+                }
+                (CheckStatus::Fail, true) if above => {
+                    " Các chỉ tiêu khu vực vượt khoảng chỉ tiêu chung theo cả hai cách tính."
                 }
                 (CheckStatus::Fail, false) => {
                     " The sector targets fall short of the aggregate target under either weighting."

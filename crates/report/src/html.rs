@@ -215,7 +215,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 (true, Some(v), _) => v.clone(),
                 (true, None, Some(en)) => format!("{en} (tiếng Anh)"),
                 (false, _, Some(en)) => en.clone(),
-                _ => continue,
+                (false, Some(v), None) => format!("{v} (in Vietnamese)"),
+                (_, None, None) => continue,
             };
             let n = match target_notes.iter().position(|x| *x == note) {
                 Some(i) => i + 1,

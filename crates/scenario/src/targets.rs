@@ -140,10 +140,10 @@ impl Builder<'_> {
         if filled.source.is_none() {
             filled.source = source.clone();
         }
-        if filled.note.is_none() {
+        // The notes go as a pair: a bound's own note is not given the
+        // table's Vietnamese one.
+        if filled.note.is_none() && filled.note_vi.is_none() {
             filled.note = note.clone();
-        }
-        if filled.note_vi.is_none() {
             filled.note_vi = note_vi.clone();
         }
         let spanned = Spanned::new(n.span(), filled);

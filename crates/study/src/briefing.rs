@@ -55,6 +55,9 @@ pub enum Finding {
         target_pct: f64,
         /// Its maximum, where it is a range, percent.
         target_max_pct: Option<f64>,
+        /// Whether some sectors have no growth target, so that their
+        /// planned growth stands in for one.
+        partly_plan: bool,
         /// What the sector targets imply at constant-2010-price weights, percent.
         implied_pct: f64,
         /// What they imply at last year's current-price shares, percent.
@@ -100,7 +103,8 @@ pub struct WeightsSpread {
     /// between the slowest and the fastest sector's growth), percent.
     pub implied_range_95_pct: [f64; 2],
     /// The chance, a fraction, that the weights are such that the sector
-    /// targets reach the aggregate target (normal, to first order).
+    /// targets meet the aggregate target: at or above its minimum, and at
+    /// or below its maximum where it has one (normal, to first order).
     pub chance_reaching_target: f64,
 }
 
@@ -274,8 +278,13 @@ pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Fi
                                 (implied - 1.96 * sd).max(slowest),
                                 (implied + 1.96 * sd).min(fastest),
                             ],
-                            chance_reaching_target: Normal::standard()
-                                .sf((target_pct - implied) / sd),
+                            chance_reaching_target: {
+                                let z = Normal::standard();
+                                let above_min = z.sf((target_pct - implied) / sd);
+                                let above_max =
+                                    f.target_max_pct.map_or(0.0, |m| z.sf((m - implied) / sd));
+                                above_min - above_max
+                            },
                         });
                     out.push((
                         0,
@@ -283,6 +292,10 @@ pub fn findings(checks: &[Check], weights: Option<WeightsUncertainty>) -> Vec<Fi
                             year: c.year,
                             target_pct,
                             target_max_pct: f.target_max_pct,
+                            partly_plan: f
+                                .sectors
+                                .iter()
+                                .any(|s| s.source == grdp_core::audit::GrowthSource::Plan),
                             implied_pct: implied,
                             implied_current_shares_pct: f.implied_current_shares_pct,
                             weights: spread,

@@ -91,8 +91,9 @@ fn gap_panel(
     };
     let widest = gaps.iter().map(|g| g.pp.abs()).fold(0.0, f64::max);
     // Room on both sides for the labels at the bars' ends.
+    // At least ±0.5 pp, so that a gap of a few hundredths looks like one.
     let lim = if widest > 0.0 {
-        nice_range(0.0, widest * 1.45).1
+        nice_range(0.0, widest * 1.45).1.max(0.5)
     } else {
         1.0
     };
@@ -156,10 +157,20 @@ fn gap_panel(
                 }
                 let (x, py) = chart.backend_coord(&(g.pp, y));
                 let pad = (6.0 * s) as i32;
+                // A gap below the labels' two decimals gets a third, so that
+                // it never reads as 0 (the verdict counts it a miss).
+                let label = |v: f64| {
+                    if v.abs() < 0.005 {
+                        let t = w.num(v, 3);
+                        if v > 0.0 { format!("+{t}") } else { t }
+                    } else {
+                        w.signed(v)
+                    }
+                };
                 let (text, anchor, at) = if g.pp > 0.0 {
-                    (w.signed(g.pp), HPos::Left, x + pad)
+                    (label(g.pp), HPos::Left, x + pad)
                 } else if g.pp < 0.0 {
-                    (w.signed(g.pp), HPos::Right, x - pad)
+                    (label(g.pp), HPos::Right, x - pad)
                 } else {
                     (w.within_range(), HPos::Left, x + pad)
                 };
@@ -263,8 +274,7 @@ pub(super) fn structure(
                 component: c,
                 series: si,
                 year: years[si - 1],
-                // Below the labels' two decimals, inside the range.
-                pp: if pp.abs() < 0.005 { 0.0 } else { pp },
+                pp,
             })
         })
         .collect();

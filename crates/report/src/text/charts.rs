@@ -929,6 +929,14 @@ impl Words<'_> {
                 None => String::new(),
             }
         };
+        // The verb for a single target.
+        let only = if missed > 0 {
+            ("misses", "không đạt")
+        } else if exceeded > 0 {
+            ("exceeds", "vượt")
+        } else {
+            ("meets", "đạt")
+        };
         let tally_en = tally(["meets", "exceeds", "misses"], "and");
         let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
         let all_text = all.map_or("–".into(), |a| {
@@ -955,16 +963,32 @@ impl Words<'_> {
                 } else {
                     ("", "")
                 };
-                self.pick(
-                    format!(
-                        "Even with every sector on target, the plan misses {missed} of its {total} targets{others_en}{}",
-                        if mostly_shares { ": the structure targets above all" } else { "" }
-                    ),
-                    format!(
-                        "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn không đạt {missed} trên {total} chỉ tiêu{others_vi}{}",
-                        if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
-                    ),
-                )
+                let (lead_en, lead_vi) = if self.sector_targets() {
+                    ("Even with every sector on target, the plan", "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn")
+                } else {
+                    ("With every sector at its planned growth, the plan", "Với mọi khu vực tăng như kế hoạch, kế hoạch")
+                };
+                let plural = if total == 1 { "" } else { "s" };
+                let (only_en, only_vi) = only;
+                if total == 1 {
+                    self.pick(format!("{lead_en} {only_en} its only target"), format!("{lead_vi} {only_vi} chỉ tiêu duy nhất"))
+                } else if total == 0 {
+                    self.pick(
+                        "The plan meets its sector growth targets by construction: it is made of them",
+                        "Kế hoạch mặc nhiên đạt các chỉ tiêu tăng trưởng khu vực, vì được xây dựng từ chính các chỉ tiêu đó",
+                    )
+                } else {
+                    self.pick(
+                        format!(
+                            "{lead_en} misses {missed} of its {total} target{plural}{others_en}{}",
+                            if mostly_shares { ": the structure targets above all" } else { "" }
+                        ),
+                        format!(
+                            "{lead_vi} không đạt {missed} trên {total} chỉ tiêu{others_vi}{}",
+                            if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
+                        ),
+                    )
+                }
             },
             self.pick(
                 "Bars: probability of meeting each target in the preferred scenario; colour: the plan carried forward meets, exceeds or misses it.".to_string(),
@@ -974,19 +998,21 @@ impl Words<'_> {
                 format!(
                     "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} The probability that every target holds in the same draw is {all_text}.",
                     view.name,
-                    if given > 0 {
-                        format!("meets its {given} sector growth targets by construction; of the other {total} it {}", tally_en)
-                    } else {
-                        format!("{tally_en} of {total} targets")
+                    match (given, total) {
+                        (0, 1) => format!("{} its only target", only.0),
+                        (0, _) => format!("{tally_en} of {total} targets"),
+                        (g, 0) => format!("meets its {g} sector growth target{} by construction", if g == 1 { "" } else { "s" }),
+                        (g, t) => format!("meets its {g} sector growth target{} by construction; of the other {t} it {tally_en}", if g == 1 { "" } else { "s" }),
                     }
                 ),
                 format!(
                     "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
                     view.name,
-                    if given > 0 {
-                        format!("mặc nhiên đạt {given} chỉ tiêu tăng trưởng khu vực; trong {total} chỉ tiêu còn lại, kế hoạch {}", tally_vi)
-                    } else {
-                        format!("{tally_vi} trên {total} chỉ tiêu")
+                    match (given, total) {
+                        (0, 1) => format!("{} chỉ tiêu duy nhất", only.1),
+                        (0, _) => format!("{tally_vi} trên {total} chỉ tiêu"),
+                        (g, 0) => format!("mặc nhiên đạt {g} chỉ tiêu tăng trưởng khu vực"),
+                        (g, t) => format!("mặc nhiên đạt {g} chỉ tiêu tăng trưởng khu vực; trong {t} chỉ tiêu còn lại, kế hoạch {tally_vi}"),
                     }
                 ),
             ),

@@ -141,6 +141,22 @@ impl Words<'_> {
             ),
         );
         let centre = match &p.centre {
+            // Without the area's record in the report, the shortfall is the
+            // scenario's own allowance: no track record to point to.
+            grdp_core::uncertainty::Centre::PlanMinus { shortfall_pp }
+                if self.input.records.is_none() =>
+            {
+                self.pick(
+                    format!(
+                        "It takes {} percentage points off every sector's target: the scenario's allowance for growth falling short of plans.",
+                        self.lang.text_num(*shortfall_pp, 2)
+                    ),
+                    format!(
+                        "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực: mức dự phòng của kịch bản cho khả năng tăng trưởng thấp hơn kế hoạch.",
+                        self.lang.text_num(*shortfall_pp, 2)
+                    ),
+                )
+            }
             grdp_core::uncertainty::Centre::PlanMinus { shortfall_pp } => self.pick(
                 format!(
                     "It takes {} percentage points off every sector's target: the median by which past growth fell short of its target. Past growth targets here have more often been missed than met (see the track record), so the plan itself is an optimistic centre.",
@@ -285,10 +301,22 @@ impl Words<'_> {
                 year,
                 target_pct,
                 target_max_pct,
+                partly_plan,
                 implied_pct,
                 implied_current_shares_pct,
                 weights,
             } => {
+                let (who_en, who_vi) = if *partly_plan {
+                    (
+                        "The sector targets, with the plan's growth for sectors that have none,",
+                        "Với chỉ tiêu tăng trưởng của các khu vực (và tốc độ theo kế hoạch cho khu vực không có chỉ tiêu),",
+                    )
+                } else {
+                    (
+                        "The sector targets",
+                        "Với chỉ tiêu tăng trưởng của từng khu vực,",
+                    )
+                };
                 let last = year - 1;
                 let current = implied_current_shares_pct.map_or(String::new(), |c| {
                     self.pick(
@@ -310,8 +338,8 @@ impl Words<'_> {
                     ),
                 };
                 self.pick(
-                    format!("The sector targets give GRDP growth of {} % in {year} at constant 2010 prices, the measure of the official figures: {against_en}.{current}{rests}", t(*implied_pct)),
-                    format!("Với chỉ tiêu tăng trưởng của từng khu vực, GRDP năm {year} tăng {}% theo giá so sánh 2010 (cách tính số liệu chính thức), {against_vi}.{current}{rests}", t(*implied_pct)),
+                    format!("{who_en} give GRDP growth of {} % in {year} at constant 2010 prices, the measure of the official figures: {against_en}.{current}{rests}", t(*implied_pct)),
+                    format!("{who_vi} GRDP năm {year} tăng {}% theo giá so sánh 2010 (cách tính số liệu chính thức), {against_vi}.{current}{rests}", t(*implied_pct)),
                 )
             }
             F::StructureCannotHold {
