@@ -19,16 +19,22 @@ pub enum Output {
 pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Result<()> {
     let file = path.filter(|p| *p != Path::new("-"));
     // A workbook is bytes no terminal can show: never sent to one, even
-    // as `-o /dev/stdout`.
-    let to_terminal = file.is_some_and(grdp_report::write::names_standard_output)
-        && std::io::stdout().is_terminal();
+    // as `-o /dev/stdout`, `/dev/stderr`, `/dev/tty` or a link to one.
+    let to_terminal = file.is_some_and(|p| {
+        (grdp_report::write::names_standard_output(p) && std::io::stdout().is_terminal())
+            || is_char_device(p)
+    });
     if matches!(out, Output::Workbook(_)) && to_terminal {
         return Err(crate::UsageError(
-            "--format xlsx writes an Excel workbook, which a terminal cannot show: name its file with -o, e.g. -o grdp.xlsx".into(),
+            "--format xlsx writes an Excel workbook, which a terminal or device cannot take: name its file with -o, e.g. -o grdp.xlsx".into(),
         )
         .into());
     }
-    if let Some(note) = file.and_then(|p| extension_note(out, p)) {
+    // A descriptor has no name Excel reads; only a file's name counts.
+    if let Some(note) = file
+        .filter(|p| !grdp_report::write::names_standard_output(p))
+        .and_then(|p| extension_note(out, p))
+    {
         crate::say(note);
     }
     match (out, file) {
@@ -51,6 +57,19 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
         )
         .into()),
     }
+}
+
+/// Whether `path` (links followed) is a character device: a terminal,
+/// `/dev/null`, a serial line. A workbook is not for one.
+#[cfg(unix)]
+fn is_char_device(path: &Path) -> bool {
+    use std::os::unix::fs::FileTypeExt;
+    std::fs::metadata(path).is_ok_and(|m| m.file_type().is_char_device())
+}
+
+#[cfg(not(unix))]
+fn is_char_device(_: &Path) -> bool {
+    false
 }
 
 /// A word where the file's name says one thing and its content another:
