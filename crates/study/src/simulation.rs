@@ -176,7 +176,9 @@ pub fn main_target(
                     .iter()
                     .filter(|t| t.indicator == Indicator::GrowthPct && t.component.is_none())
                     .filter(|t| t.year == year && t.bound.min.is_none())
-                    .find_map(|t| t.bound.max),
+                    .filter_map(|t| t.bound.max)
+                    // Several ceilings: the one that binds.
+                    .reduce(f64::min),
             })?,
     };
     Ok(MainTarget {
