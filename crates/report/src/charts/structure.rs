@@ -261,7 +261,7 @@ pub(super) fn structure(
         .filter(|v| v.is_finite())
         .fold(0.0, f64::max);
     // How far each projection lies outside its range, percentage points.
-    let gaps: Vec<Gap> = ranges
+    let mut gaps: Vec<Gap> = ranges
         .iter()
         .filter_map(|&(c, si, lo, hi)| {
             let v = *series.get(si)?.1.get(c)?;
@@ -278,7 +278,6 @@ pub(super) fn structure(
             })
         })
         .collect();
-    let mut gaps = gaps;
     gaps.sort_by_key(|g| (g.component, g.year));
     let (title, subtitle, caption) = w.structure();
     // The phone copy stacks the gaps under the bars: taller by their panel,

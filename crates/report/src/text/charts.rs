@@ -865,12 +865,7 @@ impl Words<'_> {
             .input
             .target_outcomes
             .iter()
-            .filter(|o| {
-                o.status == TargetStatus::Met
-                    && o.target.indicator == grdp_core::Indicator::GrowthPct
-                    && o.target.component.is_some()
-                    && self.sector_targets_in(o.target.year)
-            })
+            .filter(|o| self.met_by_construction(o))
             .count();
         let (met, total) = (met - given, total - given);
         let (_, view) = self.preferred_view();

@@ -49,6 +49,16 @@ impl<'a> Words<'a> {
             .is_some_and(|y| self.sector_targets_in(y.year))
     }
 
+    /// Whether `o` is a sector's growth target the plan is made of, met by
+    /// construction: counted apart from the targets the plan meets on its
+    /// merits.
+    pub(crate) fn met_by_construction(&self, o: &grdp_core::TargetOutcome) -> bool {
+        o.status == grdp_core::TargetStatus::Met
+            && o.target.indicator == grdp_core::Indicator::GrowthPct
+            && o.target.component.is_some()
+            && self.sector_targets_in(o.target.year)
+    }
+
     /// Whether the plan's sector growth in `year` is a set of targets.
     pub(crate) fn sector_targets_in(&self, year: i32) -> bool {
         self.input.loaded.plan_growth_is_target(year)

@@ -615,11 +615,7 @@ impl Words<'_> {
         let mut verdict = self.lang.target_status(o.status).to_lowercase();
         // A sector's growth target the plan is made of is met by
         // construction: not a finding.
-        if o.status == grdp_core::TargetStatus::Met
-            && t.indicator == Indicator::GrowthPct
-            && t.component.is_some()
-            && self.sector_targets_in(t.year)
-        {
+        if self.met_by_construction(o) {
             verdict = self.pick(
                 format!("{verdict} (by construction)"),
                 format!("{verdict} (mặc nhiên)"),
