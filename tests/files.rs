@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use crate::util::{BUILTIN, code, grdp, grdp_in, stderr};
+use crate::util::{BUILTIN, code, grdp, grdp_in, stderr, stdout};
 
 /// A small, fast report: 4,000 scenarios a view, no optimism runs.
 const SMALL: [&str; 5] = ["-n", "4000", "--optimism-bias", "none", "-q"];
@@ -600,4 +600,54 @@ fn a_write_that_fails_names_the_output_and_leaves_nothing() {
     assert!(!err.contains(".tmp") && !err.contains(".grdp-"), "{err}");
     let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
     assert!(left.is_empty(), "left behind: {left:?}");
+}
+
+/// `--save-draws -` is standard output, as `-o -` is: the draws go there
+/// when the table has a file, and no file named `-` appears. With the
+/// table on standard output too, the two would be mixed: refused.
+#[test]
+fn save_draws_dash_is_standard_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = grdp_in(
+        Some(dir.path()),
+        &[
+            "simulate",
+            "-n",
+            "10",
+            "-q",
+            "--save-draws",
+            "-",
+            "-o",
+            "t.json",
+        ],
+    );
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let draws = stdout(&o);
+    let mut lines = draws.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("scenario,agriculture_growth_pct,"),
+        "{draws}"
+    );
+    // A header and one row a draw.
+    assert_eq!(lines.count(), 10, "{draws}");
+    assert!(!dir.path().join("-").exists());
+    assert!(dir.path().join("t.json").exists());
+    for args in [
+        vec!["simulate", "-n", "10", "-q", "--save-draws", "-"],
+        vec!["simulate", "-n", "10", "-q", "--save-draws", "-", "-o", "-"],
+        vec!["simulate", "-n", "10", "-q", "--save-draws", "/dev/stdout"],
+    ] {
+        let o = grdp_in(Some(dir.path()), &args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        assert!(
+            stderr(&o).contains("both go to standard output"),
+            "{args:?}: {}",
+            stderr(&o)
+        );
+        assert!(stdout(&o).is_empty(), "{args:?}");
+        assert!(!dir.path().join("-").exists(), "{args:?}");
+    }
 }

@@ -757,7 +757,8 @@ pub struct SimulateArgs {
     /// year's (default: from independent quarters, 2 with one quarter left).
     #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
     pub rest_spread: Option<f64>,
-    /// Write every draw of the first view (target year) to this CSV file.
+    /// Write every draw of the first view (target year) to this CSV file
+    /// (`-`: standard output, when the table has a file of its own).
     #[arg(long, value_name = "FILE")]
     pub save_draws: Option<PathBuf>,
     /// No progress bar.

@@ -1,6 +1,7 @@
 //! `grdp simulate`: how likely is the target, under each view of the centre?
 
 use std::io::Write as _;
+use std::path::Path;
 
 use grdp_report::write::Draft;
 use grdp_report::{documents, tables, terminal};
@@ -18,7 +19,27 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     // before anything is read or drawn.
     let mut inputs = args.common.inputs();
     inputs.extend(args.history.as_deref());
-    if let (Some(out), Some(draws)) = (&args.common.output, &args.save_draws)
+    // `--save-draws -` is standard output, as `-o -` is.
+    let save_draws = args.save_draws.as_deref().map(|p| {
+        if p == Path::new("-") {
+            Path::new("/dev/stdout")
+        } else {
+            p
+        }
+    });
+    let to_standard_output =
+        |p: &Path| p == Path::new("-") || grdp_report::write::names_standard_output(p);
+    if let Some(draws) = save_draws
+        && to_standard_output(draws)
+        && args.common.output.as_deref().is_none_or(to_standard_output)
+    {
+        return Err(UsageError(format!(
+            "--save-draws {} and the table would both go to standard output, mixed in one stream; expected a file for one of them (-o FILE or --save-draws FILE)",
+            args.save_draws.as_deref().unwrap_or(draws).display()
+        ))
+        .into());
+    }
+    if let (Some(out), Some(draws)) = (&args.common.output, save_draws)
         && grdp_report::write::same_output(out, draws)
     {
         return Err(UsageError(format!(
@@ -38,7 +59,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     {
         grdp_report::write::check_file_path(out, &inputs)?;
     }
-    if let Some(draws) = &args.save_draws {
+    if let Some(draws) = save_draws {
         grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
     let known_flag = args
@@ -137,7 +158,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         )
         .into());
     }
-    let mut draws_file = match &args.save_draws {
+    let mut draws_file = match save_draws {
         Some(path) => Some(DrawsFile::create(path, &ids, &inputs)?),
         None => None,
     };
@@ -150,10 +171,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);
     // A failed write names the file (a full disk, say).
-    let draws_path = args
-        .save_draws
-        .as_deref()
-        .unwrap_or(std::path::Path::new(""));
+    let draws_path = args.save_draws.as_deref().unwrap_or(Path::new(""));
     let mut sink = draws_file.as_mut().map(|d| {
         move |rows: &[f64]| {
             d.write(rows).map_err(|e| {
