@@ -6,6 +6,31 @@ use grdp_scenario::LoadedScenario;
 
 use crate::lang::Lang;
 
+/// The scenario file's notes on target `id` (both bounds, each once), in
+/// `lang` where the file gives it; a note only in the other language says
+/// which it is in.
+pub(crate) fn target_notes(loaded: &LoadedScenario, id: &str, lang: Lang) -> Vec<String> {
+    let vi = lang == Lang::Vi;
+    let mut notes: Vec<String> = Vec::new();
+    for b in ["min", "max"] {
+        let field = format!("target.{id}.{b}");
+        let Some(p) = loaded.provenance.iter().find(|p| p.field == field) else {
+            continue;
+        };
+        let note = match (vi, &p.note_vi, &p.note) {
+            (true, Some(v), _) => v.clone(),
+            (true, None, Some(en)) => format!("{en} (tiếng Anh)"),
+            (false, _, Some(en)) => en.clone(),
+            (false, Some(v), None) => format!("{v} (in Vietnamese)"),
+            (_, None, None) => continue,
+        };
+        if !notes.contains(&note) {
+            notes.push(note);
+        }
+    }
+    notes
+}
+
 /// The sentence(s) that state a check's finding.
 pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
     let n = |v: f64| lang.text_num(v, 2);
@@ -430,6 +455,15 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     missing.join(", "),
                     if missing.len() == 1 { "has" } else { "have" }
                 ),
+            };
+            // The file's notes on the target (which decision set it).
+            let notes = target_notes(loaded, &f.target_id, lang);
+            let gap = if notes.is_empty() {
+                gap
+            } else if vi {
+                format!("{gap} Ghi chú về chỉ tiêu: {}.", notes.join("; "))
+            } else {
+                format!("{gap} On the target: {}.", notes.join("; "))
             };
             if vi {
                 format!(

@@ -201,23 +201,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     // The scenario file's notes on the targets (where a figure comes from,
     // what it conflicts with), numbered in the table's order.
     let mut target_notes: Vec<String> = Vec::new();
-    let vi = input.lang == crate::Lang::Vi;
     let mut note_mark = |id: &str| -> String {
         // The notes of both bounds, in the page's language where the file
-        // gives it (a note without `note_vi` says it is in English).
+        // gives it.
         let mut marks = Vec::new();
-        for b in ["min", "max"] {
-            let field = format!("target.{id}.{b}");
-            let Some(p) = input.loaded.provenance.iter().find(|p| p.field == field) else {
-                continue;
-            };
-            let note = match (vi, &p.note_vi, &p.note) {
-                (true, Some(v), _) => v.clone(),
-                (true, None, Some(en)) => format!("{en} (tiếng Anh)"),
-                (false, _, Some(en)) => en.clone(),
-                (false, Some(v), None) => format!("{v} (in Vietnamese)"),
-                (_, None, None) => continue,
-            };
+        for note in crate::findings::target_notes(input.loaded, id, input.lang) {
             let n = match target_notes.iter().position(|x| *x == note) {
                 Some(i) => i + 1,
                 None => {
