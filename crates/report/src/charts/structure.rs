@@ -391,7 +391,14 @@ pub(super) fn structure(
                 }))
                 .map_err(err)?;
             if !ranges.is_empty() {
-                keys.add(w.target_range(), move |(x, y)| {
+                let kind = |want: (bool, bool)| {
+                    ranges
+                        .iter()
+                        .any(|(_, _, lo, hi)| (lo.is_some(), hi.is_some()) == want)
+                };
+                let key =
+                    w.target_range(kind((true, true)), kind((true, false)), kind((false, true)));
+                keys.add(key, move |(x, y)| {
                     Rectangle::new(
                         [
                             (x, y - (3.0 * s) as i32),

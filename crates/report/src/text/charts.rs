@@ -307,8 +307,18 @@ impl Words<'_> {
     pub(crate) fn within_range(&self) -> String {
         self.pick("within the range", "trong khoảng")
     }
-    pub(crate) fn target_range(&self) -> String {
-        self.pick("Target range", "Khoảng chỉ tiêu")
+    /// The key of the target marks, for the kinds drawn: ranges, minima
+    /// only, maxima only (a one-sided target is a mark at its bound).
+    pub(crate) fn target_range(&self, ranges: bool, minima: bool, maxima: bool) -> String {
+        match (ranges, minima, maxima) {
+            (false, true, false) => self.pick("Target (at least)", "Chỉ tiêu (tối thiểu)"),
+            (false, false, true) => self.pick("Target (at most)", "Chỉ tiêu (tối đa)"),
+            (true, false, false) => self.pick("Target range", "Khoảng chỉ tiêu"),
+            _ => self.pick(
+                "Target range (a bound, if one-sided)",
+                "Khoảng chỉ tiêu (một ngưỡng nếu chỉ có một phía)",
+            ),
+        }
     }
     pub(crate) fn target_at(&self, t: f64) -> String {
         self.pick(
