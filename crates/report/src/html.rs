@@ -452,7 +452,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
                         .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
                 },
                 n(g.known_growth_pct),
-                n(g.target_pct),
+                input.lang.given_num(g.target_pct),
                 n(g.required_rest_pct),
                 if equal {
                     " (bằng nhau: giả định)"
@@ -469,7 +469,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
                 "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).",
                 g.known.label(),
                 n(g.known_growth_pct),
-                n(g.target_pct),
+                input.lang.given_num(g.target_pct),
                 n(g.required_rest_pct),
                 if equal {
                     " (equal: an assumption)"
@@ -804,14 +804,14 @@ fn track_record(
                     "{}: growth was {} % for the city as merged on 1 July 2025 (with Hậu Giang and Sóc Trăng), while the {} % target was set for the old city: an indication, not a score. Where {} % fell in each scenario's distribution (the share of draws at or below it):",
                     l.year,
                     n2(l.outcome_pct),
-                    n2(input.views[0].result.target_pct),
+                    lang.given_num(input.views[0].result.target_pct),
                     n2(l.outcome_pct)
                 ),
                 format!(
                     "Năm {}: thành phố sau hợp nhất (từ 1/7/2025, gồm cả Hậu Giang và Sóc Trăng) tăng {}%, trong khi chỉ tiêu {}% được đặt cho thành phố trước hợp nhất: chỉ để tham khảo, không phải để chấm điểm. Vị trí của {}% trong phân phối của từng kịch bản (tỷ lệ lần mô phỏng không vượt quá mức này):",
                     l.year,
                     n2(l.outcome_pct),
-                    n2(input.views[0].result.target_pct),
+                    lang.given_num(input.views[0].result.target_pct),
                     n2(l.outcome_pct)
                 ),
             ))

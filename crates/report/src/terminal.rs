@@ -440,21 +440,21 @@ pub fn given_known(
         (true, false) => format!(
             "phần còn lại cần tăng {}% để cả năm đạt {}%",
             n(g.required_rest_pct),
-            n(g.target_pct)
+            lang.given_num(g.target_pct)
         ),
         (true, true) => format!(
             "cả năm đạt {}% dù phần còn lại thế nào (nó cần {}%, dưới −100%)",
-            n(g.target_pct),
+            lang.given_num(g.target_pct),
             n(g.required_rest_pct)
         ),
         (false, false) => format!(
             "the rest of the year needs {}% for {}% in the year",
             n(g.required_rest_pct),
-            n(g.target_pct)
+            lang.given_num(g.target_pct)
         ),
         (false, true) => format!(
             "{}% in the year is reached whatever the rest does (it would need {}%, below −100%)",
-            n(g.target_pct),
+            lang.given_num(g.target_pct),
             n(g.required_rest_pct)
         ),
     };

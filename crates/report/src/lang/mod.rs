@@ -115,6 +115,22 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_given_figure_keeps_its_decimals() {
+        // Targets as the files give them: rounding 9.318 to two decimals
+        // made the range 9.318-9.32 read "9.32"; --target 0.095 read "0.1".
+        assert_eq!(Lang::En.given_num(9.318), "9.318");
+        assert_eq!(Lang::Vi.given_num(9.318), "9,318");
+        assert_eq!(Lang::En.given_num(0.095), "0.095");
+        assert_eq!(Lang::En.given_num(9.5), "9.5");
+        assert_eq!(Lang::En.given_num(113.0), "113");
+        assert_eq!(Lang::En.given_num(1_234.5), "1,234.5");
+        // Float noise is not a decimal; past four decimals, four.
+        assert_eq!(Lang::En.given_num(9.5 + 1e-12), "9.5");
+        assert_eq!(Lang::En.given_num(1.0 / 3.0), "0.3333");
+        assert_eq!(Lang::En.given_num(-2.79), "−2.79");
+    }
+
+    #[test]
     fn numbers_follow_each_language() {
         assert_eq!(Lang::En.num(151548.254, 2), "151,548.25");
         assert_eq!(Lang::Vi.num(151548.254, 2), "151.548,25");

@@ -111,16 +111,18 @@ impl Lang {
 
     /// A bound as text: "≥ 9.50", "≤ 5", "113.00 – 115.00".
     pub fn bound_text(self, b: &Bound, decimals: usize, style: BoundStyle) -> String {
+        // At least `decimals`, more where the bound has them (9.318).
+        let given = |v: f64| self.num(v, given_decimals(v).max(decimals));
         let dash = match style {
             BoundStyle::Spaced => " – ",
             BoundStyle::Tight => "–",
         };
         match (b.min, b.max) {
             (Some(lo), Some(hi)) => {
-                format!("{}{dash}{}", self.num(lo, decimals), self.num(hi, decimals))
+                format!("{}{dash}{}", given(lo), given(hi))
             }
-            (Some(lo), None) => format!("≥ {}", self.num(lo, decimals)),
-            (None, Some(hi)) => format!("≤ {}", self.num(hi, decimals)),
+            (Some(lo), None) => format!("≥ {}", given(lo)),
+            (None, Some(hi)) => format!("≤ {}", given(hi)),
             (None, None) => String::new(),
         }
     }
@@ -161,7 +163,7 @@ impl Lang {
         scenarios: u64,
         stopped: bool,
     ) -> String {
-        let n = |v: f64| self.num(v, 2);
+        let n = |v: f64| self.num(v, given_decimals(v).max(2));
         let count = self.num(scenarios as f64, 0);
         match (self.vi(), stopped) {
             (true, false) => format!(
@@ -633,6 +635,13 @@ impl Lang {
         out
     }
 
+    /// A figure as given (a target, a threshold): every decimal it has, up
+    /// to four, none trailing: 9.5, 9.318, 0.095. Rounding a target to two
+    /// decimals would change it (9.318–9.32 printed as 9.32–9.32).
+    pub fn given_num(self, value: f64) -> String {
+        self.text_num(value, given_decimals(value))
+    }
+
     /// A number for running text: at most `decimals` decimals, no trailing
     /// zeros (9,5 %, not 9,50 %).
     pub fn text_num(self, value: f64, decimals: usize) -> String {
@@ -778,4 +787,15 @@ impl Lang {
             )
         }
     }
+}
+
+/// The fewest decimals, at most four, that write `value` as it was given:
+/// 9.5 → 1, 9.318 → 3, 113 → 0; four for a value that needs more.
+pub(crate) fn given_decimals(value: f64) -> usize {
+    (0..=4)
+        .find(|&d| {
+            let scale = 10f64.powi(d as i32);
+            ((value * scale).round() / scale - value).abs() <= 1e-9 * value.abs().max(1.0)
+        })
+        .unwrap_or(4)
 }

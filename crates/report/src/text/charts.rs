@@ -663,8 +663,8 @@ impl Words<'_> {
                     (format!(" in the scenario “{short}”"), format!(" theo kịch bản “{}”", short.to_lowercase()))
                 };
                 self.pick(
-                    format!("Growth of at least {} % in {}: {chance}{why_en}", self.text_num(m.target_pct, 2), m.target_year),
-                    format!("Tăng trưởng từ {}% trở lên năm {}: {chance}{why_vi}", self.text_num(m.target_pct, 2), m.target_year),
+                    format!("Growth of at least {} % in {}: {chance}{why_en}", self.lang.given_num(m.target_pct), m.target_year),
+                    format!("Tăng trưởng từ {}% trở lên năm {}: {chance}{why_vi}", self.lang.given_num(m.target_pct), m.target_year),
                 )
             },
             self.pick(
@@ -693,13 +693,13 @@ impl Words<'_> {
                 format!(
                     "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en}{closing_en}",
                     m.target_year,
-                    self.text_num(m.target_pct, 2),
+                    self.lang.given_num(m.target_pct),
                     views_en.join("; "),
                 ),
                 format!(
                     "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi}{closing_vi}",
                     m.target_year,
-                    self.text_num(m.target_pct, 2),
+                    self.lang.given_num(m.target_pct),
                     views_en.join("; "),
                 ),
             )
@@ -1049,8 +1049,8 @@ impl Words<'_> {
         (
             match half {
                 Some(h) => self.pick(
-                    format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
-                    format!("{name} cần tăng bình quân {}% để khả năng đạt {}% là một nửa", self.text_num(h, 2), self.text_num(m.target_pct, 2)),
+                    format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
+                    format!("{name} cần tăng bình quân {}% để khả năng đạt {}% là một nửa", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                 ),
                 None => {
                     // The curve's highest point: how far the shown range goes.
@@ -1063,27 +1063,27 @@ impl Words<'_> {
                                 "Even with {} centred at {} %, {} % has a chance of {}",
                                 name.to_lowercase(),
                                 self.text_num(t.centre_pct, 1),
-                                self.text_num(m.target_pct, 2),
+                                self.lang.given_num(m.target_pct),
                                 self.text_num(t.probability, 2)
                             ),
                             format!(
                                 "Ngay cả khi {} tăng bình quân {}%, khả năng đạt {}% chỉ là {}",
                                 name.to_lowercase(),
                                 self.text_num(t.centre_pct, 1),
-                                self.text_num(m.target_pct, 2),
+                                self.lang.given_num(m.target_pct),
                                 self.text_num(t.probability, 2)
                             ),
                         ),
                         None => self.pick(
-                            format!("{name} alone does not give {} % an even chance", self.text_num(m.target_pct, 2)),
-                            format!("Riêng {} không đủ để khả năng đạt {}% là một nửa", name.to_lowercase(), self.text_num(m.target_pct, 2)),
+                            format!("{name} alone does not give {} % an even chance", self.lang.given_num(m.target_pct)),
+                            format!("Riêng {} không đủ để khả năng đạt {}% là một nửa", name.to_lowercase(), self.lang.given_num(m.target_pct)),
                         ),
                     }
                 }
             },
             self.pick(
-                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others unchanged.{}", self.text_num(m.target_pct, 2), name.to_lowercase(), self.main_scenario_note()),
-                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác giữ nguyên.{}", self.text_num(m.target_pct, 2), name.to_lowercase(), self.main_scenario_note()),
+                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others unchanged.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
+                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác giữ nguyên.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
             ),
             self.pick(
                 format!(

@@ -104,7 +104,7 @@ impl Words<'_> {
     /// as the plan was set ("would grow").
     pub fn verdict_heading(&self, p: &grdp_study::Preferred) -> String {
         let m = self.main();
-        let target = self.lang.text_num(m.target_pct, 2);
+        let target = self.lang.given_num(m.target_pct);
         let chance = self.lang.chance(p.probability);
         let year = m.target_year;
         if year < self.input.issued_year {
@@ -329,12 +329,20 @@ impl Words<'_> {
                 });
                 let (against_en, against_vi) = match target_max_pct {
                     Some(m) if implied_pct > m => (
-                        format!("above the {}–{} % range", t(*target_pct), t(*m)),
-                        format!("vượt khoảng chỉ tiêu {}–{}%", t(*target_pct), t(*m)),
+                        format!(
+                            "above the {}–{} % range",
+                            self.lang.given_num(*target_pct),
+                            self.lang.given_num(*m)
+                        ),
+                        format!(
+                            "vượt khoảng chỉ tiêu {}–{}%",
+                            self.lang.given_num(*target_pct),
+                            self.lang.given_num(*m)
+                        ),
                     ),
                     _ => (
-                        format!("not {} %", t(*target_pct)),
-                        format!("chưa đạt {}%", t(*target_pct)),
+                        format!("not {} %", self.lang.given_num(*target_pct)),
+                        format!("chưa đạt {}%", self.lang.given_num(*target_pct)),
                     ),
                 };
                 self.pick(
@@ -419,14 +427,14 @@ impl Words<'_> {
                     t(*consistent_pct),
                     self.pick(
                         if self.sector_targets() {
-                            format!("What it needs for {} % with the other sectors at their targets.", t(*target_pct))
+                            format!("What it needs for {} % with the other sectors at their targets.", self.lang.given_num(*target_pct))
                         } else {
-                            format!("What it needs for {} % with the other sectors as planned.", t(*target_pct))
+                            format!("What it needs for {} % with the other sectors as planned.", self.lang.given_num(*target_pct))
                         },
                         if self.sector_targets() {
-                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", t(*target_pct))
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", self.lang.given_num(*target_pct))
                         } else {
-                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác tăng như kế hoạch.", t(*target_pct))
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác tăng như kế hoạch.", self.lang.given_num(*target_pct))
                         },
                     ),
                 ]
@@ -457,11 +465,11 @@ impl Words<'_> {
                         } else {
                             "planned growth"
                         },
-                        t(*target_pct)
+                        self.lang.given_num(*target_pct)
                     ),
                     format!(
                         "Mức cộng thêm như nhau cho mọi khu vực để GRDP tăng {}%.",
-                        t(*target_pct)
+                        self.lang.given_num(*target_pct)
                     ),
                 ),
             ],
@@ -664,7 +672,7 @@ impl Words<'_> {
 
     /// A bound in running text: "≥ 9.5", "113–115".
     pub fn bound_plain(&self, b: &grdp_core::Bound) -> String {
-        let t = |v: f64| self.lang.text_num(v, 2);
+        let t = |v: f64| self.lang.given_num(v);
         match (b.min, b.max) {
             (Some(lo), Some(hi)) if t(lo) == t(hi) => t(lo),
             (Some(lo), Some(hi)) => format!("{}–{}", t(lo), t(hi)),
