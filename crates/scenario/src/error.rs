@@ -67,10 +67,15 @@ pub enum LoadErrorKind {
         "the file is UTF-16 text (as Notepad's \"Unicode\" and Excel's \"Unicode Text\" save it); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
     )]
     Utf16,
+    /// The file starts with a UTF-32 byte-order mark.
+    #[error(
+        "the file is UTF-32 text (four bytes a letter); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
+    )]
+    Utf32,
     /// The file holds a NUL byte (the error's line and column say where):
     /// UTF-16 text without a byte-order mark, most likely.
     #[error(
-        "the file holds a NUL byte here, as UTF-16 text does (Notepad's \"Unicode\", Excel's \"Unicode Text\"); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
+        "the file holds a NUL byte here, as UTF-16 (or UTF-32) text does (Notepad's \"Unicode\", Excel's \"Unicode Text\"); save it again as UTF-8 (a text editor: encoding UTF-8; Excel: \"CSV UTF-8\")"
     )]
     NulByte,
     /// The file is larger than any file of its kind could be.
@@ -235,6 +240,10 @@ pub(crate) fn decode<'b>(
                 expected,
             }));
         }
+    }
+    // UTF-32's little-endian mark begins with UTF-16's: tested first.
+    if bytes.starts_with(b"\xFF\xFE\0\0") || bytes.starts_with(b"\0\0\xFE\xFF") {
+        return Err(at(LoadErrorKind::Utf32));
     }
     if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
         return Err(at(LoadErrorKind::Utf16));
