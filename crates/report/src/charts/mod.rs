@@ -335,30 +335,41 @@ pub(super) fn frame<'a>(
     let (w, h) = root.dim_in_pixel();
     if f64::from(w) / s >= 800.0 {
         // A long title is set smaller until it fits the width (not below
-        // 18 pt), rather than running off the image.
+        // 18 pt); one that still does not fit is wrapped at 20 pt, and the
+        // subtitle and plot move down, rather than run off the image.
         let room = w.saturating_sub((44.0 * s) as u32);
-        let mut size = 26.0;
-        while size > 18.0 {
-            let (tw, _) = root
+        let width = |size: f64| -> Result<u32, ReportError> {
+            Ok(root
                 .estimate_text_size(title, &bold(size, s))
-                .map_err(err)?;
-            if tw <= room {
-                break;
-            }
+                .map_err(err)?
+                .0)
+        };
+        let mut size = 26.0;
+        while size > 18.0 && width(size)? > room {
             size -= 1.0;
         }
-        root.draw_text(
-            title,
-            &bold(size, s),
-            ((22.0 * s) as i32, (16.0 * s) as i32),
-        )
-        .map_err(err)?;
-        root.draw_text(
-            subtitle,
-            &font(16.0, s).color(&GREY),
-            ((22.0 * s) as i32, (52.0 * s) as i32),
-        )
-        .map_err(err)?;
+        let (size, lines) = if width(size)? <= room {
+            (size, vec![title.to_string()])
+        } else {
+            (20.0, wrap(root, title, &bold(20.0, s), room)?)
+        };
+        // Below the title's first line everything moves down by its
+        // further lines, and by the subtitle's.
+        let step = size * 1.3;
+        for (i, l) in lines.iter().enumerate() {
+            let y = 16.0 + step * i as f64;
+            root.draw_text(l, &bold(size, s), ((22.0 * s) as i32, (y * s) as i32))
+                .map_err(err)?;
+        }
+        let sub_style = font(16.0, s).color(&GREY);
+        let mut y = 52.0 + step * (lines.len() - 1) as f64;
+        let sub_lines = wrap(root, subtitle, &sub_style, room)?;
+        for l in &sub_lines {
+            root.draw_text(l, &sub_style, ((22.0 * s) as i32, (y * s) as i32))
+                .map_err(err)?;
+            y += 20.0;
+        }
+        let extra = y - 72.0;
         // A long source line wraps upward from the foot.
         let style = font(13.0, s).color(&GREY);
         let lines = wrap(root, source, &style, w.saturating_sub((44.0 * s) as u32))?;
@@ -370,7 +381,7 @@ pub(super) fn frame<'a>(
             y += step;
         }
         return Ok(root.margin(
-            (84.0 * s) as u32,
+            ((84.0 + extra) * s) as u32,
             (36.0 * s) as u32,
             (12.0 * s) as u32,
             (44.0 * s) as u32,

@@ -964,12 +964,12 @@ impl Words<'_> {
                     .count();
                 let mostly_shares = 2 * shares > missed;
                 let (others_en, others_vi) = if given > 0 {
-                    (" beyond its sector targets", " ngoài các chỉ tiêu tăng trưởng khu vực")
+                    (" beyond its sector targets", " còn lại")
                 } else {
                     ("", "")
                 };
                 let (lead_en, lead_vi) = if self.sector_targets() {
-                    ("Even with every sector on target, the plan", "Kể cả khi mọi khu vực đạt chỉ tiêu, kế hoạch vẫn")
+                    ("Even with every sector on target, the plan", "Dù mọi khu vực đạt chỉ tiêu, kế hoạch vẫn")
                 } else {
                     ("With every sector at its planned growth, the plan", "Với mọi khu vực tăng như kế hoạch, kế hoạch")
                 };
@@ -989,8 +989,8 @@ impl Words<'_> {
                             if mostly_shares { ": the structure targets above all" } else { "" }
                         ),
                         format!(
-                            "{lead_vi} không đạt {missed} trên {total} chỉ tiêu{others_vi}{}",
-                            if mostly_shares { ", chủ yếu là các chỉ tiêu cơ cấu" } else { "" }
+                            "{lead_vi} không đạt {missed}/{total} chỉ tiêu{others_vi}{}",
+                            if mostly_shares { ", chủ yếu là chỉ tiêu cơ cấu" } else { "" }
                         ),
                     )
                 }
