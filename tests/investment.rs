@@ -77,7 +77,11 @@ fn the_icor_an_investment_target_implies_is_worked_out_and_judged() {
 fn a_scenario_without_investment_says_the_check_did_not_run() {
     let o = grdp(&["audit", "--builtin", "cantho-2026"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
-    assert!(stdout(&o).contains("investment_icor"), "{}", stdout(&o));
+    assert!(
+        stdout(&o).contains("Investment and growth (ICOR) (no target of this kind)"),
+        "{}",
+        stdout(&o)
+    );
 }
 
 #[test]

@@ -713,7 +713,7 @@ fn track_record(
             "Brier".into(),
             "Trong dải 50 / 80 / 90 %".into(),
             "Sai số trung bình (điểm %)".into(),
-            "Sai số toàn phương trung bình (điểm %)".into(),
+            "Căn bậc hai sai số toàn phương trung bình (RMSE, điểm phần trăm)".into(),
         ]
     } else {
         vec![

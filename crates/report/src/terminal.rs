@@ -217,7 +217,7 @@ pub fn audit(
     let mut t = Table::new([l.check, l.year, l.status]).text_column(2);
     for c in checks {
         t.row(vec![
-            c.id.as_str().to_string(),
+            lang.check_name(c.id).to_string(),
             c.year.to_string(),
             status_label(c.status, lang).to_string(),
         ]);
@@ -225,9 +225,9 @@ pub fn audit(
     out.push_str(&t.render());
     for c in checks {
         out.push_str(&format!(
-            "\n[{}] {} {}\n{}\n",
+            "\n[{}] {}, {}\n{}\n",
             status_label(c.status, lang),
-            c.id.as_str(),
+            lang.check_name(c.id),
             c.year,
             wrap(&message(c, loaded, lang), 100)
         ));
@@ -237,7 +237,7 @@ pub fn audit(
         for n in not_applicable {
             out.push_str(&format!(
                 "  {} ({})\n",
-                n.id.as_str(),
+                lang.check_name(n.id),
                 lang.missing_input(n.reason)
             ));
         }
@@ -641,7 +641,7 @@ pub fn backtest(
             "Brier",
             "Trong dải 50/80/90",
             "Sai số TB (điểm %)",
-            "Sai số toàn phương TB (điểm %)",
+            "RMSE (điểm %)",
         ]
     } else {
         [
@@ -671,7 +671,7 @@ pub fn backtest(
     out += &s.render();
     out += &if vi {
         format!(
-            "\nSai số dự báo một năm của kịch bản kế hoạch có sai số toàn phương trung bình {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
+            "\nSai số dự báo một năm của kịch bản kế hoạch có căn bậc hai sai số toàn phương trung bình (RMSE) {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
