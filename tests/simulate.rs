@@ -329,7 +329,7 @@ min = 7.5
     let o = grdp(&["simulate", path.to_str().unwrap(), "-n", "20000", "-q"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("P(GRDP growth 2025 ≥ 7.50%)"),
+        stdout(&o).contains("P(GRDP growth 2025 ≥ 7.5%)"),
         "{}",
         stdout(&o)
     );

@@ -406,15 +406,29 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         );
     }
     let m = &sim.metadata;
-    out += &format!(
-        "\nseed {} · {} draws · chunk {} · {} · grdp {} · scenario sha256 {}\n",
-        m.seed,
-        m.scenarios,
-        m.chunk_size,
-        m.rng,
-        m.version,
-        &m.scenario_sha256[..m.scenario_sha256.len().min(12)]
-    );
+    let count = |v: u64| lang.num(v as f64, 0);
+    let hash = &m.scenario_sha256[..m.scenario_sha256.len().min(12)];
+    out += &if lang == Lang::Vi {
+        // The generator by name only: its long description is English.
+        let rng = m.rng.split(" (").next().unwrap_or(m.rng);
+        format!(
+            "\nSố khởi tạo ngẫu nhiên (seed) {} · {} lần mô phỏng · khối {} · bộ sinh số {} · grdp {} · SHA-256 tệp kịch bản {hash}\n",
+            m.seed,
+            count(m.scenarios),
+            count(m.chunk_size),
+            rng.replace(" x8", " ×8"),
+            m.version,
+        )
+    } else {
+        format!(
+            "\nseed {} · {} draws · chunk {} · {} · grdp {} · scenario SHA-256 {hash}\n",
+            m.seed,
+            count(m.scenarios),
+            count(m.chunk_size),
+            m.rng,
+            m.version,
+        )
+    };
     out
 }
 

@@ -163,7 +163,7 @@ impl Lang {
         scenarios: u64,
         stopped: bool,
     ) -> String {
-        let n = |v: f64| self.num(v, given_decimals(v).max(2));
+        let n = |v: f64| self.given_num(v);
         let count = self.num(scenarios as f64, 0);
         match (self.vi(), stopped) {
             (true, false) => format!(
@@ -390,7 +390,7 @@ impl Lang {
             format!(
                 "Để GRDP {} tăng {}% (kịch bản: {}%), khu vực {} cần tăng {}% thay vì {}% ({} điểm phần trăm), các khu vực khác giữ nguyên. Tỷ trọng giá so sánh của khu vực: {}%.\n",
                 c.year,
-                n(c.target_pct),
+                self.given_num(c.target_pct),
                 n(c.planned_aggregate_pct),
                 who,
                 n(c.required_growth_pct),
@@ -401,7 +401,7 @@ impl Lang {
         } else {
             format!(
                 "For GRDP growth of {}% in {} (plan: {}%), {} needs {}% growth instead of {}% ({} pp), the other components as planned. Its weight at 2010 prices: {}%.\n",
-                n(c.target_pct),
+                self.given_num(c.target_pct),
                 c.year,
                 n(c.planned_aggregate_pct),
                 who,
@@ -420,14 +420,14 @@ impl Lang {
             format!(
                 "Để GRDP {} tăng {}% (kịch bản: {}%), mọi khu vực cần tăng thêm {} điểm %:\n\n",
                 u.year,
-                n(u.target_pct),
+                self.given_num(u.target_pct),
                 n(u.planned_aggregate_pct),
                 n(u.add_on_pp)
             )
         } else {
             format!(
                 "For GRDP growth of {}% in {} (plan: {}%), every component needs {} pp more growth:\n\n",
-                n(u.target_pct),
+                self.given_num(u.target_pct),
                 u.year,
                 n(u.planned_aggregate_pct),
                 n(u.add_on_pp)
@@ -476,7 +476,7 @@ impl Lang {
                 "Để GRDP bình quân {}–{} tăng {}%/năm{after}, {} {} cần tăng {}%.\n",
                 p.first_year,
                 p.last_year,
-                n(p.average_pct),
+                self.given_num(p.average_pct),
                 if one { "năm" } else { "mỗi năm" },
                 years,
                 n(p.required_pct)
@@ -484,7 +484,7 @@ impl Lang {
         } else {
             format!(
                 "For average GRDP growth of {}% a year over {}–{}{after}, {}{} needs {}% growth{}.\n",
-                n(p.average_pct),
+                self.given_num(p.average_pct),
                 p.first_year,
                 p.last_year,
                 if one { "" } else { "each of " },
