@@ -83,8 +83,9 @@ fn table_headers_carry_units_in_both_languages() {
         "Dịch vụ",
         "Thuế sản phẩm trừ trợ cấp sản phẩm",
         "(tỷ đồng)",
-        "(điểm %)",
-        "Cơ cấu",
+        "(điểm phần trăm)",
+        "Tỷ trọng theo giá hiện hành (%)",
+        "Tỷ trọng theo giá so sánh 2010 (%)",
     ] {
         assert!(vi.contains(word), "Vietnamese table lacks {word}");
     }

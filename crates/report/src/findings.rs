@@ -204,7 +204,11 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 .iter()
                 .filter_map(|c| {
                     c.relative_price_change_pct.map(|r| {
-                        format!("{} {}%", lang.component_name_of(loaded, &c.id), signed(r))
+                        format!(
+                            "{} {}%",
+                            lang.in_sentence(lang.component_name_of(loaded, &c.id)),
+                            signed(r)
+                        )
                     })
                 })
                 .collect::<Vec<_>>()

@@ -399,7 +399,7 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
     out += &t.render();
     if let Some(req) = &first.required_growth {
         out += &lang.required_growth_line(
-            lang.component_name_of(loaded, &req.component),
+            &lang.in_sentence(lang.component_name_of(loaded, &req.component)),
             req.quantiles_pct.p10,
             req.quantiles_pct.p50,
             req.quantiles_pct.p90,
@@ -534,9 +534,10 @@ pub fn given_known(
 pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
     let n = |v: f64| lang.num(v, 2);
     let body = match a {
-        Answer::Component(c) => {
-            lang.solve_component(c, lang.component_name_of(loaded, &c.component))
-        }
+        Answer::Component(c) => lang.solve_component(
+            c,
+            &lang.in_sentence(lang.component_name_of(loaded, &c.component)),
+        ),
         Answer::Uniform(u) => {
             let [planned, needed] = lang.planned_required_headers();
             let mut t = Table::new([lang.labels().component, planned, needed]);

@@ -44,6 +44,22 @@ impl Lang {
         })
     }
 
+    /// A name as it stands inside a sentence. Vietnamese writes a sector's
+    /// name in lower case there ("khu vực dịch vụ đóng góp nhiều nhất");
+    /// a name that opens with an abbreviation ("GRDP", "CNTT") is kept.
+    /// English names are kept as given.
+    pub fn in_sentence(self, name: &str) -> String {
+        let mut chars = name.chars();
+        match (self, chars.next(), chars.next()) {
+            (Lang::Vi, Some(first), Some(second))
+                if first.is_uppercase() && !second.is_uppercase() =>
+            {
+                first.to_lowercase().chain(name.chars().skip(1)).collect()
+            }
+            _ => name.to_string(),
+        }
+    }
+
     /// A component's display name by its id; the id itself when the
     /// scenario has no component of that id.
     pub fn component_name_of<'a>(self, scenario: &'a LoadedScenario, id: &'a str) -> &'a str {
@@ -113,6 +129,24 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_inside_a_vietnamese_sentence_is_in_lower_case() {
+        assert_eq!(Lang::Vi.in_sentence("Dịch vụ"), "dịch vụ");
+        assert_eq!(
+            Lang::Vi.in_sentence("Nông, lâm nghiệp và thủy sản"),
+            "nông, lâm nghiệp và thủy sản"
+        );
+        // An abbreviation, a one-letter name and English are kept.
+        assert_eq!(
+            Lang::Vi.in_sentence("CNTT và truyền thông"),
+            "CNTT và truyền thông"
+        );
+        assert_eq!(Lang::Vi.in_sentence("A"), "A");
+        assert_eq!(Lang::En.in_sentence("Services"), "Services");
+        // Đ lowers to đ.
+        assert_eq!(Lang::Vi.in_sentence("Đô thị"), "đô thị");
+    }
 
     #[test]
     fn a_given_figure_keeps_its_decimals() {

@@ -48,7 +48,8 @@ impl Lang {
             LabelStyle::Prose => self.indicator_in_prose(t.indicator, component.is_some()),
         };
         match component {
-            Some(c) => format!("{c}: {base}"),
+            // After the colon, Vietnamese goes on in lower case.
+            Some(c) => format!("{c}: {}", self.in_sentence(base)),
             None => base.to_string(),
         }
     }
@@ -203,9 +204,9 @@ impl Lang {
                 "Khoảng tin cậy 95%",
                 "Trung bình (%)",
                 "Độ lệch chuẩn (điểm %)",
-                "P10 (%)",
-                "P50 (%)",
-                "P90 (%)",
+                "Phân vị thứ 10 (%)",
+                "Trung vị (%)",
+                "Phân vị thứ 90 (%)",
             ]
         } else {
             [
@@ -353,10 +354,10 @@ impl Lang {
             ],
             [
                 "Khu vực",
-                "Tỷ phần phương sai",
+                "Tỷ lệ trong phương sai",
                 "Tương quan hạng Spearman",
-                "GRDP khi P10 (%)",
-                "GRDP khi P90 (%)",
+                "GRDP khi khu vực ở phân vị thứ 10 (%)",
+                "GRDP khi khu vực ở phân vị thứ 90 (%)",
             ],
         )
     }
@@ -366,7 +367,7 @@ impl Lang {
         let n = |v: f64| self.num(v, 2);
         if self.vi() {
             format!(
-                "\nĐể đạt chỉ tiêu, {} lẽ ra cần tăng (trung vị) {}% (P10 {}%, P90 {}%), các khu vực khác như đã rút thăm.\n",
+                "\nĐể đạt chỉ tiêu, khu vực {} cần tăng {}% (trung vị; phân vị thứ 10: {}%, phân vị thứ 90: {}%), các khu vực khác giữ nguyên như trong từng lần mô phỏng.\n",
                 component,
                 n(p50),
                 n(p10),

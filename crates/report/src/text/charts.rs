@@ -504,7 +504,7 @@ impl Words<'_> {
                     "Mỗi cột chia tăng trưởng GRDP theo giá so sánh 2010 thành số điểm phần trăm do từng khu vực đóng góp (tỷ trọng năm trước nhân với tốc độ tăng). Năm {year}, {} {}%{tgt_vi}; {} đóng góp nhiều nhất, {} điểm phần trăm.{note_vi}",
                     self.plan_adds_up_to(),
                     self.text_num(g, 2),
-                    self.component(biggest.0),
+                    self.lang.in_sentence(&self.component(biggest.0)),
                     self.text_num(biggest.1, 2)
                 ),
             ),
@@ -733,7 +733,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.{}", m.target_year, self.main_scenario_note()),
-                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị 10 hoặc 90, các khu vực khác ở trung vị.{}", m.target_year, self.main_scenario_note()),
+                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị thứ 10 hoặc thứ 90, các khu vực khác ở trung vị.{}", m.target_year, self.main_scenario_note()),
             ),
             self.pick(
                 format!(
@@ -743,7 +743,7 @@ impl Words<'_> {
                     self.text_num(hi, 2)
                 ),
                 format!(
-                    "Thanh càng dài, mức độ không chắc chắn của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị 10 và 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
+                    "Thanh càng dài, mức độ không chắc chắn của khu vực đó càng ảnh hưởng nhiều đến tăng trưởng chung. {name} chiếm {}% phương sai của tăng trưởng GRDP: giữa phân vị thứ 10 và thứ 90 của khu vực này, tăng trưởng GRDP đi từ {}% đến {}%. Chỉ tiêu phụ thuộc trước hết vào khu vực này.",
                     self.text_num(100.0 * share, 0),
                     self.text_num(lo, 2),
                     self.text_num(hi, 2)
