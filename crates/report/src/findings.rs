@@ -231,7 +231,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 (true, _, true) => format!(
                     "Với giá của kịch bản, một số tỷ trọng nằm ngoài khoảng chỉ tiêu. Lộ trình giá gần nhất với mức tăng giá chung để đạt mọi khoảng đòi hỏi giá từng khu vực thay đổi so với chỉ số giảm phát GRDP{}: {list}.",
                     if later {
-                        " (cộng dồn, vì các năm trước của kế hoạch giữ nguyên giá tương đối)"
+                        " (lũy kế, vì các năm trước của kế hoạch giữ nguyên giá tương đối)"
                     } else {
                         ""
                     }
@@ -257,26 +257,44 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         Figures::PerCapita(f) => {
             let inside = check.status == CheckStatus::Pass;
             let above = check.status == CheckStatus::Understated;
-            let where_en = if inside {
-                "inside"
-            } else if above {
-                "above"
-            } else {
-                "outside"
-            };
-            let where_vi = if inside {
-                "nằm trong"
-            } else if above {
-                "vượt trên"
-            } else {
-                "nằm ngoài"
+            // Where the projection stands: against a range, or against a
+            // floor or ceiling (not "outside the range" of "at least 220").
+            let one_sided = f.target_min_mn_vnd.is_none() || f.target_max_mn_vnd.is_none();
+            let bound = range(f.target_min_mn_vnd, f.target_max_mn_vnd);
+            let (where_en, where_vi) = match (one_sided, inside, above) {
+                (false, true, _) => (
+                    "inside the range".to_string(),
+                    "nằm trong khoảng chỉ tiêu".to_string(),
+                ),
+                (false, false, true) => (
+                    "above the range".to_string(),
+                    "vượt trên khoảng chỉ tiêu".to_string(),
+                ),
+                (false, false, false) => (
+                    "outside the range".to_string(),
+                    "nằm ngoài khoảng chỉ tiêu".to_string(),
+                ),
+                (true, true, _) => ("meeting the target".to_string(), "đạt chỉ tiêu".to_string()),
+                (true, false, true) => {
+                    ("above the target".to_string(), "vượt chỉ tiêu".to_string())
+                }
+                (true, false, false) => match f.target_min_mn_vnd {
+                    Some(_) => (
+                        format!("short of the target of at least {bound} million VND"),
+                        format!("chưa đạt chỉ tiêu (từ {bound} triệu đồng trở lên)"),
+                    ),
+                    None => (
+                        format!("above the ceiling of {bound} million VND"),
+                        format!("vượt mức trần {bound} triệu đồng"),
+                    ),
+                },
             };
             let base_year = check.year - f.years_from_base;
             let body = if f.years_from_base > 1 {
                 // Several years ahead: the yearly rate from the base is what planners read.
                 if vi {
                     format!(
-                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP theo giá hiện hành tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng theo giá so sánh {}%, chỉ số giảm phát GRDP tăng {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                        "GRDP bình quân đầu người {} triệu đồng năm {} đòi hỏi GRDP theo giá hiện hành tăng bình quân {}%/năm từ {base_year}, với dân số theo kịch bản. Theo kịch bản (tăng trưởng theo giá so sánh {}%, chỉ số giảm phát GRDP tăng {}% năm {}), GRDP bình quân đầu người đạt {} triệu đồng, {}.",
                         range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                         check.year,
                         range(
@@ -291,7 +309,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     )
                 } else {
                     format!(
-                        "GRDP per capita of {} million VND in {} needs nominal GRDP growth of {}% a year on average from {base_year}, with the plan's population. The plan (real growth {}% and deflator {}% in {}) gives {} million VND, {} the range.",
+                        "GRDP per capita of {} million VND in {} needs nominal GRDP growth of {}% a year on average from {base_year}, with the plan's population. The plan (real growth {}% and deflator {}% in {}) gives {} million VND, {}.",
                         range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                         check.year,
                         range(
@@ -307,7 +325,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 }
             } else if vi {
                 format!(
-                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP theo giá hiện hành tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP {} với tăng trưởng theo giá so sánh {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {} khoảng chỉ tiêu.",
+                    "GRDP bình quân đầu người {} triệu đồng đòi hỏi GRDP theo giá hiện hành tăng {}% khi dân số tăng {}%, tức chỉ số giảm phát GRDP {} với tăng trưởng theo giá so sánh {}%. Theo kịch bản (chỉ số giảm phát GRDP tăng {}%), GRDP bình quân đầu người đạt {} triệu đồng, {}.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,
@@ -322,7 +340,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "GRDP per capita of {} million VND needs nominal GRDP growth of {}% with population growing {}%: a GRDP deflator {} at the plan's real growth of {}%. The plan (deflator {}%) gives {} million VND, {} the range.",
+                    "GRDP per capita of {} million VND needs nominal GRDP growth of {}% with population growing {}%: a GRDP deflator {} at the plan's real growth of {}%. The plan (deflator {}%) gives {} million VND, {}.",
                     range(f.target_min_mn_vnd, f.target_max_mn_vnd),
                     range(
                         f.required_nominal_growth_min_pct,
@@ -342,7 +360,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     body + " The target is understated: growth and prices as planned exceed it."
                 }
                 (true, true) => {
-                    body + " Chỉ tiêu được đặt thấp: với tăng trưởng và giá theo kịch bản, chỉ tiêu sẽ được vượt."
+                    body + " Chỉ tiêu được đặt thấp: với tăng trưởng và giá theo kịch bản, kết quả sẽ vượt chỉ tiêu."
                 }
             }
         }
@@ -351,22 +369,22 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             if f.growth_min_pct.is_some() || f.growth_max_pct.is_some() {
                 parts.push(if vi {
                     format!(
-                        "Năng suất lao động tăng {}% theo giá so sánh, với GRDP tăng {}%, đòi hỏi số lao động thay đổi {}% (nếu tính theo giá hiện hành: {}%).",
+                        "Năng suất lao động tăng {}% theo giá so sánh, với GRDP tăng {}%, đòi hỏi số lao động {} (nếu tính theo giá hiện hành: {}).",
                         range(f.growth_min_pct, f.growth_max_pct),
                         n(f.real_growth_pct),
-                        range(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
-                        range(
+                        change(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
+                        change(
                             f.implied_employment_growth_current_prices_min_pct,
                             f.implied_employment_growth_current_prices_max_pct
                         )
                     )
                 } else {
                     format!(
-                        "Productivity growth of {}% at constant prices, with real GRDP growth of {}%, needs employment to change by {}% (if measured at current prices: {}%).",
+                        "Productivity growth of {}% at constant prices, with real GRDP growth of {}%, needs employment {} (if measured at current prices: {}).",
                         range(f.growth_min_pct, f.growth_max_pct),
                         n(f.real_growth_pct),
-                        range(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
-                        range(
+                        change(f.implied_employment_growth_min_pct, f.implied_employment_growth_max_pct),
+                        change(
                             f.implied_employment_growth_current_prices_min_pct,
                             f.implied_employment_growth_current_prices_max_pct
                         )
@@ -513,7 +531,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let low = check.status == CheckStatus::Warn;
             if vi {
                 format!(
-                    "Tổng vốn đầu tư toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
+                    "Tổng vốn đầu tư phát triển toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
                     lang.num(f.base_investment_bn_vnd, 0),
                     check.year - 1,
                     range(
@@ -542,7 +560,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             } else {
                 format!(
-                    "Total social investment up {grown}% on {} billion VND in {} to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
+                    "Total social development investment up {grown}% on {} billion VND in {} to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
                     lang.num(f.base_investment_bn_vnd, 0),
                     check.year - 1,
                     range(
@@ -583,7 +601,7 @@ fn reference_name(id: &str, lang: Lang) -> String {
     } else if let Some(r) = id.strip_prefix("vietnam") {
         (
             if lang == Lang::Vi {
-                "Việt Nam"
+                "cả nước"
             } else {
                 "Vietnam"
             },
@@ -593,9 +611,10 @@ fn reference_name(id: &str, lang: Lang) -> String {
         return id.replace('_', " ");
     };
     let rest = rest.trim_start_matches('_').replace('_', " ");
-    if rest.is_empty() {
-        name.to_string()
-    } else {
-        format!("{name} {rest}")
+    match (rest.is_empty(), lang) {
+        (true, _) => name.to_string(),
+        // "Cần Thơ năm 2023", "cả nước năm 2023".
+        (false, Lang::Vi) if rest.parse::<i32>().is_ok() => format!("{name} năm {rest}"),
+        (false, _) => format!("{name} {rest}"),
     }
 }

@@ -380,9 +380,10 @@ pub(super) fn frame<'a>(
                 .map_err(err)?;
             y += step;
         }
+        // The plot ends above the source line, however many lines it has.
         return Ok(root.margin(
             ((84.0 + extra) * s) as u32,
-            (36.0 * s) as u32,
+            (36.0 * s) as u32 + step as u32 * (lines.len().max(1) as u32 - 1),
             (12.0 * s) as u32,
             (44.0 * s) as u32,
         ));

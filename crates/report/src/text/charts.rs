@@ -130,7 +130,7 @@ impl Words<'_> {
             ),
             self.pick(
                 "Growth so far on the same period of the year before, cumulated from January: known, set as the path, and two ways on.",
-                "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai hướng tiếp theo.",
+                "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai kịch bản cho các quý còn lại.",
             ),
             self.pick(
                 format!(
@@ -180,7 +180,10 @@ impl Words<'_> {
                 "What the target needs: the rest at {} %",
                 self.text_num(r, 2)
             ),
-            format!("Chỉ tiêu cần: phần còn lại tăng {}%", self.text_num(r, 2)),
+            format!(
+                "Để đạt chỉ tiêu: các quý còn lại cần tăng {}%",
+                self.text_num(r, 2)
+            ),
         )
     }
 
@@ -207,7 +210,7 @@ impl Words<'_> {
     pub(crate) fn path_known(&self) -> String {
         self.pick(
             "Known (statistics office)",
-            "Số liệu đã công bố (Cục Thống kê)",
+            "Số liệu đã công bố (cơ quan thống kê)",
         )
     }
 
@@ -386,7 +389,10 @@ impl Words<'_> {
         self.pick("Median projection", "Dự báo trung vị")
     }
     pub(crate) fn outcomes(&self) -> String {
-        self.pick("Outcome (statistics office)", "Thực hiện (Cục Thống kê)")
+        self.pick(
+            "Outcome (statistics office)",
+            "Thực hiện (cơ quan thống kê)",
+        )
     }
     pub(crate) fn annual_target(&self) -> String {
         self.pick("Annual target", "Chỉ tiêu năm")
@@ -427,13 +433,23 @@ impl Words<'_> {
     pub(crate) fn planned_at(&self, c: usize, g: f64) -> String {
         self.pick(
             format!(
-                "Plan for {}: {}%",
+                "{} for {}: {}%",
+                if self.sector_targets() {
+                    "Target"
+                } else {
+                    "Plan"
+                },
                 self.component(c).to_lowercase(),
                 self.text_num(g, 2)
             ),
             format!(
-                "Kế hoạch {}: {}%",
-                self.component(c).to_lowercase(),
+                "{} {}: {}%",
+                if self.sector_targets() {
+                    "Chỉ tiêu"
+                } else {
+                    "Kế hoạch"
+                },
+                self.lang.in_sentence(&self.component(c)),
                 self.text_num(g, 2)
             ),
         )
@@ -669,7 +685,7 @@ impl Words<'_> {
             },
             self.pick(
                 format!("Each curve: the probability that GRDP growth reaches at least the value below it, by scenario; the dots are where it crosses the target ({} draws a scenario).", self.text_num(m.scenarios as f64, 0)),
-                format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là điểm cắt chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
+                format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là giao điểm với đường chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
             ),
             {
                 let planned = self.text_num(
@@ -1035,12 +1051,12 @@ impl Words<'_> {
                 self.text_num(h, 2)
             )
         });
+        let name_vi = self.lang.in_sentence(&name);
         let half_vi = half.map_or(
-            "không đạt một nửa trong khoảng này".to_string(),
+            "Trong khoảng này, xác suất luôn dưới 0,5.".to_string(),
             |h| {
                 format!(
-                    "đạt một nửa khi {} tăng bình quân {}%",
-                    name.to_lowercase(),
+                    "Xác suất đạt 0,5 khi {name_vi} tăng bình quân {}%.",
                     self.text_num(h, 2)
                 )
             },
@@ -1050,7 +1066,7 @@ impl Words<'_> {
             match half {
                 Some(h) => self.pick(
                     format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
-                    format!("{name} cần tăng bình quân {}% để khả năng đạt {}% là một nửa", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
+                    format!("{name} cần tăng bình quân {}% để xác suất đạt {}% là 50%", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                 ),
                 None => {
                     // The curve's highest point: how far the shown range goes.
@@ -1067,8 +1083,8 @@ impl Words<'_> {
                                 self.text_num(t.probability, 2)
                             ),
                             format!(
-                                "Ngay cả khi {} tăng bình quân {}%, khả năng đạt {}% chỉ là {}",
-                                name.to_lowercase(),
+                                "Ngay cả khi {} tăng bình quân {}%, xác suất đạt {}% chỉ là {}",
+                                name_vi,
                                 self.text_num(t.centre_pct, 1),
                                 self.lang.given_num(m.target_pct),
                                 self.text_num(t.probability, 2)
@@ -1076,14 +1092,14 @@ impl Words<'_> {
                         ),
                         None => self.pick(
                             format!("{name} alone does not give {} % an even chance", self.lang.given_num(m.target_pct)),
-                            format!("Riêng {} không đủ để khả năng đạt {}% là một nửa", name.to_lowercase(), self.lang.given_num(m.target_pct)),
+                            format!("Riêng {name_vi} không đủ để xác suất đạt {}% lên 50%", self.lang.given_num(m.target_pct)),
                         ),
                     }
                 }
             },
             self.pick(
                 format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others unchanged.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
-                format!("Xác suất tăng trưởng GRDP {}% khi giá trị trung tâm của {} thay đổi, các khu vực khác giữ nguyên.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
+                format!("Xác suất GRDP tăng từ {}% trở lên khi giá trị trung tâm tăng trưởng của {name_vi} thay đổi, các khu vực khác giữ nguyên.{}", self.lang.given_num(m.target_pct), self.main_scenario_note()),
             ),
             self.pick(
                 format!(
@@ -1092,8 +1108,7 @@ impl Words<'_> {
                     req.map_or("–".into(), |r| self.text_num(r, 2))
                 ),
                 format!(
-                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. Xác suất {half_vi}. Xét từng lần mô phỏng, để đạt chỉ tiêu thì {} cần tăng {}% (trung vị), các khu vực khác như đã rút.",
-                    name.to_lowercase(),
+                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. {half_vi} Xét từng lần mô phỏng, để đạt chỉ tiêu thì {name_vi} cần tăng {}% (trung vị), các khu vực khác giữ nguyên như trong từng lần mô phỏng.",
                     req.map_or("–".into(), |r| self.text_num(r, 2))
                 ),
             ),

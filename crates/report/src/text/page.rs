@@ -285,7 +285,7 @@ impl Words<'_> {
                 t(hi)
             ),
             format!(
-                " {whose_vi} tổng nằm trong khoảng {}–{}% (khoảng tin cậy 95%){close_vi}.",
+                " {whose_vi} tổng nằm trong khoảng {}–{}% (với xác suất 95%){close_vi}.",
                 t(lo),
                 t(hi)
             ),
