@@ -200,7 +200,7 @@ fn the_briefing_reads_the_first_quarter_of_2025() {
     let dir = tempfile::tempdir().unwrap();
     for (lang, heading) in [
         ("en", "The year so far"),
-        ("vi", "Kết quả đã công bố trong năm"),
+        ("vi", "Số liệu đã công bố năm 2025"),
     ] {
         let out = dir.path().join(lang);
         let o = grdp(&[

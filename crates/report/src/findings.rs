@@ -104,7 +104,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let cur = f.implied_current_shares_pct;
             let mut s = if vi {
                 format!(
-                    "Các chỉ tiêu tăng trưởng khu vực cho tăng trưởng GRDP {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm phần trăm so với chỉ tiêu {}%)",
+                    "Với chỉ tiêu tăng trưởng các khu vực, GRDP tăng {}% khi tính theo tỷ trọng giá so sánh 2010 ({} điểm phần trăm so với chỉ tiêu {}%)",
                     n(f.implied_constant_weights_pct),
                     signed(gap),
                     n(target)

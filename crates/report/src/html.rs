@@ -339,7 +339,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 let r = v.result;
                 let mut name = v.name.clone();
                 if Some(i) == preferred_index {
-                    name += &pick(" (the answer)", " (câu trả lời)");
+                    name += &pick(" (the answer)", " (kịch bản được chọn)");
                 }
                 let mut row = vec![
                     name,
@@ -441,16 +441,10 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     let equal = !g.shares_stated;
     let (title, text) = if vi {
         (
-            "Kết quả đã công bố trong năm".to_string(),
+            format!("Số liệu đã công bố năm {year}"),
             format!(
-                "{} năm {year} tăng {}% so với cùng kỳ. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định biến động của phần còn lại gấp {} lần cả năm (các quý độc lập).",
-                {
-                    // At the start of a sentence.
-                    let part = input.lang.known_part(g.known);
-                    let mut c = part.chars();
-                    c.next()
-                        .map_or(String::new(), |f| f.to_uppercase().chain(c).collect())
-                },
+                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).",
+                input.lang.known_part(g.known),
                 n(g.known_growth_pct),
                 input.lang.given_num(g.target_pct),
                 n(g.required_rest_pct),
@@ -664,17 +658,7 @@ fn track_record(
     let n2 = |v: f64| lang.text_num(v, 2);
     // The views as the backtest rebuilds them for each past year (not the
     // scenario's own wording, which names this year's plan).
-    let view_name = |id: &str| -> String {
-        match (id, vi) {
-            ("plan", false) => "Plan: the target as set".into(),
-            ("plan", true) => "Kế hoạch: chỉ tiêu như đã đặt".into(),
-            ("recent", false) => "Last year's growth".into(),
-            ("recent", true) => "Tốc độ tăng năm trước".into(),
-            ("plan_less_shortfall", false) => "The target less the median earlier shortfall".into(),
-            ("plan_less_shortfall", true) => "Chỉ tiêu trừ mức hụt trung vị các năm trước".into(),
-            (other, _) => other.to_string(),
-        }
-    };
+    let view_name = |id: &str| lang.backtest_view(id);
     let target_year = input
         .views
         .first()
@@ -711,7 +695,7 @@ fn track_record(
             "Kịch bản".to_string(),
             "Số năm".into(),
             "Brier".into(),
-            "Trong dải 50 / 80 / 90 %".into(),
+            "Số năm nằm trong dải 50% / 80% / 90%".into(),
             "Sai số trung bình (điểm %)".into(),
             "Căn bậc hai sai số toàn phương trung bình (RMSE, điểm phần trăm)".into(),
         ]

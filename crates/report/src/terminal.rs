@@ -571,10 +571,14 @@ pub fn backtest(
     let vi = lang == Lang::Vi;
     let n2 = |v: f64| lang.num(v, 2);
     let p3 = |v: f64| lang.num(v, 3);
+    let region = lang.region_name(&b.region);
+    let history = match history.strip_suffix(" (built-in)") {
+        Some(file) if vi => format!("{file}, có sẵn"),
+        _ => history.to_string(),
+    };
     let mut out = if vi {
         format!(
-            "Kiểm định ngược: {} ({history}), số ước tính {}; mỗi năm tăng trưởng phân phối chuẩn quanh tâm của kịch bản, độ lệch chuẩn {} điểm %{}.\n\n",
-            b.region,
+            "Kiểm định ngược: {region} ({history}), số ước tính {}; mỗi năm giả định tăng trưởng có phân phối chuẩn quanh giá trị trung tâm của kịch bản, độ lệch chuẩn {} điểm %{}.\n\n",
             if b.vintage == grdp_study::calibration::RecordVintage::Latest {
                 "mới nhất"
             } else {
@@ -589,8 +593,7 @@ pub fn backtest(
         )
     } else {
         format!(
-            "Backtest of {} ({history}), {} estimates; each year's growth normal around a view's centre, SD {} pp{}.\n\n",
-            b.region,
+            "Backtest of {region} ({history}), {} estimates; each year's growth normal around a view's centre, SD {} pp{}.\n\n",
             if b.vintage == grdp_study::calibration::RecordVintage::Latest {
                 "latest"
             } else {
@@ -610,9 +613,9 @@ pub fn backtest(
             "Chỉ tiêu (%)",
             "Thực hiện (%)",
             "Kịch bản",
-            "Tâm (%)",
+            "Giá trị trung tâm (%)",
             "Xác suất",
-            "PIT",
+            "Vị trí trong phân phối (PIT)",
             "Trong dải 50/80/90",
         ]
     } else {
@@ -627,7 +630,7 @@ pub fn backtest(
             "In 50/80/90 band",
         ]
     };
-    let mut t = Table::new(heads);
+    let mut t = Table::new(heads).text_column(3);
     let yes = |b: bool| if b { "•" } else { "·" };
     for y in &b.years {
         for f in &y.forecasts {
@@ -635,7 +638,7 @@ pub fn backtest(
                 y.year.to_string(),
                 n2(y.target_pct),
                 format!("{}{}", n2(y.outcome_pct), if y.met { " ✓" } else { "" }),
-                f.view.to_string(),
+                lang.backtest_view(f.view),
                 n2(f.centre_pct),
                 p3(f.probability),
                 p3(f.pit),
@@ -655,7 +658,7 @@ pub fn backtest(
             "Số năm",
             "Brier",
             "Trong dải 50/80/90",
-            "Sai số TB (điểm %)",
+            "Sai số trung bình (điểm %)",
             "RMSE (điểm %)",
         ]
     } else {
@@ -671,12 +674,16 @@ pub fn backtest(
     let mut s = Table::new(heads);
     for v in &b.views {
         s.row(vec![
-            v.view.to_string(),
+            lang.backtest_view(v.view),
             v.years.to_string(),
             p3(v.mean_brier),
             format!(
-                "{}/{}/{} of {}",
-                v.in_bands[0], v.in_bands[1], v.in_bands[2], v.years
+                "{}/{}/{} {} {}",
+                v.in_bands[0],
+                v.in_bands[1],
+                v.in_bands[2],
+                if vi { "trên" } else { "of" },
+                v.years
             ),
             lang.signed(v.mean_error_pp),
             n2(v.rmse_pp),
@@ -686,15 +693,15 @@ pub fn backtest(
     out += &s.render();
     out += &if vi {
         format!(
-            "\nSai số dự báo một năm của kịch bản kế hoạch có căn bậc hai sai số toàn phương trung bình (RMSE) {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch làm PIT gần phân phối đều nhất là {} điểm %, và kiểm định KS mức 5% không bác bỏ độ lệch nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; Brier 0,25 là mức của việc luôn nói 0,5.\n",
+            "\nSai số dự báo một năm của kịch bản kế hoạch có căn bậc hai sai số toàn phương trung bình (RMSE) {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch chuẩn làm vị trí của kết quả trong phân phối (PIT) gần phân phối đều nhất là {} điểm %, và kiểm định Kolmogorov–Smirnov mức 5% không bác bỏ độ lệch chuẩn nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch chuẩn nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; điểm Brier 0,25 là điểm khi luôn dự báo xác suất 0,5.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
             b.pit_consistent_sd_pp
                 .map_or("–".to_string(), |[lo, hi]| format!(
                     "{}–{} điểm %",
-                    n2(lo),
-                    n2(hi)
+                    lang.text_num(lo, 2),
+                    lang.text_num(hi, 2)
                 )),
             b.views
                 .iter()
@@ -758,7 +765,7 @@ pub fn backtest(
         });
         let mut t = Table::new(heads);
         for v in &l.views {
-            let mut row = vec![v.view.clone(), p3(v.probability)];
+            let mut row = vec![lang.backtest_view(&v.view), p3(v.probability)];
             row.extend(v.probability_at_sd.iter().map(|p| p3(*p)));
             row.push(p3(v.pit));
             t.row(row);

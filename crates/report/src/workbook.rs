@@ -543,7 +543,7 @@ fn simulation_sheet(sim: &Simulation, given: Option<&PartlyKnown>, lang: Lang) -
             ),
             lang.pick(
                 "Probability with optimism bias",
-                "Xác suất, có thiên lệch lạc quan",
+                "Xác suất, có tính mức hụt các năm trước",
             ),
             lang.pick(
                 "Whose record of past shortfalls (region of the history)",

@@ -224,7 +224,10 @@ impl Lang {
 
     /// Header of the column of P with the record of past shortfalls.
     pub fn with_optimism_header(self) -> &'static str {
-        self.pick("P with optimism bias", "Xác suất, có thiên lệch lạc quan")
+        self.pick(
+            "P with optimism bias",
+            "Xác suất, có tính mức hụt các năm trước",
+        )
     }
 
     /// The lines on the records of past shortfalls: the one added to the
@@ -257,7 +260,7 @@ impl Lang {
         let used = &records.used;
         let mut out = if self.vi() {
             format!(
-                "Thiên lệch lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ lịch sử của {} (kết quả − chỉ tiêu, điểm phần trăm), theo {}: {}.\n",
+                "Xu hướng đặt chỉ tiêu lạc quan: mỗi năm của mỗi lần mô phỏng cộng thêm một mức hụt lấy ngẫu nhiên từ mức hụt các năm trước của {} (kết quả − chỉ tiêu, điểm phần trăm), theo {}: {}.\n",
                 self.region_name(&records.region),
                 vintage(used.vintage),
                 list(used)
@@ -273,7 +276,7 @@ impl Lang {
         if let Some(other) = &records.other_vintage {
             out += &format!(
                 "{} {}: {}.\n",
-                self.pick("The same record on", "Cũng lịch sử đó theo"),
+                self.pick("The same record on", "Cùng số liệu đó theo"),
                 vintage(other.vintage),
                 list(other)
             );
@@ -289,7 +292,7 @@ impl Lang {
                 "The first estimates are used: the record of planning optimism as planners saw it.\n"
             }
             (RecordVintage::FirstEstimate, true) => {
-                "Dùng số ước tính đầu tiên: thiên lệch lạc quan như người lập kế hoạch đã thấy.\n"
+                "Dùng số ước tính đầu tiên: xu hướng đặt chỉ tiêu lạc quan như người lập kế hoạch đã thấy.\n"
             }
         };
         out
@@ -299,7 +302,7 @@ impl Lang {
     pub fn record_overlap_line(self, view: &str) -> String {
         if self.vi() {
             format!(
-                "Không cộng lịch sử mức hụt vào \"{view}\": kịch bản này đã trừ mức hụt trung vị; cộng thêm sẽ tính cùng các lần hụt hai lần.\n"
+                "Không cộng lịch sử mức hụt vào \"{view}\": kịch bản này đã trừ mức hụt trung vị; cộng thêm sẽ tính các lần hụt đó hai lần.\n"
             )
         } else {
             format!(
@@ -712,6 +715,20 @@ impl Lang {
             "can_tho" => "Cần Thơ".into(),
             "vietnam" => self.pick("Vietnam", "Việt Nam").into(),
             other => other.to_string(),
+        }
+    }
+
+    /// A view of the backtest as it is rebuilt for each past year (not
+    /// the scenario's own wording, which names this year's plan).
+    pub fn backtest_view(self, id: &str) -> String {
+        match (id, self.vi()) {
+            ("plan", false) => "Plan: the target as set".into(),
+            ("plan", true) => "Kế hoạch: chỉ tiêu như đã đặt".into(),
+            ("recent", false) => "Last year's growth".into(),
+            ("recent", true) => "Tốc độ tăng năm trước".into(),
+            ("plan_less_shortfall", false) => "The target less the median earlier shortfall".into(),
+            ("plan_less_shortfall", true) => "Chỉ tiêu trừ mức hụt trung vị các năm trước".into(),
+            (other, _) => other.to_string(),
         }
     }
 

@@ -255,7 +255,7 @@ impl Words<'_> {
         self.pick("no data", "chưa có số liệu")
     }
     pub(crate) fn word_the_answer(&self) -> String {
-        self.pick(" (the answer)", " (câu trả lời)")
+        self.pick(" (the answer)", " (kịch bản được chọn)")
     }
     pub(crate) fn axis_growth_pct(&self, year: i32) -> String {
         self.pick(
@@ -276,7 +276,7 @@ impl Words<'_> {
         )
     }
     pub(crate) fn axis_scenarios(&self) -> String {
-        self.pick("Draws (log scale)", "Số lần mô phỏng (thang log)")
+        self.pick("Draws (log scale)", "Số lần mô phỏng (thang logarit)")
     }
     pub(crate) fn axis_p_met(&self) -> String {
         self.pick(
@@ -657,7 +657,13 @@ impl Words<'_> {
             .input
             .views
             .iter()
-            .map(|v| format!("{} ({})", v.name, self.text_num(v.result.probability, 2)))
+            .map(|v| {
+                format!(
+                    "{} ({})",
+                    v.name,
+                    self.lang.probability(v.result.probability)
+                )
+            })
             .collect();
         let opt = self.input.views[0].with_optimism.map(|o| o.probability);
         let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.text_num(p, 2)));
@@ -790,12 +796,12 @@ impl Words<'_> {
             .map(|(a, b, got, want)| {
                 (
                     format!(
-                        "{a}-{b}: {}% a year against a target of {}%",
+                        "{a}–{b}: {}% a year against a target of {}%",
                         got.map_or("–".into(), |g| self.text_num(g, 2)),
                         want.map_or("–".into(), |w| self.text_num(w, 2))
                     ),
                     format!(
-                        "{a}-{b}: {}%/năm so với chỉ tiêu {}%",
+                        "{a}–{b}: {}%/năm so với chỉ tiêu {}%",
                         got.map_or("–".into(), |g| self.text_num(g, 2)),
                         want.map_or("–".into(), |w| self.text_num(w, 2))
                     ),
@@ -960,11 +966,18 @@ impl Words<'_> {
         };
         let tally_en = tally(["meets", "exceeds", "misses"], "and");
         let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
-        let all_text = all.map_or("–".into(), |a| {
+        // "is below 0.001", not "is < 0.001".
+        let (all_en, all_vi) = all.map_or(("is –".to_string(), "là –".to_string()), |a| {
             if a < 0.0005 {
-                format!("< {}", self.text_num(0.001, 3))
+                (
+                    format!("is below {}", self.text_num(0.001, 3)),
+                    format!("dưới {}", self.text_num(0.001, 3)),
+                )
             } else {
-                self.text_num(a, 3)
+                (
+                    format!("is {}", self.text_num(a, 3)),
+                    format!("là {}", self.text_num(a, 3)),
+                )
             }
         });
         (
@@ -1017,7 +1030,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} The probability that every target holds in the same draw is {all_text}.",
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} The probability that every target holds in the same draw {all_en}.",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} its only target", only.0),
@@ -1027,11 +1040,11 @@ impl Words<'_> {
                     }
                 ),
                 format!(
-                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng là {all_text}.",
+                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng {all_vi}.",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} chỉ tiêu duy nhất", only.1),
-                        (0, _) => format!("{tally_vi} trên {total} chỉ tiêu"),
+                        (0, _) => format!("{tally_vi}/{total} chỉ tiêu"),
                         (g, 0) => format!("mặc nhiên đạt {g} chỉ tiêu tăng trưởng khu vực"),
                         (g, t) => format!("mặc nhiên đạt {g} chỉ tiêu tăng trưởng khu vực; trong {t} chỉ tiêu còn lại, kế hoạch {tally_vi}"),
                     }

@@ -163,7 +163,7 @@ impl Words<'_> {
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
                 format!(
-                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Trước đây chỉ tiêu tăng trưởng thường không đạt nhiều hơn là đạt (xem biểu đồ kết quả thực hiện), nên lấy đúng kế hoạch làm giá trị trung tâm là lạc quan.",
+                    "Kịch bản này trừ {} điểm phần trăm khỏi chỉ tiêu của mỗi khu vực, bằng mức hụt trung vị của tăng trưởng so với chỉ tiêu trong các năm trước. Các năm trước, số năm không đạt chỉ tiêu tăng trưởng nhiều hơn số năm đạt (xem biểu đồ kết quả thực hiện), nên lấy đúng kế hoạch làm giá trị trung tâm là lạc quan.",
                     self.lang.text_num(*shortfall_pp, 2)
                 ),
             ),
@@ -196,7 +196,7 @@ impl Words<'_> {
             ),
             grdp_study::ChosenBy::Scenario => self.pick(
                 "The scenario file names it as the answer (preferred_view).",
-                "Tệp kịch bản chọn kịch bản này làm câu trả lời (preferred_view).",
+                "Tệp kịch bản chọn kịch bản này làm kịch bản chính (preferred_view).",
             ),
             grdp_study::ChosenBy::Rule => self.pick(
                 "grdp prefers a scenario that allows for past shortfalls where there is one.",
@@ -375,7 +375,7 @@ impl Words<'_> {
                 let bound = self.bound_plain(target);
                 self.pick(
                     format!("GRDP per capita is set low: {} million VND in {year} follows from the growth target and recent prices, above the draft's {bound}.", t(*projected_mn_vnd)),
-                    format!("Chỉ tiêu GRDP bình quân đầu người đặt thấp: tăng trưởng theo kế hoạch và giá như gần đây cho {} triệu đồng năm {year}, cao hơn mức {bound} của dự thảo.", t(*projected_mn_vnd)),
+                    format!("Chỉ tiêu GRDP bình quân đầu người đặt thấp: với tốc độ tăng theo kế hoạch và mức tăng giá như gần đây, GRDP bình quân đầu người năm {year} đạt {} triệu đồng, cao hơn mức {bound} triệu đồng của dự thảo.", t(*projected_mn_vnd)),
                 )
             }
         }
@@ -401,7 +401,7 @@ impl Words<'_> {
                 if self.sector_targets() {
                     self.pick(
                         "What the sector targets give, weighted at constant 2010 prices. State this, or raise a sector's target (next rows).",
-                        "Mức mà các chỉ tiêu khu vực cho, tính theo giá so sánh 2010. Nêu mức này, hoặc nâng chỉ tiêu một khu vực (các dòng sau).",
+                        "Mức tăng tương ứng với chỉ tiêu các khu vực, tính theo giá so sánh 2010. Ghi mức này vào nghị quyết, hoặc nâng chỉ tiêu của một khu vực (các dòng dưới).",
                     )
                 } else {
                     self.pick(
