@@ -276,3 +276,35 @@ fn the_audit_names_the_years_a_period_target_lacks() {
         assert!(!text.contains("known years ()"), "{text}");
     }
 }
+
+/// Under `--lang vi` the commonest mistakes are told in Vietnamese: a
+/// decimal comma in a flag (the page itself writes 9,5), a file that is
+/// not there. Without it, English as before.
+#[test]
+fn common_errors_speak_vietnamese_under_lang_vi() {
+    for args in [
+        vec!["simulate", "--lang", "vi", "--target", "9,5"],
+        vec!["simulate", "--target", "9,5", "--lang=vi"],
+    ] {
+        let o = grdp(&args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        let e = stderr(&o);
+        assert!(e.starts_with("lỗi: giá trị '9,5' của --target"), "{e}");
+        assert!(e.contains("dấu phẩy thập phân") && e.contains("9.5"), "{e}");
+        assert!(!e.contains("invalid value"), "{e}");
+    }
+    let o = grdp(&["audit", "--lang", "vi", "khong-co.toml"]);
+    assert_eq!(code(&o), 1);
+    let e = stderr(&o);
+    assert!(
+        e.contains("khong-co.toml: không đọc được tệp: tệp không tồn tại"),
+        "{e}"
+    );
+    let o = grdp(&["simulate", "--target", "9,5"]);
+    assert_eq!(code(&o), 2);
+    assert!(
+        stderr(&o).contains("a decimal comma; write 9.5"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -118,6 +118,21 @@ pub enum TableJsonCsv {
     Csv,
 }
 
+/// The language the command line asks for (`--lang vi`, `--lang=vi`),
+/// read from the raw arguments: messages about the arguments themselves
+/// are written before they are parsed.
+pub fn requested_lang() -> grdp_report::Lang {
+    let args: Vec<String> = std::env::args().collect();
+    let vi = args.iter().enumerate().any(|(i, a)| {
+        a == "--lang=vi" || (a == "--lang" && args.get(i + 1).is_some_and(|v| v == "vi"))
+    });
+    if vi {
+        grdp_report::Lang::Vi
+    } else {
+        grdp_report::Lang::En
+    }
+}
+
 /// Language of names, headers and sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
@@ -258,16 +273,21 @@ fn parse_pct(s: &str) -> Result<f64, String> {
 /// is no finite number. −0 is read as 0, which is what was meant.
 fn percent_number(s: &str) -> Result<Option<f64>, String> {
     let t = s.trim();
+    let vi = requested_lang() == grdp_report::Lang::Vi;
     if t.contains(',') {
-        return Err(format!(
-            "found `{s}`, a decimal comma; write {} (a decimal point)",
-            t.replace(',', ".")
-        ));
+        let point = t.replace(',', ".");
+        return Err(if vi {
+            format!("`{s}` có dấu phẩy thập phân; trên dòng lệnh hãy dùng dấu chấm: {point}")
+        } else {
+            format!("found `{s}`, a decimal comma; write {point} (a decimal point)")
+        });
     }
     if let Some(number) = t.strip_suffix('%') {
-        return Err(format!(
-            "found `{s}`; write the number without the percent sign: {number}"
-        ));
+        return Err(if vi {
+            format!("`{s}`: hãy ghi số không kèm dấu phần trăm: {number}")
+        } else {
+            format!("found `{s}`; write the number without the percent sign: {number}")
+        });
     }
     Ok(t.parse::<f64>()
         .ok()

@@ -77,7 +77,12 @@ pub fn report_in_flags(e: ReportError) -> anyhow::Error {
 
 /// An error as the command line names things: the engine speaks of the
 /// number of scenarios, the user typed `-n`.
-pub fn display(e: &(dyn std::error::Error + 'static)) -> String {
+pub fn display(e: &(dyn std::error::Error + 'static), lang: grdp_report::Lang) -> String {
+    if lang == grdp_report::Lang::Vi
+        && let Some(text) = in_vietnamese(e)
+    {
+        return text;
+    }
     match e.downcast_ref::<McError>() {
         Some(McError::InvalidSetting { setting, message }) => {
             let flag = match setting {
@@ -97,4 +102,52 @@ pub fn display(e: &(dyn std::error::Error + 'static)) -> String {
         }
         _ => e.to_string(),
     }
+}
+
+/// The commonest errors in Vietnamese; `None` for the others, which stay
+/// in English.
+fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
+    if let Some(load) = e.downcast_ref::<grdp_scenario::LoadError>()
+        && let grdp_scenario::LoadErrorKind::Io(message) = load.kind.as_ref()
+    {
+        let why = if message.contains("No such file or directory") {
+            "tệp không tồn tại; kiểm tra lại tên và thư mục"
+        } else if message.contains("Permission denied") {
+            "không có quyền đọc tệp"
+        } else if message.contains("Is a directory") {
+            "đây là một thư mục; cần tên một tệp"
+        } else {
+            return Some(format!("{}: không đọc được tệp: {message}", load.origin));
+        };
+        return Some(format!("{}: không đọc được tệp: {why}", load.origin));
+    }
+    if let Some(McError::InvalidSetting {
+        setting: RunSetting::Scenarios,
+        message,
+    }) = e.downcast_ref::<McError>()
+        && message.starts_with("found 0;")
+    {
+        return Some("-n: nhận 0; cần ít nhất 1 lần mô phỏng".into());
+    }
+    None
+}
+
+/// A value clap refused (a decimal comma in --target, say), written in
+/// Vietnamese under `--lang vi`: clap's own frame is English only. `None`
+/// for other errors and languages, which clap prints itself.
+pub fn clap_value_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
+    use clap::error::{ContextKind, ContextValue, ErrorKind};
+    if lang != grdp_report::Lang::Vi || e.kind() != ErrorKind::ValueValidation {
+        return None;
+    }
+    let text = |k| match e.get(k) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let arg = text(ContextKind::InvalidArg)?;
+    let value = text(ContextKind::InvalidValue)?;
+    let why = std::error::Error::source(e).map_or(String::new(), |s| format!(": {s}"));
+    Some(format!(
+        "lỗi: giá trị '{value}' của {arg} không hợp lệ{why}"
+    ))
 }

@@ -59,9 +59,15 @@ impl std::error::Error for UsageError {}
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
+    let lang = args::requested_lang();
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // A value the command line refused, in Vietnamese when asked.
+            if let Some(line) = errors::clap_value_vi(&e, lang) {
+                say(line);
+                return ExitCode::from(2);
+            }
             // clap prints help and version to stdout (exit 0), errors to stderr (exit 2).
             let _ = e.print();
             return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
@@ -93,11 +99,15 @@ fn main() -> ExitCode {
             }
             let mut stderr = std::io::stderr().lock();
             let mut chain = err.chain();
+            let (error, caused_by) = match lang {
+                grdp_report::Lang::Vi => ("lỗi", "nguyên nhân"),
+                grdp_report::Lang::En => ("error", "caused by"),
+            };
             if let Some(top) = chain.next() {
-                let _ = write!(stderr, "error: {}", errors::display(top));
+                let _ = write!(stderr, "{error}: {}", errors::display(top, lang));
             }
             for cause in chain {
-                let _ = write!(stderr, "\n  caused by: {}", errors::display(cause));
+                let _ = write!(stderr, "\n  {caused_by}: {}", errors::display(cause, lang));
             }
             let _ = writeln!(stderr);
             let usage = err.downcast_ref::<UsageError>().is_some();

@@ -65,8 +65,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     grdp_report::write_report_dir(&args.output, files.into_iter().map(Ok), args.force)
         .map_err(crate::errors::report_in_flags)?;
     if !args.quiet {
+        let wrote = if args.lang == crate::args::LangArg::Vi {
+            "đã ghi"
+        } else {
+            "wrote"
+        };
         crate::say(format_args!(
-            "wrote {}",
+            "{wrote} {}",
             args.output.join("index.html").display()
         ));
     }
