@@ -355,15 +355,17 @@ impl Words<'_> {
                 sum_min_pct,
                 sum_max_pct,
             } => {
+                // Sums of bounds as given, to their last decimal (100.358,
+                // as the audit prints it, not 100.36).
                 if *sum_min_pct > 100.0 {
                     self.pick(
-                        format!("The {year} structure ranges cannot all hold: their lower bounds alone add up to {} % of GRDP.", t(*sum_min_pct)),
-                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: riêng các cận dưới đã cộng lại bằng {}% GRDP.", t(*sum_min_pct)),
+                        format!("The {year} structure ranges cannot all hold: their lower bounds alone add up to {} % of GRDP.", self.lang.given_num(*sum_min_pct)),
+                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: riêng các cận dưới đã cộng lại bằng {}% GRDP.", self.lang.given_num(*sum_min_pct)),
                     )
                 } else {
                     self.pick(
-                        format!("The {year} structure ranges cannot all hold: even their upper bounds add up to only {} % of GRDP.", t(*sum_max_pct)),
-                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: các cận trên cộng lại chỉ bằng {}% GRDP.", t(*sum_max_pct)),
+                        format!("The {year} structure ranges cannot all hold: even their upper bounds add up to only {} % of GRDP.", self.lang.given_num(*sum_max_pct)),
+                        format!("Các khoảng cơ cấu kinh tế năm {year} không thể cùng đạt: các cận trên cộng lại chỉ bằng {}% GRDP.", self.lang.given_num(*sum_max_pct)),
                     )
                 }
             }
