@@ -410,7 +410,8 @@ pub(super) fn frame<'a>(
         root.draw_text(&l, &style, (left, sy)).map_err(err)?;
         sy += step;
     }
-    Ok(root.margin(y as u32, bottom as u32, (4.0 * s) as u32, (16.0 * s) as u32))
+    // Room on the right for half of the last tick's label ("12,0").
+    Ok(root.margin(y as u32, bottom as u32, (4.0 * s) as u32, (26.0 * s) as u32))
 }
 
 /// `text` broken at spaces into lines no wider than `width` pixels in

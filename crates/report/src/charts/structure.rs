@@ -360,13 +360,28 @@ pub(super) fn structure(
                     ))
                     .map_err(err)?;
                 keys.add(label.clone(), swatch(colour.filled(), s));
+                // A value's label sits above its bar, or above a target mark
+                // that would cover it (services 2025: 53.4 under 54.1-54.75).
+                let label_base = |c: usize, x: f64| {
+                    ranges
+                        .iter()
+                        .filter(|r| r.0 == c && r.1 == si)
+                        .filter_map(|&(_, _, lo, hi)| {
+                            let (lo, hi) = (lo.or(hi)?, hi.or(lo)?);
+                            let half = (0.5 * (hi - lo)).max(ymax * 0.004);
+                            let mid = 0.5 * (lo + hi);
+                            let covers = mid - half < x + ymax * 0.045 && mid + half > x;
+                            covers.then_some(mid + half)
+                        })
+                        .fold(x, f64::max)
+                };
                 chart
                     .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
                         |(c, x)| {
                             let cx = c as f64 + offset;
                             Text::new(
                                 w.num(*x, 1),
-                                (cx - width * 0.4, *x + ymax * 0.035),
+                                (cx - width * 0.4, label_base(c, *x) + ymax * 0.035),
                                 font(layout.pick(12.0, 10.0), s),
                             )
                         },
