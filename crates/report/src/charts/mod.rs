@@ -89,11 +89,29 @@ pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
     RGBColor(0x56, 0xb4, 0xe9),
 ];
 /// Colours of successive years of one series: sky blue, blue, black.
-pub(super) const YEAR_COLOURS: [RGBColor; 3] = [
+const YEAR_COLOURS: [RGBColor; 3] = [
     RGBColor(0x56, 0xb4, 0xe9),
     RGBColor(0x00, 0x72, 0xb2),
     RGBColor(0x00, 0x00, 0x00),
 ];
+
+/// The colour of year `i` of `n`: the three of [`YEAR_COLOURS`] up to three
+/// years; for more, steps along the same path from sky blue through blue
+/// to black, so that no two years share a colour and each is darker than
+/// the one before, in greyscale too.
+pub(super) fn year_colour(i: usize, n: usize) -> RGBColor {
+    if n <= YEAR_COLOURS.len() {
+        return YEAR_COLOURS[i.min(YEAR_COLOURS.len() - 1)];
+    }
+    let t = i.min(n - 1) as f64 / (n - 1) as f64;
+    let (a, b, u) = if t <= 0.5 {
+        (YEAR_COLOURS[0], YEAR_COLOURS[1], t / 0.5)
+    } else {
+        (YEAR_COLOURS[1], YEAR_COLOURS[2], (t - 0.5) / 0.5)
+    };
+    let mix = |x: u8, y: u8| (f64::from(x) + (f64::from(y) - f64::from(x)) * u).round() as u8;
+    RGBColor(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+}
 /// Targets: vermillion, used by no data series.
 pub(super) const TARGET: RGBColor = RGBColor(0xd5, 0x5e, 0x00);
 pub(super) const INK: RGBColor = RGBColor(0x20, 0x20, 0x20);
@@ -576,5 +594,24 @@ mod tests {
         assert_eq!(*ink_on(blue.to_rgba()), WHITE);
         assert_eq!(*ink_on(COMPONENT_COLOURS[2].to_rgba()), INK);
         assert_eq!(*ink_on(blue.mix(0.55).to_rgba()), INK);
+    }
+
+    #[test]
+    fn years_past_three_get_colours_of_their_own_darker_each_year() {
+        // Up to three years: sky blue, blue, black, as always.
+        assert_eq!(year_colour(0, 3), RGBColor(0x56, 0xb4, 0xe9));
+        assert_eq!(year_colour(2, 3), RGBColor(0, 0, 0));
+        assert_eq!(year_colour(1, 2), RGBColor(0x00, 0x72, 0xb2));
+        // Six years (the colours repeated after three): each darker than
+        // the last in greyscale (Rec. 601 luma), so none is mistaken for
+        // another; the first and last are the ends of the path.
+        let luma =
+            |c: RGBColor| 0.299 * f64::from(c.0) + 0.587 * f64::from(c.1) + 0.114 * f64::from(c.2);
+        let six: Vec<RGBColor> = (0..6).map(|i| year_colour(i, 6)).collect();
+        assert_eq!(six[0], RGBColor(0x56, 0xb4, 0xe9));
+        assert_eq!(six[5], RGBColor(0, 0, 0));
+        for pair in six.windows(2) {
+            assert!(luma(pair[1]) < luma(pair[0]) - 10.0, "{pair:?}");
+        }
     }
 }

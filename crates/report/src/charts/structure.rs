@@ -43,6 +43,7 @@ fn gap_panel(
     root: &Area,
     area: &Area,
     gaps: &[Gap],
+    years: usize,
     w: &Words,
     layout: Layout,
     s: f64,
@@ -146,7 +147,7 @@ fn gap_panel(
                 .map_err(err)?;
             }
             Row::Year(g) => {
-                let colour = YEAR_COLOURS[g.series % YEAR_COLOURS.len()];
+                let colour = year_colour(g.series, years);
                 if g.pp != 0.0 {
                     chart
                         .draw_series(std::iter::once(Rectangle::new(
@@ -310,7 +311,7 @@ pub(super) fn structure(
                 (bars, Some(rest))
             };
             if let Some(gap_area) = &gap_area {
-                gap_panel(root, gap_area, &gaps, w, layout, s)?;
+                gap_panel(root, gap_area, &gaps, series.len(), w, layout, s)?;
             }
             // Beside the gaps the bars are narrow: names wrap under them, as on the phone.
             let wrap_names = layout.narrow() || gap_area.is_some();
@@ -346,7 +347,7 @@ pub(super) fn structure(
             for (si, (label, v)) in series.iter().enumerate() {
                 // Years light to dark (sky blue, blue, black): apart in
                 // greyscale as in colour, and none is the targets' vermillion.
-                let colour = YEAR_COLOURS[si % YEAR_COLOURS.len()];
+                let colour = year_colour(si, series.len());
                 let offset = -0.4 + width * (si as f64 + 0.5);
                 chart
                     .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
@@ -375,17 +376,23 @@ pub(super) fn structure(
                         })
                         .fold(x, f64::max)
                 };
+                // Past four years side by side the labels run into each
+                // other: the bars and the gap panel carry the figures.
+                let labelled = series.len() <= 4;
                 chart
-                    .draw_series(v.iter().enumerate().filter(|(_, x)| x.is_finite()).map(
-                        |(c, x)| {
-                            let cx = c as f64 + offset;
-                            Text::new(
-                                w.num(*x, 1),
-                                (cx - width * 0.4, label_base(c, *x) + ymax * 0.035),
-                                font(layout.pick(12.0, 10.0), s),
-                            )
-                        },
-                    ))
+                    .draw_series(
+                        v.iter()
+                            .enumerate()
+                            .filter(|(_, x)| labelled && x.is_finite())
+                            .map(|(c, x)| {
+                                let cx = c as f64 + offset;
+                                Text::new(
+                                    w.num(*x, 1),
+                                    (cx - width * 0.4, label_base(c, *x) + ymax * 0.035),
+                                    font(layout.pick(12.0, 10.0), s),
+                                )
+                            }),
+                    )
                     .map_err(err)?;
             }
             // Target ranges: a red bracket over the projection bar of their year.
