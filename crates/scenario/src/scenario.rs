@@ -19,6 +19,18 @@ use crate::plausibility::Warning;
 use crate::sourced::{Sourced, Status};
 use crate::targets::{RawInvestment, RawKnown, RawOutcome, RawPeriodTarget, RawTarget};
 
+/// A level at current prices beyond this, billion VND, is no economy's:
+/// the world's output is about 3·10⁹ billion VND a year. Refused before it
+/// overflows into an internal figure (a share of 1.7·10³⁰⁸ is infinite).
+const MAX_LEVEL_BN_VND: f64 = 1e12;
+
+/// What is wrong with a level beyond [`MAX_LEVEL_BN_VND`].
+fn beyond_any_economy(v: f64) -> String {
+    format!(
+        "found {v:e} billion VND, more than the output of any economy (over 10^12 billion VND); expected billion VND (Cần Thơ's 2024 GRDP: 133065): was it typed in VND or million VND?"
+    )
+}
+
 /// The scenario format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
 
@@ -558,7 +570,17 @@ impl Builder<'_> {
             &b.grdp_current_bn_vnd,
             &b.share_current_pct,
         ) {
-            (Some(levels), None, None) => Some(self.table("base.current_bn_vnd", levels, ids)?),
+            (Some(levels), None, None) => {
+                let levels_v = self.table("base.current_bn_vnd", levels, ids)?;
+                for (id, v) in ids.iter().zip(&levels_v) {
+                    if *v > MAX_LEVEL_BN_VND {
+                        let field = format!("base.current_bn_vnd.{id}");
+                        let span = self.spans.get(&field).cloned();
+                        return Err(self.loc.invalid(span, field, beyond_any_economy(*v)));
+                    }
+                }
+                Some(levels_v)
+            }
             (None, Some(total), Some(shares)) => {
                 let total_v = self.number("base.grdp_current_bn_vnd", total)?;
                 if total_v <= 0.0 {
@@ -566,6 +588,13 @@ impl Builder<'_> {
                         Some(total.span()),
                         "base.grdp_current_bn_vnd",
                         format!("found {total_v}; expected GRDP at current prices above zero, in billion VND"),
+                    ));
+                }
+                if total_v > MAX_LEVEL_BN_VND {
+                    return Err(self.loc.invalid(
+                        Some(total.span()),
+                        "base.grdp_current_bn_vnd",
+                        beyond_any_economy(total_v),
                     ));
                 }
                 let shares_v = self.table("base.share_current_pct", shares, ids)?;
