@@ -253,27 +253,39 @@ pub(super) fn fan(
                     .map_err(err)?;
             }
         }
-        // Annual growth targets as red dashes.
-        let annual: Vec<(i32, f64)> = r
+        // Annual growth targets as red dashes (a range as a band between
+        // its bounds), each about as wide as a year's room on an axis of
+        // six or more years: on two years a dash 0.7 years wide ran from
+        // mid-year to past the axis' last year.
+        let annual: Vec<(i32, f64, Option<f64>)> = r
             .years
             .iter()
             .filter_map(|y| {
-                input
-                    .loaded
-                    .scenario
-                    .targets()
-                    .find(y.year, grdp_core::Indicator::GrowthPct, None)
-                    .and_then(|t| t.bound.min)
-                    .map(|m| (y.year, m))
+                let t = input.loaded.scenario.targets().find(
+                    y.year,
+                    grdp_core::Indicator::GrowthPct,
+                    None,
+                )?;
+                t.bound.min.map(|m| (y.year, m, t.bound.max))
             })
             .collect();
+        let half = (0.06 * f64::from(last - first + 1)).clamp(0.12, 0.35);
         if !annual.is_empty() {
             chart
-                .draw_series(annual.iter().map(|(y, m)| {
+                .draw_series(annual.iter().map(|(y, m, _)| {
                     PathElement::new(
-                        vec![(f64::from(*y) - 0.35, *m), (f64::from(*y) + 0.35, *m)],
+                        vec![(f64::from(*y) - half, *m), (f64::from(*y) + half, *m)],
                         TARGET.stroke_width((4.0 * s) as u32),
                     )
+                }))
+                .map_err(err)?;
+            chart
+                .draw_series(annual.iter().filter_map(|(y, m, hi)| {
+                    let hi = hi.filter(|h| h > m)?;
+                    Some(Rectangle::new(
+                        [(f64::from(*y) - half, *m), (f64::from(*y) + half, hi)],
+                        TARGET.mix(0.35).filled(),
+                    ))
                 }))
                 .map_err(err)?;
             // Each dash carries its figure, on a white ground above the
@@ -282,9 +294,13 @@ pub(super) fn fan(
             let style = bold(13.0, s)
                 .color(&TARGET)
                 .pos(Pos::new(HPos::Center, VPos::Bottom));
-            for (y, m) in &annual {
-                let text = w.num(*m, 1);
-                let (x, py) = chart.backend_coord(&(f64::from(*y), *m));
+            for (y, m, hi) in &annual {
+                let text = match hi.filter(|h| h > m) {
+                    Some(h) => format!("{}–{}", w.lang.given_num(*m), w.lang.given_num(h)),
+                    None => w.lang.given_num(*m),
+                };
+                let top = hi.filter(|h| h > m).unwrap_or(*m);
+                let (x, py) = chart.backend_coord(&(f64::from(*y), top));
                 let py = py - (5.0 * s) as i32;
                 let (tw, th) = root.estimate_text_size(&text, &style).map_err(err)?;
                 let pad = (3.0 * s) as i32;
