@@ -308,3 +308,34 @@ fn common_errors_speak_vietnamese_under_lang_vi() {
         stderr(&o)
     );
 }
+
+/// An argument that is not UTF-8 (a file name in a legacy encoding) is an
+/// error like any other, never a panic: the language is read from the raw
+/// arguments before clap sees them.
+#[cfg(unix)]
+#[test]
+fn an_argument_that_is_not_utf8_is_no_panic() {
+    use std::os::unix::ffi::OsStrExt;
+    let bad = std::ffi::OsStr::from_bytes(b"\xffbao-cao.toml");
+    for args in [
+        vec!["project".as_ref(), bad],
+        vec![bad],
+        vec!["audit".as_ref(), "--lang".as_ref(), "vi".as_ref(), bad],
+    ] {
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_grdp"))
+            .args(&args)
+            .env_remove("RUST_BACKTRACE")
+            .output()
+            .unwrap();
+        let code = o.status.code();
+        assert!(
+            matches!(code, Some(1 | 2)),
+            "{args:?}: {code:?} {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        assert!(
+            !String::from_utf8_lossy(&o.stderr).contains("panicked"),
+            "{args:?}"
+        );
+    }
+}

@@ -121,16 +121,28 @@ pub enum TableJsonCsv {
 /// The language the command line asks for (`--lang vi`, `--lang=vi`),
 /// read from the raw arguments: messages about the arguments themselves
 /// are written before they are parsed.
+/// Arguments that are not Unicode (a file name in a legacy encoding) are
+/// passed over, never a panic; the scan stops at `--`, after which
+/// everything is a file name; the last `--lang` counts, as for clap.
 pub fn requested_lang() -> grdp_report::Lang {
-    let args: Vec<String> = std::env::args().collect();
-    let vi = args.iter().enumerate().any(|(i, a)| {
-        a == "--lang=vi" || (a == "--lang" && args.get(i + 1).is_some_and(|v| v == "vi"))
-    });
-    if vi {
-        grdp_report::Lang::Vi
-    } else {
-        grdp_report::Lang::En
+    let args: Vec<std::ffi::OsString> = std::env::args_os()
+        .skip(1)
+        .take_while(|a| a != "--")
+        .collect();
+    let mut lang = grdp_report::Lang::En;
+    for (i, a) in args.iter().enumerate() {
+        let value = match a.to_str() {
+            Some("--lang") => args.get(i + 1).and_then(|v| v.to_str()),
+            Some(other) => other.strip_prefix("--lang="),
+            None => None,
+        };
+        match value {
+            Some("vi") => lang = grdp_report::Lang::Vi,
+            Some("en") => lang = grdp_report::Lang::En,
+            _ => {}
+        }
     }
+    lang
 }
 
 /// Language of names, headers and sentences.
