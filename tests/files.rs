@@ -651,3 +651,91 @@ fn save_draws_dash_is_standard_output() {
         assert!(!dir.path().join("-").exists(), "{args:?}");
     }
 }
+
+/// Every spelling of standard output is known as such (`//dev/stdout`, a
+/// link of one's own to it), so draws and table are never mixed in it; a
+/// draws file that standard output is redirected to is refused, since the
+/// table would go to the file it replaces.
+#[cfg(unix)]
+#[test]
+fn draws_and_table_never_share_standard_output_however_spelt() {
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("/dev/stdout", dir.path().join("lnk")).unwrap();
+    for spelling in ["//dev/stdout", "/dev/./stdout", "/dev/../dev/stdout", "lnk"] {
+        let o = grdp_in(
+            Some(dir.path()),
+            &["simulate", "-n", "10", "-q", "--save-draws", spelling],
+        );
+        assert_eq!(code(&o), 2, "{spelling}: {}", stderr(&o));
+        assert!(
+            stderr(&o).contains("both go to standard output"),
+            "{spelling}"
+        );
+        assert!(stdout(&o).is_empty(), "{spelling}");
+    }
+    std::fs::write(dir.path().join("d.csv"), "PRECIOUS\n").unwrap();
+    let sh = format!(
+        "'{}' simulate -n 10 -q --save-draws d.csv >> d.csv",
+        env!("CARGO_BIN_EXE_grdp")
+    );
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(&sh)
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("d.csv")).unwrap(),
+        "PRECIOUS\n"
+    );
+}
+
+/// Draws on standard output whose reader stops early (`| head -1`): the
+/// rest are dropped, the table still reaches its file, exit 0. The table
+/// had been left unwritten, the run calling itself a success.
+#[cfg(unix)]
+#[test]
+fn a_reader_of_the_draws_that_stops_early_does_not_cost_the_table() {
+    use std::io::BufRead;
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("t.csv"), "OLD\n").unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_grdp"))
+        .args([
+            "simulate",
+            "-n",
+            "300000",
+            "-q",
+            "--save-draws",
+            "-",
+            "-o",
+            "t.csv",
+            "--format",
+            "csv",
+        ])
+        .current_dir(dir.path())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    // The reader is gone (its end of the pipe dropped).
+    let o = child.wait_with_output().unwrap();
+    assert!(first.starts_with("scenario,"), "{first}");
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let table = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
+    assert!(table.starts_with("view,probability,"), "{table}");
+}

@@ -45,6 +45,19 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         return Err(UsageError(format!(
             "-o {} and --save-draws {} name the same file; expected two files",
             out.display(),
+            args.save_draws.as_deref().unwrap_or(draws).display()
+        ))
+        .into());
+    }
+    // The table on standard output, redirected into the very file the
+    // draws would replace (`--save-draws d.csv >> d.csv`): the table would
+    // go to a file no longer there.
+    if let Some(draws) = save_draws
+        && args.common.output.as_deref().is_none_or(to_standard_output)
+        && grdp_report::write::same_file(draws, Path::new("/dev/stdout"))
+    {
+        return Err(UsageError(format!(
+            "--save-draws {} is the file standard output is redirected to, where the table goes; expected two files (name the table's with -o)",
             draws.display()
         ))
         .into());
@@ -172,11 +185,25 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let report = |done, planned| progress.update(done, planned);
     // A failed write names the file (a full disk, say).
     let draws_path = args.save_draws.as_deref().unwrap_or(Path::new(""));
+    // Draws on standard output whose reader stopped early (`| head`): the
+    // rest of the draws are dropped, and the table still goes to its file.
+    let draws_to_stdout = save_draws.is_some_and(to_standard_output);
+    let reader_gone = std::sync::atomic::AtomicBool::new(false);
     let mut sink = draws_file.as_mut().map(|d| {
+        let reader_gone = &reader_gone;
         move |rows: &[f64]| {
-            d.write(rows).map_err(|e| {
-                std::io::Error::new(e.kind(), format!("{}: {e}", draws_path.display()))
-            })
+            if reader_gone.load(std::sync::atomic::Ordering::Relaxed) {
+                return Ok(());
+            }
+            match d.write(rows) {
+                Err(e) if draws_to_stdout && e.kind() == std::io::ErrorKind::BrokenPipe => {
+                    reader_gone.store(true, std::sync::atomic::Ordering::Relaxed);
+                    Ok(())
+                }
+                other => other.map_err(|e| {
+                    std::io::Error::new(e.kind(), format!("{}: {e}", draws_path.display()))
+                }),
+            }
         }
     });
     let control = grdp_study::Control {
@@ -186,10 +213,24 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             .as_mut()
             .map(|s| s as &mut (dyn FnMut(&[f64]) -> std::io::Result<()> + Send)),
     };
-    let sim = simulate_views(&loaded, &options, control).map_err(crate::errors::in_flags)?;
+    let sim = simulate_views(&loaded, &options, control).map_err(|e| {
+        // What went to standard output cannot be taken back: say so.
+        if draws_to_stdout {
+            crate::say("note: the draws already sent to standard output are incomplete");
+        }
+        crate::errors::in_flags(e)
+    })?;
     progress.clear();
     if let Some(file) = draws_file {
-        file.persist()?;
+        match file.persist() {
+            Err(e) if draws_to_stdout && is_broken_pipe(&e) => {}
+            other => other?,
+        }
+    }
+    if reader_gone.into_inner() {
+        crate::say(
+            "note: the reader of the draws on standard output stopped early; the rest of the draws were dropped",
+        );
     }
     let lang = args.common.lang();
     let given = match known {
@@ -267,4 +308,15 @@ impl DrawsFile {
     fn persist(self) -> anyhow::Result<()> {
         Ok(self.file.commit()?)
     }
+}
+
+/// Whether `e` is, or was caused by, a broken pipe.
+fn is_broken_pipe(e: &anyhow::Error) -> bool {
+    e.chain().any(|c| {
+        c.downcast_ref::<std::io::Error>()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<grdp_report::ReportError>().is_some_and(|r| {
+                matches!(r, grdp_report::ReportError::Io { source, .. } if source.kind() == std::io::ErrorKind::BrokenPipe)
+            })
+    })
 }

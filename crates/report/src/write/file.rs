@@ -71,6 +71,12 @@ fn descriptor(path: &Path) -> Option<u32> {
     }
 }
 
+/// Whether `path`, followed through its links, is this process's standard
+/// output.
+pub(super) fn is_standard_output(path: &Path) -> bool {
+    matches!(destination(path), Ok(Destination::StandardOutput))
+}
+
 /// Follows `path` through symbolic links to what it names.
 fn destination(path: &Path) -> Result<Destination, ReportError> {
     let io = |source| ReportError::Io {
@@ -128,6 +134,19 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
         };
         let kind = meta.file_type();
         if kind.is_symlink() {
+            let link = std::fs::read_link(&at).map_err(io)?;
+            let next = if link.is_absolute() {
+                link
+            } else {
+                parent_of(&at).join(link)
+            };
+            // A link to a descriptor (`//dev/stdout`, `/dev/./stdout`, a
+            // link of the user's to `/dev/stdout`) is that descriptor,
+            // recognised at the top of the loop.
+            if any_descriptor(&next).is_some() {
+                at = next;
+                continue;
+            }
             // A link that ends at a pipe, device or socket is written
             // through as it is: `/dev/stdout` in a pipe is a link to
             // `/proc/self/fd/1`, a link to `pipe:[…]`, which names nothing
@@ -135,12 +154,7 @@ fn destination(path: &Path) -> Result<Destination, ReportError> {
             if std::fs::metadata(&at).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
                 return Ok(Destination::Stream { path: at });
             }
-            let link = std::fs::read_link(&at).map_err(io)?;
-            at = if link.is_absolute() {
-                link
-            } else {
-                parent_of(&at).join(link)
-            };
+            at = next;
             continue;
         }
         if kind.is_dir() {

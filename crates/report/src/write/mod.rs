@@ -22,11 +22,11 @@ use std::time::{Duration, SystemTime};
 
 pub use file::{Draft, check_file_path, write_file};
 
-/// Whether `path` names the process's own standard output by itself
-/// (`/dev/stdout`, `/dev/fd/1`, `/proc/self/fd/1`, however spelt), whatever
-/// that is.
+/// Whether `path` names the process's own standard output (`/dev/stdout`,
+/// `/dev/fd/1`, `/proc/self/fd/1`, however spelt, or a link to one of
+/// them), whatever that is.
 pub fn names_standard_output(path: &Path) -> bool {
-    file::any_descriptor(path) == Some((1, true))
+    file::any_descriptor(path) == Some((1, true)) || file::is_standard_output(path)
 }
 pub use folder::{check_report_path, report_files, write_report_dir};
 
