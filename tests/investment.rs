@@ -112,3 +112,39 @@ fn reversed_or_impossible_investment_bounds_are_refused() {
         assert!(stderr(&o).contains(why), "{why}: {}", stderr(&o));
     }
 }
+
+/// Investment typed in million VND (300,000 for 300 billion) is 30,000 %
+/// of GRDP: loaded with a warning that names the unit; beyond any
+/// economy (1.7e308) it is refused at its line, where the audit had passed
+/// it with an ICOR of "inf".
+#[test]
+fn investment_in_the_wrong_unit_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    std::fs::write(
+        &path,
+        SCENARIO.replace("base_bn_vnd = 300", "base_bn_vnd = 300000"),
+    )
+    .unwrap();
+    let o = grdp(&["audit", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("investment of 300000 billion VND is 30000% of the base year's GRDP"),
+        "{}",
+        stderr(&o)
+    );
+    std::fs::write(
+        &path,
+        SCENARIO.replace("base_bn_vnd = 300", "base_bn_vnd = 1.7e308"),
+    )
+    .unwrap();
+    let o = grdp(&["audit", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 1);
+    let e = stderr(&o);
+    assert!(
+        e.contains("s.toml:25:") && e.contains("investment.base_bn_vnd"),
+        "{e}"
+    );
+    assert!(e.contains("more than the output of any economy"), "{e}");
+    assert!(stdout(&o).is_empty());
+}

@@ -142,6 +142,21 @@ impl Builder<'_> {
                 ));
             }
         }
+        // Investment is a share of output, a third or so in Vietnam; more
+        // than the whole GRDP is a unit slip (million VND for billion).
+        if let (Some(grdp), Some(inv)) = (total, s.investment())
+            && inv.base_bn_vnd > grdp
+        {
+            out.push(self.warning(
+                "investment.base_bn_vnd",
+                format!(
+                    "investment of {} billion VND is {:.0}% of the base year's GRDP ({} billion VND); provinces invest about a third of GRDP: check that it is in billion VND, not million VND",
+                    tidy(inv.base_bn_vnd),
+                    100.0 * inv.base_bn_vnd / grdp,
+                    tidy(grdp)
+                ),
+            ));
+        }
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand) {
             let share = emp / pop;
             if share < EMPLOYMENT_SHARE.0 || share > EMPLOYMENT_SHARE.1 {

@@ -22,10 +22,10 @@ use crate::targets::{RawInvestment, RawKnown, RawOutcome, RawPeriodTarget, RawTa
 /// A level at current prices beyond this, billion VND, is no economy's:
 /// the world's output is about 3·10⁹ billion VND a year. Refused before it
 /// overflows into an internal figure (a share of 1.7·10³⁰⁸ is infinite).
-const MAX_LEVEL_BN_VND: f64 = 1e12;
+pub(crate) const MAX_LEVEL_BN_VND: f64 = 1e12;
 
 /// What is wrong with a level beyond [`MAX_LEVEL_BN_VND`].
-fn beyond_any_economy(v: f64) -> String {
+pub(crate) fn beyond_any_economy(v: f64) -> String {
     format!(
         "found {v:e} billion VND, more than the output of any economy (over 10^12 billion VND); expected billion VND (Cần Thơ's 2024 GRDP: 133065): was it typed in VND or million VND?"
     )
@@ -268,6 +268,24 @@ pub(crate) struct Builder<'a> {
 }
 
 impl Builder<'_> {
+    /// Refuses a table of levels (billion VND) with one beyond
+    /// [`MAX_LEVEL_BN_VND`], at that entry's line.
+    fn within_any_economy(
+        &self,
+        table: &str,
+        ids: &[String],
+        levels: &[f64],
+    ) -> Result<(), LoadError> {
+        for (id, v) in ids.iter().zip(levels) {
+            if *v > MAX_LEVEL_BN_VND {
+                let field = format!("{table}.{id}");
+                let span = self.spans.get(&field).cloned();
+                return Err(self.loc.invalid(span, field, beyond_any_economy(*v)));
+            }
+        }
+        Ok(())
+    }
+
     fn build(mut self, raw: RawScenario) -> Result<LoadedScenario, LoadError> {
         if *raw.format.get_ref() != FORMAT_VERSION {
             return Err(self.loc.invalid(
@@ -572,13 +590,7 @@ impl Builder<'_> {
         ) {
             (Some(levels), None, None) => {
                 let levels_v = self.table("base.current_bn_vnd", levels, ids)?;
-                for (id, v) in ids.iter().zip(&levels_v) {
-                    if *v > MAX_LEVEL_BN_VND {
-                        let field = format!("base.current_bn_vnd.{id}");
-                        let span = self.spans.get(&field).cloned();
-                        return Err(self.loc.invalid(span, field, beyond_any_economy(*v)));
-                    }
-                }
+                self.within_any_economy("base.current_bn_vnd", ids, &levels_v)?;
                 Some(levels_v)
             }
             (None, Some(total), Some(shares)) => {
@@ -650,7 +662,9 @@ impl Builder<'_> {
         };
         let constant = match (&b.constant_bn_vnd, &b.constant_weight_pct) {
             (Some(levels), None) => {
-                ConstantPriceBase::LevelsBnVnd(self.table("base.constant_bn_vnd", levels, ids)?)
+                let levels_v = self.table("base.constant_bn_vnd", levels, ids)?;
+                self.within_any_economy("base.constant_bn_vnd", ids, &levels_v)?;
+                ConstantPriceBase::LevelsBnVnd(levels_v)
             }
             (None, Some(w)) => {
                 let weights = self.table("base.constant_weight_pct", w, ids)?;

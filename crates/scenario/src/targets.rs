@@ -206,6 +206,13 @@ impl Builder<'_> {
         self.spans.insert("investment".into(), raw.span());
         let year = self.year("investment.year", &i.year)?;
         let base_bn_vnd = self.number("investment.base_bn_vnd", &i.base_bn_vnd)?;
+        if base_bn_vnd > crate::scenario::MAX_LEVEL_BN_VND {
+            return Err(self.loc.invalid(
+                Some(i.base_bn_vnd.span()),
+                "investment.base_bn_vnd",
+                crate::scenario::beyond_any_economy(base_bn_vnd),
+            ));
+        }
         let growth_min_pct = self.optional("investment.growth_min_pct", &i.growth_min_pct)?;
         let growth_max_pct = self.optional("investment.growth_max_pct", &i.growth_max_pct)?;
         let mut icor_references = Vec::new();
