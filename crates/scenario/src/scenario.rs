@@ -313,6 +313,20 @@ impl Builder<'_> {
             .map(|t| self.target(t))
             .collect::<Result<Vec<_>, _>>()?;
         let targets = TargetSet::new(&economy, targets).map_err(|e| self.model(e))?;
+        // A period target's id is unique among all targets: its notes and
+        // source are found by it.
+        let mut seen: std::collections::HashSet<String> =
+            targets.targets().iter().map(|t| t.id.clone()).collect();
+        for t in &raw.period_target {
+            let id = t.get_ref().id.get_ref();
+            if !seen.insert(id.clone()) {
+                return Err(self.loc.invalid(
+                    Some(t.span()),
+                    format!("period_target.{id}"),
+                    "the id is used by another target; expected unique ids",
+                ));
+            }
+        }
         let period_targets = raw
             .period_target
             .iter()

@@ -38,7 +38,7 @@ type TargetMeta<'a> = (
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawPeriodTarget {
-    id: Spanned<String>,
+    pub(crate) id: Spanned<String>,
     first_year: Spanned<i64>,
     last_year: Spanned<i64>,
     min: Option<Spanned<Sourced>>,
