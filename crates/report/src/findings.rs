@@ -24,6 +24,12 @@ pub(crate) fn target_notes(loaded: &LoadedScenario, id: &str, lang: Lang) -> Vec
             (false, Some(v), None) => format!("{v} (in Vietnamese)"),
             (_, None, None) => continue,
         };
+        // An empty note says nothing; a closing full stop is the
+        // sentence's to add.
+        let note = note.trim().trim_end_matches('.').to_string();
+        if note.is_empty() {
+            continue;
+        }
         if !notes.contains(&note) {
             notes.push(note);
         }
@@ -515,10 +521,8 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 .references
                 .iter()
                 .map(|r| {
-                    let (name, icor) = (
-                        reference_name(r.id.as_str(), lang),
-                        lang.text_num(r.icor, 1),
-                    );
+                    let (name, icor) =
+                        (reference_name(r.id.as_str(), lang), lang.given_num(r.icor));
                     let buys = range(r.growth_supported_min_pct, r.growth_supported_max_pct);
                     if vi {
                         format!("với ICOR {icor} ({name}) chỉ đạt tăng trưởng {buys}%")

@@ -162,6 +162,9 @@ mod tests {
         assert_eq!(Lang::En.given_num(9.5 + 1e-12), "9.5");
         assert_eq!(Lang::En.given_num(1.0 / 3.0), "0.3333");
         assert_eq!(Lang::En.given_num(-2.79), "−2.79");
+        // Below 10⁻⁴, where four decimals would print 0: scientific.
+        assert_eq!(Lang::En.given_num(1e-7), "1e−7");
+        assert_eq!(Lang::Vi.given_num(2.5e-5), "2,5e−5");
     }
 
     #[test]

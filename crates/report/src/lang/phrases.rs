@@ -549,7 +549,7 @@ impl Lang {
             out += &format!(
                 "Đã biết: {known_vi} năm {} tăng {}% so với cùng kỳ. Tỷ trọng các quý trong GRDP năm trước (giá so sánh 2010): {shares}%{}; phần đã biết chiếm {}% cả năm.\n",
                 r.year,
-                n(r.known_growth_pct),
+                self.given_num(r.known_growth_pct),
                 if equal {
                     " (bằng nhau: giả định; nêu tỷ trọng khác bằng --quarter-shares)"
                 } else {
@@ -562,14 +562,14 @@ impl Lang {
             {
                 out += &format!(
                     "Chỉ tiêu {}% cả năm đạt dù {} tăng bao nhiêu (mức cần đạt là {}%, dưới −100%).\n",
-                    n(t),
+                    self.given_num(t),
                     rest.1,
                     n(req)
                 );
             } else if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
                 out += &format!(
                     "Để cả năm tăng {}%, {} cần tăng bình quân {}% so với cùng kỳ.",
-                    n(t),
+                    self.given_num(t),
                     rest.1,
                     n(req)
                 );
@@ -585,14 +585,19 @@ impl Lang {
                 out += ".\n";
             }
             if let (Some(th), Some(y)) = (r.then_remaining_pct, r.year_growth_pct) {
-                out += &format!("Nếu {} tăng {}%, cả năm đạt {}%.\n", rest.1, n(th), n(y));
+                out += &format!(
+                    "Nếu {} tăng {}%, cả năm đạt {}%.\n",
+                    rest.1,
+                    self.given_num(th),
+                    n(y)
+                );
             }
         } else {
             out += &format!(
                 "Known: {} {} at {}% on the same period of the year before. Quarter shares of the year before's GRDP (constant 2010 prices): {shares}%{}; the known part is {}% of the year.\n",
                 r.known.label(),
                 r.year,
-                n(r.known_growth_pct),
+                self.given_num(r.known_growth_pct),
                 if equal {
                     " (equal: an assumption; state others with --quarter-shares)"
                 } else {
@@ -605,14 +610,14 @@ impl Lang {
             {
                 out += &format!(
                     "{}% in the year is reached whatever {} does (it would need {}%, below −100%).\n",
-                    n(t),
+                    self.given_num(t),
                     rest.0,
                     n(req)
                 );
             } else if let (Some(t), Some(req)) = (r.target_pct, r.required_remaining_pct) {
                 out += &format!(
                     "For {}% in the year, {} must grow {}% on average on the same period of the year before.",
-                    n(t),
+                    self.given_num(t),
                     rest.0,
                     n(req)
                 );
@@ -631,7 +636,7 @@ impl Lang {
                 out += &format!(
                     "If {} grows {}%, the year comes to {}%.\n",
                     rest.0,
-                    n(th),
+                    self.given_num(th),
                     n(y)
                 );
             }
@@ -643,6 +648,11 @@ impl Lang {
     /// to four, none trailing: 9.5, 9.318, 0.095. Rounding a target to two
     /// decimals would change it (9.318–9.32 printed as 9.32–9.32).
     pub fn given_num(self, value: f64) -> String {
+        // Below 10⁻⁴ four decimals would print 0: short scientific notation.
+        if value != 0.0 && value.abs() < 1e-4 {
+            let point = if self.vi() { "," } else { "." };
+            return format!("{value:e}").replace('.', point).replace('-', "−");
+        }
         self.text_num(value, given_decimals(value))
     }
 

@@ -271,8 +271,8 @@ impl Words<'_> {
     }
     pub(crate) fn axis_probability(&self, target: f64) -> String {
         self.pick(
-            format!("P(growth ≥ {}%)", self.text_num(target, 2)),
-            format!("Xác suất tăng trưởng ≥ {}%", self.text_num(target, 2)),
+            format!("P(growth ≥ {}%)", self.lang.given_num(target)),
+            format!("Xác suất tăng trưởng ≥ {}%", self.lang.given_num(target)),
         )
     }
     pub(crate) fn axis_scenarios(&self) -> String {
@@ -325,8 +325,8 @@ impl Words<'_> {
     }
     pub(crate) fn target_at(&self, t: f64) -> String {
         self.pick(
-            format!("Target {}%", self.text_num(t, 2)),
-            format!("Chỉ tiêu {}%", self.text_num(t, 2)),
+            format!("Target {}%", self.lang.given_num(t)),
+            format!("Chỉ tiêu {}%", self.lang.given_num(t)),
         )
     }
     pub(crate) fn median_at(&self, m: f64) -> String {
@@ -353,14 +353,14 @@ impl Words<'_> {
         self.pick(
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
-                self.text_num(t, 2),
+                self.lang.given_num(t),
                 self.num(p, 3),
                 self.num(ci[0], 3),
                 self.num(ci[1], 3)
             ),
             format!(
                 "P(≥ {}%) = {} [{}; {}]",
-                self.text_num(t, 2),
+                self.lang.given_num(t),
                 self.num(p, 3),
                 self.num(ci[0], 3),
                 self.num(ci[1], 3)
