@@ -1057,16 +1057,33 @@ impl Words<'_> {
     pub fn feasibility(&self, c: usize, half: Option<f64>) -> (String, String, String) {
         let m = self.main();
         let name = self.component(c);
-        let half_en = half.map_or("does not reach one half in this range".to_string(), |h| {
-            format!(
-                "reaches one half when {} grows {}% on average",
-                name.to_lowercase(),
-                self.text_num(h, 2)
-            )
-        });
+        // Without a crossing, the curve is above one half throughout or
+        // below it throughout.
+        let above = half.is_none()
+            && m.feasibility.as_ref().is_some_and(|f| {
+                !f.points.is_empty() && f.points.iter().all(|p| p.probability >= 0.5)
+            });
+        let half_en = half.map_or(
+            if above {
+                "stays above one half throughout this range".to_string()
+            } else {
+                "does not reach one half in this range".to_string()
+            },
+            |h| {
+                format!(
+                    "reaches one half when {} grows {}% on average",
+                    name.to_lowercase(),
+                    self.text_num(h, 2)
+                )
+            },
+        );
         let name_vi = self.lang.in_sentence(&name);
         let half_vi = half.map_or(
-            "Trong khoảng này, xác suất luôn dưới 0,5.".to_string(),
+            if above {
+                "Trong khoảng này, xác suất luôn trên 0,5.".to_string()
+            } else {
+                "Trong khoảng này, xác suất luôn dưới 0,5.".to_string()
+            },
             |h| {
                 format!(
                     "Xác suất đạt 0,5 khi {name_vi} tăng bình quân {}%.",
@@ -1081,6 +1098,30 @@ impl Words<'_> {
                     format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                     format!("{name} cần tăng bình quân {}% để xác suất đạt {}% là 50%", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                 ),
+                None if above => {
+                    // The curve's lowest point: even there the target is
+                    // more likely than not.
+                    let low = self.main().feasibility.as_ref().and_then(|f| {
+                        f.points.iter().min_by(|a, b| a.centre_pct.total_cmp(&b.centre_pct))
+                    });
+                    let (x, p) = low.map_or((f64::NAN, f64::NAN), |l| (l.centre_pct, l.probability));
+                    self.pick(
+                        format!(
+                            "Even with {} centred at {} %, {} % stays more likely than not: P = {}",
+                            name.to_lowercase(),
+                            self.text_num(x, 1),
+                            self.lang.given_num(m.target_pct),
+                            self.lang.probability(p)
+                        ),
+                        format!(
+                            "Ngay cả khi {} chỉ tăng bình quân {}%, xác suất đạt {}% vẫn là {}",
+                            name_vi,
+                            self.text_num(x, 1),
+                            self.lang.given_num(m.target_pct),
+                            self.lang.probability(p)
+                        ),
+                    )
+                }
                 None => {
                     // The curve's highest point: how far the shown range goes.
                     let top = self.main().feasibility.as_ref().and_then(|f| {
