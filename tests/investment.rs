@@ -78,7 +78,7 @@ fn a_scenario_without_investment_says_the_check_did_not_run() {
     let o = grdp(&["audit", "--builtin", "cantho-2026"]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stdout(&o).contains("Investment and growth (ICOR) (no target of this kind)"),
+        stdout(&o).contains("Investment and growth (ICOR): no target of this kind"),
         "{}",
         stdout(&o)
     );

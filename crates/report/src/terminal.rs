@@ -236,7 +236,7 @@ pub fn audit(
         out.push_str(&format!("\n{}:\n", l.not_applicable));
         for n in not_applicable {
             out.push_str(&format!(
-                "  {} ({})\n",
+                "  {}: {}\n",
                 lang.check_name(n.id),
                 lang.missing_input(n.reason)
             ));
@@ -412,8 +412,9 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         // The generator by name only: its long description is English.
         let rng = m.rng.split(" (").next().unwrap_or(m.rng);
         format!(
-            "\nSố khởi tạo ngẫu nhiên (seed) {} · {} lần mô phỏng · khối {} · bộ sinh số {} · grdp {} · SHA-256 tệp kịch bản {hash}\n",
+            "\nSố khởi tạo ngẫu nhiên (seed) {} · {}{} lần mô phỏng · khối {} · bộ sinh số {} · grdp {} · SHA-256 tệp kịch bản {hash}\n",
             m.seed,
+            if stopped { "tối đa " } else { "" },
             count(m.scenarios),
             count(m.chunk_size),
             rng.replace(" x8", " ×8"),
@@ -421,8 +422,9 @@ pub fn simulation(loaded: &LoadedScenario, sim: &Simulation, lang: Lang) -> Stri
         )
     } else {
         format!(
-            "\nseed {} · {} draws · chunk {} · {} · grdp {} · scenario SHA-256 {hash}\n",
+            "\nseed {} · {}{} draws · chunk {} · {} · grdp {} · scenario SHA-256 {hash}\n",
             m.seed,
+            if stopped { "at most " } else { "" },
             count(m.scenarios),
             count(m.chunk_size),
             m.rng,
@@ -574,7 +576,8 @@ pub fn backtest(
     let region = lang.region_name(&b.region);
     let history = match history.strip_suffix(" (built-in)") {
         Some(file) if vi => format!("{file}, có sẵn"),
-        _ => history.to_string(),
+        Some(file) => format!("{file}, built in"),
+        None => history.to_string(),
     };
     let mut out = if vi {
         format!(

@@ -371,14 +371,18 @@ pub(super) fn structure(
                             let (lo, hi) = (lo.or(hi)?, hi.or(lo)?);
                             let half = (0.5 * (hi - lo)).max(ymax * 0.004);
                             let mid = 0.5 * (lo + hi);
-                            let covers = mid - half < x + ymax * 0.045 && mid + half > x;
+                            // A wide range is not a mark to clear: its label
+                            // would float far above the bar.
+                            let narrow = hi - lo < ymax * 0.05;
+                            let covers = narrow && mid - half < x + ymax * 0.045 && mid + half > x;
                             covers.then_some(mid + half)
                         })
                         .fold(x, f64::max)
                 };
                 // Past four years side by side the labels run into each
                 // other: the bars and the gap panel carry the figures.
-                let labelled = series.len() <= 4;
+                // The base year's stay: no gap shows them.
+                let labelled = series.len() <= 4 || si == 0;
                 chart
                     .draw_series(
                         v.iter()

@@ -635,8 +635,8 @@ impl Words<'_> {
                 )
             } else {
                 self.pick(
-                    "Each sector's share of GRDP: the base year, the projection, and the target ranges (orange-red).",
-                    "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và khoảng chỉ tiêu (màu đỏ cam).",
+                    "Each sector's share of GRDP: the base year, the projection, and the targets (orange-red).",
+                    "Tỷ trọng từng khu vực trong GRDP: năm xuất phát, dự báo và chỉ tiêu (màu đỏ cam).",
                 )
             },
             self.pick(
