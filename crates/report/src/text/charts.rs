@@ -209,8 +209,8 @@ impl Words<'_> {
 
     pub(crate) fn path_known(&self) -> String {
         self.pick(
-            "Known (statistics office)",
-            "Số liệu đã công bố (cơ quan thống kê)",
+            "Known so far (as released)",
+            "Số liệu đã biết (theo số công bố)",
         )
     }
 
@@ -504,10 +504,18 @@ impl Words<'_> {
                     format!("{} đóng góp nhiều nhất vào tăng trưởng năm {year}: {} điểm phần trăm", self.component(biggest.0), self.text_num(biggest.1, 2)),
                 ),
             },
-            self.pick(
-                "Percentage points each sector adds to real growth; the parts add up to GRDP growth (written above). *: as published.",
-                "Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng theo giá so sánh; tổng các phần bằng tăng trưởng GRDP (ghi trên cột). *: số công bố.",
-            ),
+            {
+                // The asterisk is explained only where a bar carries one.
+                let (star_en, star_vi) = if published.is_some() {
+                    (" *: as published.", " *: số công bố.")
+                } else {
+                    ("", "")
+                };
+                self.pick(
+                    format!("Percentage points each sector adds to real growth; the parts add up to GRDP growth (written above).{star_en}"),
+                    format!("Số điểm phần trăm mỗi khu vực đóng góp vào tăng trưởng theo giá so sánh; tổng các phần bằng tăng trưởng GRDP (ghi trên cột).{star_vi}"),
+                )
+            },
             self.pick(
                 format!(
                     "Each bar splits GRDP growth at constant 2010 prices into the percentage points each sector contributes (weight in last year's GRDP times its growth). In {year} {} {}%{tgt_en}; {} contributes most, {} points.{note_en}",
@@ -852,8 +860,8 @@ impl Words<'_> {
         let half = 0.5 * (m.probability_ci95[1] - m.probability_ci95[0]);
         (
             self.pick(
-                format!("The simulation's own error is ± {}: too small to change the answer", self.num(half, 3)),
-                format!("Sai số mô phỏng là ± {}: quá nhỏ để làm thay đổi kết luận", self.num(half, 3)),
+                format!("The simulation's own error is ± {}: too small to change the answer", self.text_num(half, 4)),
+                format!("Sai số mô phỏng là ± {}: quá nhỏ để làm thay đổi kết luận", self.text_num(half, 4)),
             ),
             self.pick(
                 format!("The estimate of P and its 95% interval as draws accumulate.{}", self.main_scenario_note()),
@@ -861,13 +869,13 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "After {} draws the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so the conclusions do not depend on it. The same seed gives the same answer to the last digit on any number of cores.",
+                    "After {} draws the probability is {} ± {} (95%, Wilson): the Monte Carlo error is far smaller than the differences between views, so it does not change the conclusions; the assumptions do (the centre, the spread), as the views show. The same seed gives the same answer to the last digit on any number of cores.",
                     self.text_num(m.scenarios as f64, 0),
                     self.text_num(m.probability, 3),
                     self.text_num(half, 4)
                 ),
                 format!(
-                    "Sau {} lần mô phỏng, xác suất là {} ± {} (95%, Wilson): sai số mô phỏng nhỏ hơn nhiều so với chênh lệch giữa các kịch bản, nên kết luận không phụ thuộc vào nó. Cùng số khởi tạo ngẫu nhiên (seed) cho cùng kết quả đến chữ số cuối trên mọi số lõi.",
+                    "Sau {} lần mô phỏng, xác suất là {} ± {} (95%, Wilson): sai số mô phỏng nhỏ hơn nhiều so với chênh lệch giữa các kịch bản, nên không làm thay đổi kết luận; các giả định (giá trị trung tâm, độ phân tán) mới làm thay đổi, như các kịch bản cho thấy. Cùng số khởi tạo ngẫu nhiên (seed) cho cùng kết quả đến chữ số cuối trên mọi số lõi.",
                     self.text_num(m.scenarios as f64, 0),
                     self.text_num(m.probability, 3),
                     self.text_num(half, 4)
@@ -966,20 +974,29 @@ impl Words<'_> {
         };
         let tally_en = tally(["meets", "exceeds", "misses"], "and");
         let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
-        // "is below 0.001", not "is < 0.001".
-        let (all_en, all_vi) = all.map_or(("is –".to_string(), "là –".to_string()), |a| {
-            if a < 0.0005 {
+        // "is below 0.001", not "is < 0.001"; with one target the
+        // chance that all hold is its own, already given.
+        let (all_en, all_vi) = match all {
+            Some(_) if total <= 1 => (String::new(), String::new()),
+            None => (String::new(), String::new()),
+            Some(a) => {
+                let (en, vi) = if a < 0.0005 {
+                    (
+                        format!("is below {}", self.text_num(0.001, 3)),
+                        format!("dưới {}", self.text_num(0.001, 3)),
+                    )
+                } else {
+                    (
+                        format!("is {}", self.text_num(a, 3)),
+                        format!("là {}", self.text_num(a, 3)),
+                    )
+                };
                 (
-                    format!("is below {}", self.text_num(0.001, 3)),
-                    format!("dưới {}", self.text_num(0.001, 3)),
-                )
-            } else {
-                (
-                    format!("is {}", self.text_num(a, 3)),
-                    format!("là {}", self.text_num(a, 3)),
+                    format!(" The probability that every target holds in the same draw {en}."),
+                    format!(" Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng {vi}."),
                 )
             }
-        });
+        };
         (
             {
                 let shares = self
@@ -1030,7 +1047,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} The probability that every target holds in the same draw {all_en}.",
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} {all_en}",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} its only target", only.0),
@@ -1040,7 +1057,7 @@ impl Words<'_> {
                     }
                 ),
                 format!(
-                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} Xác suất mọi chỉ tiêu cùng đạt trong một lần mô phỏng {all_vi}.",
+                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} {all_vi}",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} chỉ tiêu duy nhất", only.1),
