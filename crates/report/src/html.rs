@@ -368,6 +368,31 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             .collect(),
     };
     h += &sensitivity.html();
+    // The spread is an assumption as the centre is: P at half and one and a
+    // half times the spread, in the preferred scenario.
+    if let Some(pr) = input.briefing.preferred.as_ref()
+        && let Some(v) = input.views.get(pr.index)
+        && let [half, wide] = pr.spread.as_slice()
+    {
+        let sd = input.lang.text_num(v.result.sd_pp, 2);
+        h += &format!(
+            "<p>{}</p>\n",
+            esc(&pick(
+                &format!(
+                    "The spread of growth is an assumption too (standard deviation {sd} percentage points in the scenario “{}”). Were every draw's distance from the mean half as large, P would be {}; one and a half times as large, {}.",
+                    v.name,
+                    w.probability(half.probability),
+                    w.probability(wide.probability)
+                ),
+                &format!(
+                    "Độ phân tán của tăng trưởng cũng là một giả định (độ lệch chuẩn {sd} điểm phần trăm trong kịch bản “{}”). Nếu khoảng cách của mỗi lần mô phỏng đến giá trị trung bình chỉ bằng một nửa, xác suất là {}; nếu gấp 1,5 lần, xác suất là {}.",
+                    v.name,
+                    w.probability(half.probability),
+                    w.probability(wide.probability)
+                ),
+            ))
+        );
+    }
     if let Some(records) = input.records {
         let mut note = input.lang.record_lines(records);
         for v in input.views.iter().filter(|v| v.optimism_overlaps) {

@@ -40,7 +40,23 @@ pub struct Preferred {
     pub probability_ci95: [f64; 2],
     /// Why this view.
     pub chosen_by: ChosenBy,
+    /// How P moves with the assumed spread of growth: the draws' distances
+    /// from their mean scaled by each factor (0.5, 1.5), read from the
+    /// view's histogram. The spread is an assumption, as the centre is.
+    pub spread: Vec<SpreadCase>,
 }
+
+/// P were the spread of growth `factor` times as wide.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SpreadCase {
+    /// The spread's multiple (0.5: half as wide).
+    pub factor: f64,
+    /// P(the growth target is met), a fraction.
+    pub probability: f64,
+}
+
+/// The spread's multiples the briefing reports.
+pub const SPREAD_FACTORS: [f64; 2] = [0.5, 1.5];
 
 /// A finding the briefing states up front, with its figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -237,6 +253,18 @@ pub fn preferred(
         ),
     };
     let v = sim.views.get(index)?;
+    let r = &v.result;
+    // Growth g, scaled about the mean m by k, meets the target t when
+    // m + k (g − m) ≥ t, that is when g ≥ m + (t − m) / k.
+    let spread = SPREAD_FACTORS
+        .iter()
+        .map(|&k| SpreadCase {
+            factor: k,
+            probability: r
+                .histogram
+                .share_at_or_above(r.mean_pct + (r.target_pct - r.mean_pct) / k, r.scenarios),
+        })
+        .collect();
     Some(Preferred {
         view: v.view.id.clone(),
         index,
@@ -244,6 +272,7 @@ pub fn preferred(
         probability: v.result.probability,
         probability_ci95: v.result.probability_ci95,
         chosen_by,
+        spread,
     })
 }
 

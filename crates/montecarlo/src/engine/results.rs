@@ -228,3 +228,53 @@ pub struct Histogram {
     /// Draws above the last bin.
     pub over: u64,
 }
+
+impl Histogram {
+    /// The share of `draws` at or above `x` percent, read from the counts:
+    /// whole bins above `x`, the draws above the last bin, and the part of
+    /// `x`'s own bin above it (draws taken as spread evenly within a bin).
+    /// The draws below the first bin count as below any `x` from there up.
+    pub fn share_at_or_above(&self, x: f64, draws: u64) -> f64 {
+        if draws == 0 || !x.is_finite() || self.width <= 0.0 {
+            return f64::NAN;
+        }
+        let pos = (x - self.lo) / self.width;
+        let mut above = self.over as f64;
+        for (b, c) in self.counts.iter().enumerate() {
+            let b = b as f64;
+            if b >= pos {
+                above += *c as f64;
+            } else if b + 1.0 > pos {
+                above += *c as f64 * (b + 1.0 - pos);
+            }
+        }
+        above / draws as f64
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Histogram;
+
+    #[test]
+    fn the_share_at_or_above_reads_whole_and_part_bins() {
+        // Bins of 1 pp from 5 %: [5,6) 10 draws, [6,7) 20, [7,8) 30;
+        // 5 below 5 %, 35 above 8 %: 100 draws.
+        let h = Histogram {
+            lo: 5.0,
+            width: 1.0,
+            counts: vec![10, 20, 30],
+            under: 5,
+            over: 35,
+        };
+        // At a bin edge: 30 + 35 above 7 %.
+        assert!((h.share_at_or_above(7.0, 100) - 0.65).abs() < 1e-12);
+        // Half-way into [6,7): half its 20, then 30 and 35: 75.
+        assert!((h.share_at_or_above(6.5, 100) - 0.75).abs() < 1e-12);
+        // Above the last bin: only the 35 counted there (all of them).
+        assert!((h.share_at_or_above(8.0, 100) - 0.35).abs() < 1e-12);
+        // Below the first bin: all but the 5 below it.
+        assert!((h.share_at_or_above(2.0, 100) - 0.95).abs() < 1e-12);
+        assert!(h.share_at_or_above(f64::NAN, 100).is_nan());
+    }
+}
