@@ -269,7 +269,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 if w.sector_targets() {
                     "at its target, so each sector's own growth target is met by construction: read its probability"
                 } else {
-                    "at its planned growth"
+                    w.at_planned_growth()
                 }
             ),
             &format!(
@@ -277,7 +277,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 if w.sector_targets() {
                     "đạt chỉ tiêu, nên chỉ tiêu tăng trưởng của từng khu vực mặc nhiên đạt: cần đọc xác suất"
                 } else {
-                    "tăng như kế hoạch"
+                    w.at_planned_growth()
                 },
                 view_name
             ),

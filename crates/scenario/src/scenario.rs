@@ -70,6 +70,19 @@ impl LoadedScenario {
         figures.peek().is_some()
             && figures.all(|p| matches!(p.status, Some(Status::Target | Status::Plan)))
     }
+
+    /// Whether every sector's growth in plan year `year` is an assumption
+    /// (the 2026 scenario carries 2025's pace forward): no one's plan, so
+    /// the report does not call it one.
+    pub fn plan_growth_is_assumed(&self, year: i32) -> bool {
+        let prefix = format!("plan.{year}.growth_pct.");
+        let mut figures = self
+            .provenance
+            .iter()
+            .filter(|p| p.field.starts_with(&prefix))
+            .peekable();
+        figures.peek().is_some() && figures.all(|p| p.status == Some(Status::Assumption))
+    }
 }
 
 /// Descriptive fields of a scenario.

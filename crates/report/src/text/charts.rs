@@ -436,6 +436,8 @@ impl Words<'_> {
                 "{} for {}: {}%",
                 if self.sector_targets() {
                     "Target"
+                } else if self.plan_assumed() {
+                    "Assumed"
                 } else {
                     "Plan"
                 },
@@ -446,6 +448,8 @@ impl Words<'_> {
                 "{} {}: {}%",
                 if self.sector_targets() {
                     "Chỉ tiêu"
+                } else if self.plan_assumed() {
+                    "Giả định"
                 } else {
                     "Kế hoạch"
                 },
@@ -714,10 +718,10 @@ impl Words<'_> {
                         format!(" Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {planned}%."),
                     )
                 } else {
-                    (
-                        format!(" The plan's sector growth adds up to {planned}%."),
-                        format!(" Tăng trưởng các khu vực theo kế hoạch cộng lại được {planned}%."),
-                    )
+                    let adds = self.plan_adds_up_to();
+                    let mut first = adds.chars();
+                    let adds: String = first.next().map_or(String::new(), |c| c.to_uppercase().chain(first).collect());
+                    (format!(" {adds} {planned}%."), format!(" {adds} {planned}%."))
                 };
             self.pick(
                 format!(
@@ -912,14 +916,14 @@ impl Words<'_> {
         let all = view.result.all_targets_probability;
         let by_construction = self.plan_centred() && self.sector_targets();
         let at_target_en = if self.sector_targets() {
-            "at its target"
+            "at its target".to_string()
         } else {
-            "at its planned growth"
+            self.at_planned_growth().to_string()
         };
         let at_target_vi = if self.sector_targets() {
-            "Với mọi khu vực đạt chỉ tiêu"
+            "Với mọi khu vực đạt chỉ tiêu".to_string()
         } else {
-            "Với mọi khu vực tăng như kế hoạch"
+            format!("Với mọi khu vực {}", self.at_planned_growth())
         };
         // The sentence on structure and productivity targets only where
         // there are some.
@@ -974,6 +978,11 @@ impl Words<'_> {
         };
         let tally_en = tally(["meets", "exceeds", "misses"], "and");
         let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
+        let (plan_en, plan_vi) = if self.plan_assumed() {
+            ("the projection", "kịch bản")
+        } else {
+            ("the plan", "kế hoạch")
+        };
         // "is below 0.001", not "is < 0.001"; with one target the
         // chance that all hold is its own, already given.
         let (all_en, all_vi) = match all {
@@ -1017,7 +1026,11 @@ impl Words<'_> {
                 let (lead_en, lead_vi) = if self.sector_targets() {
                     ("Even with every sector on target, the plan", "Dù mọi khu vực đạt chỉ tiêu, kế hoạch vẫn")
                 } else {
-                    ("With every sector at its planned growth, the plan", "Với mọi khu vực tăng như kế hoạch, kế hoạch")
+                    if self.plan_assumed() {
+                        ("With every sector at its assumed growth, the projection", "Với mọi khu vực tăng theo giả định, kịch bản")
+                    } else {
+                        ("With every sector at its planned growth, the plan", "Với mọi khu vực tăng như kế hoạch, kế hoạch")
+                    }
                 };
                 let plural = if total == 1 { "" } else { "s" };
                 let (only_en, only_vi) = only;
@@ -1047,7 +1060,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, the plan {}.{construction_en}{narrow_en} {all_en}",
+                    "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, {plan_en} {}.{construction_en}{narrow_en}{all_en}",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} its only target", only.0),
@@ -1057,7 +1070,7 @@ impl Words<'_> {
                     }
                 ),
                 format!(
-                    "Xác suất theo kịch bản “{}”. {at_target_vi}, kế hoạch {}.{construction_vi}{narrow_vi} {all_vi}",
+                    "Xác suất theo kịch bản “{}”. {at_target_vi}, {plan_vi} {}.{construction_vi}{narrow_vi}{all_vi}",
                     view.name,
                     match (given, total) {
                         (0, 1) => format!("{} chỉ tiêu duy nhất", only.1),

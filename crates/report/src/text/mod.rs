@@ -67,11 +67,34 @@ impl<'a> Words<'a> {
     /// "the sector targets add up to" or, for a plan that is not a set of
     /// targets, "the plan adds up to", in the report's language.
     pub(crate) fn plan_adds_up_to(&self) -> String {
-        match (self.sector_targets(), self.vi()) {
-            (true, false) => "the sector targets add up to".into(),
-            (true, true) => "các chỉ tiêu khu vực cộng lại được".into(),
-            (false, false) => "the plan adds up to".into(),
-            (false, true) => "kế hoạch cộng lại được".into(),
+        match (self.sector_targets(), self.plan_assumed(), self.vi()) {
+            (true, _, false) => "the sector targets add up to".into(),
+            (true, _, true) => "các chỉ tiêu khu vực cộng lại được".into(),
+            (false, true, false) => "the assumed sector growth adds up to".into(),
+            (false, true, true) => "tốc độ tăng giả định của các khu vực cộng lại được".into(),
+            (false, false, false) => "the plan adds up to".into(),
+            (false, false, true) => "kế hoạch cộng lại được".into(),
+        }
+    }
+
+    /// Whether the first plan year's sector growth is an assumption, not
+    /// anyone's plan: "as assumed", never "as planned".
+    pub(crate) fn plan_assumed(&self) -> bool {
+        self.input
+            .projection
+            .years
+            .first()
+            .is_some_and(|y| self.input.loaded.plan_growth_is_assumed(y.year))
+    }
+
+    /// "at its planned growth", or "at its assumed growth" for a plan that
+    /// is an assumption, in the report's language.
+    pub(crate) fn at_planned_growth(&self) -> &'static str {
+        match (self.plan_assumed(), self.vi()) {
+            (true, false) => "at its assumed growth",
+            (true, true) => "tăng theo giả định",
+            (false, false) => "at its planned growth",
+            (false, true) => "tăng như kế hoạch",
         }
     }
 
