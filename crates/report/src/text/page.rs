@@ -406,10 +406,19 @@ impl Words<'_> {
                         "Mức tăng tương ứng với chỉ tiêu các khu vực, tính theo giá so sánh 2010. Ghi mức này vào nghị quyết, hoặc nâng chỉ tiêu của một khu vực (các dòng dưới).",
                     )
                 } else {
-                    self.pick(
-                        "What the plan's sector growth gives, weighted at constant 2010 prices. The next rows say what the target needs.",
-                        "Mức mà tăng trưởng các khu vực theo kế hoạch cho, tính theo giá so sánh 2010. Các dòng sau cho biết chỉ tiêu cần gì.",
-                    )
+                    // The rows below are alternatives, each enough for the
+                    // target: not one set to adopt together.
+                    if self.plan_assumed() {
+                        self.pick(
+                            "What the assumed sector growth gives, weighted at constant 2010 prices: not a figure to adopt. Each row below is one way to reach the target.",
+                            "Mức tăng tương ứng với tốc độ tăng giả định của các khu vực, tính theo giá so sánh 2010: không phải con số đề xuất. Mỗi dòng dưới là một cách riêng để đạt chỉ tiêu.",
+                        )
+                    } else {
+                        self.pick(
+                            "What the plan's sector growth gives, weighted at constant 2010 prices. Each row below is one way to reach the target.",
+                            "Mức tăng tương ứng với tăng trưởng các khu vực theo kế hoạch, tính theo giá so sánh 2010. Mỗi dòng dưới là một cách riêng để đạt chỉ tiêu.",
+                        )
+                    }
                 },
             ],
             L::SectorForTarget {
@@ -431,12 +440,12 @@ impl Words<'_> {
                         if self.sector_targets() {
                             format!("What it needs for {} % with the other sectors at their targets.", self.lang.given_num(*target_pct))
                         } else {
-                            format!("What it needs for {} % with the other sectors as planned.", self.lang.given_num(*target_pct))
+                            format!("What it needs for {} % with the other sectors {}.", self.lang.given_num(*target_pct), if self.plan_assumed() { "as assumed" } else { "as planned" })
                         },
                         if self.sector_targets() {
                             format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", self.lang.given_num(*target_pct))
                         } else {
-                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác tăng như kế hoạch.", self.lang.given_num(*target_pct))
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác {}.", self.lang.given_num(*target_pct), self.at_planned_growth())
                         },
                     ),
                 ]
@@ -452,6 +461,8 @@ impl Words<'_> {
                 ),
                 if self.sector_targets() {
                     self.pick("as drafted", "như dự thảo")
+                } else if self.plan_assumed() {
+                    self.pick("as assumed", "theo giả định")
                 } else {
                     self.pick("as planned", "như kế hoạch")
                 },
@@ -464,6 +475,8 @@ impl Words<'_> {
                         "One add-on to every sector's {} that gives {} %.",
                         if self.sector_targets() {
                             "target"
+                        } else if self.plan_assumed() {
+                            "assumed growth"
                         } else {
                             "planned growth"
                         },
