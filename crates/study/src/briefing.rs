@@ -407,14 +407,12 @@ pub fn proposal(
             consistent_pct: py.growth_pct,
         });
         if let Some(target_pct) = agg.target.bound.min {
-            // The largest sector: the one a planner would ask first.
-            let largest = e
-                .base_weights()
-                .iter()
-                .enumerate()
-                .max_by(|a, b| a.1.total_cmp(b.1))
-                .map(|(i, _)| i);
-            if let Some(i) = largest {
+            // Each sector alone, largest first (the one a planner asks
+            // first): what it would need with the others as they are.
+            let mut by_weight: Vec<(usize, f64)> =
+                e.base_weights().iter().copied().enumerate().collect();
+            by_weight.sort_by(|a, b| b.1.total_cmp(&a.1));
+            for (i, _) in by_weight {
                 let id = &e.components()[i].id;
                 if let Ok(sol) = solve::component_for_target(e, s.plan(), year, target_pct, id) {
                     out.push(ProposalLine::SectorForTarget {
