@@ -14,9 +14,16 @@ use crate::calibration::ShortfallRecords;
 use crate::error::{ComponentRole, StudyError, ViewRole};
 
 /// The feasibility curve's shifts of the component's centre, percentage
-/// points: −3 to +3 in steps of a quarter.
-fn feasibility_shifts_pp() -> Vec<f64> {
-    (-12..=12).map(|i| f64::from(i) * 0.25).collect()
+/// points: −3 to +3 in steps of a quarter, and further up, to two points
+/// past what the component alone needs for the target (`needed_pp` above
+/// its plan, at most +15), so that the curve reaches one half where it
+/// can: the 2026 target asks services for 5.9 points more.
+fn feasibility_shifts_pp(needed_pp: Option<f64>) -> Vec<f64> {
+    let top = needed_pp
+        .filter(|n| n.is_finite())
+        .map_or(3.0, |n| (n + 2.0).clamp(3.0, 15.0));
+    let steps = (top / 0.25).ceil() as i32;
+    (-12..=steps).map(|i| f64::from(i) * 0.25).collect()
 }
 
 /// What to simulate, and how.
@@ -268,7 +275,17 @@ pub fn simulate_views(
         optimism_pp: None,
         feasibility: Some(FeasibilityRequest {
             component: feasibility,
-            shifts_pp: feasibility_shifts_pp(),
+            shifts_pp: feasibility_shifts_pp(
+                grdp_core::solve::component_for_target(
+                    s.economy(),
+                    s.plan(),
+                    main.year,
+                    main.threshold_pct,
+                    &ids[feasibility],
+                )
+                .ok()
+                .map(|c| c.required_growth_pct - c.planned_growth_pct),
+            ),
         }),
         required_component: Some(required),
         detail: true,

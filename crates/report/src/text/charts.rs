@@ -1182,7 +1182,7 @@ impl Words<'_> {
                 }
             },
             self.pick(
-                format!("Probability of {}% GRDP growth as the centre of {} growth moves, the others unchanged.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
+                format!("Probability of GRDP growth of at least {}% as the centre of {} growth moves, the others unchanged.{}", self.lang.given_num(m.target_pct), name.to_lowercase(), self.main_scenario_note()),
                 format!("Xác suất GRDP tăng từ {}% trở lên khi giá trị trung tâm tăng trưởng của {name_vi} thay đổi, các khu vực khác giữ nguyên.{}", self.lang.given_num(m.target_pct), self.main_scenario_note()),
             ),
             self.pick(
