@@ -161,10 +161,11 @@ fn save_draws_writes_every_draw() {
 
 #[test]
 fn run_options_out_of_range() {
+    // No draws is a usage error, refused as the flag is read.
     let o = grdp(&["simulate", "-n", "0"]);
-    assert_eq!(code(&o), 1);
+    assert_eq!(code(&o), 2);
     assert!(
-        stderr(&o).contains("-n") && stderr(&o).contains("at least 1"),
+        stderr(&o).contains("--draws") && stderr(&o).contains("at least 1 draw"),
         "{}",
         stderr(&o)
     );

@@ -371,6 +371,15 @@ fn parse_seed(s: &str) -> Result<u64, String> {
 /// scientific notation (1e6).
 fn parse_scenarios(s: &str) -> Result<u64, String> {
     let t = s.trim().replace('_', "");
+    // No draws answer nothing: refused here, for every command alike
+    // (`batch` had named an internal setting and a province at random).
+    if t.parse::<f64>() == Ok(0.0) {
+        return Err(if requested_lang() == grdp_report::Lang::Vi {
+            format!("nhận {s}; cần ít nhất 1 lần mô phỏng")
+        } else {
+            format!("found {s}; expected at least 1 draw")
+        });
+    }
     if let Ok(n) = t.parse::<u64>() {
         return Ok(n);
     }
