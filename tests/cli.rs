@@ -307,6 +307,26 @@ fn common_errors_speak_vietnamese_under_lang_vi() {
         "{}",
         stderr(&o)
     );
+    // Every number a flag takes, not only percentages; --sd said only
+    // that it expected a spread.
+    for (args, point) in [
+        (
+            vec!["simulate", "--precision", "0,5", "--lang", "vi"],
+            "0.5",
+        ),
+        (vec!["backtest", "--sd", "1,5", "--lang", "vi"], "1.5"),
+    ] {
+        let o = grdp(&args);
+        assert_eq!(code(&o), 2, "{args:?}");
+        let e = stderr(&o);
+        assert!(e.contains("dấu phẩy thập phân") && e.contains(point), "{e}");
+    }
+    let o = grdp(&["backtest", "--sd", "1,5"]);
+    assert!(
+        stderr(&o).contains("a decimal comma; write 1.5"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 /// An argument that is not UTF-8 (a file name in a legacy encoding) is an

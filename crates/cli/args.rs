@@ -286,14 +286,7 @@ fn parse_pct(s: &str) -> Result<f64, String> {
 fn percent_number(s: &str) -> Result<Option<f64>, String> {
     let t = s.trim();
     let vi = requested_lang() == grdp_report::Lang::Vi;
-    if t.contains(',') {
-        let point = t.replace(',', ".");
-        return Err(if vi {
-            format!("`{s}` có dấu phẩy thập phân; trên dòng lệnh hãy dùng dấu chấm: {point}")
-        } else {
-            format!("found `{s}`, a decimal comma; write {point} (a decimal point)")
-        });
-    }
+    decimal_comma(s)?;
     if let Some(number) = t.strip_suffix('%') {
         return Err(if vi {
             format!("`{s}`: hãy ghi số không kèm dấu phần trăm: {number}")
@@ -305,6 +298,22 @@ fn percent_number(s: &str) -> Result<Option<f64>, String> {
         .ok()
         .filter(|v| v.is_finite())
         .map(|v| v + 0.0))
+}
+
+/// A number typed with a decimal comma (`9,5`), refused with the way to
+/// write it, in the language asked for: the page itself writes 9,5 in
+/// Vietnamese, so it is the likeliest slip on the command line.
+fn decimal_comma(s: &str) -> Result<(), String> {
+    let t = s.trim();
+    if !t.contains(',') {
+        return Ok(());
+    }
+    let point = t.replace(',', ".");
+    Err(if requested_lang() == grdp_report::Lang::Vi {
+        format!("`{s}` có dấu phẩy thập phân; trên dòng lệnh hãy dùng dấu chấm: {point}")
+    } else {
+        format!("found `{s}`, a decimal comma; write {point} (a decimal point)")
+    })
 }
 
 /// A quarter's share of the year, percent: above 0 and below 100.
@@ -331,6 +340,7 @@ fn parse_share(s: &str) -> Result<f64, String> {
 
 /// A positive ratio, such as the rest of the year's spread over the year's.
 fn parse_ratio(s: &str) -> Result<f64, String> {
+    decimal_comma(s)?;
     match s.trim().parse::<f64>() {
         Ok(v) if (0.01..=100.0).contains(&v) => Ok(v),
         _ => Err(format!(
@@ -341,6 +351,7 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
 
 /// A spread of one year's growth, percentage points: above 0, at most 50.
 fn parse_sd_pp(s: &str) -> Result<f64, String> {
+    decimal_comma(s)?;
     match s.trim().parse::<f64>() {
         Ok(v) if v > 0.0 && v <= 50.0 => Ok(v),
         _ => Err(format!(
@@ -401,12 +412,7 @@ fn parse_scenarios(s: &str) -> Result<u64, String> {
 /// A half-width of a 95 % interval on a probability: in (0, 0.5).
 fn parse_probability(s: &str) -> Result<f64, String> {
     let t = s.trim();
-    if t.contains(',') {
-        return Err(format!(
-            "found `{s}`, a decimal comma; write {}",
-            t.replace(',', ".")
-        ));
-    }
+    decimal_comma(s)?;
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(format!(
