@@ -51,7 +51,7 @@ pub(super) fn tornado(
             .y_label_formatter(&|y| {
                 let i = y.round();
                 if (y - i).abs() < 1e-6 && i >= 0.0 && (i as usize) < n && !layout.narrow() {
-                    w.component(rows[i as usize].0)
+                    w.component_short(rows[i as usize].0)
                 } else {
                     String::new()
                 }

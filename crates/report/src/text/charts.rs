@@ -288,11 +288,11 @@ impl Words<'_> {
         self.pick(
             format!(
                 "Centre of the growth of {} (%)",
-                self.component(c).to_lowercase()
+                self.component_short(c).to_lowercase()
             ),
             format!(
                 "Giá trị trung tâm tăng trưởng {} (%)",
-                self.component(c).to_lowercase()
+                self.component_short(c).to_lowercase()
             ),
         )
     }
@@ -409,24 +409,36 @@ impl Words<'_> {
     pub(crate) fn p_estimate(&self) -> String {
         self.pick("Estimate of P", "Ước lượng xác suất")
     }
+    /// Who meets, exceeds or misses a target in chart 7's key: the plan,
+    /// or the projection where the plan is an assumption.
+    fn projection_who(&self) -> (&'static str, &'static str) {
+        if self.plan_assumed() {
+            ("Projection", "Kịch bản")
+        } else {
+            ("Plan", "Kế hoạch")
+        }
+    }
     pub(crate) fn projection_meets(&self) -> String {
-        self.pick("Plan meets it", "Kế hoạch đạt")
+        let (en, vi) = self.projection_who();
+        self.pick(format!("{en} meets it"), format!("{vi} đạt"))
     }
     pub(crate) fn projection_exceeds(&self) -> String {
-        self.pick("Plan exceeds it", "Kế hoạch vượt")
+        let (en, vi) = self.projection_who();
+        self.pick(format!("{en} exceeds it"), format!("{vi} vượt"))
     }
     pub(crate) fn projection_misses(&self) -> String {
-        self.pick("Plan misses it", "Kế hoạch không đạt")
+        let (en, vi) = self.projection_who();
+        self.pick(format!("{en} misses it"), format!("{vi} không đạt"))
     }
     pub(crate) fn curve_label(&self, c: usize) -> String {
         self.pick(
             format!(
                 "P as the centre of {} moves",
-                self.component(c).to_lowercase()
+                self.component_short(c).to_lowercase()
             ),
             format!(
                 "Xác suất khi giá trị trung tâm của {} thay đổi",
-                self.component(c).to_lowercase()
+                self.component_short(c).to_lowercase()
             ),
         )
     }
@@ -441,7 +453,7 @@ impl Words<'_> {
                 } else {
                     "Plan"
                 },
-                self.component(c).to_lowercase(),
+                self.component_short(c).to_lowercase(),
                 self.text_num(g, 2)
             ),
             format!(
@@ -453,7 +465,7 @@ impl Words<'_> {
                 } else {
                     "Kế hoạch"
                 },
-                self.lang.in_sentence(&self.component(c)),
+                self.lang.in_sentence(&self.component_short(c)),
                 self.text_num(g, 2)
             ),
         )
