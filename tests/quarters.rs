@@ -245,3 +245,50 @@ fn a_rest_below_minus_100_is_reached_not_needed() {
         stdout(&o)
     );
 }
+
+/// `report --known` takes a release newer than the scenario's: the
+/// merged city's 2026 briefing, given Q1 2026 at 7.5 %, has its year so
+/// far (section, chart) and the P given it; the rest needs, by hand with
+/// equal quarters, (4 × 10 − 7.5) / 3 = 10.83 %.
+#[test]
+fn report_takes_a_newer_release_with_known() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "--known",
+        "Q1=7.5",
+        "-n",
+        "20000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("Given Q1 2026 (7.5 %), released since"),
+        "{page}"
+    );
+    assert!(page.contains("must grow 10.83% on average"), "{page}");
+    assert!(out.join("10-year-so-far.png").exists());
+    // Quarter shares with nothing known of the year: nothing to apply them to.
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "--quarter-shares",
+        "20,25,25,30",
+        "-o",
+        dir.path().join("s").to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--quarter-shares goes with --known"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!dir.path().join("s").exists());
+}

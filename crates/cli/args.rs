@@ -1028,6 +1028,15 @@ pub struct ReportArgs {
     /// Who issues the briefing, printed under its title (default: the scenario's `issuer`).
     #[arg(long, value_name = "TEXT")]
     pub issuer: Option<String>,
+    /// What a release gives of the target year so far, cumulated from
+    /// January on the same period of the year before, percent: Q1=7.15,
+    /// H1=7.4 or 9M=7.5 (default: the scenario's `[known]`, where given).
+    #[arg(long, value_name = "PART=PCT", value_parser = parse_known)]
+    pub known: Option<(grdp_study::solve::KnownPart, f64)>,
+    /// With --known: the year before's quarter shares at constant prices,
+    /// percent, Q1,Q2,Q3,Q4 (default: the scenario's, else equal).
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
+    pub quarter_shares: Option<Vec<f64>>,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
     pub scale: u32,

@@ -5,19 +5,77 @@ use grdp_study::{Study, StudyOptions};
 use crate::args::ReportArgs;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
-    crate::args::note_fractions(&[("--target", args.target, "%")]);
-    let loaded = crate::args::load(&args.scenario, args.builtin)?;
+    let known_flag = args
+        .known
+        .map(|(part, _)| format!("--known {}=", part.label()));
+    crate::args::note_fractions(&[
+        ("--target", args.target, "%"),
+        (
+            known_flag.as_deref().unwrap_or_default(),
+            args.known.map(|(_, v)| v),
+            "%",
+        ),
+    ]);
+    let mut loaded = crate::args::load(&args.scenario, args.builtin)?;
     let (history, history_name) = crate::args::load_history(&args.history)?;
     // The area's own record in the history, where the scenario names one.
-    let region = crate::args::own_region(
+    let region: Option<String> = crate::args::own_region(
         &loaded,
         &args.scenario,
         args.builtin,
         &history,
         &history_name,
-    )?;
+    )?
+    .map(str::to_string);
+    let region = region.as_deref();
+    let simulation = args.simulation_options(&history, region)?;
+    // A release newer than the scenario's: its year so far replaces the
+    // scenario's `[known]` for the target year, and the page, chart and
+    // tables follow it.
+    if args.known.is_some() || args.quarter_shares.is_some() {
+        let year = grdp_study::simulation::main_target(&loaded, &simulation)
+            .map_err(crate::errors::in_flags)?
+            .year;
+        let file = loaded.scenario.known().filter(|k| k.year == year).cloned();
+        let (part, growth_pct) = match (args.known, &file) {
+            (Some(k), _) => k,
+            (None, Some(k)) => (k.part, k.growth_pct),
+            (None, None) => {
+                return Err(crate::UsageError(
+                    "--quarter-shares goes with --known PART=PCT (or a [known] block for the target year)".into(),
+                )
+                .into());
+            }
+        };
+        let shares = match args.quarter_shares.as_deref() {
+            Some([a, b, c, d]) => grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
+                .map_err(|e| crate::UsageError(format!("--quarter-shares: {e}")))?,
+            Some(other) => {
+                return Err(crate::UsageError(format!(
+                    "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                    other.len()
+                ))
+                .into());
+            }
+            None => file
+                .as_ref()
+                .map_or(grdp_study::partly_known::QuarterShares::EQUAL, |k| k.shares),
+        };
+        let known = grdp_study::partly_known::KnownYear {
+            year,
+            part,
+            growth_pct,
+            shares,
+            target_path_pct: file.map(|k| k.target_path_pct).unwrap_or_default(),
+        };
+        loaded.scenario = loaded
+            .scenario
+            .clone()
+            .with_known(known)
+            .map_err(|e| crate::UsageError(format!("--known: {e}")))?;
+    }
     let options = StudyOptions {
-        simulation: Some(args.simulation_options(&history, region)?),
+        simulation: Some(simulation),
         history: region.map(|region| (&history, region)),
     };
     let progress = crate::progress::Progress::new(args.quiet);

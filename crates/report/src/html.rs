@@ -468,7 +468,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             format!("Số liệu đã công bố năm {year}"),
             format!(
-                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).",
+                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập). Phần còn lại của năm vẫn lấy giá trị trung tâm như kịch bản; phần đã biết thu hẹp mức không chắc chắn, nên một chỉ tiêu cao hơn nhiều so với giá trị trung tâm có thể trở nên khó đạt hơn ngay cả khi số đã biết tốt hơn dự kiến.",
                 input.lang.known_part(g.known),
                 n(g.known_growth_pct),
                 input.lang.given_num(g.target_pct),
@@ -485,7 +485,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).",
+                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters). The rest of the year stays centred where the scenario puts it; what is known narrows the uncertainty, so a target far above the centre can become less likely even after a better part than expected.",
                 g.known.label(),
                 n(g.known_growth_pct),
                 input.lang.given_num(g.target_pct),

@@ -14,8 +14,8 @@
 //! probability is read off the view's histogram of `G` (32,768 bins,
 //! interpolated within a bin).
 
-pub use grdp_core::quarters::QuarterShares;
 use grdp_core::quarters::{KnownPart, remaining};
+pub use grdp_core::quarters::{KnownYear, QuarterShares};
 use grdp_montecarlo::engine::Histogram;
 use serde::Serialize;
 
