@@ -652,3 +652,54 @@ fn a_record_of_shortfalls_is_applied_only_to_its_own_area() {
     assert!((median + 1.26).abs() < 1e-9, "{median}");
     assert!(own.join("9-track-record.png").exists());
 }
+
+/// A scenario without targets, reported on a threshold given with
+/// --target: the briefing is written without the targets chart, which had
+/// nothing to count and panicked (exit 101).
+#[test]
+fn a_scenario_without_targets_is_reported_on_a_given_threshold() {
+    let dir = tempfile::tempdir().unwrap();
+    let text: String = {
+        let full = std::process::Command::new(env!("CARGO_BIN_EXE_grdp"))
+            .args(["scenarios", "cantho-2026"])
+            .output()
+            .unwrap();
+        let full = String::from_utf8(full.stdout).unwrap();
+        // Every [[target]] table left out.
+        let mut out = String::new();
+        let mut skipping = false;
+        for line in full.lines() {
+            if line.starts_with("[[target]]") {
+                skipping = true;
+                continue;
+            }
+            if skipping && line.starts_with("source = ") {
+                skipping = false;
+                continue;
+            }
+            if !skipping {
+                out.push_str(line);
+                out.push('\n');
+            }
+        }
+        out
+    };
+    assert!(!text.contains("[[target]]"));
+    let s = dir.path().join("s.toml");
+    std::fs::write(&s, text).unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        s.to_str().unwrap(),
+        "--target",
+        "9",
+        "-n",
+        "20000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(out.join("index.html").exists());
+    assert!(!out.join("7-targets.png").exists());
+}

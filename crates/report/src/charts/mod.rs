@@ -550,6 +550,11 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
         if file == "10-year-so-far.png" && input.given_known.is_none() {
             continue;
         }
+        // No targets in the scenario (a threshold given with --target):
+        // nothing for the targets chart to count.
+        if file == "7-targets.png" && input.target_outcomes.is_empty() {
+            continue;
+        }
         let (title, caption, png) = f(input, &w, Layout::Page)?;
         let (_, _, phone_png) = f(input, &w, Layout::PHONE)?;
         charts.push(Chart {
