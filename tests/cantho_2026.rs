@@ -112,7 +112,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "7.32",
                 "14.67",
                 "+2.68",
-                "the assumed sector growth adds up to 7.32%",
+                "at the assumed sector growth, GRDP grows 7.32%",
             ],
             [
                 "sector targets add up",
@@ -127,7 +127,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "7,32",
                 "14,67",
                 "thêm 2,68 điểm phần trăm",
-                "tốc độ tăng giả định của các khu vực cộng lại được 7,32%",
+                "với tốc độ tăng giả định của các khu vực, GRDP tăng 7,32%",
             ],
             [
                 "chỉ tiêu khu vực cộng lại",

@@ -32,10 +32,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     // A release newer than the scenario's: its year so far replaces the
     // scenario's `[known]` for the target year, and the page, chart and
     // tables follow it.
-    if args.known.is_some() || args.quarter_shares.is_some() {
-        let year = grdp_study::simulation::main_target(&loaded, &simulation)
-            .map_err(crate::errors::in_flags)?
-            .year;
+    let year = grdp_study::simulation::main_target(&loaded, &simulation)
+        .map_err(crate::errors::in_flags)?
+        .year;
+    // A --year that is no plan year is refused by the simulation, in its
+    // own words; the known part is not applied to it first.
+    if (args.known.is_some() || args.quarter_shares.is_some())
+        && loaded.scenario.plan().year(year).is_some()
+    {
         let file = loaded.scenario.known().filter(|k| k.year == year).cloned();
         let (part, growth_pct) = match (args.known, &file) {
             (Some(k), _) => k,

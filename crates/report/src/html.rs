@@ -265,7 +265,12 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         "<p class=\"note\">{}</p>\n",
         esc(&pick(
             &format!(
-                "Projection: the plan carried forward (every sector {}). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
+                "Projection: {} (every sector {}). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
+                if w.plan_assumed() {
+                    "the assumed growth carried forward"
+                } else {
+                    "the plan carried forward"
+                },
                 if w.sector_targets() {
                     "at its target, so each sector's own growth target is met by construction: read its probability"
                 } else {
@@ -273,7 +278,12 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 }
             ),
             &format!(
-                "Kịch bản kế hoạch: kế hoạch được giữ nguyên (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                if w.plan_assumed() {
+                    "Dự báo: tốc độ tăng giả định được giữ nguyên"
+                } else {
+                    "Kịch bản kế hoạch: kế hoạch được giữ nguyên"
+                },
                 if w.sector_targets() {
                     "đạt chỉ tiêu, nên chỉ tiêu tăng trưởng của từng khu vực mặc nhiên đạt: cần đọc xác suất"
                 } else {
@@ -375,20 +385,31 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         && let [half, wide] = pr.spread.as_slice()
     {
         let sd = input.lang.text_num(v.result.sd_pp, 2);
+        // In a sentence: "below 0.001", not "be < 0.001".
+        let p = |x: f64| {
+            let t = w.probability(x);
+            match (t.strip_prefix("< "), t.strip_prefix("> "), vi) {
+                (Some(r), _, false) => format!("below {r}"),
+                (Some(r), _, true) => format!("dưới {r}"),
+                (_, Some(r), false) => format!("above {r}"),
+                (_, Some(r), true) => format!("trên {r}"),
+                _ => t,
+            }
+        };
         h += &format!(
             "<p>{}</p>\n",
             esc(&pick(
                 &format!(
                     "The spread of growth is an assumption too (standard deviation {sd} percentage points in the scenario “{}”). Were every draw's distance from the mean half as large, P would be {}; one and a half times as large, {}.",
                     v.name,
-                    w.probability(half.probability),
-                    w.probability(wide.probability)
+                    p(half.probability),
+                    p(wide.probability)
                 ),
                 &format!(
-                    "Độ phân tán của tăng trưởng cũng là một giả định (độ lệch chuẩn {sd} điểm phần trăm trong kịch bản “{}”). Nếu khoảng cách của mỗi lần mô phỏng đến giá trị trung bình chỉ bằng một nửa, xác suất là {}; nếu gấp 1,5 lần, xác suất là {}.",
+                    "Độ phân tán của tăng trưởng cũng là một giả định (độ lệch chuẩn {sd} điểm phần trăm trong kịch bản “{}”). Nếu độ phân tán chỉ bằng một nửa, xác suất là {}; nếu gấp 1,5 lần, xác suất là {}.",
                     v.name,
-                    w.probability(half.probability),
-                    w.probability(wide.probability)
+                    p(half.probability),
+                    p(wide.probability)
                 ),
             ))
         );
@@ -464,15 +485,49 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         .collect::<Vec<_>>()
         .join(" / ");
     let equal = !g.shares_stated;
+    // Below −100 % the rest of the year cannot miss: said so, not a need.
+    let target = input.lang.given_num(g.target_pct);
+    let (need_en, need_vi) = if g.required_rest_pct <= -100.0 {
+        (
+            format!("{target}% in the year is reached whatever the rest of the year does."),
+            format!("Chỉ tiêu {target}% cả năm đã chắc chắn đạt, bất kể các quý còn lại."),
+        )
+    } else {
+        (
+            format!(
+                "For {target}% in the year, the rest of the year must grow {}% on average.",
+                n(g.required_rest_pct)
+            ),
+            format!(
+                "Để cả năm đạt {target}%, phần còn lại của năm cần tăng bình quân {}%.",
+                n(g.required_rest_pct)
+            ),
+        )
+    };
+    // Why a part better than the centre can lower P: only where it did.
+    let narrowed = g.views.iter().any(|gv| {
+        gv.probability < gv.probability_before
+            && input
+                .views
+                .iter()
+                .find(|v| v.id == gv.view)
+                .is_some_and(|v| g.known_growth_pct >= v.result.mean_pct)
+    });
+    let (narrows_en, narrows_vi) = if narrowed {
+        (
+            " The rest of the year stays centred where the scenario puts it; what is known narrows the uncertainty, so a target far above the centre can become less likely even when the part released came in better than expected.",
+            " Phần còn lại của năm vẫn lấy giá trị trung tâm như kịch bản; phần đã biết thu hẹp mức không chắc chắn, nên một chỉ tiêu cao hơn nhiều so với giá trị trung tâm có thể trở nên khó đạt hơn ngay cả khi số đã công bố tốt hơn dự kiến.",
+        )
+    } else {
+        ("", "")
+    };
     let (title, text) = if vi {
         (
             format!("Số liệu đã công bố năm {year}"),
             format!(
-                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. Để cả năm đạt {}%, phần còn lại của năm cần tăng bình quân {}%. Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập). Phần còn lại của năm vẫn lấy giá trị trung tâm như kịch bản; phần đã biết thu hẹp mức không chắc chắn, nên một chỉ tiêu cao hơn nhiều so với giá trị trung tâm có thể trở nên khó đạt hơn ngay cả khi số đã biết tốt hơn dự kiến.",
+                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
                 input.lang.known_part(g.known),
-                n(g.known_growth_pct),
-                input.lang.given_num(g.target_pct),
-                n(g.required_rest_pct),
+                input.lang.given_num(g.known_growth_pct),
                 if equal {
                     " (bằng nhau: giả định)"
                 } else {
@@ -485,11 +540,9 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}% on the same period of the year before. For {}% in the year, the rest of the year must grow {}% on average. The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters). The rest of the year stays centred where the scenario puts it; what is known narrows the uncertainty, so a target far above the centre can become less likely even after a better part than expected.",
+                "{} {year} grew {}% on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
                 g.known.label(),
-                n(g.known_growth_pct),
-                input.lang.given_num(g.target_pct),
-                n(g.required_rest_pct),
+                input.lang.given_num(g.known_growth_pct),
                 if equal {
                     " (equal: an assumption)"
                 } else {

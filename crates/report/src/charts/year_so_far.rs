@@ -141,7 +141,7 @@ pub(super) fn year_so_far(
             .map_err(err)?;
         chart
             .draw_series(std::iter::once(Text::new(
-                w.num(g.known_growth_pct, 2),
+                w.lang.given_num(g.known_growth_pct),
                 (k as f64, g.known_growth_pct - (hi - lo) * 0.04),
                 bold(13.0, s).pos(Pos::new(HPos::Center, VPos::Top)),
             )))

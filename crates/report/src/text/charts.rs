@@ -117,13 +117,13 @@ impl Words<'_> {
             self.pick(
                 format!(
                     "After {part} at {} %, the rest of {year} needs {} %; the preferred scenario expects {} %",
-                    n(g.known_growth_pct),
+                    self.lang.given_num(g.known_growth_pct),
                     n(g.required_rest_pct),
                     n(expected)
                 ),
                 format!(
                     "Sau {part} năm {year} tăng {}%, phần còn lại của năm cần {}%; kịch bản được chọn dự kiến {}%",
-                    n(g.known_growth_pct),
+                    self.lang.given_num(g.known_growth_pct),
                     n(g.required_rest_pct),
                     n(expected)
                 ),
@@ -413,7 +413,7 @@ impl Words<'_> {
     /// or the projection where the plan is an assumption.
     fn projection_who(&self) -> (&'static str, &'static str) {
         if self.plan_assumed() {
-            ("Projection", "Kịch bản")
+            ("Projection", "Dự báo")
         } else {
             ("Plan", "Kế hoạch")
         }
@@ -456,18 +456,26 @@ impl Words<'_> {
                 self.component_short(c).to_lowercase(),
                 self.text_num(g, 2)
             ),
-            format!(
-                "{} {}: {}%",
-                if self.sector_targets() {
-                    "Chỉ tiêu"
-                } else if self.plan_assumed() {
-                    "Giả định"
-                } else {
-                    "Kế hoạch"
-                },
-                self.lang.in_sentence(&self.component_short(c)),
-                self.text_num(g, 2)
-            ),
+            if self.plan_assumed() && !self.sector_targets() {
+                // "Dịch vụ theo giả định", not "Giả định dịch vụ" (assume
+                // services).
+                format!(
+                    "{} theo giả định: {}%",
+                    self.component_short(c),
+                    self.text_num(g, 2)
+                )
+            } else {
+                format!(
+                    "{} {}: {}%",
+                    if self.sector_targets() {
+                        "Chỉ tiêu"
+                    } else {
+                        "Kế hoạch"
+                    },
+                    self.lang.in_sentence(&self.component_short(c)),
+                    self.text_num(g, 2)
+                )
+            },
         )
     }
 
@@ -1066,10 +1074,17 @@ impl Words<'_> {
                     )
                 }
             },
-            self.pick(
-                "Bars: probability of meeting each target in the preferred scenario; colour: the plan carried forward meets, exceeds or misses it.".to_string(),
-                "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: kịch bản kế hoạch đạt, vượt hay không đạt.".to_string(),
-            ),
+            if self.plan_assumed() {
+                self.pick(
+                    "Bars: probability of meeting each target in the preferred scenario; colour: the projection at the assumed growth meets, exceeds or misses it.".to_string(),
+                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: dự báo theo tốc độ tăng giả định đạt, vượt hay không đạt.".to_string(),
+                )
+            } else {
+                self.pick(
+                    "Bars: probability of meeting each target in the preferred scenario; colour: the plan carried forward meets, exceeds or misses it.".to_string(),
+                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: kịch bản kế hoạch đạt, vượt hay không đạt.".to_string(),
+                )
+            },
             self.pick(
                 format!(
                     "Probabilities are those of the scenario “{}”. Carried forward with every sector {at_target_en}, {plan_en} {}.{construction_en}{narrow_en}{all_en}",
@@ -1137,8 +1152,8 @@ impl Words<'_> {
         (
             match half {
                 Some(h) => self.pick(
-                    format!("{name} would have to average {} % for an even chance of {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
-                    format!("{name} cần tăng bình quân {}% để xác suất đạt {}% là 50%", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
+                    format!("{name} would have to average {} % for an even chance of at least {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
+                    format!("{name} phải tăng bình quân {}% thì xác suất GRDP tăng từ {}% trở lên mới đạt 0,5", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                 ),
                 None if above => {
                     // The curve's lowest point: even there the target is
@@ -1176,14 +1191,14 @@ impl Words<'_> {
                                 name.to_lowercase(),
                                 self.text_num(t.centre_pct, 1),
                                 self.lang.given_num(m.target_pct),
-                                self.text_num(t.probability, 2)
+                                self.lang.probability(t.probability).replace("< ", "below ")
                             ),
                             format!(
                                 "Ngay cả khi {} tăng bình quân {}%, xác suất đạt {}% chỉ là {}",
                                 name_vi,
                                 self.text_num(t.centre_pct, 1),
                                 self.lang.given_num(m.target_pct),
-                                self.text_num(t.probability, 2)
+                                self.lang.probability(t.probability).replace("< ", "dưới ")
                             ),
                         ),
                         None => self.pick(

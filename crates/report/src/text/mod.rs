@@ -70,8 +70,9 @@ impl<'a> Words<'a> {
         match (self.sector_targets(), self.plan_assumed(), self.vi()) {
             (true, _, false) => "the sector targets add up to".into(),
             (true, _, true) => "các chỉ tiêu khu vực cộng lại được".into(),
-            (false, true, false) => "the assumed sector growth adds up to".into(),
-            (false, true, true) => "tốc độ tăng giả định của các khu vực cộng lại được".into(),
+            // Growth rates do not add up; at them, GRDP grows.
+            (false, true, false) => "at the assumed sector growth, GRDP grows".into(),
+            (false, true, true) => "với tốc độ tăng giả định của các khu vực, GRDP tăng".into(),
             (false, false, false) => "the plan adds up to".into(),
             (false, false, true) => "kế hoạch cộng lại được".into(),
         }

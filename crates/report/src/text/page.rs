@@ -215,13 +215,13 @@ impl Words<'_> {
                 self.pick(
                     format!(
                         " Given {part} {year} ({} %), released since: {} (see the year so far, below).",
-                        self.lang.text_num(g.known_growth_pct, 2),
-                        self.num(v.probability, 3)
+                        self.lang.given_num(g.known_growth_pct),
+                        self.lang.probability(v.probability)
                     ),
                     format!(
                         " Khi đã có số liệu {part} năm {year} ({}%): {} (xem phần kết quả đã công bố trong năm, bên dưới).",
-                        self.lang.text_num(g.known_growth_pct, 2),
-                        self.num(v.probability, 3)
+                        self.lang.given_num(g.known_growth_pct),
+                        self.lang.probability(v.probability)
                     ),
                 )
             });
@@ -402,8 +402,8 @@ impl Words<'_> {
                 t(*consistent_pct),
                 if self.sector_targets() {
                     self.pick(
-                        "What the sector targets give, weighted at constant 2010 prices. State this, or raise a sector's target (next rows).",
-                        "Mức tăng tương ứng với chỉ tiêu các khu vực, tính theo giá so sánh 2010. Ghi mức này vào nghị quyết, hoặc nâng chỉ tiêu của một khu vực (các dòng dưới).",
+                        "What the sector targets give, weighted at constant 2010 prices. State this, or raise one sector's target: each row below is one way, on its own.",
+                        "Mức tăng tương ứng với chỉ tiêu các khu vực, tính theo giá so sánh 2010. Ghi mức này vào nghị quyết, hoặc nâng chỉ tiêu của một khu vực: mỗi dòng dưới là một phương án riêng.",
                     )
                 } else {
                     // The rows below are alternatives, each enough for the
