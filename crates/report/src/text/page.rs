@@ -219,7 +219,7 @@ impl Words<'_> {
                         self.lang.probability(v.probability)
                     ),
                     format!(
-                        " Khi đã có số liệu {part} năm {year} ({}%): {} (xem phần kết quả đã công bố trong năm, bên dưới).",
+                        " Khi đã có số liệu {part} năm {year} ({}%): {} (xem mục Số liệu đã công bố năm {year}, bên dưới).",
                         self.lang.given_num(g.known_growth_pct),
                         self.lang.probability(v.probability)
                     ),
