@@ -273,6 +273,11 @@ fn report_takes_a_newer_release_with_known() {
         "{page}"
     );
     assert!(page.contains("must grow 10.83% on average"), "{page}");
+    // The figure is not the scenario's: the page says where it came from.
+    assert!(
+        page.contains("7.5% (given with --known, not in the scenario file)"),
+        "{page}"
+    );
     assert!(out.join("10-year-so-far.png").exists());
     // Quarter shares with nothing known of the year: nothing to apply them to.
     let o = grdp(&[

@@ -77,6 +77,20 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             .clone()
             .with_known(known)
             .map_err(|e| crate::UsageError(format!("--known: {e}")))?;
+        // Where the figure comes from, for the page: not the scenario's
+        // source, which it replaces.
+        if let Some((_, pct)) = args.known {
+            loaded.provenance.retain(|p| p.field != "known.growth_pct");
+            loaded.provenance.push(grdp_scenario::Provenance {
+                field: "known.growth_pct".into(),
+                value: pct,
+                status: None,
+                source: Some("--known".into()),
+                note: Some("given with --known, not in the scenario file".into()),
+                note_vi: Some("nhập bằng --known, không có trong tệp kịch bản".into()),
+                line: 0,
+            });
+        }
     }
     let options = StudyOptions {
         simulation: Some(simulation),

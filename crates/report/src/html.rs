@@ -157,7 +157,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             } else {
                 pick(
                     "What the targets need, worked out by grdp from the scenario's plan (here an assumption, not sector targets), prices and population. It is a proposal for discussion, not a forecast.",
-                    "Các chỉ tiêu cần gì, do grdp tính từ kế hoạch của kịch bản (ở đây là giả định, không phải chỉ tiêu khu vực), giá và dân số. Đây là đề xuất để thảo luận, không phải dự báo.",
+                    "Các chỉ tiêu cần gì, do grdp tính từ tốc độ tăng của các khu vực trong tệp kịch bản (ở đây là giả định, không phải chỉ tiêu khu vực), giá và dân số. Đây là đề xuất để thảo luận, không phải dự báo.",
                 )
             })
         );
@@ -230,11 +230,22 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 &format!("Năm {base_year} (ước tính hoặc tính toán)"),
             ),
             pick("Target", "Chỉ tiêu kế hoạch"),
-            pick("Projection", "Kịch bản kế hoạch"),
+            pick(
+                "Projection",
+                if w.plan_assumed() {
+                    "Dự báo theo giả định"
+                } else {
+                    "Kịch bản kế hoạch"
+                },
+            ),
             pick("Probability", "Xác suất đạt"),
             pick(
                 "Verdict of the projection",
-                "Đánh giá theo kịch bản kế hoạch",
+                if w.plan_assumed() {
+                    "Đánh giá theo dự báo"
+                } else {
+                    "Đánh giá theo kịch bản kế hoạch"
+                },
             ),
         ],
         numeric: vec![false, false, true, true, true, true, true, false],
@@ -521,11 +532,26 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     } else {
         ("", "")
     };
+    // The known figure's note in the scenario (or that it was given on the
+    // command line), after the figure.
+    let known_note = input
+        .loaded
+        .provenance
+        .iter()
+        .find(|p| p.field == "known.growth_pct")
+        .and_then(|p| {
+            if vi {
+                p.note_vi.as_ref().or(p.note.as_ref())
+            } else {
+                p.note.as_ref()
+            }
+        })
+        .map_or(String::new(), |n| format!(" ({n})"));
     let (title, text) = if vi {
         (
             format!("Số liệu đã công bố năm {year}"),
             format!(
-                "GRDP {} năm {year} tăng {}% so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
+                "GRDP {} năm {year} tăng {}%{known_note} so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
                 input.lang.known_part(g.known),
                 input.lang.given_num(g.known_growth_pct),
                 if equal {
@@ -540,7 +566,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}% on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
+                "{} {year} grew {}%{known_note} on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
                 g.known.label(),
                 input.lang.given_num(g.known_growth_pct),
                 if equal {

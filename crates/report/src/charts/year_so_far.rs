@@ -130,7 +130,7 @@ pub(super) fn year_so_far(
                 )
             }))
             .map_err(err)?;
-        keys.add(w.path_target(), line_key(TARGET, 4.0, s));
+        keys.add(w.path_target(!path.is_empty()), line_key(TARGET, 4.0, s));
         // The known part.
         chart
             .draw_series(std::iter::once(Circle::new(

@@ -200,11 +200,17 @@ impl Words<'_> {
         )
     }
 
-    pub(crate) fn path_target(&self) -> String {
-        self.pick(
-            "Target path and annual target",
-            "Lộ trình chỉ tiêu và chỉ tiêu cả năm",
-        )
+    /// The key of the target marks: the path and the year's target, or
+    /// the year's alone where the scenario sets no path.
+    pub(crate) fn path_target(&self, with_path: bool) -> String {
+        if with_path {
+            self.pick(
+                "Target path and annual target",
+                "Lộ trình chỉ tiêu và chỉ tiêu cả năm",
+            )
+        } else {
+            self.pick("Annual target", "Chỉ tiêu cả năm")
+        }
     }
 
     pub(crate) fn path_known(&self) -> String {

@@ -180,8 +180,8 @@ impl Words<'_> {
                 )
             }
             grdp_core::uncertainty::Centre::Plan => self.pick(
-                "It centres every sector on the scenario's plan for its growth, which here is an assumption, not a target (the scenario file says which).",
-                "Kịch bản này lấy tăng trưởng theo kế hoạch của kịch bản làm giá trị trung tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
+                "It centres every sector on the growth the scenario file gives it, which here is an assumption, not a target (the file says which).",
+                "Kịch bản này lấy tốc độ tăng nêu trong tệp kịch bản của từng khu vực làm giá trị trung tâm; ở đây đó là giả định, không phải chỉ tiêu (tệp kịch bản ghi rõ).",
             ),
             grdp_core::uncertainty::Centre::Growth { .. }
             | grdp_core::uncertainty::Centre::AsWritten => self.pick(
