@@ -122,7 +122,7 @@ pub(super) fn year_so_far(
         chart
             .draw_series(marks.iter().map(|(q, v)| {
                 Text::new(
-                    w.num(*v, 2),
+                    w.lang.given_num(*v),
                     (*q as f64 + 0.26, *v),
                     bold(13.0, s)
                         .color(&TARGET)

@@ -128,10 +128,24 @@ impl Words<'_> {
                     n(expected)
                 ),
             ),
-            self.pick(
-                "Growth so far on the same period of the year before, cumulated from January: known, set as the path, and two ways on.",
-                "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai kịch bản cho các quý còn lại.",
-            ),
+            // The path is named only where the scenario sets one.
+            if self
+                .input
+                .loaded
+                .scenario
+                .known()
+                .is_some_and(|k| !k.target_path_pct.is_empty())
+            {
+                self.pick(
+                    "Growth so far on the same period of the year before, cumulated from January: known, set as the path, and two ways on.",
+                    "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai kịch bản cho các quý còn lại.",
+                )
+            } else {
+                self.pick(
+                    "Growth so far on the same period of the year before, cumulated from January: known, the year's target, and two ways on.",
+                    "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, chỉ tiêu cả năm và hai kịch bản cho các quý còn lại.",
+                )
+            },
             self.pick(
                 format!(
                     "The dot is what the release gives; orange-red dashes are the target path and the year's target. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {} %. Quarter shares of the year before: {}{}.",
