@@ -113,10 +113,39 @@ impl Words<'_> {
                 format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, xét tại thời điểm đặt kế hoạch: {chance}"),
             );
         }
+        // A year under way with part of it released: the answer as it
+        // stands now leads.
+        if let Some((g, v)) = self.given_now(p) {
+            let part = self.lang.known_part(g.known);
+            let known = self.lang.given_num(g.known_growth_pct);
+            let chance = self.lang.chance(v.probability);
+            return self.pick(
+                format!("Chance that GRDP grows by at least {target} % in {year}, given {part} ({known} %): {chance}"),
+                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, khi đã có số liệu {part} ({known}%): {chance}"),
+            );
+        }
         self.pick(
             format!("Chance that GRDP grows by at least {target} % in {year}: {chance}"),
             format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
         )
+    }
+
+    /// What a release gives of the target year, for the preferred view,
+    /// where the year is not past when the briefing is issued: then the
+    /// chance given it is the answer, and the one before it the context.
+    fn given_now(
+        &self,
+        p: &grdp_study::Preferred,
+    ) -> Option<(
+        &grdp_study::partly_known::PartlyKnown,
+        &grdp_study::partly_known::ViewGivenKnown,
+    )> {
+        if self.main().target_year < self.input.issued_year {
+            return None;
+        }
+        self.input
+            .given_known
+            .and_then(|g| g.view(&p.view).map(|v| (g, v)))
     }
 
     /// The probability in figures, the scenario it comes from and why.
@@ -126,6 +155,21 @@ impl Words<'_> {
             .views
             .get(p.index)
             .map_or(p.view.clone(), |v| v.name.clone());
+        let now = self.given_now(p).map(|(g, v)| {
+            let part = self.lang.known_part(g.known);
+            let year = self.main().target_year;
+            let known = self.lang.given_num(g.known_growth_pct);
+            self.pick(
+                format!(
+                    "P = {} given {part} {year} ({known} %) (see the year so far, below). Before that release: ",
+                    self.lang.probability(v.probability)
+                ),
+                format!(
+                    "Xác suất {} khi đã có số liệu {part} năm {year} ({known}%) (xem mục Số liệu đã công bố năm {year}, bên dưới). Trước khi có số liệu đó, ",
+                    self.lang.probability(v.probability)
+                ),
+            )
+        });
         let figures = self.pick(
             format!(
                 "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.",
@@ -225,7 +269,11 @@ impl Words<'_> {
                     ),
                 )
             });
-        format!("{figures}{since} {centre} {chosen}")
+        match now {
+            // The answer now first, then the one before the release.
+            Some(now) => format!("{now}{figures} {centre} {chosen}"),
+            None => format!("{figures}{since} {centre} {chosen}"),
+        }
     }
 
     /// How much the sum of the sector targets rests on the constant-price
