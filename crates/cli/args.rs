@@ -227,6 +227,40 @@ pub struct SolveArgs {
     pub average: Option<f64>,
 }
 
+/// The notes on a fraction typed for a percent in `--target` and
+/// `--known` (`simulate` and `report` take both).
+pub fn note_target_and_known(
+    target: Option<f64>,
+    known: Option<(grdp_study::solve::KnownPart, f64)>,
+) {
+    let known_flag = known.map(|(part, _)| format!("--known {}=", part.label()));
+    note_fractions(&[
+        ("--target", target, "%"),
+        (
+            known_flag.as_deref().unwrap_or_default(),
+            known.map(|(_, v)| v),
+            "%",
+        ),
+    ]);
+}
+
+/// `--quarter-shares` as the year before's shares, where given: four
+/// shares summing to 100.
+pub fn quarter_shares(
+    given: Option<&[f64]>,
+) -> Result<Option<grdp_study::partly_known::QuarterShares>, crate::UsageError> {
+    match given {
+        Some([a, b, c, d]) => grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
+            .map(Some)
+            .map_err(|e| crate::UsageError(format!("--quarter-shares: {e}"))),
+        Some(other) => Err(crate::UsageError(format!(
+            "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+            other.len()
+        ))),
+        None => Ok(None),
+    }
+}
+
 /// Prints the [`fraction_notes`] of `given` on standard error, before
 /// the run (which goes on).
 pub fn note_fractions(given: &[(&str, Option<f64>, &str)]) {

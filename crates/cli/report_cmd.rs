@@ -5,17 +5,7 @@ use grdp_study::{Study, StudyOptions};
 use crate::args::ReportArgs;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
-    let known_flag = args
-        .known
-        .map(|(part, _)| format!("--known {}=", part.label()));
-    crate::args::note_fractions(&[
-        ("--target", args.target, "%"),
-        (
-            known_flag.as_deref().unwrap_or_default(),
-            args.known.map(|(_, v)| v),
-            "%",
-        ),
-    ]);
+    crate::args::note_target_and_known(args.target, args.known);
     let mut loaded = crate::args::load(&args.scenario, args.builtin)?;
     let (history, history_name) = crate::args::load_history(&args.history)?;
     // The area's own record in the history, where the scenario names one.
@@ -51,20 +41,9 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
                 .into());
             }
         };
-        let shares = match args.quarter_shares.as_deref() {
-            Some([a, b, c, d]) => grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
-                .map_err(|e| crate::UsageError(format!("--quarter-shares: {e}")))?,
-            Some(other) => {
-                return Err(crate::UsageError(format!(
-                    "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                    other.len()
-                ))
-                .into());
-            }
-            None => file
-                .as_ref()
-                .map_or(grdp_study::partly_known::QuarterShares::EQUAL, |k| k.shares),
-        };
+        let shares = crate::args::quarter_shares(args.quarter_shares.as_deref())?
+            .or(file.as_ref().map(|k| k.shares))
+            .unwrap_or(grdp_study::partly_known::QuarterShares::EQUAL);
         let known = grdp_study::partly_known::KnownYear {
             year,
             part,

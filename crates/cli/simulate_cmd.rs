@@ -75,17 +75,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     if let Some(draws) = save_draws {
         grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
-    let known_flag = args
-        .known
-        .map(|(part, _)| format!("--known {}=", part.label()));
-    crate::args::note_fractions(&[
-        ("--target", args.target, "%"),
-        (
-            known_flag.as_deref().unwrap_or_default(),
-            args.known.map(|(_, v)| v),
-            "%",
-        ),
-    ]);
+    crate::args::note_target_and_known(args.target, args.known);
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     // The scenario's own record, checked against the history where it is
     // the one applied.
@@ -146,20 +136,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     // [known]; the shares from --quarter-shares, else the scenario's, else
     // equal (an assumption the output states).
     let file_known = loaded.scenario.known().filter(|k| k.year == target_year);
-    let stated_shares = match args.quarter_shares.as_deref() {
-        Some([a, b, c, d]) => Some(
-            grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
-                .map_err(|e| UsageError(format!("--quarter-shares: {e}")))?,
-        ),
-        Some(other) => {
-            return Err(UsageError(format!(
-                "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                other.len()
-            ))
-            .into());
-        }
-        None => None,
-    };
+    let stated_shares = crate::args::quarter_shares(args.quarter_shares.as_deref())?;
     let known = match (args.known, file_known) {
         (Some((part, pct)), k) => Some((part, pct, k.map(|k| k.shares))),
         (None, Some(k)) => Some((k.part, k.growth_pct, Some(k.shares))),

@@ -61,27 +61,26 @@ impl LoadedScenario {
     /// an assumption such as last year's growth carried forward. The report
     /// speaks of "the sector targets" only when it is.
     pub fn plan_growth_is_target(&self, year: i32) -> bool {
-        let prefix = format!("plan.{year}.growth_pct.");
-        let mut figures = self
-            .provenance
-            .iter()
-            .filter(|p| p.field.starts_with(&prefix))
-            .peekable();
-        figures.peek().is_some()
-            && figures.all(|p| matches!(p.status, Some(Status::Target | Status::Plan)))
+        self.plan_growth_all(year, |s| matches!(s, Some(Status::Target | Status::Plan)))
     }
 
     /// Whether every sector's growth in plan year `year` is an assumption
     /// (the 2026 scenario carries 2025's pace forward): no one's plan, so
     /// the report does not call it one.
     pub fn plan_growth_is_assumed(&self, year: i32) -> bool {
+        self.plan_growth_all(year, |s| s == Some(Status::Assumption))
+    }
+
+    /// Whether plan year `year` gives sector growth and every figure's
+    /// status passes `test`.
+    fn plan_growth_all(&self, year: i32, test: impl Fn(Option<Status>) -> bool) -> bool {
         let prefix = format!("plan.{year}.growth_pct.");
         let mut figures = self
             .provenance
             .iter()
             .filter(|p| p.field.starts_with(&prefix))
             .peekable();
-        figures.peek().is_some() && figures.all(|p| p.status == Some(Status::Assumption))
+        figures.peek().is_some() && figures.all(|p| test(p.status))
     }
 }
 
