@@ -121,14 +121,6 @@ fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
         };
         return Some(format!("{}: không đọc được tệp: {why}", load.origin));
     }
-    if let Some(McError::InvalidSetting {
-        setting: RunSetting::Scenarios,
-        message,
-    }) = e.downcast_ref::<McError>()
-        && message.starts_with("found 0;")
-    {
-        return Some("-n: nhận 0; cần ít nhất 1 lần mô phỏng".into());
-    }
     None
 }
 

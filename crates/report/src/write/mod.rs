@@ -26,7 +26,7 @@ pub use file::{Draft, check_file_path, write_file};
 /// `/dev/fd/1`, `/proc/self/fd/1`, however spelt, or a link to one of
 /// them), whatever that is.
 pub fn names_standard_output(path: &Path) -> bool {
-    file::any_descriptor(path) == Some((1, true)) || file::is_standard_output(path)
+    file::is_standard_output(path)
 }
 pub use folder::{check_report_path, report_files, write_report_dir};
 
