@@ -271,7 +271,7 @@ impl Words<'_> {
             });
         match now {
             // The answer now first, then the one before the release.
-            Some(now) => format!("{now}{figures} {centre} {chosen}"),
+            Some(now) => format!("{now}{} {centre} {chosen}", self.lang.in_sentence(&figures)),
             None => format!("{figures}{since} {centre} {chosen}"),
         }
     }
