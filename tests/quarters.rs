@@ -67,6 +67,32 @@ fn stated_quarter_shares_change_the_answer_and_say_by_how_much() {
     );
 }
 
+/// Shares rounded to one decimal (25.1 / 24.6 / 24.9 / 25.3, summing to
+/// 99.9) are scaled to 100: Q1 is 25.1 × 100 / 99.9 = 25.125125 % of the
+/// year, and for 10 % after Q1 at 7.5 % the rest needs
+/// (1000 − 7.5 × 25.125125) / 74.874875 = 10.838904 % (by hand; 10.837784
+/// unscaled, outside the tolerance). The table says they were scaled.
+#[test]
+fn quarter_shares_rounded_to_one_decimal_are_scaled_and_said_to_be() {
+    let shares = ["--quarter-shares", "25.1,24.6,24.9,25.3"];
+    let mut args = vec!["--remaining", "Q1=7.5", "--target", "10"];
+    args.extend_from_slice(&shares);
+    let v = solve_json(&args);
+    close(&v, "known_share_pct", 25.125125);
+    close(&v, "required_remaining_pct", 10.838904);
+    close(&v, "shares_given_sum_pct", 99.9);
+    let mut args = vec!["solve", "--remaining", "Q1=7.5", "--target", "10"];
+    args.extend_from_slice(&shares);
+    let o = grdp(&args);
+    assert!(
+        stdout(&o).contains(
+            "25.13 / 24.62 / 24.92 / 25.33% (as stated, summing to 99.9%; scaled to 100)"
+        ),
+        "{}",
+        stdout(&o)
+    );
+}
+
 #[test]
 fn a_slip_in_the_known_part_is_a_usage_error() {
     for bad in [
@@ -280,6 +306,13 @@ fn report_takes_a_newer_release_with_known() {
     assert!(
         page.contains("7.5% (given with --known, not in the scenario file)"),
         "{page}"
+    );
+    // And so does summary.json.
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert_eq!(
+        summary["simulation"]["given_known"]["known_source"], "--known",
+        "{summary}"
     );
     assert!(out.join("10-year-so-far.png").exists());
     // Quarter shares with nothing known of the year: nothing to apply them to.

@@ -216,10 +216,14 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             let shares = stated_shares
                 .or(file_shares)
                 .unwrap_or(grdp_study::partly_known::QuarterShares::EQUAL);
-            Some(
+            let mut g =
                 grdp_study::partly_known::given_known(&sim, part, pct, &shares, args.rest_spread)
-                    .map_err(crate::errors::in_flags)?,
-            )
+                    .map_err(crate::errors::in_flags)?;
+            g.known_source = match args.known {
+                Some(_) => Some("--known".into()),
+                None => loaded.source_of("known.growth_pct"),
+            };
+            Some(g)
         }
     };
     let out = match args.common.format {

@@ -100,6 +100,17 @@ pub enum ModelError {
         /// The accepted distance from 100, in percentage points.
         tolerance_pct: f64,
     },
+    /// Quarter shares of a year that do not add up to 100 %, beyond what
+    /// rounding to one decimal explains.
+    #[error(
+        "the quarter shares sum to {sum_pct:.2}%; expected 100% (within {tolerance_pct} percentage points, the most four shares rounded to one decimal can be off): is one of them mistyped?"
+    )]
+    QuarterSharesDoNotSumTo100 {
+        /// The sum found, in percent.
+        sum_pct: f64,
+        /// The accepted distance from 100, in percentage points.
+        tolerance_pct: f64,
+    },
     /// Plan years do not follow the base year one by one.
     #[error(
         "{field}: found year {year}; expected {expected} (plan years follow the base year one by one, without gaps)"
@@ -171,6 +182,7 @@ impl ModelError {
             ModelError::InvalidTarget { id, .. } => Some(format!("target.{id}")),
             ModelError::NoComponents
             | ModelError::EmptyComponentId { .. }
+            | ModelError::QuarterSharesDoNotSumTo100 { .. }
             | ModelError::Unsolvable { .. } => None,
         }
     }

@@ -61,12 +61,22 @@ impl KnownPart {
     }
 }
 
+/// How far four stated quarter shares may sum from 100, in percentage
+/// points: shares published to one decimal are each off by at most 0.05,
+/// so four of them by at most 0.2 (25.1 + 24.6 + 24.9 + 25.3 = 99.9 is a
+/// rounded release, not a slip). Within it they are scaled to sum to 100.
+pub const QUARTER_SHARE_ROUNDING_PP: f64 = 0.2;
+
 /// Quarter shares of the base year's GRDP at constant 2010 prices, percent,
-/// checked to be positive and to sum to 100 (within 0.05 points).
+/// checked to be positive and to sum to 100 within
+/// [`QUARTER_SHARE_ROUNDING_PP`], and scaled to sum to 100 exactly.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct QuarterShares {
-    /// Q1..Q4, percent.
+    /// Q1..Q4, percent, summing to 100.
     pub pct: [f64; 4],
+    /// What the shares summed to as given, percent: 100 unless they were
+    /// rounded and have been scaled.
+    pub given_sum_pct: f64,
     /// Whether they were stated (by a scenario or a flag), rather than
     /// assumed equal for want of data.
     pub stated: bool,
@@ -76,28 +86,43 @@ impl QuarterShares {
     /// Equal quarters: 25 % each.
     pub const EQUAL: QuarterShares = QuarterShares {
         pct: [25.0; 4],
+        given_sum_pct: 100.0,
         stated: false,
     };
 
-    /// Checked shares.
+    /// Checked shares, scaled to sum to 100 where rounding left them a
+    /// little off.
     pub fn new(pct: [f64; 4]) -> Result<Self, ModelError> {
         for (q, &v) in pct.iter().enumerate() {
             finite(|| format!("quarter_shares.q{}", q + 1), v)?;
             if v <= 0.0 {
-                return Err(ModelError::Unsolvable {
-                    what: "the quarter shares".into(),
-                    reason: format!("Q{} is {v}; expected a share above zero", q + 1),
+                return Err(ModelError::NotPositive {
+                    field: format!("the share of Q{}", q + 1),
+                    value: v,
                 });
             }
         }
         let sum: f64 = pct.iter().sum();
-        if (sum - 100.0).abs() > crate::economy::SHARE_SUM_TOLERANCE_PP {
-            return Err(ModelError::Unsolvable {
-                what: "the quarter shares".into(),
-                reason: format!("they sum to {sum:.2} %; expected 100"),
+        // The sum of four one-decimal figures carries binary noise (100.2
+        // comes to 100.20000000000002): a margin far below any rounding.
+        let off = (sum - 100.0).abs();
+        if off.is_nan() || off > QUARTER_SHARE_ROUNDING_PP + 1e-9 {
+            return Err(ModelError::QuarterSharesDoNotSumTo100 {
+                sum_pct: sum,
+                tolerance_pct: QUARTER_SHARE_ROUNDING_PP,
             });
         }
-        Ok(Self { pct, stated: true })
+        // Exactly 100: kept bit for bit (scaling by 100 / 100 could round).
+        let pct = if sum.to_bits() == 100f64.to_bits() {
+            pct
+        } else {
+            pct.map(|v| v * 100.0 / sum)
+        };
+        Ok(Self {
+            pct,
+            given_sum_pct: sum,
+            stated: true,
+        })
     }
 
     /// Share of the base year covered by the first `k` quarters, percent.
@@ -149,6 +174,9 @@ pub struct RemainingSolution {
     pub shares_pct: [f64; 4],
     /// Whether the shares were stated (else equal, an assumption).
     pub shares_stated: bool,
+    /// What the stated shares summed to before they were scaled to 100,
+    /// percent (100 where they needed no scaling).
+    pub shares_given_sum_pct: f64,
     /// The share of the year the known part covers, percent.
     pub known_share_pct: f64,
     /// The annual growth target, percent, if asked.
@@ -218,6 +246,7 @@ pub fn remaining(
         known_growth_pct,
         shares_pct: shares.pct,
         shares_stated: shares.stated,
+        shares_given_sum_pct: shares.given_sum_pct,
         known_share_pct: k,
         target_pct,
         required_remaining_pct: required,
@@ -268,6 +297,29 @@ mod tests {
         assert!((r.required_per_share_point_pp.unwrap() - 0.4176).abs() < 1e-9);
         assert!((r.year_growth_pct.unwrap() - 7.5425).abs() < 1e-9);
         assert!((r.known_share_pct - 75.0).abs() < 1e-12);
+    }
+
+    /// Shares rounded to one decimal: 25.1 + 24.6 + 24.9 + 25.3 = 99.9 is
+    /// accepted and scaled, Q1 to 25.1 × 100 / 99.9 = 25.125125… % (by
+    /// hand); 100.2 (the most four roundings can add) is accepted, 100.3
+    /// and 99.7 are not. Tolerance 1e-9: the scaling's rounding error.
+    #[test]
+    fn shares_rounded_to_one_decimal_are_scaled_to_100() {
+        let s = QuarterShares::new([25.1, 24.6, 24.9, 25.3]).unwrap();
+        assert!((s.pct[0] - 25.125_125_125).abs() < 1e-9);
+        assert!((s.given_sum_pct - 99.9).abs() < 1e-9);
+        assert!((s.covered_pct(4) - 100.0).abs() < 1e-9);
+        assert!(s.stated);
+        assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.6]).is_ok());
+        assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.7]).is_err());
+        assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.1]).is_err());
+        // Shares summing to 100 exactly are kept as given.
+        let exact = QuarterShares::new([22.0, 24.0, 25.0, 29.0]).unwrap();
+        assert_eq!(
+            exact.pct.map(f64::to_bits),
+            [22.0, 24.0, 25.0, 29.0].map(f64::to_bits)
+        );
+        assert_eq!(exact.given_sum_pct.to_bits(), 100f64.to_bits());
     }
 
     /// The known part exactly on target needs the same from the rest; the

@@ -495,7 +495,6 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         .map(|s| n(*s))
         .collect::<Vec<_>>()
         .join(" / ");
-    let equal = !g.shares_stated;
     // Below −100 % the rest of the year cannot miss: said so, not a need.
     let target = input.lang.given_num(g.target_pct);
     let (need_en, need_vi) = if g.required_rest_pct <= -100.0 {
@@ -551,14 +550,12 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             format!("Số liệu đã công bố năm {year}"),
             format!(
-                "GRDP {} năm {year} tăng {}%{known_note} so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}%{}; giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
+                "GRDP {} năm {year} tăng {}%{known_note} so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}% ({}); giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
                 input.lang.known_part(g.known),
                 input.lang.given_num(g.known_growth_pct),
-                if equal {
-                    " (bằng nhau: giả định)"
-                } else {
-                    " (theo kịch bản)"
-                },
+                input
+                    .lang
+                    .shares_status(g.shares_stated, g.shares_given_sum_pct),
                 n(g.spread_ratio)
             ),
         )
@@ -566,14 +563,12 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}%{known_note} on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP{}; the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
+                "{} {year} grew {}%{known_note} on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP ({}); the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
                 g.known.label(),
                 input.lang.given_num(g.known_growth_pct),
-                if equal {
-                    " (equal: an assumption)"
-                } else {
-                    " (as stated)"
-                },
+                input
+                    .lang
+                    .shares_status(g.shares_stated, g.shares_given_sum_pct),
                 n(g.spread_ratio)
             ),
         )

@@ -476,15 +476,11 @@ pub fn given_known(
     };
     out += &if vi {
         format!(
-            "Khi đã biết {} năm {} tăng {}%: {need}. Tỷ trọng các quý: {shares}%{}; độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
+            "Khi đã biết {} năm {} tăng {}%: {need}. Tỷ trọng các quý: {shares}% ({}); độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
             lang.known_part(g.known),
             sim.target.year,
             n(g.known_growth_pct),
-            if g.shares_stated {
-                " (theo kịch bản)"
-            } else {
-                " (bằng nhau: giả định)"
-            },
+            lang.shares_status(g.shares_stated, g.shares_given_sum_pct),
             n(g.spread_ratio),
             if g.spread_ratio_stated {
                 "nêu bằng --rest-spread"
@@ -494,15 +490,11 @@ pub fn given_known(
         )
     } else {
         format!(
-            "Given {} {} at {}%: {need}. Quarter shares: {shares}%{}; the rest's spread is {} times the year's ({}).\n",
+            "Given {} {} at {}%: {need}. Quarter shares: {shares}% ({}); the rest's spread is {} times the year's ({}).\n",
             g.known.label(),
             sim.target.year,
             n(g.known_growth_pct),
-            if g.shares_stated {
-                " (as stated)"
-            } else {
-                " (equal: an assumption)"
-            },
+            lang.shares_status(g.shares_stated, g.shares_given_sum_pct),
             n(g.spread_ratio),
             if g.spread_ratio_stated {
                 "stated with --rest-spread"

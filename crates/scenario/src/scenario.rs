@@ -56,6 +56,15 @@ pub struct LoadedScenario {
 }
 
 impl LoadedScenario {
+    /// The source given for the number at dotted path `field`
+    /// (`known.growth_pct`), where the file gives one.
+    pub fn source_of(&self, field: &str) -> Option<String> {
+        self.provenance
+            .iter()
+            .find(|p| p.field == field)
+            .and_then(|p| p.source.clone())
+    }
+
     /// Whether the plan's sector growth for `year` is a set of targets (every
     /// figure's status `target` or `plan`), as in a resolution, rather than
     /// an assumption such as last year's growth carried forward. The report

@@ -135,13 +135,14 @@ impl<'a> Study<'a> {
             findings: briefing::findings(&audit.checks, weights_uncertainty(loaded, &projection)),
             proposal: briefing::proposal(s, &projection, &targets),
         };
-        let given_known =
-            match (&simulation, s.known()) {
-                (Some(sim), Some(k)) if k.year == sim.target.year => Some(
-                    partly_known::given_known(sim, k.part, k.growth_pct, &k.shares, None)?,
-                ),
-                _ => None,
-            };
+        let given_known = match (&simulation, s.known()) {
+            (Some(sim), Some(k)) if k.year == sim.target.year => {
+                let mut g = partly_known::given_known(sim, k.part, k.growth_pct, &k.shares, None)?;
+                g.known_source = loaded.source_of("known.growth_pct");
+                Some(g)
+            }
+            _ => None,
+        };
         let track_record = match (&simulation, options.history) {
             (Some(sim), Some((history, region))) => {
                 backtest::for_simulation(history, region, sim).ok()

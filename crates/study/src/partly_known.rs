@@ -46,6 +46,9 @@ pub struct PartlyKnown {
     pub shares_pct: [f64; 4],
     /// Whether the shares were stated (else equal, an assumption).
     pub shares_stated: bool,
+    /// What the stated shares summed to before they were scaled to 100,
+    /// percent (100 where they needed no scaling).
+    pub shares_given_sum_pct: f64,
     /// The target, percent.
     pub target_pct: f64,
     /// Growth the rest of the year needs, percent.
@@ -54,6 +57,10 @@ pub struct PartlyKnown {
     pub spread_ratio: f64,
     /// Whether `spread_ratio` was stated (else from independent quarters).
     pub spread_ratio_stated: bool,
+    /// Where the known figure comes from: the source the scenario's
+    /// `[known]` block gives, or `--known` when it was given on the
+    /// command line; `None` where the scenario gives none.
+    pub known_source: Option<String>,
     /// By view, in the simulation's order.
     pub views: Vec<ViewGivenKnown>,
 }
@@ -96,7 +103,9 @@ pub fn share_at_least(h: &Histogram, x: f64) -> f64 {
 }
 
 /// The chance of the simulation's target for every view, given growth
-/// `known_growth_pct` over the `known` part of the target year.
+/// `known_growth_pct` over the `known` part of the target year (its
+/// `known_source` left for the caller, who knows where the figure came
+/// from).
 pub fn given_known(
     sim: &Simulation,
     known: KnownPart,
@@ -142,10 +151,12 @@ pub fn given_known(
         known_growth_pct,
         shares_pct: shares.pct,
         shares_stated: shares.stated,
+        shares_given_sum_pct: shares.given_sum_pct,
         target_pct: target,
         required_rest_pct: need,
         spread_ratio: k,
         spread_ratio_stated: spread_ratio.is_some(),
+        known_source: None,
         views,
     })
 }

@@ -551,9 +551,9 @@ impl Lang {
                 r.year,
                 self.given_num(r.known_growth_pct),
                 if equal {
-                    " (bằng nhau: giả định; nêu tỷ trọng khác bằng --quarter-shares)"
+                    " (bằng nhau: giả định; nêu tỷ trọng khác bằng --quarter-shares)".to_string()
                 } else {
-                    ""
+                    format!(" ({})", self.shares_status(true, r.shares_given_sum_pct))
                 },
                 n(r.known_share_pct)
             );
@@ -599,9 +599,9 @@ impl Lang {
                 r.year,
                 self.given_num(r.known_growth_pct),
                 if equal {
-                    " (equal: an assumption; state others with --quarter-shares)"
+                    " (equal: an assumption; state others with --quarter-shares)".to_string()
                 } else {
-                    ""
+                    format!(" ({})", self.shares_status(true, r.shares_given_sum_pct))
                 },
                 n(r.known_share_pct)
             );
@@ -642,6 +642,25 @@ impl Lang {
             }
         }
         out
+    }
+
+    /// After a list of quarter shares: whether they were stated or assumed
+    /// equal, and where stated shares summed to a little off 100 (rounded
+    /// to one decimal), what they summed to and that they were scaled.
+    pub fn shares_status(self, stated: bool, given_sum_pct: f64) -> String {
+        let sum = self.given_num(given_sum_pct);
+        match (
+            stated,
+            given_sum_pct.to_bits() == 100f64.to_bits(),
+            self.vi(),
+        ) {
+            (false, _, false) => "equal: an assumption".into(),
+            (false, _, true) => "bằng nhau: giả định".into(),
+            (true, true, false) => "as stated".into(),
+            (true, true, true) => "như đã nêu".into(),
+            (true, false, false) => format!("as stated, summing to {sum}%; scaled to 100"),
+            (true, false, true) => format!("như đã nêu, tổng {sum}%; đã điều chỉnh về 100"),
+        }
     }
 
     /// A figure as given (a target, a threshold): every decimal it has, up

@@ -113,6 +113,24 @@ impl Words<'_> {
         let year = self.main().target_year;
         let part = self.lang.known_part(g.known);
         let n = |v: f64| self.text_num(v, 2);
+        let has_path = self
+            .input
+            .loaded
+            .scenario
+            .known()
+            .is_some_and(|k| !k.target_path_pct.is_empty());
+        let covered = g.shares_pct[..g.known.quarters()].iter().sum::<f64>();
+        let year_at_expected =
+            n((g.known_growth_pct * covered + expected * (100.0 - covered)) / 100.0);
+        let shares = g
+            .shares_pct
+            .iter()
+            .map(|s| n(*s))
+            .collect::<Vec<_>>()
+            .join(" / ");
+        let status = self
+            .lang
+            .shares_status(g.shares_stated, g.shares_given_sum_pct);
         (
             self.pick(
                 format!(
@@ -129,13 +147,7 @@ impl Words<'_> {
                 ),
             ),
             // The path is named only where the scenario sets one.
-            if self
-                .input
-                .loaded
-                .scenario
-                .known()
-                .is_some_and(|k| !k.target_path_pct.is_empty())
-            {
+            if has_path {
                 self.pick(
                     "Growth so far on the same period of the year before, cumulated from January: known, set as the path, and two ways on.",
                     "Tăng trưởng lũy kế từ đầu năm so với cùng kỳ: số đã biết, lộ trình chỉ tiêu và hai kịch bản cho các quý còn lại.",
@@ -148,24 +160,16 @@ impl Words<'_> {
             },
             self.pick(
                 format!(
-                    "The dot is what the release gives; orange-red dashes are the target path and the year's target. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {} %. Quarter shares of the year before: {}{}.",
+                    "The dot is what the release gives; orange-red dashes are {}. The dashed line is what the target needs from the rest of the year ({} % on average); the blue line is the rest growing as the preferred scenario expects ({} %), which brings the year to {year_at_expected} %. Quarter shares of the year before: {shares} ({status}).",
+                    if has_path { "the target path and the year's target" } else { "the year's target" },
                     n(g.required_rest_pct),
                     n(expected),
-                    n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
-                        + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
-                        / 100.0),
-                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / "),
-                    if g.shares_stated { " (as stated)" } else { " (equal: an assumption)" }
                 ),
                 format!(
-                    "Chấm tròn là số liệu đã công bố; vạch đỏ cam là lộ trình chỉ tiêu và chỉ tiêu cả năm. Đường nét đứt là mức phần còn lại của năm cần đạt ({}% bình quân); đường xanh là phần còn lại tăng như kịch bản được chọn dự kiến ({}%), đưa cả năm đến {}%. Tỷ trọng các quý năm trước: {}{}.",
+                    "Chấm tròn là số liệu đã công bố; vạch đỏ cam là {}. Đường nét đứt là mức phần còn lại của năm cần đạt ({}% bình quân); đường xanh là phần còn lại tăng như kịch bản được chọn dự kiến ({}%), đưa cả năm đến {year_at_expected}%. Tỷ trọng các quý năm trước: {shares} ({status}).",
+                    if has_path { "lộ trình chỉ tiêu và chỉ tiêu cả năm" } else { "chỉ tiêu cả năm" },
                     n(g.required_rest_pct),
                     n(expected),
-                    n((g.known_growth_pct * g.shares_pct[..g.known.quarters()].iter().sum::<f64>()
-                        + expected * g.shares_pct[g.known.quarters()..].iter().sum::<f64>())
-                        / 100.0),
-                    g.shares_pct.iter().map(|s| n(*s)).collect::<Vec<_>>().join(" / "),
-                    if g.shares_stated { " (theo kịch bản)" } else { " (bằng nhau: giả định)" }
                 ),
             ),
         )
