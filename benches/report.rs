@@ -17,6 +17,7 @@ fn bench(c: &mut Criterion) {
             ..SimulationOptions::default()
         }),
         history: None,
+        ..Default::default()
     };
     let study = Study::run(&loaded, &options, Default::default()).expect("the study runs");
     let input = ReportInput::new(

@@ -272,6 +272,39 @@ fn a_rest_below_minus_100_is_reached_not_needed() {
     );
 }
 
+/// `report --rest-spread`, as `simulate` has it: the page and summary.json
+/// use the stated ratio and say it was stated. With Q1 known, the rest's
+/// spread would otherwise be 2/√3 = 1.1547 times the year's (independent
+/// quarters); without anything known of the year, the flag is refused.
+#[test]
+fn report_takes_the_rest_spread() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let run = |extra: &[&str], out: &std::path::Path| {
+        let mut a = vec!["report", "--builtin", "cantho-2026", "-n", "20000", "-q"];
+        a.extend_from_slice(extra);
+        a.extend_from_slice(&["-o", out.to_str().unwrap()]);
+        grdp(&a)
+    };
+    let o = run(&["--known", "Q1=7.5", "--rest-spread", "1.5"], &out);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("the rest's spread is 1.5 times the year's (stated with --rest-spread)"),
+        "{page}"
+    );
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let g = &summary["simulation"]["given_known"];
+    assert_eq!(g["spread_ratio"], 1.5, "{g}");
+    assert_eq!(g["spread_ratio_stated"], true, "{g}");
+    let bare = dir.path().join("s");
+    let o = run(&["--rest-spread", "1.5"], &bare);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(stderr(&o).contains("go with --known"), "{}", stderr(&o));
+    assert!(!bare.exists());
+}
+
 /// `report --known` takes a release newer than the scenario's: the
 /// merged city's 2026 briefing, given Q1 2026 at 7.5 %, has its year so
 /// far (section, chart) and the P given it; the rest needs, by hand with
@@ -327,7 +360,7 @@ fn report_takes_a_newer_release_with_known() {
     ]);
     assert_eq!(code(&o), 2, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("--quarter-shares goes with --known"),
+        stderr(&o).contains("--quarter-shares and --rest-spread go with --known"),
         "{}",
         stderr(&o)
     );

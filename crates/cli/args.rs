@@ -1071,6 +1071,11 @@ pub struct ReportArgs {
     /// percent, Q1,Q2,Q3,Q4 (default: the scenario's, else equal).
     #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
     pub quarter_shares: Option<Vec<f64>>,
+    /// With --known or a [known] block: the spread of the rest of the
+    /// year's growth over the year's (default: from independent quarters,
+    /// 2 with one quarter left).
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
+    pub rest_spread: Option<f64>,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
     pub scale: u32,

@@ -27,7 +27,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         .year;
     // A --year that is no plan year is refused by the simulation, in its
     // own words; the known part is not applied to it first.
-    if (args.known.is_some() || args.quarter_shares.is_some())
+    if (args.known.is_some() || args.quarter_shares.is_some() || args.rest_spread.is_some())
         && loaded.scenario.plan().year(year).is_some()
     {
         let file = loaded.scenario.known().filter(|k| k.year == year).cloned();
@@ -36,7 +36,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             (None, Some(k)) => (k.part, k.growth_pct),
             (None, None) => {
                 return Err(crate::UsageError(
-                    "--quarter-shares goes with --known PART=PCT (or a [known] block for the target year)".into(),
+                    "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
                 )
                 .into());
             }
@@ -74,6 +74,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let options = StudyOptions {
         simulation: Some(simulation),
         history: region.map(|region| (&history, region)),
+        rest_spread_ratio: args.rest_spread,
     };
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);

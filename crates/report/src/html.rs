@@ -550,26 +550,36 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
         (
             format!("Số liệu đã công bố năm {year}"),
             format!(
-                "GRDP {} năm {year} tăng {}%{known_note} so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}% ({}); giả định độ lệch chuẩn của phần còn lại gấp {} lần cả năm (các quý độc lập).{narrows_vi}",
+                "GRDP {} năm {year} tăng {}%{known_note} so với cùng kỳ năm trước. {need_vi} Tỷ trọng các quý trong GRDP năm trước: {shares}% ({}); độ lệch chuẩn của phần còn lại gấp {} lần cả năm ({}).{narrows_vi}",
                 input.lang.known_part(g.known),
                 input.lang.given_num(g.known_growth_pct),
                 input
                     .lang
                     .shares_status(g.shares_stated, g.shares_given_sum_pct),
-                n(g.spread_ratio)
+                n(g.spread_ratio),
+                if g.spread_ratio_stated {
+                    "nêu bằng --rest-spread"
+                } else {
+                    "giả định các quý độc lập"
+                }
             ),
         )
     } else {
         (
             "The year so far".to_string(),
             format!(
-                "{} {year} grew {}%{known_note} on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP ({}); the rest's spread is assumed {} times the year's (independent quarters).{narrows_en}",
+                "{} {year} grew {}%{known_note} on the same period of the year before. {need_en} The year before's quarters were {shares}% of its GRDP ({}); the rest's spread is {} times the year's ({}).{narrows_en}",
                 g.known.label(),
                 input.lang.given_num(g.known_growth_pct),
                 input
                     .lang
                     .shares_status(g.shares_stated, g.shares_given_sum_pct),
-                n(g.spread_ratio)
+                n(g.spread_ratio),
+                if g.spread_ratio_stated {
+                    "stated with --rest-spread"
+                } else {
+                    "assuming independent quarters"
+                }
             ),
         )
     };

@@ -26,6 +26,7 @@ fn run(views: Option<Vec<String>>) -> Study<'static> {
             ..Default::default()
         }),
         history: None,
+        ..Default::default()
     };
     Study::run(loaded(), &options, Default::default()).unwrap()
 }

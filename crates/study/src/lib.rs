@@ -66,6 +66,10 @@ pub struct StudyOptions<'h> {
     /// A history and the region in it whose past growth the study shows
     /// beside the projection.
     pub history: Option<(&'h History, &'h str)>,
+    /// Where part of the target year is known: the spread of the rest of
+    /// the year's growth over the year's (a ratio); `None` for the one
+    /// that follows from independent quarters.
+    pub rest_spread_ratio: Option<f64>,
 }
 
 /// Everything grdp says about one scenario.
@@ -137,7 +141,13 @@ impl<'a> Study<'a> {
         };
         let given_known = match (&simulation, s.known()) {
             (Some(sim), Some(k)) if k.year == sim.target.year => {
-                let mut g = partly_known::given_known(sim, k.part, k.growth_pct, &k.shares, None)?;
+                let mut g = partly_known::given_known(
+                    sim,
+                    k.part,
+                    k.growth_pct,
+                    &k.shares,
+                    options.rest_spread_ratio,
+                )?;
                 g.known_source = loaded.source_of("known.growth_pct");
                 Some(g)
             }

@@ -13,6 +13,7 @@ fn the_built_in_briefing_answers_and_proposes() {
             ..Default::default()
         }),
         history: None,
+        ..Default::default()
     };
     let study = Study::run(&loaded, &options, Default::default()).unwrap();
     let b = &study.briefing;
