@@ -277,6 +277,76 @@ fn the_audit_names_the_years_a_period_target_lacks() {
     }
 }
 
+/// Under `--lang vi` the command line's own errors are in Vietnamese too:
+/// clap's frame (an unknown flag and its suggestion, a value missing, a
+/// choice not offered), each flag's reason, and the usage errors of the
+/// commands. None of them carries clap's or grdp's English words.
+#[test]
+fn command_line_errors_speak_vietnamese_under_lang_vi() {
+    let cases: [(&[&str], &str); 9] = [
+        (
+            &["simulate", "--lang", "vi", "--frobnicate"],
+            "không có tùy chọn '--frobnicate'",
+        ),
+        (
+            &["simulat", "--lang", "vi"],
+            "không có lệnh 'simulat' (có phải ý là 'simulate'?)",
+        ),
+        (
+            &["simulate", "--lang", "vi", "--view"],
+            "--view <VIEW> cần một giá trị",
+        ),
+        (
+            &["simulate", "--lang", "vi", "--format", "pdf"],
+            "các giá trị được nhận: table, json, csv, xlsx",
+        ),
+        (
+            &["simulate", "--lang", "vi", "--known", "Q5=3"],
+            "cần Q1, H1 hoặc 9M",
+        ),
+        (
+            &["simulate", "--lang", "vi", "--quarter-shares", "1,2,3,200"],
+            "lớn hơn 0 và nhỏ hơn 100",
+        ),
+        (
+            &["simulate", "--lang", "vi", "-n", "1.5"],
+            "không phải số nguyên",
+        ),
+        (
+            &["simulate", "--lang", "vi", "-n", "100", "--view", "nope"],
+            "--view nope: không có kịch bản mô phỏng này",
+        ),
+        (
+            &[
+                "solve",
+                "--lang",
+                "vi",
+                "--remaining",
+                "Q1=7",
+                "--quarter-shares",
+                "20,30,50",
+            ],
+            "--quarter-shares cần bốn tỷ trọng",
+        ),
+    ];
+    for (args, words) in cases {
+        let o = grdp(args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", stderr(&o));
+        let e = stderr(&o);
+        assert!(e.starts_with("lỗi: ") && e.contains(words), "{args:?}: {e}");
+        for english in [
+            "error:",
+            "found",
+            "expected",
+            "unexpected",
+            "invalid value",
+            "Usage",
+        ] {
+            assert!(!e.contains(english), "{args:?}: `{english}` in {e}");
+        }
+    }
+}
+
 /// Under `--lang vi` the commonest mistakes are told in Vietnamese: a
 /// decimal comma in a flag (the page itself writes 9,5), a file that is
 /// not there. Without it, English as before.

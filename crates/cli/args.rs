@@ -145,6 +145,16 @@ pub fn requested_lang() -> grdp_report::Lang {
     lang
 }
 
+/// A message in the language the command line asks for: `vi` under
+/// `--lang vi`, else `en`. For what is said before or beside the report's
+/// own text (the flags' errors), which `Lang` does not reach.
+pub fn in_lang(en: String, vi: String) -> String {
+    match requested_lang() {
+        grdp_report::Lang::Vi => vi,
+        grdp_report::Lang::En => en,
+    }
+}
+
 /// Language of names, headers and sentences.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum LangArg {
@@ -253,9 +263,15 @@ pub fn quarter_shares(
         Some([a, b, c, d]) => grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
             .map(Some)
             .map_err(|e| crate::UsageError(format!("--quarter-shares: {e}"))),
-        Some(other) => Err(crate::UsageError(format!(
-            "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-            other.len()
+        Some(other) => Err(crate::UsageError(in_lang(
+            format!(
+                "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                other.len()
+            ),
+            format!(
+                "--quarter-shares cần bốn tỷ trọng, Q1,Q2,Q3,Q4; nhận {}",
+                other.len()
+            ),
         ))),
         None => Ok(None),
     }
@@ -305,11 +321,17 @@ fn parse_pct(s: &str) -> Result<f64, String> {
         // Below −100 % an economy would have less than nothing; above
         // 1,000 % (elevenfold in a year) a figure is a slip, not a plan.
         Some(v) if v > -100.0 && v <= 1000.0 => Ok(v),
-        Some(_) => Err(format!(
-            "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
+        Some(_) => Err(in_lang(
+            format!(
+                "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
+            ),
+            format!(
+                "nhận `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, lớn hơn -100 và không quá 1000, ví dụ 9.5"
+            ),
         )),
-        None => Err(format!(
-            "found `{s}`; expected a growth rate in percent, such as 9.5"
+        None => Err(in_lang(
+            format!("found `{s}`; expected a growth rate in percent, such as 9.5"),
+            format!("nhận `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, ví dụ 9.5"),
         )),
     }
 }
@@ -354,20 +376,29 @@ fn decimal_comma(s: &str) -> Result<(), String> {
 fn parse_share(s: &str) -> Result<f64, String> {
     let t = s.trim();
     if t.contains(';') {
-        return Err(format!(
-            "found `{s}`; separate the four shares with commas: 23,24,25,28"
+        return Err(in_lang(
+            format!("found `{s}`; separate the four shares with commas: 23,24,25,28"),
+            format!("nhận `{s}`; hãy ngăn cách bốn tỷ trọng bằng dấu phẩy: 23,24,25,28"),
         ));
     }
     let Some(v) = percent_number(t)? else {
-        return Err(format!(
-            "found `{s}`; expected a quarter's share of the year in percent, such as 25"
+        return Err(in_lang(
+            format!("found `{s}`; expected a quarter's share of the year in percent, such as 25"),
+            format!(
+                "nhận `{s}`; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, ví dụ 25"
+            ),
         ));
     };
     if v > 0.0 && v < 100.0 {
         Ok(v)
     } else {
-        Err(format!(
-            "found {v}; expected a quarter's share of the year in percent, above 0 and below 100"
+        Err(in_lang(
+            format!(
+                "found {v}; expected a quarter's share of the year in percent, above 0 and below 100"
+            ),
+            format!(
+                "nhận {v}; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, lớn hơn 0 và nhỏ hơn 100"
+            ),
         ))
     }
 }
@@ -377,8 +408,13 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
     decimal_comma(s)?;
     match s.trim().parse::<f64>() {
         Ok(v) if (0.01..=100.0).contains(&v) => Ok(v),
-        _ => Err(format!(
-            "found `{s}`; expected a ratio between 0.01 and 100, such as 2 (the rest twice as volatile as the year)"
+        _ => Err(in_lang(
+            format!(
+                "found `{s}`; expected a ratio between 0.01 and 100, such as 2 (the rest twice as volatile as the year)"
+            ),
+            format!(
+                "nhận `{s}`; cần một tỷ số từ 0.01 đến 100, ví dụ 2 (phần còn lại của năm biến động gấp đôi cả năm)"
+            ),
         )),
     }
 }
@@ -388,8 +424,13 @@ fn parse_sd_pp(s: &str) -> Result<f64, String> {
     decimal_comma(s)?;
     match s.trim().parse::<f64>() {
         Ok(v) if v > 0.0 && v <= 50.0 => Ok(v),
-        _ => Err(format!(
-            "found `{s}`; expected a spread in percentage points, above 0 and at most 50, such as 2.4"
+        _ => Err(in_lang(
+            format!(
+                "found `{s}`; expected a spread in percentage points, above 0 and at most 50, such as 2.4"
+            ),
+            format!(
+                "nhận `{s}`; cần độ lệch chuẩn tính bằng điểm phần trăm, lớn hơn 0 và không quá 50, ví dụ 2.4"
+            ),
         )),
     }
 }
@@ -397,10 +438,16 @@ fn parse_sd_pp(s: &str) -> Result<f64, String> {
 /// Growth known for part of a year: `9M=7.39`, `H1=7.87`, `Q1=7.15`.
 fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
     let (part, pct) = s.split_once('=').ok_or_else(|| {
-        format!("found `{s}`; expected PART=PCT, such as 9M=7.39 (parts: Q1, H1, 9M)")
+        in_lang(
+            format!("found `{s}`; expected PART=PCT, such as 9M=7.39 (parts: Q1, H1, 9M)"),
+            format!("nhận `{s}`; cần dạng KỲ=PCT, ví dụ 9M=7.39 (kỳ: Q1, H1, 9M)"),
+        )
     })?;
     let part = grdp_study::solve::KnownPart::parse(part).ok_or_else(|| {
-        format!("found `{part}`; expected Q1, H1 or 9M (growth cumulated from January)")
+        in_lang(
+            format!("found `{part}`; expected Q1, H1 or 9M (growth cumulated from January)"),
+            format!("nhận `{part}`; cần Q1, H1 hoặc 9M (tăng trưởng lũy kế từ đầu năm)"),
+        )
     })?;
     Ok((part, parse_pct(pct)?))
 }
@@ -408,7 +455,12 @@ fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
 /// A seed of the random numbers: a whole number from 0 to 2⁶⁴ − 1.
 fn parse_seed(s: &str) -> Result<u64, String> {
     s.trim().parse::<u64>().map_err(|_| {
-        format!("found `{s}`; expected a whole number from 0 to 18446744073709551615, such as 42")
+        in_lang(
+            format!(
+                "found `{s}`; expected a whole number from 0 to 18446744073709551615, such as 42"
+            ),
+            format!("nhận `{s}`; cần một số nguyên từ 0 đến 18446744073709551615, ví dụ 42"),
+        )
     })
 }
 
@@ -419,27 +471,48 @@ fn parse_scenarios(s: &str) -> Result<u64, String> {
     // No draws answer nothing: refused here, for every command alike
     // (`batch` had named an internal setting and a province at random).
     if t.parse::<f64>() == Ok(0.0) {
-        return Err(if requested_lang() == grdp_report::Lang::Vi {
-            format!("nhận {s}; cần ít nhất 1 lần mô phỏng")
-        } else {
-            format!("found {s}; expected at least 1 draw")
-        });
+        return Err(in_lang(
+            format!("found {s}; expected at least 1 draw"),
+            format!("nhận {s}; cần ít nhất 1 lần mô phỏng"),
+        ));
     }
     if let Ok(n) = t.parse::<u64>() {
         return Ok(n);
     }
-    let expected = "expected a whole number of draws, such as 1000000 or 1e6";
+    let vi = requested_lang() == grdp_report::Lang::Vi;
+    let (found, expected) = if vi {
+        (
+            "nhận",
+            "cần số lần mô phỏng là một số nguyên, ví dụ 1000000 hoặc 1e6",
+        )
+    } else {
+        (
+            "found",
+            "expected a whole number of draws, such as 1000000 or 1e6",
+        )
+    };
+    let (at_least, too_many, not_whole, separators) = if vi {
+        (
+            ", ít nhất 1",
+            ", nhiều hơn mọi lần chạy cần",
+            ", không phải số nguyên",
+            " (không dùng dấu phân cách hàng nghìn)",
+        )
+    } else {
+        (
+            ", at least 1",
+            ", more than any run takes",
+            ", not a whole number",
+            " (no thousands separators)",
+        )
+    };
     match t.parse::<f64>() {
-        Ok(v) if v < 0.0 => Err(format!("found {s}; {expected}, at least 1")),
+        Ok(v) if v < 0.0 => Err(format!("{found} {s}; {expected}{at_least}")),
         Ok(v) if v.fract() == 0.0 && v <= 1e18 => Ok(v as u64),
-        Ok(v) if v.fract() == 0.0 || v > 1e18 => {
-            Err(format!("found {s}, more than any run takes; {expected}"))
-        }
-        Ok(_) => Err(format!("found {s}, not a whole number; {expected}")),
-        Err(_) if t.contains([',', '.']) => {
-            Err(format!("found {s}; {expected} (no thousands separators)"))
-        }
-        Err(_) => Err(format!("found {s}; {expected}")),
+        Ok(v) if v.fract() == 0.0 || v > 1e18 => Err(format!("{found} {s}{too_many}; {expected}")),
+        Ok(_) => Err(format!("{found} {s}{not_whole}; {expected}")),
+        Err(_) if t.contains([',', '.']) => Err(format!("{found} {s}; {expected}{separators}")),
+        Err(_) => Err(format!("{found} {s}; {expected}")),
     }
 }
 
@@ -449,8 +522,9 @@ fn parse_probability(s: &str) -> Result<f64, String> {
     decimal_comma(s)?;
     match t.parse::<f64>() {
         Ok(v) if v.is_finite() => Ok(v),
-        _ => Err(format!(
-            "found `{s}`; expected a half-width of the 95% interval on P, such as 0.005"
+        _ => Err(in_lang(
+            format!("found `{s}`; expected a half-width of the 95% interval on P, such as 0.005"),
+            format!("nhận `{s}`; cần nửa độ rộng của khoảng 95% quanh P, ví dụ 0.005"),
         )),
     }
 }
@@ -464,12 +538,16 @@ pub fn max_threads() -> u16 {
 /// A number of worker threads, from 1 to [`max_threads`].
 fn parse_threads(s: &str) -> Result<u16, String> {
     let most = max_threads();
-    let expected = format!(
-        "expected from 1 to {most} (eight a core on this machine; results do not depend on it)"
-    );
     match s.trim().parse::<u64>() {
         Ok(n) if (1..=u64::from(most)).contains(&n) => Ok(n as u16),
-        _ => Err(format!("found {s}; {expected}")),
+        _ => Err(in_lang(
+            format!(
+                "found {s}; expected from 1 to {most} (eight a core on this machine; results do not depend on it)"
+            ),
+            format!(
+                "nhận {s}; cần từ 1 đến {most} (tám luồng mỗi nhân trên máy này; kết quả không phụ thuộc vào số luồng)"
+            ),
+        )),
     }
 }
 
@@ -483,10 +561,17 @@ const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 fn parse_year(s: &str) -> Result<i32, String> {
     match s.trim().parse::<i32>() {
         Ok(y) if YEARS.contains(&y) => Ok(y),
-        _ => Err(format!(
-            "found `{s}`; expected a calendar year between {} and {}, such as 2025",
-            YEARS.start(),
-            YEARS.end()
+        _ => Err(in_lang(
+            format!(
+                "found `{s}`; expected a calendar year between {} and {}, such as 2025",
+                YEARS.start(),
+                YEARS.end()
+            ),
+            format!(
+                "nhận `{s}`; cần một năm từ {} đến {}, ví dụ 2025",
+                YEARS.start(),
+                YEARS.end()
+            ),
         )),
     }
 }
@@ -494,28 +579,41 @@ fn parse_year(s: &str) -> Result<i32, String> {
 fn parse_period(s: &str) -> Result<(i32, i32), String> {
     // Documents write periods with an en dash (2021–2025): read it as the
     // hyphen it stands for.
-    let (a, b) = s
-        .split_once(['-', '–', '—'])
-        .ok_or_else(|| format!("found `{s}`; expected FIRST-LAST such as 2021-2025"))?;
+    let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(|| {
+        in_lang(
+            format!("found `{s}`; expected FIRST-LAST such as 2021-2025"),
+            format!("nhận `{s}`; cần dạng NĂM ĐẦU-NĂM CUỐI, ví dụ 2021-2025"),
+        )
+    })?;
     let year = |t: &str| {
-        let y = t
-            .trim()
-            .parse::<i32>()
-            .map_err(|_| format!("found `{t}` in `{s}`; expected a year such as 2021"))?;
+        let y = t.trim().parse::<i32>().map_err(|_| {
+            in_lang(
+                format!("found `{t}` in `{s}`; expected a year such as 2021"),
+                format!("nhận `{t}` trong `{s}`; cần một năm, ví dụ 2021"),
+            )
+        })?;
         if YEARS.contains(&y) {
             Ok(y)
         } else {
-            Err(format!(
-                "found {y} in `{s}`; expected a calendar year between {} and {}",
-                YEARS.start(),
-                YEARS.end()
+            Err(in_lang(
+                format!(
+                    "found {y} in `{s}`; expected a calendar year between {} and {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
+                format!(
+                    "nhận {y} trong `{s}`; cần một năm từ {} đến {}",
+                    YEARS.start(),
+                    YEARS.end()
+                ),
             ))
         }
     };
     let (first, last) = (year(a)?, year(b)?);
     if last < first {
-        return Err(format!(
-            "the period {s} ends before it starts; expected FIRST ≤ LAST"
+        return Err(in_lang(
+            format!("the period {s} ends before it starts; expected FIRST ≤ LAST"),
+            format!("giai đoạn {s} kết thúc trước khi bắt đầu; cần năm đầu ≤ năm cuối"),
         ));
     }
     Ok((first, last))
@@ -537,9 +635,15 @@ impl CommonArgs {
 fn parse_builtin(s: &str) -> Result<&'static Builtin, String> {
     builtin::by_name(s.trim()).ok_or_else(|| {
         let names: Vec<&str> = builtin::ALL.iter().map(|b| b.name).collect();
-        format!(
-            "no built-in scenario is called {s:?}; expected one of {} (`grdp scenarios` lists them)",
-            names.join(", ")
+        in_lang(
+            format!(
+                "no built-in scenario is called {s:?}; expected one of {} (`grdp scenarios` lists them)",
+                names.join(", ")
+            ),
+            format!(
+                "không có kịch bản có sẵn nào tên {s:?}; cần một trong: {} (`grdp scenarios` liệt kê các kịch bản)",
+                names.join(", ")
+            ),
         )
     })
 }

@@ -16,46 +16,65 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
             years_with_targets,
             at_most_pct,
         } => {
-            let has = if years_with_targets.is_empty() {
-                String::new()
+            let years: Vec<String> = years_with_targets.iter().map(i32::to_string).collect();
+            let years = years.join(", ");
+            let (has_en, has_vi) = if years_with_targets.is_empty() {
+                (String::new(), String::new())
             } else {
-                let years: Vec<String> = years_with_targets.iter().map(i32::to_string).collect();
-                format!(
-                    " (it has one for {}; choose it with --year)",
-                    years.join(", ")
+                (
+                    format!(" (it has one for {years}; choose it with --year)"),
+                    format!(" (có chỉ tiêu cho năm {years}; chọn bằng --year)"),
                 )
             };
-            let what = match at_most_pct {
-                Some(m) => format!(
-                    "the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"
+            let (what_en, what_vi) = match at_most_pct {
+                Some(m) => (
+                    format!(
+                        "the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"
+                    ),
+                    format!(
+                        "chỉ tiêu tăng trưởng GRDP năm {year} của kịch bản chỉ là mức trần (không quá {m}%), còn mô phỏng cho xác suất đạt ít nhất một ngưỡng"
+                    ),
                 ),
-                None => format!("the scenario has no aggregate growth target for {year}"),
+                None => (
+                    format!("the scenario has no aggregate growth target for {year}"),
+                    format!("kịch bản không có chỉ tiêu tăng trưởng GRDP cho năm {year}"),
+                ),
             };
-            UsageError(format!("{what}{has}; give one with --target PCT")).into()
+            UsageError(crate::args::in_lang(
+                format!("{what_en}{has_en}; give one with --target PCT"),
+                format!("{what_vi}{has_vi}; hãy nêu bằng --target PCT"),
+            ))
+            .into()
         }
-        StudyError::UnknownView { role, id, known } => UsageError(format!(
-            "{} {id}: no such view; expected one of: {}",
-            match role {
+        StudyError::UnknownView { role, id, known } => {
+            let flag = match role {
                 ViewRole::Simulated => "--view",
                 ViewRole::Preferred => "--preferred-view",
-            },
-            known.join(", ")
-        ))
+            };
+            let known = known.join(", ");
+            UsageError(crate::args::in_lang(
+                format!("{flag} {id}: no such view; expected one of: {known}"),
+                format!("{flag} {id}: không có kịch bản mô phỏng này; cần một trong: {known}"),
+            ))
+        }
         .into(),
         StudyError::UnknownComponent { role, id, known } => {
             let known = known.join(", ");
             match role {
-                ComponentRole::Feasibility => UsageError(format!(
-                    "--feasibility {id}: no such component; expected one of: {known}"
+                ComponentRole::Feasibility => UsageError(crate::args::in_lang(
+                    format!("--feasibility {id}: no such component; expected one of: {known}"),
+                    format!("--feasibility {id}: không có khu vực này; cần một trong: {known}"),
                 ))
                 .into(),
-                ComponentRole::Required => UsageError(format!(
-                    "--required {id}: no such component; expected one of: {known}"
+                ComponentRole::Required => UsageError(crate::args::in_lang(
+                    format!("--required {id}: no such component; expected one of: {known}"),
+                    format!("--required {id}: không có khu vực này; cần một trong: {known}"),
                 ))
                 .into(),
-                ComponentRole::Solve => anyhow::anyhow!(
-                    "--component: no such component `{id}`; expected one of: {known}"
-                ),
+                ComponentRole::Solve => anyhow::anyhow!(crate::args::in_lang(
+                    format!("--component: no such component `{id}`; expected one of: {known}"),
+                    format!("--component: không có khu vực `{id}`; cần một trong: {known}"),
+                )),
             }
         }
         // The engine's own error, so that Ctrl-C and its settings are recognised.
@@ -124,22 +143,65 @@ fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
     None
 }
 
-/// A value clap refused (a decimal comma in --target, say), written in
-/// Vietnamese under `--lang vi`: clap's own frame is English only. `None`
-/// for other errors and languages, which clap prints itself.
-pub fn clap_value_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
+/// An error of the command line (an unknown flag, a missing or refused
+/// value, a command that does not exist), written in Vietnamese under
+/// `--lang vi`: clap's own frame is English only. `None` for other kinds
+/// and for English, which clap prints itself.
+pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
-    if lang != grdp_report::Lang::Vi || e.kind() != ErrorKind::ValueValidation {
+    if lang != grdp_report::Lang::Vi {
         return None;
     }
     let text = |k| match e.get(k) {
         Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => Some(v.join(", ")),
+        Some(ContextValue::Number(n)) => Some(n.to_string()),
         _ => None,
     };
-    let arg = text(ContextKind::InvalidArg)?;
-    let value = text(ContextKind::InvalidValue)?;
-    let why = std::error::Error::source(e).map_or(String::new(), |s| format!(": {s}"));
-    Some(format!(
-        "lỗi: giá trị '{value}' của {arg} không hợp lệ{why}"
-    ))
+    let arg = text(ContextKind::InvalidArg);
+    let value = text(ContextKind::InvalidValue);
+    let what = match e.kind() {
+        ErrorKind::ValueValidation => {
+            let why = std::error::Error::source(e).map_or(String::new(), |s| format!(": {s}"));
+            format!("giá trị '{}' của {} không hợp lệ{why}", value?, arg?)
+        }
+        ErrorKind::InvalidValue => match (arg?, value.filter(|v| !v.is_empty())) {
+            (arg, None) => format!("{arg} cần một giá trị"),
+            (arg, Some(v)) => format!(
+                "giá trị '{v}' của {arg} không hợp lệ; các giá trị được nhận: {}",
+                text(ContextKind::ValidValue).unwrap_or_default()
+            ),
+        },
+        ErrorKind::UnknownArgument => format!(
+            "không có tùy chọn '{}'{}",
+            arg?,
+            text(ContextKind::SuggestedArg)
+                .map_or(String::new(), |s| format!(" (có phải ý là '{s}'?)"))
+        ),
+        ErrorKind::InvalidSubcommand => format!(
+            "không có lệnh '{}'{}; các lệnh: `grdp --help`",
+            text(ContextKind::InvalidSubcommand)?,
+            text(ContextKind::SuggestedSubcommand)
+                .map_or(String::new(), |s| format!(" (có phải ý là '{s}'?)"))
+        ),
+        ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {}", arg?),
+        ErrorKind::MissingSubcommand => "thiếu lệnh; các lệnh: `grdp --help`".to_string(),
+        ErrorKind::ArgumentConflict => format!(
+            "{} không dùng được cùng với {}",
+            arg?,
+            text(ContextKind::PriorArg).unwrap_or_else(|| "một tùy chọn đã nêu".into())
+        ),
+        ErrorKind::TooManyValues => {
+            format!("{} nhận quá nhiều giá trị ('{}')", arg?, value?)
+        }
+        ErrorKind::WrongNumberOfValues => format!(
+            "{} cần {} giá trị; nhận {}",
+            arg?,
+            text(ContextKind::ExpectedNumValues)?,
+            text(ContextKind::ActualNumValues)?
+        ),
+        ErrorKind::NoEquals => format!("{} cần dấu '=' trước giá trị", arg?),
+        _ => return None,
+    };
+    Some(format!("lỗi: {what}\nXem cách dùng: thêm --help vào lệnh."))
 }

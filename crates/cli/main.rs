@@ -63,8 +63,8 @@ fn main() -> ExitCode {
     let cli = match args::Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
-            // A value the command line refused, in Vietnamese when asked.
-            if let Some(line) = errors::clap_value_vi(&e, lang) {
+            // A command line refused, in Vietnamese when asked.
+            if let Some(line) = errors::clap_vi(&e, lang) {
                 say(line);
                 return ExitCode::from(2);
             }

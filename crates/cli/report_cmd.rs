@@ -35,9 +35,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             (Some(k), _) => k,
             (None, Some(k)) => (k.part, k.growth_pct),
             (None, None) => {
-                return Err(crate::UsageError(
+                return Err(crate::UsageError(crate::args::in_lang(
                     "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
-                )
+                    "--quarter-shares và --rest-spread đi cùng --known KỲ=PCT (hoặc khối [known] cho năm chỉ tiêu trong kịch bản)".into(),
+                ))
                 .into());
             }
         };
@@ -95,10 +96,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new(".")));
             let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
             if dir.is_ok_and(|d| d == folder) && name.is_some_and(|n| written.contains(&n)) {
-                return Err(crate::UsageError(format!(
-                    "{} is in the report folder {} under a name the report writes, so the report would replace it; move or rename it first",
-                    input.display(),
-                    args.output.display()
+                let (input, folder) = (input.display(), args.output.display());
+                return Err(crate::UsageError(crate::args::in_lang(
+                    format!(
+                        "{input} is in the report folder {folder} under a name the report writes, so the report would replace it; move or rename it first"
+                    ),
+                    format!(
+                        "{input} nằm trong thư mục báo cáo {folder} với tên trùng một tệp báo cáo sẽ ghi, nên sẽ bị ghi đè; hãy chuyển hoặc đổi tên tệp trước"
+                    ),
                 ))
                 .into());
             }

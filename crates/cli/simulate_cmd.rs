@@ -33,19 +33,27 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         && to_standard_output(draws)
         && args.common.output.as_deref().is_none_or(to_standard_output)
     {
-        return Err(UsageError(format!(
-            "--save-draws {} and the table would both go to standard output, mixed in one stream; expected a file for one of them (-o FILE or --save-draws FILE)",
-            args.save_draws.as_deref().unwrap_or(draws).display()
+        let shown = args.save_draws.as_deref().unwrap_or(draws).display();
+        return Err(UsageError(crate::args::in_lang(
+            format!(
+                "--save-draws {shown} and the table would both go to standard output, mixed in one stream; expected a file for one of them (-o FILE or --save-draws FILE)"
+            ),
+            format!(
+                "--save-draws {shown} và bảng kết quả sẽ cùng ra đầu ra chuẩn, lẫn vào nhau; cần một tệp cho một trong hai (-o TỆP hoặc --save-draws TỆP)"
+            ),
         ))
         .into());
     }
     if let (Some(out), Some(draws)) = (&args.common.output, save_draws)
         && grdp_report::write::same_output(out, draws)
     {
-        return Err(UsageError(format!(
-            "-o {} and --save-draws {} name the same file; expected two files",
+        let (out, shown) = (
             out.display(),
-            args.save_draws.as_deref().unwrap_or(draws).display()
+            args.save_draws.as_deref().unwrap_or(draws).display(),
+        );
+        return Err(UsageError(crate::args::in_lang(
+            format!("-o {out} and --save-draws {shown} name the same file; expected two files"),
+            format!("-o {out} và --save-draws {shown} là cùng một tệp; cần hai tệp khác nhau"),
         ))
         .into());
     }
@@ -56,9 +64,14 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         && args.common.output.as_deref().is_none_or(to_standard_output)
         && grdp_report::write::same_file(draws, Path::new("/dev/stdout"))
     {
-        return Err(UsageError(format!(
-            "--save-draws {} is the file standard output is redirected to, where the table goes; expected two files (name the table's with -o)",
-            draws.display()
+        let shown = draws.display();
+        return Err(UsageError(crate::args::in_lang(
+            format!(
+                "--save-draws {shown} is the file standard output is redirected to, where the table goes; expected two files (name the table's with -o)"
+            ),
+            format!(
+                "--save-draws {shown} là tệp mà đầu ra chuẩn (nơi ghi bảng kết quả) được chuyển hướng tới; cần hai tệp khác nhau (đặt tên tệp cho bảng bằng -o)"
+            ),
         ))
         .into());
     }
@@ -105,12 +118,18 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     if args.save_draws.is_some() {
         let bytes = args.scenarios as f64 * 20.0 * (ids.len() + 2) as f64;
         if bytes > MAX_DRAWS_BYTES {
-            return Err(UsageError(format!(
-                "--save-draws with -n {} would write about {:.0} GB; expected at most {} draws ({:.0} GB), or drop --save-draws",
-                args.scenarios,
-                bytes / 1e9,
+            let (n, gb) = (args.scenarios, bytes / 1e9);
+            let (most, most_gb) = (
                 (MAX_DRAWS_BYTES / (20.0 * (ids.len() + 2) as f64)) as u64,
-                MAX_DRAWS_BYTES / 1e9
+                MAX_DRAWS_BYTES / 1e9,
+            );
+            return Err(UsageError(crate::args::in_lang(
+                format!(
+                    "--save-draws with -n {n} would write about {gb:.0} GB; expected at most {most} draws ({most_gb:.0} GB), or drop --save-draws"
+                ),
+                format!(
+                    "--save-draws với -n {n} sẽ ghi khoảng {gb:.0} GB; cần nhiều nhất {most} lần mô phỏng ({most_gb:.0} GB), hoặc bỏ --save-draws"
+                ),
             ))
             .into());
         }
@@ -123,10 +142,11 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             .as_deref()
             .is_none_or(|p| p == std::path::Path::new("-"))
     {
-        return Err(UsageError(
+        return Err(UsageError(crate::args::in_lang(
             "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"
                 .into(),
-        )
+            "--format xlsx ghi một tệp Excel: đặt tên tệp bằng -o, ví dụ -o grdp.xlsx".into(),
+        ))
         .into());
     }
     let target_year = grdp_study::simulation::main_target(&loaded, &options)
@@ -143,9 +163,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
         (None, None) => None,
     };
     if known.is_none() && (args.quarter_shares.is_some() || args.rest_spread.is_some()) {
-        return Err(UsageError(
+        return Err(UsageError(crate::args::in_lang(
             "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
-        )
+            "--quarter-shares và --rest-spread đi cùng --known KỲ=PCT (hoặc khối [known] cho năm chỉ tiêu trong kịch bản)".into(),
+        ))
         .into());
     }
     let mut draws_file = match save_draws {

@@ -23,15 +23,17 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     ]);
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     if args.remaining.is_none() && (args.then.is_some() || args.quarter_shares.is_some()) {
-        return Err(UsageError(
+        return Err(UsageError(crate::args::in_lang(
             "--then and --quarter-shares go with --remaining PART=PCT; expected, e.g., --remaining 9M=7.39 --then 8".into(),
-        )
+            "--then và --quarter-shares đi cùng --remaining KỲ=PCT; ví dụ --remaining 9M=7.39 --then 8".into(),
+        ))
         .into());
     }
     if args.remaining.is_some() && args.average.is_some() {
-        return Err(UsageError(
+        return Err(UsageError(crate::args::in_lang(
             "--average goes with --period, not with --remaining; expected --target PCT for the year".into(),
-        )
+            "--average đi cùng --period, không đi cùng --remaining; cần --target PCT cho cả năm".into(),
+        ))
         .into());
     }
     // Without --target, the scenario's own growth target for the year.
@@ -47,18 +49,30 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
             let shares_pct = match args.quarter_shares.as_deref() {
                 Some([a, b, c, d]) => Some([*a, *b, *c, *d]),
                 Some(other) => {
-                    return Err(UsageError(format!(
-                        "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                        other.len()
+                    return Err(UsageError(crate::args::in_lang(
+                        format!(
+                            "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
+                            other.len()
+                        ),
+                        format!(
+                            "--quarter-shares cần bốn tỷ trọng, Q1,Q2,Q3,Q4; nhận {}",
+                            other.len()
+                        ),
                     ))
                     .into());
                 }
                 None => None,
             };
             if target.is_none() && args.then.is_none() {
-                return Err(UsageError(format!(
-                    "the scenario has no GRDP growth target for {}; give one with --target PCT, or ask what the year comes to with --then PCT",
-                    year.map_or("its first plan year".to_string(), |y| y.to_string())
+                return Err(UsageError(crate::args::in_lang(
+                    format!(
+                        "the scenario has no GRDP growth target for {}; give one with --target PCT, or ask what the year comes to with --then PCT",
+                        year.map_or("its first plan year".to_string(), |y| y.to_string())
+                    ),
+                    format!(
+                        "kịch bản không có chỉ tiêu tăng trưởng GRDP cho {}; hãy nêu bằng --target PCT, hoặc hỏi cả năm đạt bao nhiêu bằng --then PCT",
+                        year.map_or("năm kế hoạch đầu tiên".to_string(), |y| format!("năm {y}"))
+                    ),
                 ))
                 .into());
             }
@@ -88,9 +102,17 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
             },
         },
         _ => {
-            return Err(UsageError(format!(
-                "the scenario has no GRDP growth target for {}; give one with --target PCT",
-                year.map_or("its first plan year".to_string(), |y| y.to_string())
+            return Err(UsageError(crate::args::in_lang(
+                format!(
+                    "the scenario has no GRDP growth target for {}; give one with --target PCT",
+                    year.map_or("its first plan year".to_string(), |y| y.to_string())
+                ),
+                format!(
+                    "kịch bản không có chỉ tiêu tăng trưởng GRDP cho {}; hãy nêu bằng --target PCT",
+                    year.map_or("năm kế hoạch đầu tiên".to_string(), |y| format!(
+                        "năm {y}"
+                    ))
+                ),
             ))
             .into());
         }
@@ -102,10 +124,12 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
         Format::Csv => tables::solve(&loaded, &answer, lang)?,
         Format::Table => terminal::solve(&loaded, &answer, lang),
         Format::Xlsx => {
-            return Err(UsageError(
+            return Err(UsageError(crate::args::in_lang(
                 "--format xlsx is for project, audit and simulate; solve writes table, json or csv"
                     .into(),
-            )
+                "--format xlsx dành cho project, audit và simulate; solve ghi table, json hoặc csv"
+                    .into(),
+            ))
             .into());
         }
     };
