@@ -307,8 +307,15 @@ fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
                 let meant = (v * 100.0 * 1e9).round() / 1e9;
                 // `--known Q1=` takes its value after the sign.
                 let sep = if flag.ends_with('=') { "" } else { " " };
-                format!(
-                    "note: {flag}{sep}{v} is read as {v} {unit}; if {meant} {unit} was meant (a fraction typed for a percent), write {flag}{sep}{meant}"
+                in_lang(
+                    format!(
+                        "note: {flag}{sep}{v} is read as {v} {unit}; if {meant} {unit} was meant (a fraction typed for a percent), write {flag}{sep}{meant}"
+                    ),
+                    format!(
+                        "lưu ý: {flag}{sep}{v} được hiểu là {v} {}; nếu muốn nói {meant} {} (gõ tỷ lệ thay cho phần trăm), hãy ghi {flag}{sep}{meant}",
+                        if unit == "pp" { "điểm %" } else { unit },
+                        if unit == "pp" { "điểm %" } else { unit }
+                    ),
                 )
             })
         })
@@ -1221,25 +1228,44 @@ impl SimulateArgs {
         let Some(flag) = self.history_region.as_deref() else {
             return Ok(None);
         };
-        let applies =
-            format!("note: --history-region {flag} applies {flag}'s record of past shortfalls");
+        let applies = in_lang(
+            format!("note: --history-region {flag} applies {flag}'s record of past shortfalls"),
+            format!(
+                "lưu ý: --history-region {flag} dùng mức hụt chỉ tiêu trong quá khứ của {flag}"
+            ),
+        );
         Ok(match own_region {
             Some(own) if own == flag => None,
             Some(own) => {
                 let mut read = None;
                 let (history, name) = self.history_or_read(history, &mut read)?;
                 Some(if has_record(history, own) {
-                    format!(
-                        "{applies}; the scenario's own area is {own} ([scenario] history_region)"
+                    in_lang(
+                        format!(
+                            "{applies}; the scenario's own area is {own} ([scenario] history_region)"
+                        ),
+                        format!(
+                            "{applies}; địa bàn của kịch bản là {own} ([scenario] history_region)"
+                        ),
                     )
                 } else {
-                    format!(
-                        "{applies}; the scenario's own area, {own} ([scenario] history_region), has no record in {name}"
+                    in_lang(
+                        format!(
+                            "{applies}; the scenario's own area, {own} ([scenario] history_region), has no record in {name}"
+                        ),
+                        format!(
+                            "{applies}; địa bàn của kịch bản, {own} ([scenario] history_region), không có số liệu trong {name}"
+                        ),
                     )
                 })
             }
-            None => Some(format!(
-                "{applies} to a scenario that names no area of its own ([scenario] history_region)"
+            None => Some(in_lang(
+                format!(
+                    "{applies} to a scenario that names no area of its own ([scenario] history_region)"
+                ),
+                format!(
+                    "{applies} cho một kịch bản không nêu địa bàn của mình ([scenario] history_region)"
+                ),
             )),
         })
     }

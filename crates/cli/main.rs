@@ -88,13 +88,20 @@ fn main() -> ExitCode {
             if is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            if err.chain().any(|c| {
-                matches!(
-                    c.downcast_ref::<grdp_montecarlo::McError>(),
-                    Some(grdp_montecarlo::McError::Cancelled { .. })
-                )
-            }) {
-                let _ = writeln!(std::io::stderr(), "interrupted: {err}");
+            let cancelled = err.chain().find_map(|c| match c.downcast_ref() {
+                Some(grdp_montecarlo::McError::Cancelled { done, planned }) => {
+                    Some((*done, *planned))
+                }
+                _ => None,
+            });
+            if let Some((done, planned)) = cancelled {
+                let line = match lang {
+                    grdp_report::Lang::Vi => format!(
+                        "đã dừng: dừng sau {done} trên {planned} lần mô phỏng; chưa ghi tệp nào"
+                    ),
+                    grdp_report::Lang::En => format!("interrupted: {err}"),
+                };
+                let _ = writeln!(std::io::stderr(), "{line}");
                 return ExitCode::from(EXIT_INTERRUPTED);
             }
             let mut stderr = std::io::stderr().lock();

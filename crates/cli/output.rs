@@ -80,13 +80,25 @@ fn extension_note(out: &Output, path: &Path) -> Option<String> {
         .extension()
         .is_some_and(|e| e.eq_ignore_ascii_case("xlsx"));
     match out {
-        Output::Workbook(_) if !named_xlsx => Some(format!(
-            "note: {} receives an Excel workbook (--format xlsx) but is not named .xlsx: Excel opens it only under a name ending .xlsx",
-            path.display()
+        Output::Workbook(_) if !named_xlsx => Some(crate::args::in_lang(
+            format!(
+                "note: {} receives an Excel workbook (--format xlsx) but is not named .xlsx: Excel opens it only under a name ending .xlsx",
+                path.display()
+            ),
+            format!(
+                "lưu ý: {} nhận một tệp Excel (--format xlsx) nhưng không có đuôi .xlsx: Excel chỉ mở tệp có tên kết thúc bằng .xlsx",
+                path.display()
+            ),
         )),
-        Output::Text(_) if named_xlsx => Some(format!(
-            "note: {} receives text, not an Excel workbook: Excel will not open it; --format xlsx writes the workbook",
-            path.display()
+        Output::Text(_) if named_xlsx => Some(crate::args::in_lang(
+            format!(
+                "note: {} receives text, not an Excel workbook: Excel will not open it; --format xlsx writes the workbook",
+                path.display()
+            ),
+            format!(
+                "lưu ý: {} nhận văn bản, không phải tệp Excel: Excel sẽ không mở được; --format xlsx mới ghi tệp Excel",
+                path.display()
+            ),
         )),
         _ => None,
     }

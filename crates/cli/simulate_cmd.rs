@@ -214,7 +214,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     let sim = simulate_views(&loaded, &options, control).map_err(|e| {
         // What went to standard output cannot be taken back: say so.
         if draws_to_stdout {
-            crate::say("note: the draws already sent to standard output are incomplete");
+            crate::say(crate::args::in_lang(
+                "note: the draws already sent to standard output are incomplete".into(),
+                "lưu ý: các lần mô phỏng đã gửi ra đầu ra chuẩn chưa đầy đủ".into(),
+            ));
         }
         crate::errors::in_flags(e)
     })?;
@@ -227,7 +230,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     }
     if reader_gone.into_inner() {
         crate::say(
-            "note: the reader of the draws on standard output stopped early; the rest of the draws were dropped",
+            crate::args::in_lang(
+                "note: the reader of the draws on standard output stopped early; the rest of the draws were dropped".into(),
+                "lưu ý: chương trình đọc các lần mô phỏng trên đầu ra chuẩn đã dừng sớm; phần còn lại bị bỏ".into(),
+            ),
         );
     }
     let lang = args.common.lang();
