@@ -21,6 +21,9 @@ struct Gap {
     year: i32,
     /// Projection less the nearer bound, percentage points: 0 inside the range.
     pp: f64,
+    /// Whether the target has a lower and an upper bound (a one-sided
+    /// target is met, not "within a range").
+    bounds: (bool, bool),
 }
 
 /// How far `v` lies outside `[lo, hi]`: `v − hi` above it, `v − lo` below
@@ -173,7 +176,7 @@ fn gap_panel(
                 } else if g.pp < 0.0 {
                     (label(g.pp), HPos::Right, x - pad)
                 } else {
-                    (w.within_range(), HPos::Left, x + pad)
+                    (w.within_range(g.bounds), HPos::Left, x + pad)
                 };
                 root.draw_text(
                     &text,
@@ -276,6 +279,7 @@ pub(super) fn structure(
                 series: si,
                 year: years[si - 1],
                 pp,
+                bounds: (lo.is_some(), hi.is_some()),
             })
         })
         .collect();

@@ -330,9 +330,15 @@ impl Words<'_> {
             "Chênh lệch giữa dự báo và khoảng chỉ tiêu",
         )
     }
-    /// A projection inside its target range.
-    pub(crate) fn within_range(&self) -> String {
-        self.pick("within the range", "trong khoảng")
+    /// A projection that meets its target: inside a range, or past a
+    /// one-sided target's bound (`bounds`: whether it has a lower and an
+    /// upper one).
+    pub(crate) fn within_range(&self, bounds: (bool, bool)) -> String {
+        match bounds {
+            (true, false) => self.pick("at or above the minimum", "đạt mức tối thiểu"),
+            (false, true) => self.pick("at or below the maximum", "không vượt mức tối đa"),
+            _ => self.pick("within the range", "trong khoảng"),
+        }
     }
     /// The key of the target marks, for the kinds drawn: ranges, minima
     /// only, maxima only (a one-sided target is a mark at its bound).
