@@ -100,7 +100,21 @@ pub(super) fn feasibility(
                 .map_err(err)?;
             keys.add(w.planned_at(c, pl), line_key(TARGET, 2.0, s));
         }
-        keys.draw(&mut chart, below, SeriesLabelPosition::UpperLeft, s)?;
+        // The key sits top left, where a rising curve is low; a curve high
+        // already in the left third (a target met almost surely) would run
+        // under it, so the key goes bottom right, below a curve that only
+        // rises.
+        let left_third = xlo + (xhi - xlo) / 3.0;
+        let high_left = f
+            .points
+            .iter()
+            .any(|p| p.centre_pct <= left_third && p.probability > 0.8);
+        let corner = if high_left {
+            SeriesLabelPosition::LowerRight
+        } else {
+            SeriesLabelPosition::UpperLeft
+        };
+        keys.draw(&mut chart, below, corner, s)?;
         Ok(())
     })?;
     Ok((title, caption, png))
