@@ -167,3 +167,42 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
         );
     }
 }
+
+/// The merged city's draft 2026-2030 aim (10-10.5 % a year): the plan runs
+/// to 2026 only, so the audit gives what 2027-2030 need after 2026 at
+/// 2025's pace (7.3231 %, above). By hand: (1.1⁵ / 1.073231)^(1/4) − 1 =
+/// (1.61051 / 1.073231)^(1/4) − 1 = 1.500618^(1/4) − 1 = 10.6796 % for 10 %,
+/// and (1.105⁵ / 1.073231)^(1/4) − 1 = 1.535035^(1/4) − 1 = 11.3088 % for
+/// 10.5 %. Tolerance 0.001 pp, as above. The words say so, in both languages.
+#[test]
+fn after_2026_the_draft_five_year_aim_needs_10_68_to_11_31_percent_a_year() {
+    let o = grdp(&["audit", "--builtin", "cantho-2026", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let c = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "period_average")
+        .unwrap_or_else(|| panic!("no period check: {v}"));
+    close(c, "required_after_plan_for_min_pct", 10.6796);
+    close(c, "required_after_plan_for_max_pct", 11.3088);
+    assert!(c["achieved_average_pct"].is_null(), "{c}");
+    let o = grdp(&["audit", "--builtin", "cantho-2026"]);
+    let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "With 2026 at 7.32% as the scenario projects, 2027–2030 would need 10.68–11.31% a year."
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("n/a"), "{text}");
+    let o = grdp(&["audit", "--builtin", "cantho-2026", "--lang", "vi"]);
+    let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains(
+            "Với năm 2026 tăng 7,32% theo kịch bản, các năm 2027–2030 cần tăng 10,68–11,31%/năm."
+        ),
+        "{text}"
+    );
+}

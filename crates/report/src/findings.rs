@@ -454,12 +454,52 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             let target = range(f.target_min_pct, f.target_max_pct);
             // Years of the period with neither an outcome nor a plan: why a
             // figure below is unknown, and what to add.
-            let missing: Vec<String> = (f.first_year..=last)
+            let missing_years: Vec<i32> = (f.first_year..=last)
                 .filter(|y| {
                     !f.known.iter().any(|k| k.year == *y) && !f.planned.iter().any(|p| p.year == *y)
                 })
-                .map(|y| y.to_string())
                 .collect();
+            let missing: Vec<String> = missing_years.iter().map(i32::to_string).collect();
+            // Three or more years in a row read as a span: 2027–2030.
+            let missing_span = match missing_years.as_slice() {
+                [a, .., b]
+                    if missing_years.len() > 2 && (b - a) as usize == missing_years.len() - 1 =>
+                {
+                    format!("{a}–{b}")
+                }
+                _ => missing.join(", "),
+            };
+            // A plan shorter than the period: what the years after it need.
+            let after_plan = (f.achieved_average_pct.is_none()
+                && (f.required_after_plan_for_min_pct.is_some()
+                    || f.required_after_plan_for_max_pct.is_some()))
+            .then(|| {
+                let planned = f
+                    .planned
+                    .iter()
+                    .map(|p| {
+                        if vi {
+                            format!("năm {} tăng {}%", p.year, n(p.growth_pct))
+                        } else {
+                            format!("{} at {}%", p.year, n(p.growth_pct))
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                let need = range(
+                    f.required_after_plan_for_min_pct,
+                    f.required_after_plan_for_max_pct,
+                );
+                if vi {
+                    format!(
+                        " Với {planned} theo kịch bản, các năm {missing_span} cần tăng {need}%/năm."
+                    )
+                } else {
+                    format!(
+                        " With {planned} as the scenario projects, {missing_span} would need {need}% a year."
+                    )
+                }
+            });
             let known_part = match (known.is_empty(), vi) {
                 (true, true) => "Chưa có năm nào của giai đoạn có số thực hiện.".to_string(),
                 (true, false) => "No year of the period has an outcome yet.".to_string(),
@@ -472,15 +512,13 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                     o(avg_known)
                 ),
             };
-            let gap = match (missing.is_empty(), vi) {
+            let gap = match (missing.is_empty() || after_plan.is_some(), vi) {
                 (true, _) => String::new(),
                 (false, true) => format!(
-                    " Các năm {} chưa có số thực hiện hay kế hoạch, nên chưa tính được bình quân: thêm [[outcome]] cho các năm đó.",
-                    missing.join(", ")
+                    " Các năm {missing_span} chưa có số thực hiện hay kế hoạch, nên chưa tính được mức cần đạt: thêm [[outcome]] cho các năm đã có số liệu.",
                 ),
                 (false, false) => format!(
-                    " {} {} neither an outcome nor a plan, so the averages cannot be worked out: add them as [[outcome]].",
-                    missing.join(", "),
+                    " {missing_span} {} neither an outcome nor a plan, so what the rest needs cannot be worked out: add the years already known as [[outcome]].",
                     if missing.len() == 1 { "has" } else { "have" }
                 ),
             };
@@ -493,20 +531,34 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             } else {
                 format!("{gap} On the target: {}.", notes.join("; "))
             };
-            if vi {
-                format!(
-                    "{known_part} Để bình quân {}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {}%. Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.{gap}",
-                    f.first_year,
-                    range(f.required_for_min_pct, f.required_for_max_pct),
-                    o(f.achieved_average_pct)
-                )
-            } else {
-                format!(
-                    "{known_part} Averaging {target}% over {}–{last} needs {}% a year in each remaining year. The plan gives {}% a year over the period.{gap}",
-                    f.first_year,
-                    range(f.required_for_min_pct, f.required_for_max_pct),
-                    o(f.achieved_average_pct)
-                )
+            let plan_part = match (f.achieved_average_pct, after_plan, vi) {
+                (Some(a), _, true) => {
+                    format!(" Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.", n(a))
+                }
+                (Some(a), _, false) => {
+                    format!(" The plan gives {}% a year over the period.", n(a))
+                }
+                (None, Some(after), _) => after,
+                (None, None, _) => String::new(),
+            };
+            // What each remaining year needs, where it can be worked out
+            // (the known years start the period without a gap).
+            let needs = f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some();
+            let need = range(f.required_for_min_pct, f.required_for_max_pct);
+            let first = f.first_year;
+            match (needs, vi) {
+                (true, true) => format!(
+                    "{known_part} Để bình quân {first}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {need}%.{plan_part}{gap}"
+                ),
+                (true, false) => format!(
+                    "{known_part} Averaging {target}% over {first}–{last} needs {need}% a year in each remaining year.{plan_part}{gap}"
+                ),
+                (false, true) => format!(
+                    "{known_part} Chỉ tiêu: bình quân {first}–{last} đạt {target}%/năm.{plan_part}{gap}"
+                ),
+                (false, false) => format!(
+                    "{known_part} The target: {target}% a year on average over {first}–{last}.{plan_part}{gap}"
+                ),
             }
         }
         Figures::Investment(f) => {

@@ -43,6 +43,12 @@ pub struct PeriodAverageFigures {
     pub required_for_min_pct: Option<f64>,
     /// Growth each year after the known ones may have for the target maximum, percent.
     pub required_for_max_pct: Option<f64>,
+    /// Where the plan covers some of the remaining years but not all:
+    /// growth each year after the plan needs for the target minimum, the
+    /// plan's years taken as projected, percent (`null` otherwise).
+    pub required_after_plan_for_min_pct: Option<f64>,
+    /// The same for the target maximum, percent.
+    pub required_after_plan_for_max_pct: Option<f64>,
 }
 
 /// Checks a period-average target against known outcomes and the projection.
@@ -89,6 +95,17 @@ pub fn period_check(
     };
     let required_for_min_pct = required(target.bound.min);
     let required_for_max_pct = required(target.bound.max);
+    // A plan shorter than the period: what the years after it need, the
+    // plan's years taken as projected (they must follow the known years
+    // without a gap, as outcomes must).
+    let after_plan = |avg: Option<f64>| {
+        let partly_planned = !planned.is_empty() && !covered;
+        avg.filter(|_| partly_planned)
+            .and_then(|a| period_average(target.first_year, target.last_year, a, &path).ok())
+            .map(|s| s.required_pct)
+    };
+    let required_after_plan_for_min_pct = after_plan(target.bound.min);
+    let required_after_plan_for_max_pct = after_plan(target.bound.max);
     let status = match achieved {
         Some(a) if target.bound.contains(a) => CheckStatus::Pass,
         Some(_) => CheckStatus::Fail,
@@ -108,6 +125,8 @@ pub fn period_check(
             achieved_average_pct: achieved,
             required_for_min_pct,
             required_for_max_pct,
+            required_after_plan_for_min_pct,
+            required_after_plan_for_max_pct,
         }),
     }
 }

@@ -846,28 +846,41 @@ impl Words<'_> {
             .checks
             .iter()
             .filter_map(|c| match &c.figures {
-                grdp_core::audit::Figures::PeriodAverage(f) => Some((
-                    f.first_year,
-                    c.year,
-                    f.achieved_average_pct,
-                    f.target_min_pct,
-                )),
+                grdp_core::audit::Figures::PeriodAverage(f) => Some((c.year, f)),
                 _ => None,
             });
         let (p_en, p_vi): (Vec<String>, Vec<String>) = period
-            .map(|(a, b, got, want)| {
-                (
-                    format!(
-                        "{a}–{b}: {}% a year against a target of {}%",
-                        got.map_or("–".into(), |g| self.text_num(g, 2)),
-                        want.map_or("–".into(), |w| self.text_num(w, 2))
+            .map(|(b, f)| {
+                let a = f.first_year;
+                let want = f.target_min_pct.map_or("–".into(), |w| self.lang.given_num(w));
+                let plan_end = f.planned.iter().map(|p| p.year).max();
+                match (f.achieved_average_pct, plan_end, f.required_after_plan_for_min_pct) {
+                    (Some(got), _, _) => (
+                        format!(
+                            "{a}–{b}: {}% a year against a target of {want}%",
+                            self.text_num(got, 2)
+                        ),
+                        format!(
+                            "{a}–{b}: {}%/năm so với chỉ tiêu {want}%",
+                            self.text_num(got, 2)
+                        ),
                     ),
-                    format!(
-                        "{a}–{b}: {}%/năm so với chỉ tiêu {}%",
-                        got.map_or("–".into(), |g| self.text_num(g, 2)),
-                        want.map_or("–".into(), |w| self.text_num(w, 2))
+                    // A plan shorter than the period: what the years after it need.
+                    (None, Some(end), Some(need)) => (
+                        format!(
+                            "{a}–{b}: the plan ends in {end}; for {want}% the years after it would need {}% a year",
+                            self.text_num(need, 2)
+                        ),
+                        format!(
+                            "{a}–{b}: kế hoạch chỉ đến năm {end}; để đạt {want}%, các năm sau cần tăng {}%/năm",
+                            self.text_num(need, 2)
+                        ),
                     ),
-                )
+                    _ => (
+                        format!("{a}–{b}: not covered by the plan (target {want}%)"),
+                        format!("{a}–{b}: kế hoạch chưa phủ hết giai đoạn (chỉ tiêu {want}%)"),
+                    ),
+                }
             })
             .unzip();
         let band = last.map_or(String::new(), |y| {
