@@ -206,3 +206,99 @@ fn after_2026_the_draft_five_year_aim_needs_10_68_to_11_31_percent_a_year() {
         "{text}"
     );
 }
+
+/// The merged city beside its neighbours (`[compare]`, the built-in
+/// provincial table): 2025 growth and the draft 2026-2030 aims as the table
+/// gives them, and the step between, by hand: Cần Thơ 10 − 7.23 = 2.77,
+/// An Giang 9.5 − 8.39 = 1.11, Vĩnh Long 10 − 5.84 = 4.16 points; Cần
+/// Thơ's lies between the others'. Exact to 1e-9: one subtraction.
+#[test]
+fn the_briefing_sets_the_city_beside_its_neighbours() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "-n",
+        "20000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let n = &summary["neighbours"];
+    assert_eq!(n["year"], 2025, "{n}");
+    assert_eq!(n["period"], "2026-2030", "{n}");
+    let rows = n["rows"].as_array().unwrap();
+    let step = |region: &str| {
+        rows.iter()
+            .find(|r| r["region"] == region)
+            .unwrap_or_else(|| panic!("{region}: {n}"))["step_pp"]
+            .as_f64()
+    };
+    for (region, by_hand) in [
+        ("Cần Thơ (merged)", Some(2.77)),
+        ("An Giang (merged)", Some(1.11)),
+        ("Vĩnh Long (merged)", Some(4.16)),
+        ("Đồng Tháp (merged)", None),
+        ("Việt Nam", None),
+    ] {
+        match (step(region), by_hand) {
+            (Some(got), Some(want)) => assert!((got - want).abs() < 1e-9, "{region}: {got}"),
+            (got, want) => assert_eq!(got, want, "{region}"),
+        }
+    }
+    assert_eq!(rows[0]["own"], true);
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
+    assert!(
+        page.contains("must grow 2.77 points faster than in 2025: within the others' range, from +1.11 for An Giang (merged) to +4.16 for Vĩnh Long (merged)"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<td data-label=\"Area\">Mekong Delta region</td>"),
+        "{page}"
+    );
+}
+
+/// A `[compare]` name the provincial table lacks is refused with the names
+/// it has; a name given twice, at the scenario's line.
+#[test]
+fn a_compare_name_the_table_lacks_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    for (from, to, words, exit) in [
+        (
+            "\"Cà Mau (merged)\"",
+            "\"Ca Mau\"",
+            "no region `Ca Mau` in built-in table",
+            1,
+        ),
+        (
+            "\"Cà Mau (merged)\"",
+            "\"An Giang (merged)\"",
+            "`An Giang (merged)` is named twice",
+            1,
+        ),
+    ] {
+        let file = dir.path().join("s.toml");
+        assert_eq!(text.matches(from).count(), 1);
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+        let out = dir.path().join("r");
+        let o = grdp(&[
+            "report",
+            file.to_str().unwrap(),
+            "-n",
+            "1000",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), exit, "{}", stderr(&o));
+        assert!(stderr(&o).contains(words), "{}", stderr(&o));
+        assert!(!out.exists());
+    }
+}

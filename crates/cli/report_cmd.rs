@@ -72,10 +72,19 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             });
         }
     }
+    // The provincial table, built in, for the comparison with the
+    // neighbours the scenario names.
+    let provinces = match loaded.meta.compare {
+        Some(_) => Some(grdp_scenario::builtin::provinces()?),
+        None => None,
+    };
     let options = StudyOptions {
         simulation: Some(simulation),
         history: region.map(|region| (&history, region)),
         rest_spread_ratio: args.rest_spread,
+        provinces: provinces
+            .as_ref()
+            .map(|t| (t, grdp_scenario::builtin::PROVINCES_ORIGIN)),
     };
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);

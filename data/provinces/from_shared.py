@@ -9,6 +9,12 @@ Kept, renamed to the history file's indicator names (units in the name):
   grdp_growth              -> growth_pct
   grdp_share_current_price -> share_current_pct
   contribution_pp          -> contribution_pp
+  gdp_growth (Việt Nam, total only) -> growth_pct, for comparison
+  grdp_growth_target_avg_draft (a period such as 2026-2030, "10.0-10.5")
+                           -> average_growth_target_min_pct and
+                              average_growth_target_max_pct (one row for a
+                              single figure's minimum), status "target
+                              (draft, dự kiến)"
 and the component `agri_forestry_fishery` -> `agriculture` (the name the
 rest of grdp uses). Values, statuses and source addresses are copied as
 they are; every row keeps the vintage `latest` (the table holds one value
@@ -35,6 +41,19 @@ def main(path, cantho_path):
     out.writerow(["region", "period", "component", "indicator", "value", "unit", "status", "vintage", "source"])
     with open(path, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
+            if r["indicator"] == "grdp_growth_target_avg_draft":
+                low, _, high = r["value"].partition("-")
+                bounds = [("average_growth_target_min_pct", low)]
+                if high:
+                    bounds.append(("average_growth_target_max_pct", high))
+                for indicator, value in bounds:
+                    out.writerow([r["province"], r["year"], r["component"], indicator, value, "%",
+                                  "target (draft, dự kiến)", "latest", r["source_url"]])
+                continue
+            if (r["province"], r["indicator"], r["component"]) == ("Việt Nam", "gdp_growth", "total"):
+                out.writerow([r["province"], r["year"], "total", "growth_pct", r["value"], r["unit"],
+                              r["status"], "latest", r["source_url"]])
+                continue
             indicator = INDICATORS.get(r["indicator"])
             if indicator is None:
                 continue

@@ -373,6 +373,7 @@ pub fn summary(study: &grdp_study::Study, lang: Lang) -> Result<String, ReportEr
         "projection": project(loaded, projection, targets)?,
         "audit": audit(loaded, audit_result, lang)?,
         "track_record": serde_json::to_value(&study.track_record)?,
+        "neighbours": serde_json::to_value(&study.neighbours)?,
     });
     to_json(&value)
 }

@@ -316,6 +316,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         h += "</ul>\n";
     }
 
+    // The area beside its neighbours, where the scenario names them.
+    if let Some(n) = input.neighbours {
+        h += &neighbours(input, n);
+    }
+
     // Charts: the title is in the image; the caption says what it means.
     let (main_charts, appendix): (Vec<&Chart>, Vec<&Chart>) =
         charts.iter().partition(|c| !c.file.contains("convergence"));
@@ -621,6 +626,220 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     )
 }
 
+/// A region's name on the page: the provincial table writes the regions
+/// and the nation in Vietnamese and marks merged provinces in English; the
+/// English page names the regions and the nation in English, the
+/// Vietnamese one says "sau hợp nhất".
+fn region_display(name: &str, lang: crate::Lang) -> String {
+    const ENGLISH: [(&str, &str); 7] = [
+        ("Việt Nam", "Vietnam"),
+        ("Vùng ĐB sông Hồng", "Red River Delta region"),
+        (
+            "Vùng Trung du MN phía Bắc",
+            "Northern Midlands and Mountains region",
+        ),
+        ("Vùng Bắc Trung Bộ", "North Central region"),
+        (
+            "Vùng Nam Trung Bộ & Tây Nguyên",
+            "South Central Coast and Central Highlands region",
+        ),
+        ("Vùng Đông Nam Bộ", "Southeast region"),
+        ("Vùng ĐB sông Cửu Long", "Mekong Delta region"),
+    ];
+    match lang {
+        crate::Lang::En => ENGLISH
+            .iter()
+            .find(|(vi, _)| *vi == name)
+            .map_or_else(|| name.to_string(), |(_, en)| en.to_string()),
+        crate::Lang::Vi => name.replace(" (merged)", " (sau hợp nhất)"),
+    }
+}
+
+/// "Beside its neighbours": each region's growth in the base year, its
+/// average growth aim for the plan period and the step between, with a
+/// sentence on where the area's own step lies among the others'.
+fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> String {
+    let lang = input.lang;
+    let vi = lang == crate::Lang::Vi;
+    let num = |v: Option<f64>| v.map_or("–".to_string(), |v| lang.given_num(v));
+    let year = n.year;
+    // A plan's years with an en dash, as the page writes periods.
+    let period = n.period.as_ref().map(|p| p.replace('-', "–"));
+    let own = n.rows.iter().find(|r| r.own);
+    let own_name = own.map_or(String::new(), |r| region_display(&r.region, lang));
+    // Where the area's step lies among the others' with both figures.
+    let others: Vec<(&str, f64)> = n
+        .rows
+        .iter()
+        .filter(|r| !r.own)
+        .filter_map(|r| Some((r.region.as_str(), r.step_pp?)))
+        .collect();
+    let lowest = others.iter().min_by(|a, b| a.1.total_cmp(&b.1));
+    let highest = others.iter().max_by(|a, b| a.1.total_cmp(&b.1));
+    let step_sentence = match (own.and_then(|r| r.step_pp), lowest, highest, &period) {
+        (Some(s), Some(lo), Some(hi), Some(period)) => {
+            let (lo_txt, hi_txt) = (lang.signed(lo.1), lang.signed(hi.1));
+            let (lo_name, hi_name) = (region_display(lo.0, lang), region_display(hi.0, lang));
+            let k = others.len();
+            let place = match (s > hi.1, s < lo.1, vi) {
+                (true, _, false) => format!(
+                    "more than any of the {k} others with both figures (the most, {hi_txt} for {hi_name})"
+                ),
+                (true, _, true) => format!(
+                    "nhiều hơn mọi địa phương khác có đủ hai số liệu ({k} địa phương; cao nhất là {hi_txt} của {hi_name})"
+                ),
+                (_, true, false) => format!(
+                    "less than any of the {k} others with both figures (the least, {lo_txt} for {lo_name})"
+                ),
+                (_, true, true) => format!(
+                    "ít hơn mọi địa phương khác có đủ hai số liệu ({k} địa phương; thấp nhất là {lo_txt} của {lo_name})"
+                ),
+                (_, _, false) => format!(
+                    "within the others' range, from {lo_txt} for {lo_name} to {hi_txt} for {hi_name}"
+                ),
+                (_, _, true) => format!(
+                    "nằm trong khoảng của các địa phương khác, từ {lo_txt} của {lo_name} đến {hi_txt} của {hi_name}"
+                ),
+            };
+            let size = lang.text_num(s.abs(), 2);
+            match (s >= 0.0, vi) {
+                (true, true) => format!(
+                    " Để đạt mục tiêu {period}, {own_name} cần tăng cao hơn năm {year} thêm {size} điểm phần trăm: {place}."
+                ),
+                (true, false) => format!(
+                    " To reach its {period} aim, {own_name} must grow {size} points faster than in {year}: {place}."
+                ),
+                (false, true) => format!(
+                    " Mục tiêu {period} của {own_name} thấp hơn tốc độ tăng năm {year} {size} điểm phần trăm: {place}."
+                ),
+                (false, false) => format!(
+                    " {own_name}'s {period} aim lies {size} points below its {year} growth: {place}."
+                ),
+            }
+        }
+        _ => String::new(),
+    };
+    // The statuses the figures carry, as the table gives them.
+    let statuses = |f: fn(&grdp_study::neighbours::NeighbourRow) -> Option<&String>| {
+        let mut s: Vec<&str> = n
+            .rows
+            .iter()
+            .filter_map(|r| f(r).map(String::as_str))
+            .collect();
+        s.sort_unstable();
+        s.dedup();
+        // The table's statuses in English; the Vietnamese page says them
+        // as releases do.
+        let say = |status: &str| {
+            match (vi, status) {
+                (true, "estimate") => "ước tính",
+                (true, "official") => "chính thức",
+                (true, "target") => "chỉ tiêu",
+                (true, "target (draft, dự kiến)") => "chỉ tiêu dự kiến",
+                (_, other) => other,
+            }
+            .to_string()
+        };
+        s.into_iter().map(say).collect::<Vec<_>>().join(", ")
+    };
+    let growth_status = statuses(|r| r.growth_status.as_ref());
+    let aim_status = statuses(|r| r.aim_status.as_ref());
+    let text = if vi {
+        format!(
+            "Tăng trưởng GRDP năm {year}{} theo bảng số liệu các tỉnh; mức tăng thêm là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: data/provinces/provinces.csv và summary.json (neighbours).",
+            period.as_ref().map_or(String::new(), |p| format!(
+                " và mục tiêu tăng trưởng bình quân giai đoạn {p}"
+            )),
+            if aim_status.is_empty() {
+                String::new()
+            } else {
+                format!("; mục tiêu “{aim_status}”")
+            },
+        )
+    } else {
+        format!(
+            "GRDP growth in {year}{} as the provincial table gives them; the step is what each must add to its {year} growth to reach its aim's lower bound, in percentage points.{step_sentence} Status as the table gives it: growth “{growth_status}”{}. “–”: not in the table. Each figure's source: data/provinces/provinces.csv and summary.json (neighbours).",
+            period.as_ref().map_or(String::new(), |p| format!(
+                " and the average growth aimed at for {p}"
+            )),
+            if aim_status.is_empty() {
+                String::new()
+            } else {
+                format!("; aims “{aim_status}”")
+            },
+        )
+    };
+    let mut header = vec![
+        (
+            if vi {
+                "Địa phương".to_string()
+            } else {
+                "Area".to_string()
+            },
+            false,
+        ),
+        (
+            if vi {
+                format!("Tăng trưởng {year} (%, giá so sánh)")
+            } else {
+                format!("Growth {year} (%, constant prices)")
+            },
+            true,
+        ),
+    ];
+    if let Some(p) = &period {
+        header.push((
+            if vi {
+                format!("Mục tiêu bình quân {p} (%/năm)")
+            } else {
+                format!("Aim {p} (% a year)")
+            },
+            true,
+        ));
+        header.push((
+            if vi {
+                "Mức tăng thêm (điểm %)".to_string()
+            } else {
+                "Step (pp)".to_string()
+            },
+            true,
+        ));
+    }
+    let rows = n
+        .rows
+        .iter()
+        .map(|r| {
+            let mut cells = vec![region_display(&r.region, lang), num(r.growth_pct)];
+            if n.period.is_some() {
+                cells.push(match (r.aim_min_pct, r.aim_max_pct) {
+                    (Some(a), Some(b)) => format!("{}–{}", lang.given_num(a), lang.given_num(b)),
+                    (a, _) => num(a),
+                });
+                cells.push(r.step_pp.map_or("–".to_string(), |s| lang.signed(s)));
+            }
+            (cells, if r.own { "own" } else { "" })
+        })
+        .collect();
+    let table = Table {
+        class: "neighbours",
+        header: header.iter().map(|h| h.0.clone()).collect(),
+        numeric: header.iter().map(|h| h.1).collect(),
+        rows,
+    };
+    format!(
+        "<h2>{}</h2>
+<p>{}</p>
+{}",
+        esc(if vi {
+            "So với các địa phương lân cận"
+        } else {
+            "Beside its neighbours"
+        }),
+        esc(&text),
+        table.html()
+    )
+}
+
 /// A chart: the image (its title is drawn in it) and its caption. Screens
 /// up to 700 px wide get the phone copy, drawn for their width; the link
 /// opens the full page copy.
@@ -741,6 +960,7 @@ table.targets td:last-child { min-width: 8em; }
 tr.missed td:last-child { font-weight: bold; color: #a33b00; }
 tr.exceeded td:last-child { color: #0060a0; }
 tr.preferred td { font-weight: bold; }
+tr.own td { font-weight: bold; }
 ul.audit li { margin-bottom: 0.7em; }
 .badge { display: inline-block; min-width: 5.5em; text-align: center; border-radius: 3px; padding: 0 0.4em; font-size: 0.85em; color: white; }
 .badge.pass { background: #0072b2; } .badge.warn { background: #8a5a00; } .badge.fail { background: #a33b00; }

@@ -331,6 +331,8 @@ pub struct ReportInput<'a> {
     /// grdp's views scored on past targets and outcomes, where the study
     /// has that record.
     pub track_record: Option<&'a grdp_study::backtest::Backtest>,
+    /// The area beside its neighbours, where the scenario names them.
+    pub neighbours: Option<&'a grdp_study::neighbours::Neighbours>,
 }
 
 impl<'a> ReportInput<'a> {
@@ -367,6 +369,7 @@ impl<'a> ReportInput<'a> {
             briefing: &study.briefing,
             given_known: study.given_known.as_ref(),
             track_record: study.track_record.as_ref(),
+            neighbours: study.neighbours.as_ref(),
             issued: lang.date(options.date),
             issued_year: options.date.year,
             issuer: options

@@ -3,7 +3,8 @@
 //!
 //! Columns: `region,period,component,indicator,value` are required;
 //! `unit,status,vintage,source` are optional (`vintage` defaults to
-//! `latest`). `period` is a year (`2024`) or a part of one (`2024-9M`).
+//! `latest`). `period` is a year (`2024`), a part of one (`2024-9M`) or a plan's
+//! years (`2026-2030`, for its average targets).
 //! Only the `latest` vintage of a figure enters a series; other vintages
 //! (first estimates, superseded drafts) are kept for the record.
 
@@ -109,7 +110,8 @@ pub struct HistoryRecord {
     pub line: usize,
     /// Region, e.g. `can_tho` or `vietnam`.
     pub region: String,
-    /// A year (`2024`) or part of one (`2024-9M`, `2024-H1`).
+    /// A year (`2024`), part of one (`2024-9M`, `2024-H1`), or a plan's
+    /// years (`2026-2030`).
     pub period: String,
     /// Component id, or `total`.
     pub component: String,
@@ -270,6 +272,8 @@ fn valid_period(p: &str) -> bool {
     let year = |y: &str| y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit());
     match p.split_once('-') {
         None => year(p),
+        // A plan's years, such as 2026-2030 (for its average targets).
+        Some((first, last)) if year(first) && year(last) => first < last,
         Some((y, part)) => {
             year(y)
                 && match part.as_bytes() {
@@ -405,7 +409,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 Some(line),
                 "period".into(),
                 format!(
-                    "found `{period}`; expected a year (2024), a quarter (2024-Q3), a half (2024-H1) or the months from January (2024-9M)"
+                    "found `{period}`; expected a year (2024), a quarter (2024-Q3), a half (2024-H1), the months from January (2024-9M) or a plan's years (2026-2030)"
                 ),
             ));
         }

@@ -53,7 +53,7 @@ pub use error::{LoadError, LoadErrorKind};
 pub use history::{History, HistoryRecord, parse_history, read_history, region_name};
 pub use plausibility::Warning;
 pub use scenario::{
-    ComponentNames, LoadedScenario, Provenance, ScenarioMeta, parse_scenario, parse_scenario_bytes,
-    read_scenario, sha256_hex,
+    Compare, ComponentNames, LoadedScenario, Provenance, ScenarioMeta, parse_scenario,
+    parse_scenario_bytes, read_scenario, sha256_hex,
 };
 pub use sourced::Status;

@@ -126,6 +126,20 @@ pub struct ScenarioMeta {
     pub data_source: Option<String>,
     /// `data_source` in Vietnamese.
     pub data_source_vi: Option<String>,
+    /// The briefing's comparison with the neighbours (`[compare]`), where
+    /// given.
+    pub compare: Option<Compare>,
+}
+
+/// Whom the briefing compares the area with, by their names in the
+/// provincial table (`data/provinces/provinces.csv`): the area itself and
+/// its neighbours, the region or the nation.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Compare {
+    /// The area's own name in the table, e.g. `Cần Thơ (merged)`.
+    pub region: String,
+    /// The others, in the order the briefing lists them.
+    pub with: Vec<String>,
 }
 
 /// A component's names for display.
@@ -225,6 +239,14 @@ struct RawScenario {
     investment: Option<Spanned<RawInvestment>>,
     known: Option<Spanned<RawKnown>>,
     uncertainty: Option<Spanned<crate::uncertainty::RawUncertainty>>,
+    compare: Option<Spanned<RawCompare>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawCompare {
+    region: String,
+    with: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -391,6 +413,39 @@ impl Builder<'_> {
             }
             None => None,
         };
+        // The comparison's names: NFC as the table's are, none empty or
+        // given twice (the table itself is read by the study).
+        let compare = match &raw.compare {
+            Some(c) => {
+                let span = Some(c.span());
+                let c = c.get_ref();
+                let region = crate::history::region_name(&c.region);
+                let with: Vec<String> = c
+                    .with
+                    .iter()
+                    .map(|r| crate::history::region_name(r))
+                    .collect();
+                let mut seen = std::collections::HashSet::new();
+                for name in std::iter::once(&region).chain(&with) {
+                    if name.is_empty() {
+                        return Err(self.loc.invalid(
+                            span,
+                            "compare",
+                            "an empty name; expected regions as the provincial table names them, e.g. \"An Giang (merged)\"",
+                        ));
+                    }
+                    if !seen.insert(name.clone()) {
+                        return Err(self.loc.invalid(
+                            span,
+                            "compare",
+                            format!("`{name}` is named twice; expected each region once (the area itself in `region`, the others in `with`)"),
+                        ));
+                    }
+                }
+                Some(Compare { region, with })
+            }
+            None => None,
+        };
         let kind_given: Vec<bool> = raw
             .components
             .get_ref()
@@ -422,6 +477,7 @@ impl Builder<'_> {
                 issuer: raw.scenario.issuer,
                 data_source: raw.scenario.data_source,
                 data_source_vi: raw.scenario.data_source_vi,
+                compare,
             },
             names,
             provenance: self.provenance,

@@ -72,6 +72,20 @@ pub enum StudyError {
         /// The economy's components.
         known: Vec<String>,
     },
+    /// A region of a scenario's `[compare]` the provincial table does not
+    /// hold.
+    #[error(
+        "[compare]: no region `{name}` in {origin}; expected names as the table writes them: {}",
+        known.join(", ")
+    )]
+    UnknownCompareRegion {
+        /// The name asked for.
+        name: String,
+        /// The table, as its errors name it.
+        origin: String,
+        /// The table's regions.
+        known: Vec<String>,
+    },
     /// A region the history does not hold.
     #[error("no such region `{id}` in the history; expected one of: {}", known.join(", "))]
     UnknownRegion {

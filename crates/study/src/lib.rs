@@ -42,6 +42,7 @@ pub mod batch;
 pub mod briefing;
 pub mod calibration;
 pub mod error;
+pub mod neighbours;
 pub mod partly_known;
 /// Restating a base after a merger (for `grdp combine`).
 pub use grdp_core::merger;
@@ -70,6 +71,9 @@ pub struct StudyOptions<'h> {
     /// the year's growth over the year's (a ratio); `None` for the one
     /// that follows from independent quarters.
     pub rest_spread_ratio: Option<f64>,
+    /// The provincial table and its name (for errors), for the scenario's
+    /// comparison with its neighbours (`[compare]`).
+    pub provinces: Option<(&'h History, &'h str)>,
 }
 
 /// Everything grdp says about one scenario.
@@ -96,6 +100,9 @@ pub struct Study<'a> {
     /// grdp's views scored on the history's past targets and outcomes,
     /// where the study has a history with at least two such years.
     pub track_record: Option<backtest::Backtest>,
+    /// The area beside its neighbours, where the scenario names them
+    /// (`[compare]`) and the study has the provincial table.
+    pub neighbours: Option<neighbours::Neighbours>,
 }
 
 impl<'a> Study<'a> {
@@ -159,7 +166,16 @@ impl<'a> Study<'a> {
             }
             _ => None,
         };
+        let neighbours = match (&loaded.meta.compare, options.provinces) {
+            (Some(c), Some((table, origin))) => {
+                let base = s.economy().base().year;
+                let plan_year = s.plan().years().first().map_or(base + 1, |y| y.year);
+                Some(neighbours::compare(table, origin, c, base, plan_year)?)
+            }
+            _ => None,
+        };
         Ok(Self {
+            neighbours,
             track_record,
             loaded,
             projection,

@@ -1,0 +1,197 @@
+//! The area beside its neighbours: each one's GRDP growth in the base year
+//! and its average growth aim for the plan period, as the provincial table
+//! gives them, and the step from the one to the other. What a planning
+//! office puts beside its own target: is it asking more of itself than
+//! the region does?
+
+use grdp_scenario::{Compare, History, HistoryRecord, history::LATEST};
+use serde::Serialize;
+
+use crate::StudyError;
+
+/// Indicator of a year's growth in the provincial table, percent.
+const GROWTH: &str = "growth_pct";
+/// Indicators of a plan period's average growth aim, percent a year.
+const AIM_MIN: &str = "average_growth_target_min_pct";
+const AIM_MAX: &str = "average_growth_target_max_pct";
+
+/// One region of the comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct NeighbourRow {
+    /// Its name in the provincial table.
+    pub region: String,
+    /// Whether it is the scenario's own area.
+    pub own: bool,
+    /// GRDP (GDP for the nation) growth in the compared year at constant
+    /// 2010 prices, percent, where the table has it.
+    pub growth_pct: Option<f64>,
+    /// Its status as the table gives it (`estimate`, …).
+    pub growth_status: Option<String>,
+    /// Its source address.
+    pub growth_source: Option<String>,
+    /// The average growth aimed at over the plan period, percent a year:
+    /// its lower bound, where the table has one.
+    pub aim_min_pct: Option<f64>,
+    /// Its upper bound, where the aim is a range.
+    pub aim_max_pct: Option<f64>,
+    /// The aim's status and source.
+    pub aim_status: Option<String>,
+    /// The aim's source address.
+    pub aim_source: Option<String>,
+    /// The step from the year's growth to the aim's lower bound, percentage
+    /// points, where both are known.
+    pub step_pp: Option<f64>,
+}
+
+/// The comparison.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Neighbours {
+    /// The year whose growth is compared: the scenario's base year.
+    pub year: i32,
+    /// The plan period of the aims compared (`2026-2030`): the one in the
+    /// table that holds the scenario's first plan year, where any of the
+    /// regions has an aim for it.
+    pub period: Option<String>,
+    /// The area first, then the others in the scenario's order.
+    pub rows: Vec<NeighbourRow>,
+}
+
+/// Whether `period` is a plan's years (`2026-2030`) holding `year`.
+fn holds(period: &str, year: i32) -> bool {
+    period
+        .split_once('-')
+        .and_then(|(a, b)| Some((a.parse::<i32>().ok()?, b.parse::<i32>().ok()?)))
+        .is_some_and(|(a, b)| (a..=b).contains(&year))
+}
+
+/// The comparison `compare` asks for, from the provincial table `table`:
+/// growth in `year` (the base year) and aims over a period holding
+/// `plan_year`. A name the table does not have is an error that lists the
+/// names it has.
+pub fn compare(
+    table: &History,
+    origin: &str,
+    compare: &Compare,
+    year: i32,
+    plan_year: i32,
+) -> Result<Neighbours, StudyError> {
+    let names = std::iter::once(&compare.region).chain(&compare.with);
+    for name in names.clone() {
+        if !table.records.iter().any(|r| &r.region == name) {
+            let mut known: Vec<&str> = table.records.iter().map(|r| r.region.as_str()).collect();
+            known.sort_unstable();
+            known.dedup();
+            return Err(StudyError::UnknownCompareRegion {
+                name: name.clone(),
+                origin: origin.to_string(),
+                known: known.into_iter().map(str::to_string).collect(),
+            });
+        }
+    }
+    let find = |region: &str, period: &str, indicator: &str| -> Option<&HistoryRecord> {
+        table.records.iter().find(|r| {
+            r.region == region
+                && r.period == period
+                && r.component == "total"
+                && r.indicator == indicator
+                && r.vintage == LATEST
+        })
+    };
+    let period = table
+        .records
+        .iter()
+        .filter(|r| {
+            r.indicator == AIM_MIN
+                && r.component == "total"
+                && holds(&r.period, plan_year)
+                && names.clone().any(|n| n == &r.region)
+        })
+        .map(|r| r.period.clone())
+        .min();
+    let year_text = year.to_string();
+    let rows = names
+        .enumerate()
+        .map(|(i, region)| {
+            let growth = find(region, &year_text, GROWTH);
+            let aim = |indicator| period.as_deref().and_then(|p| find(region, p, indicator));
+            let (aim_min, aim_max) = (aim(AIM_MIN), aim(AIM_MAX));
+            let growth_pct = growth.map(|r| r.value);
+            let aim_min_pct = aim_min.map(|r| r.value);
+            NeighbourRow {
+                region: region.clone(),
+                own: i == 0,
+                growth_pct,
+                growth_status: growth.map(|r| r.status.clone()),
+                growth_source: growth.map(|r| r.source.clone()),
+                aim_min_pct,
+                aim_max_pct: aim_max.map(|r| r.value),
+                aim_status: aim_min.map(|r| r.status.clone()),
+                aim_source: aim_min.map(|r| r.source.clone()),
+                step_pp: growth_pct.zip(aim_min_pct).map(|(g, a)| a - g),
+            }
+        })
+        .collect();
+    Ok(Neighbours { year, period, rows })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const TABLE: &str = "region,period,component,indicator,value,unit,status,vintage,source
+A,2025,total,growth_pct,7.23,%,estimate,latest,https://a
+A,2026-2030,total,average_growth_target_min_pct,10.0,%,target,latest,https://aim
+A,2026-2030,total,average_growth_target_max_pct,10.5,%,target,latest,https://aim
+B,2025,total,growth_pct,5.84,%,estimate,latest,https://b
+B,2021-2025,total,average_growth_target_min_pct,7.0,%,target,latest,https://old
+C,2026-2030,total,average_growth_target_min_pct,8.5,%,target,latest,https://aim
+";
+
+    fn table() -> History {
+        grdp_scenario::parse_history(TABLE, "t.csv").unwrap()
+    }
+
+    /// By hand: A steps from 7.23 to 10 (2.77 points); B has no aim for
+    /// 2026-2030 (its 2021-2025 one does not hold 2026); C has no 2025
+    /// growth. Exact: the step is one subtraction of given figures.
+    #[test]
+    fn each_region_gets_its_growth_its_aim_and_the_step_between() {
+        let c = Compare {
+            region: "A".into(),
+            with: vec!["B".into(), "C".into()],
+        };
+        let n = compare(&table(), "t.csv", &c, 2025, 2026).unwrap();
+        assert_eq!(n.period.as_deref(), Some("2026-2030"));
+        let [a, b, c] = n.rows.as_slice() else {
+            panic!("{n:?}")
+        };
+        assert!(a.own && !b.own && !c.own);
+        assert_eq!(
+            (a.growth_pct, a.aim_min_pct, a.aim_max_pct),
+            (Some(7.23), Some(10.0), Some(10.5))
+        );
+        assert!((a.step_pp.unwrap() - 2.77).abs() < 1e-12);
+        assert_eq!(
+            (b.growth_pct, b.aim_min_pct, b.step_pp),
+            (Some(5.84), None, None)
+        );
+        assert_eq!(
+            (c.growth_pct, c.aim_min_pct, c.step_pp),
+            (None, Some(8.5), None)
+        );
+        assert_eq!(a.aim_source.as_deref(), Some("https://aim"));
+    }
+
+    /// A name the table lacks is an error naming it and the table's names.
+    #[test]
+    fn an_unknown_name_is_refused_with_the_names_there_are() {
+        let c = Compare {
+            region: "A".into(),
+            with: vec!["Z".into()],
+        };
+        let e = compare(&table(), "t.csv", &c, 2025, 2026)
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("`Z`") && e.contains("A, B, C"), "{e}");
+    }
+}
