@@ -1182,7 +1182,7 @@ pub struct ReportArgs {
     /// percent, Q1,Q2,Q3,Q4 (default: the scenario's, else equal).
     #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
     pub quarter_shares: Option<Vec<f64>>,
-    /// With --known or a [known] block: the spread of the rest of the
+    /// With --known (or what the scenario knows of the year): the spread of the rest of the
     /// year's growth over the year's (default: from independent quarters,
     /// 2 with one quarter left).
     #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
