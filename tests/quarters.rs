@@ -86,7 +86,7 @@ fn quarter_shares_rounded_to_one_decimal_are_scaled_and_said_to_be() {
     let o = grdp(&args);
     assert!(
         stdout(&o).contains(
-            "25.13 / 24.62 / 24.92 / 25.33% (as stated, summing to 99.9%; scaled to 100)"
+            "25.13 / 24.62 / 24.92 / 25.33% (scaled to sum to 100 from the shares stated, which summed to 99.9%)"
         ),
         "{}",
         stdout(&o)
@@ -112,7 +112,7 @@ fn a_slip_in_the_known_part_is_a_usage_error() {
         "--quarter-shares",
         "25,25,25,24",
     ]);
-    assert_eq!(code(&o), 1, "shares off 100: {}", stderr(&o));
+    assert_eq!(code(&o), 2, "shares off 100: {}", stderr(&o));
     assert!(stderr(&o).contains("sum to 99.00"), "{}", stderr(&o));
 }
 

@@ -262,7 +262,23 @@ pub fn quarter_shares(
     match given {
         Some([a, b, c, d]) => grdp_study::partly_known::QuarterShares::new([*a, *b, *c, *d])
             .map(Some)
-            .map_err(|e| crate::UsageError(format!("--quarter-shares: {e}"))),
+            .map_err(|e| {
+                let vi = match &e {
+                    grdp_study::ModelError::QuarterSharesDoNotSumTo100 {
+                        sum_pct,
+                        tolerance_pct,
+                    } => format!(
+                        "tổng các tỷ trọng là {}%; cần bằng 100% (chênh lệch không quá {} điểm phần trăm, mức sai số tối đa khi bốn tỷ trọng được làm tròn đến một chữ số thập phân): có tỷ trọng nào gõ nhầm không?",
+                        format!("{sum_pct:.2}").replace('.', ","),
+                        format!("{tolerance_pct}").replace('.', ",")
+                    ),
+                    other => other.to_string(),
+                };
+                crate::UsageError(in_lang(
+                    format!("--quarter-shares: {e}"),
+                    format!("--quarter-shares: {vi}"),
+                ))
+            }),
         Some(other) => Err(crate::UsageError(in_lang(
             format!(
                 "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",

@@ -46,23 +46,7 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
     let question = match (args.period, args.average, target) {
         _ if args.remaining.is_some() => {
             let (known, known_growth_pct) = args.remaining.expect("checked above");
-            let shares_pct = match args.quarter_shares.as_deref() {
-                Some([a, b, c, d]) => Some([*a, *b, *c, *d]),
-                Some(other) => {
-                    return Err(UsageError(crate::args::in_lang(
-                        format!(
-                            "--quarter-shares takes four shares, Q1,Q2,Q3,Q4; found {}",
-                            other.len()
-                        ),
-                        format!(
-                            "--quarter-shares cần bốn tỷ trọng, Q1,Q2,Q3,Q4; nhận {}",
-                            other.len()
-                        ),
-                    ))
-                    .into());
-                }
-                None => None,
-            };
+            let shares = crate::args::quarter_shares(args.quarter_shares.as_deref())?;
             if target.is_none() && args.then.is_none() {
                 return Err(UsageError(crate::args::in_lang(
                     format!(
@@ -82,7 +66,7 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
                 known_growth_pct,
                 target_pct: target,
                 then_pct: args.then,
-                shares_pct,
+                shares,
             }
         }
         (Some((first_year, last_year)), Some(average_pct), _) => Question::Period {

@@ -112,14 +112,18 @@ impl QuarterShares {
                 tolerance_pct: QUARTER_SHARE_ROUNDING_PP,
             });
         }
-        // Exactly 100: kept bit for bit (scaling by 100 / 100 could round).
-        let pct = if sum.to_bits() == 100f64.to_bits() {
-            pct
-        } else {
-            pct.map(|v| v * 100.0 / sum)
-        };
+        // 100 but for the binary noise of adding decimals (20.0 + 23.7 +
+        // 24.6 + 31.7 comes to 100.00000000000001): kept as given, bit for
+        // bit, and said to sum to 100.
+        if off < 1e-9 {
+            return Ok(Self {
+                pct,
+                given_sum_pct: 100.0,
+                stated: true,
+            });
+        }
         Ok(Self {
-            pct,
+            pct: pct.map(|v| v * 100.0 / sum),
             given_sum_pct: sum,
             stated: true,
         })
@@ -313,13 +317,14 @@ mod tests {
         assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.6]).is_ok());
         assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.7]).is_err());
         assert!(QuarterShares::new([25.1, 24.6, 24.9, 25.1]).is_err());
-        // Shares summing to 100 exactly are kept as given.
-        let exact = QuarterShares::new([22.0, 24.0, 25.0, 29.0]).unwrap();
-        assert_eq!(
-            exact.pct.map(f64::to_bits),
-            [22.0, 24.0, 25.0, 29.0].map(f64::to_bits)
-        );
-        assert_eq!(exact.given_sum_pct.to_bits(), 100f64.to_bits());
+        // Shares summing to 100 are kept as given, also where adding them
+        // in binary leaves noise (20.0 + 23.7 + 24.6 + 31.7 is
+        // 100.00000000000001 in f64).
+        for given in [[22.0, 24.0, 25.0, 29.0], [20.0, 23.7, 24.6, 31.7]] {
+            let exact = QuarterShares::new(given).unwrap();
+            assert_eq!(exact.pct.map(f64::to_bits), given.map(f64::to_bits));
+            assert_eq!(exact.given_sum_pct.to_bits(), 100f64.to_bits());
+        }
     }
 
     /// The known part exactly on target needs the same from the rest; the

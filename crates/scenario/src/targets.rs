@@ -290,8 +290,17 @@ impl Builder<'_> {
                     ));
                 }
                 grdp_core::quarters::QuarterShares::new(pct).map_err(|e| {
-                    self.loc
-                        .invalid(Some(raw.span()), "known.quarter_shares_pct", e.to_string())
+                    // At the share at fault (one not above zero), else at Q1.
+                    let q = pct
+                        .iter()
+                        .position(|v| v.is_nan() || *v <= 0.0)
+                        .unwrap_or(0);
+                    let span = t.get(&format!("q{}", q + 1)).map(Spanned::span);
+                    self.loc.invalid(
+                        span.or(Some(raw.span())),
+                        "known.quarter_shares_pct",
+                        e.to_string(),
+                    )
                 })?
             }
         };

@@ -56,6 +56,7 @@ use grdp_scenario::{History, LoadedScenario};
 
 pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine, WeightsSpread};
 pub use error::{ComponentRole, StudyError, ViewRole};
+pub use grdp_core::ModelError;
 pub use record::Past;
 pub use simulation::{Control, Simulation, SimulationOptions, ViewRun};
 

@@ -45,7 +45,7 @@ pub enum Question {
         then_pct: Option<f64>,
         /// The base year's quarter shares at constant prices, percent;
         /// `None` for equal quarters.
-        shares_pct: Option<[f64; 4]>,
+        shares: Option<grdp_core::quarters::QuarterShares>,
     },
     /// The growth the remaining years of a period need for an average.
     Period {
@@ -120,12 +120,9 @@ pub fn solve(loaded: &LoadedScenario, question: &Question) -> Result<Answer, Stu
             known_growth_pct,
             target_pct,
             then_pct,
-            shares_pct,
+            shares,
         } => {
-            let shares = match shares_pct {
-                Some(p) => grdp_core::quarters::QuarterShares::new(*p)?,
-                None => grdp_core::quarters::QuarterShares::EQUAL,
-            };
+            let shares = shares.unwrap_or(grdp_core::quarters::QuarterShares::EQUAL);
             Answer::Remaining(grdp_core::quarters::remaining(
                 year(*y)?,
                 &shares,

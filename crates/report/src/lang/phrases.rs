@@ -657,9 +657,13 @@ impl Lang {
             (false, _, false) => "equal: an assumption".into(),
             (false, _, true) => "bằng nhau: giả định".into(),
             (true, true, false) => "as stated".into(),
-            (true, true, true) => "như đã nêu".into(),
-            (true, false, false) => format!("as stated, summing to {sum}%; scaled to 100"),
-            (true, false, true) => format!("như đã nêu, tổng {sum}%; đã điều chỉnh về 100"),
+            (true, true, true) => "theo số liệu nhập".into(),
+            (true, false, false) => {
+                format!("scaled to sum to 100 from the shares stated, which summed to {sum}%")
+            }
+            (true, false, true) => {
+                format!("đã quy về tổng 100 từ số liệu nhập có tổng {sum}%")
+            }
         }
     }
 
