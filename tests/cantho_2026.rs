@@ -302,3 +302,41 @@ fn a_compare_name_the_table_lacks_is_refused() {
         assert!(!out.exists());
     }
 }
+
+/// The period check's words follow the target's kind and the years: a
+/// ceiling allows at most (by hand, (1.09⁵ / 1.073231)^(1/4) − 1 = 9.42 %
+/// a year for 2027-2030 under an average of at most 9 %), a period over by
+/// the base year needs nothing but its outcomes, and a plan that reaches
+/// none of the period says so without asking for outcomes of years to come.
+#[test]
+fn the_period_check_speaks_of_ceilings_past_periods_and_short_plans() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    let from = "first_year = 2026\nlast_year = 2030\nmin = 10.0\nmax = 10.5\n";
+    assert_eq!(text.matches(from).count(), 1);
+    for (to, said, unsaid) in [
+        (
+            "first_year = 2026\nlast_year = 2030\nmax = 9\n",
+            "With 2026 at 7.32% as the scenario projects, 2027–2030 could grow at most 9.42% a year.",
+            "would need",
+        ),
+        (
+            "first_year = 2021\nlast_year = 2024\nmin = 10\n",
+            "2021–2024 have no outcome: add them as [[outcome]] to judge the period's average.",
+            "remaining year",
+        ),
+        (
+            "first_year = 2028\nlast_year = 2030\nmin = 10\n",
+            "The plan does not reach 2028–2030, so the plan's average over the period is not worked out.",
+            "[[outcome]]",
+        ),
+    ] {
+        let file = dir.path().join("p.toml");
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+        let o = grdp(&["audit", file.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let words = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(words.contains(said), "{to}: {words}");
+        assert!(!words.contains(unsaid), "{to}: {words}");
+    }
+}

@@ -251,7 +251,7 @@ fn the_audit_names_the_years_a_period_target_lacks() {
     .unwrap();
     let dir = tempfile::tempdir().unwrap();
     for (first, expected) in [
-        (2019, "2019–2023 have neither an outcome nor a plan"),
+        (2019, "2019–2023 have no outcome: add them as [[outcome]]"),
         (2025, "No year of the period has an outcome yet."),
     ] {
         let path = dir.path().join(format!("p{first}.toml"));

@@ -431,136 +431,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             });
             parts.join(" ")
         }
-        Figures::PeriodAverage(f) => {
-            let known = f
-                .known
-                .iter()
-                .map(|k| format!("{} {}%", k.year, n(k.growth_pct)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let last = check.year;
-            let avg_known = {
-                let m = f.known.len() as f64;
-                (m > 0.0).then(|| {
-                    100.0
-                        * (f.known
-                            .iter()
-                            .map(|k| (k.growth_pct / 100.0).ln_1p())
-                            .sum::<f64>()
-                            / m)
-                            .exp_m1()
-                })
-            };
-            let target = range(f.target_min_pct, f.target_max_pct);
-            // Years of the period with neither an outcome nor a plan: why a
-            // figure below is unknown, and what to add.
-            let missing_years: Vec<i32> = (f.first_year..=last)
-                .filter(|y| {
-                    !f.known.iter().any(|k| k.year == *y) && !f.planned.iter().any(|p| p.year == *y)
-                })
-                .collect();
-            let missing: Vec<String> = missing_years.iter().map(i32::to_string).collect();
-            // Three or more years in a row read as a span: 2027–2030.
-            let missing_span = match missing_years.as_slice() {
-                [a, .., b]
-                    if missing_years.len() > 2 && (b - a) as usize == missing_years.len() - 1 =>
-                {
-                    format!("{a}–{b}")
-                }
-                _ => missing.join(", "),
-            };
-            // A plan shorter than the period: what the years after it need.
-            let after_plan = (f.achieved_average_pct.is_none()
-                && (f.required_after_plan_for_min_pct.is_some()
-                    || f.required_after_plan_for_max_pct.is_some()))
-            .then(|| {
-                let planned = f
-                    .planned
-                    .iter()
-                    .map(|p| {
-                        if vi {
-                            format!("năm {} tăng {}%", p.year, n(p.growth_pct))
-                        } else {
-                            format!("{} at {}%", p.year, n(p.growth_pct))
-                        }
-                    })
-                    .collect::<Vec<_>>()
-                    .join(", ");
-                let need = range(
-                    f.required_after_plan_for_min_pct,
-                    f.required_after_plan_for_max_pct,
-                );
-                if vi {
-                    format!(
-                        " Với {planned} theo kịch bản, các năm {missing_span} cần tăng {need}%/năm."
-                    )
-                } else {
-                    format!(
-                        " With {planned} as the scenario projects, {missing_span} would need {need}% a year."
-                    )
-                }
-            });
-            let known_part = match (known.is_empty(), vi) {
-                (true, true) => "Chưa có năm nào của giai đoạn có số thực hiện.".to_string(),
-                (true, false) => "No year of the period has an outcome yet.".to_string(),
-                (false, true) => format!(
-                    "Các năm đã có số liệu ({known}) bình quân {}%/năm.",
-                    o(avg_known)
-                ),
-                (false, false) => format!(
-                    "The known years ({known}) average {}% a year.",
-                    o(avg_known)
-                ),
-            };
-            let gap = match (missing.is_empty() || after_plan.is_some(), vi) {
-                (true, _) => String::new(),
-                (false, true) => format!(
-                    " Các năm {missing_span} chưa có số thực hiện hay kế hoạch, nên chưa tính được mức cần đạt: thêm [[outcome]] cho các năm đã có số liệu.",
-                ),
-                (false, false) => format!(
-                    " {missing_span} {} neither an outcome nor a plan, so what the rest needs cannot be worked out: add the years already known as [[outcome]].",
-                    if missing.len() == 1 { "has" } else { "have" }
-                ),
-            };
-            // The file's notes on the target (which decision set it).
-            let notes = target_notes(loaded, &f.target_id, lang);
-            let gap = if notes.is_empty() {
-                gap
-            } else if vi {
-                format!("{gap} Ghi chú về chỉ tiêu: {}.", notes.join("; "))
-            } else {
-                format!("{gap} On the target: {}.", notes.join("; "))
-            };
-            let plan_part = match (f.achieved_average_pct, after_plan, vi) {
-                (Some(a), _, true) => {
-                    format!(" Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.", n(a))
-                }
-                (Some(a), _, false) => {
-                    format!(" The plan gives {}% a year over the period.", n(a))
-                }
-                (None, Some(after), _) => after,
-                (None, None, _) => String::new(),
-            };
-            // What each remaining year needs, where it can be worked out
-            // (the known years start the period without a gap).
-            let needs = f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some();
-            let need = range(f.required_for_min_pct, f.required_for_max_pct);
-            let first = f.first_year;
-            match (needs, vi) {
-                (true, true) => format!(
-                    "{known_part} Để bình quân {first}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {need}%.{plan_part}{gap}"
-                ),
-                (true, false) => format!(
-                    "{known_part} Averaging {target}% over {first}–{last} needs {need}% a year in each remaining year.{plan_part}{gap}"
-                ),
-                (false, true) => format!(
-                    "{known_part} Chỉ tiêu: bình quân {first}–{last} đạt {target}%/năm.{plan_part}{gap}"
-                ),
-                (false, false) => format!(
-                    "{known_part} The target: {target}% a year on average over {first}–{last}.{plan_part}{gap}"
-                ),
-            }
-        }
+        Figures::PeriodAverage(f) => period_average(check, f, loaded, lang),
         Figures::Investment(f) => {
             let grown = range(f.investment_growth_min_pct, f.investment_growth_max_pct);
             let icor = |a: Option<f64>, b: Option<f64>| match (a, b) {
@@ -673,4 +544,180 @@ fn reference_name(id: &str, lang: Lang) -> String {
         (false, Lang::Vi) if rest.parse::<i32>().is_ok() => format!("{name} năm {rest}"),
         (false, _) => format!("{name} {rest}"),
     }
+}
+
+/// The finding of a period-average target: what the known years average,
+/// what each remaining year needs (or, for a ceiling, may grow at most),
+/// what the plan gives or, where it stops short of the period, what the
+/// years after it need; and which years lack an outcome (past years) or a
+/// plan (years to come).
+fn period_average(
+    check: &Check,
+    f: &grdp_core::audit::PeriodAverageFigures,
+    loaded: &LoadedScenario,
+    lang: Lang,
+) -> String {
+    let vi = lang == Lang::Vi;
+    let n = |v: f64| lang.text_num(v, 2);
+    let range = |a: Option<f64>, b: Option<f64>| match (a, b) {
+        (Some(a), Some(b)) => format!("{}–{}", n(a), n(b)),
+        (Some(a), None) | (None, Some(a)) => n(a),
+        (None, None) => lang.labels().unknown_value.to_string(),
+    };
+    let (first, last) = (f.first_year, check.year);
+    let base = loaded.scenario.economy().base().year;
+    // A ceiling alone allows at most; a floor (or a range) needs.
+    let ceiling = f.target_min_pct.is_none() && f.target_max_pct.is_some();
+    let target = range(f.target_min_pct, f.target_max_pct);
+    let target = match (ceiling, vi) {
+        (true, true) => format!("không quá {target}"),
+        (true, false) => format!("at most {target}"),
+        (false, _) => target,
+    };
+    // Years in a row read as a span: 2027–2030.
+    let span = |years: &[i32]| match years {
+        [a, .., b] if years.len() > 2 && (b - a) as usize == years.len() - 1 => format!("{a}–{b}"),
+        _ => years
+            .iter()
+            .map(i32::to_string)
+            .collect::<Vec<_>>()
+            .join(", "),
+    };
+    let missing: Vec<i32> = (first..=last)
+        .filter(|y| {
+            !f.known.iter().any(|k| k.year == *y) && !f.planned.iter().any(|p| p.year == *y)
+        })
+        .collect();
+    // Past years (to the base year) lack an outcome; later ones a plan.
+    let (past, future): (Vec<i32>, Vec<i32>) = missing.iter().partition(|y| **y <= base);
+    let known = f
+        .known
+        .iter()
+        .map(|k| format!("{} {}%", k.year, n(k.growth_pct)))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let avg_known = (!f.known.is_empty()).then(|| {
+        let m = f.known.len() as f64;
+        let log: f64 = f.known.iter().map(|k| (k.growth_pct / 100.0).ln_1p()).sum();
+        100.0 * (log / m).exp_m1()
+    });
+    let mut out = match (avg_known, vi) {
+        (None, true) => "Chưa có năm nào của giai đoạn có số thực hiện.".to_string(),
+        (None, false) => "No year of the period has an outcome yet.".to_string(),
+        (Some(a), true) => format!("Các năm đã có số liệu ({known}) bình quân {}%/năm.", n(a)),
+        (Some(a), false) => format!("The known years ({known}) average {}% a year.", n(a)),
+    };
+    // What each remaining year needs: only where the known years start
+    // the period without a gap and some year remains.
+    let need = range(f.required_for_min_pct, f.required_for_max_pct);
+    // A period over by the base year has nothing left to need.
+    let needs =
+        (f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some()) && last > base;
+    out += &match (needs, ceiling, vi) {
+        (true, false, true) => format!(
+            " Để bình quân {first}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {need}%."
+        ),
+        (true, false, false) => format!(
+            " Averaging {target}% over {first}–{last} needs {need}% a year in each remaining year."
+        ),
+        (true, true, true) => format!(
+            " Để bình quân {first}–{last} {target}%/năm, mỗi năm còn lại chỉ được tăng tối đa {need}%."
+        ),
+        (true, true, false) => format!(
+            " Averaging {target}% over {first}–{last} allows at most {need}% a year in each remaining year."
+        ),
+        (false, _, true) => format!(
+            " Chỉ tiêu: bình quân {first}–{last} {}{target}%/năm.",
+            if ceiling { "" } else { "đạt " }
+        ),
+        (false, _, false) => {
+            format!(" The target: {target}% a year on average over {first}–{last}.")
+        }
+    };
+    // What the plan gives, or what the years after a shorter plan need.
+    let after = range(
+        f.required_after_plan_for_min_pct,
+        f.required_after_plan_for_max_pct,
+    );
+    let has_after =
+        f.required_after_plan_for_min_pct.is_some() || f.required_after_plan_for_max_pct.is_some();
+    let planned = f
+        .planned
+        .iter()
+        .map(|p| {
+            if vi {
+                format!("năm {} tăng {}%", p.year, n(p.growth_pct))
+            } else {
+                format!("{} at {}%", p.year, n(p.growth_pct))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ");
+    let rest = span(&future);
+    out += &match (f.achieved_average_pct, has_after, ceiling, vi) {
+        (Some(a), _, _, true) => {
+            format!(" Theo kịch bản, bình quân cả giai đoạn đạt {}%/năm.", n(a))
+        }
+        (Some(a), _, _, false) => format!(" The plan gives {}% a year over the period.", n(a)),
+        (None, true, false, true) => {
+            format!(" Với {planned} theo kịch bản, các năm {rest} cần tăng {after}%/năm.")
+        }
+        (None, true, false, false) => {
+            format!(" With {planned} as the scenario projects, {rest} would need {after}% a year.")
+        }
+        (None, true, true, true) => format!(
+            " Với {planned} theo kịch bản, các năm {rest} chỉ được tăng tối đa {after}%/năm."
+        ),
+        (None, true, true, false) => format!(
+            " With {planned} as the scenario projects, {rest} could grow at most {after}% a year."
+        ),
+        (None, false, _, _) => String::new(),
+    };
+    // The years that lack a figure, and what to add.
+    if !past.is_empty() {
+        let years = span(&past);
+        out += &if vi {
+            let (the, these) = if past.len() == 1 {
+                ("năm", "năm này")
+            } else {
+                ("các năm", "các năm này")
+            };
+            format!(
+                " Thiếu số thực hiện {the} {years}: thêm [[outcome]] cho {these} để đánh giá bình quân cả giai đoạn."
+            )
+        } else {
+            format!(
+                " {years} {} no outcome: add {} as [[outcome]] to judge the period's average.",
+                if past.len() == 1 { "has" } else { "have" },
+                if past.len() == 1 { "it" } else { "them" }
+            )
+        };
+    }
+    if !future.is_empty() && !has_after {
+        let years = span(&future);
+        out += &if vi {
+            let the = if future.len() == 1 {
+                "năm"
+            } else {
+                "các năm"
+            };
+            format!(
+                " Kịch bản chưa có kế hoạch cho {the} {years}, nên chưa tính được bình quân của kịch bản cho cả giai đoạn."
+            )
+        } else {
+            format!(
+                " The plan does not reach {years}, so the plan's average over the period is not worked out."
+            )
+        };
+    }
+    // The file's notes on the target (which decision set it).
+    let notes = target_notes(loaded, &f.target_id, lang);
+    if !notes.is_empty() {
+        out += &if vi {
+            format!(" Ghi chú về chỉ tiêu: {}.", notes.join("; "))
+        } else {
+            format!(" On the target: {}.", notes.join("; "))
+        };
+    }
+    out
 }

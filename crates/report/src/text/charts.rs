@@ -852,9 +852,20 @@ impl Words<'_> {
         let (p_en, p_vi): (Vec<String>, Vec<String>) = period
             .map(|(b, f)| {
                 let a = f.first_year;
-                let want = f.target_min_pct.map_or("–".into(), |w| self.lang.given_num(w));
+                // A floor (or a range) by its minimum; a ceiling by its maximum.
+                let ceiling = f.target_min_pct.is_none();
+                let bound = f.target_min_pct.or(f.target_max_pct);
+                let want = bound.map_or("–".into(), |w| self.lang.given_num(w));
+                let want = match (ceiling, self.vi()) {
+                    (true, true) => format!("không quá {want}"),
+                    (true, false) => format!("at most {want}"),
+                    (false, _) => want,
+                };
+                let after = f
+                    .required_after_plan_for_min_pct
+                    .or(f.required_after_plan_for_max_pct);
                 let plan_end = f.planned.iter().map(|p| p.year).max();
-                match (f.achieved_average_pct, plan_end, f.required_after_plan_for_min_pct) {
+                match (f.achieved_average_pct, plan_end, after) {
                     (Some(got), _, _) => (
                         format!(
                             "{a}–{b}: {}% a year against a target of {want}%",
@@ -866,16 +877,20 @@ impl Words<'_> {
                         ),
                     ),
                     // A plan shorter than the period: what the years after it need.
-                    (None, Some(end), Some(need)) => (
-                        format!(
-                            "{a}–{b}: the plan ends in {end}; for {want}% the years after it would need {}% a year",
-                            self.text_num(need, 2)
-                        ),
-                        format!(
-                            "{a}–{b}: kế hoạch chỉ đến năm {end}; để đạt {want}%, các năm sau cần tăng {}%/năm",
-                            self.text_num(need, 2)
-                        ),
-                    ),
+                    (None, Some(end), Some(need)) => {
+                        let need = self.text_num(need, 2);
+                        if ceiling {
+                            (
+                                format!("{a}–{b}: the plan ends in {end}; for {want}% the years after it could grow at most {need}% a year"),
+                                format!("{a}–{b}: kế hoạch chỉ đến năm {end}; để bình quân {want}%, các năm sau chỉ được tăng tối đa {need}%/năm"),
+                            )
+                        } else {
+                            (
+                                format!("{a}–{b}: the plan ends in {end}; for {want}% the years after it would need {need}% a year"),
+                                format!("{a}–{b}: kế hoạch chỉ đến năm {end}; để đạt {want}%, các năm sau cần tăng {need}%/năm"),
+                            )
+                        }
+                    }
                     _ => (
                         format!("{a}–{b}: not covered by the plan (target {want}%)"),
                         format!("{a}–{b}: kế hoạch chưa phủ hết giai đoạn (chỉ tiêu {want}%)"),
