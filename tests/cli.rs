@@ -281,14 +281,14 @@ fn the_audit_names_the_years_a_period_target_lacks() {
 /// commands. None of them carries clap's or grdp's English words.
 #[test]
 fn command_line_errors_speak_vietnamese_under_lang_vi() {
-    let cases: [(&[&str], &str); 9] = [
+    let cases: [(&[&str], &str); 16] = [
         (
             &["simulate", "--lang", "vi", "--frobnicate"],
             "không có tùy chọn '--frobnicate'",
         ),
         (
             &["simulat", "--lang", "vi"],
-            "không có lệnh 'simulat' (có phải ý là 'simulate'?)",
+            "không có lệnh 'simulat' (có phải bạn muốn gõ 'simulate'?)",
         ),
         (
             &["simulate", "--lang", "vi", "--view"],
@@ -325,6 +325,39 @@ fn command_line_errors_speak_vietnamese_under_lang_vi() {
                 "20,30,50",
             ],
             "--quarter-shares cần bốn tỷ trọng",
+        ),
+        (
+            &["audit", "--lang", "vi", "--lang", "vi"],
+            "--lang <LANG> chỉ được nêu một lần",
+        ),
+        (
+            &["audit", "--lang", "vi", "a.toml", "b.toml"],
+            "thừa tham số 'b.toml'",
+        ),
+        (
+            &["report", "--lang", "vi", "--quiet=yes"],
+            "--quiet không nhận giá trị",
+        ),
+        (&["--lang", "vi", "audit"], "--lang đặt sau tên lệnh"),
+        (
+            &["report", "--lang", "vi", "--scale", "9"],
+            "cần một số nguyên từ 1 đến 4",
+        ),
+        (
+            &[
+                "simulate",
+                "--lang",
+                "vi",
+                "-n",
+                "100",
+                "--view",
+                "plan,plan",
+            ],
+            "--view nêu `plan` hai lần",
+        ),
+        (
+            &["audit", "--lang", "vi", "--format", "xlsx"],
+            "--format xlsx ghi một tệp Excel",
         ),
     ];
     for (args, words) in cases {

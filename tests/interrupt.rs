@@ -63,7 +63,8 @@ fn interrupt_times(args: &[&str], times: usize) -> Option<()> {
     );
     if times == 1 && args.contains(&"vi") {
         assert!(
-            err.starts_with("đã dừng: dừng sau") && err.contains("chưa ghi tệp nào"),
+            err.starts_with("đã dừng sau ")
+                && err.contains(" trên 15.000.000 lần mô phỏng; chưa ghi tệp nào"),
             "{err}"
         );
     } else if times == 1 {

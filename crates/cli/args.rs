@@ -327,11 +327,16 @@ fn fraction_notes(given: &[(&str, Option<f64>, &str)]) -> Vec<String> {
                     format!(
                         "note: {flag}{sep}{v} is read as {v} {unit}; if {meant} {unit} was meant (a fraction typed for a percent), write {flag}{sep}{meant}"
                     ),
-                    format!(
-                        "lưu ý: {flag}{sep}{v} được hiểu là {v} {}; nếu muốn nói {meant} {} (gõ tỷ lệ thay cho phần trăm), hãy ghi {flag}{sep}{meant}",
-                        if unit == "pp" { "điểm %" } else { unit },
-                        if unit == "pp" { "điểm %" } else { unit }
-                    ),
+                    {
+                        // The prose in Vietnamese numbers; the flag as typed.
+                        let vi_num = |x: f64| x.to_string().replace('.', ",");
+                        let unit_vi = if unit == "pp" { " điểm %" } else { unit };
+                        format!(
+                            "lưu ý: {flag}{sep}{v} được hiểu là {}{unit_vi}; nếu muốn nói {}{unit_vi} (gõ tỷ lệ thay cho phần trăm), hãy ghi {flag}{sep}{meant}",
+                            vi_num(v),
+                            vi_num(meant)
+                        )
+                    },
                 )
             })
         })
@@ -580,6 +585,19 @@ fn parse_threads(s: &str) -> Result<u16, String> {
 /// is a year.
 const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 
+/// A chart scale: a whole number from 1 to 4.
+fn parse_scale(s: &str) -> Result<u32, String> {
+    match s.trim().parse::<u32>() {
+        Ok(n) if (1..=4).contains(&n) => Ok(n),
+        _ => Err(in_lang(
+            format!(
+                "found `{s}`; expected a whole number from 1 to 4 (1 for 1200 × 750, 2 for print)"
+            ),
+            format!("nhận `{s}`; cần một số nguyên từ 1 đến 4 (1 cho 1200 × 750, 2 để in)"),
+        )),
+    }
+}
+
 /// A calendar year within [`YEARS`].
 fn parse_year(s: &str) -> Result<i32, String> {
     match s.trim().parse::<i32>() {
@@ -698,13 +716,25 @@ pub fn scenario_label(scenario: &Option<PathBuf>, named: Option<&'static Builtin
 /// `history_region` to its file (a built-in scenario is written out first).
 fn how_to_name_a_record(scenario: &Option<PathBuf>, named: Option<&'static Builtin>) -> String {
     match (scenario, builtin_of(scenario, named)) {
-        (Some(path), _) => format!(
-            "add history_region = \"can_tho\" (a region of the history) under [scenario] in {} if the scenario is that area's",
-            path.display()
+        (Some(path), _) => in_lang(
+            format!(
+                "add history_region = \"can_tho\" (a region of the history) under [scenario] in {} if the scenario is that area's",
+                path.display()
+            ),
+            format!(
+                "thêm history_region = \"can_tho\" (một địa phương trong chuỗi số liệu) vào mục [scenario] của {} nếu kịch bản là của địa phương đó",
+                path.display()
+            ),
         ),
-        (None, Some(b)) => format!(
-            "the built-in scenario {name} names none: write it out with `grdp scenarios {name} -o FILE`, add history_region under [scenario] if that area's record applies, and run on the file",
-            name = b.name
+        (None, Some(b)) => in_lang(
+            format!(
+                "the built-in scenario {name} names none: write it out with `grdp scenarios {name} -o FILE`, add history_region under [scenario] if that area's record applies, and run on the file",
+                name = b.name
+            ),
+            format!(
+                "kịch bản có sẵn {name} không nêu địa phương nào: ghi ra tệp bằng `grdp scenarios {name} -o TỆP`, thêm history_region vào mục [scenario] nếu số liệu của địa phương đó phù hợp, rồi chạy với tệp này",
+                name = b.name
+            ),
         ),
         (None, None) => String::new(),
     }
@@ -797,7 +827,10 @@ pub fn load(
 fn region_arg(s: &str) -> Result<String, String> {
     let name = grdp_scenario::region_name(s);
     if name.is_empty() {
-        return Err("empty; expected a region of the history, e.g. can_tho".into());
+        return Err(in_lang(
+            "empty; expected a region of the history, e.g. can_tho".into(),
+            "trống; cần tên một địa phương trong chuỗi số liệu, ví dụ can_tho".into(),
+        ));
     }
     Ok(name)
 }
@@ -806,8 +839,9 @@ fn region_arg(s: &str) -> Result<String, String> {
 pub fn refuse_repeats(flag: &str, ids: &[String]) -> anyhow::Result<()> {
     for (i, id) in ids.iter().enumerate() {
         if ids[..i].contains(id) {
-            return Err(crate::UsageError(format!(
-                "{flag} names `{id}` twice; expected each once"
+            return Err(crate::UsageError(in_lang(
+                format!("{flag} names `{id}` twice; expected each once"),
+                format!("{flag} nêu `{id}` hai lần; mỗi giá trị chỉ nêu một lần"),
             ))
             .into());
         }
@@ -1204,7 +1238,7 @@ pub struct ReportArgs {
     #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
     pub rest_spread: Option<f64>,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u32).range(1..=4))]
+    #[arg(long, default_value_t = 1, value_parser = parse_scale)]
     pub scale: u32,
     /// Write into a folder that is not an earlier grdp report (its files are kept).
     #[arg(long)]
@@ -1304,8 +1338,13 @@ impl SimulateArgs {
             (self.history_region.is_some(), "--history-region"),
         ] {
             if given && self.optimism_bias == OptimismBias::None {
-                return Err(crate::UsageError(format!(
-                    "{flag} is read only for the record of past shortfalls; add --optimism-bias history, or drop {flag}"
+                return Err(crate::UsageError(in_lang(
+                    format!(
+                        "{flag} is read only for the record of past shortfalls; add --optimism-bias history, or drop {flag}"
+                    ),
+                    format!(
+                        "{flag} chỉ dùng cho mức hụt chỉ tiêu trong quá khứ; thêm --optimism-bias history, hoặc bỏ {flag}"
+                    ),
                 ))
                 .into());
             }
@@ -1314,9 +1353,14 @@ impl SimulateArgs {
             OptimismBias::None => None,
             OptimismBias::History => {
                 let Some(region) = self.history_region.as_deref().or(own_region) else {
-                    return Err(crate::UsageError(format!(
-                        "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {}; or name a region of the history with --history-region",
-                        how_to_name_a_record(&common.scenario, common.builtin)
+                    let how = how_to_name_a_record(&common.scenario, common.builtin);
+                    return Err(crate::UsageError(in_lang(
+                        format!(
+                            "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {how}; or name a region of the history with --history-region"
+                        ),
+                        format!(
+                            "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc nêu một địa phương trong chuỗi số liệu bằng --history-region"
+                        ),
                     ))
                     .into());
                 };
@@ -1362,9 +1406,14 @@ impl ReportArgs {
         region: Option<&str>,
     ) -> anyhow::Result<SimulationOptions> {
         if self.history.is_some() && region.is_none() {
-            return Err(crate::UsageError(format!(
-                "--history is read for the scenario's own record of past targets and outcomes, and the scenario names none: {}; or drop --history",
-                how_to_name_a_record(&self.scenario, self.builtin)
+            let how = how_to_name_a_record(&self.scenario, self.builtin);
+            return Err(crate::UsageError(in_lang(
+                format!(
+                    "--history is read for the scenario's own record of past targets and outcomes, and the scenario names none: {how}; or drop --history"
+                ),
+                format!(
+                    "--history dùng cho chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc bỏ --history"
+                ),
             ))
             .into());
         }
@@ -1382,9 +1431,14 @@ impl ReportArgs {
                     .map_err(crate::errors::in_flags)?,
             ),
             (OptimismBias::History, None) => {
-                return Err(crate::UsageError(format!(
-                    "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {}; or drop --optimism-bias",
-                    how_to_name_a_record(&self.scenario, self.builtin)
+                let how = how_to_name_a_record(&self.scenario, self.builtin);
+                return Err(crate::UsageError(in_lang(
+                    format!(
+                        "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {how}; or drop --optimism-bias"
+                    ),
+                    format!(
+                        "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc bỏ --optimism-bias"
+                    ),
                 ))
                 .into());
             }

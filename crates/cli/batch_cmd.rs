@@ -74,9 +74,15 @@ fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::
         .collect();
     files.sort();
     if files.is_empty() {
-        return Err(crate::UsageError(format!(
-            "{} holds no scenario file (*.toml); expected one .toml scenario a region, or a provincial table (CSV)",
-            dir.display()
+        return Err(crate::UsageError(crate::args::in_lang(
+            format!(
+                "{} holds no scenario file (*.toml); expected one .toml scenario a region, or a provincial table (CSV)",
+                dir.display()
+            ),
+            format!(
+                "{} không có tệp kịch bản nào (*.toml); cần mỗi địa phương một kịch bản .toml, hoặc một bảng số liệu các tỉnh (CSV)",
+                dir.display()
+            ),
         ))
         .into());
     }
@@ -108,9 +114,15 @@ fn finish(args: &BatchArgs, b: &batch::Batch, origin: &str) -> anyhow::Result<()
     let chart = match &args.chart {
         Some(path) => {
             if output.is_some_and(|o| o == path || grdp_report::write::same_file(o, path)) {
-                return Err(crate::UsageError(format!(
-                    "--chart and -o both name {}; expected two different files",
-                    path.display()
+                return Err(crate::UsageError(crate::args::in_lang(
+                    format!(
+                        "--chart and -o both name {}; expected two different files",
+                        path.display()
+                    ),
+                    format!(
+                        "--chart và -o cùng là {}; cần hai tệp khác nhau",
+                        path.display()
+                    ),
                 ))
                 .into());
             }

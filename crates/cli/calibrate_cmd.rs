@@ -18,8 +18,9 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
     if let (Some(from), Some(to)) = (args.from, args.to)
         && from > to
     {
-        return Err(UsageError(format!(
-            "--from {from} is after --to {to}; expected the first year, then the last"
+        return Err(UsageError(crate::args::in_lang(
+            format!("--from {from} is after --to {to}; expected the first year, then the last"),
+            format!("--from {from} sau --to {to}; cần năm đầu trước, năm cuối sau"),
         ))
         .into());
     }
@@ -39,9 +40,15 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
             } else {
                 "--scale-to"
             };
-            UsageError(format!(
-                "{flag} {id}: no such region in {origin}; expected one of: {}",
-                known.join(", ")
+            UsageError(crate::args::in_lang(
+                format!(
+                    "{flag} {id}: no such region in {origin}; expected one of: {}",
+                    known.join(", ")
+                ),
+                format!(
+                    "{flag} {id}: không có địa phương này trong {origin}; cần một trong: {}",
+                    known.join(", ")
+                ),
             ))
             .into()
         }

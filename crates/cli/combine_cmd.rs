@@ -13,9 +13,12 @@ pub fn run(args: &CombineArgs) -> anyhow::Result<()> {
     for p in &args.scenarios {
         let key = std::fs::canonicalize(p).unwrap_or_else(|_| p.clone());
         if seen.contains(&key) {
-            return Err(crate::UsageError(format!(
-                "{} is given twice; expected each province once",
-                p.display()
+            return Err(crate::UsageError(crate::args::in_lang(
+                format!(
+                    "{} is given twice; expected each province once",
+                    p.display()
+                ),
+                format!("{} được nêu hai lần; mỗi tỉnh chỉ nêu một lần", p.display()),
             ))
             .into());
         }

@@ -15,9 +15,15 @@ pub fn run(args: &DeriveArgs) -> anyhow::Result<()> {
     let (history, origin) = crate::args::load_history(&args.history)?;
     let weights = derive(&history, &args.region, &args.period, args.rest.as_deref()).map_err(
         |e| match e {
-            StudyError::UnknownRegion { id, known } => UsageError(format!(
-                "--region {id}: no such region in {origin}; expected one of: {}",
-                known.join(", ")
+            StudyError::UnknownRegion { id, known } => UsageError(crate::args::in_lang(
+                format!(
+                    "--region {id}: no such region in {origin}; expected one of: {}",
+                    known.join(", ")
+                ),
+                format!(
+                    "--region {id}: không có địa phương này trong {origin}; cần một trong: {}",
+                    known.join(", ")
+                ),
             ))
             .into(),
             other => crate::errors::in_flags(other),

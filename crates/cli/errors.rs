@@ -172,27 +172,46 @@ pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
                 text(ContextKind::ValidValue).unwrap_or_default()
             ),
         },
-        ErrorKind::UnknownArgument => format!(
-            "không có tùy chọn '{}'{}",
-            arg?,
-            text(ContextKind::SuggestedArg)
-                .map_or(String::new(), |s| format!(" (có phải ý là '{s}'?)"))
-        ),
+        ErrorKind::UnknownArgument => {
+            let arg = arg?;
+            let suggested = text(ContextKind::SuggestedArg)
+                .map_or(String::new(), |s| format!(" (có phải bạn muốn gõ '{s}'?)"));
+            if arg == "--lang" || arg.starts_with("--lang=") {
+                // Before the command: clap reads it as grdp's own flag.
+                "--lang đặt sau tên lệnh, ví dụ: grdp audit --lang vi".to_string()
+            } else if arg.starts_with('-') {
+                format!("không có tùy chọn '{arg}'{suggested}")
+            } else {
+                format!("thừa tham số '{arg}'")
+            }
+        }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh '{}'{}; các lệnh: `grdp --help`",
+            "không có lệnh '{}'{}; xem danh sách lệnh bằng `grdp --help`",
             text(ContextKind::InvalidSubcommand)?,
             text(ContextKind::SuggestedSubcommand)
-                .map_or(String::new(), |s| format!(" (có phải ý là '{s}'?)"))
+                .map_or(String::new(), |s| format!(" (có phải bạn muốn gõ '{s}'?)"))
         ),
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {}", arg?),
-        ErrorKind::MissingSubcommand => "thiếu lệnh; các lệnh: `grdp --help`".to_string(),
-        ErrorKind::ArgumentConflict => format!(
-            "{} không dùng được cùng với {}",
-            arg?,
-            text(ContextKind::PriorArg).unwrap_or_else(|| "một tùy chọn đã nêu".into())
-        ),
+        ErrorKind::MissingSubcommand => {
+            "thiếu lệnh; xem danh sách lệnh bằng `grdp --help`".to_string()
+        }
+        ErrorKind::ArgumentConflict => {
+            let (arg, prior) = (arg?, text(ContextKind::PriorArg));
+            match prior {
+                // The same flag twice.
+                Some(p) if p == arg => format!("{arg} chỉ được nêu một lần"),
+                Some(p) => format!("{arg} không dùng được cùng với {p}"),
+                None => format!("{arg} không dùng được cùng với một tùy chọn đã nêu"),
+            }
+        }
         ErrorKind::TooManyValues => {
-            format!("{} nhận quá nhiều giá trị ('{}')", arg?, value?)
+            let arg = arg?;
+            // A switch given a value (--quiet=yes) has no value name.
+            if arg.contains('<') {
+                format!("{arg} nhận quá nhiều giá trị ('{}')", value?)
+            } else {
+                format!("{arg} không nhận giá trị ('{}')", value?)
+            }
         }
         ErrorKind::WrongNumberOfValues => format!(
             "{} cần {} giá trị; nhận {}",

@@ -97,7 +97,9 @@ fn main() -> ExitCode {
             if let Some((done, planned)) = cancelled {
                 let line = match lang {
                     grdp_report::Lang::Vi => format!(
-                        "đã dừng: dừng sau {done} trên {planned} lần mô phỏng; chưa ghi tệp nào"
+                        "đã dừng sau {} trên {} lần mô phỏng; chưa ghi tệp nào",
+                        lang.num(done as f64, 0),
+                        lang.num(planned as f64, 0)
                     ),
                     grdp_report::Lang::En => format!("interrupted: {err}"),
                 };

@@ -25,9 +25,10 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
             || is_char_device(p)
     });
     if matches!(out, Output::Workbook(_)) && to_terminal {
-        return Err(crate::UsageError(
+        return Err(crate::UsageError(crate::args::in_lang(
             "--format xlsx writes an Excel workbook, which a terminal or device cannot take: name its file with -o, e.g. -o grdp.xlsx".into(),
-        )
+            "--format xlsx ghi một tệp Excel, mà màn hình hay thiết bị không nhận được: đặt tên tệp bằng -o, ví dụ -o grdp.xlsx".into(),
+        ))
         .into());
     }
     // A descriptor has no name Excel reads; only a file's name counts.
@@ -51,10 +52,11 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
                 .and_then(|()| out.flush())
                 .map_err(|e| anyhow::Error::new(e).context("cannot write to standard output"))
         }
-        (Output::Workbook(_), None) => Err(crate::UsageError(
+        (Output::Workbook(_), None) => Err(crate::UsageError(crate::args::in_lang(
             "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"
                 .into(),
-        )
+            "--format xlsx ghi một tệp Excel: đặt tên tệp bằng -o, ví dụ -o grdp.xlsx".into(),
+        ))
         .into()),
     }
 }

@@ -27,9 +27,15 @@ pub fn run(args: &ScenariosArgs) -> anyhow::Result<()> {
         && path.as_os_str() != "-"
         && std::fs::metadata(path).is_ok_and(|m| m.is_file())
     {
-        return Err(crate::UsageError(format!(
-            "{} exists (perhaps a scenario you have edited); choose another name, or add --force to replace it",
-            path.display()
+        return Err(crate::UsageError(crate::args::in_lang(
+            format!(
+                "{} exists (perhaps a scenario you have edited); choose another name, or add --force to replace it",
+                path.display()
+            ),
+            format!(
+                "{} đã có (có thể là kịch bản bạn đã sửa); hãy chọn tên khác, hoặc thêm --force để ghi đè",
+                path.display()
+            ),
         ))
         .into());
     }

@@ -476,7 +476,7 @@ pub fn given_known(
     };
     out += &if vi {
         format!(
-            "Khi đã biết {} năm {} tăng {}%: {need}. Tỷ trọng các quý: {shares}% ({}); độ phân tán của phần còn lại gấp {} lần cả năm ({}).\n",
+            "Khi đã biết {} năm {} tăng {}%: {need}. Tỷ trọng các quý: {shares}% ({}); độ lệch chuẩn của phần còn lại gấp {} lần cả năm ({}).\n",
             lang.known_part(g.known),
             sim.target.year,
             n(g.known_growth_pct),
