@@ -252,6 +252,15 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         }
     }
     assert_eq!(rows[0]["own"], true);
+    // The target is a range, 10-10.5 %: the briefing gives P of its upper
+    // end too. A normal check: P(≥ 10) = 0.10 about a centre of 7.32 puts
+    // the spread at (10 − 7.32) / 1.2816 = 2.09 pp, so P(≥ 10.5) ≈
+    // 1 − Φ(3.18 / 2.09) = 1 − Φ(1.52) = 0.064. Tolerance 0.01: sampling
+    // (0.002 at 20,000 draws) and the draws' departure from a normal.
+    let upper = &summary["briefing"]["preferred"]["upper_end"];
+    assert_eq!(upper["target_pct"], 10.5, "{upper}");
+    let p = upper["probability"].as_f64().unwrap();
+    assert!((p - 0.064).abs() < 0.01, "{p}");
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
     assert!(

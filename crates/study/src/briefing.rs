@@ -44,6 +44,18 @@ pub struct Preferred {
     /// from their mean scaled by each factor (0.5, 1.5), read from the
     /// view's histogram. The spread is an assumption, as the centre is.
     pub spread: Vec<SpreadCase>,
+    /// Where the growth target is a range (10-10.5 %) and P is of its
+    /// lower end: P of at least its upper end, in the same view.
+    pub upper_end: Option<UpperEnd>,
+}
+
+/// P of the upper end of a growth target's range.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct UpperEnd {
+    /// The range's upper end, percent.
+    pub target_pct: f64,
+    /// P(growth at or above it), a fraction, read from the view's histogram.
+    pub probability: f64,
 }
 
 /// P were the spread of growth `factor` times as wide.
@@ -239,6 +251,7 @@ pub fn preferred(
     sim: &Simulation,
     named: Option<&str>,
     in_scenario: Option<&str>,
+    upper_end_pct: Option<f64>,
 ) -> Option<Preferred> {
     let find = |id: &str| sim.views.iter().position(|v| v.view.id == id);
     let (index, chosen_by) = match (named.and_then(find), in_scenario.and_then(find)) {
@@ -273,6 +286,10 @@ pub fn preferred(
         probability_ci95: v.result.probability_ci95,
         chosen_by,
         spread,
+        upper_end: upper_end_pct.map(|u| UpperEnd {
+            target_pct: u,
+            probability: r.histogram.share_at_or_above(u, r.scenarios),
+        }),
     })
 }
 

@@ -129,6 +129,20 @@ impl<'a> Study<'a> {
             Some(o) => Some(simulation::simulate_views(loaded, o, control)?),
             None => None,
         };
+        // A growth target that is a range (10-10.5 %), simulated at its
+        // lower end: its upper end too.
+        let upper_end_pct = simulation.as_ref().and_then(|sim| {
+            let t = s
+                .targets()
+                .find(sim.target.year, grdp_core::Indicator::GrowthPct, None)?;
+            let at_min = t
+                .bound
+                .min
+                .is_some_and(|m| (m - sim.target.threshold_pct).abs() < 1e-12);
+            t.bound
+                .max
+                .filter(|m| at_min && *m > sim.target.threshold_pct)
+        });
         let preferred = simulation.as_ref().and_then(|sim| {
             briefing::preferred(
                 sim,
@@ -140,6 +154,7 @@ impl<'a> Study<'a> {
                     .uncertainty
                     .as_ref()
                     .and_then(|u| u.preferred_view.as_deref()),
+                upper_end_pct,
             )
         });
         let briefing = Briefing {

@@ -170,15 +170,30 @@ impl Words<'_> {
                 ),
             )
         });
+        // A target range: the chance of its upper end too.
+        let upper = p.upper_end.map_or(String::new(), |u| {
+            self.pick(
+                format!(
+                    " For the target's upper end, at least {} %: P = {}.",
+                    self.lang.given_num(u.target_pct),
+                    self.lang.probability(u.probability)
+                ),
+                format!(
+                    " Với cận trên của chỉ tiêu, ít nhất {}%: xác suất {}.",
+                    self.lang.given_num(u.target_pct),
+                    self.lang.probability(u.probability)
+                ),
+            )
+        });
         let figures = self.pick(
             format!(
-                "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.",
+                "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.{upper}",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3)
             ),
             format!(
-                "Xác suất {} (sai số mô phỏng: khoảng tin cậy 95% {}–{}), theo kịch bản “{name}”.",
+                "Xác suất {} (sai số mô phỏng: khoảng tin cậy 95% {}–{}), theo kịch bản “{name}”.{upper}",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3),
