@@ -263,6 +263,11 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     assert!((p - 0.064).abs() < 0.01, "{p}");
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
+    // Chart 11, page and phone copies, and on the page.
+    for f in ["11-neighbours.png", "11-neighbours.phone.png"] {
+        assert!(out.join(f).exists(), "{f}");
+    }
+    assert!(page.contains("src=\"11-neighbours.png\""), "{page}");
     assert!(
         page.contains("must grow 2.77 points faster than in 2025: within the others' range, from +1.11 for An Giang (merged) to +4.16 for Vĩnh Long (merged)"),
         "{page}"

@@ -37,7 +37,7 @@ pub enum Command {
         after_help = "Examples:\n  grdp audit\n  grdp audit --format json | jq '.checks[] | {id, status}'\n\nChecks: sector_growth_vs_aggregate, structure_sums_to_100, structure_price_path,\nper_capita, labour_productivity, period_average, investment_icor. Status: pass, warn or fail."
     )]
     Audit(CommonArgs),
-    /// Write the briefing: the verdict, up to ten charts, an offline page, summary.json, CSV tables and an Excel workbook.
+    /// Write the briefing: the verdict, up to eleven charts, an offline page, summary.json, CSV tables and an Excel workbook.
     #[command(
         after_help = "Examples:\n  grdp report\n  grdp report --lang vi -o bao-cao\n  grdp report my-province.toml -o my-report --scale 2 -n 200000\n\nThe folder is swapped in whole, never half-written; a rerun replaces only the files an earlier\nreport wrote and keeps every other file. A folder that is not a report needs --force (its files\nare kept too)."
     )]

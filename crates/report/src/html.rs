@@ -626,35 +626,6 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     )
 }
 
-/// A region's name on the page: the provincial table writes the regions
-/// and the nation in Vietnamese and marks merged provinces in English; the
-/// English page names the regions and the nation in English, the
-/// Vietnamese one says "sau hợp nhất".
-fn region_display(name: &str, lang: crate::Lang) -> String {
-    const ENGLISH: [(&str, &str); 7] = [
-        ("Việt Nam", "Vietnam"),
-        ("Vùng ĐB sông Hồng", "Red River Delta region"),
-        (
-            "Vùng Trung du MN phía Bắc",
-            "Northern Midlands and Mountains region",
-        ),
-        ("Vùng Bắc Trung Bộ", "North Central region"),
-        (
-            "Vùng Nam Trung Bộ & Tây Nguyên",
-            "South Central Coast and Central Highlands region",
-        ),
-        ("Vùng Đông Nam Bộ", "Southeast region"),
-        ("Vùng ĐB sông Cửu Long", "Mekong Delta region"),
-    ];
-    match lang {
-        crate::Lang::En => ENGLISH
-            .iter()
-            .find(|(vi, _)| *vi == name)
-            .map_or_else(|| name.to_string(), |(_, en)| en.to_string()),
-        crate::Lang::Vi => name.replace(" (merged)", " (sau hợp nhất)"),
-    }
-}
-
 /// "Beside its neighbours": each region's growth in the base year, its
 /// average growth aim for the plan period and the step between, with a
 /// sentence on where the area's own step lies among the others'.
@@ -666,7 +637,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     // A plan's years with an en dash, as the page writes periods.
     let period = n.period.as_ref().map(|p| p.replace('-', "–"));
     let own = n.rows.iter().find(|r| r.own);
-    let own_name = own.map_or(String::new(), |r| region_display(&r.region, lang));
+    let own_name = own.map_or(String::new(), |r| lang.region_name(&r.region));
     // Where the area's step lies among the others' with both figures.
     let others: Vec<(&str, f64)> = n
         .rows
@@ -679,7 +650,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     let step_sentence = match (own.and_then(|r| r.step_pp), lowest, highest, &period) {
         (Some(s), Some(lo), Some(hi), Some(period)) => {
             let (lo_txt, hi_txt) = (lang.signed(lo.1), lang.signed(hi.1));
-            let (lo_name, hi_name) = (region_display(lo.0, lang), region_display(hi.0, lang));
+            let (lo_name, hi_name) = (lang.region_name(lo.0), lang.region_name(hi.0));
             let k = others.len();
             let place = match (s > hi.1, s < lo.1, vi) {
                 (true, _, false) => format!(
@@ -809,7 +780,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         .rows
         .iter()
         .map(|r| {
-            let mut cells = vec![region_display(&r.region, lang), num(r.growth_pct)];
+            let mut cells = vec![lang.region_name(&r.region), num(r.growth_pct)];
             if n.period.is_some() {
                 cells.push(match (r.aim_min_pct, r.aim_max_pct) {
                     (Some(a), Some(b)) => format!("{}–{}", lang.given_num(a), lang.given_num(b)),

@@ -1,4 +1,4 @@
-//! The charts of the report (eight, up to ten), drawn with plotters into RGB buffers
+//! The charts of the report (eight, up to eleven), drawn with plotters into RGB buffers
 //! and encoded as PNG. Every chart has a title, a subtitle that says what it
 //! shows, axis labels with units, a legend where there is more than one
 //! series, and a source line.
@@ -19,6 +19,7 @@ use convergence::convergence;
 use distribution::distribution;
 use fan::fan;
 use feasibility::feasibility;
+use neighbours::neighbours;
 pub use speed::{SpeedRow, speed_history};
 use structure::structure;
 use targets::dashboard;
@@ -526,7 +527,7 @@ pub(super) fn nice_range(lo: f64, hi: f64) -> (f64, f64) {
     ((lo / step).floor() * step, (hi / step).ceil() * step)
 }
 
-/// All eight charts.
+/// Every chart the report has: eight always, up to eleven.
 pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
     let w = Words::new(input);
     let mut charts = Vec::with_capacity(8);
@@ -541,6 +542,7 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
         ("8-feasibility.png", feasibility),
         ("9-track-record.png", track_record),
         ("10-year-so-far.png", year_so_far),
+        ("11-neighbours.png", neighbours),
     ] {
         // The track record needs the record of past shortfalls; the year
         // so far, something known of the target year.
@@ -548,6 +550,10 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
             continue;
         }
         if file == "10-year-so-far.png" && input.given_known.is_none() {
+            continue;
+        }
+        // The neighbours, where the scenario names them.
+        if file == "11-neighbours.png" && input.neighbours.is_none() {
             continue;
         }
         // No targets in the scenario (a threshold given with --target):
@@ -577,6 +583,7 @@ mod convergence;
 mod distribution;
 mod fan;
 mod feasibility;
+mod neighbours;
 mod speed;
 mod structure;
 mod targets;

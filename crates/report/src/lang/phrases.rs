@@ -743,11 +743,34 @@ impl Lang {
 
     /// A region of the history by its name, where grdp knows it (the
     /// history file holds ids: `can_tho`, `vietnam`); else the id.
+    /// The provincial table writes the regions and the nation in
+    /// Vietnamese and marks merged provinces in English: the English
+    /// output names the regions and the nation in English, the Vietnamese
+    /// one says "sau hợp nhất".
     pub fn region_name(self, id: &str) -> String {
-        match id {
-            "can_tho" => "Cần Thơ".into(),
-            "vietnam" => self.pick("Vietnam", "Việt Nam").into(),
-            other => other.to_string(),
+        const ENGLISH: [(&str, &str); 7] = [
+            ("Việt Nam", "Vietnam"),
+            ("Vùng ĐB sông Hồng", "Red River Delta region"),
+            (
+                "Vùng Trung du MN phía Bắc",
+                "Northern Midlands and Mountains region",
+            ),
+            ("Vùng Bắc Trung Bộ", "North Central region"),
+            (
+                "Vùng Nam Trung Bộ & Tây Nguyên",
+                "South Central Coast and Central Highlands region",
+            ),
+            ("Vùng Đông Nam Bộ", "Southeast region"),
+            ("Vùng ĐB sông Cửu Long", "Mekong Delta region"),
+        ];
+        match (id, self.vi()) {
+            ("can_tho", _) => "Cần Thơ".into(),
+            ("vietnam", _) => self.pick("Vietnam", "Việt Nam").into(),
+            (other, true) => other.replace(" (merged)", " (sau hợp nhất)"),
+            (other, false) => ENGLISH
+                .iter()
+                .find(|(vi, _)| *vi == other)
+                .map_or_else(|| other.to_string(), |(_, en)| en.to_string()),
         }
     }
 

@@ -53,6 +53,15 @@ impl Words<'_> {
         )
     }
 
+    /// The source line of a chart drawn from the provincial table.
+    pub fn source_provinces(&self) -> String {
+        let v = &self.input.meta.version;
+        self.pick(
+            format!("Source: grdp {v}; the provincial table data/provinces/provinces.csv (statistics offices' estimates, the provinces' drafts), each figure with its source address."),
+            format!("Nguồn: grdp {v}; bảng số liệu các tỉnh data/provinces/provinces.csv (số ước tính của cơ quan thống kê, số dự kiến của các tỉnh), mỗi số kèm địa chỉ nguồn."),
+        )
+    }
+
     /// A region of the history by its name, where grdp knows it.
     pub fn region_name(&self, id: &str) -> String {
         self.lang.region_name(id)
@@ -933,6 +942,72 @@ impl Words<'_> {
                     ),
                 )
             },
+        )
+    }
+
+    /// Title, subtitle and caption of chart 11: the area beside its
+    /// neighbours.
+    pub fn neighbours(&self, n: &grdp_study::neighbours::Neighbours) -> (String, String, String) {
+        let year = n.year;
+        let period = n.period.as_ref().map(|p| p.replace('-', "–"));
+        let own = n.rows.iter().find(|r| r.own);
+        let name = own.map_or(String::new(), |r| self.lang.region_name(&r.region));
+        let aim = own.and_then(|r| {
+            let a = self.lang.given_num(r.aim_min_pct?);
+            Some(match r.aim_max_pct {
+                Some(b) => format!("{a}–{}", self.lang.given_num(b)),
+                None => a,
+            })
+        });
+        let growth = own
+            .and_then(|r| r.growth_pct)
+            .map(|g| self.lang.given_num(g));
+        let title = match (growth, aim, &period) {
+            (Some(g), Some(a), Some(p)) => self.pick(
+                format!("{name}: from {g} % in {year} to an aim of {a} % a year for {p}"),
+                format!("{name}: từ {g}% năm {year} đến mục tiêu {a}%/năm giai đoạn {p}"),
+            ),
+            _ => self.pick(
+                format!("GRDP growth in {year}: {name} beside its neighbours"),
+                format!("Tăng trưởng GRDP năm {year}: {name} so với các địa phương lân cận"),
+            ),
+        };
+        let subtitle = match &period {
+            Some(p) => self.pick(
+                format!("Growth in {year} (dot) and the average growth aimed at for {p} (orange-red); the grey line is the step between, in percentage points."),
+                format!("Tăng trưởng năm {year} (chấm) và mục tiêu tăng trưởng bình quân giai đoạn {p} (đỏ cam); đường xám là mức tăng thêm, tính bằng điểm phần trăm."),
+            ),
+            None => self.pick(
+                format!("GRDP growth in {year}, each region as the provincial table gives it."),
+                format!("Tăng trưởng GRDP năm {year} của từng địa phương theo bảng số liệu các tỉnh."),
+            ),
+        };
+        let caption = self.pick(
+            "Figures as the provincial table gives them (data/provinces/provinces.csv, each with its source and status: growth estimates, draft aims); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.",
+            "Số liệu theo bảng số liệu các tỉnh (data/provinces/provinces.csv, mỗi số có nguồn và trạng thái: tăng trưởng ước tính, mục tiêu dự kiến); địa phương thiếu số liệu chỉ hiện phần đã có. Mức tăng thêm là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.",
+        );
+        (title, subtitle, caption)
+    }
+    pub(crate) fn axis_neighbours_growth(&self) -> String {
+        self.pick(
+            "GRDP growth, constant 2010 prices (%)",
+            "Tăng trưởng GRDP, giá so sánh 2010 (%)",
+        )
+    }
+    pub(crate) fn neighbours_step_key(&self) -> String {
+        self.pick("Step (percentage points)", "Mức tăng thêm (điểm phần trăm)")
+    }
+    pub(crate) fn neighbours_aim_key(&self, period: &str) -> String {
+        let p = period.replace('-', "–");
+        self.pick(
+            format!("Aim for {p}, % a year (as drafted)"),
+            format!("Mục tiêu bình quân {p}, %/năm (dự kiến)"),
+        )
+    }
+    pub(crate) fn neighbours_growth_key(&self, year: i32) -> String {
+        self.pick(
+            format!("Growth in {year}"),
+            format!("Tăng trưởng năm {year}"),
         )
     }
 
