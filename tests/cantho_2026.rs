@@ -354,3 +354,61 @@ fn the_period_check_speaks_of_ceilings_past_periods_and_short_plans() {
         assert!(!words.contains(unsaid), "{to}: {words}");
     }
 }
+
+/// `report --provinces FILE`: the office's own, newer table replaces the
+/// built-in one (here the built-in table with Đồng Tháp's 2025 growth
+/// added as 6.5 %: its step to 8.5 becomes 8.5 − 6.5 = 2 points, exact);
+/// without a `[compare]` block the flag is refused before any draw.
+#[test]
+fn report_takes_the_offices_own_provincial_table() {
+    let dir = tempfile::tempdir().unwrap();
+    let table = dir.path().join("mine.csv");
+    let mut text = grdp_scenario::builtin::PROVINCES_CSV.to_string();
+    text.push_str("Đồng Tháp (merged),2025,total,growth_pct,6.5,%,estimate,latest,https://example.org/dong-thap\n");
+    std::fs::write(&table, text).unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "--provinces",
+        table.to_str().unwrap(),
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    let rows = summary["neighbours"]["rows"].as_array().unwrap();
+    let dt = rows
+        .iter()
+        .find(|r| r["region"] == "Đồng Tháp (merged)")
+        .unwrap();
+    assert!(
+        (dt["step_pp"].as_f64().unwrap() - 2.0).abs() < 1e-12,
+        "{dt}"
+    );
+    assert_eq!(dt["growth_source"], "https://example.org/dong-thap");
+    // The built-in 2025 scenario names no neighbours.
+    let other = dir.path().join("s");
+    let o = grdp(&[
+        "report",
+        "--provinces",
+        table.to_str().unwrap(),
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        other.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--provinces is read for the comparison with the neighbours"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!other.exists());
+}

@@ -1217,6 +1217,11 @@ pub struct ReportArgs {
     /// one, data/history.csv).
     #[arg(long, value_name = "FILE")]
     pub history: Option<PathBuf>,
+    /// Provincial table (CSV, the history format) for the comparison with
+    /// the neighbours the scenario names in its compare block (default:
+    /// the built-in one, data/provinces/provinces.csv).
+    #[arg(long, value_name = "FILE")]
+    pub provinces: Option<PathBuf>,
     /// The view whose probability is the answer (default: the scenario's choice).
     #[arg(long, value_name = "ID")]
     pub preferred_view: Option<String>,

@@ -72,19 +72,31 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             });
         }
     }
-    // The provincial table, built in, for the comparison with the
-    // neighbours the scenario names.
-    let provinces = match loaded.meta.compare {
-        Some(_) => Some(grdp_scenario::builtin::provinces()?),
-        None => None,
+    // The provincial table (given, or built in) for the comparison with
+    // the neighbours the scenario names.
+    let provinces = match (&loaded.meta.compare, &args.provinces) {
+        (None, Some(_)) => {
+            return Err(crate::UsageError(crate::args::in_lang(
+                "--provinces is read for the comparison with the neighbours, and the scenario names none: add a [compare] block (docs/scenario-format.md), or drop --provinces".into(),
+                "--provinces dùng cho phần so sánh với các địa phương lân cận, nhưng kịch bản không nêu: thêm khối [compare] (docs/scenario-format.md), hoặc bỏ --provinces".into(),
+            ))
+            .into());
+        }
+        (Some(_), Some(path)) => Some((
+            grdp_scenario::read_history(path)?,
+            path.display().to_string(),
+        )),
+        (Some(_), None) => Some((
+            grdp_scenario::builtin::provinces()?,
+            grdp_scenario::builtin::PROVINCES_ORIGIN.to_string(),
+        )),
+        (None, None) => None,
     };
     let options = StudyOptions {
         simulation: Some(simulation),
         history: region.map(|region| (&history, region)),
         rest_spread_ratio: args.rest_spread,
-        provinces: provinces
-            .as_ref()
-            .map(|t| (t, grdp_scenario::builtin::PROVINCES_ORIGIN)),
+        provinces: provinces.as_ref().map(|(t, name)| (t, name.as_str())),
     };
     let progress = crate::progress::Progress::new(args.quiet);
     let report = |done, planned| progress.update(done, planned);
@@ -100,7 +112,10 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         std::fs::canonicalize(&args.output),
         grdp_report::write::report_files(&args.output),
     ) {
-        for input in [&args.scenario, &args.history].into_iter().flatten() {
+        for input in [&args.scenario, &args.history, &args.provinces]
+            .into_iter()
+            .flatten()
+        {
             let dir = input.parent().filter(|d| !d.as_os_str().is_empty());
             let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new(".")));
             let name = input.file_name().map(|n| n.to_string_lossy().into_owned());

@@ -125,6 +125,16 @@ impl<'a> Study<'a> {
         }
         let targets = s.evaluate(&projection);
         let audit = s.audit(&projection);
+        // The comparison first: a name the table lacks is refused before
+        // the draws.
+        let neighbours = match (&loaded.meta.compare, options.provinces) {
+            (Some(c), Some((table, origin))) => {
+                let base = s.economy().base().year;
+                let plan_year = s.plan().years().first().map_or(base + 1, |y| y.year);
+                Some(neighbours::compare(table, origin, c, base, plan_year)?)
+            }
+            _ => None,
+        };
         let simulation = match &options.simulation {
             Some(o) => Some(simulation::simulate_views(loaded, o, control)?),
             None => None,
@@ -179,14 +189,6 @@ impl<'a> Study<'a> {
         let track_record = match (&simulation, options.history) {
             (Some(sim), Some((history, region))) => {
                 backtest::for_simulation(history, region, sim).ok()
-            }
-            _ => None,
-        };
-        let neighbours = match (&loaded.meta.compare, options.provinces) {
-            (Some(c), Some((table, origin))) => {
-                let base = s.economy().base().year;
-                let plan_year = s.plan().years().first().map_or(base + 1, |y| y.year);
-                Some(neighbours::compare(table, origin, c, base, plan_year)?)
             }
             _ => None,
         };
