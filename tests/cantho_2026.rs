@@ -412,3 +412,52 @@ fn report_takes_the_offices_own_provincial_table() {
     );
     assert!(!other.exists());
 }
+
+/// A period target's direction: 2025 (7.23 %, outcome) and 2026 (7.3231 %,
+/// plan) average (1.0723 × 1.073231)^(1/2) − 1 = 7.28 % a year. Against
+/// 6-7 % that is above the range: met for a growth aim (at least its
+/// minimum, the default), missed where the file says `within`; a ceiling
+/// named `at_least` without a minimum is refused at its line.
+#[test]
+fn a_period_target_above_its_range_is_met_unless_within() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    let from = "first_year = 2026\nlast_year = 2030\nmin = 10.0\nmax = 10.5\n";
+    for (to, status) in [
+        (
+            "first_year = 2025\nlast_year = 2026\nmin = 6\nmax = 7\n",
+            Some("pass"),
+        ),
+        (
+            "first_year = 2025\nlast_year = 2026\nmin = 6\nmax = 7\ndirection = \"within\"\n",
+            Some("fail"),
+        ),
+        (
+            "first_year = 2025\nlast_year = 2026\nmax = 7\ndirection = \"at_least\"\n",
+            None,
+        ),
+    ] {
+        let file = dir.path().join("p.toml");
+        std::fs::write(&file, text.replace(from, to)).unwrap();
+        let o = grdp(&["audit", file.to_str().unwrap(), "--format", "json"]);
+        let Some(status) = status else {
+            assert_eq!(code(&o), 1, "{}", stderr(&o));
+            assert!(
+                stderr(&o).contains("direction = \"at_least\" needs a min"),
+                "{}",
+                stderr(&o)
+            );
+            continue;
+        };
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let c = v["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "period_average")
+            .unwrap();
+        assert_eq!(c["status"], status, "{to}: {c}");
+        close(c, "achieved_average_pct", 7.2765);
+    }
+}

@@ -43,6 +43,7 @@ pub(crate) struct RawPeriodTarget {
     last_year: Spanned<i64>,
     min: Option<Spanned<Sourced>>,
     max: Option<Spanned<Sourced>>,
+    direction: Option<Spanned<String>>,
     status: Option<Spanned<String>>,
     source: Option<String>,
     note: Option<String>,
@@ -94,25 +95,7 @@ impl Builder<'_> {
             (&t.status, &t.source, &t.note, &t.note_vi),
         )?;
         let bound = Bound { min, max };
-        let direction = match &t.direction {
-            None => Direction::default_for(indicator, &bound),
-            Some(d) => {
-                self.spans.insert(format!("{at}.direction"), d.span());
-                Direction::parse(d.get_ref()).ok_or_else(|| {
-                    let known: Vec<&str> = Direction::ALL.iter().map(|d| d.as_str()).collect();
-                    self.loc.invalid(
-                        Some(d.span()),
-                        format!("{at}.direction"),
-                        format!(
-                            "found \"{}\"; expected one of: {}{}",
-                            d.get_ref(),
-                            known.join(", "),
-                            suggestion(d.get_ref(), &known)
-                        ),
-                    )
-                })?
-            }
-        };
+        let direction = self.direction(&at, t.direction.as_ref(), indicator, &bound)?;
         Ok(Target {
             id,
             year: self.year(&format!("{at}.year"), &t.year)?,
@@ -120,6 +103,34 @@ impl Builder<'_> {
             component: t.component.as_ref().map(|c| c.get_ref().clone()),
             bound,
             direction,
+        })
+    }
+
+    /// A target's `direction`, where the file gives one (else the
+    /// indicator's default for `bound`).
+    fn direction(
+        &mut self,
+        at: &str,
+        given: Option<&Spanned<String>>,
+        indicator: Indicator,
+        bound: &Bound,
+    ) -> Result<Direction, LoadError> {
+        let Some(d) = given else {
+            return Ok(Direction::default_for(indicator, bound));
+        };
+        self.spans.insert(format!("{at}.direction"), d.span());
+        Direction::parse(d.get_ref()).ok_or_else(|| {
+            let known: Vec<&str> = Direction::ALL.iter().map(|d| d.as_str()).collect();
+            self.loc.invalid(
+                Some(d.span()),
+                format!("{at}.direction"),
+                format!(
+                    "found \"{}\"; expected one of: {}{}",
+                    d.get_ref(),
+                    known.join(", "),
+                    suggestion(d.get_ref(), &known)
+                ),
+            )
         })
     }
 
@@ -162,13 +173,38 @@ impl Builder<'_> {
             self.status(&at, s)?;
         }
         let meta = (&t.status, &t.source, &t.note, &t.note_vi);
+        let bound = Bound {
+            min: self.bound_number(&at, "min", &t.min, meta)?,
+            max: self.bound_number(&at, "max", &t.max, meta)?,
+        };
+        // An average growth rate: a range is met at its minimum and above
+        // unless the file says `within`, as for a year's growth.
+        let direction = self.direction(&at, t.direction.as_ref(), Indicator::GrowthPct, &bound)?;
+        let side = match direction {
+            Direction::AtLeast => bound.min.is_some(),
+            Direction::AtMost => bound.max.is_some(),
+            Direction::Within => bound.min.is_some() && bound.max.is_some(),
+        };
+        if !side {
+            return Err(self.loc.invalid(
+                t.direction.as_ref().map(Spanned::span).or(Some(raw.span())),
+                format!("{at}.direction"),
+                format!(
+                    "direction = \"{}\" needs {}; expected a bound on the side the target points to",
+                    direction.as_str(),
+                    match direction {
+                        Direction::AtLeast => "a min",
+                        Direction::AtMost => "a max",
+                        Direction::Within => "a min and a max",
+                    }
+                ),
+            ));
+        }
         Ok(PeriodTarget {
             first_year: self.year(&format!("{at}.first_year"), &t.first_year)?,
             last_year: self.year(&format!("{at}.last_year"), &t.last_year)?,
-            bound: Bound {
-                min: self.bound_number(&at, "min", &t.min, meta)?,
-                max: self.bound_number(&at, "max", &t.max, meta)?,
-            },
+            bound,
+            direction,
             id,
         })
     }

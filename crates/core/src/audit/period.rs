@@ -6,7 +6,7 @@ use serde::Serialize;
 use super::{Check, CheckId, CheckStatus, Figures};
 use crate::projection::Projection;
 use crate::solve::{YearGrowth, period_average};
-use crate::targets::Bound;
+use crate::targets::{Bound, Direction};
 
 /// A target for the average growth of a period, such as a five-year plan.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -19,6 +19,9 @@ pub struct PeriodTarget {
     pub last_year: i32,
     /// Acceptable geometric average growth, percent a year.
     pub bound: Bound,
+    /// Which side of the bound meets it: a range of growth is met at its
+    /// minimum and above unless the file says `within`.
+    pub direction: Direction,
 }
 
 /// Figures of [`CheckId::PeriodAverage`].
@@ -32,6 +35,8 @@ pub struct PeriodAverageFigures {
     pub target_min_pct: Option<f64>,
     /// Target average: maximum, percent a year.
     pub target_max_pct: Option<f64>,
+    /// Which side of the bound meets it.
+    pub direction: Direction,
     /// Years already known (outcomes), with their growth.
     pub known: Vec<YearGrowth>,
     /// Years the plan covers, with their projected growth.
@@ -106,8 +111,15 @@ pub fn period_check(
     };
     let required_after_plan_for_min_pct = after_plan(target.bound.min);
     let required_after_plan_for_max_pct = after_plan(target.bound.max);
+    let lo = target.bound.min.unwrap_or(f64::NEG_INFINITY);
+    let hi = target.bound.max.unwrap_or(f64::INFINITY);
+    let met = |a: f64| match target.direction {
+        Direction::AtLeast => a >= lo,
+        Direction::AtMost => a <= hi,
+        Direction::Within => (lo..=hi).contains(&a),
+    };
     let status = match achieved {
-        Some(a) if target.bound.contains(a) => CheckStatus::Pass,
+        Some(a) if met(a) => CheckStatus::Pass,
         Some(_) => CheckStatus::Fail,
         None => CheckStatus::Warn,
     };
@@ -120,6 +132,7 @@ pub fn period_check(
             first_year: target.first_year,
             target_min_pct: target.bound.min,
             target_max_pct: target.bound.max,
+            direction: target.direction,
             known,
             planned,
             achieved_average_pct: achieved,
