@@ -201,7 +201,7 @@ fn after_2026_the_draft_five_year_aim_needs_10_68_to_11_31_percent_a_year() {
     let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
         text.contains(
-            "Với năm 2026 tăng 7,32% theo kịch bản, các năm 2027–2030 cần tăng 10,68–11,31%/năm."
+            "Với năm 2026 tăng 7,32% theo kịch bản, các năm 2027–2030 cần tăng bình quân 10,68–11,31%/năm."
         ),
         "{text}"
     );
@@ -269,7 +269,7 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     }
     assert!(page.contains("src=\"11-neighbours.png\""), "{page}");
     assert!(
-        page.contains("must grow 2.77 points faster than in 2025: within the others' range, from +1.11 for An Giang (merged) to +4.16 for Vĩnh Long (merged)"),
+        page.contains("The 2026–2030 aim of Cần Thơ (merged) averages at least 2.77 points a year above its 2025 growth. The others with both figures: An Giang (merged) +1.11; Vĩnh Long (merged) +4.16. If 2026 grows 7.32% as the scenario projects, 2027–2030 need 10.68% a year on average, 3.45 points above 2025."),
         "{page}"
     );
     assert!(

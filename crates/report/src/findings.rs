@@ -37,6 +37,17 @@ pub(crate) fn target_notes(loaded: &LoadedScenario, id: &str, lang: Lang) -> Vec
     notes
 }
 
+/// The year or years a check is about: a period target's first to last
+/// year (2026–2030), every other check's year.
+pub fn check_years(check: &Check) -> String {
+    match &check.figures {
+        Figures::PeriodAverage(f) if f.first_year < check.year => {
+            format!("{}–{}", f.first_year, check.year)
+        }
+        _ => check.year.to_string(),
+    }
+}
+
 /// The sentence(s) that state a check's finding.
 pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
     let n = |v: f64| lang.text_num(v, 2);
@@ -611,8 +622,10 @@ fn period_average(
     // the period without a gap and some year remains.
     let need = range(f.required_for_min_pct, f.required_for_max_pct);
     // A period over by the base year has nothing left to need.
-    let needs =
-        (f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some()) && last > base;
+    // With no year known, "each remaining year" is the target itself.
+    let needs = (f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some())
+        && last > base
+        && !f.known.is_empty();
     out += &match (needs, ceiling, vi) {
         (true, false, true) => format!(
             " Để bình quân {first}–{last} đạt {target}%/năm, mỗi năm còn lại cần tăng {need}%."
@@ -660,7 +673,7 @@ fn period_average(
         }
         (Some(a), _, _, false) => format!(" The plan gives {}% a year over the period.", n(a)),
         (None, true, false, true) => {
-            format!(" Với {planned} theo kịch bản, các năm {rest} cần tăng {after}%/năm.")
+            format!(" Với {planned} theo kịch bản, các năm {rest} cần tăng bình quân {after}%/năm.")
         }
         (None, true, false, false) => {
             format!(" With {planned} as the scenario projects, {rest} would need {after}% a year.")

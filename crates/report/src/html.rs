@@ -456,7 +456,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             "<li><span class=\"badge {class}\">{}</span> <strong>{}, {}.</strong> {}</li>\n",
             esc(&w.status(c.status)),
             esc(input.lang.check_name(c.id)),
-            c.year,
+            crate::findings::check_years(c),
             esc(&message(c, input.loaded, input.lang))
         );
     }
@@ -638,7 +638,9 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     let period = n.period.as_ref().map(|p| p.replace('-', "–"));
     let own = n.rows.iter().find(|r| r.own);
     let own_name = own.map_or(String::new(), |r| lang.region_name(&r.region));
-    // Where the area's step lies among the others' with both figures.
+    // The area's step, then the others' (each named where they are few, as
+    // a range where many), then what the plan's first year leaves for the
+    // rest of the period, where the audit has that period's target.
     let others: Vec<(&str, f64)> = n
         .rows
         .iter()
@@ -647,46 +649,75 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         .collect();
     let lowest = others.iter().min_by(|a, b| a.1.total_cmp(&b.1));
     let highest = others.iter().max_by(|a, b| a.1.total_cmp(&b.1));
-    let step_sentence = match (own.and_then(|r| r.step_pp), lowest, highest, &period) {
-        (Some(s), Some(lo), Some(hi), Some(period)) => {
-            let (lo_txt, hi_txt) = (lang.signed(lo.1), lang.signed(hi.1));
+    let others_text = match (others.len(), lowest, highest) {
+        (0, _, _) => String::new(),
+        (1..=4, _, _) => {
+            let list = others
+                .iter()
+                .map(|(r, st)| format!("{} {}", lang.region_name(r), lang.signed(*st)))
+                .collect::<Vec<_>>()
+                .join("; ");
+            if vi {
+                format!(" Các địa phương khác có đủ hai số liệu: {list}.")
+            } else {
+                format!(" The others with both figures: {list}.")
+            }
+        }
+        (k, Some(lo), Some(hi)) => {
             let (lo_name, hi_name) = (lang.region_name(lo.0), lang.region_name(hi.0));
-            let k = others.len();
-            let place = match (s > hi.1, s < lo.1, vi) {
-                (true, _, false) => format!(
-                    "more than any of the {k} others with both figures (the most, {hi_txt} for {hi_name})"
-                ),
-                (true, _, true) => format!(
-                    "nhiều hơn mọi địa phương khác có đủ hai số liệu ({k} địa phương; cao nhất là {hi_txt} của {hi_name})"
-                ),
-                (_, true, false) => format!(
-                    "less than any of the {k} others with both figures (the least, {lo_txt} for {lo_name})"
-                ),
-                (_, true, true) => format!(
-                    "ít hơn mọi địa phương khác có đủ hai số liệu ({k} địa phương; thấp nhất là {lo_txt} của {lo_name})"
-                ),
-                (_, _, false) => format!(
-                    "within the others' range, from {lo_txt} for {lo_name} to {hi_txt} for {hi_name}"
-                ),
-                (_, _, true) => format!(
-                    "nằm trong khoảng của các địa phương khác, từ {lo_txt} của {lo_name} đến {hi_txt} của {hi_name}"
-                ),
-            };
+            let (lo_txt, hi_txt) = (lang.signed(lo.1), lang.signed(hi.1));
+            if vi {
+                format!(
+                    " {k} địa phương khác có đủ hai số liệu: từ {lo_txt} ({lo_name}) đến {hi_txt} ({hi_name})."
+                )
+            } else {
+                format!(
+                    " The {k} others with both figures: from {lo_txt} ({lo_name}) to {hi_txt} ({hi_name})."
+                )
+            }
+        }
+        _ => String::new(),
+    };
+    // The audit's own check of the same period: the years after the plan.
+    let after_plan = input.audit.checks.iter().find_map(|c| match &c.figures {
+        grdp_core::audit::Figures::PeriodAverage(f)
+            if n.period.as_deref() == Some(format!("{}-{}", f.first_year, c.year).as_str()) =>
+        {
+            let need = f.required_after_plan_for_min_pct?;
+            let plan = f.planned.last()?;
+            let growth = own.and_then(|r| r.growth_pct)?;
+            let rest = format!("{}–{}", plan.year + 1, c.year);
+            let (g, nd, gap) = (
+                lang.text_num(plan.growth_pct, 2),
+                lang.text_num(need, 2),
+                lang.text_num(need - growth, 2),
+            );
+            Some(if vi {
+                format!(" Nếu năm {} tăng {g}% như kịch bản, các năm {rest} cần tăng bình quân {nd}%/năm, cao hơn năm {year} là {gap} điểm phần trăm.", plan.year)
+            } else {
+                format!(" If {} grows {g}% as the scenario projects, {rest} need {nd}% a year on average, {gap} points above {year}.", plan.year)
+            })
+        }
+        _ => None,
+    });
+    let step_sentence = match (own.and_then(|r| r.step_pp), &period) {
+        (Some(s), Some(period)) => {
             let size = lang.text_num(s.abs(), 2);
-            match (s >= 0.0, vi) {
+            let own_part = match (s >= 0.0, vi) {
                 (true, true) => format!(
-                    " Để đạt mục tiêu {period}, {own_name} cần tăng cao hơn năm {year} thêm {size} điểm phần trăm: {place}."
+                    " Mục tiêu {period} của {own_name} đòi hỏi tốc độ tăng bình quân cao hơn năm {year} ít nhất {size} điểm phần trăm mỗi năm."
                 ),
                 (true, false) => format!(
-                    " To reach its {period} aim, {own_name} must grow {size} points faster than in {year}: {place}."
+                    " The {period} aim of {own_name} averages at least {size} points a year above its {year} growth."
                 ),
                 (false, true) => format!(
-                    " Mục tiêu {period} của {own_name} thấp hơn tốc độ tăng năm {year} {size} điểm phần trăm: {place}."
+                    " Mục tiêu {period} của {own_name} thấp hơn tốc độ tăng năm {year} {size} điểm phần trăm."
                 ),
                 (false, false) => format!(
-                    " {own_name}'s {period} aim lies {size} points below its {year} growth: {place}."
+                    " The {period} aim of {own_name} lies {size} points below its {year} growth."
                 ),
-            }
+            };
+            format!("{own_part}{others_text}{}", after_plan.unwrap_or_default())
         }
         _ => String::new(),
     };
@@ -717,7 +748,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     let aim_status = statuses(|r| r.aim_status.as_ref());
     let text = if vi {
         format!(
-            "Tăng trưởng GRDP năm {year}{} theo bảng số liệu các tỉnh; mức tăng thêm là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: data/provinces/provinces.csv và summary.json (neighbours).",
+            "Tăng trưởng GRDP năm {year}{} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: data/provinces/provinces.csv và summary.json (neighbours).",
             period.as_ref().map_or(String::new(), |p| format!(
                 " và mục tiêu tăng trưởng bình quân giai đoạn {p}"
             )),
@@ -769,7 +800,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         ));
         header.push((
             if vi {
-                "Mức tăng thêm (điểm %)".to_string()
+                "Chênh lệch cần nâng (điểm %)".to_string()
             } else {
                 "Step (pp)".to_string()
             },
@@ -802,7 +833,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
 <p>{}</p>
 {}",
         esc(if vi {
-            "So với các địa phương lân cận"
+            "So sánh với các địa phương khác"
         } else {
             "Beside its neighbours"
         }),

@@ -218,7 +218,7 @@ pub fn audit(
     for c in checks {
         t.row(vec![
             lang.check_name(c.id).to_string(),
-            c.year.to_string(),
+            crate::findings::check_years(c),
             status_label(c.status, lang).to_string(),
         ]);
     }
@@ -228,7 +228,7 @@ pub fn audit(
             "\n[{}] {}, {}\n{}\n",
             status_label(c.status, lang),
             lang.check_name(c.id),
-            c.year,
+            crate::findings::check_years(c),
             wrap(&message(c, loaded, lang), 100)
         ));
     }

@@ -749,7 +749,7 @@ impl Lang {
     /// one says "sau hợp nhất".
     pub fn region_name(self, id: &str) -> String {
         const ENGLISH: [(&str, &str); 7] = [
-            ("Việt Nam", "Vietnam"),
+            ("Việt Nam", "Vietnam (GDP)"),
             ("Vùng ĐB sông Hồng", "Red River Delta region"),
             (
                 "Vùng Trung du MN phía Bắc",
@@ -766,7 +766,12 @@ impl Lang {
         match (id, self.vi()) {
             ("can_tho", _) => "Cần Thơ".into(),
             ("vietnam", _) => self.pick("Vietnam", "Việt Nam").into(),
-            (other, true) => other.replace(" (merged)", " (sau hợp nhất)"),
+            // The nation's figure is GDP; the regions' names in full.
+            ("Việt Nam", true) => "Cả nước (GDP)".into(),
+            (other, true) => other
+                .replace(" (merged)", " (sau hợp nhất)")
+                .replace("Vùng ĐB ", "Vùng Đồng bằng ")
+                .replace("Trung du MN", "Trung du và miền núi"),
             (other, false) => ENGLISH
                 .iter()
                 .find(|(vi, _)| *vi == other)

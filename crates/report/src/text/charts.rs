@@ -969,13 +969,13 @@ impl Words<'_> {
             ),
             _ => self.pick(
                 format!("GRDP growth in {year}: {name} beside its neighbours"),
-                format!("Tăng trưởng GRDP năm {year}: {name} so với các địa phương lân cận"),
+                format!("Tăng trưởng GRDP năm {year}: {name} so với các địa phương khác"),
             ),
         };
         let subtitle = match &period {
             Some(p) => self.pick(
                 format!("Growth in {year} (dot) and the average growth aimed at for {p} (orange-red); the grey line is the step between, in percentage points."),
-                format!("Tăng trưởng năm {year} (chấm) và mục tiêu tăng trưởng bình quân giai đoạn {p} (đỏ cam); đường xám là mức tăng thêm, tính bằng điểm phần trăm."),
+                format!("Tăng trưởng năm {year} (chấm) và mục tiêu tăng trưởng bình quân giai đoạn {p} (đỏ cam); đường xám là chênh lệch cần nâng, tính bằng điểm phần trăm."),
             ),
             None => self.pick(
                 format!("GRDP growth in {year}, each region as the provincial table gives it."),
@@ -984,7 +984,7 @@ impl Words<'_> {
         };
         let caption = self.pick(
             "Figures as the provincial table gives them (data/provinces/provinces.csv, each with its source and status: growth estimates, draft aims); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.",
-            "Số liệu theo bảng số liệu các tỉnh (data/provinces/provinces.csv, mỗi số có nguồn và trạng thái: tăng trưởng ước tính, mục tiêu dự kiến); địa phương thiếu số liệu chỉ hiện phần đã có. Mức tăng thêm là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.",
+            "Số liệu theo bảng số liệu các tỉnh (data/provinces/provinces.csv, mỗi số có nguồn và trạng thái: tăng trưởng ước tính, mục tiêu dự kiến); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.",
         );
         (title, subtitle, caption)
     }
@@ -995,7 +995,10 @@ impl Words<'_> {
         )
     }
     pub(crate) fn neighbours_step_key(&self) -> String {
-        self.pick("Step (percentage points)", "Mức tăng thêm (điểm phần trăm)")
+        self.pick(
+            "Step (percentage points)",
+            "Chênh lệch cần nâng (điểm phần trăm)",
+        )
     }
     pub(crate) fn neighbours_aim_key(&self, period: &str) -> String {
         let p = period.replace('-', "–");

@@ -179,7 +179,7 @@ impl Words<'_> {
                     self.lang.probability(u.probability)
                 ),
                 format!(
-                    " Với cận trên của chỉ tiêu, ít nhất {}%: xác suất {}.",
+                    " Với cận trên của chỉ tiêu, từ {}% trở lên: xác suất {}.",
                     self.lang.given_num(u.target_pct),
                     self.lang.probability(u.probability)
                 ),
