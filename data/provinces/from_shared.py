@@ -10,6 +10,11 @@ Kept, renamed to the history file's indicator names (units in the name):
   grdp_share_current_price -> share_current_pct
   contribution_pp          -> contribution_pp
   gdp_growth (Việt Nam, total only) -> growth_pct, for comparison
+  grdp_growth_GSO          -> growth_pct: the statistics office's figure
+                              is the latest; a grdp_growth row for the same
+                              region, year and component (a provincial
+                              estimate, often the same value) is kept with
+                              the vintage `provincial_estimate`
   grdp_growth_target_avg_draft (a period such as 2026-2030, "10.0-10.5")
                            -> average_growth_target_min_pct and
                               average_growth_target_max_pct (one row for a
@@ -40,37 +45,46 @@ def main(path, cantho_path):
     out = csv.writer(sys.stdout, lineterminator="\n")
     out.writerow(["region", "period", "component", "indicator", "value", "unit", "status", "vintage", "source"])
     with open(path, newline="", encoding="utf-8") as f:
-        for r in csv.DictReader(f):
-            if r["indicator"] == "grdp_growth_target_avg_draft":
-                low, _, high = r["value"].partition("-")
-                bounds = [("average_growth_target_min_pct", low)]
-                if high:
-                    bounds.append(("average_growth_target_max_pct", high))
-                for indicator, value in bounds:
-                    out.writerow([r["province"], r["year"], r["component"], indicator, value, "%",
-                                  "target (draft, dự kiến)", "latest", r["source_url"]])
-                continue
-            if (r["province"], r["indicator"], r["component"]) == ("Việt Nam", "gdp_growth", "total"):
-                out.writerow([r["province"], r["year"], "total", "growth_pct", r["value"], r["unit"],
-                              r["status"], "latest", r["source_url"]])
-                continue
-            indicator = INDICATORS.get(r["indicator"])
-            if indicator is None:
-                continue
-            status = r["status"]
-            if r["indicator"] == "grdp_growth_target_NQ25":
-                status = "target (Resolution 25/NQ-CP, 5 Feb 2025, appendix)"
-            out.writerow([
-                r["province"],
-                r["year"],
-                COMPONENTS.get(r["component"], r["component"]),
-                indicator,
-                r["value"],
-                r["unit"],
-                status,
-                "latest",
-                r["source_url"],
-            ])
+        rows = list(csv.DictReader(f))
+    # Figures the statistics office published itself supersede the others.
+    by_office = {(r["province"], r["year"], r["component"]) for r in rows if r["indicator"] == "grdp_growth_GSO"}
+    for r in rows:
+        if r["indicator"] == "grdp_growth_GSO":
+            out.writerow([r["province"], r["year"], COMPONENTS.get(r["component"], r["component"]),
+                          "growth_pct", r["value"], r["unit"], r["status"], "latest", r["source_url"]])
+            continue
+        if r["indicator"] == "grdp_growth_target_avg_draft":
+            low, _, high = r["value"].partition("-")
+            bounds = [("average_growth_target_min_pct", low)]
+            if high:
+                bounds.append(("average_growth_target_max_pct", high))
+            for indicator, value in bounds:
+                out.writerow([r["province"], r["year"], r["component"], indicator, value, "%",
+                              "target (draft, dự kiến)", "latest", r["source_url"]])
+            continue
+        if (r["province"], r["indicator"], r["component"]) == ("Việt Nam", "gdp_growth", "total"):
+            out.writerow([r["province"], r["year"], "total", "growth_pct", r["value"], r["unit"],
+                          r["status"], "latest", r["source_url"]])
+            continue
+        indicator = INDICATORS.get(r["indicator"])
+        if indicator is None:
+            continue
+        status = r["status"]
+        if r["indicator"] == "grdp_growth_target_NQ25":
+            status = "target (Resolution 25/NQ-CP, 5 Feb 2025, appendix)"
+        superseded = (r["indicator"] == "grdp_growth"
+                      and (r["province"], r["year"], r["component"]) in by_office)
+        out.writerow([
+            r["province"],
+            r["year"],
+            COMPONENTS.get(r["component"], r["component"]),
+            indicator,
+            r["value"],
+            r["unit"],
+            status,
+            "provincial_estimate" if superseded else "latest",
+            r["source_url"],
+        ])
 
     with open(cantho_path, newline="", encoding="utf-8") as f:
         for r in csv.DictReader(f):
