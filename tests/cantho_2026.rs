@@ -252,6 +252,15 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         }
     }
     assert_eq!(rows[0]["own"], true);
+    // The city's 2025 figure as the statistics office published it.
+    assert!(
+        rows[0]["growth_source"]
+            .as_str()
+            .unwrap()
+            .contains("vietnamplus.vn"),
+        "{}",
+        rows[0]
+    );
     // The target is a range, 10-10.5 %: the briefing gives P of its upper
     // end too. A normal check: P(≥ 10) = 0.10 about a centre of 7.32 puts
     // the spread at (10 − 7.32) / 1.2816 = 2.09 pp, so P(≥ 10.5) ≈
