@@ -69,7 +69,7 @@ fn interrupt_times(args: &[&str], times: usize) -> Option<()> {
         );
     } else if times == 1 {
         assert!(
-            err.contains("interrupted") && err.contains("nothing was written"),
+            err.contains("interrupted") && err.contains("no file was written"),
             "{err}"
         );
     }

@@ -47,7 +47,7 @@ pub enum McError {
         message: String,
     },
     /// The run was cancelled (Ctrl-C) before it finished.
-    #[error("cancelled after {done} of {planned} draws; nothing was written")]
+    #[error("cancelled after {done} of {planned} draws; no file was written")]
     Cancelled {
         /// Scenarios completed.
         done: u64,
