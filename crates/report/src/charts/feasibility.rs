@@ -101,14 +101,14 @@ pub(super) fn feasibility(
             keys.add(w.planned_at(c, pl), line_key(TARGET, 2.0, s));
         }
         // The key sits top left, where a rising curve is low; a curve high
-        // already in the left third (a target met almost surely) would run
-        // under it, so the key goes bottom right, below a curve that only
-        // rises.
-        let left_third = xlo + (xhi - xlo) / 3.0;
+        // already in the left 40 % (the widest key, the Vietnamese one,
+        // reaches about that far) would run under it, so the key goes
+        // bottom right, below a curve that only rises.
+        let key_edge = xlo + (xhi - xlo) * 0.4;
         let high_left = f
             .points
             .iter()
-            .any(|p| p.centre_pct <= left_third && p.probability > 0.8);
+            .any(|p| p.centre_pct <= key_edge && p.probability > 0.8);
         let corner = if high_left {
             SeriesLabelPosition::LowerRight
         } else {
