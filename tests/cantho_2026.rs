@@ -344,6 +344,11 @@ fn the_period_check_speaks_of_ceilings_past_periods_and_short_plans() {
             "would need",
         ),
         (
+            "first_year = 2026\nlast_year = 2030\nmin = 7.5\nmax = 9\ndirection = \"at_most\"\n",
+            "With 2026 at 7.32% as the scenario projects, 2027–2030 could grow at most 9.42% a year.",
+            "7.5",
+        ),
+        (
             "first_year = 2021\nlast_year = 2024\nmin = 10\n",
             "2021–2024 have no outcome: add them as [[outcome]] to judge the period's average.",
             "remaining year",
@@ -401,6 +406,29 @@ fn report_takes_the_offices_own_provincial_table() {
         "{dt}"
     );
     assert_eq!(dt["growth_source"], "https://example.org/dong-thap");
+    // A link to a file in the report folder, under a name the report
+    // writes, is refused too: the file it leads to would be replaced.
+    std::fs::copy(&table, out.join("audit.csv")).unwrap();
+    let link = dir.path().join("link.csv");
+    std::os::unix::fs::symlink(out.join("audit.csv"), &link).unwrap();
+    let o = grdp(&[
+        "report",
+        "--builtin",
+        "cantho-2026",
+        "--provinces",
+        link.to_str().unwrap(),
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 2, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("under a name the report writes"),
+        "{}",
+        stderr(&o)
+    );
     // The built-in 2025 scenario names no neighbours.
     let other = dir.path().join("s");
     let o = grdp(&[
@@ -469,4 +497,39 @@ fn a_period_target_above_its_range_is_met_unless_within() {
         assert_eq!(c["status"], status, "{to}: {c}");
         close(c, "achieved_average_pct", 7.2765);
     }
+}
+
+/// The upper end of a target range is given for a floor (at least 10, up
+/// to 10.5) only: for a target met within the range, P of at least 10.5
+/// would not be its chance.
+#[test]
+fn the_upper_end_is_for_a_floor_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    let from = "max = 10.5\ndirection = \"at_least\"\n";
+    assert_eq!(text.matches(from).count(), 1);
+    let file = dir.path().join("w.toml");
+    std::fs::write(
+        &file,
+        text.replace(from, "max = 10.5\ndirection = \"within\"\n"),
+    )
+    .unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        file.to_str().unwrap(),
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let summary: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap()).unwrap();
+    assert!(
+        summary["briefing"]["preferred"]["upper_end"].is_null(),
+        "{}",
+        summary["briefing"]
+    );
 }

@@ -12,6 +12,24 @@ use crate::args::{CalibrateFormat, DeriveArgs};
 use crate::output::{Output, emit};
 
 pub fn run(args: &DeriveArgs) -> anyhow::Result<()> {
+    // A release covers a year or part of one, never a plan's years.
+    if let Some((a, b)) = args.period.split_once('-')
+        && a.len() == 4
+        && b.len() == 4
+        && b.bytes().all(|c| c.is_ascii_digit())
+    {
+        return Err(UsageError(crate::args::in_lang(
+            format!(
+                "--period {}: a plan's years; expected the year (2024) or part of a year (2024-9M) a release covers",
+                args.period
+            ),
+            format!(
+                "--period {}: đây là một giai đoạn kế hoạch; cần năm (2024) hoặc một phần năm (2024-9M) mà số liệu công bố bao gồm",
+                args.period
+            ),
+        ))
+        .into());
+    }
     let (history, origin) = crate::args::load_history(&args.history)?;
     let weights = derive(&history, &args.region, &args.period, args.rest.as_deref()).map_err(
         |e| match e {

@@ -116,10 +116,16 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             .into_iter()
             .flatten()
         {
-            let dir = input.parent().filter(|d| !d.as_os_str().is_empty());
-            let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new(".")));
-            let name = input.file_name().map(|n| n.to_string_lossy().into_owned());
-            if dir.is_ok_and(|d| d == folder) && name.is_some_and(|n| written.contains(&n)) {
+            // The path as given and the file a link leads to: a link
+            // elsewhere to a file in the folder would be replaced as well.
+            let real = std::fs::canonicalize(input).unwrap_or_else(|_| input.clone());
+            let in_folder = |p: &std::path::Path| {
+                let dir = p.parent().filter(|d| !d.as_os_str().is_empty());
+                let dir = std::fs::canonicalize(dir.unwrap_or(std::path::Path::new(".")));
+                let name = p.file_name().map(|n| n.to_string_lossy().into_owned());
+                dir.is_ok_and(|d| d == folder) && name.is_some_and(|n| written.contains(&n))
+            };
+            if in_folder(input) || in_folder(&real) {
                 let (input, folder) = (input.display(), args.output.display());
                 return Err(crate::UsageError(crate::args::in_lang(
                     format!(

@@ -577,9 +577,12 @@ fn period_average(
     };
     let (first, last) = (f.first_year, check.year);
     let base = loaded.scenario.economy().base().year;
-    // A ceiling alone allows at most; a floor (or a range) needs.
-    let ceiling = f.target_min_pct.is_none() && f.target_max_pct.is_some();
-    let target = range(f.target_min_pct, f.target_max_pct);
+    // A ceiling (at most) allows at most, and its maximum alone decides; a
+    // floor or a range needs.
+    let ceiling = f.direction == grdp_core::Direction::AtMost;
+    let pick = |lo: Option<f64>, hi: Option<f64>| if ceiling { (None, hi) } else { (lo, hi) };
+    let (t_lo, t_hi) = pick(f.target_min_pct, f.target_max_pct);
+    let target = range(t_lo, t_hi);
     let target = match (ceiling, vi) {
         (true, true) => format!("không quá {target}"),
         (true, false) => format!("at most {target}"),
@@ -620,7 +623,8 @@ fn period_average(
     };
     // What each remaining year needs: only where the known years start
     // the period without a gap and some year remains.
-    let need = range(f.required_for_min_pct, f.required_for_max_pct);
+    let (n_lo, n_hi) = pick(f.required_for_min_pct, f.required_for_max_pct);
+    let need = range(n_lo, n_hi);
     // A period over by the base year has nothing left to need.
     // With no year known, "each remaining year" is the target itself.
     let needs = (f.required_for_min_pct.is_some() || f.required_for_max_pct.is_some())
@@ -648,10 +652,11 @@ fn period_average(
         }
     };
     // What the plan gives, or what the years after a shorter plan need.
-    let after = range(
+    let (a_lo, a_hi) = pick(
         f.required_after_plan_for_min_pct,
         f.required_after_plan_for_max_pct,
     );
+    let after = range(a_lo, a_hi);
     let has_after =
         f.required_after_plan_for_min_pct.is_some() || f.required_after_plan_for_max_pct.is_some();
     let planned = f

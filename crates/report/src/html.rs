@@ -680,8 +680,13 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     };
     // The audit's own check of the same period: the years after the plan.
     let after_plan = input.audit.checks.iter().find_map(|c| match &c.figures {
+        // Only the scenario's target for the same aim: the same period,
+        // a floor, and the same lower bound as the table's.
         grdp_core::audit::Figures::PeriodAverage(f)
-            if n.period.as_deref() == Some(format!("{}-{}", f.first_year, c.year).as_str()) =>
+            if n.period.as_deref() == Some(format!("{}-{}", f.first_year, c.year).as_str())
+                && f.direction == grdp_core::Direction::AtLeast
+                && f.target_min_pct.zip(own.and_then(|r| r.aim_min_pct))
+                    .is_some_and(|(a, b)| (a - b).abs() < 1e-9) =>
         {
             let need = f.required_after_plan_for_min_pct?;
             let plan = f.planned.last()?;
@@ -690,12 +695,14 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
             let (g, nd, gap) = (
                 lang.text_num(plan.growth_pct, 2),
                 lang.text_num(need, 2),
-                lang.text_num(need - growth, 2),
+                lang.text_num((need - growth).abs(), 2),
             );
-            Some(if vi {
-                format!(" Nếu năm {} tăng {g}% như kịch bản, các năm {rest} cần tăng bình quân {nd}%/năm, cao hơn năm {year} là {gap} điểm phần trăm.", plan.year)
-            } else {
-                format!(" If {} grows {g}% as the scenario projects, {rest} need {nd}% a year on average, {gap} points above {year}.", plan.year)
+            let above = need >= growth;
+            Some(match (vi, above) {
+                (true, true) => format!(" Nếu năm {} tăng {g}% như kịch bản, các năm {rest} cần tăng bình quân {nd}%/năm, cao hơn năm {year} là {gap} điểm phần trăm.", plan.year),
+                (true, false) => format!(" Nếu năm {} tăng {g}% như kịch bản, các năm {rest} cần tăng bình quân {nd}%/năm, thấp hơn năm {year} là {gap} điểm phần trăm.", plan.year),
+                (false, true) => format!(" If {} grows {g}% as the scenario projects, {rest} need {nd}% a year on average, {gap} points above {year}.", plan.year),
+                (false, false) => format!(" If {} grows {g}% as the scenario projects, {rest} need {nd}% a year on average, {gap} points below {year}.", plan.year),
             })
         }
         _ => None,
@@ -746,30 +753,32 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     };
     let growth_status = statuses(|r| r.growth_status.as_ref());
     let aim_status = statuses(|r| r.aim_status.as_ref());
-    let text = if vi {
-        format!(
-            "Tăng trưởng GRDP năm {year}{} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: data/provinces/provinces.csv và summary.json (neighbours).",
-            period.as_ref().map_or(String::new(), |p| format!(
-                " và mục tiêu tăng trưởng bình quân giai đoạn {p}"
-            )),
+    // The table read (the built-in one, or the office's own).
+    let table = &n.table;
+    let text = match (&period, vi) {
+        (Some(p), true) => format!(
+            "Tăng trưởng GRDP năm {year} và mục tiêu tăng trưởng bình quân giai đoạn {p} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours).",
             if aim_status.is_empty() {
                 String::new()
             } else {
                 format!("; mục tiêu “{aim_status}”")
             },
-        )
-    } else {
-        format!(
-            "GRDP growth in {year}{} as the provincial table gives them; the step is what each must add to its {year} growth to reach its aim's lower bound, in percentage points.{step_sentence} Status as the table gives it: growth “{growth_status}”{}. “–”: not in the table. Each figure's source: data/provinces/provinces.csv and summary.json (neighbours).",
-            period.as_ref().map_or(String::new(), |p| format!(
-                " and the average growth aimed at for {p}"
-            )),
+        ),
+        (Some(p), false) => format!(
+            "GRDP growth in {year} and the average growth aimed at for {p} as the provincial table gives them; the step is what each must add to its {year} growth to reach its aim's lower bound, in percentage points.{step_sentence} Status as the table gives it: growth “{growth_status}”{}. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours).",
             if aim_status.is_empty() {
                 String::new()
             } else {
                 format!("; aims “{aim_status}”")
             },
-        )
+        ),
+        // No aim holds the plan year: growth alone.
+        (None, true) => format!(
+            "Tăng trưởng GRDP năm {year} theo bảng số liệu các tỉnh (trạng thái: “{growth_status}”); bảng không có mục tiêu bình quân nào cho giai đoạn kế hoạch. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours)."
+        ),
+        (None, false) => format!(
+            "GRDP growth in {year} as the provincial table gives it (status “{growth_status}”); the table has no average aim for the plan period. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours)."
+        ),
     };
     let mut header = vec![
         (
@@ -815,7 +824,9 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
             if n.period.is_some() {
                 cells.push(match (r.aim_min_pct, r.aim_max_pct) {
                     (Some(a), Some(b)) => format!("{}–{}", lang.given_num(a), lang.given_num(b)),
-                    (a, _) => num(a),
+                    // A ceiling alone.
+                    (None, Some(b)) => format!("≤ {}", lang.given_num(b)),
+                    (a, None) => num(a),
                 });
                 cells.push(r.step_pp.map_or("–".to_string(), |s| lang.signed(s)));
             }

@@ -86,6 +86,16 @@ pub enum StudyError {
         /// The table's regions.
         known: Vec<String>,
     },
+    /// A provincial table the comparison cannot use as it is.
+    #[error("{origin}:{line}: {message}")]
+    CompareTable {
+        /// The table, as its errors name it.
+        origin: String,
+        /// 1-based line of the row at fault.
+        line: usize,
+        /// What is wrong and what was expected.
+        message: String,
+    },
     /// A region the history does not hold.
     #[error("no such region `{id}` in the history; expected one of: {}", known.join(", "))]
     UnknownRegion {

@@ -149,9 +149,11 @@ impl<'a> Study<'a> {
                 .bound
                 .min
                 .is_some_and(|m| (m - sim.target.threshold_pct).abs() < 1e-12);
+            // A floor with room above (10-10.5 %, at least): its upper end.
+            let floor = t.direction == grdp_core::Direction::AtLeast;
             t.bound
                 .max
-                .filter(|m| at_min && *m > sim.target.threshold_pct)
+                .filter(|m| floor && at_min && *m > sim.target.threshold_pct)
         });
         let preferred = simulation.as_ref().and_then(|sim| {
             briefing::preferred(

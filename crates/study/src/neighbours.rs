@@ -46,11 +46,14 @@ pub struct NeighbourRow {
 /// The comparison.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Neighbours {
+    /// The provincial table read, as its errors name it (the built-in one,
+    /// or the file given).
+    pub table: String,
     /// The year whose growth is compared: the scenario's base year.
     pub year: i32,
-    /// The plan period of the aims compared (`2026-2030`): the one in the
-    /// table that holds the scenario's first plan year, where any of the
-    /// regions has an aim for it.
+    /// The plan period of the aims compared (`2026-2030`): of the periods
+    /// in the table that hold the scenario's first plan year, the area's
+    /// own, else the one most of the regions have an aim for.
     pub period: Option<String>,
     /// The area first, then the others in the scenario's order.
     pub rows: Vec<NeighbourRow>,
@@ -97,17 +100,59 @@ pub fn compare(
                 && r.vintage == LATEST
         })
     };
-    let period = table
+    // The aims' period: of the latest aims that hold the plan year, the
+    // area's own; else the one most regions have (the earliest on a tie).
+    let aims: Vec<&HistoryRecord> = table
         .records
         .iter()
         .filter(|r| {
-            r.indicator == AIM_MIN
+            (r.indicator == AIM_MIN || r.indicator == AIM_MAX)
                 && r.component == "total"
+                && r.vintage == LATEST
                 && holds(&r.period, plan_year)
                 && names.clone().any(|n| n == &r.region)
         })
+        .collect();
+    let own_period = aims
+        .iter()
+        .filter(|r| r.region == compare.region)
         .map(|r| r.period.clone())
         .min();
+    let period = own_period.or_else(|| {
+        let mut counts: std::collections::BTreeMap<&str, std::collections::BTreeSet<&str>> =
+            Default::default();
+        for r in &aims {
+            counts
+                .entry(r.period.as_str())
+                .or_default()
+                .insert(r.region.as_str());
+        }
+        // max_by_key keeps the last of equals: iterate latest-first so the
+        // earliest period wins a tie.
+        counts
+            .iter()
+            .rev()
+            .max_by_key(|(_, regions)| regions.len())
+            .map(|(p, _)| p.to_string())
+    });
+    // An aim whose minimum lies above its maximum is a slip in the table.
+    if let Some(p) = &period {
+        for region in names.clone() {
+            let (lo, hi) = (find(region, p, AIM_MIN), find(region, p, AIM_MAX));
+            if let (Some(lo), Some(hi)) = (lo, hi)
+                && lo.value > hi.value
+            {
+                return Err(StudyError::CompareTable {
+                    origin: origin.to_string(),
+                    line: hi.line,
+                    message: format!(
+                        "{region}'s {p} aim has a maximum ({}) below its minimum ({}, line {}); expected min ≤ max",
+                        hi.value, lo.value, lo.line
+                    ),
+                });
+            }
+        }
+    }
     let year_text = year.to_string();
     let rows = names
         .enumerate()
@@ -125,13 +170,18 @@ pub fn compare(
                 growth_source: growth.map(|r| r.source.clone()),
                 aim_min_pct,
                 aim_max_pct: aim_max.map(|r| r.value),
-                aim_status: aim_min.map(|r| r.status.clone()),
-                aim_source: aim_min.map(|r| r.source.clone()),
+                aim_status: aim_min.or(aim_max).map(|r| r.status.clone()),
+                aim_source: aim_min.or(aim_max).map(|r| r.source.clone()),
                 step_pp: growth_pct.zip(aim_min_pct).map(|(g, a)| a - g),
             }
         })
         .collect();
-    Ok(Neighbours { year, period, rows })
+    Ok(Neighbours {
+        table: origin.to_string(),
+        year,
+        period,
+        rows,
+    })
 }
 
 #[cfg(test)]
@@ -180,6 +230,52 @@ C,2026-2030,total,average_growth_target_min_pct,8.5,%,target,latest,https://aim
             (None, Some(8.5), None)
         );
         assert_eq!(a.aim_source.as_deref(), Some("https://aim"));
+    }
+
+    /// The aims' period is the area's own, whatever another region's
+    /// shorter plan or a superseded vintage says; a ceiling alone is kept;
+    /// an aim whose maximum lies below its minimum is refused at its line.
+    #[test]
+    fn the_period_is_the_areas_own_and_a_slip_in_an_aim_is_refused() {
+        let extra = "B,2025-2027,total,average_growth_target_min_pct,6.0,%,target,latest,https://b
+C,2024-2026,total,average_growth_target_min_pct,5.0,%,target,draft,https://c
+C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
+";
+        let t = grdp_scenario::parse_history(&format!("{TABLE}{extra}"), "t.csv").unwrap();
+        let c = Compare {
+            region: "A".into(),
+            with: vec!["B".into(), "C".into()],
+        };
+        let n = compare(&t, "t.csv", &c, 2025, 2026).unwrap();
+        assert_eq!(n.period.as_deref(), Some("2026-2030"));
+        assert_eq!(
+            (n.rows[2].aim_min_pct, n.rows[2].aim_max_pct),
+            (Some(8.5), Some(9.0))
+        );
+        // B's own period wins for B, though the others share 2026-2030.
+        let c2 = Compare {
+            region: "B".into(),
+            with: vec!["A".into(), "C".into()],
+        };
+        assert_eq!(
+            compare(&t, "t.csv", &c2, 2025, 2026)
+                .unwrap()
+                .period
+                .as_deref(),
+            Some("2025-2027")
+        );
+        let slip =
+            "C,2026-2030,total,average_growth_target_max_pct,7.0,%,target,latest,https://c\n";
+        let t = grdp_scenario::parse_history(&format!("{TABLE}{slip}"), "t.csv").unwrap();
+        let e = compare(&t, "t.csv", &c, 2025, 2026)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            e.starts_with(
+                "t.csv:8: C's 2026-2030 aim has a maximum (7) below its minimum (8.5, line 7)"
+            ),
+            "{e}"
+        );
     }
 
     /// A name the table lacks is an error naming it and the table's names.

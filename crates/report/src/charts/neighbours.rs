@@ -19,7 +19,10 @@ pub(super) fn neighbours(
         .neighbours
         .ok_or_else(|| ReportError::Inconsistent("no comparison with neighbours".into()))?;
     let rows = &n.rows;
-    let count = rows.len();
+    // At least four rows' height, so that one or two regions are not drawn
+    // as slabs; past a dozen, the figures are left to the page's table.
+    let count = rows.len().max(4);
+    let crowded = rows.len() > 12;
     let values = rows
         .iter()
         .flat_map(|r| [r.growth_pct, r.aim_min_pct, r.aim_max_pct]);
@@ -40,7 +43,7 @@ pub(super) fn neighbours(
     // On the phone each name sits above its row; on the page, left of it.
     let label_room = layout.pick(250.0, 12.0);
     let png = render(input, layout, |root, s| {
-        let area = frame(root, s, &title, &subtitle, &w.source_provinces())?;
+        let area = frame(root, s, &title, &subtitle, &w.source_provinces(&n.table))?;
         let (area, below) = split_legend(area, layout, 3, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
@@ -79,20 +82,26 @@ pub(super) fn neighbours(
         }
         // Each step's size, above its line's middle.
         chart
-            .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
-                let (g, a, step) = (r.growth_pct?, r.aim_min_pct?, r.step_pp?);
-                Some(Text::new(
-                    w.signed(step),
-                    ((g + a) / 2.0, y_of(i) + 0.12),
-                    font(13.0, s).pos(Pos::new(HPos::Center, VPos::Bottom)),
-                ))
-            }))
+            .draw_series(
+                rows.iter()
+                    .enumerate()
+                    .filter(|_| !crowded)
+                    .filter_map(|(i, r)| {
+                        let (g, a, step) = (r.growth_pct?, r.aim_min_pct?, r.step_pp?);
+                        Some(Text::new(
+                            w.signed(step),
+                            ((g + a) / 2.0, y_of(i) + 0.12),
+                            font(13.0, s).pos(Pos::new(HPos::Center, VPos::Bottom)),
+                        ))
+                    }),
+            )
             .map_err(err)?;
         // The aims: the range as drafted, or a mark where it is one figure.
         let bar = (hi - lo) * 0.004;
         chart
             .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
-                let a = r.aim_min_pct?;
+                // A ceiling alone is a mark at it.
+                let a = r.aim_min_pct.or(r.aim_max_pct)?;
                 let b = r.aim_max_pct.unwrap_or(a).max(a + bar);
                 let y = y_of(i);
                 Some(Rectangle::new(
@@ -121,35 +130,53 @@ pub(super) fn neighbours(
         let gap = (hi - lo) * 0.012;
         let value = font(13.0, s);
         chart
-            .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
-                Some(Text::new(
-                    w.lang.given_num(r.growth_pct?),
-                    (r.growth_pct? - gap - (hi - lo) * 0.008, y_of(i)),
-                    value.pos(Pos::new(HPos::Right, VPos::Center)),
-                ))
-            }))
+            .draw_series(
+                rows.iter()
+                    .enumerate()
+                    .filter(|_| !crowded)
+                    .filter_map(|(i, r)| {
+                        Some(Text::new(
+                            w.lang.given_num(r.growth_pct?),
+                            (r.growth_pct? - gap - (hi - lo) * 0.008, y_of(i)),
+                            value.pos(Pos::new(HPos::Right, VPos::Center)),
+                        ))
+                    }),
+            )
             .map_err(err)?;
         chart
-            .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
-                let a = r.aim_min_pct?;
-                let (text, end) = match r.aim_max_pct {
-                    Some(b) => (
-                        format!("{}–{}", w.lang.given_num(a), w.lang.given_num(b)),
-                        b,
-                    ),
-                    None => (w.lang.given_num(a), a),
-                };
-                Some(Text::new(
-                    text,
-                    (end + gap, y_of(i)),
-                    value.pos(Pos::new(HPos::Left, VPos::Center)),
-                ))
-            }))
+            .draw_series(
+                rows.iter()
+                    .enumerate()
+                    .filter(|_| !crowded)
+                    .filter_map(|(i, r)| {
+                        let (text, end) = match (r.aim_min_pct, r.aim_max_pct) {
+                            (Some(a), Some(b)) => (
+                                format!("{}–{}", w.lang.given_num(a), w.lang.given_num(b)),
+                                b,
+                            ),
+                            (None, Some(b)) => (format!("≤ {}", w.lang.given_num(b)), b),
+                            (Some(a), None) => (w.lang.given_num(a), a),
+                            (None, None) => return None,
+                        };
+                        Some(Text::new(
+                            text,
+                            (end + gap, y_of(i)),
+                            value.pos(Pos::new(HPos::Left, VPos::Center)),
+                        ))
+                    }),
+            )
             .map_err(err)?;
         // The names: the area's in bold; "–" rows say what they lack.
         let pad = (8.0 * s) as i32;
         for (i, r) in rows.iter().enumerate() {
-            let name = w.lang.region_name(&r.region);
+            // A long name is cut to the room it has.
+            let full = w.lang.region_name(&r.region);
+            let most = layout.pick(32, 44);
+            let name = if full.chars().count() > most {
+                format!("{}…", full.chars().take(most - 1).collect::<String>())
+            } else {
+                full
+            };
             let style = if r.own {
                 bold(layout.pick(14.0, 13.0), s)
             } else {

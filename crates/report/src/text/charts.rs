@@ -54,11 +54,11 @@ impl Words<'_> {
     }
 
     /// The source line of a chart drawn from the provincial table.
-    pub fn source_provinces(&self) -> String {
+    pub fn source_provinces(&self, table: &str) -> String {
         let v = &self.input.meta.version;
         self.pick(
-            format!("Source: grdp {v}; the provincial table data/provinces/provinces.csv (statistics offices' estimates, the provinces' drafts), each figure with its source address."),
-            format!("Nguồn: grdp {v}; bảng số liệu các tỉnh data/provinces/provinces.csv (số ước tính của cơ quan thống kê, số dự kiến của các tỉnh), mỗi số kèm địa chỉ nguồn."),
+            format!("Source: grdp {v}; the provincial table ({table}), each figure with its source address and status."),
+            format!("Nguồn: grdp {v}; bảng số liệu các tỉnh ({table}), mỗi số kèm địa chỉ nguồn và trạng thái."),
         )
     }
 
@@ -862,17 +862,24 @@ impl Words<'_> {
             .map(|(b, f)| {
                 let a = f.first_year;
                 // A floor (or a range) by its minimum; a ceiling by its maximum.
-                let ceiling = f.target_min_pct.is_none();
-                let bound = f.target_min_pct.or(f.target_max_pct);
+                let ceiling = f.direction == grdp_core::Direction::AtMost;
+                let bound = if ceiling {
+                    f.target_max_pct
+                } else {
+                    f.target_min_pct.or(f.target_max_pct)
+                };
                 let want = bound.map_or("–".into(), |w| self.lang.given_num(w));
                 let want = match (ceiling, self.vi()) {
                     (true, true) => format!("không quá {want}"),
                     (true, false) => format!("at most {want}"),
                     (false, _) => want,
                 };
-                let after = f
-                    .required_after_plan_for_min_pct
-                    .or(f.required_after_plan_for_max_pct);
+                let after = if ceiling {
+                    f.required_after_plan_for_max_pct
+                } else {
+                    f.required_after_plan_for_min_pct
+                        .or(f.required_after_plan_for_max_pct)
+                };
                 let plan_end = f.planned.iter().map(|p| p.year).max();
                 match (f.achieved_average_pct, plan_end, after) {
                     (Some(got), _, _) => (
@@ -983,8 +990,8 @@ impl Words<'_> {
             ),
         };
         let caption = self.pick(
-            "Figures as the provincial table gives them (data/provinces/provinces.csv, each with its source and status: growth estimates, draft aims); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.",
-            "Số liệu theo bảng số liệu các tỉnh (data/provinces/provinces.csv, mỗi số có nguồn và trạng thái: tăng trưởng ước tính, mục tiêu dự kiến); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.",
+            format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.", n.table),
+            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.", n.table),
         );
         (title, subtitle, caption)
     }
