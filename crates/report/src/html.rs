@@ -494,12 +494,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
     let vi = input.lang == crate::Lang::Vi;
     let n = |v: f64| input.lang.text_num(v, 2);
     let year = input.views.first().map_or(0, |v| v.result.target_year);
-    let shares = g
-        .shares_pct
-        .iter()
-        .map(|s| n(*s))
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let shares = input.lang.quarter_shares(&g.shares_pct);
     // Below −100 % the rest of the year cannot miss: said so, not a need.
     let target = input.lang.given_num(g.target_pct);
     let (need_en, need_vi) = if g.required_rest_pct <= -100.0 {

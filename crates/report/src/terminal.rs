@@ -442,12 +442,7 @@ pub fn given_known(
     lang: Lang,
 ) -> String {
     let n = |v: f64| lang.text_num(v, 2);
-    let shares = g
-        .shares_pct
-        .iter()
-        .map(|s| n(*s))
-        .collect::<Vec<_>>()
-        .join(" / ");
+    let shares = lang.quarter_shares(&g.shares_pct);
     let mut out = String::from("\n");
     let vi = lang == Lang::Vi;
     // Below −100 % no rest of the year can miss: say that, not a "need".

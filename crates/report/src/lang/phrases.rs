@@ -537,12 +537,7 @@ impl Lang {
             grdp_core::quarters::KnownPart::M9 => ("Q4", "quý IV"),
         };
         let known_vi = self.known_part(r.known);
-        let shares = r
-            .shares_pct
-            .iter()
-            .map(|s| n(*s))
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let shares = self.quarter_shares(&r.shares_pct);
         let equal = !r.shares_stated;
         let mut out = String::new();
         if self.vi() {
@@ -642,6 +637,15 @@ impl Lang {
             }
         }
         out
+    }
+
+    /// Four quarter shares, percent, as the outputs list them: 25 / 24.62 /
+    /// 24.92 / 25.33 (at most two decimals, none trailing).
+    pub fn quarter_shares(self, pct: &[f64; 4]) -> String {
+        pct.iter()
+            .map(|s| self.text_num(*s, 2))
+            .collect::<Vec<_>>()
+            .join(" / ")
     }
 
     /// After a list of quarter shares: whether they were stated or assumed

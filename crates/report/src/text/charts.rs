@@ -131,12 +131,7 @@ impl Words<'_> {
         let covered = g.shares_pct[..g.known.quarters()].iter().sum::<f64>();
         let year_at_expected =
             n((g.known_growth_pct * covered + expected * (100.0 - covered)) / 100.0);
-        let shares = g
-            .shares_pct
-            .iter()
-            .map(|s| n(*s))
-            .collect::<Vec<_>>()
-            .join(" / ");
+        let shares = self.lang.quarter_shares(&g.shares_pct);
         let status = self
             .lang
             .shares_status(g.shares_stated, g.shares_given_sum_pct);
