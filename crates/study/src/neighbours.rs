@@ -39,7 +39,7 @@ pub struct NeighbourRow {
     /// The aim's source address.
     pub aim_source: Option<String>,
     /// The step from the year's growth to the aim's lower bound, percentage
-    /// points, where both are known.
+    /// points, where both are known (to nine decimals).
     pub step_pp: Option<f64>,
 }
 
@@ -172,7 +172,11 @@ pub fn compare(
                 aim_max_pct: aim_max.map(|r| r.value),
                 aim_status: aim_min.or(aim_max).map(|r| r.status.clone()),
                 aim_source: aim_min.or(aim_max).map(|r| r.source.clone()),
-                step_pp: growth_pct.zip(aim_min_pct).map(|(g, a)| a - g),
+                // Two published figures' difference, rounded to nine
+                // decimals: 10 − 7.23 is 2.77, not 2.7699999999999996.
+                step_pp: growth_pct
+                    .zip(aim_min_pct)
+                    .map(|(g, a)| ((a - g) * 1e9).round() / 1e9),
             }
         })
         .collect();
