@@ -192,6 +192,26 @@ pub struct CommonArgs {
     pub output: Option<PathBuf>,
 }
 
+/// What a release gives of the target year so far, for `simulate` and
+/// `report` alike.
+#[derive(Debug, Args)]
+pub struct YearSoFarArgs {
+    /// What a release gives of the target year so far, cumulated from
+    /// January on the same period of the year before, percent: Q1=7.15,
+    /// H1=7.4 or 9M=7.5 (default: the scenario's `[known]`, where given).
+    #[arg(long, value_name = "PART=PCT", value_parser = parse_known)]
+    pub known: Option<(grdp_study::solve::KnownPart, f64)>,
+    /// With --known: the year before's quarter shares at constant prices,
+    /// percent, Q1,Q2,Q3,Q4 (default: the scenario's, else equal).
+    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
+    pub quarter_shares: Option<Vec<f64>>,
+    /// With --known (or what the scenario knows of the year): the spread
+    /// of the rest of the year's growth over the year's (default: from
+    /// independent quarters, 2 with one quarter left).
+    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
+    pub rest_spread: Option<f64>,
+}
+
 /// `grdp solve`.
 #[derive(Debug, Args)]
 #[command(group(clap::ArgGroup::new("question").required(true).args(["component", "uniform", "period", "remaining"])))]
@@ -986,19 +1006,8 @@ pub struct SimulateArgs {
     /// Component whose required growth is reported (default: the largest).
     #[arg(long, value_name = "ID")]
     pub required: Option<String>,
-    /// Part of the target year already known, cumulated from January as
-    /// releases print it (Q1=7.15, H1=7.87, 9M=7.39): P is also given for
-    /// the rest of the year alone.
-    #[arg(long, value_name = "PART=PCT", value_parser = parse_known)]
-    pub known: Option<(grdp_study::solve::KnownPart, f64)>,
-    /// With --known: the base year's quarter shares at constant prices,
-    /// percent, Q1,Q2,Q3,Q4 (default: equal).
-    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
-    pub quarter_shares: Option<Vec<f64>>,
-    /// With --known: the spread of the rest of the year's growth over the
-    /// year's (default: from independent quarters, 2 with one quarter left).
-    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
-    pub rest_spread: Option<f64>,
+    #[command(flatten)]
+    pub year_so_far: YearSoFarArgs,
     /// Write every draw of the first view (target year) to this CSV file
     /// (`-`: standard output, when the table has a file of its own).
     #[arg(long, value_name = "FILE")]
@@ -1228,20 +1237,8 @@ pub struct ReportArgs {
     /// Who issues the briefing, printed under its title (default: the scenario's `issuer`).
     #[arg(long, value_name = "TEXT")]
     pub issuer: Option<String>,
-    /// What a release gives of the target year so far, cumulated from
-    /// January on the same period of the year before, percent: Q1=7.15,
-    /// H1=7.4 or 9M=7.5 (default: the scenario's `[known]`, where given).
-    #[arg(long, value_name = "PART=PCT", value_parser = parse_known)]
-    pub known: Option<(grdp_study::solve::KnownPart, f64)>,
-    /// With --known: the year before's quarter shares at constant prices,
-    /// percent, Q1,Q2,Q3,Q4 (default: the scenario's, else equal).
-    #[arg(long, value_name = "Q1,Q2,Q3,Q4", value_parser = parse_share, value_delimiter = ',')]
-    pub quarter_shares: Option<Vec<f64>>,
-    /// With --known (or what the scenario knows of the year): the spread of the rest of the
-    /// year's growth over the year's (default: from independent quarters,
-    /// 2 with one quarter left).
-    #[arg(long, value_name = "RATIO", value_parser = parse_ratio)]
-    pub rest_spread: Option<f64>,
+    #[command(flatten)]
+    pub year_so_far: YearSoFarArgs,
     /// Pixel scale of the charts: 1 for 1200 × 750, 2 for print.
     #[arg(long, default_value_t = 1, value_parser = parse_scale)]
     pub scale: u32,

@@ -5,7 +5,7 @@ use grdp_study::{Study, StudyOptions};
 use crate::args::ReportArgs;
 
 pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
-    crate::args::note_target_and_known(args.target, args.known);
+    crate::args::note_target_and_known(args.target, args.year_so_far.known);
     let mut loaded = crate::args::load(&args.scenario, args.builtin)?;
     let (history, history_name) = crate::args::load_history(&args.history)?;
     // The area's own record in the history, where the scenario names one.
@@ -27,11 +27,13 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         .year;
     // A --year that is no plan year is refused by the simulation, in its
     // own words; the known part is not applied to it first.
-    if (args.known.is_some() || args.quarter_shares.is_some() || args.rest_spread.is_some())
+    if (args.year_so_far.known.is_some()
+        || args.year_so_far.quarter_shares.is_some()
+        || args.year_so_far.rest_spread.is_some())
         && loaded.scenario.plan().year(year).is_some()
     {
         let file = loaded.scenario.known().filter(|k| k.year == year).cloned();
-        let (part, growth_pct) = match (args.known, &file) {
+        let (part, growth_pct) = match (args.year_so_far.known, &file) {
             (Some(k), _) => k,
             (None, Some(k)) => (k.part, k.growth_pct),
             (None, None) => {
@@ -42,7 +44,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
                 .into());
             }
         };
-        let shares = crate::args::quarter_shares(args.quarter_shares.as_deref())?
+        let shares = crate::args::quarter_shares(args.year_so_far.quarter_shares.as_deref())?
             .or(file.as_ref().map(|k| k.shares))
             .unwrap_or(grdp_study::partly_known::QuarterShares::EQUAL);
         let known = grdp_study::partly_known::KnownYear {
@@ -59,7 +61,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             .map_err(|e| crate::UsageError(format!("--known: {e}")))?;
         // Where the figure comes from, for the page: not the scenario's
         // source, which it replaces.
-        if let Some((_, pct)) = args.known {
+        if let Some((_, pct)) = args.year_so_far.known {
             loaded.provenance.retain(|p| p.field != "known.growth_pct");
             loaded.provenance.push(grdp_scenario::Provenance {
                 field: "known.growth_pct".into(),
@@ -95,7 +97,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let options = StudyOptions {
         simulation: Some(simulation),
         history: region.map(|region| (&history, region)),
-        rest_spread_ratio: args.rest_spread,
+        rest_spread_ratio: args.year_so_far.rest_spread,
         provinces: provinces.as_ref().map(|(t, name)| (t, name.as_str())),
     };
     let progress = crate::progress::Progress::new(args.quiet);

@@ -88,7 +88,7 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     if let Some(draws) = save_draws {
         grdp_report::write::refuse_inputs(draws, &inputs)?;
     }
-    crate::args::note_target_and_known(args.target, args.known);
+    crate::args::note_target_and_known(args.target, args.year_so_far.known);
     let loaded = crate::args::load(&args.common.scenario, args.common.builtin)?;
     // The scenario's own record, checked against the history where it is
     // the one applied.
@@ -156,13 +156,15 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
     // [known]; the shares from --quarter-shares, else the scenario's, else
     // equal (an assumption the output states).
     let file_known = loaded.scenario.known().filter(|k| k.year == target_year);
-    let stated_shares = crate::args::quarter_shares(args.quarter_shares.as_deref())?;
-    let known = match (args.known, file_known) {
+    let stated_shares = crate::args::quarter_shares(args.year_so_far.quarter_shares.as_deref())?;
+    let known = match (args.year_so_far.known, file_known) {
         (Some((part, pct)), k) => Some((part, pct, k.map(|k| k.shares))),
         (None, Some(k)) => Some((k.part, k.growth_pct, Some(k.shares))),
         (None, None) => None,
     };
-    if known.is_none() && (args.quarter_shares.is_some() || args.rest_spread.is_some()) {
+    if known.is_none()
+        && (args.year_so_far.quarter_shares.is_some() || args.year_so_far.rest_spread.is_some())
+    {
         return Err(UsageError(crate::args::in_lang(
             "--quarter-shares and --rest-spread go with --known PART=PCT (or a [known] block for the target year)".into(),
             "--quarter-shares và --rest-spread đi cùng --known KỲ=PCT (hoặc khối [known] cho năm chỉ tiêu trong kịch bản)".into(),
@@ -243,10 +245,15 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
             let shares = stated_shares
                 .or(file_shares)
                 .unwrap_or(grdp_study::partly_known::QuarterShares::EQUAL);
-            let mut g =
-                grdp_study::partly_known::given_known(&sim, part, pct, &shares, args.rest_spread)
-                    .map_err(crate::errors::in_flags)?;
-            g.known_source = match args.known {
+            let mut g = grdp_study::partly_known::given_known(
+                &sim,
+                part,
+                pct,
+                &shares,
+                args.year_so_far.rest_spread,
+            )
+            .map_err(crate::errors::in_flags)?;
+            g.known_source = match args.year_so_far.known {
                 Some(_) => Some("--known".into()),
                 None => loaded.source_of("known.growth_pct"),
             };
