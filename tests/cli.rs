@@ -138,12 +138,9 @@ fn output_file_is_written_whole() {
     assert!(stdout(&o).is_empty());
     let text = std::fs::read_to_string(&path).unwrap();
     let mut lines = text.lines();
-    assert!(
-        lines
-            .next()
-            .unwrap()
-            .starts_with("year,component,name,growth_pct,weight_pct,contribution_pp")
-    );
+    assert!(lines.next().unwrap().starts_with(
+        "year,component,name,growth_2010_prices_pct,weight_2010_prices_pct,contribution_pp"
+    ));
     assert_eq!(
         lines.count(),
         6 * 5,

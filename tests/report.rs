@@ -219,6 +219,48 @@ fn the_page_references_every_chart_and_every_reference_exists() {
     }
 }
 
+/// The projection table a planner opens in a spreadsheet: each header says
+/// its price basis, and the numbers read as the plan writes them.
+#[test]
+fn projection_csv_names_its_price_basis_and_prints_plain_numbers() {
+    let dir = tempfile::tempdir().unwrap();
+    report(dir.path(), &[]);
+    let text = std::fs::read_to_string(dir.path().join("r").join("projection.csv")).unwrap();
+    let mut lines = text.lines();
+    let header: Vec<&str> = lines.next().unwrap().split(',').collect();
+    let col = |name: &str| {
+        header
+            .iter()
+            .position(|h| *h == name)
+            .unwrap_or_else(|| panic!("no column {name} in {header:?}"))
+    };
+    let total_2025: Vec<&str> = lines
+        .find(|l| l.starts_with("2025,total,"))
+        .unwrap()
+        .split(',')
+        .collect();
+    // The scenario's GRDP deflator for 2025 is 4.06 % (data/cantho/DERIVATION.md);
+    // the arithmetic of nominal over real growth leaves 4.059999999999997.
+    assert_eq!(total_2025[col("price_growth_pct")], "4.06");
+    assert_eq!(total_2025[col("weight_2010_prices_pct")], "100");
+    assert_eq!(total_2025[col("share_current_prices_pct")], "100");
+    // The built-in base gives weights, not levels, at 2010 prices.
+    assert_eq!(total_2025[col("level_2010_prices_bn_vnd")], "");
+    let growth: f64 = total_2025[col("growth_2010_prices_pct")].parse().unwrap();
+    approx::assert_abs_diff_eq!(growth, 9.48, epsilon = 0.005);
+    // Nine decimals at most in every figure.
+    for line in text.lines().skip(1) {
+        for field in line.split(',') {
+            if let Some((_, decimals)) = field.split_once('.') {
+                assert!(
+                    decimals.len() <= 9 || decimals.parse::<f64>().is_err(),
+                    "{field} in {line}"
+                );
+            }
+        }
+    }
+}
+
 #[test]
 fn summary_json_holds_the_answers_worked_out_by_hand() {
     let dir = tempfile::tempdir().unwrap();

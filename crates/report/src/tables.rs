@@ -25,12 +25,37 @@ pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, ReportE
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// A number for CSV: full precision, empty when unknown.
+/// Decimal places a CSV number keeps. Nine is far below anything the
+/// figures can resolve (growth in hundredths of a point, levels in billions
+/// of VND, probabilities from at most 10⁹ draws) and far above the binary
+/// noise of the arithmetic that makes 4.06 print as 4.059999999999997.
+const CSV_DECIMALS: usize = 9;
+
+/// A number for CSV: rounded to nine decimal places with trailing
+/// zeros dropped (`4.06`, `100`), empty when unknown.
 pub fn csv_num(v: Option<f64>) -> String {
-    v.map_or_else(String::new, |x| format!("{x}"))
+    v.map_or_else(String::new, csv_number)
+}
+
+/// [`csv_num`] of a known number.
+fn csv_number(x: f64) -> String {
+    if !x.is_finite() {
+        return format!("{x}");
+    }
+    let fixed = format!("{x:.CSV_DECIMALS$}");
+    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
+    // A tiny negative rounds to "-0", which is zero.
+    if trimmed == "-0" {
+        "0".to_string()
+    } else {
+        trimmed.to_string()
+    }
 }
 
 /// The projection: one row per component and year, then the year's total.
+/// Each header names its unit and price basis: growth and weights at
+/// constant 2010 prices, structure at current prices, levels in billion VND
+/// at either.
 pub fn projection(
     loaded: &LoadedScenario,
     p: &Projection,
@@ -40,14 +65,14 @@ pub fn projection(
         "year",
         "component",
         "name",
-        "growth_pct",
-        "weight_pct",
+        "growth_2010_prices_pct",
+        "weight_2010_prices_pct",
         "contribution_pp",
         "share_of_increase_pct",
         "price_growth_pct",
-        "share_current_pct",
-        "constant_bn_vnd",
-        "current_bn_vnd",
+        "share_current_prices_pct",
+        "level_2010_prices_bn_vnd",
+        "level_current_prices_bn_vnd",
     ];
     let mut rows = Vec::new();
     for y in &p.years {
@@ -97,6 +122,7 @@ pub fn audit(checks: &[Check]) -> Result<String, ReportError> {
             let text = match v {
                 serde_json::Value::Null => String::new(),
                 serde_json::Value::String(s) => s.clone(),
+                serde_json::Value::Number(n) if n.is_f64() => csv_num(n.as_f64()),
                 other => other.to_string(),
             };
             rows.push(vec![
@@ -253,7 +279,7 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> Result<String, 
                 "planned_growth_pct",
                 "required_growth_pct",
                 "change_pp",
-                "weight_pct",
+                "weight_2010_prices_pct",
             ],
             &[vec![
                 c.year.to_string(),
@@ -437,4 +463,25 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
         })
         .collect();
     csv_text(&header, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Worked by hand: each number rounded to nine places, trailing zeros
+    /// dropped, exactly as a reader would write it.
+    #[test]
+    fn csv_numbers_drop_binary_noise_and_keep_nine_places() {
+        // A deflator of exactly 4.06 % after the arithmetic.
+        assert_eq!(csv_num(Some(4.059999999999997)), "4.06");
+        assert_eq!(csv_num(Some(0.00044399999999988893)), "0.000444");
+        assert_eq!(csv_num(Some(100.0)), "100");
+        assert_eq!(csv_num(Some(269781.7381390556)), "269781.738139056");
+        assert_eq!(csv_num(Some(0.000499983556704618)), "0.000499984");
+        assert_eq!(csv_num(Some(-2.372)), "-2.372");
+        // Smaller than the last place kept: zero, never "-0".
+        assert_eq!(csv_num(Some(-4e-11)), "0");
+        assert_eq!(csv_num(None), "");
+    }
 }
