@@ -113,6 +113,8 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "14.67",
                 "+2.68",
                 "at the assumed sector growth, GRDP grows 7.32%",
+                // What the figures are as of, under the date it was run.
+                "Data vintage: 2025 = the estimate of early December 2025",
             ],
             [
                 "sector targets add up",
@@ -128,6 +130,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "14,67",
                 "thêm 2,68 điểm phần trăm",
                 "với tốc độ tăng giả định của các khu vực, GRDP tăng 7,32%",
+                "Thời điểm số liệu: năm 2025 theo số ước tính đầu tháng 12/2025",
             ],
             [
                 "chỉ tiêu khu vực cộng lại",
@@ -157,6 +160,15 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
         for f in forbidden {
             assert!(!page.contains(f), "{lang}: the page says {f:?}");
         }
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap())
+                .unwrap();
+        let vintage = summary["data_vintage"].as_str().unwrap();
+        assert!(vintage.contains(if lang == "en" {
+            "January 2026"
+        } else {
+            "tháng 1/2026"
+        }));
         assert!(
             !out.join("10-year-so-far.png").exists(),
             "{lang}: nothing is known of 2026 in the scenario"

@@ -111,6 +111,17 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         ),
     };
     h += &format!("<p class=\"meta\">{}</p>\n", esc(&issued));
+    // What the figures are as of: the page's date is when it was run, not
+    // how recent its data is.
+    if let Some(v) = input.lang.scenario_vintage(input.loaded) {
+        h += &format!(
+            "<p class=\"meta\">{}</p>\n",
+            esc(&pick(
+                &format!("Data vintage: {v}."),
+                &format!("Thời điểm số liệu: {v}.")
+            ))
+        );
+    }
     h += &format!(
         "<p class=\"meta\">{}</p>\n</header>\n",
         esc(&source_line(input))

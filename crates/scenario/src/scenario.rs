@@ -115,8 +115,11 @@ pub struct ScenarioMeta {
     pub description: Option<String>,
     /// `description` in Vietnamese, where given.
     pub description_vi: Option<String>,
-    /// Which vintage of the data it uses.
+    /// Which vintage of the data it uses: which estimates, of when (the
+    /// report prints it under the title, as "Data vintage").
     pub vintage: Option<String>,
+    /// `vintage` in Vietnamese, where given.
+    pub vintage_vi: Option<String>,
     /// Who issues briefings on it (an office, a consultant), where given.
     pub issuer: Option<String>,
     /// Where its data come from, in a few words for a chart's source line
@@ -260,6 +263,7 @@ struct RawMeta {
     description: Option<String>,
     description_vi: Option<String>,
     vintage: Option<String>,
+    vintage_vi: Option<String>,
     issuer: Option<String>,
     data_source: Option<String>,
     data_source_vi: Option<String>,
@@ -474,6 +478,7 @@ impl Builder<'_> {
                 description: raw.scenario.description,
                 description_vi: raw.scenario.description_vi,
                 vintage: raw.scenario.vintage,
+                vintage_vi: raw.scenario.vintage_vi,
                 issuer: raw.scenario.issuer,
                 data_source: raw.scenario.data_source,
                 data_source_vi: raw.scenario.data_source_vi,

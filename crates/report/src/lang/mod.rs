@@ -36,6 +36,16 @@ impl Lang {
         }
     }
 
+    /// Which estimates the scenario uses, of when (its `vintage`, or
+    /// `vintage_vi` in Vietnamese where given), if it says.
+    pub fn scenario_vintage(self, scenario: &LoadedScenario) -> Option<&str> {
+        let meta = &scenario.meta;
+        match self {
+            Lang::En => meta.vintage.as_deref(),
+            Lang::Vi => meta.vintage_vi.as_deref().or(meta.vintage.as_deref()),
+        }
+    }
+
     /// A component's display name.
     pub fn component_name(self, scenario: &LoadedScenario, index: usize) -> &str {
         scenario.names.get(index).map_or("?", |n| match self {
