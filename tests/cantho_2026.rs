@@ -299,8 +299,9 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     );
 }
 
-/// A `[compare]` name the provincial table lacks is refused with the names
-/// it has; a name given twice, at the scenario's line.
+/// A `[compare]` name the provincial table lacks is refused at its line and
+/// column, with the name it most likely meant (typed without accents); a
+/// name given twice, at the scenario's line.
 #[test]
 fn a_compare_name_the_table_lacks_is_refused() {
     let dir = tempfile::tempdir().unwrap();
@@ -309,7 +310,15 @@ fn a_compare_name_the_table_lacks_is_refused() {
         (
             "\"Cà Mau (merged)\"",
             "\"Ca Mau\"",
-            "no region `Ca Mau` in built-in table",
+            // Line 37, after `with = [` and three names of 19, 20 and 20
+            // characters with their quotes, each followed by ", ".
+            "s.toml:37:74: [compare]: no region `Ca Mau` in built-in table data/provinces/provinces.csv; did you mean `Cà Mau`?",
+            1,
+        ),
+        (
+            "\"Cà Mau (merged)\"",
+            "\"Ca mau  (Merged)\"",
+            "did you mean `Cà Mau (merged)`?",
             1,
         ),
         (

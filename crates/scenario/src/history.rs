@@ -29,6 +29,37 @@ pub fn region_name(name: &str) -> String {
     name.trim().nfc().collect()
 }
 
+/// The name of `known` a typing slip in `found` most likely meant: the
+/// same name but for accents, `đ`, case or spacing ("Ca Mau" for "Cà
+/// Mau"), else the nearest of the names so folded, at most one edit in
+/// four letters away. `None` where none is close. For an error's "did you mean".
+pub fn nearest_region<'k>(found: &str, known: &[&'k str]) -> Option<&'k str> {
+    let target = folded(found);
+    known
+        .iter()
+        .map(|k| (crate::scenario::edit_distance(&target, &folded(k)), *k))
+        // At most one edit in four letters: "Hau Gaing" finds "Hậu Giang",
+        // but "Z" does not find "A".
+        .filter(|(d, k)| d * 4 <= k.chars().count())
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, k)| k)
+}
+
+/// A region's name without accents, in lower case, spaces collapsed: how
+/// a name typed on a keyboard without Vietnamese input is compared.
+fn folded(name: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    use unicode_normalization::char::is_combining_mark;
+    name.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .map(|c| if matches!(c, 'đ' | 'Đ') { 'd' } else { c })
+        .flat_map(char::to_lowercase)
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The vintages grdp reads by name: [`LATEST`] for every series, and the
 /// first estimates the record of past shortfalls can be asked to use.
 /// Any other name is kept for the record only.
@@ -510,6 +541,22 @@ mod tests {
         let e = parse_history(text, "h.csv").unwrap_err();
         assert_eq!(e.line, Some(3));
         assert!(e.to_string().contains("line 2"), "{e}");
+    }
+
+    /// A name typed without accents, in another case or with a stray
+    /// space finds the table's; a letter off finds it too; a name unlike
+    /// any finds none.
+    #[test]
+    fn a_region_typed_without_accents_finds_the_tables_name() {
+        let known = ["Cà Mau", "Cà Mau (merged)", "Đồng Tháp", "Hậu Giang"];
+        assert_eq!(nearest_region("Ca Mau", &known), Some("Cà Mau"));
+        assert_eq!(
+            nearest_region("ca mau  (Merged)", &known),
+            Some("Cà Mau (merged)")
+        );
+        assert_eq!(nearest_region("Dong Thap", &known), Some("Đồng Tháp"));
+        assert_eq!(nearest_region("Hau Gaing", &known), Some("Hậu Giang"));
+        assert_eq!(nearest_region("Kiên Giang", &known), None);
     }
 
     /// Lines are counted the same with Windows line endings (CR LF, as

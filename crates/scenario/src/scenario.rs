@@ -143,6 +143,10 @@ pub struct Compare {
     pub region: String,
     /// The others, in the order the briefing lists them.
     pub with: Vec<String>,
+    /// Where each name stands in the scenario file (`file:line:column`),
+    /// the area's first, then the others' in order: errors about a name
+    /// point at it. Empty for a comparison built in code.
+    pub locations: Vec<String>,
 }
 
 /// A component's names for display.
@@ -248,8 +252,8 @@ struct RawScenario {
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawCompare {
-    region: String,
-    with: Vec<String>,
+    region: Spanned<String>,
+    with: Vec<Spanned<String>>,
 }
 
 #[derive(Deserialize)]
@@ -423,11 +427,18 @@ impl Builder<'_> {
             Some(c) => {
                 let span = Some(c.span());
                 let c = c.get_ref();
-                let region = crate::history::region_name(&c.region);
+                let region = crate::history::region_name(c.region.get_ref());
                 let with: Vec<String> = c
                     .with
                     .iter()
-                    .map(|r| crate::history::region_name(r))
+                    .map(|r| crate::history::region_name(r.get_ref()))
+                    .collect();
+                let locations = std::iter::once(&c.region)
+                    .chain(&c.with)
+                    .map(|name| {
+                        let (line, column) = self.loc.line_col(name.span().start);
+                        format!("{}:{line}:{column}", self.loc.origin())
+                    })
                     .collect();
                 let mut seen = std::collections::HashSet::new();
                 for name in std::iter::once(&region).chain(&with) {
@@ -446,7 +457,11 @@ impl Builder<'_> {
                         ));
                     }
                 }
-                Some(Compare { region, with })
+                Some(Compare {
+                    region,
+                    with,
+                    locations,
+                })
             }
             None => None,
         };
@@ -890,7 +905,7 @@ pub(crate) fn suggestion<S: AsRef<str>>(found: &str, known: &[S]) -> String {
 }
 
 /// Levenshtein distance in characters.
-fn edit_distance(a: &str, b: &str) -> usize {
+pub(crate) fn edit_distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {

@@ -74,15 +74,18 @@ pub enum StudyError {
     },
     /// A region of a scenario's `[compare]` the provincial table does not
     /// hold.
-    #[error(
-        "[compare]: no region `{name}` in {origin}; expected names as the table writes them: {}",
-        known.join(", ")
-    )]
+    #[error("{}", unknown_compare_region(.name, .origin, .location.as_deref(), .meant.as_deref(), .known))]
     UnknownCompareRegion {
         /// The name asked for.
         name: String,
         /// The table, as its errors name it.
         origin: String,
+        /// Where the name stands in the scenario file (`file:line:column`),
+        /// where known.
+        location: Option<String>,
+        /// The table's name it most likely meant (the same but for
+        /// accents, or a letter or two), where one is close.
+        meant: Option<String>,
         /// The table's regions.
         known: Vec<String>,
     },
@@ -156,6 +159,28 @@ impl StudyError {
     /// Whether the run was cancelled (Ctrl-C), rather than refused.
     pub fn is_cancelled(&self) -> bool {
         matches!(self, StudyError::Engine(McError::Cancelled { .. }))
+    }
+}
+
+/// The message of [`StudyError::UnknownCompareRegion`]: the place in the
+/// scenario, the name, and either the name it most likely meant or, with
+/// no close one, every name the table has.
+fn unknown_compare_region(
+    name: &str,
+    origin: &str,
+    location: Option<&str>,
+    meant: Option<&str>,
+    known: &[String],
+) -> String {
+    let at = location.map_or_else(String::new, |l| format!("{l}: "));
+    match meant {
+        Some(m) => format!(
+            "{at}[compare]: no region `{name}` in {origin}; did you mean `{m}`? Names must be written as the table writes them, accents included"
+        ),
+        None => format!(
+            "{at}[compare]: no region `{name}` in {origin}; expected names as the table writes them: {}",
+            known.join(", ")
+        ),
     }
 }
 

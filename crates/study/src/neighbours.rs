@@ -69,8 +69,9 @@ fn holds(period: &str, year: i32) -> bool {
 
 /// The comparison `compare` asks for, from the provincial table `table`:
 /// growth in `year` (the base year) and aims over a period holding
-/// `plan_year`. A name the table does not have is an error that lists the
-/// names it has.
+/// `plan_year`. A name the table does not have is an error at its place
+/// in the scenario, with the name it most likely meant, else the names the
+/// table has.
 pub fn compare(
     table: &History,
     origin: &str,
@@ -79,7 +80,7 @@ pub fn compare(
     plan_year: i32,
 ) -> Result<Neighbours, StudyError> {
     let names = std::iter::once(&compare.region).chain(&compare.with);
-    for name in names.clone() {
+    for (i, name) in names.clone().enumerate() {
         if !table.records.iter().any(|r| &r.region == name) {
             let mut known: Vec<&str> = table.records.iter().map(|r| r.region.as_str()).collect();
             known.sort_unstable();
@@ -87,6 +88,8 @@ pub fn compare(
             return Err(StudyError::UnknownCompareRegion {
                 name: name.clone(),
                 origin: origin.to_string(),
+                location: compare.locations.get(i).cloned(),
+                meant: grdp_scenario::history::nearest_region(name, &known).map(str::to_string),
                 known: known.into_iter().map(str::to_string).collect(),
             });
         }
@@ -213,6 +216,7 @@ C,2026-2030,total,average_growth_target_min_pct,8.5,%,target,latest,https://aim
         let c = Compare {
             region: "A".into(),
             with: vec!["B".into(), "C".into()],
+            locations: vec![],
         };
         let n = compare(&table(), "t.csv", &c, 2025, 2026).unwrap();
         assert_eq!(n.period.as_deref(), Some("2026-2030"));
@@ -249,6 +253,7 @@ C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
         let c = Compare {
             region: "A".into(),
             with: vec!["B".into(), "C".into()],
+            locations: vec![],
         };
         let n = compare(&t, "t.csv", &c, 2025, 2026).unwrap();
         assert_eq!(n.period.as_deref(), Some("2026-2030"));
@@ -260,6 +265,7 @@ C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
         let c2 = Compare {
             region: "B".into(),
             with: vec!["A".into(), "C".into()],
+            locations: vec![],
         };
         assert_eq!(
             compare(&t, "t.csv", &c2, 2025, 2026)
@@ -288,6 +294,7 @@ C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
         let c = Compare {
             region: "A".into(),
             with: vec!["Z".into()],
+            locations: vec![],
         };
         let e = compare(&table(), "t.csv", &c, 2025, 2026)
             .unwrap_err()
