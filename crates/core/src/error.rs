@@ -151,6 +151,15 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
+    /// A period target (average growth over years) is malformed: no bound,
+    /// minimum above maximum, last year before first.
+    #[error("period target `{id}`: {reason}")]
+    InvalidPeriodTarget {
+        /// The period target's id.
+        id: String,
+        /// What is wrong.
+        reason: String,
+    },
     /// A solver was asked something with no answer.
     #[error("cannot solve {what}: {reason}")]
     Unsolvable {
@@ -180,6 +189,7 @@ impl ModelError {
             | ModelError::OutcomeAfterBase { field, .. } => Some(field.clone()),
             ModelError::DuplicateComponent { id } => Some(format!("components.{id}")),
             ModelError::InvalidTarget { id, .. } => Some(format!("target.{id}")),
+            ModelError::InvalidPeriodTarget { id, .. } => Some(format!("period_target.{id}")),
             ModelError::NoComponents
             | ModelError::EmptyComponentId { .. }
             | ModelError::QuarterSharesDoNotSumTo100 { .. }

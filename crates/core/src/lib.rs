@@ -94,7 +94,7 @@ impl Scenario {
         mut outcomes: Vec<YearGrowth>,
     ) -> Result<Self, ModelError> {
         for p in &period_targets {
-            let invalid = |reason: String| ModelError::InvalidTarget {
+            let invalid = |reason: String| ModelError::InvalidPeriodTarget {
                 id: p.id.clone(),
                 reason,
             };
@@ -111,7 +111,7 @@ impl Scenario {
             }
             for (name, v) in [("min", p.bound.min), ("max", p.bound.max)] {
                 if let Some(v) = v {
-                    error::growth_pct(|| format!("target.{}.{name}", p.id), v)?;
+                    error::growth_pct(|| format!("period_target.{}.{name}", p.id), v)?;
                 }
             }
             if let (Some(lo), Some(hi)) = (p.bound.min, p.bound.max)

@@ -6,15 +6,18 @@ use grdp_scenario::LoadedScenario;
 
 use crate::lang::Lang;
 
-/// The scenario file's notes on target `id` (both bounds, each once), in
-/// `lang` where the file gives it; a note only in the other language says
-/// which it is in.
+/// The scenario file's notes on target or period target `id` (ids are
+/// unique across both; both bounds, each once), in `lang` where the file
+/// gives it; a note only in the other language says which it is in.
 pub(crate) fn target_notes(loaded: &LoadedScenario, id: &str, lang: Lang) -> Vec<String> {
     let vi = lang == Lang::Vi;
     let mut notes: Vec<String> = Vec::new();
     for b in ["min", "max"] {
-        let field = format!("target.{id}.{b}");
-        let Some(p) = loaded.provenance.iter().find(|p| p.field == field) else {
+        let fields = [
+            format!("target.{id}.{b}"),
+            format!("period_target.{id}.{b}"),
+        ];
+        let Some(p) = loaded.provenance.iter().find(|p| fields.contains(&p.field)) else {
             continue;
         };
         let note = match (vi, &p.note_vi, &p.note) {

@@ -301,20 +301,32 @@ impl Builder<'_> {
     ) {
         let e = s.economy();
         let in_unit = |v: f64| v > 0.0 && v < 1.0;
-        for t in s.targets().targets() {
-            let percent = match t.indicator {
+        // Each target in percent with its bounds: a year's, and a period's
+        // average growth.
+        let percent_targets = s
+            .targets()
+            .targets()
+            .iter()
+            .filter(|t| match t.indicator {
                 Indicator::GrowthPct => t.component.is_none(),
                 Indicator::NominalGrowthPct
                 | Indicator::LabourProductivityGrowthPct
                 | Indicator::ShareCurrentPct => true,
                 _ => false,
-            };
-            let bounds: Vec<f64> = [t.bound.min, t.bound.max].into_iter().flatten().collect();
-            if percent && !bounds.is_empty() && bounds.iter().all(|&v| in_unit(v)) {
+            })
+            .map(|t| (format!("target.{}", t.id), &t.bound))
+            .chain(
+                s.period_targets()
+                    .iter()
+                    .map(|t| (format!("period_target.{}", t.id), &t.bound)),
+            );
+        for (field, bound) in percent_targets {
+            let bounds: Vec<f64> = [bound.min, bound.max].into_iter().flatten().collect();
+            if !bounds.is_empty() && bounds.iter().all(|&v| in_unit(v)) {
                 let written: Vec<String> = bounds.iter().map(|&v| tidy(v)).collect();
                 let meant: Vec<String> = bounds.iter().map(|&v| tidy(100.0 * v)).collect();
                 out.push(self.warning(
-                    &format!("target.{}", t.id),
+                    &field,
                     format!(
                         "{} % is below 1 %: typed as a fraction ({} for {} %)? Targets are written in percent",
                         written.join("–"),

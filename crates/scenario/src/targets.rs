@@ -167,7 +167,7 @@ impl Builder<'_> {
     ) -> Result<PeriodTarget, LoadError> {
         let t = raw.get_ref();
         let id = t.id.get_ref().clone();
-        let at = format!("target.{id}");
+        let at = format!("period_target.{id}");
         self.spans.insert(at.clone(), raw.span());
         if let Some(s) = &t.status {
             self.status(&at, s)?;
