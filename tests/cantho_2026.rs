@@ -283,6 +283,18 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     let p = upper["probability"].as_f64().unwrap();
     assert!((p - 0.064).abs() < 0.01, "{p}");
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    // The main-targets table gives it beside P of the lower end, and its
+    // note says which is which.
+    let cell = page
+        .split("data-label=\"Probability\">")
+        .nth(1)
+        .and_then(|c| c.split('<').next())
+        .unwrap();
+    assert!(
+        cell.ends_with(&format!("(≥ 10.5: {p:.3})")),
+        "the targets table's probability: {cell}"
+    );
+    assert!(page.contains("in brackets, of at least 10.5 %"));
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
     // Chart 11, page and phone copies, and on the page.
     for f in ["11-neighbours.png", "11-neighbours.phone.png"] {

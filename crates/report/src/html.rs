@@ -283,11 +283,25 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             .collect(),
     };
     h += &targets.html();
+    // A growth range's probability is of its lower end; its upper end's
+    // stands beside it in brackets.
+    let range_note = input
+        .briefing
+        .preferred
+        .as_ref()
+        .and_then(|pr| pr.upper_end)
+        .map_or((String::new(), String::new()), |u| {
+            let n = input.lang.given_num(u.target_pct);
+            (
+                format!(" For the growth range, P is of reaching its lower end; in brackets, of at least {n} %."),
+                format!(" Với chỉ tiêu tăng trưởng là một khoảng: xác suất đạt cận dưới; trong ngoặc, xác suất từ {n}% trở lên."),
+            )
+        });
     h += &format!(
         "<p class=\"note\">{}</p>\n",
         esc(&pick(
             &format!(
-                "Projection: {} (every sector {}). Probability: in the scenario “{view_name}”. A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
+                "Projection: {} (every sector {}). Probability: in the scenario “{view_name}”.{} A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
                 if w.plan_assumed() {
                     "the assumed growth carried forward"
                 } else {
@@ -297,10 +311,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                     "at its target, so each sector's own growth target is met by construction: read its probability"
                 } else {
                     w.at_planned_growth()
-                }
+                },
+                range_note.0
             ),
             &format!(
-                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”. Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”.{} Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
                 if w.plan_assumed() {
                     "Dự báo: tốc độ tăng giả định được giữ nguyên"
                 } else {
@@ -311,7 +326,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 } else {
                     w.at_planned_growth()
                 },
-                view_name
+                view_name,
+                range_note.1
             ),
         ))
     );

@@ -742,7 +742,31 @@ impl Words<'_> {
             base: base_value.map_or("–".into(), |v| self.num(v, d)),
             target: self.bound_plain(&t.bound),
             projected: o.value.map_or("–".into(), |v| self.num(v, d)),
-            probability: probability.map_or("–".into(), |p| self.probability(p)),
+            probability: probability.map_or("–".into(), |p| {
+                // A growth range simulated at its lower end (10-10.5 %):
+                // the chance of its upper end beside it, from the verdict.
+                let upper = self
+                    .input
+                    .briefing
+                    .preferred
+                    .as_ref()
+                    .and_then(|pr| pr.upper_end)
+                    .filter(|u| {
+                        t.indicator == Indicator::GrowthPct
+                            && t.component.is_none()
+                            && t.year == self.main().target_year
+                            && t.bound.max == Some(u.target_pct)
+                    });
+                match upper {
+                    Some(u) => format!(
+                        "{} (≥ {}: {})",
+                        self.probability(p),
+                        self.lang.given_num(u.target_pct),
+                        self.probability(u.probability)
+                    ),
+                    None => self.probability(p),
+                }
+            }),
             verdict,
             class,
         }
