@@ -24,6 +24,21 @@ pub struct Warning {
     pub field: String,
     /// What was found and what to check.
     pub message: String,
+    /// `message` in Vietnamese (numbers with a decimal comma; what is to be
+    /// typed in the file, with its decimal point, in backticks).
+    pub message_vi: String,
+}
+
+impl Warning {
+    /// The warning as [`fmt::Display`] writes it, in Vietnamese where
+    /// `vietnamese`.
+    pub fn display_in(&self, vietnamese: bool) -> String {
+        if !vietnamese {
+            return self.to_string();
+        }
+        let line = self.line.map_or(String::new(), |l| format!(":{l}"));
+        format!("{}{line}: {}: {}", self.origin, self.field, self.message_vi)
+    }
 }
 
 impl fmt::Display for Warning {
@@ -68,8 +83,9 @@ const MAX_FRACTION_LIKE_PRICE_PCT: f64 = 0.2;
 const MIN_PLAUSIBLE_SD_PP: f64 = 0.1;
 
 impl Builder<'_> {
-    /// A warning about `field`, at its line where the file gave one.
-    fn warning(&self, field: &str, message: String) -> Warning {
+    /// A warning about `field`, at its line where the file gave one, in
+    /// English and Vietnamese.
+    fn warning(&self, field: &str, message: String, message_vi: String) -> Warning {
         let mut path = field;
         let span = loop {
             if let Some(s) = self.spans.get(path) {
@@ -85,6 +101,7 @@ impl Builder<'_> {
             line: span.map(|s| self.loc.line_col(s.start).0),
             field: field.to_string(),
             message,
+            message_vi,
         }
     }
 
@@ -98,14 +115,14 @@ impl Builder<'_> {
         let mut out: Vec<Warning> = self
             .notes
             .iter()
-            .map(|(field, message)| self.warning(field, message.clone()))
+            .map(|(field, en, vi)| self.warning(field, en.clone(), vi.clone()))
             .collect();
         let e = s.economy();
         let base = e.base();
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand)
             && emp > pop
         {
-            let w = self.warning("base.employed_thousand", String::new());
+            let w = self.warning("base.employed_thousand", String::new(), String::new());
             return Err(self.loc.invalid(
                 self.spans.get("base.employed_thousand").cloned(),
                 w.field,
@@ -139,6 +156,12 @@ impl Builder<'_> {
                         tidy(pop),
                         tidy(per_capita)
                     ),
+                    format!(
+                        "GRDP {} tỷ đồng trên {} nghìn người là {} triệu đồng/người, ngoài mọi mức của các tỉnh, thành phố Việt Nam (khoảng 40 đến 500): kiểm tra dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân (trong tệp ghi `133065`, không ghi `133.065`), GRDP ghi bằng triệu đồng thay vì tỷ đồng, hoặc dân số ghi bằng người thay vì nghìn người",
+                        tidy_vi(grdp),
+                        tidy_vi(pop),
+                        tidy_vi(per_capita)
+                    ),
                 ));
             }
         }
@@ -155,6 +178,12 @@ impl Builder<'_> {
                     100.0 * inv.base_bn_vnd / grdp,
                     tidy(grdp)
                 ),
+                format!(
+                    "vốn đầu tư {} tỷ đồng bằng {:.0}% GRDP năm xuất phát ({} tỷ đồng); các tỉnh, thành phố thường đầu tư khoảng một phần ba GRDP: kiểm tra đơn vị là tỷ đồng, không phải triệu đồng",
+                    tidy_vi(inv.base_bn_vnd),
+                    100.0 * inv.base_bn_vnd / grdp,
+                    tidy_vi(grdp)
+                ),
             ));
         }
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand) {
@@ -165,6 +194,12 @@ impl Builder<'_> {
                     format!(
                         "{emp} thousand employed is {:.0}% of the population of {pop} thousand; provinces employ about half their people: check the units (thousand persons)",
                         100.0 * share
+                    ),
+                    format!(
+                        "{} nghìn lao động có việc làm bằng {:.0}% dân số {} nghìn người; lao động có việc làm của các tỉnh, thành phố thường khoảng một nửa dân số: kiểm tra đơn vị (nghìn người)",
+                        tidy_vi(emp),
+                        100.0 * share,
+                        tidy_vi(pop)
                     ),
                 ));
             }
@@ -183,6 +218,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 "plan",
                 "every growth rate of the plan is below 1%: were they typed as fractions (0.1142 for 11.42%)? Growth is written in percent".into(),
+                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã gõ dạng phân số (`0.1142` thay cho `11.42`)? Tốc độ tăng ghi bằng phần trăm".into(),
             ));
         }
         for y in s.plan().years() {
@@ -192,6 +228,10 @@ impl Builder<'_> {
                         &format!("plan.{}.growth_pct.{id}", y.year),
                         format!(
                             "{g}% is far beyond any sector's recorded growth: a typing slip (114.2 for 11.42)?"
+                        ),
+                        format!(
+                            "{}% vượt xa mọi tốc độ tăng từng ghi nhận của một khu vực: có phải gõ nhầm (`114.2` thay cho `11.42`)?",
+                            tidy_vi(*g)
                         ),
                     ));
                 }
@@ -216,6 +256,14 @@ impl Builder<'_> {
                         last.growth_pct,
                         last.year
                     ),
+                    format!(
+                        "tốc độ tăng theo kế hoạch năm {} là {}%, chênh {} điểm phần trăm so với mức {}% của năm {}: kiểm tra kế hoạch và số thực hiện xem có gõ nhầm không",
+                        first.year,
+                        fixed_vi(planned, 2),
+                        fixed_vi((planned - last.growth_pct).abs(), 1),
+                        fixed_vi(last.growth_pct, 2),
+                        last.year
+                    ),
                 ));
             }
         }
@@ -229,6 +277,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 &format!("components.{id}"),
                 "no kind given: counted as value added, so its growth enters the national office's share of the increase in value added (product taxes are left out of it); write kind = \"value_added\" or \"product_taxes\" to say which".into(),
+                "không ghi loại (kind): được tính là giá trị tăng thêm, nên tốc độ tăng của nó đi vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm không tính vào đó); ghi kind = \"value_added\" hoặc \"product_taxes\" để nói rõ".into(),
             ));
         }
         let plan_years: Vec<i32> = s.plan().years().iter().map(|y| y.year).collect();
@@ -236,29 +285,44 @@ impl Builder<'_> {
             out.push(self.warning(
                 "plan",
                 "the scenario has no [[plan]] year: nothing is projected, no target can be evaluated and nothing simulated".into(),
+                "kịch bản không có năm [[plan]] nào: không có gì được dự báo, không chỉ tiêu nào đánh giá được và không có gì để mô phỏng".into(),
             ));
         }
         for t in s.targets().targets() {
             if plan_years.contains(&t.year) {
                 continue;
             }
-            let why = if t.year == base.year {
-                format!(
-                    "{} is the base year, which the projection starts from: it is known, not projected; move the target to a plan year, or its outcome to [[outcome]]",
-                    t.year
+            let (why, why_vi) = if t.year == base.year {
+                (
+                    format!(
+                        "{} is the base year, which the projection starts from: it is known, not projected; move the target to a plan year, or its outcome to [[outcome]]",
+                        t.year
+                    ),
+                    format!(
+                        "{} là năm xuất phát của dự báo: số liệu năm này đã biết, không dự báo; chuyển chỉ tiêu sang một năm kế hoạch, hoặc ghi kết quả của năm này vào [[outcome]]",
+                        t.year
+                    ),
                 )
             } else {
-                format!(
-                    "{} is not a plan year ({}): the target cannot be evaluated; add a [[plan]] for it",
-                    t.year,
-                    match (plan_years.first(), plan_years.last()) {
-                        (Some(a), Some(b)) if a == b => a.to_string(),
-                        (Some(a), Some(b)) => format!("{a}-{b}"),
-                        _ => "none".into(),
-                    }
+                let years = match (plan_years.first(), plan_years.last()) {
+                    (Some(a), Some(b)) if a == b => Some(a.to_string()),
+                    (Some(a), Some(b)) => Some(format!("{a}-{b}")),
+                    _ => None,
+                };
+                (
+                    format!(
+                        "{} is not a plan year ({}): the target cannot be evaluated; add a [[plan]] for it",
+                        t.year,
+                        years.as_deref().unwrap_or("none")
+                    ),
+                    format!(
+                        "{} không phải năm kế hoạch ({}): không đánh giá được chỉ tiêu; thêm một [[plan]] cho năm này",
+                        t.year,
+                        years.as_deref().unwrap_or("không có năm nào")
+                    ),
                 )
             };
-            out.push(self.warning(&format!("target.{}", t.id), why));
+            out.push(self.warning(&format!("target.{}", t.id), why, why_vi));
         }
         if let Some(spec) = spec
             && !spec.views.iter().any(|v| v.centre == Centre::AsWritten)
@@ -278,6 +342,10 @@ impl Builder<'_> {
                         &format!("uncertainty.growth.{id}.{name}"),
                         format!(
                             "{name} = {v} is not used: every view moves the distribution's centre (to the plan, the plan less a shortfall, or given growth); only a view with centre = \"as_written\" reads it"
+                        ),
+                        format!(
+                            "{name} = {} không được dùng: kịch bản nào cũng dời tâm của phân phối (về kế hoạch, kế hoạch trừ mức hụt, hoặc tốc độ tăng cho trước); chỉ kịch bản có centre = \"as_written\" mới đọc giá trị này",
+                            tidy_vi(*v)
                         ),
                     ));
                 }
@@ -333,6 +401,12 @@ impl Builder<'_> {
                         written.join("–"),
                         meant.join("–")
                     ),
+                    format!(
+                        "{}% thấp hơn 1%: có phải đã gõ dạng phân số (`{}` thay cho `{}`)? Chỉ tiêu ghi bằng phần trăm",
+                        bounds.iter().map(|&v| tidy_vi(v)).collect::<Vec<_>>().join("–"),
+                        written.join("`–`"),
+                        meant.join("`–`")
+                    ),
                 ));
             }
         }
@@ -377,6 +451,10 @@ impl Builder<'_> {
                 format!(
                     "every price growth rate of the plan is below {MAX_FRACTION_LIKE_PRICE_PCT} %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent"
                 ),
+                format!(
+                    "mọi tốc độ tăng giá trong kế hoạch đều dưới {}%: có phải đã gõ dạng phân số (`0.0406` thay cho `4.06`)? Tốc độ tăng giá ghi bằng phần trăm",
+                    tidy_vi(MAX_FRACTION_LIKE_PRICE_PCT)
+                ),
             ));
         }
         for (field, p, limit) in &prices {
@@ -386,6 +464,11 @@ impl Builder<'_> {
                     format!(
                         "{}% price growth in a year is beyond {limit} %, more than any province's GRDP deflator or sector prices have moved in Vietnam since the 1980s: a typing slip (40.6 for 4.06)?",
                         tidy(*p)
+                    ),
+                    format!(
+                        "giá tăng {}% trong một năm, vượt {}%, cao hơn mọi mức biến động của chỉ số giảm phát GRDP hay giá của một khu vực ở bất kỳ tỉnh, thành phố nào của Việt Nam từ những năm 1980: có phải gõ nhầm (`40.6` thay cho `4.06`)?",
+                        tidy_vi(*p),
+                        tidy_vi(*limit)
                     ),
                 ));
             }
@@ -401,6 +484,11 @@ impl Builder<'_> {
                             "{} points below the plan adds {} points to every sector's growth: a shortfall is written as a positive number (1.26 for growth 1.26 points under the plan)",
                             tidy(shortfall_pp),
                             tidy(-shortfall_pp)
+                        ),
+                        format!(
+                            "mức hụt {} điểm phần trăm so với kế hoạch lại cộng thêm {} điểm phần trăm vào tốc độ tăng của mọi khu vực: mức hụt ghi bằng số dương (`1.26` khi tốc độ tăng thấp hơn kế hoạch 1,26 điểm phần trăm)",
+                            tidy_vi(shortfall_pp),
+                            tidy_vi(-shortfall_pp)
                         ),
                     ));
                 }
@@ -432,6 +520,10 @@ impl Builder<'_> {
                     format!(
                         "every spread of sector growth is below {MIN_PLAUSIBLE_SD_PP} percentage points: typed as fractions (0.0206 for 2.06)? Spreads are written in percentage points"
                     ),
+                    format!(
+                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã gõ dạng phân số (`0.0206` thay cho `2.06`)? Độ lệch chuẩn ghi bằng điểm phần trăm",
+                        tidy_vi(MIN_PLAUSIBLE_SD_PP)
+                    ),
                 ));
             }
         }
@@ -446,13 +538,18 @@ impl Builder<'_> {
                     let as_shares = self
                         .spans
                         .contains_key(&format!("base.share_current_pct.{id}"));
-                    let (field, given) = if !as_shares {
+                    let (field, given, given_vi) = if !as_shares {
                         (
                             format!("base.current_bn_vnd.{id}"),
                             format!(
                                 "{} billion VND is {:.2} % of GRDP at current prices",
                                 tidy(*c),
                                 100.0 * c / total
+                            ),
+                            format!(
+                                "{} tỷ đồng là {}% GRDP theo giá hiện hành",
+                                tidy_vi(*c),
+                                fixed_vi(100.0 * c / total, 2)
                             ),
                         )
                     } else {
@@ -462,6 +559,10 @@ impl Builder<'_> {
                                 "a share of {} % of GRDP at current prices",
                                 tidy(100.0 * c / total)
                             ),
+                            format!(
+                                "tỷ trọng {}% GRDP theo giá hiện hành",
+                                tidy_vi(100.0 * c / total)
+                            ),
                         )
                     };
                     out.push(self.warning(
@@ -469,6 +570,10 @@ impl Builder<'_> {
                         format!(
                             "{given}, against a weight of {:.2} % at constant 2010 prices: prices that far apart point to a typing slip in one figure, such as a thousands dot (13.253 for 13,253) or a misplaced decimal point",
                             100.0 * w
+                        ),
+                        format!(
+                            "{given_vi}, so với quyền số {}% theo giá so sánh 2010: giá lệch nhau xa như vậy cho thấy một con số bị gõ nhầm, chẳng hạn dấu chấm phân cách hàng nghìn (trong tệp ghi `13253`, không ghi `13.253`) hoặc dấu thập phân đặt sai chỗ",
+                            fixed_vi(100.0 * w, 2)
                         ),
                     ));
                 }
@@ -492,9 +597,60 @@ fn tidy(x: f64) -> String {
     s.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// [`tidy`] in Vietnamese notation: a decimal comma and a thousands dot
+/// (133.065 is a hundred and thirty-three thousand and sixty-five; 9,32 is
+/// nine point three two).
+fn tidy_vi(x: f64) -> String {
+    vietnamese_notation(&tidy(x))
+}
+
+/// `x` with `decimals` places, in Vietnamese notation.
+fn fixed_vi(x: f64, decimals: usize) -> String {
+    vietnamese_notation(&format!("{x:.decimals$}"))
+}
+
+/// A number written with a decimal point and no grouping, rewritten with a
+/// decimal comma and thousands dots; scientific notation keeps its form
+/// with a comma.
+fn vietnamese_notation(plain: &str) -> String {
+    if plain.contains(['e', 'i', 'N']) {
+        return plain.replace('.', ",");
+    }
+    let (sign, body) = plain
+        .strip_prefix('-')
+        .map_or(("", plain), |rest| ("-", rest));
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push('.');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped},{frac}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
-    use super::tidy;
+    use super::{fixed_vi, tidy, tidy_vi};
+
+    /// Worked by hand, as a Vietnamese release writes them.
+    #[test]
+    fn numbers_in_vietnamese_warnings_take_a_decimal_comma() {
+        assert_eq!(tidy_vi(133_065.0), "133.065");
+        assert_eq!(tidy_vi(133.065), "133,065");
+        assert_eq!(tidy_vi(1_234_567.5), "1.234.567,5");
+        assert_eq!(tidy_vi(-1.26), "-1,26");
+        assert_eq!(tidy_vi(0.2), "0,2");
+        assert_eq!(tidy_vi(1e300), "1e300");
+        assert_eq!(tidy_vi(1.2345e20), "1,234e20");
+        assert_eq!(fixed_vi(9.475, 2), "9,47");
+        assert_eq!(fixed_vi(5.0, 1), "5,0");
+    }
 
     #[test]
     fn numbers_in_warnings_are_written_as_a_person_would() {

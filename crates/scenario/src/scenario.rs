@@ -313,9 +313,9 @@ pub(crate) struct Builder<'a> {
     /// Field path → span, to place the model's errors.
     pub(crate) spans: HashMap<String, Range<usize>>,
     pub(crate) provenance: Vec<Provenance>,
-    /// Warnings found while reading (field, message), issued with the
+    /// Warnings found while reading (field, English, Vietnamese), issued with the
     /// plausibility checks'.
-    pub(crate) notes: Vec<(String, String)>,
+    pub(crate) notes: Vec<(String, String, String)>,
 }
 
 impl Builder<'_> {
@@ -787,10 +787,14 @@ impl Builder<'_> {
                 if off > grdp_core::economy::SHARE_SUM_TOLERANCE_PP
                     && off <= grdp_core::economy::WEIGHT_SUM_TOLERANCE_PP
                 {
+                    let sum_vi = format!("{sum:.2}").replace('.', ",");
                     self.notes.push((
                         "base.constant_weight_pct".into(),
                         format!(
                             "the weights sum to {sum:.2} %; normalised to 100 (each × 100 / {sum:.2}), as weights worked out from rounded contributions need. `grdp derive` does this from the release and reports the residual"
+                        ),
+                        format!(
+                            "tổng các quyền số là {sum_vi}%; đã chuẩn hóa về 100 (mỗi quyền số × 100 / {sum_vi}), như các quyền số tính từ số đóng góp đã làm tròn cần. Lệnh `grdp derive` làm việc này từ số liệu công bố và báo phần chênh lệch"
                         ),
                     ));
                 }
