@@ -114,7 +114,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "+2.68",
                 "at the assumed sector growth, GRDP grows 7.32%",
                 // What the figures are as of, under the date it was run.
-                "Data vintage: 2025 = the estimate of early December 2025",
+                "Data vintage: 2025 = the Department of Finance's estimate of early December 2025",
             ],
             [
                 "sector targets add up",
