@@ -178,8 +178,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 pick("Indicator", "Chỉ tiêu"),
                 if w.sector_targets() {
                     pick("Draft", "Dự thảo")
+                } else if w.plan_assumed() {
+                    // The growth target beside the sectors' assumed growth.
+                    pick("Target or assumption", "Chỉ tiêu hoặc giả định")
                 } else {
-                    pick("Scenario", "Kịch bản")
+                    pick("Target or plan", "Chỉ tiêu hoặc kế hoạch")
                 },
                 pick("Consistent", "Nhất quán"),
                 pick("Why", "Cơ sở"),
