@@ -25,14 +25,20 @@ pub fn csv_text(header: &[&str], rows: &[Vec<String>]) -> Result<String, ReportE
     Ok(String::from_utf8_lossy(&bytes).into_owned())
 }
 
-/// Decimal places a CSV number keeps. Nine is far below anything the
+/// Significant digits a CSV number keeps. Nine is far below anything the
 /// figures can resolve (growth in hundredths of a point, levels in billions
-/// of VND, probabilities from at most 10⁹ draws) and far above the binary
+/// of VND, probabilities from at most 10¹¹ draws) and far above the binary
 /// noise of the arithmetic that makes 4.06 print as 4.059999999999997.
-const CSV_DECIMALS: usize = 9;
+const CSV_SIGNIFICANT_DIGITS: usize = 9;
 
-/// A number for CSV: rounded to nine decimal places with trailing
-/// zeros dropped (`4.06`, `100`), empty when unknown.
+/// Below this magnitude a CSV number is written 0: the residue of
+/// arithmetic (a gap of 5e-17 points), never a figure; the smallest
+/// probability a run can estimate is 10⁻¹¹.
+const CSV_ZERO_BELOW: f64 = 1e-12;
+
+/// A number for CSV: nine significant digits, trailing zeros dropped
+/// (`4.06`, `100`, `0.00000000384`), zero below 10⁻¹²; empty when unknown
+/// or not a number.
 pub fn csv_num(v: Option<f64>) -> String {
     v.map_or_else(String::new, csv_number)
 }
@@ -40,16 +46,17 @@ pub fn csv_num(v: Option<f64>) -> String {
 /// [`csv_num`] of a known number.
 fn csv_number(x: f64) -> String {
     if !x.is_finite() {
-        return format!("{x}");
+        return String::new();
     }
-    let fixed = format!("{x:.CSV_DECIMALS$}");
-    let trimmed = fixed.trim_end_matches('0').trim_end_matches('.');
-    // A tiny negative rounds to "-0", which is zero.
-    if trimmed == "-0" {
-        "0".to_string()
-    } else {
-        trimmed.to_string()
+    if x.abs() < CSV_ZERO_BELOW {
+        return "0".to_string();
     }
+    // Rounded in decimal to the digits kept, then written in full (Rust
+    // writes no exponent), so a spreadsheet reads it as typed.
+    let rounded: f64 = format!("{x:.prec$e}", prec = CSV_SIGNIFICANT_DIGITS - 1)
+        .parse()
+        .unwrap_or(x);
+    format!("{rounded}")
 }
 
 /// The projection: one row per component and year, then the year's total.
@@ -469,19 +476,23 @@ pub fn batch(b: &grdp_study::batch::Batch) -> Result<String, ReportError> {
 mod tests {
     use super::*;
 
-    /// Worked by hand: each number rounded to nine places, trailing zeros
-    /// dropped, exactly as a reader would write it.
+    /// Worked by hand: each number rounded to nine significant digits,
+    /// trailing zeros dropped, exactly as a reader would write it.
     #[test]
-    fn csv_numbers_drop_binary_noise_and_keep_nine_places() {
+    fn csv_numbers_drop_binary_noise_and_keep_nine_digits() {
         // A deflator of exactly 4.06 % after the arithmetic.
         assert_eq!(csv_num(Some(4.059999999999997)), "4.06");
         assert_eq!(csv_num(Some(0.00044399999999988893)), "0.000444");
         assert_eq!(csv_num(Some(100.0)), "100");
-        assert_eq!(csv_num(Some(269781.7381390556)), "269781.738139056");
-        assert_eq!(csv_num(Some(0.000499983556704618)), "0.000499984");
+        assert_eq!(csv_num(Some(269781.7381390556)), "269781.738");
+        assert_eq!(csv_num(Some(9.475785444214557)), "9.47578544");
+        assert_eq!(csv_num(Some(0.000499983556704618)), "0.000499983557");
         assert_eq!(csv_num(Some(-2.372)), "-2.372");
-        // Smaller than the last place kept: zero, never "-0".
-        assert_eq!(csv_num(Some(-4e-11)), "0");
+        // A probability of a few in a billion keeps its digits.
+        assert_eq!(csv_num(Some(3.84e-9)), "0.00000000384");
+        // The residue of arithmetic is zero, never "-0".
+        assert_eq!(csv_num(Some(-5.551115123125783e-17)), "0");
         assert_eq!(csv_num(None), "");
+        assert_eq!(csv_num(Some(f64::NAN)), "");
     }
 }
