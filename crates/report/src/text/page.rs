@@ -751,10 +751,14 @@ impl Words<'_> {
                     .preferred
                     .as_ref()
                     .and_then(|pr| pr.upper_end)
+                    // Only on the target the verdict simulated: a floor at
+                    // the simulated threshold with this upper end.
                     .filter(|u| {
                         t.indicator == Indicator::GrowthPct
                             && t.component.is_none()
+                            && t.direction == grdp_core::Direction::AtLeast
                             && t.year == self.main().target_year
+                            && t.bound.min == Some(self.main().target_pct)
                             && t.bound.max == Some(u.target_pct)
                     });
                 match upper {
