@@ -167,8 +167,22 @@ impl Builder<'_> {
     ) -> Result<PeriodTarget, LoadError> {
         let t = raw.get_ref();
         let id = t.id.get_ref().clone();
+        if id.trim().is_empty() {
+            return Err(self.loc.invalid(
+                Some(t.id.span()),
+                "period_target.id",
+                "the id is empty; expected a short unique name, e.g. plan_2026_2030",
+            ));
+        }
         let at = format!("period_target.{id}");
         self.spans.insert(at.clone(), raw.span());
+        if t.min.is_none() && t.max.is_none() {
+            return Err(self.loc.invalid(
+                Some(raw.span()),
+                at,
+                "has neither min nor max; expected at least one (min = 10 for an average of at least 10 % a year)",
+            ));
+        }
         if let Some(s) = &t.status {
             self.status(&at, s)?;
         }
