@@ -336,7 +336,7 @@ fn a_compare_name_the_table_lacks_is_refused() {
         (
             "\"Cà Mau (merged)\"",
             "\"An Giang (merged)\"",
-            "`An Giang (merged)` is named twice",
+            "s.toml:37:74: compare: `An Giang (merged)` is named twice",
             1,
         ),
     ] {
@@ -564,5 +564,42 @@ fn the_upper_end_is_for_a_floor_only() {
         summary["briefing"]["preferred"]["upper_end"].is_null(),
         "{}",
         summary["briefing"]
+    );
+}
+
+/// The upper end's chance stands beside the target the verdict simulated
+/// only: another 2026 growth target with the same bound (a ceiling at
+/// 10.5 %) gets its own probability, without the bracket.
+#[test]
+fn the_upper_end_stands_beside_the_simulated_target_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("two.toml");
+    let text = format!(
+        "{}\n[[target]]\nid = \"ceiling\"\nyear = 2026\nindicator = \"growth_pct\"\nmax = 10.5\ndirection = \"at_most\"\nstatus = \"assumption\"\nsource = \"a test\"\n",
+        grdp_scenario::builtin::CAN_THO_2026_TOML
+    );
+    std::fs::write(&file, text).unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        file.to_str().unwrap(),
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    let cells: Vec<&str> = page
+        .split("data-label=\"Probability\">")
+        .skip(1)
+        .map(|c| c.split('<').next().unwrap())
+        .collect();
+    assert_eq!(cells.len(), 2, "{cells:?}");
+    assert_eq!(
+        cells.iter().filter(|c| c.contains("(≥ 10.5:")).count(),
+        1,
+        "{cells:?}"
     );
 }

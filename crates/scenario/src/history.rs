@@ -19,30 +19,74 @@ use crate::scenario::suggestion;
 /// The vintage that makes up a series.
 pub const LATEST: &str = "latest";
 
-/// A region's name as grdp compares it: trimmed, in Unicode NFC, so a name
-/// saved with combining accents (`Cần Thơ` as `C`, `a`, U+0302, U+0300, …,
-/// as some systems save Vietnamese) matches the same name typed composed.
-/// History rows, a scenario's `history_region`, batch tables and the
-/// command line's region options all pass through it.
+/// A region's name as grdp compares it: trimmed, runs of white space
+/// (a non-breaking space pasted from a web page among them) as one space,
+/// in Unicode NFC, so a name saved with combining accents (`Cần Thơ` as
+/// `C`, `a`, U+0302, U+0300, …, as some systems save Vietnamese) matches
+/// the same name typed composed. History rows, a scenario's
+/// `history_region` and `[compare]`, batch tables and the command line's
+/// region options all pass through it.
 pub fn region_name(name: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
-    name.trim().nfc().collect()
+    name.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .nfc()
+        .collect()
 }
 
-/// The name of `known` a typing slip in `found` most likely meant: the
-/// same name but for accents, `đ`, case or spacing ("Ca Mau" for "Cà
-/// Mau"), else the nearest of the names so folded, at most one edit in
-/// four letters away. `None` where none is close. For an error's "did you mean".
-pub fn nearest_region<'k>(found: &str, known: &[&'k str]) -> Option<&'k str> {
+/// The names of `known` a typing slip in `found` most likely meant, for an
+/// error's "did you mean"; empty where none is close:
+/// - the same name but for accents, `đ`, case or spacing ("Ca Mau" for
+///   "Cà Mau");
+/// - else every name with the same place and another qualifier in
+///   brackets, or none ("Lâm Đồng" for "Lâm Đồng (merged)", "Bến Tre
+///   (merged)" for "Bến Tre": which basis is meant is the reader's call);
+/// - else, under the same qualifier, the places nearest in spelling, at
+///   most one edit in four letters of the place's name ("Hau Gaing" for
+///   "Hậu Giang"), all of them where two are as near.
+pub fn nearest_regions<'k>(found: &str, known: &[&'k str]) -> Vec<&'k str> {
     let target = folded(found);
-    known
+    let same: Vec<&str> = known
         .iter()
-        .map(|k| (crate::scenario::edit_distance(&target, &folded(k)), *k))
-        // At most one edit in four letters: "Hau Gaing" finds "Hậu Giang",
-        // but "Z" does not find "A".
-        .filter(|(d, k)| d * 4 <= k.chars().count())
-        .min_by_key(|(d, _)| *d)
+        .copied()
+        .filter(|k| folded(k) == target)
+        .collect();
+    if !same.is_empty() {
+        return same;
+    }
+    let (place, qualifier) = place_and_qualifier(&target);
+    let parts: Vec<(&str, String)> = known.iter().map(|k| (*k, folded(k))).collect();
+    let same_place: Vec<&str> = parts
+        .iter()
+        .filter(|(_, f)| place_and_qualifier(f).0 == place)
+        .map(|(k, _)| *k)
+        .collect();
+    if !same_place.is_empty() {
+        return same_place;
+    }
+    let near: Vec<(usize, &str)> = parts
+        .iter()
+        .filter_map(|(k, f)| {
+            let (p, q) = place_and_qualifier(f);
+            let d = crate::scenario::edit_distance(place, p);
+            (q == qualifier && d * 4 <= p.chars().count()).then_some((d, *k))
+        })
+        .collect();
+    let best = near.iter().map(|(d, _)| *d).min();
+    near.into_iter()
+        .filter(|(d, _)| Some(*d) == best)
         .map(|(_, k)| k)
+        .collect()
+}
+
+/// A folded name's place and its qualifier in brackets, if any:
+/// "ca mau (merged)" is ("ca mau", "(merged)").
+fn place_and_qualifier(folded: &str) -> (&str, &str) {
+    match folded.find(" (") {
+        Some(i) if folded.ends_with(')') => (&folded[..i], &folded[i + 1..]),
+        _ => (folded, ""),
+    }
 }
 
 /// A region's name without accents, in lower case, spaces collapsed: how
@@ -544,19 +588,41 @@ mod tests {
     }
 
     /// A name typed without accents, in another case or with a stray
-    /// space finds the table's; a letter off finds it too; a name unlike
-    /// any finds none.
+    /// space finds the table's; a place without its qualifier, or with
+    /// another, finds every name of that place; a letter or two off finds
+    /// the place under the same qualifier; a name unlike any finds none.
     #[test]
     fn a_region_typed_without_accents_finds_the_tables_name() {
-        let known = ["Cà Mau", "Cà Mau (merged)", "Đồng Tháp", "Hậu Giang"];
-        assert_eq!(nearest_region("Ca Mau", &known), Some("Cà Mau"));
-        assert_eq!(
-            nearest_region("ca mau  (Merged)", &known),
-            Some("Cà Mau (merged)")
-        );
-        assert_eq!(nearest_region("Dong Thap", &known), Some("Đồng Tháp"));
-        assert_eq!(nearest_region("Hau Gaing", &known), Some("Hậu Giang"));
-        assert_eq!(nearest_region("Kiên Giang", &known), None);
+        let known = [
+            "Bắc Ninh (merged)",
+            "Bạc Liêu",
+            "Cà Mau",
+            "Cà Mau (merged)",
+            "Cần Thơ (merged)",
+            "Cần Thơ (old)",
+            "Hậu Giang",
+            "Quảng Nam",
+            "Quảng Ngãi (merged)",
+            "Đồng Tháp",
+        ];
+        let near = |s: &str| nearest_regions(s, &known);
+        assert_eq!(near("Ca Mau"), ["Cà Mau"]);
+        assert_eq!(near("ca mau  (Merged)"), ["Cà Mau (merged)"]);
+        assert_eq!(near("Dong Thap"), ["Đồng Tháp"]);
+        assert_eq!(near("Hau Gaing"), ["Hậu Giang"]);
+        // The place, under another qualifier or none: not another place.
+        assert_eq!(near("Bạc Liêu (merged)"), ["Bạc Liêu"]);
+        assert_eq!(near("Hậu Giang (merged)"), ["Hậu Giang"]);
+        assert_eq!(near("Quảng Ngãi"), ["Quảng Ngãi (merged)"]);
+        assert_eq!(near("Cần Thơ (new)"), ["Cần Thơ (merged)", "Cần Thơ (old)"]);
+        assert!(near("Kiên Giang").is_empty());
+        assert!(near("Bến Tre (merged)").is_empty());
+    }
+
+    /// White space of any kind and length between words is one space.
+    #[test]
+    fn a_non_breaking_space_in_a_name_is_a_space() {
+        assert_eq!(region_name(" Cà\u{a0}Mau  (merged) "), "Cà Mau (merged)");
     }
 
     /// Lines are counted the same with Windows line endings (CR LF, as

@@ -425,7 +425,6 @@ impl Builder<'_> {
         // given twice (the table itself is read by the study).
         let compare = match &raw.compare {
             Some(c) => {
-                let span = Some(c.span());
                 let c = c.get_ref();
                 let region = crate::history::region_name(c.region.get_ref());
                 let with: Vec<String> = c
@@ -440,8 +439,12 @@ impl Builder<'_> {
                         format!("{}:{line}:{column}", self.loc.origin())
                     })
                     .collect();
+                // Each name's own place in the file, for its errors.
+                let spans = std::iter::once(&c.region)
+                    .chain(&c.with)
+                    .map(|name| Some(name.span()));
                 let mut seen = std::collections::HashSet::new();
-                for name in std::iter::once(&region).chain(&with) {
+                for (name, span) in std::iter::once(&region).chain(&with).zip(spans) {
                     if name.is_empty() {
                         return Err(self.loc.invalid(
                             span,

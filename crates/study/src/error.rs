@@ -74,7 +74,7 @@ pub enum StudyError {
     },
     /// A region of a scenario's `[compare]` the provincial table does not
     /// hold.
-    #[error("{}", unknown_compare_region(.name, .origin, .location.as_deref(), .meant.as_deref(), .known))]
+    #[error("{}", unknown_compare_region(.name, .origin, .location.as_deref(), .meant, .known))]
     UnknownCompareRegion {
         /// The name asked for.
         name: String,
@@ -83,9 +83,10 @@ pub enum StudyError {
         /// Where the name stands in the scenario file (`file:line:column`),
         /// where known.
         location: Option<String>,
-        /// The table's name it most likely meant (the same but for
-        /// accents, or a letter or two), where one is close.
-        meant: Option<String>,
+        /// The table's names it most likely meant (the same but for
+        /// accents; the same place under another qualifier; a letter or
+        /// two off); empty where none is close.
+        meant: Vec<String>,
         /// The table's regions.
         known: Vec<String>,
     },
@@ -163,23 +164,35 @@ impl StudyError {
 }
 
 /// The message of [`StudyError::UnknownCompareRegion`]: the place in the
-/// scenario, the name, and either the name it most likely meant or, with
-/// no close one, every name the table has.
+/// scenario, the name, and either the names it most likely meant or, with
+/// none close, every name the table has.
 fn unknown_compare_region(
     name: &str,
     origin: &str,
     location: Option<&str>,
-    meant: Option<&str>,
+    meant: &[String],
     known: &[String],
 ) -> String {
     let at = location.map_or_else(String::new, |l| format!("{l}: "));
+    let quoted = |names: &[String]| {
+        names
+            .iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
     match meant {
-        Some(m) => format!(
-            "{at}[compare]: no region `{name}` in {origin}; did you mean `{m}`? Names must be written as the table writes them, accents included"
-        ),
-        None => format!(
+        [] => format!(
             "{at}[compare]: no region `{name}` in {origin}; expected names as the table writes them: {}",
             known.join(", ")
+        ),
+        [one] => format!(
+            "{at}[compare]: no region `{name}` in {origin}; did you mean {}? Names are written as the table writes them",
+            quoted(std::slice::from_ref(one))
+        ),
+        several => format!(
+            "{at}[compare]: no region `{name}` in {origin}; did you mean one of {}? Names are written as the table writes them, the basis in brackets included",
+            quoted(several)
         ),
     }
 }

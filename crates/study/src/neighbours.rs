@@ -89,7 +89,10 @@ pub fn compare(
                 name: name.clone(),
                 origin: origin.to_string(),
                 location: compare.locations.get(i).cloned(),
-                meant: grdp_scenario::history::nearest_region(name, &known).map(str::to_string),
+                meant: grdp_scenario::history::nearest_regions(name, &known)
+                    .into_iter()
+                    .map(str::to_string)
+                    .collect(),
                 known: known.into_iter().map(str::to_string).collect(),
             });
         }
