@@ -742,3 +742,56 @@ fn a_scenario_without_targets_is_reported_on_a_given_threshold() {
     assert!(out.join("index.html").exists());
     assert!(!out.join("7-targets.png").exists());
 }
+
+/// The page's data-vintage line: blank text says nothing; a full stop the
+/// file closes with is not doubled; in Vietnamese without `vintage_vi`,
+/// the English is marked as English.
+#[test]
+fn the_vintage_line_is_said_once_and_in_which_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let base = std::fs::read_to_string("tests/corpus/scenario/valid.toml").unwrap();
+    assert_eq!(base.matches("name = \"corpus base\"\n").count(), 1);
+    for (vintage, lang, want, absent) in [
+        ("   ", "en", None, "Data vintage"),
+        (
+            "2024 = first estimate.",
+            "en",
+            Some("Data vintage: 2024 = first estimate.</p>"),
+            "estimate..",
+        ),
+        (
+            "2024 = first estimate.",
+            "vi",
+            Some("Thời điểm số liệu: 2024 = first estimate (tiếng Anh).</p>"),
+            "estimate..",
+        ),
+    ] {
+        let file = dir.path().join("v.toml");
+        std::fs::write(
+            &file,
+            base.replace(
+                "name = \"corpus base\"\n",
+                &format!("name = \"corpus base\"\nvintage = \"{vintage}\"\n"),
+            ),
+        )
+        .unwrap();
+        let out = dir.path().join(format!("r-{lang}-{}", vintage.len()));
+        let o = grdp(&[
+            "report",
+            file.to_str().unwrap(),
+            "--lang",
+            lang,
+            "-n",
+            "1000",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+        if let Some(w) = want {
+            assert!(page.contains(w), "{vintage:?} {lang}: no {w:?}");
+        }
+        assert!(!page.contains(absent), "{vintage:?} {lang}: {absent:?}");
+    }
+}

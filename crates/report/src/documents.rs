@@ -368,7 +368,7 @@ pub fn summary(study: &grdp_study::Study, lang: Lang) -> Result<String, ReportEr
         None => doc,
     };
     let value = serde_json::json!({
-        "data_vintage": lang.scenario_vintage(loaded),
+        "data_vintage": lang.scenario_vintage(loaded).map(|(v, _)| v),
         "briefing": serde_json::to_value(briefing)?,
         "simulation": serde_json::to_value(doc)?,
         "projection": project(loaded, projection, targets)?,

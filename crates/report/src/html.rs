@@ -113,7 +113,12 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     h += &format!("<p class=\"meta\">{}</p>\n", esc(&issued));
     // What the figures are as of: the page's date is when it was run, not
     // how recent its data is.
-    if let Some(v) = input.lang.scenario_vintage(input.loaded) {
+    if let Some((v, in_english)) = input.lang.scenario_vintage(input.loaded) {
+        let v = if in_english {
+            format!("{v} (tiếng Anh)")
+        } else {
+            v
+        };
         h += &format!(
             "<p class=\"meta\">{}</p>\n",
             esc(&pick(

@@ -37,12 +37,21 @@ impl Lang {
     }
 
     /// Which estimates the scenario uses, of when (its `vintage`, or
-    /// `vintage_vi` in Vietnamese where given), if it says.
-    pub fn scenario_vintage(self, scenario: &LoadedScenario) -> Option<&str> {
+    /// `vintage_vi` in Vietnamese where given, else the English), if it
+    /// says, and whether it is in the other language; blank text says
+    /// nothing. Without a closing full stop, which a sentence adds.
+    pub fn scenario_vintage(self, scenario: &LoadedScenario) -> Option<(String, bool)> {
+        let given = |t: &Option<String>| {
+            t.as_deref()
+                .map(|v| v.trim().trim_end_matches('.').trim_end().to_string())
+                .filter(|v| !v.is_empty())
+        };
         let meta = &scenario.meta;
         match self {
-            Lang::En => meta.vintage.as_deref(),
-            Lang::Vi => meta.vintage_vi.as_deref().or(meta.vintage.as_deref()),
+            Lang::En => given(&meta.vintage).map(|v| (v, false)),
+            Lang::Vi => given(&meta.vintage_vi)
+                .map(|v| (v, false))
+                .or_else(|| given(&meta.vintage).map(|en| (en, true))),
         }
     }
 
