@@ -837,18 +837,17 @@ pub fn load(
     };
     // What loads but probably is not what was meant: said before any output.
     for w in &loaded.warnings {
-        crate::say(warning_line(w, None));
+        crate::say(warning_line(w));
     }
     Ok(loaded)
 }
 
 /// A scenario's warning as the command line prints it, in the language
-/// asked for; `file` is named first where several scenarios are read.
-pub fn warning_line(w: &grdp_scenario::Warning, file: Option<&std::path::Path>) -> String {
+/// asked for. The warning names its file.
+pub fn warning_line(w: &grdp_scenario::Warning) -> String {
     let vi = requested_lang() == grdp_report::Lang::Vi;
-    let file = file.map_or(String::new(), |f| format!("{}: ", f.display()));
     let word = if vi { "cảnh báo" } else { "warning" };
-    format!("{word}: {file}{}", w.display_in(vi))
+    format!("{word}: {}", w.display_in(vi))
 }
 
 /// A region named on the command line, as grdp compares region names

@@ -90,7 +90,7 @@ fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::
     for f in &files {
         let l = read_scenario(f)?;
         for w in &l.warnings {
-            crate::say(crate::args::warning_line(w, Some(f)));
+            crate::say(crate::args::warning_line(w));
         }
         loaded.push((f.display().to_string(), l));
     }

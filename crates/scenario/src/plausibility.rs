@@ -179,9 +179,9 @@ impl Builder<'_> {
                     tidy(grdp)
                 ),
                 format!(
-                    "vốn đầu tư {} tỷ đồng bằng {:.0}% GRDP năm xuất phát ({} tỷ đồng); các tỉnh, thành phố thường đầu tư khoảng một phần ba GRDP: kiểm tra đơn vị là tỷ đồng, không phải triệu đồng",
+                    "vốn đầu tư {} tỷ đồng bằng {}% GRDP năm xuất phát ({} tỷ đồng); các tỉnh, thành phố thường đầu tư khoảng một phần ba GRDP: kiểm tra đơn vị là tỷ đồng, không phải triệu đồng",
                     tidy_vi(inv.base_bn_vnd),
-                    100.0 * inv.base_bn_vnd / grdp,
+                    tidy_vi((100.0 * inv.base_bn_vnd / grdp).round()),
                     tidy_vi(grdp)
                 ),
             ));
@@ -196,9 +196,9 @@ impl Builder<'_> {
                         100.0 * share
                     ),
                     format!(
-                        "{} nghìn lao động có việc làm bằng {:.0}% dân số {} nghìn người; lao động có việc làm của các tỉnh, thành phố thường khoảng một nửa dân số: kiểm tra đơn vị (nghìn người)",
+                        "{} nghìn lao động có việc làm bằng {}% dân số {} nghìn người; lao động có việc làm của các tỉnh, thành phố thường khoảng một nửa dân số: kiểm tra đơn vị (nghìn người)",
                         tidy_vi(emp),
-                        100.0 * share,
+                        tidy_vi((100.0 * share).round()),
                         tidy_vi(pop)
                     ),
                 ));
@@ -218,7 +218,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 "plan",
                 "every growth rate of the plan is below 1%: were they typed as fractions (0.1142 for 11.42%)? Growth is written in percent".into(),
-                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã gõ dạng phân số (`0.1142` thay cho `11.42`)? Tốc độ tăng ghi bằng phần trăm".into(),
+                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.1142` thay cho `11.42`)? Tốc độ tăng ghi bằng phần trăm".into(),
             ));
         }
         for y in s.plan().years() {
@@ -277,7 +277,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 &format!("components.{id}"),
                 "no kind given: counted as value added, so its growth enters the national office's share of the increase in value added (product taxes are left out of it); write kind = \"value_added\" or \"product_taxes\" to say which".into(),
-                "không ghi loại (kind): được tính là giá trị tăng thêm, nên tốc độ tăng của nó đi vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm không tính vào đó); ghi kind = \"value_added\" hoặc \"product_taxes\" để nói rõ".into(),
+                "không ghi loại (kind): được tính là giá trị tăng thêm, nên tốc độ tăng của nó đi vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm không tính vào đó); ghi `kind = \"value_added\"` hoặc `kind = \"product_taxes\"` để nói rõ".into(),
             ));
         }
         let plan_years: Vec<i32> = s.plan().years().iter().map(|y| y.year).collect();
@@ -285,7 +285,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 "plan",
                 "the scenario has no [[plan]] year: nothing is projected, no target can be evaluated and nothing simulated".into(),
-                "kịch bản không có năm [[plan]] nào: không có gì được dự báo, không chỉ tiêu nào đánh giá được và không có gì để mô phỏng".into(),
+                "kịch bản không có năm `[[plan]]` nào: không có gì được dự báo, không chỉ tiêu nào đánh giá được và không có gì để mô phỏng".into(),
             ));
         }
         for t in s.targets().targets() {
@@ -299,7 +299,7 @@ impl Builder<'_> {
                         t.year
                     ),
                     format!(
-                        "{} là năm xuất phát của dự báo: số liệu năm này đã biết, không dự báo; chuyển chỉ tiêu sang một năm kế hoạch, hoặc ghi kết quả của năm này vào [[outcome]]",
+                        "{} là năm xuất phát của dự báo: số liệu năm này đã biết, không dự báo; chuyển chỉ tiêu sang một năm kế hoạch, hoặc ghi kết quả của năm này vào `[[outcome]]`",
                         t.year
                     ),
                 )
@@ -316,7 +316,7 @@ impl Builder<'_> {
                         years.as_deref().unwrap_or("none")
                     ),
                     format!(
-                        "{} không phải năm kế hoạch ({}): không đánh giá được chỉ tiêu; thêm một [[plan]] cho năm này",
+                        "{} không phải năm kế hoạch ({}): không đánh giá được chỉ tiêu; thêm một `[[plan]]` cho năm này",
                         t.year,
                         years.as_deref().unwrap_or("không có năm nào")
                     ),
@@ -344,8 +344,7 @@ impl Builder<'_> {
                             "{name} = {v} is not used: every view moves the distribution's centre (to the plan, the plan less a shortfall, or given growth); only a view with centre = \"as_written\" reads it"
                         ),
                         format!(
-                            "{name} = {} không được dùng: kịch bản nào cũng dời tâm của phân phối (về kế hoạch, kế hoạch trừ mức hụt, hoặc tốc độ tăng cho trước); chỉ kịch bản có centre = \"as_written\" mới đọc giá trị này",
-                            tidy_vi(*v)
+                            "`{name} = {v}` không được dùng: kịch bản nào cũng dời tâm của phân phối (về kế hoạch, kế hoạch trừ mức hụt, hoặc tốc độ tăng cho trước); chỉ kịch bản có `centre = \"as_written\"` mới đọc giá trị này"
                         ),
                     ));
                 }
@@ -391,8 +390,10 @@ impl Builder<'_> {
         for (field, bound) in percent_targets {
             let bounds: Vec<f64> = [bound.min, bound.max].into_iter().flatten().collect();
             if !bounds.is_empty() && bounds.iter().all(|&v| in_unit(v)) {
-                let written: Vec<String> = bounds.iter().map(|&v| tidy(v)).collect();
-                let meant: Vec<String> = bounds.iter().map(|&v| tidy(100.0 * v)).collect();
+                // As the file has them, and a hundred times that, without
+                // the binary noise of the product (0.1025 → 10.25).
+                let written: Vec<String> = bounds.iter().map(|v| v.to_string()).collect();
+                let meant: Vec<String> = bounds.iter().map(|&v| tidy_exact(100.0 * v)).collect();
                 out.push(self.warning(
                     &field,
                     format!(
@@ -402,8 +403,8 @@ impl Builder<'_> {
                         meant.join("–")
                     ),
                     format!(
-                        "{}% thấp hơn 1%: có phải đã gõ dạng phân số (`{}` thay cho `{}`)? Chỉ tiêu ghi bằng phần trăm",
-                        bounds.iter().map(|&v| tidy_vi(v)).collect::<Vec<_>>().join("–"),
+                        "{}% thấp hơn 1%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`{}` thay cho `{}`)? Chỉ tiêu ghi bằng phần trăm",
+                        written.iter().map(|v| vietnamese_notation(v)).collect::<Vec<_>>().join("–"),
                         written.join("`–`"),
                         meant.join("`–`")
                     ),
@@ -452,7 +453,7 @@ impl Builder<'_> {
                     "every price growth rate of the plan is below {MAX_FRACTION_LIKE_PRICE_PCT} %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent"
                 ),
                 format!(
-                    "mọi tốc độ tăng giá trong kế hoạch đều dưới {}%: có phải đã gõ dạng phân số (`0.0406` thay cho `4.06`)? Tốc độ tăng giá ghi bằng phần trăm",
+                    "mọi tốc độ tăng giá trong kế hoạch đều dưới {}%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.0406` thay cho `4.06`)? Tốc độ tăng giá ghi bằng phần trăm",
                     tidy_vi(MAX_FRACTION_LIKE_PRICE_PCT)
                 ),
             ));
@@ -521,7 +522,7 @@ impl Builder<'_> {
                         "every spread of sector growth is below {MIN_PLAUSIBLE_SD_PP} percentage points: typed as fractions (0.0206 for 2.06)? Spreads are written in percentage points"
                     ),
                     format!(
-                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã gõ dạng phân số (`0.0206` thay cho `2.06`)? Độ lệch chuẩn ghi bằng điểm phần trăm",
+                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.0206` thay cho `2.06`)? Độ lệch chuẩn ghi bằng điểm phần trăm",
                         tidy_vi(MIN_PLAUSIBLE_SD_PP)
                     ),
                 ));
@@ -604,9 +605,25 @@ fn tidy_vi(x: f64) -> String {
     vietnamese_notation(&tidy(x))
 }
 
-/// `x` with `decimals` places, in Vietnamese notation.
+/// `x` to `decimals` places, in Vietnamese notation, trailing zeros
+/// dropped as releases write them (25%, 6,5%).
 fn fixed_vi(x: f64, decimals: usize) -> String {
-    vietnamese_notation(&format!("{x:.decimals$}"))
+    let fixed = format!("{x:.decimals$}");
+    let trimmed = if fixed.contains('.') {
+        fixed.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &fixed
+    };
+    vietnamese_notation(trimmed)
+}
+
+/// `x` as typed: ten significant digits at most, so the product of a
+/// typed number and 100 reads as the number meant (10.25, not
+/// 10.249999999999998).
+fn tidy_exact(x: f64) -> String {
+    format!("{x:.9e}")
+        .parse::<f64>()
+        .map_or_else(|_| x.to_string(), |r| r.to_string())
 }
 
 /// A number written with a decimal point and no grouping, rewritten with a
@@ -636,7 +653,7 @@ fn vietnamese_notation(plain: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{fixed_vi, tidy, tidy_vi};
+    use super::{fixed_vi, tidy, tidy_exact, tidy_vi};
 
     /// Worked by hand, as a Vietnamese release writes them.
     #[test]
@@ -649,7 +666,10 @@ mod tests {
         assert_eq!(tidy_vi(1e300), "1e300");
         assert_eq!(tidy_vi(1.2345e20), "1,234e20");
         assert_eq!(fixed_vi(9.475, 2), "9,47");
-        assert_eq!(fixed_vi(5.0, 1), "5,0");
+        assert_eq!(fixed_vi(25.0, 2), "25");
+        assert_eq!(fixed_vi(6.5, 2), "6,5");
+        assert_eq!(fixed_vi(100.3, 2), "100,3");
+        assert_eq!(tidy_exact(100.0 * 0.1025), "10.25");
     }
 
     #[test]

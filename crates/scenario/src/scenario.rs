@@ -790,14 +790,17 @@ impl Builder<'_> {
                 if off > grdp_core::economy::SHARE_SUM_TOLERANCE_PP
                     && off <= grdp_core::economy::WEIGHT_SUM_TOLERANCE_PP
                 {
-                    let sum_vi = format!("{sum:.2}").replace('.', ",");
+                    let sum_vi = format!("{sum:.2}")
+                        .trim_end_matches('0')
+                        .trim_end_matches('.')
+                        .replace('.', ",");
                     self.notes.push((
                         "base.constant_weight_pct".into(),
                         format!(
                             "the weights sum to {sum:.2} %; normalised to 100 (each × 100 / {sum:.2}), as weights worked out from rounded contributions need. `grdp derive` does this from the release and reports the residual"
                         ),
                         format!(
-                            "tổng các quyền số là {sum_vi}%; đã chuẩn hóa về 100 (mỗi quyền số × 100 / {sum_vi}), như các quyền số tính từ số đóng góp đã làm tròn cần. Lệnh `grdp derive` làm việc này từ số liệu công bố và báo phần chênh lệch"
+                            "tổng các quyền số là {sum_vi}%; đã chuẩn hóa về 100 (mỗi quyền số × 100 / {sum_vi}), vì quyền số tính từ số đóng góp đã làm tròn thường lệch khỏi 100 một chút. Lệnh `grdp derive` làm việc này từ số liệu công bố và báo phần chênh lệch"
                         ),
                     ));
                 }
