@@ -115,6 +115,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "at the assumed sector growth, GRDP grows 7.32%",
                 // What the figures are as of, under the date it was run.
                 "Data vintage: 2025 = the Department of Finance's estimate of early December 2025",
+                "Every sector but agriculture, forestry and fishery together: growth 2026, %",
             ],
             [
                 "sector targets add up",
@@ -131,6 +132,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "thêm 2,68 điểm phần trăm",
                 "với tốc độ tăng giả định của các khu vực, GRDP tăng 7,32%",
                 "Thời điểm số liệu: năm 2025 theo số ước tính đầu tháng 12/2025",
+                "Các khu vực trừ nông, lâm nghiệp và thủy sản (gộp chung): tốc độ tăng 2026, %",
             ],
             [
                 "chỉ tiêu khu vực cộng lại",
@@ -163,6 +165,26 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
         let summary: serde_json::Value =
             serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap())
                 .unwrap();
+        // Outside agriculture (3.79 % on a 2025 weight of 20.9031 %,
+        // DERIVATION-2026.md), 10 % needs (10 − 0.209031 · 3.79) /
+        // 0.790969 = 9.2077725 / 0.790969 = 11.6411 % together, against
+        // (7.3231 − 0.7922275) / 0.790969 = 8.2568 % as assumed.
+        // Tolerance 0.001 pp: the weights' and 7.3231's rounding.
+        let rest = summary["briefing"]["proposal"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["kind"] == "rest_for_target")
+            .unwrap();
+        assert_eq!(rest["held"], "agriculture");
+        assert!(
+            (rest["consistent_pct"].as_f64().unwrap() - 11.6411).abs() < 1e-3,
+            "{rest}"
+        );
+        assert!(
+            (rest["draft_pct"].as_f64().unwrap() - 8.2568).abs() < 1e-3,
+            "{rest}"
+        );
         let vintage = summary["data_vintage"].as_str().unwrap();
         assert!(vintage.contains(if lang == "en" {
             "January 2026"

@@ -491,7 +491,7 @@ fn the_page_leads_with_the_answer_that_simulate_and_solve_give() {
             .clone()
     };
     assert_eq!(row("Services: growth")[2], format!("{services:.2}"));
-    assert!(row("Every sector")[2].starts_with(&format!("+{uniform:.2}")));
+    assert!(row("Every sector's growth")[2].starts_with(&format!("+{uniform:.2}")));
     assert_eq!(row("GRDP growth")[2], "9.48");
     // The main targets table scores per capita by its direction.
     let (header, targets) = tables

@@ -2,6 +2,8 @@
 //!
 //! - One component, the others fixed: `g[k] = (G* − Σ_{i≠k} w[i] g[i]) / w[k]`.
 //! - A uniform add-on to every component: `a = G* − Σ w[i] g[i]` (weights sum to one).
+//! - The rest of the economy, one component `k` held at its plan: the
+//!   others' combined growth `(G* − w[k] g[k]) / (1 − w[k])`.
 //! - A period average: after `m` known years of an `n`-year period, each
 //!   remaining year needs `((1 + G*)^n / Π(1 + g[j]))^(1/(n−m)) − 1`.
 
@@ -50,6 +52,28 @@ pub struct UniformSolution {
     pub add_on_pp: f64,
     /// Each component's growth with the add-on, percent.
     pub components: Vec<ComponentGrowth>,
+}
+
+/// What the rest of the economy needs with one component held at its plan
+/// (growth outside agriculture, agriculture as planned).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RestSolution {
+    /// Calendar year.
+    pub year: i32,
+    /// The component held at its planned growth.
+    pub held: String,
+    /// Aggregate real growth target, percent.
+    pub target_pct: f64,
+    /// The held component's planned growth, percent.
+    pub held_growth_pct: f64,
+    /// The held component's weight (share of last year's constant-price
+    /// GRDP), percent.
+    pub held_weight_pct: f64,
+    /// The other components' combined growth under the plan (their growth
+    /// weighted at constant 2010 prices), percent.
+    pub planned_rest_pct: f64,
+    /// The other components' combined growth the target needs, percent.
+    pub required_rest_pct: f64,
 }
 
 /// A component and a growth rate.
@@ -158,6 +182,41 @@ pub fn component_for_target(
         required_growth_pct: required,
         change_pp: required - g[k],
         weight_pct: 100.0 * w[k],
+    })
+}
+
+/// The combined growth every component but `held` needs in `year` for
+/// aggregate real growth of `target_pct`, `held` as planned: how fast the
+/// economy outside agriculture must grow with agriculture at its plan.
+pub fn rest_for_target(
+    economy: &Economy,
+    plan: &Plan,
+    year: i32,
+    target_pct: f64,
+    held: &str,
+) -> Result<RestSolution, ModelError> {
+    finite(|| "target_pct".into(), target_pct)?;
+    let k = economy.require_index("component", held)?;
+    let (w, g) = weights_and_growth(economy, plan, year)?;
+    let rest_weight = 1.0 - w[k];
+    if rest_weight < MIN_SOLVABLE_WEIGHT {
+        return Err(ModelError::Unsolvable {
+            what: format!("the growth of the economy outside `{held}` for {target_pct}% in {year}"),
+            reason: format!(
+                "`{held}` is the whole economy at constant 2010 prices ({:.2} %): nothing else moves the aggregate",
+                100.0 * w[k]
+            ),
+        });
+    }
+    let rest: f64 = (0..w.len()).filter(|&i| i != k).map(|i| w[i] * g[i]).sum();
+    Ok(RestSolution {
+        year,
+        held: held.to_string(),
+        target_pct,
+        held_growth_pct: g[k],
+        held_weight_pct: 100.0 * w[k],
+        planned_rest_pct: rest / rest_weight,
+        required_rest_pct: (target_pct - w[k] * g[k]) / rest_weight,
     })
 }
 

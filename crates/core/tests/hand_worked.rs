@@ -249,6 +249,12 @@ fn solvers_by_hand() {
     let s = solve::component_for_target(&e, &pl, 2025, 10.0, "b").unwrap();
     assert_abs_diff_eq!(s.required_growth_pct, 11.25, epsilon = EPS);
     assert_abs_diff_eq!(s.change_pp, 1.25, epsilon = EPS);
+    // Outside A (5 % on a weight of 0.2): (10 − 0.2·5) / 0.8 = 11.25 % for
+    // 10 %, against (9 − 1) / 0.8 = 10 % as planned.
+    let r = solve::rest_for_target(&e, &pl, 2025, 10.0, "a").unwrap();
+    assert_abs_diff_eq!(r.required_rest_pct, 11.25, epsilon = EPS);
+    assert_abs_diff_eq!(r.planned_rest_pct, 10.0, epsilon = EPS);
+    assert_abs_diff_eq!(r.held_weight_pct, 20.0, epsilon = EPS);
     // Uniform add-on: 10 − 9 = 1 pp.
     let u = solve::uniform_for_target(&e, &pl, 2025, 10.0).unwrap();
     assert_abs_diff_eq!(u.add_on_pp, 1.0, epsilon = EPS);

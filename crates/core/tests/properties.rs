@@ -145,6 +145,34 @@ proptest! {
         }
     }
 
+    /// The rest of the economy at its required combined growth (one
+    /// add-on to each of its components), the held one as planned, gives
+    /// the target.
+    #[test]
+    fn the_rest_at_its_required_growth_hits_the_target(
+        c in case(), target in -5.0f64..20.0, pick in 0usize..8,
+    ) {
+        let (e, p) = build(&c, 1.0);
+        let k = pick % e.len();
+        let id = e.components()[k].id.clone();
+        let yp = &p.years()[0];
+        let Ok(r) = solve::rest_for_target(&e, &p, yp.year, target, &id) else {
+            // Only a component that is the whole economy has no rest.
+            prop_assert!(e.len() == 1 || e.base_weights()[k] > 1.0 - 1e-9);
+            return Ok(());
+        };
+        let add_on = r.required_rest_pct - r.planned_rest_pct;
+        let g: Vec<f64> = yp
+            .real_growth_pct
+            .iter()
+            .enumerate()
+            .map(|(i, g)| if i == k { *g } else { g + add_on })
+            .collect();
+        prop_assume!(g.iter().all(|x| *x > -100.0));
+        let y = project(&e, &p.with_real_growth(yp.year, g));
+        assert_abs_diff_eq!(y.years[0].growth_pct, target, epsilon = 1e-6);
+    }
+
     #[test]
     fn uniform_add_on_then_projecting_hits_the_target(c in case(), target in -5.0f64..20.0) {
         let (e, p) = build(&c, 1.0);

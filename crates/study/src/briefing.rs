@@ -175,6 +175,26 @@ pub enum ProposalLine {
         /// The aggregate target aimed at, percent.
         target_pct: f64,
     },
+    /// The combined growth of every sector but the slowest (agriculture,
+    /// in Cần Thơ) for the draft's aggregate target, that one at its
+    /// target or plan.
+    RestForTarget {
+        /// The year.
+        year: i32,
+        /// The sector held at its target or plan: the value-added sector
+        /// with the lowest planned growth.
+        held: String,
+        /// Its planned growth, percent.
+        held_growth_pct: f64,
+        /// Its weight at constant 2010 prices, percent.
+        held_weight_pct: f64,
+        /// The others' combined growth as drafted or planned, percent.
+        draft_pct: f64,
+        /// The others' combined growth the target needs, percent.
+        consistent_pct: f64,
+        /// The aggregate target aimed at, percent.
+        target_pct: f64,
+    },
     /// One add-on to every sector's target for the draft's aggregate target.
     UniformForTarget {
         /// The year.
@@ -440,6 +460,31 @@ pub fn proposal(
                         target_pct,
                     });
                 }
+            }
+            // The economy outside its slowest value-added sector (the one
+            // a plan cannot push: agriculture in the Mekong Delta), where
+            // there are at least two others to combine.
+            let growth = s.plan().year(year).map(|y| y.real_growth_pct.as_slice());
+            let slowest = growth.and_then(|g| {
+                e.components()
+                    .iter()
+                    .zip(g)
+                    .filter(|(c, _)| c.kind == grdp_core::economy::ComponentKind::ValueAdded)
+                    .min_by(|a, b| a.1.total_cmp(b.1))
+                    .map(|(c, _)| c.id.clone())
+            });
+            if let Some(held) = slowest.filter(|_| e.len() >= 3)
+                && let Ok(r) = solve::rest_for_target(e, s.plan(), year, target_pct, &held)
+            {
+                out.push(ProposalLine::RestForTarget {
+                    year,
+                    held,
+                    held_growth_pct: r.held_growth_pct,
+                    held_weight_pct: r.held_weight_pct,
+                    draft_pct: r.planned_rest_pct,
+                    consistent_pct: r.required_rest_pct,
+                    target_pct,
+                });
             }
             if let Ok(u) = solve::uniform_for_target(e, s.plan(), year, target_pct) {
                 out.push(ProposalLine::UniformForTarget {

@@ -513,6 +513,52 @@ impl Words<'_> {
                     ),
                 ]
             }
+            L::RestForTarget {
+                year,
+                held,
+                held_growth_pct,
+                held_weight_pct,
+                draft_pct,
+                consistent_pct,
+                target_pct,
+            } => {
+                let name = self.lang.component_name_of(self.input.loaded, held);
+                // A sector's name inside a sentence: lower case first.
+                let mut chars = name.chars();
+                let name = chars
+                    .next()
+                    .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect());
+                let target = self.lang.given_num(*target_pct);
+                let (g, w) = (t(*held_growth_pct), t(*held_weight_pct));
+                [
+                    self.pick(
+                        format!("Every sector but {name} together: growth {year}, %"),
+                        format!("Các khu vực trừ {name} (gộp chung): tốc độ tăng {year}, %"),
+                    ),
+                    t(*draft_pct),
+                    t(*consistent_pct),
+                    self.pick(
+                        format!(
+                            "What the rest of the economy needs together for {target} % with {name} {} ({g} % on a weight of {w} % at constant 2010 prices).",
+                            if self.sector_targets() {
+                                "at its target"
+                            } else if self.plan_assumed() {
+                                "as assumed"
+                            } else {
+                                "as planned"
+                            }
+                        ),
+                        format!(
+                            "Tốc độ tăng chung các khu vực còn lại cần đạt để GRDP tăng {target}% khi {name} {} ({g}%, tỷ trọng {w}% theo giá so sánh 2010).",
+                            if self.sector_targets() {
+                                "đạt chỉ tiêu"
+                            } else {
+                                self.at_planned_growth()
+                            }
+                        ),
+                    ),
+                ]
+            }
             L::UniformForTarget {
                 year,
                 add_on_pp,
