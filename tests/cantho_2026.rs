@@ -45,6 +45,20 @@ fn ten_percent_needs_every_sector_2_68_points_above_2025() {
     close(&v, "add_on_pp", 3.1769);
 }
 
+/// Outside agriculture (3.79 % on a weight of 20.9031 %), by hand:
+/// (10 − 0.792227) / 0.790969 = 11.6411 % and (10.5 − 0.792227) /
+/// 0.790969 = 12.2733 % together, against (7.3231 − 0.792227) / 0.790969
+/// = 8.2568 % as assumed (DERIVATION-2026.md, "Required").
+#[test]
+fn outside_agriculture_10_percent_needs_11_64_together() {
+    let v = solve_json(&["--all-but", "agriculture"]);
+    close(&v, "required_rest_pct", 11.6411);
+    close(&v, "planned_rest_pct", 8.2568);
+    close(&v, "held_weight_pct", 20.9031);
+    let v = solve_json(&["--all-but", "agriculture", "--target", "10.5"]);
+    close(&v, "required_rest_pct", 12.2733);
+}
+
 #[test]
 fn services_alone_would_need_14_67_percent_for_10_and_15_77_for_10_5() {
     let v = solve_json(&["--component", "services"]);

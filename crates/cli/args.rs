@@ -214,7 +214,7 @@ pub struct YearSoFarArgs {
 
 /// `grdp solve`.
 #[derive(Debug, Args)]
-#[command(group(clap::ArgGroup::new("question").required(true).args(["component", "uniform", "period", "remaining"])))]
+#[command(group(clap::ArgGroup::new("question").required(true).args(["component", "uniform", "all_but", "period", "remaining"])))]
 pub struct SolveArgs {
     #[command(flatten)]
     pub common: CommonArgs,
@@ -228,10 +228,15 @@ pub struct SolveArgs {
     /// Solve for one add-on to every component's growth.
     #[arg(long)]
     pub uniform: bool,
+    /// Solve for the combined growth of every component but this one,
+    /// this one as planned (e.g. --all-but agriculture: the economy
+    /// outside agriculture).
+    #[arg(long, value_name = "ID", conflicts_with_all = ["component", "uniform"])]
+    pub all_but: Option<String>,
     /// What the rest of the year needs, given growth known so far, cumulated
     /// from January as releases print it: Q1=7.15, H1=7.87 or 9M=7.39
     /// (percent on the same period of the year before).
-    #[arg(long, value_name = "PART=PCT", value_parser = parse_known, conflicts_with_all = ["component", "uniform"])]
+    #[arg(long, value_name = "PART=PCT", value_parser = parse_known, conflicts_with_all = ["component", "uniform", "all_but"])]
     pub remaining: Option<(grdp_study::solve::KnownPart, f64)>,
     /// With --remaining: the base year's quarter shares of GRDP at constant
     /// prices, percent, Q1,Q2,Q3,Q4 (default: equal, 25 each).

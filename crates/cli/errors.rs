@@ -75,6 +75,10 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
                     format!("--component: no such component `{id}`; expected one of: {known}"),
                     format!("--component: không có khu vực `{id}`; cần một trong: {known}"),
                 )),
+                ComponentRole::SolveAllBut => anyhow::anyhow!(crate::args::in_lang(
+                    format!("--all-but: no such component `{id}`; expected one of: {known}"),
+                    format!("--all-but: không có khu vực `{id}`; cần một trong: {known}"),
+                )),
             }
         }
         // The engine's own error, so that Ctrl-C and its settings are recognised.

@@ -74,13 +74,18 @@ pub fn run(args: &SolveArgs) -> anyhow::Result<()> {
             last_year,
             average_pct,
         },
-        (_, _, Some(target_pct)) => match &args.component {
-            Some(c) => Question::Component {
+        (_, _, Some(target_pct)) => match (&args.component, &args.all_but) {
+            (Some(c), _) => Question::Component {
                 target_pct,
                 year: args.year,
                 component: c.clone(),
             },
-            None => Question::Uniform {
+            (None, Some(held)) => Question::Rest {
+                target_pct,
+                year: args.year,
+                held: held.clone(),
+            },
+            (None, None) => Question::Uniform {
                 target_pct,
                 year: args.year,
             },

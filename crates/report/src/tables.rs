@@ -300,6 +300,28 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> Result<String, 
                 csv_num(Some(c.weight_pct)),
             ]],
         ),
+        Answer::Rest(r) => csv_text(
+            &[
+                "year",
+                "held",
+                "name",
+                "target_pct",
+                "held_growth_pct",
+                "held_weight_2010_prices_pct",
+                "planned_rest_pct",
+                "required_rest_pct",
+            ],
+            &[vec![
+                r.year.to_string(),
+                r.held.clone(),
+                lang.component_name_of(loaded, &r.held).to_string(),
+                csv_num(Some(r.target_pct)),
+                csv_num(Some(r.held_growth_pct)),
+                csv_num(Some(r.held_weight_pct)),
+                csv_num(Some(r.planned_rest_pct)),
+                csv_num(Some(r.required_rest_pct)),
+            ]],
+        ),
         Answer::Uniform(u) => csv_text(
             &[
                 "year",

@@ -527,6 +527,10 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
             c,
             &lang.in_sentence(lang.component_name_of(loaded, &c.component)),
         ),
+        Answer::Rest(r) => lang.solve_rest(
+            r,
+            &lang.in_sentence(lang.component_name_of(loaded, &r.held)),
+        ),
         Answer::Uniform(u) => {
             let [planned, needed] = lang.planned_required_headers();
             let mut t = Table::new([lang.labels().component, planned, needed]);

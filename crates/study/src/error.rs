@@ -12,6 +12,8 @@ pub enum ComponentRole {
     Required,
     /// The component a solve question is about.
     Solve,
+    /// The component a solve question holds at its plan (`--all-but`).
+    SolveAllBut,
 }
 
 /// A view the options name, and what for.

@@ -1,7 +1,7 @@
 //! What a target needs: one component's growth, one add-on to every
 //! component, or the rest of a multi-year plan.
 
-use grdp_core::solve::{self, ComponentSolution, PeriodSolution, UniformSolution};
+use grdp_core::solve::{self, ComponentSolution, PeriodSolution, RestSolution, UniformSolution};
 use grdp_scenario::LoadedScenario;
 use serde::Serialize;
 
@@ -21,6 +21,16 @@ pub enum Question {
         year: Option<i32>,
         /// The component's id.
         component: String,
+    },
+    /// The combined growth every component but one needs for an aggregate
+    /// target, that one as planned (the economy outside agriculture).
+    Rest {
+        /// Aggregate real growth target, percent.
+        target_pct: f64,
+        /// The year; `None` for the first plan year.
+        year: Option<i32>,
+        /// The component held at its planned growth.
+        held: String,
     },
     /// One add-on to every component's growth for an aggregate target.
     Uniform {
@@ -64,6 +74,8 @@ pub enum Question {
 pub enum Answer {
     /// What one component needs.
     Component(ComponentSolution),
+    /// What every component but one needs together.
+    Rest(RestSolution),
     /// What every component needs on top of the plan.
     Uniform(UniformSolution),
     /// What the remaining years of a period need.
@@ -79,24 +91,42 @@ pub fn solve(loaded: &LoadedScenario, question: &Question) -> Result<Answer, Stu
         y.or_else(|| s.plan().years().first().map(|p| p.year))
             .ok_or(StudyError::NoPlanYear)
     };
+    let known_component = |id: &String, role: ComponentRole| {
+        if s.economy().index_of(id).is_some() {
+            return Ok(());
+        }
+        Err(StudyError::UnknownComponent {
+            role,
+            id: id.clone(),
+            known: s
+                .economy()
+                .components()
+                .iter()
+                .map(|c| c.id.clone())
+                .collect(),
+        })
+    };
     Ok(match question {
+        Question::Rest {
+            target_pct,
+            year: y,
+            held,
+        } => {
+            known_component(held, ComponentRole::SolveAllBut)?;
+            Answer::Rest(solve::rest_for_target(
+                s.economy(),
+                s.plan(),
+                year(*y)?,
+                *target_pct,
+                held,
+            )?)
+        }
         Question::Component {
             target_pct,
             year: y,
             component,
         } => {
-            if s.economy().index_of(component).is_none() {
-                return Err(StudyError::UnknownComponent {
-                    role: ComponentRole::Solve,
-                    id: component.clone(),
-                    known: s
-                        .economy()
-                        .components()
-                        .iter()
-                        .map(|c| c.id.clone())
-                        .collect(),
-                });
-            }
+            known_component(component, ComponentRole::Solve)?;
             Answer::Component(solve::component_for_target(
                 s.economy(),
                 s.plan(),

@@ -1,7 +1,7 @@
 //! Sentences and composite labels of the terminal outputs, in English and
 //! Vietnamese, with the figures that make each say something.
 
-use grdp_core::solve::{ComponentSolution, PeriodSolution, UniformSolution};
+use grdp_core::solve::{ComponentSolution, PeriodSolution, RestSolution, UniformSolution};
 use grdp_core::{Bound, Direction, Indicator, Target, TargetStatus};
 use grdp_scenario::LoadedScenario;
 use grdp_study::calibration::{RecordVintage, ShortfallRecord, ShortfallRecords};
@@ -413,6 +413,40 @@ impl Lang {
                 n(c.planned_growth_pct),
                 self.signed(c.change_pp),
                 n(c.weight_pct)
+            )
+        }
+    }
+
+    /// The answer to an all-but-one question; `who` names the component
+    /// held at its plan.
+    pub fn solve_rest(self, r: &RestSolution, who: &str) -> String {
+        let n = |v: f64| self.num(v, 2);
+        let change = r.required_rest_pct - r.planned_rest_pct;
+        if self.vi() {
+            format!(
+                "Để GRDP {} tăng {}%, các khu vực trừ {} cần tăng chung {}% thay vì {}% ({} điểm phần trăm), {} giữ như kế hoạch ({}%; tỷ trọng giá so sánh 2010: {}%).\n",
+                r.year,
+                self.given_num(r.target_pct),
+                who,
+                n(r.required_rest_pct),
+                n(r.planned_rest_pct),
+                self.signed(change),
+                who,
+                n(r.held_growth_pct),
+                n(r.held_weight_pct)
+            )
+        } else {
+            format!(
+                "For GRDP growth of {}% in {}, every component but {} needs {}% growth together instead of {}% ({} pp), {} as planned ({}%; its weight at 2010 prices: {}%).\n",
+                self.given_num(r.target_pct),
+                r.year,
+                who,
+                n(r.required_rest_pct),
+                n(r.planned_rest_pct),
+                self.signed(change),
+                who,
+                n(r.held_growth_pct),
+                n(r.held_weight_pct)
             )
         }
     }
