@@ -129,7 +129,8 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "at the assumed sector growth, GRDP grows 7.32%",
                 // What the figures are as of, under the date it was run.
                 "Data vintage: 2025 = the Department of Finance's estimate of early December 2025",
-                "Every sector but agriculture, forestry and fishery together: growth 2026, %",
+                "Industry and construction, services and product taxes less subsidies together: growth 2026, %",
+                "with agriculture, forestry and fishery at 3.79 % as assumed (a weight of 20.9 % at constant 2010 prices); 8.26 is their assumed growth combined.",
             ],
             [
                 "sector targets add up",
@@ -146,7 +147,8 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "thêm 2,68 điểm phần trăm",
                 "với tốc độ tăng giả định của các khu vực, GRDP tăng 7,32%",
                 "Thời điểm số liệu: năm 2025 theo số ước tính đầu tháng 12/2025",
-                "Các khu vực trừ nông, lâm nghiệp và thủy sản (gộp chung): tốc độ tăng 2026, %",
+                "Công nghiệp và xây dựng, dịch vụ và thuế sản phẩm trừ trợ cấp sản phẩm (tính chung): tốc độ tăng 2026, %",
+                "khi nông, lâm nghiệp và thủy sản tăng 3,79% như giả định (tỷ trọng theo giá so sánh 2010: 20,9%)",
             ],
             [
                 "chỉ tiêu khu vực cộng lại",

@@ -530,6 +530,7 @@ pub fn solve(loaded: &LoadedScenario, a: &Answer, lang: Lang) -> String {
         Answer::Rest(r) => lang.solve_rest(
             r,
             &lang.in_sentence(lang.component_name_of(loaded, &r.held)),
+            loaded.plan_growth_is_assumed(r.year),
         ),
         Answer::Uniform(u) => {
             let [planned, needed] = lang.planned_required_headers();

@@ -175,14 +175,14 @@ pub enum ProposalLine {
         /// The aggregate target aimed at, percent.
         target_pct: f64,
     },
-    /// The combined growth of every sector but the slowest (agriculture,
-    /// in Cần Thơ) for the draft's aggregate target, that one at its
-    /// target or plan.
+    /// The combined growth of every component but agriculture for the
+    /// draft's aggregate target, agriculture at its target or plan: land,
+    /// water, salinity and prices bound it, so the rest must carry a
+    /// higher target.
     RestForTarget {
         /// The year.
         year: i32,
-        /// The sector held at its target or plan: the value-added sector
-        /// with the lowest planned growth.
+        /// The component held at its target or plan: `agriculture`.
         held: String,
         /// Its planned growth, percent.
         held_growth_pct: f64,
@@ -411,6 +411,10 @@ fn finding_year(f: &Finding) -> i32 {
     }
 }
 
+/// The component id the briefing holds at its plan to ask what the rest of
+/// the economy needs ([`ProposalLine::RestForTarget`]).
+pub const AGRICULTURE: &str = "agriculture";
+
 /// A consistent set of targets for the first year that has an aggregate
 /// growth target (else the first plan year): each of the draft's targets
 /// of that year beside the figure that hangs together with the rest.
@@ -461,21 +465,16 @@ pub fn proposal(
                     });
                 }
             }
-            // The economy outside its slowest value-added sector (the one
-            // a plan cannot push: agriculture in the Mekong Delta), where
-            // there are at least two others to combine.
-            let growth = s.plan().year(year).map(|y| y.real_growth_pct.as_slice());
-            let slowest = growth.and_then(|g| {
-                e.components()
-                    .iter()
-                    .zip(g)
-                    .filter(|(c, _)| c.kind == grdp_core::economy::ComponentKind::ValueAdded)
-                    .min_by(|a, b| a.1.total_cmp(b.1))
-                    .map(|(c, _)| c.id.clone())
-            });
-            if let Some(held) = slowest.filter(|_| e.len() >= 3)
-                && let Ok(r) = solve::rest_for_target(e, s.plan(), year, target_pct, &held)
+            // The economy outside agriculture (the sector a plan cannot
+            // push), where there are at least two others to combine; a
+            // scenario without an `agriculture` component asks `grdp solve
+            // --all-but` instead.
+            let held = AGRICULTURE;
+            if e.index_of(held).is_some()
+                && e.len() >= 3
+                && let Ok(r) = solve::rest_for_target(e, s.plan(), year, target_pct, held)
             {
+                let held = held.to_string();
                 out.push(ProposalLine::RestForTarget {
                     year,
                     held,

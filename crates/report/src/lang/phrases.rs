@@ -418,35 +418,41 @@ impl Lang {
     }
 
     /// The answer to an all-but-one question; `who` names the component
-    /// held at its plan.
-    pub fn solve_rest(self, r: &RestSolution, who: &str) -> String {
+    /// held, at its growth as planned (or as assumed, where the plan is an
+    /// assumption). The change is that of the figures as printed.
+    pub fn solve_rest(self, r: &RestSolution, who: &str, assumed: bool) -> String {
         let n = |v: f64| self.num(v, 2);
-        let change = r.required_rest_pct - r.planned_rest_pct;
+        let round = |v: f64| (v * 100.0).round() / 100.0;
+        let change = round(r.required_rest_pct) - round(r.planned_rest_pct);
         if self.vi() {
             format!(
-                "Để GRDP {} tăng {}%, các khu vực trừ {} cần tăng chung {}% thay vì {}% ({} điểm phần trăm), {} giữ như kế hoạch ({}%; tỷ trọng giá so sánh 2010: {}%).\n",
+                "Để GRDP năm {} tăng {}%, khi {} tăng {}% {} (tỷ trọng theo giá so sánh 2010: {}%), các thành phần còn lại cần tăng chung {}% thay vì {}% ({} điểm phần trăm).\n",
                 r.year,
                 self.given_num(r.target_pct),
                 who,
+                n(r.held_growth_pct),
+                if assumed {
+                    "như giả định"
+                } else {
+                    "như kế hoạch"
+                },
+                n(r.held_weight_pct),
                 n(r.required_rest_pct),
                 n(r.planned_rest_pct),
                 self.signed(change),
-                who,
-                n(r.held_growth_pct),
-                n(r.held_weight_pct)
             )
         } else {
             format!(
-                "For GRDP growth of {}% in {}, every component but {} needs {}% growth together instead of {}% ({} pp), {} as planned ({}%; its weight at 2010 prices: {}%).\n",
+                "For GRDP growth of {}% in {}, with {} at {}% {} (its weight at 2010 prices: {}%), the other components together need {}% growth instead of {}% ({} pp).\n",
                 self.given_num(r.target_pct),
                 r.year,
                 who,
+                n(r.held_growth_pct),
+                if assumed { "as assumed" } else { "as planned" },
+                n(r.held_weight_pct),
                 n(r.required_rest_pct),
                 n(r.planned_rest_pct),
                 self.signed(change),
-                who,
-                n(r.held_growth_pct),
-                n(r.held_weight_pct)
             )
         }
     }

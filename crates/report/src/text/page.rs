@@ -522,39 +522,71 @@ impl Words<'_> {
                 consistent_pct,
                 target_pct,
             } => {
-                let name = self.lang.component_name_of(self.input.loaded, held);
-                // A sector's name inside a sentence: lower case first.
-                let mut chars = name.chars();
-                let name = chars
-                    .next()
-                    .map_or(String::new(), |c| c.to_lowercase().chain(chars).collect());
+                let loaded = self.input.loaded;
+                let name = sector_mid_sentence(self.lang.component_name_of(loaded, held));
+                // The others by name: taxes are not a sector, so "every
+                // sector but agriculture" would misname them.
+                let others: Vec<String> = loaded
+                    .scenario
+                    .economy()
+                    .components()
+                    .iter()
+                    .filter(|c| c.id != *held)
+                    .enumerate()
+                    .map(|(i, c)| {
+                        let n = self.lang.component_name_of(loaded, &c.id);
+                        if i == 0 {
+                            n.to_string()
+                        } else {
+                            sector_mid_sentence(n)
+                        }
+                    })
+                    .collect();
+                let others = match others.split_last() {
+                    Some((last, [])) => last.clone(),
+                    Some((last, rest)) => {
+                        format!("{} {} {last}", rest.join(", "), self.pick("and", "và"))
+                    }
+                    None => String::new(),
+                };
                 let target = self.lang.given_num(*target_pct);
                 let (g, w) = (t(*held_growth_pct), t(*held_weight_pct));
+                let combined = t(*draft_pct);
+                let (at_en, at_vi, from_en, from_vi) = if self.sector_targets() {
+                    (
+                        format!("at its target of {g} %"),
+                        format!("đạt chỉ tiêu {g}%"),
+                        "their targets combined",
+                        "tính từ chỉ tiêu khu vực",
+                    )
+                } else if self.plan_assumed() {
+                    (
+                        format!("at {g} % as assumed"),
+                        format!("tăng {g}% như giả định"),
+                        "their assumed growth combined",
+                        "tính từ giả định",
+                    )
+                } else {
+                    (
+                        format!("at {g} % as planned"),
+                        format!("tăng {g}% như kế hoạch"),
+                        "their planned growth combined",
+                        "tính từ kế hoạch",
+                    )
+                };
                 [
                     self.pick(
-                        format!("Every sector but {name} together: growth {year}, %"),
-                        format!("Các khu vực trừ {name} (gộp chung): tốc độ tăng {year}, %"),
+                        format!("{others} together: growth {year}, %"),
+                        format!("{others} (tính chung): tốc độ tăng {year}, %"),
                     ),
                     t(*draft_pct),
                     t(*consistent_pct),
                     self.pick(
                         format!(
-                            "What the rest of the economy needs together for {target} % with {name} {} ({g} % on a weight of {w} % at constant 2010 prices).",
-                            if self.sector_targets() {
-                                "at its target"
-                            } else if self.plan_assumed() {
-                                "as assumed"
-                            } else {
-                                "as planned"
-                            }
+                            "What they need together for {target} % with {name} {at_en} (a weight of {w} % at constant 2010 prices); {combined} is {from_en}."
                         ),
                         format!(
-                            "Tốc độ tăng chung các khu vực còn lại cần đạt để GRDP tăng {target}% khi {name} {} ({g}%, tỷ trọng {w}% theo giá so sánh 2010).",
-                            if self.sector_targets() {
-                                "đạt chỉ tiêu"
-                            } else {
-                                self.at_planned_growth()
-                            }
+                            "Tốc độ tăng chung cần đạt để GRDP tăng {target}%, khi {name} {at_vi} (tỷ trọng theo giá so sánh 2010: {w}%); {combined} là tốc độ tăng chung {from_vi}."
                         ),
                     ),
                 ]
@@ -849,5 +881,19 @@ impl Words<'_> {
         } else {
             format!("P = {v}")
         }
+    }
+}
+
+/// A sector's name inside a sentence or a list, in either language: lower
+/// case first ("with agriculture, forestry and fishery"), a name that
+/// opens with an abbreviation ("GRDP", "FDI") kept. Only for the sectors'
+/// names of the economy, which are common nouns.
+fn sector_mid_sentence(name: &str) -> String {
+    let mut chars = name.chars();
+    match (chars.next(), chars.next()) {
+        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
+            a.to_lowercase().chain(name.chars().skip(1)).collect()
+        }
+        _ => name.to_string(),
     }
 }
