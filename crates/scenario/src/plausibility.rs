@@ -63,17 +63,19 @@ const MAX_POPULATION_THOUSAND: f64 = 1_000_000.0;
 const MAX_STEP_FROM_HISTORY_PP: f64 = 15.0;
 /// Sector growth beyond this, percent, is taken for a typing slip.
 const MAX_PLAUSIBLE_GROWTH_PCT: f64 = 50.0;
-/// Price growth beyond this, percent a year, is taken for a typing slip
-/// (Vietnam's GDP deflator has not risen 50 % in a year since the 1980s).
-const MAX_PLAUSIBLE_PRICE_GROWTH_PCT: f64 = 50.0;
+/// GRDP deflator growth beyond this, percent a year, is taken for a
+/// typing slip: a judgement, set so that a slipped decimal point in a
+/// plan's few percent (40.6 for 4.06) is caught while a year of high
+/// inflation is not refused (it only warns).
+const MAX_PLAUSIBLE_PRICE_GROWTH_PCT: f64 = 30.0;
 /// A component's relative price in the base year (its share of GRDP at
 /// current prices over its weight at constant 2010 prices) outside this
 /// range is taken for a slip in one level (a thousands dot): sector prices
 /// have not moved apart by a factor of five since 2010.
 const RELATIVE_PRICE_RANGE: (f64, f64) = (0.2, 5.0);
 /// Sector price growth beyond this, percent a year, is taken for a typing
-/// slip (one sector's prices move more than the whole deflator: mining's
-/// rose by about half in some years).
+/// slip: a judgement, wider than the deflator's because one sector's
+/// prices move more than the whole (mining's with the oil price).
 const MAX_PLAUSIBLE_SECTOR_PRICE_GROWTH_PCT: f64 = 100.0;
 /// Price growth all below this, percent, is taken for fractions typed for
 /// percents (4.06 % typed 0.0406).
@@ -157,7 +159,7 @@ impl Builder<'_> {
                         tidy(per_capita)
                     ),
                     format!(
-                        "GRDP {} tỷ đồng trên {} nghìn người là {} triệu đồng/người, ngoài mọi mức của các tỉnh, thành phố Việt Nam (khoảng 40 đến 500): kiểm tra dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân (trong tệp ghi `133065`, không ghi `133.065`), GRDP ghi bằng triệu đồng thay vì tỷ đồng, hoặc dân số ghi bằng người thay vì nghìn người",
+                        "GRDP {} tỷ đồng trên {} nghìn người là {} triệu đồng/người, nằm ngoài khoảng của các tỉnh, thành phố (khoảng 40–500 triệu đồng/người): kiểm tra dấu chấm phân cách hàng nghìn bị đọc thành dấu thập phân (trong tệp ghi `133065`, không ghi `133.065`), GRDP ghi bằng triệu đồng thay vì tỷ đồng, hoặc dân số ghi bằng người thay vì nghìn người",
                         tidy_vi(grdp),
                         tidy_vi(pop),
                         tidy_vi(per_capita)
@@ -218,7 +220,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 "plan",
                 "every growth rate of the plan is below 1%: were they typed as fractions (0.1142 for 11.42%)? Growth is written in percent".into(),
-                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.1142` thay cho `11.42`)? Tốc độ tăng ghi bằng phần trăm".into(),
+                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã ghi dạng số thập phân (`0.1142`) thay vì phần trăm (`11.42`)? Tốc độ tăng ghi theo phần trăm".into(),
             ));
         }
         for y in s.plan().years() {
@@ -277,7 +279,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 &format!("components.{id}"),
                 "no kind given: counted as value added, so its growth enters the national office's share of the increase in value added (product taxes are left out of it); write kind = \"value_added\" or \"product_taxes\" to say which".into(),
-                "không ghi loại (kind): được tính là giá trị tăng thêm, nên tốc độ tăng của nó đi vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm không tính vào đó); ghi `kind = \"value_added\"` hoặc `kind = \"product_taxes\"` để nói rõ".into(),
+                "chưa khai báo loại thành phần (`kind`): thành phần này được tính là giá trị tăng thêm và đưa vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm trừ trợ cấp sản phẩm thì không); ghi rõ `kind = \"value_added\"` hoặc `kind = \"product_taxes\"`".into(),
             ));
         }
         let plan_years: Vec<i32> = s.plan().years().iter().map(|y| y.year).collect();
@@ -403,7 +405,7 @@ impl Builder<'_> {
                         meant.join("–")
                     ),
                     format!(
-                        "{}% thấp hơn 1%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`{}` thay cho `{}`)? Chỉ tiêu ghi bằng phần trăm",
+                        "{}% thấp hơn 1%: có phải đã ghi dạng số thập phân (`{}`) thay vì phần trăm (`{}`)? Chỉ tiêu ghi theo phần trăm",
                         written.iter().map(|v| vietnamese_notation(v)).collect::<Vec<_>>().join("–"),
                         written.join("`–`"),
                         meant.join("`–`")
@@ -453,21 +455,27 @@ impl Builder<'_> {
                     "every price growth rate of the plan is below {MAX_FRACTION_LIKE_PRICE_PCT} %: typed as fractions (0.0406 for 4.06 %)? Price growth is written in percent"
                 ),
                 format!(
-                    "mọi tốc độ tăng giá trong kế hoạch đều dưới {}%: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.0406` thay cho `4.06`)? Tốc độ tăng giá ghi bằng phần trăm",
+                    "mọi tốc độ tăng giá trong kế hoạch đều dưới {}%: có phải đã ghi dạng số thập phân (`0.0406`) thay vì phần trăm (`4.06`)? Tốc độ tăng giá ghi theo phần trăm",
                     tidy_vi(MAX_FRACTION_LIKE_PRICE_PCT)
                 ),
             ));
         }
         for (field, p, limit) in &prices {
             if p.abs() > *limit {
+                // An example of the slip at the limit's scale.
+                let (slip, meant) = if *limit < MAX_PLAUSIBLE_SECTOR_PRICE_GROWTH_PCT {
+                    ("40.6", "4.06")
+                } else {
+                    ("406", "40.6")
+                };
                 out.push(self.warning(
                     field,
                     format!(
-                        "{}% price growth in a year is beyond {limit} %, more than any province's GRDP deflator or sector prices have moved in Vietnam since the 1980s: a typing slip (40.6 for 4.06)?",
+                        "{}% price growth in a year is beyond {limit} %, far above the few percent a year a plan assumes: a typing slip ({slip} for {meant})?",
                         tidy(*p)
                     ),
                     format!(
-                        "giá tăng {}% trong một năm, vượt {}%, cao hơn mọi mức biến động của chỉ số giảm phát GRDP hay giá của một khu vực ở bất kỳ tỉnh, thành phố nào của Việt Nam từ những năm 1980: có phải gõ nhầm (`40.6` thay cho `4.06`)?",
+                        "giá tăng {}% trong một năm, vượt {}%, cao hơn nhiều so với mức vài phần trăm một năm mà kế hoạch thường giả định: có phải ghi nhầm (`{slip}` thay vì `{meant}`)?",
                         tidy_vi(*p),
                         tidy_vi(*limit)
                     ),
@@ -522,7 +530,7 @@ impl Builder<'_> {
                         "every spread of sector growth is below {MIN_PLAUSIBLE_SD_PP} percentage points: typed as fractions (0.0206 for 2.06)? Spreads are written in percentage points"
                     ),
                     format!(
-                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã gõ dạng tỷ lệ thay cho phần trăm (`0.0206` thay cho `2.06`)? Độ lệch chuẩn ghi bằng điểm phần trăm",
+                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã ghi dạng số thập phân (`0.0206`) thay vì điểm phần trăm (`2.06`)? Độ lệch chuẩn ghi theo điểm phần trăm",
                         tidy_vi(MIN_PLAUSIBLE_SD_PP)
                     ),
                 ));
