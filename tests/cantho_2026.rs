@@ -329,10 +329,10 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         .and_then(|c| c.split('<').next())
         .unwrap();
     assert!(
-        cell.ends_with(&format!("(≥ 10.5: {p:.3})")),
+        cell.ends_with(&format!("(≥ 10.5 %: {p:.3})")),
         "the targets table's probability: {cell}"
     );
-    assert!(page.contains("in brackets, of at least 10.5 %"));
+    assert!(page.contains("in brackets, of at least its upper end (10.5 %)"));
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
     // Chart 11, page and phone copies, and on the page.
     for f in ["11-neighbours.png", "11-neighbours.phone.png"] {
@@ -636,7 +636,7 @@ fn the_upper_end_stands_beside_the_simulated_target_only() {
         .collect();
     assert_eq!(cells.len(), 2, "{cells:?}");
     assert_eq!(
-        cells.iter().filter(|c| c.contains("(≥ 10.5:")).count(),
+        cells.iter().filter(|c| c.contains("(≥ 10.5 %:")).count(),
         1,
         "{cells:?}"
     );

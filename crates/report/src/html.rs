@@ -185,11 +185,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                     pick("Draft", "Dự thảo")
                 } else if w.plan_assumed() {
                     // The growth target beside the sectors' assumed growth.
-                    pick("Target or assumption", "Chỉ tiêu hoặc giả định")
+                    pick("Target or assumption", "Mục tiêu hoặc giả định")
                 } else {
                     pick("Target or plan", "Chỉ tiêu hoặc kế hoạch")
                 },
-                pick("Consistent", "Nhất quán"),
+                pick("Consistent", "Mức nhất quán"),
                 pick("Why", "Cơ sở"),
             ],
             numeric: vec![false, true, true, false],
@@ -298,11 +298,13 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         .preferred
         .as_ref()
         .and_then(|pr| pr.upper_end)
-        .map_or((String::new(), String::new()), |u| {
-            let n = input.lang.given_num(u.target_pct);
+        .zip(input.views.first())
+        .map_or((String::new(), String::new()), |(u, main)| {
+            let lo = input.lang.given_num(main.result.target_pct);
+            let hi = input.lang.given_num(u.target_pct);
             (
-                format!(" For the growth range, P is of reaching its lower end; in brackets, of at least {n} %."),
-                format!(" Với chỉ tiêu tăng trưởng là một khoảng: xác suất đạt cận dưới; trong ngoặc, xác suất từ {n}% trở lên."),
+                format!(" For a range target, the probability of at least its lower end ({lo} %); in brackets, of at least its upper end ({hi} %)."),
+                format!(" Chỉ tiêu là một khoảng ({lo}–{hi}%): cột Xác suất đạt ghi xác suất tăng từ {lo}% trở lên; số trong ngoặc là xác suất tăng từ {hi}% (cận trên) trở lên."),
             )
         });
     h += &format!(

@@ -840,11 +840,19 @@ impl Words<'_> {
                             && t.bound.max == Some(u.target_pct)
                     });
                 match upper {
-                    Some(u) => format!(
-                        "{} (≥ {}: {})",
-                        self.probability(p),
-                        self.lang.given_num(u.target_pct),
-                        self.probability(u.probability)
+                    Some(u) => self.pick(
+                        format!(
+                            "{} (≥ {} %: {})",
+                            self.probability(p),
+                            self.lang.given_num(u.target_pct),
+                            self.probability(u.probability)
+                        ),
+                        format!(
+                            "{} (đạt {}%: {})",
+                            self.probability(p),
+                            self.lang.given_num(u.target_pct),
+                            self.probability(u.probability)
+                        ),
                     ),
                     None => self.probability(p),
                 }
