@@ -786,7 +786,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     let growth_status = statuses(|r| r.growth_status.as_ref());
     let aim_status = statuses(|r| r.aim_status.as_ref());
     // The table read (the built-in one, or the office's own).
-    let table = &n.table;
+    let table = input.lang.table_origin(&n.table);
     let text = match (&period, vi) {
         (Some(p), true) => format!(
             "Tăng trưởng GRDP năm {year} và mục tiêu tăng trưởng bình quân giai đoạn {p} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours).",

@@ -55,6 +55,16 @@ impl Lang {
         }
     }
 
+    /// The name of a table read, as a sentence gives it: the built-in
+    /// provincial table's ("built-in table data/provinces/provinces.csv")
+    /// in the language, an office's own file as its path.
+    pub fn table_origin(self, origin: &str) -> String {
+        match (self, origin.strip_prefix("built-in table ")) {
+            (Lang::Vi, Some(path)) => format!("bảng có sẵn trong chương trình, {path}"),
+            _ => origin.to_string(),
+        }
+    }
+
     /// A component's display name.
     pub fn component_name(self, scenario: &LoadedScenario, index: usize) -> &str {
         scenario.names.get(index).map_or("?", |n| match self {

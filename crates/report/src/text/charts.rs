@@ -56,6 +56,7 @@ impl Words<'_> {
     /// The source line of a chart drawn from the provincial table.
     pub fn source_provinces(&self, table: &str) -> String {
         let v = &self.input.meta.version;
+        let table = self.lang.table_origin(table);
         self.pick(
             format!("Source: grdp {v}; the provincial table ({table}), each figure with its source address and status."),
             format!("Nguồn: grdp {v}; bảng số liệu các tỉnh ({table}), mỗi số kèm địa chỉ nguồn và trạng thái."),
@@ -986,7 +987,7 @@ impl Words<'_> {
         };
         let caption = self.pick(
             format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.", n.table),
-            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.", n.table),
+            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.", self.lang.table_origin(&n.table)),
         );
         (title, subtitle, caption)
     }
