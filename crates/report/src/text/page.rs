@@ -101,7 +101,8 @@ pub struct TargetRow {
 impl Words<'_> {
     /// "Chance that GRDP grows at least 9.5 % in 2025: about 3 in 10"; for a
     /// year already past when the briefing is issued, in the past tense and
-    /// as the plan was set ("would grow").
+    /// as it stood before any figure of that year ("would grow"): the
+    /// scenario's data are the base year's estimates.
     pub fn verdict_heading(&self, p: &grdp_study::Preferred) -> String {
         let m = self.main();
         let target = self.lang.given_num(m.target_pct);
@@ -109,8 +110,8 @@ impl Words<'_> {
         let year = m.target_year;
         if year < self.input.issued_year {
             return self.pick(
-                format!("Chance, as the plan was set, that GRDP would grow by at least {target} % in {year}: {chance}"),
-                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, xét tại thời điểm đặt kế hoạch: {chance}"),
+                format!("Chance, before any {year} figure, that GRDP would grow by at least {target} % in {year}: {chance}"),
+                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, xét khi chưa có số liệu nào của năm {year}: {chance}"),
             );
         }
         // A year under way with part of it released: the answer as it
@@ -263,7 +264,7 @@ impl Words<'_> {
             ),
         };
         // Where a release already gives part of the year, the answer as it
-        // stands now, beside the answer as the plan was set.
+        // stands now, beside the answer before any figure of the year.
         let since = self
             .input
             .given_known
