@@ -59,9 +59,24 @@ impl Lang {
     /// provincial table's ("built-in table data/provinces/provinces.csv")
     /// in the language, an office's own file as its path.
     pub fn table_origin(self, origin: &str) -> String {
-        match (self, origin.strip_prefix("built-in table ")) {
-            (Lang::Vi, Some(path)) => format!("bảng có sẵn trong chương trình, {path}"),
-            _ => origin.to_string(),
+        if self == Lang::Vi && origin == grdp_scenario::builtin::PROVINCES_ORIGIN {
+            "bảng có sẵn trong chương trình, data/provinces/provinces.csv".to_string()
+        } else {
+            origin.to_string()
+        }
+    }
+
+    /// A sector's name inside a sentence or a list: lower case first
+    /// ("khu vực dịch vụ"), a name that opens with an abbreviation
+    /// ("GRDP", "CNTT") kept. [`Lang::in_sentence`] applies it in
+    /// Vietnamese; a list of the economy's own sectors in either language.
+    pub fn lower_initial(name: &str) -> String {
+        let mut chars = name.chars();
+        match (chars.next(), chars.next()) {
+            (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+                first.to_lowercase().chain(name.chars().skip(1)).collect()
+            }
+            _ => name.to_string(),
         }
     }
 
@@ -78,14 +93,9 @@ impl Lang {
     /// a name that opens with an abbreviation ("GRDP", "CNTT") is kept.
     /// English names are kept as given.
     pub fn in_sentence(self, name: &str) -> String {
-        let mut chars = name.chars();
-        match (self, chars.next(), chars.next()) {
-            (Lang::Vi, Some(first), Some(second))
-                if first.is_uppercase() && !second.is_uppercase() =>
-            {
-                first.to_lowercase().chain(name.chars().skip(1)).collect()
-            }
-            _ => name.to_string(),
+        match self {
+            Lang::Vi => Self::lower_initial(name),
+            Lang::En => name.to_string(),
         }
     }
 

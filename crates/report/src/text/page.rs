@@ -524,7 +524,7 @@ impl Words<'_> {
                 target_pct,
             } => {
                 let loaded = self.input.loaded;
-                let name = sector_mid_sentence(self.lang.component_name_of(loaded, held));
+                let name = crate::Lang::lower_initial(self.lang.component_name_of(loaded, held));
                 // The others by name: taxes are not a sector, so "every
                 // sector but agriculture" would misname them.
                 let others: Vec<String> = loaded
@@ -539,7 +539,7 @@ impl Words<'_> {
                         if i == 0 {
                             n.to_string()
                         } else {
-                            sector_mid_sentence(n)
+                            crate::Lang::lower_initial(n)
                         }
                     })
                     .collect();
@@ -890,19 +890,5 @@ impl Words<'_> {
         } else {
             format!("P = {v}")
         }
-    }
-}
-
-/// A sector's name inside a sentence or a list, in either language: lower
-/// case first ("with agriculture, forestry and fishery"), a name that
-/// opens with an abbreviation ("GRDP", "FDI") kept. Only for the sectors'
-/// names of the economy, which are common nouns.
-fn sector_mid_sentence(name: &str) -> String {
-    let mut chars = name.chars();
-    match (chars.next(), chars.next()) {
-        (Some(a), Some(b)) if a.is_uppercase() && !b.is_uppercase() => {
-            a.to_lowercase().chain(name.chars().skip(1)).collect()
-        }
-        _ => name.to_string(),
     }
 }
