@@ -192,14 +192,26 @@ fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang)
         } else {
             2
         };
+        let bounds: Vec<f64> = [o.target.bound.min, o.target.bound.max]
+            .into_iter()
+            .flatten()
+            .collect();
         t.row(vec![
             lang.target_label(loaded, &o.target, LabelStyle::Table),
             o.target.year.to_string(),
             lang.bound_text(&o.target.bound, decimals, BoundStyle::Spaced),
             lang.direction(o.target.direction).to_string(),
-            lang.opt(o.value, decimals),
+            // A value that rounds onto its bound, or a margin onto zero,
+            // gets the decimals that tell them apart.
+            o.value.map_or_else(
+                || lang.labels().unknown_value.to_string(),
+                |v| lang.num_apart(v, &bounds, decimals),
+            ),
             lang.target_status(o.status).to_string(),
-            lang.opt(o.margin, decimals),
+            o.margin.map_or_else(
+                || lang.labels().unknown_value.to_string(),
+                |m| lang.num_apart(m, &[0.0], decimals),
+            ),
         ]);
     }
     format!("{}\n{}", l.targets, t.render())

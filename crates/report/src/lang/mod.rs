@@ -156,6 +156,26 @@ impl Lang {
         out
     }
 
+    /// `value` as [`num`](Self::num) prints it, with up to four more
+    /// decimals where `decimals` would print it as one of `references` (a
+    /// target's bounds, or a margin's zero) though it differs from it: a
+    /// missed target's 9.4996 % against a bound of 9.50 % reads 9.4996, and
+    /// its margin −0.0004, not 9.50 and 0.00 beside "missed". Still the same
+    /// at four more decimals, the difference is arithmetic residue and the
+    /// value is printed at `decimals`.
+    pub fn num_apart(self, value: f64, references: &[f64], decimals: usize) -> String {
+        for d in decimals..=decimals + 4 {
+            let text = self.num(value, d);
+            if references
+                .iter()
+                .all(|&r| r.total_cmp(&value).is_eq() || self.num(r, d) != text)
+            {
+                return text;
+            }
+        }
+        self.num(value, decimals)
+    }
+
     /// An optional number, or the "not available" mark.
     pub fn opt(self, value: Option<f64>, decimals: usize) -> String {
         value.map_or_else(
@@ -168,6 +188,24 @@ impl Lang {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_value_that_rounds_onto_its_bound_gets_the_decimals_that_tell_them_apart() {
+        // 9.4996 % against a floor of 9.5 %: 9.50 and 9.500 would print
+        // the bound, 9.4996 does not (worked by hand).
+        assert_eq!(Lang::En.num_apart(9.4996, &[9.5], 2), "9.4996");
+        assert_eq!(Lang::Vi.num_apart(9.4996, &[9.5], 2), "9,4996");
+        // Its margin, −0.0004 points: 0.00 and 0.000 would read as none.
+        assert_eq!(Lang::En.num_apart(-0.0004, &[0.0], 2), "−0.0004");
+        // A range's upper end: 31.0904 against 31.04–31.09 at three decimals.
+        assert_eq!(Lang::En.num_apart(31.0904, &[31.04, 31.09], 3), "31.0904");
+        // Apart already, or the same: as `decimals` prints it.
+        assert_eq!(Lang::En.num_apart(9.48, &[9.5], 2), "9.48");
+        assert_eq!(Lang::En.num_apart(9.5, &[9.5], 2), "9.50");
+        // Arithmetic residue (10⁻¹²) is no difference.
+        assert_eq!(Lang::En.num_apart(2.56 - 1e-12, &[2.56], 2), "2.56");
+        assert_eq!(Lang::En.num_apart(-1e-12, &[0.0], 2), "0.00");
+    }
 
     #[test]
     fn a_name_inside_a_vietnamese_sentence_is_in_lower_case() {
