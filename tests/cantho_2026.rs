@@ -125,7 +125,10 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "10–10.5",
                 "7.32",
                 "14.67",
-                "+2.68",
+                "+2.68–3.18 percentage points each",
+                // Each way to the target for both ends of its range.
+                "11.64–12.27",
+                "What it needs for 10–10.5 % with the other sectors as assumed.",
                 "at the assumed sector growth, GRDP grows 7.32%",
                 // What the figures are as of, under the date it was run.
                 "Data vintage: 2025 = the Department of Finance's estimate of early December 2025",
@@ -144,7 +147,9 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
                 "10–10,5",
                 "7,32",
                 "14,67",
-                "thêm 2,68 điểm phần trăm",
+                "thêm 2,68–3,18 điểm phần trăm",
+                "11,64–12,27",
+                "để GRDP tăng 10–10,5% khi các khu vực khác tăng theo giả định",
                 "với tốc độ tăng giả định của các khu vực, GRDP tăng 7,32%",
                 "Thời điểm số liệu: năm 2025 theo số ước tính đầu tháng 12/2025",
                 "Công nghiệp và xây dựng, dịch vụ và thuế sản phẩm trừ trợ cấp sản phẩm (tính chung): tốc độ tăng 2026, %",
@@ -200,6 +205,28 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
         assert!(
             (rest["draft_pct"].as_f64().unwrap() - 8.2568).abs() < 1e-3,
             "{rest}"
+        );
+        // The range's upper end: (10.5 − 0.7922275) / 0.790969 = 12.2733 %.
+        assert_eq!(rest["target_upper_pct"].as_f64(), Some(10.5), "{rest}");
+        assert!(
+            (rest["consistent_upper_pct"].as_f64().unwrap() - 12.2733).abs() < 1e-3,
+            "{rest}"
+        );
+        // One add-on to every sector (the weights sum to one): 10 − 7.3231
+        // = 2.6769 and 10.5 − 7.3231 = 3.1769 points.
+        let uniform = summary["briefing"]["proposal"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|l| l["kind"] == "uniform_for_target")
+            .unwrap();
+        assert!(
+            (uniform["add_on_pp"].as_f64().unwrap() - 2.6769).abs() < 1e-3,
+            "{uniform}"
+        );
+        assert!(
+            (uniform["add_on_upper_pp"].as_f64().unwrap() - 3.1769).abs() < 1e-3,
+            "{uniform}"
         );
         let vintage = summary["data_vintage"].as_str().unwrap();
         assert!(vintage.contains(if lang == "en" {

@@ -172,8 +172,13 @@ pub enum ProposalLine {
         draft_pct: f64,
         /// What it would need, percent.
         consistent_pct: f64,
-        /// The aggregate target aimed at, percent.
+        /// The aggregate target aimed at, percent: its lower end.
         target_pct: f64,
+        /// The aggregate target's upper end where it is a range (10-10.5 %),
+        /// percent.
+        target_upper_pct: Option<f64>,
+        /// What the sector would need for that upper end, percent.
+        consistent_upper_pct: Option<f64>,
     },
     /// The combined growth of every component but agriculture for the
     /// draft's aggregate target, agriculture at its target or plan: land,
@@ -192,8 +197,12 @@ pub enum ProposalLine {
         draft_pct: f64,
         /// The others' combined growth the target needs, percent.
         consistent_pct: f64,
-        /// The aggregate target aimed at, percent.
+        /// The aggregate target aimed at, percent: its lower end.
         target_pct: f64,
+        /// The aggregate target's upper end where it is a range, percent.
+        target_upper_pct: Option<f64>,
+        /// The others' combined growth that upper end needs, percent.
+        consistent_upper_pct: Option<f64>,
     },
     /// One add-on to every sector's target for the draft's aggregate target.
     UniformForTarget {
@@ -201,8 +210,12 @@ pub enum ProposalLine {
         year: i32,
         /// Percentage points added to every sector's target.
         add_on_pp: f64,
-        /// The aggregate target aimed at, percent.
+        /// The aggregate target aimed at, percent: its lower end.
         target_pct: f64,
+        /// The aggregate target's upper end where it is a range, percent.
+        target_upper_pct: Option<f64>,
+        /// The add-on that upper end needs, percentage points.
+        add_on_upper_pp: Option<f64>,
     },
     /// A structure share that follows from the plan's growth and prices.
     Share {
@@ -448,6 +461,9 @@ pub fn proposal(
             consistent_pct: py.growth_pct,
         });
         if let Some(target_pct) = agg.target.bound.min {
+            // A range (10-10.5 %): each way to the target also for its
+            // upper end.
+            let target_upper_pct = agg.target.bound.max.filter(|&hi| hi > target_pct);
             // Each sector alone, largest first (the one a planner asks
             // first): what it would need with the others as they are.
             let mut by_weight: Vec<(usize, f64)> =
@@ -456,12 +472,16 @@ pub fn proposal(
             for (i, _) in by_weight {
                 let id = &e.components()[i].id;
                 if let Ok(sol) = solve::component_for_target(e, s.plan(), year, target_pct, id) {
+                    let upper = target_upper_pct
+                        .and_then(|hi| solve::component_for_target(e, s.plan(), year, hi, id).ok());
                     out.push(ProposalLine::SectorForTarget {
                         year,
                         component: id.clone(),
                         draft_pct: sol.planned_growth_pct,
                         consistent_pct: sol.required_growth_pct,
                         target_pct,
+                        target_upper_pct: upper.as_ref().and(target_upper_pct),
+                        consistent_upper_pct: upper.map(|u| u.required_growth_pct),
                     });
                 }
             }
@@ -474,22 +494,29 @@ pub fn proposal(
                 && e.len() >= 3
                 && let Ok(r) = solve::rest_for_target(e, s.plan(), year, target_pct, held)
             {
-                let held = held.to_string();
+                let upper = target_upper_pct
+                    .and_then(|hi| solve::rest_for_target(e, s.plan(), year, hi, held).ok());
                 out.push(ProposalLine::RestForTarget {
                     year,
-                    held,
+                    held: held.to_string(),
                     held_growth_pct: r.held_growth_pct,
                     held_weight_pct: r.held_weight_pct,
                     draft_pct: r.planned_rest_pct,
                     consistent_pct: r.required_rest_pct,
                     target_pct,
+                    target_upper_pct: upper.as_ref().and(target_upper_pct),
+                    consistent_upper_pct: upper.map(|u| u.required_rest_pct),
                 });
             }
             if let Ok(u) = solve::uniform_for_target(e, s.plan(), year, target_pct) {
+                let upper = target_upper_pct
+                    .and_then(|hi| solve::uniform_for_target(e, s.plan(), year, hi).ok());
                 out.push(ProposalLine::UniformForTarget {
                     year,
                     add_on_pp: u.add_on_pp,
                     target_pct,
+                    target_upper_pct: upper.as_ref().and(target_upper_pct),
+                    add_on_upper_pp: upper.map(|u| u.add_on_pp),
                 });
             }
         }

@@ -447,11 +447,24 @@ impl Words<'_> {
         }
     }
 
+    /// A target as the draft gives it, both ends of a range: 10–10.5.
+    fn given_range(&self, lo: f64, hi: Option<f64>) -> String {
+        match hi {
+            Some(hi) => format!("{}–{}", self.lang.given_num(lo), self.lang.given_num(hi)),
+            None => self.lang.given_num(lo),
+        }
+    }
+
     /// A proposal line as table cells: what, the draft's figure, the
     /// consistent figure, why.
     pub fn proposal_row(&self, line: &grdp_study::ProposalLine) -> [String; 4] {
         use grdp_study::ProposalLine as L;
         let t = |v: f64| self.lang.text_num(v, 2);
+        // What a range's two ends need, both to two decimals: 16.60–18.99.
+        let range = |lo: f64, hi: Option<f64>| match hi {
+            Some(hi) => format!("{}–{}", self.lang.num(lo, 2), self.lang.num(hi, 2)),
+            None => t(lo),
+        };
         match line {
             L::GrowthFromSectors {
                 year,
@@ -491,7 +504,10 @@ impl Words<'_> {
                 draft_pct,
                 consistent_pct,
                 target_pct,
+                target_upper_pct,
+                consistent_upper_pct,
             } => {
+                let target = self.given_range(*target_pct, *target_upper_pct);
                 let name = self
                     .lang
                     .component_name_of(self.input.loaded, component)
@@ -499,17 +515,17 @@ impl Words<'_> {
                 [
                     self.pick(format!("{name}: growth {year}, %"), format!("{name}: tốc độ tăng {year}, %")),
                     t(*draft_pct),
-                    t(*consistent_pct),
+                    range(*consistent_pct, *consistent_upper_pct),
                     self.pick(
                         if self.sector_targets() {
-                            format!("What it needs for {} % with the other sectors at their targets.", self.lang.given_num(*target_pct))
+                            format!("What it needs for {} % with the other sectors at their targets.", target)
                         } else {
-                            format!("What it needs for {} % with the other sectors {}.", self.lang.given_num(*target_pct), if self.plan_assumed() { "as assumed" } else { "as planned" })
+                            format!("What it needs for {} % with the other sectors {}.", target, if self.plan_assumed() { "as assumed" } else { "as planned" })
                         },
                         if self.sector_targets() {
-                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", self.lang.given_num(*target_pct))
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác đạt chỉ tiêu.", target)
                         } else {
-                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác {}.", self.lang.given_num(*target_pct), self.at_planned_growth())
+                            format!("Tốc độ tăng cần đạt để GRDP tăng {}% khi các khu vực khác {}.", target, self.at_planned_growth())
                         },
                     ),
                 ]
@@ -522,6 +538,8 @@ impl Words<'_> {
                 draft_pct,
                 consistent_pct,
                 target_pct,
+                target_upper_pct,
+                consistent_upper_pct,
             } => {
                 let loaded = self.input.loaded;
                 let name = crate::Lang::lower_initial(self.lang.component_name_of(loaded, held));
@@ -550,7 +568,7 @@ impl Words<'_> {
                     }
                     None => String::new(),
                 };
-                let target = self.lang.given_num(*target_pct);
+                let target = self.given_range(*target_pct, *target_upper_pct);
                 let (g, w) = (t(*held_growth_pct), t(*held_weight_pct));
                 let combined = t(*draft_pct);
                 let (at_en, at_vi, from_en, from_vi) = if self.sector_targets() {
@@ -581,7 +599,7 @@ impl Words<'_> {
                         format!("{others} (tính chung): tốc độ tăng {year}, %"),
                     ),
                     t(*draft_pct),
-                    t(*consistent_pct),
+                    range(*consistent_pct, *consistent_upper_pct),
                     self.pick(
                         format!(
                             "What they need together for {target} % with {name} {at_en} (a weight of {w} % at constant 2010 prices); {combined} is {from_en}."
@@ -596,6 +614,8 @@ impl Words<'_> {
                 year,
                 add_on_pp,
                 target_pct,
+                target_upper_pct,
+                add_on_upper_pp,
             } => [
                 self.pick(
                     format!("Every sector's growth {year}"),
@@ -609,8 +629,14 @@ impl Words<'_> {
                     self.pick("as planned", "như kế hoạch")
                 },
                 self.pick(
-                    format!("+{} percentage points each", t(*add_on_pp)),
-                    format!("thêm {} điểm phần trăm mỗi khu vực", t(*add_on_pp)),
+                    format!(
+                        "+{} percentage points each",
+                        range(*add_on_pp, *add_on_upper_pp)
+                    ),
+                    format!(
+                        "thêm {} điểm phần trăm mỗi khu vực",
+                        range(*add_on_pp, *add_on_upper_pp)
+                    ),
                 ),
                 self.pick(
                     format!(
@@ -622,11 +648,11 @@ impl Words<'_> {
                         } else {
                             "planned growth"
                         },
-                        self.lang.given_num(*target_pct)
+                        self.given_range(*target_pct, *target_upper_pct)
                     ),
                     format!(
                         "Mức cộng thêm như nhau cho mọi khu vực để GRDP tăng {}%.",
-                        self.lang.given_num(*target_pct)
+                        self.given_range(*target_pct, *target_upper_pct)
                     ),
                 ),
             ],
