@@ -213,14 +213,15 @@ impl Builder<'_> {
             .iter()
             .flat_map(|y| y.real_growth_pct.iter().copied())
             .collect();
-        if !growth.is_empty()
-            && growth.iter().all(|g| g.abs() < 1.0)
-            && growth.iter().any(|g| *g != 0.0)
+        if growth.iter().all(|g| g.abs() < 1.0)
+            && let Some(&first) = growth.iter().find(|g| **g != 0.0)
         {
+            // The file's own first rate, as typed and as a percent.
+            let (typed, meant) = (tidy_exact(first), tidy_exact(first * 100.0));
             out.push(self.warning(
                 "plan",
-                "every growth rate of the plan is below 1%: were they typed as fractions (0.1142 for 11.42%)? Growth is written in percent".into(),
-                "mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã ghi dạng số thập phân (`0.1142`) thay vì phần trăm (`11.42`)? Tốc độ tăng ghi theo phần trăm".into(),
+                format!("every growth rate of the plan is below 1%: were they typed as fractions ({typed} for {meant}%)? Growth is written in percent"),
+                format!("mọi tốc độ tăng trong kế hoạch đều dưới 1%: có phải đã ghi dạng số thập phân (`{typed}`) thay vì phần trăm (`{meant}`)? Tốc độ tăng ghi theo phần trăm"),
             ));
         }
         for y in s.plan().years() {
