@@ -933,6 +933,10 @@ pub struct CalibrateArgs {
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the messages (errors and warnings); the block written
+    /// is the same in either.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// Whether to add the record of planning optimism to every draw.
@@ -1052,6 +1056,10 @@ pub struct DeriveArgs {
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the messages (errors and warnings); the block written
+    /// is the same in either.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// `grdp backtest`.
@@ -1166,6 +1174,10 @@ pub struct CombineArgs {
     /// Write to FILE instead of standard output.
     #[arg(short = 'o', long = "output", value_name = "FILE")]
     pub output: Option<PathBuf>,
+    /// Language of the messages (errors and warnings); the block written
+    /// is the same in either.
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// `grdp scenarios`.
@@ -1181,6 +1193,10 @@ pub struct ScenariosArgs {
     /// Replace FILE if it exists (it may be a scenario you have edited).
     #[arg(long, requires = "output")]
     pub force: bool,
+    /// Language of the list and the messages (the scenario printed is the
+    /// same in either).
+    #[arg(long, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
 }
 
 /// `grdp report`.

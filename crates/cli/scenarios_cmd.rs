@@ -2,20 +2,28 @@
 
 use grdp_scenario::builtin;
 
-use crate::args::ScenariosArgs;
+use crate::args::{LangArg, ScenariosArgs};
 use crate::output::{Output, emit};
 
 pub fn run(args: &ScenariosArgs) -> anyhow::Result<()> {
     let text = match args.name {
         Some(b) => b.toml.to_string(),
         None => {
+            let vi = args.lang == LangArg::Vi;
             let width = builtin::ALL.iter().map(|b| b.name.len()).max().unwrap_or(0);
-            let mut out = String::from(
-                "Built-in scenarios (run one with --builtin NAME; print it with `grdp scenarios NAME`):\n\n",
-            );
+            let mut out = String::from(if vi {
+                "Kịch bản có sẵn (chạy bằng --builtin TÊN; in toàn văn bằng `grdp scenarios TÊN`):\n\n"
+            } else {
+                "Built-in scenarios (run one with --builtin NAME; print it with `grdp scenarios NAME`):\n\n"
+            });
             for (i, b) in builtin::ALL.iter().enumerate() {
-                let default = if i == 0 { " (the default)" } else { "" };
-                out += &format!("  {:width$}  {}{default}\n", b.name, b.summary);
+                let (summary, default) = if vi {
+                    (b.summary_vi, " (mặc định)")
+                } else {
+                    (b.summary, " (the default)")
+                };
+                let default = if i == 0 { default } else { "" };
+                out += &format!("  {:width$}  {summary}{default}\n", b.name);
             }
             out
         }

@@ -23,6 +23,8 @@ pub struct Builtin {
     pub name: &'static str,
     /// One line: what question it asks.
     pub summary: &'static str,
+    /// `summary` in Vietnamese.
+    pub summary_vi: &'static str,
     /// The TOML text.
     pub toml: &'static str,
     /// The file it was compiled from, for messages. (Whose record in
@@ -43,12 +45,14 @@ pub const ALL: [Builtin; 2] = [
     Builtin {
         name: "cantho-2025",
         summary: "Cần Thơ before the merger: the council's December 2024 draft resolution, 9.5 % in 2025 from four sector targets",
+        summary_vi: "Cần Thơ trước hợp nhất: dự thảo nghị quyết của HĐND thành phố tháng 12/2024, tăng trưởng 9,5% năm 2025 từ chỉ tiêu của bốn khu vực",
         toml: CAN_THO_2025_TOML,
         origin: CAN_THO_2025_ORIGIN,
     },
     Builtin {
         name: "cantho-2026",
         summary: "Cần Thơ after the July 2025 merger (with Hậu Giang and Sóc Trăng): 10-10.5 % in 2026 from a 7.23 % year, no sector targets",
+        summary_vi: "Cần Thơ sau hợp nhất tháng 7/2025 (với Hậu Giang và Sóc Trăng): tăng trưởng 10–10,5% năm 2026 sau năm 2025 tăng 7,23%, chưa có chỉ tiêu khu vực",
         toml: CAN_THO_2026_TOML,
         origin: "built-in scenario data/cantho/scenario-2026.toml",
     },
