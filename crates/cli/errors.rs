@@ -127,12 +127,12 @@ pub fn display(e: &(dyn std::error::Error + 'static), lang: grdp_report::Lang) -
     }
 }
 
-/// The commonest errors in Vietnamese; `None` for the others, which stay
-/// in English.
+/// The commonest errors in Vietnamese: a file that cannot be read, is not
+/// UTF-8 text, is empty or not text, and TOML's typing slips; `None` for
+/// errors that are not a file's, which stay in English.
 fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    if let Some(load) = e.downcast_ref::<grdp_scenario::LoadError>()
-        && let grdp_scenario::LoadErrorKind::Io(message) = load.kind.as_ref()
-    {
+    let load = e.downcast_ref::<grdp_scenario::LoadError>()?;
+    if let grdp_scenario::LoadErrorKind::Io(message) = load.kind.as_ref() {
         let why = if message.contains("No such file or directory") {
             "tệp không tồn tại; kiểm tra lại tên và thư mục"
         } else if message.contains("Permission denied") {
@@ -144,7 +144,9 @@ fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
         };
         return Some(format!("{}: không đọc được tệp: {why}", load.origin));
     }
-    None
+    // The file's encoding, kind and size, and a typing slip in TOML, in
+    // Vietnamese; other errors of a file stay in English.
+    Some(load.display_in(true))
 }
 
 /// An error of the command line (an unknown flag, a missing or refused

@@ -19,18 +19,39 @@ pub struct LoadError {
     pub column: Option<usize>,
     /// What is wrong (boxed: the model's errors are large, and errors are rare).
     pub kind: Box<LoadErrorKind>,
+    /// What is wrong in Vietnamese, where the reader has it for this error
+    /// (a typing slip in TOML: a decimal comma, a percent sign, a number in
+    /// quotes, a misspelt key); the file's encoding and kind are translated
+    /// from `kind` itself ([`LoadError::display_in`]).
+    pub message_vi: Option<String>,
+}
+
+impl LoadError {
+    /// The error as [`fmt::Display`] writes it, in Vietnamese where
+    /// `vietnamese` and the error has a Vietnamese text; else in English.
+    pub fn display_in(&self, vietnamese: bool) -> String {
+        let vi = vietnamese
+            .then(|| self.message_vi.clone().or_else(|| self.kind.message_vi()))
+            .flatten();
+        match vi {
+            Some(message) => format!("{}{}: {message}", self.origin, self.place()),
+            None => self.to_string(),
+        }
+    }
+
+    /// `:LINE:COLUMN`, as far as known.
+    fn place(&self) -> String {
+        match (self.line, self.column) {
+            (Some(l), Some(c)) => format!(":{l}:{c}"),
+            (Some(l), None) => format!(":{l}"),
+            _ => String::new(),
+        }
+    }
 }
 
 impl fmt::Display for LoadError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}", self.origin)?;
-        if let Some(line) = self.line {
-            write!(f, ":{line}")?;
-            if let Some(col) = self.column {
-                write!(f, ":{col}")?;
-            }
-        }
-        write!(f, ": {}", self.kind)
+        write!(f, "{}{}: {}", self.origin, self.place(), self.kind)
     }
 }
 
@@ -114,6 +135,85 @@ pub enum LoadErrorKind {
     Uncertainty(#[from] grdp_core::uncertainty::UncertaintyError),
 }
 
+impl LoadErrorKind {
+    /// The message in Vietnamese, for the errors of a file's encoding, kind
+    /// and size, whose words are this crate's own; `None` for the others
+    /// (and for a phrase this table lacks), which stay in English.
+    pub fn message_vi(&self) -> Option<String> {
+        const RESAVE: &str = "hãy lưu lại tệp dưới dạng UTF-8 (trình soạn thảo văn bản: chọn bảng mã UTF-8; Excel: chọn \"CSV UTF-8\")";
+        Some(match self {
+            Self::NotUtf8 { byte, .. } => format!(
+                "tệp không phải văn bản UTF-8: byte 0x{byte:02X} ở đây không thuộc bảng mã UTF-8 (tệp đã được lưu bằng bảng mã khác, như Windows-1258 hay Latin-1); {RESAVE}"
+            ),
+            Self::NotText {
+                kind,
+                hint,
+                expected,
+            } => format!(
+                "tệp là {}, không phải văn bản; cần {}{}",
+                phrase_vi(kind)?,
+                phrase_vi(expected)?,
+                phrase_vi(hint)?
+            ),
+            Self::Utf16 => format!(
+                "tệp là văn bản UTF-16 (Notepad lưu với tùy chọn \"Unicode\", Excel với \"Unicode Text\"); {RESAVE}"
+            ),
+            Self::Utf32 => format!("tệp là văn bản UTF-32 (bốn byte một ký tự); {RESAVE}"),
+            Self::NulByte => format!(
+                "tệp có byte NUL ở đây, như văn bản UTF-16 (hoặc UTF-32) (tùy chọn \"Unicode\" của Notepad, \"Unicode Text\" của Excel); {RESAVE}"
+            ),
+            Self::TooLarge { limit, what } => format!(
+                "tệp lớn hơn {} MB, trong khi {} nhỏ hơn nhiều: có đúng tệp không?",
+                limit / 1_000_000,
+                phrase_vi(what)?
+            ),
+            Self::Empty { expected } => format!("tệp trống; cần {}", phrase_vi(expected)?),
+            Self::Io(_)
+            | Self::Syntax(_)
+            | Self::Invalid { .. }
+            | Self::Model(_)
+            | Self::Uncertainty(_) => return None,
+        })
+    }
+}
+
+/// The Vietnamese of the fixed phrases this crate's errors are made of
+/// (what a file should hold, what a file is); `None` for any other.
+fn phrase_vi(en: &str) -> Option<&'static str> {
+    Some(match en {
+        "" => "",
+        SCENARIO_WHAT => "một kịch bản",
+        SCENARIO_EXPECTED => "một kịch bản grdp dạng TOML (xem docs/scenario-format.md)",
+        HISTORY_WHAT => "một tệp lịch sử tốc độ tăng theo năm",
+        HISTORY_EXPECTED => {
+            "một tệp lịch sử CSV có dòng tiêu đề region,period,component,indicator,value"
+        }
+        HISTORY_ROWS_EXPECTED => "ít nhất một dòng số liệu dưới dòng tiêu đề",
+        ZIP_KIND => "một tệp nén ZIP, như sổ tính Excel (.xlsx)",
+        OLD_OFFICE_KIND => "một tài liệu Excel hoặc Word kiểu cũ (.xls, .doc)",
+        "a PNG image" => "một ảnh PNG",
+        "a PDF document" => "một tài liệu PDF",
+        FROM_EXCEL => " (từ Excel: File, Save As, chọn \"CSV UTF-8\", với một bảng số liệu)",
+        _ => return None,
+    })
+}
+
+/// What a scenario file is, for its errors.
+pub(crate) const SCENARIO_WHAT: &str = "a scenario";
+/// What a history file is, for its errors.
+pub(crate) const HISTORY_WHAT: &str = "a history of growth by year";
+/// What a scenario file should hold, for its errors.
+pub(crate) const SCENARIO_EXPECTED: &str = "a grdp scenario in TOML (see docs/scenario-format.md)";
+/// What a history file should hold, for its errors.
+pub(crate) const HISTORY_EXPECTED: &str =
+    "a CSV history with a header row region,period,component,indicator,value";
+/// What a history file should hold below its header.
+pub(crate) const HISTORY_ROWS_EXPECTED: &str = "at least one row below the header";
+const ZIP_KIND: &str = "a ZIP archive, such as an Excel workbook (.xlsx)";
+const OLD_OFFICE_KIND: &str = "an old Excel or Word document (.xls, .doc)";
+/// How to make text of a workbook.
+const FROM_EXCEL: &str = " (from Excel: File, Save As, \"CSV UTF-8\", for a table)";
+
 /// Turns byte offsets into 1-based line and column numbers.
 #[derive(Debug, Clone)]
 pub(crate) struct Locator<'a> {
@@ -157,6 +257,7 @@ impl<'a> Locator<'a> {
             line,
             column,
             kind: Box::new(kind),
+            message_vi: None,
         }
     }
 
@@ -191,6 +292,7 @@ pub(crate) fn read_file(
         line: None,
         column: None,
         kind: Box::new(kind),
+        message_vi: None,
     };
     let file = std::fs::File::open(path).map_err(|e| err(LoadErrorKind::Io(e.to_string())))?;
     let mut bytes = Vec::new();
@@ -215,21 +317,13 @@ pub(crate) fn decode<'b>(
         line: None,
         column: None,
         kind: Box::new(kind),
+        message_vi: None,
     };
     // Documents that are not text, by their first bytes: a workbook or an
     // image given where a scenario or a history was meant.
-    const FROM_EXCEL: &str = " (from Excel: File, Save As, \"CSV UTF-8\", for a table)";
     for (magic, kind, hint) in [
-        (
-            &b"PK\x03\x04"[..],
-            "a ZIP archive, such as an Excel workbook (.xlsx)",
-            FROM_EXCEL,
-        ),
-        (
-            &b"\xD0\xCF\x11\xE0"[..],
-            "an old Excel or Word document (.xls, .doc)",
-            FROM_EXCEL,
-        ),
+        (&b"PK\x03\x04"[..], ZIP_KIND, FROM_EXCEL),
+        (&b"\xD0\xCF\x11\xE0"[..], OLD_OFFICE_KIND, FROM_EXCEL),
         (&b"\x89PNG"[..], "a PNG image", ""),
         (&b"%PDF"[..], "a PDF document", ""),
     ] {
@@ -285,56 +379,206 @@ pub(crate) fn decode<'b>(
 /// point `2025.5`, expected i64" becomes "found the decimal number 2025.5;
 /// expected a whole number". Other messages pass unchanged.
 pub(crate) fn in_plain_words(message: &str) -> String {
-    let Some(rest) = message
+    type_error(message).map_or_else(|| message.to_string(), |t| t.english())
+}
+
+/// [`in_plain_words`] in Vietnamese; `None` where the message is not a
+/// type error this crate knows how to say.
+pub(crate) fn in_plain_words_vi(message: &str) -> Option<String> {
+    type_error(message)?.vietnamese()
+}
+
+/// What a TOML reader's type error found.
+enum Found {
+    Decimal(String),
+    Whole(String),
+    WholeTooLarge(String),
+    /// Text, with its quotes.
+    Text(String),
+    Boolean(String),
+    TableOrDate,
+    List,
+    Other(String),
+}
+
+/// What a TOML reader's type error expected.
+enum Expected {
+    Whole,
+    Number,
+    List,
+    Table,
+    Text,
+    Boolean,
+    Other(String),
+}
+
+/// A TOML reader's type error: what it found and what it expected.
+struct TypeError(Found, Expected);
+
+fn type_error(message: &str) -> Option<TypeError> {
+    let rest = message
         .strip_prefix("invalid type: ")
-        .or_else(|| message.strip_prefix("invalid value: "))
-    else {
-        return message.to_string();
-    };
-    let Some((found, expected)) = rest.rsplit_once(", expected ") else {
-        return message.to_string();
-    };
+        .or_else(|| message.strip_prefix("invalid value: "))?;
+    let (found, expected) = rest.rsplit_once(", expected ")?;
     let quoted = |s: &str| {
         s.split_once('`')
             .and_then(|(_, r)| r.rsplit_once('`'))
             .map(|(v, _)| v.to_string())
     };
     let found = if let Some(v) = found.strip_prefix("floating point ").and_then(quoted) {
-        format!("the decimal number {v}")
+        Found::Decimal(v)
     } else if let Some(v) = found.strip_prefix("integer ") {
         match quoted(v) {
-            Some(n) if v.contains(" as i128") => format!("{n}, a whole number too large"),
-            Some(n) => format!("the whole number {n}"),
-            None => found.to_string(),
+            Some(n) if v.contains(" as i128") => Found::WholeTooLarge(n),
+            Some(n) => Found::Whole(n),
+            None => Found::Other(found.to_string()),
         }
     } else if let Some(v) = found.strip_prefix("string ") {
-        format!("the text {v}")
+        Found::Text(v.to_string())
     } else if let Some(v) = found.strip_prefix("boolean ").and_then(quoted) {
-        format!("{v} (true or false)")
+        Found::Boolean(v)
     } else if found == "map" {
-        "a table or a date".to_string()
+        Found::TableOrDate
     } else if found == "sequence" {
-        "a list".to_string()
+        Found::List
     } else {
-        found.to_string()
+        Found::Other(found.to_string())
     };
     let expected = match expected {
-        "i64" | "i32" | "u32" | "u64" | "usize" | "u8" | "u16" => "a whole number".to_string(),
-        "f64" | "f32" => "a number".to_string(),
-        "a sequence" | "sequence" => "a list [ ... ]".to_string(),
-        "a map" | "map" | "struct" => "a table".to_string(),
-        "a string" | "string" => "text in quotes".to_string(),
-        "a boolean" | "bool" => "true or false".to_string(),
-        other => other.to_string(),
+        "i64" | "i32" | "u32" | "u64" | "usize" | "u8" | "u16" => Expected::Whole,
+        "f64" | "f32" => Expected::Number,
+        "a sequence" | "sequence" => Expected::List,
+        "a map" | "map" | "struct" => Expected::Table,
+        "a string" | "string" => Expected::Text,
+        "a boolean" | "bool" => Expected::Boolean,
+        other => Expected::Other(other.to_string()),
     };
-    format!("found {found}; expected {expected}")
+    Some(TypeError(found, expected))
+}
+
+impl TypeError {
+    fn english(&self) -> String {
+        let found = match &self.0 {
+            Found::Decimal(v) => format!("the decimal number {v}"),
+            Found::Whole(v) => format!("the whole number {v}"),
+            Found::WholeTooLarge(v) => format!("{v}, a whole number too large"),
+            Found::Text(v) => format!("the text {v}"),
+            Found::Boolean(v) => format!("{v} (true or false)"),
+            Found::TableOrDate => "a table or a date".to_string(),
+            Found::List => "a list".to_string(),
+            Found::Other(v) => v.clone(),
+        };
+        let expected = match &self.1 {
+            Expected::Whole => "a whole number",
+            Expected::Number => "a number",
+            Expected::List => "a list [ ... ]",
+            Expected::Table => "a table",
+            Expected::Text => "text in quotes",
+            Expected::Boolean => "true or false",
+            Expected::Other(v) => v,
+        };
+        format!("found {found}; expected {expected}")
+    }
+
+    fn vietnamese(&self) -> Option<String> {
+        let found = match &self.0 {
+            Found::Decimal(v) => format!("số thập phân `{v}`"),
+            Found::Whole(v) => format!("số nguyên `{v}`"),
+            Found::WholeTooLarge(v) => format!("`{v}`, một số nguyên quá lớn"),
+            Found::Text(v) => format!("văn bản {v}"),
+            Found::Boolean(v) => format!("{v} (giá trị đúng/sai)"),
+            Found::TableOrDate => "một bảng hoặc một ngày tháng".to_string(),
+            Found::List => "một danh sách".to_string(),
+            Found::Other(_) => return None,
+        };
+        let expected = match &self.1 {
+            Expected::Whole => "một số nguyên",
+            Expected::Number => "một số",
+            Expected::List => "một danh sách [ ... ]",
+            Expected::Table => "một bảng",
+            Expected::Text => "văn bản trong dấu ngoặc kép",
+            Expected::Boolean => "true hoặc false",
+            Expected::Other(_) => return None,
+        };
+        Some(format!("gặp {found}; cần {expected}"))
+    }
+}
+
+/// A TOML reader's message in Vietnamese, for the shapes a scenario's
+/// typing slips give (a type error, a number in quotes, a date, a key
+/// missing or misspelt, with its suggestion); `None` for the others.
+pub(crate) fn toml_message_vi(message: &str) -> Option<String> {
+    if let Some(vi) = in_plain_words_vi(message) {
+        return Some(vi);
+    }
+    if let Some(rest) = message.strip_prefix("found the text ")
+        && let Some((text, hint)) = rest.split_once("; expected a number")
+    {
+        let hint = hint.trim();
+        let hint = if hint == "(write the number unquoted)" {
+            " (ghi số, không để trong ngoặc kép)".to_string()
+        } else if let Some(point) = hint
+            .strip_prefix("(write ")
+            .and_then(|h| h.strip_suffix(" with a decimal point, unquoted)"))
+        {
+            format!(" (ghi `{point}`, dùng dấu chấm thập phân, không để trong ngoặc kép)")
+        } else if hint.is_empty() {
+            String::new()
+        } else {
+            return None;
+        };
+        return Some(format!("gặp văn bản {text}; cần một số{hint}"));
+    }
+    if message.starts_with("found a date; expected a number") {
+        return Some(
+            "gặp một ngày tháng; cần một số (hoặc một bảng { value = SỐ, status = \"...\", source = \"...\" })".to_string(),
+        );
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let (key, _) = rest.split_once('`')?;
+        return Some(format!("thiếu khóa `{key}`"));
+    }
+    for (prefix, what) in [
+        ("unknown field `", "khóa"),
+        ("unknown variant `", "giá trị"),
+    ] {
+        if let Some(rest) = message.strip_prefix(prefix) {
+            let (found, rest) = rest.split_once('`')?;
+            let (expected, meant) = match rest.split_once("; did you mean `") {
+                Some((e, m)) => (e, m.split_once('`').map(|(m, _)| m)),
+                None => (rest, None),
+            };
+            let known: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+            let known = if known.is_empty() {
+                String::new()
+            } else {
+                format!(
+                    "; cần một trong: {}",
+                    known
+                        .iter()
+                        .map(|k| format!("`{k}`"))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                )
+            };
+            let meant = meant.map_or(String::new(), |m| format!("; có phải là `{m}`?"));
+            return Some(format!(
+                "{what} `{found}` không dùng được ở đây{known}{meant}"
+            ));
+        }
+    }
+    None
 }
 
 /// What a TOML error most likely means, in an economist's words: the typing
 /// slips a spreadsheet habit makes (a decimal comma, a percent sign, a year
 /// with decimals, a number in quotes) and the key a duplicate-key error
 /// leaves unnamed. Empty when nothing fits.
-pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str) -> String {
+pub(crate) fn explain_toml(
+    text: &str,
+    span: Option<Range<usize>>,
+    message: &str,
+) -> (String, String) {
     let line = span
         .and_then(|s| {
             let start = text.get(..s.start)?.rfind('\n').map_or(0, |i| i + 1);
@@ -364,8 +608,13 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
         && !frac.is_empty()
         && frac.chars().all(|c| c.is_ascii_digit())
     {
-        return format!(
-            "; `{bare}` has a decimal comma: write {int}.{frac} (TOML numbers take a decimal point)"
+        return (
+            format!(
+                "; `{bare}` has a decimal comma: write {int}.{frac} (TOML numbers take a decimal point)"
+            ),
+            format!(
+                "; `{bare}` có dấu phẩy thập phân: trong tệp ghi `{int}.{frac}` (số trong tệp TOML dùng dấu chấm thập phân)"
+            ),
         );
     }
     // A percent sign after a number: `53.12%`.
@@ -373,9 +622,15 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
         && value.contains('%')
         && number.trim().parse::<f64>().is_ok()
     {
-        return format!(
-            "; write the number without the percent sign ({}): the unit is in the field's name (_pct is percent)",
-            number.trim()
+        return (
+            format!(
+                "; write the number without the percent sign ({}): the unit is in the field's name (_pct is percent)",
+                number.trim()
+            ),
+            format!(
+                "; ghi số không kèm dấu phần trăm (`{}`): đơn vị đã nằm trong tên trường (_pct là phần trăm)",
+                number.trim()
+            ),
         );
     }
     // A whole number written with decimals: `2025.0`, `format = 1.0`.
@@ -385,9 +640,12 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
         && v.fract() == 0.0
     {
         return if key.contains("year") {
-            format!("; a year is a whole number: write {v:.0}")
+            (
+                format!("; a year is a whole number: write {v:.0}"),
+                format!("; năm là số nguyên: ghi `{v:.0}`"),
+            )
         } else {
-            format!("; write {v:.0}")
+            (format!("; write {v:.0}"), format!("; ghi `{v:.0}`"))
         };
     }
     // A date for a year: `2025-12-31` (TOML reads it as a date).
@@ -396,10 +654,16 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
         && year.len() == 4
         && year.chars().all(|c| c.is_ascii_digit())
     {
-        return format!("; `{value}` is a date: write the year alone ({year})");
+        return (
+            format!("; `{value}` is a date: write the year alone ({year})"),
+            format!("; `{value}` là một ngày tháng: chỉ ghi năm (`{year}`)"),
+        );
     }
     if message.contains("duplicate key") && !key.is_empty() {
-        return format!("; `{key}` is given twice in this table: expected each key once");
+        return (
+            format!("; `{key}` is given twice in this table: expected each key once"),
+            format!("; khóa `{key}` được ghi hai lần trong bảng này: mỗi khóa chỉ ghi một lần"),
+        );
     }
     // A number in quotes: `"2,06"` or `"9.5"`.
     if let Some(quoted) = message
@@ -411,20 +675,127 @@ pub(crate) fn explain_toml(text: &str, span: Option<Range<usize>>, message: &str
         let point = quoted.replace(',', ".");
         if point.parse::<f64>().is_ok() {
             return if quoted.contains(',') {
-                format!(
-                    "; \"{quoted}\" is a number with a decimal comma in quotes: write {point}, without quotes"
+                (
+                    format!(
+                        "; \"{quoted}\" is a number with a decimal comma in quotes: write {point}, without quotes"
+                    ),
+                    format!(
+                        "; \"{quoted}\" là số có dấu phẩy thập phân nằm trong ngoặc kép: ghi `{point}`, không có ngoặc kép"
+                    ),
                 )
             } else {
-                format!("; \"{quoted}\" is a number in quotes: write {point}, without quotes")
+                (
+                    format!("; \"{quoted}\" is a number in quotes: write {point}, without quotes"),
+                    format!(
+                        "; \"{quoted}\" là số nằm trong ngoặc kép: ghi `{point}`, không có ngoặc kép"
+                    ),
+                )
             };
         }
     }
-    String::new()
+    (String::new(), String::new())
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every file error made of this crate's fixed phrases has its
+    /// Vietnamese: a document that is not text (each kind the reader knows
+    /// by its first bytes), an empty file, a file too large, a wrong
+    /// encoding.
+    #[test]
+    fn every_file_error_speaks_vietnamese() {
+        for magic in [&b"PK\x03\x04"[..], b"\xD0\xCF\x11\xE0", b"\x89PNG", b"%PDF"] {
+            for expected in [SCENARIO_EXPECTED, HISTORY_EXPECTED] {
+                let e = decode("f", magic, expected).unwrap_err();
+                let vi = e.kind.message_vi().unwrap_or_default();
+                assert!(vi.starts_with("tệp là một "), "{vi}");
+                assert!(vi.contains("không phải văn bản; cần một "), "{vi}");
+            }
+        }
+        for (expected, vi) in [
+            (
+                SCENARIO_EXPECTED,
+                "tệp trống; cần một kịch bản grdp dạng TOML",
+            ),
+            (HISTORY_EXPECTED, "tệp trống; cần một tệp lịch sử CSV"),
+            (
+                HISTORY_ROWS_EXPECTED,
+                "tệp trống; cần ít nhất một dòng số liệu",
+            ),
+        ] {
+            let said = LoadErrorKind::Empty { expected }
+                .message_vi()
+                .unwrap_or_default();
+            assert!(said.starts_with(vi), "{said}");
+        }
+        for what in [SCENARIO_WHAT, HISTORY_WHAT] {
+            let kind = LoadErrorKind::TooLarge {
+                limit: 64_000_000,
+                what,
+            };
+            assert!(
+                kind.message_vi()
+                    .unwrap_or_default()
+                    .starts_with("tệp lớn hơn 64 MB")
+            );
+        }
+        for bytes in [
+            &b"\xFF\xFEa\x00"[..],
+            b"\xFF\xFE\0\0",
+            b"a\x00=1",
+            b"a=\xFF",
+        ] {
+            let e = decode("f", bytes, SCENARIO_EXPECTED).unwrap_err();
+            assert!(e.kind.message_vi().is_some(), "{e}");
+        }
+        // A phrase the table lacks stays English, not half translated.
+        let kind = LoadErrorKind::Empty {
+            expected: "a budget",
+        };
+        assert_eq!(kind.message_vi(), None);
+        // Placed as the English is: file, line, column.
+        let e = decode("s.toml", b"a=\xFF", SCENARIO_EXPECTED).unwrap_err();
+        assert!(
+            e.display_in(true)
+                .starts_with("s.toml:1:3: tệp không phải văn bản UTF-8")
+        );
+        assert!(
+            e.display_in(false)
+                .starts_with("s.toml:1:3: the file is not UTF-8")
+        );
+    }
+
+    /// The TOML reader's messages whose shape is known, in Vietnamese.
+    #[test]
+    fn toml_typing_slips_in_vietnamese() {
+        for (message, vi) in [
+            (
+                "invalid type: floating point `2025.5`, expected i64",
+                "gặp số thập phân `2025.5`; cần một số nguyên",
+            ),
+            (
+                "found the text \"2,5\"; expected a number (write 2.5 with a decimal point, unquoted)",
+                "gặp văn bản \"2,5\"; cần một số (ghi `2.5`, dùng dấu chấm thập phân, không để trong ngoặc kép)",
+            ),
+            ("missing field `year`", "thiếu khóa `year`"),
+            (
+                "unknown field `yaer`, expected one of `year`, `base`; did you mean `year`?",
+                "khóa `yaer` không dùng được ở đây; cần một trong: `year`, `base`; có phải là `year`?",
+            ),
+        ] {
+            assert_eq!(toml_message_vi(message).as_deref(), Some(vi), "{message}");
+        }
+        assert_eq!(
+            toml_message_vi("unexpected key or value, expected newline"),
+            None
+        );
+        assert_eq!(
+            toml_message_vi("invalid type: unit value, expected f64"),
+            None
+        );
+    }
 
     #[test]
     fn line_and_column_count_characters_not_bytes() {

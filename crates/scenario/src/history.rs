@@ -300,12 +300,8 @@ pub const MAX_HISTORY_BYTES: u64 = 50_000_000;
 /// Reads a history file.
 pub fn read_history(path: &Path) -> Result<History, LoadError> {
     let origin = path.display().to_string();
-    let bytes = crate::error::read_file(path, MAX_HISTORY_BYTES, "a history of growth by year")?;
-    let text = decode(
-        &origin,
-        &bytes,
-        "a CSV history with a header row region,period,component,indicator,value",
-    )?;
+    let bytes = crate::error::read_file(path, MAX_HISTORY_BYTES, crate::error::HISTORY_WHAT)?;
+    let text = decode(&origin, &bytes, crate::error::HISTORY_EXPECTED)?;
     parse_history(text, &origin)
 }
 
@@ -370,6 +366,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
         line,
         column: None,
         kind: Box::new(LoadErrorKind::Invalid { field, message }),
+        message_vi: None,
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
@@ -556,8 +553,9 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
             line: None,
             column: None,
             kind: Box::new(LoadErrorKind::Empty {
-                expected: "at least one row below the header",
+                expected: crate::error::HISTORY_ROWS_EXPECTED,
             }),
+            message_vi: None,
         });
     }
     Ok(History { records })

@@ -183,17 +183,13 @@ pub const MAX_SCENARIO_BYTES: u64 = 5_000_000;
 /// Reads and validates a scenario file.
 pub fn read_scenario(path: &Path) -> Result<LoadedScenario, LoadError> {
     let origin = path.display().to_string();
-    let bytes = crate::error::read_file(path, MAX_SCENARIO_BYTES, "a scenario")?;
+    let bytes = crate::error::read_file(path, MAX_SCENARIO_BYTES, crate::error::SCENARIO_WHAT)?;
     parse_scenario_bytes(&bytes, &origin)
 }
 
 /// Parses and validates scenario bytes; `origin` names them in errors.
 pub fn parse_scenario_bytes(bytes: &[u8], origin: &str) -> Result<LoadedScenario, LoadError> {
-    let text = decode(
-        origin,
-        bytes,
-        "a grdp scenario in TOML (see docs/scenario-format.md)",
-    )?;
+    let text = decode(origin, bytes, crate::error::SCENARIO_EXPECTED)?;
     let mut loaded = parse_scenario(text, origin)?;
     loaded.sha256 = sha256_hex(bytes);
     Ok(loaded)
@@ -213,9 +209,17 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
     let loc = Locator::new(origin, text);
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let message = with_suggestion(e.message().trim_end());
-        let hint = crate::error::explain_toml(text, e.span(), &message);
+        let (hint, hint_vi) = crate::error::explain_toml(text, e.span(), &message);
+        // In Vietnamese: the reader's message where its shape is known,
+        // else the hint alone (the reader's words are English).
+        let message_vi = match crate::error::toml_message_vi(&message) {
+            Some(vi) => Some(format!("{vi}{hint_vi}")),
+            None => hint_vi.strip_prefix("; ").map(str::to_string),
+        };
         let message = crate::error::in_plain_words(&message);
-        loc.error(e.span(), LoadErrorKind::Syntax(format!("{message}{hint}")))
+        let mut error = loc.error(e.span(), LoadErrorKind::Syntax(format!("{message}{hint}")));
+        error.message_vi = message_vi;
+        error
     })?;
     let mut loaded = Builder {
         loc: &loc,
