@@ -137,8 +137,10 @@ pub enum LoadErrorKind {
 
 impl LoadErrorKind {
     /// The message in Vietnamese, for the errors of a file's encoding, kind
-    /// and size, whose words are this crate's own; `None` for the others
-    /// (and for a phrase this table lacks), which stay in English.
+    /// and size, whose words are this crate's own, and the model's and the
+    /// uncertainty's refusals (said again from their fields); `None` for the others
+    /// (and for a phrase this table lacks), which stay in English (an
+    /// `Invalid` error carries its Vietnamese in `LoadError::message_vi`).
     pub fn message_vi(&self) -> Option<String> {
         const RESAVE: &str = "hãy lưu lại tệp dưới dạng UTF-8 (trình soạn thảo văn bản: chọn bảng mã UTF-8; Excel: chọn \"CSV UTF-8\")";
         Some(match self {
@@ -168,11 +170,9 @@ impl LoadErrorKind {
                 phrase_vi(what)?
             ),
             Self::Empty { expected } => format!("tệp trống; cần {}", phrase_vi(expected)?),
-            Self::Io(_)
-            | Self::Syntax(_)
-            | Self::Invalid { .. }
-            | Self::Model(_)
-            | Self::Uncertainty(_) => return None,
+            Self::Model(e) => return crate::vietnamese::model_error(e),
+            Self::Uncertainty(e) => return crate::vietnamese::uncertainty_error(e),
+            Self::Io(_) | Self::Syntax(_) | Self::Invalid { .. } => return None,
         })
     }
 }
@@ -259,6 +259,24 @@ impl<'a> Locator<'a> {
             kind: Box::new(kind),
             message_vi: None,
         }
+    }
+
+    /// An `Invalid` error at a span, with its message in Vietnamese too
+    /// (`message_vi`, what is wrong and what to write, numbers and words as
+    /// docs/../style say; the field's dotted path is added before it, as
+    /// in English).
+    pub(crate) fn invalid_vi(
+        &self,
+        span: Option<Range<usize>>,
+        field: impl Into<String>,
+        message: impl Into<String>,
+        message_vi: impl Into<String>,
+    ) -> LoadError {
+        let field = field.into();
+        let vi = format!("{field}: {}", message_vi.into());
+        let mut e = self.invalid(span, field, message);
+        e.message_vi = Some(vi);
+        e
     }
 
     /// An `Invalid` error at a span.

@@ -48,6 +48,7 @@ pub mod scenario;
 pub mod sourced;
 mod targets;
 mod uncertainty;
+mod vietnamese;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use history::{History, HistoryRecord, parse_history, read_history, region_name};

@@ -531,10 +531,11 @@ impl Builder<'_> {
         if (1900..=2200).contains(&v) {
             Ok(v as i32)
         } else {
-            Err(self.loc.invalid(
+            Err(self.loc.invalid_vi(
                 Some(y.span()),
                 field,
                 format!("found {v}; expected a calendar year between 1900 and 2200"),
+                format!("gặp {v}; cần một năm dương lịch từ 1900 đến 2200"),
             ))
         }
     }
