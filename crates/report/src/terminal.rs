@@ -192,10 +192,6 @@ fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang)
         } else {
             2
         };
-        let bounds: Vec<f64> = [o.target.bound.min, o.target.bound.max]
-            .into_iter()
-            .flatten()
-            .collect();
         t.row(vec![
             lang.target_label(loaded, &o.target, LabelStyle::Table),
             o.target.year.to_string(),
@@ -205,7 +201,7 @@ fn targets_table(loaded: &LoadedScenario, targets: &[TargetOutcome], lang: Lang)
             // gets the decimals that tell them apart.
             o.value.map_or_else(
                 || lang.labels().unknown_value.to_string(),
-                |v| lang.num_apart(v, &bounds, decimals),
+                |v| lang.num_against(v, &o.target.bound, decimals),
             ),
             lang.target_status(o.status).to_string(),
             o.margin.map_or_else(

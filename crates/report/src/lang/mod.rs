@@ -176,6 +176,18 @@ impl Lang {
         self.num(value, decimals)
     }
 
+    /// A target's projected `value` against its `bound`, with the decimals
+    /// that tell it from the bound's ends ([`num_apart`](Self::num_apart)).
+    pub fn num_against(
+        self,
+        value: f64,
+        bound: &grdp_core::targets::Bound,
+        decimals: usize,
+    ) -> String {
+        let ends: Vec<f64> = [bound.min, bound.max].into_iter().flatten().collect();
+        self.num_apart(value, &ends, decimals)
+    }
+
     /// An optional number, or the "not available" mark.
     pub fn opt(self, value: Option<f64>, decimals: usize) -> String {
         value.map_or_else(

@@ -848,10 +848,9 @@ impl Words<'_> {
             target: self.bound_plain(&t.bound),
             // A value that rounds onto its bound gets the decimals that
             // tell them apart (9.4996 beside "missed", not 9.50).
-            projected: o.value.map_or("–".into(), |v| {
-                let bounds: Vec<f64> = [t.bound.min, t.bound.max].into_iter().flatten().collect();
-                self.lang.num_apart(v, &bounds, d)
-            }),
+            projected: o
+                .value
+                .map_or("–".into(), |v| self.lang.num_against(v, &t.bound, d)),
             probability: probability.map_or("–".into(), |p| {
                 // A growth range simulated at its lower end (10-10.5 %):
                 // the chance of its upper end beside it, from the verdict.
