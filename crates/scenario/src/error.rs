@@ -427,8 +427,15 @@ enum Expected {
     Table,
     Text,
     Boolean,
+    /// A number, or a number with its status and source.
+    Sourced,
     Other(String),
 }
+
+/// What a number of the scenario that may carry its source is expected
+/// to be (`crate::sourced`'s words).
+pub(crate) const SOURCED_EXPECTING: &str =
+    "a number, or a table { value = NUMBER, status = \"...\", source = \"...\" }";
 
 /// A TOML reader's type error: what it found and what it expected.
 struct TypeError(Found, Expected);
@@ -469,6 +476,7 @@ fn type_error(message: &str) -> Option<TypeError> {
         "a map" | "map" | "struct" => Expected::Table,
         "a string" | "string" => Expected::Text,
         "a boolean" | "bool" => Expected::Boolean,
+        SOURCED_EXPECTING => Expected::Sourced,
         other => Expected::Other(other.to_string()),
     };
     Some(TypeError(found, expected))
@@ -493,6 +501,7 @@ impl TypeError {
             Expected::Table => "a table",
             Expected::Text => "text in quotes",
             Expected::Boolean => "true or false",
+            Expected::Sourced => SOURCED_EXPECTING,
             Expected::Other(v) => v,
         };
         format!("found {found}; expected {expected}")
@@ -516,6 +525,9 @@ impl TypeError {
             Expected::Table => "một bảng",
             Expected::Text => "văn bản trong dấu ngoặc kép",
             Expected::Boolean => "true hoặc false",
+            Expected::Sourced => {
+                "một số, hoặc một bảng { value = SỐ, status = \"...\", source = \"...\" }"
+            }
             Expected::Other(_) => return None,
         };
         Some(format!("gặp {found}; cần {expected}"))
@@ -546,6 +558,45 @@ pub(crate) fn toml_message_vi(message: &str) -> Option<String> {
             return None;
         };
         return Some(format!("gặp văn bản {text}; cần một số{hint}"));
+    }
+    // The TOML reader's own words for text that is not TOML, by their
+    // fixed start; what follows is its "expected" part, said here instead.
+    for (en, vi) in [
+        ("unclosed table", "tên bảng chưa đóng: thiếu dấu `]`"),
+        ("unclosed array table", "tên bảng chưa đóng: thiếu dấu `]]`"),
+        ("unclosed array", "danh sách chưa đóng: thiếu dấu `]`"),
+        (
+            "unclosed inline table",
+            "bảng trên một dòng chưa đóng: thiếu dấu `}`",
+        ),
+        (
+            "invalid basic string",
+            "văn bản chưa đóng: thiếu dấu ngoặc kép `\"`",
+        ),
+        (
+            "key with no value",
+            "khóa chưa có giá trị: cần `khóa = giá trị`",
+        ),
+        ("extra `=`", "thừa dấu `=`"),
+        (
+            "string values must be quoted",
+            "văn bản phải đặt trong ngoặc kép (`\"...\"`); số thì ghi không có ngoặc kép",
+        ),
+        (
+            "unexpected key or value",
+            "có khóa hoặc giá trị thừa: mỗi dòng ghi một `khóa = giá trị`",
+        ),
+        (
+            "unquoted keys cannot be empty",
+            "thiếu tên khóa trước dấu `=`",
+        ),
+        ("invalid fraction", "số thập phân thiếu chữ số sau dấu chấm"),
+        ("invalid exponent", "số mũ thiếu chữ số"),
+        ("duplicate key", "khóa được ghi hai lần"),
+    ] {
+        if message == en || message.starts_with(&format!("{en},")) {
+            return Some(vi.to_string());
+        }
     }
     if message.starts_with("found a date; expected a number") {
         return Some(
@@ -805,10 +856,34 @@ mod tests {
         ] {
             assert_eq!(toml_message_vi(message).as_deref(), Some(vi), "{message}");
         }
+        // The reader's own words for text that is not TOML.
+        for (message, vi) in [
+            (
+                "unclosed table, expected `]`",
+                "tên bảng chưa đóng: thiếu dấu `]`",
+            ),
+            (
+                "unclosed array table, expected `]`",
+                "tên bảng chưa đóng: thiếu dấu `]]`",
+            ),
+            (
+                "unclosed array, expected `]`",
+                "danh sách chưa đóng: thiếu dấu `]`",
+            ),
+            ("extra `=`, expected nothing", "thừa dấu `=`"),
+        ] {
+            assert_eq!(toml_message_vi(message).as_deref(), Some(vi), "{message}");
+        }
         assert_eq!(
-            toml_message_vi("unexpected key or value, expected newline"),
-            None
+            toml_message_vi(&format!(
+                "invalid type: sequence, expected {SOURCED_EXPECTING}"
+            ))
+            .as_deref(),
+            Some(
+                "gặp một danh sách; cần một số, hoặc một bảng { value = SỐ, status = \"...\", source = \"...\" }"
+            )
         );
+        assert_eq!(toml_message_vi("unclosed tablet"), None);
         assert_eq!(
             toml_message_vi("invalid type: unit value, expected f64"),
             None

@@ -210,11 +210,12 @@ pub fn parse_scenario(text: &str, origin: &str) -> Result<LoadedScenario, LoadEr
     let raw: RawScenario = toml::from_str(text).map_err(|e| {
         let message = with_suggestion(e.message().trim_end());
         let (hint, hint_vi) = crate::error::explain_toml(text, e.span(), &message);
-        // In Vietnamese: the reader's message where its shape is known,
-        // else the hint alone (the reader's words are English).
-        let message_vi = match crate::error::toml_message_vi(&message) {
-            Some(vi) => Some(format!("{vi}{hint_vi}")),
-            None => hint_vi.strip_prefix("; ").map(str::to_string),
+        // In Vietnamese: the hint where there is one (it says the whole
+        // slip: a decimal comma, a percent sign, a key given twice), else
+        // the reader's message where its shape is known.
+        let message_vi = match hint_vi.strip_prefix("; ") {
+            Some(hint) => Some(hint.to_string()),
+            None => crate::error::toml_message_vi(&message),
         };
         let message = crate::error::in_plain_words(&message);
         let mut error = loc.error(e.span(), LoadErrorKind::Syntax(format!("{message}{hint}")));

@@ -99,7 +99,7 @@ impl<'de> Visitor<'de> for SourcedVisitor {
     type Value = Sourced;
 
     fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-        f.write_str("a number, or a table { value = NUMBER, status = \"...\", source = \"...\" }")
+        f.write_str(crate::error::SOURCED_EXPECTING)
     }
 
     fn visit_i64<E: de::Error>(self, v: i64) -> Result<Sourced, E> {
