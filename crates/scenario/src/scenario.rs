@@ -601,7 +601,15 @@ impl Builder<'_> {
                 Some(n.span()),
                 field,
                 format!("found {}; expected a finite number", s.value),
-                format!("gặp `{}`; cần một số hữu hạn", s.value),
+                // As TOML spells it (`nan`), where Rust writes NaN.
+                format!(
+                    "gặp `{}`; cần một số hữu hạn",
+                    if s.value.is_nan() {
+                        "nan".to_string()
+                    } else {
+                        s.value.to_string()
+                    }
+                ),
             ));
         }
         self.spans.insert(field.to_string(), n.span());
@@ -702,7 +710,7 @@ impl Builder<'_> {
                     Some(c.id.span()),
                     format!("{field}.id"),
                     format!("found `{id}`; expected letters, digits and underscores only (names with spaces or accents go in name_en and name_vi)"),
-                    format!("gặp `{id}`; cần chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới (tên có dấu cách hoặc dấu tiếng Việt ghi ở `name_vi` và `name_en`)"),
+                    format!("gặp `{id}`; cần mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới (tên có dấu cách hoặc dấu tiếng Việt ghi ở `name_vi` và `name_en`)"),
                 ));
             }
             if id.eq_ignore_ascii_case("total") {
