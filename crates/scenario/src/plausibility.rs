@@ -125,22 +125,31 @@ impl Builder<'_> {
             && emp > pop
         {
             let w = self.warning("base.employed_thousand", String::new(), String::new());
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 self.spans.get("base.employed_thousand").cloned(),
                 w.field,
                 format!(
                     "{emp} thousand employed is more than the population of {pop} thousand; expected employment at most the population (both in thousand persons)"
+                ),
+                format!(
+                    "{} nghìn lao động có việc làm, nhiều hơn dân số {} nghìn người; cần số lao động có việc làm không vượt quá dân số (cả hai tính bằng nghìn người)",
+                    tidy_vi(emp),
+                    tidy_vi(pop)
                 ),
             ));
         }
         if let Some(pop) = base.population_thousand
             && pop > MAX_POPULATION_THOUSAND
         {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 self.spans.get("base.population_thousand").cloned(),
                 "base.population_thousand",
                 format!(
                     "found {pop:?} thousand persons, more people than any country has; expected a province's population in thousand persons (Cần Thơ: about 1,260)"
+                ),
+                format!(
+                    "gặp {} nghìn người, đông hơn dân số của bất kỳ quốc gia nào; cần dân số của tỉnh, thành phố tính bằng nghìn người (Cần Thơ: khoảng 1.260 nghìn người)",
+                    tidy_vi(pop)
                 ),
             ));
         }
@@ -610,13 +619,13 @@ fn tidy(x: f64) -> String {
 /// [`tidy`] in Vietnamese notation: a decimal comma and a thousands dot
 /// (133.065 is a hundred and thirty-three thousand and sixty-five; 9,32 is
 /// nine point three two).
-fn tidy_vi(x: f64) -> String {
+pub(crate) fn tidy_vi(x: f64) -> String {
     vietnamese_notation(&tidy(x))
 }
 
 /// `x` to `decimals` places, in Vietnamese notation, trailing zeros
 /// dropped as releases write them (25%, 6,5%).
-fn fixed_vi(x: f64, decimals: usize) -> String {
+pub(crate) fn fixed_vi(x: f64, decimals: usize) -> String {
     let fixed = format!("{x:.decimals$}");
     let trimmed = if fixed.contains('.') {
         fixed.trim_end_matches('0').trim_end_matches('.')

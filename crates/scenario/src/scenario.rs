@@ -31,6 +31,14 @@ pub(crate) fn beyond_any_economy(v: f64) -> String {
     )
 }
 
+/// [`beyond_any_economy`] in Vietnamese.
+pub(crate) fn beyond_any_economy_vi(v: f64) -> String {
+    format!(
+        "gặp {} tỷ đồng, lớn hơn tổng sản phẩm của bất kỳ nền kinh tế nào (trên 10^12 tỷ đồng); cần số liệu tính bằng tỷ đồng (GRDP năm 2024 của Cần Thơ: 133.065 tỷ đồng): có phải đã ghi theo đơn vị đồng hoặc triệu đồng?",
+        crate::plausibility::tidy_vi(v)
+    )
+}
+
 /// The scenario format version this reader understands.
 pub const FORMAT_VERSION: i64 = 1;
 
@@ -336,7 +344,12 @@ impl Builder<'_> {
             if *v > MAX_LEVEL_BN_VND {
                 let field = format!("{table}.{id}");
                 let span = self.spans.get(&field).cloned();
-                return Err(self.loc.invalid(span, field, beyond_any_economy(*v)));
+                return Err(self.loc.invalid_vi(
+                    span,
+                    field,
+                    beyond_any_economy(*v),
+                    beyond_any_economy_vi(*v),
+                ));
             }
         }
         Ok(())
@@ -344,11 +357,15 @@ impl Builder<'_> {
 
     fn build(mut self, raw: RawScenario) -> Result<LoadedScenario, LoadError> {
         if *raw.format.get_ref() != FORMAT_VERSION {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(raw.format.span()),
                 "format",
                 format!(
                     "found format {}; this grdp reads format {FORMAT_VERSION}",
+                    raw.format.get_ref()
+                ),
+                format!(
+                    "gặp `format = {}`; phiên bản grdp này chỉ đọc được `format = {FORMAT_VERSION}`",
                     raw.format.get_ref()
                 ),
             ));
@@ -376,10 +393,11 @@ impl Builder<'_> {
         for t in &raw.period_target {
             let id = t.get_ref().id.get_ref();
             if !seen.insert(id.clone()) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(t.span()),
                     format!("period_target.{id}"),
                     "the id is used by another target; expected unique ids",
+                    format!("mã `{id}` đã được dùng cho một chỉ tiêu khác; cần mỗi chỉ tiêu một mã riêng"),
                 ));
             }
         }
@@ -451,17 +469,19 @@ impl Builder<'_> {
                 let mut seen = std::collections::HashSet::new();
                 for (name, span) in std::iter::once(&region).chain(&with).zip(spans) {
                     if name.is_empty() {
-                        return Err(self.loc.invalid(
+                        return Err(self.loc.invalid_vi(
                             span,
                             "compare",
                             "an empty name; expected regions as the provincial table names them, e.g. \"An Giang (merged)\"",
+                            "tên để trống; cần tên địa phương đúng như bảng số liệu các tỉnh, thành phố ghi, ví dụ `\"An Giang (merged)\"`",
                         ));
                     }
                     if !seen.insert(name.clone()) {
-                        return Err(self.loc.invalid(
+                        return Err(self.loc.invalid_vi(
                             span,
                             "compare",
                             format!("`{name}` is named twice; expected each region once (the area itself in `region`, the others in `with`)"),
+                            format!("`{name}` được ghi hai lần; cần ghi mỗi địa phương một lần (địa phương đang xét ở `region`, các địa phương so sánh ở `with`)"),
                         ));
                     }
                 }
@@ -543,13 +563,18 @@ impl Builder<'_> {
 
     pub(crate) fn status(&self, field: &str, s: &Spanned<String>) -> Result<Status, LoadError> {
         Status::parse(s.get_ref()).ok_or_else(|| {
-            self.loc.invalid(
+            self.loc.invalid_vi(
                 Some(s.span()),
                 format!("{field}.status"),
                 format!(
                     "found \"{}\"; expected one of: {}",
                     s.get_ref(),
                     Status::list()
+                ),
+                format!(
+                    "gặp \"{}\"; cần một trong: {}",
+                    s.get_ref(),
+                    ticked(&Status::ALL.map(Status::as_str))
                 ),
             )
         })
@@ -560,19 +585,32 @@ impl Builder<'_> {
         let s = n.get_ref();
         let status = match &s.status {
             Some(word) => Some(Status::parse(word).ok_or_else(|| {
-                self.loc.invalid(
+                self.loc.invalid_vi(
                     Some(n.span()),
                     format!("{field}.status"),
                     format!("found \"{word}\"; expected one of: {}", Status::list()),
+                    format!(
+                        "gặp \"{word}\"; cần một trong: {}",
+                        ticked(&Status::ALL.map(Status::as_str))
+                    ),
                 )
             })?),
             None => None,
         };
         if !s.value.is_finite() {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(n.span()),
                 field,
                 format!("found {}; expected a finite number", s.value),
+                // As TOML spells it (`nan`), where Rust writes NaN.
+                format!(
+                    "gặp `{}`; cần một số hữu hạn",
+                    if s.value.is_nan() {
+                        "nan".to_string()
+                    } else {
+                        s.value.to_string()
+                    }
+                ),
             ));
         }
         self.spans.insert(field.to_string(), n.span());
@@ -606,7 +644,7 @@ impl Builder<'_> {
         self.spans.insert(field.to_string(), t.span());
         for (key, value) in t.get_ref() {
             if !ids.contains(key) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(value.span()),
                     format!("{field}.{key}"),
                     format!(
@@ -614,18 +652,27 @@ impl Builder<'_> {
                         ids.join(", "),
                         suggestion(key, ids)
                     ),
+                    format!(
+                        "`{key}` không phải là thành phần của kịch bản này; cần một trong: {}{}",
+                        ticked(ids),
+                        suggestion_vi(key, ids)
+                    ),
                 ));
             }
         }
         ids.iter()
             .map(|id| {
                 let v = t.get_ref().get(id).ok_or_else(|| {
-                    self.loc.invalid(
+                    self.loc.invalid_vi(
                         Some(t.span()),
                         field,
                         format!(
                             "no value for component `{id}`; expected one value for each of: {}",
                             ids.join(", ")
+                        ),
+                        format!(
+                            "thiếu giá trị của thành phần `{id}`; cần một giá trị cho mỗi thành phần: {}",
+                            ticked(ids)
                         ),
                     )
                 })?;
@@ -639,10 +686,11 @@ impl Builder<'_> {
         raw: &Spanned<Vec<RawComponent>>,
     ) -> Result<(Vec<Component>, Vec<ComponentNames>), LoadError> {
         if raw.get_ref().is_empty() {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(raw.span()),
                 "components",
                 "no components; expected at least one [[components]] table with an id",
+                "không có thành phần nào; cần ít nhất một bảng `[[components]]` có khóa `id`",
             ));
         }
         let mut comps = Vec::new();
@@ -651,31 +699,35 @@ impl Builder<'_> {
             let id = c.id.get_ref().trim().to_string();
             let field = format!("components[{}]", i + 1);
             if id.is_empty() {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(c.id.span()),
                     format!("{field}.id"),
                     "the id is empty; expected a short name such as `services`",
+                    "`id` để trống; cần một tên ngắn, như `services`",
                 ));
             }
             if !id.chars().all(|ch| ch.is_ascii_alphanumeric() || ch == '_') {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(c.id.span()),
                     format!("{field}.id"),
                     format!("found `{id}`; expected letters, digits and underscores only (names with spaces or accents go in name_en and name_vi)"),
+                    format!("gặp `{id}`; cần mã chỉ gồm chữ cái không dấu, chữ số và dấu gạch dưới (tên có dấu cách hoặc dấu tiếng Việt ghi ở `name_vi` và `name_en`)"),
                 ));
             }
             if id.eq_ignore_ascii_case("total") {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(c.id.span()),
                     format!("{field}.id"),
                     "`total` is reserved: tables and histories name GRDP as a whole `total`; choose another id, such as `other`",
+                    "`total` là mã dành riêng: các bảng và tệp lịch sử dùng `total` cho toàn bộ GRDP; chọn mã khác, như `other`",
                 ));
             }
             if comps.iter().any(|o: &Component| o.id == id) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(c.id.span()),
                     format!("{field}.id"),
                     format!("`{id}` is listed more than once; expected each component once"),
+                    format!("`{id}` được khai báo nhiều lần; cần khai báo mỗi thành phần một lần"),
                 ));
             }
             self.spans.insert(format!("components.{id}"), c.id.span());
@@ -683,10 +735,11 @@ impl Builder<'_> {
                 None | Some(("value_added", _)) => ComponentKind::ValueAdded,
                 Some(("product_taxes", _)) => ComponentKind::ProductTaxes,
                 Some((other, span)) => {
-                    return Err(self.loc.invalid(
+                    return Err(self.loc.invalid_vi(
                         Some(span),
                         format!("{field}.kind"),
                         format!("found \"{other}\"; expected \"value_added\" or \"product_taxes\""),
+                        format!("gặp \"{other}\"; cần `\"value_added\"` (giá trị tăng thêm) hoặc `\"product_taxes\"` (thuế sản phẩm trừ trợ cấp sản phẩm)"),
                     ));
                 }
             };
@@ -716,17 +769,19 @@ impl Builder<'_> {
             (None, Some(total), Some(shares)) => {
                 let total_v = self.number("base.grdp_current_bn_vnd", total)?;
                 if total_v <= 0.0 {
-                    return Err(self.loc.invalid(
+                    return Err(self.loc.invalid_vi(
                         Some(total.span()),
                         "base.grdp_current_bn_vnd",
                         format!("found {total_v}; expected GRDP at current prices above zero, in billion VND"),
+                        format!("gặp `{total_v}`; cần GRDP theo giá hiện hành lớn hơn 0, tính bằng tỷ đồng"),
                     ));
                 }
                 if total_v > MAX_LEVEL_BN_VND {
-                    return Err(self.loc.invalid(
+                    return Err(self.loc.invalid_vi(
                         Some(total.span()),
                         "base.grdp_current_bn_vnd",
                         beyond_any_economy(total_v),
+                        beyond_any_economy_vi(total_v),
                     ));
                 }
                 let shares_v = self.table("base.share_current_pct", shares, ids)?;
@@ -736,21 +791,29 @@ impl Builder<'_> {
                             .spans
                             .get(&format!("base.share_current_pct.{id}"))
                             .cloned();
-                        return Err(self.loc.invalid(
+                        return Err(self.loc.invalid_vi(
                             span,
                             format!("base.share_current_pct.{id}"),
                             format!(
                                 "found {s}; expected a share above zero (a component with no output at current prices has nothing to project: leave it out of [[components]])"
+                            ),
+                            format!(
+                                "gặp `{s}`; cần tỷ trọng lớn hơn 0 (thành phần không có giá trị theo giá hiện hành thì không có gì để dự báo: bỏ thành phần đó khỏi `[[components]]`)"
                             ),
                         ));
                     }
                 }
                 let sum: f64 = shares_v.iter().sum();
                 if (sum - 100.0).abs() > SHARE_SUM_TOLERANCE_PP {
-                    return Err(self.loc.invalid(
+                    return Err(self.loc.invalid_vi(
                         Some(shares.span()),
                         "base.share_current_pct",
                         format!("the shares sum to {sum:.4}%; expected 100% (within {SHARE_SUM_TOLERANCE_PP} percentage points)"),
+                        format!(
+                            "tổng các tỷ trọng là {}%; cần bằng 100% (chênh lệch không quá {} điểm phần trăm)",
+                            crate::plausibility::fixed_vi(sum, 4),
+                            crate::plausibility::tidy_vi(SHARE_SUM_TOLERANCE_PP)
+                        ),
                     ));
                 }
                 // Levels from total × share; record spans so model errors land on the share.
@@ -767,17 +830,28 @@ impl Builder<'_> {
             }
             (None, None, None) => None,
             (Some(_), _, _) => {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     "base",
                     "current prices are given twice; expected either [base.current_bn_vnd] or grdp_current_bn_vnd with [base.share_current_pct], not both",
+                    "số liệu theo giá hiện hành được ghi hai lần; cần hoặc bảng `[base.current_bn_vnd]`, hoặc `grdp_current_bn_vnd` cùng bảng `[base.share_current_pct]`, không ghi cả hai",
                 ));
             }
             (None, Some(t), None) => {
-                return Err(self.loc.invalid(Some(t.span()), "base.grdp_current_bn_vnd", "a total without [base.share_current_pct]; expected the shares too, to split it by component"));
+                return Err(self.loc.invalid_vi(
+                    Some(t.span()),
+                    "base.grdp_current_bn_vnd",
+                    "a total without [base.share_current_pct]; expected the shares too, to split it by component",
+                    "có tổng GRDP nhưng không có bảng `[base.share_current_pct]`; cần cả tỷ trọng để chia tổng cho các thành phần",
+                ));
             }
             (None, None, Some(s)) => {
-                return Err(self.loc.invalid(Some(s.span()), "base.share_current_pct", "shares without base.grdp_current_bn_vnd; expected the total too, to turn shares into levels"));
+                return Err(self.loc.invalid_vi(
+                    Some(s.span()),
+                    "base.share_current_pct",
+                    "shares without base.grdp_current_bn_vnd; expected the total too, to turn shares into levels",
+                    "có tỷ trọng nhưng không có `base.grdp_current_bn_vnd`; cần cả tổng GRDP để tính giá trị của từng thành phần từ tỷ trọng",
+                ));
             }
         };
         let constant = match (&b.constant_bn_vnd, &b.constant_weight_pct) {
@@ -813,17 +887,19 @@ impl Builder<'_> {
                 ConstantPriceBase::WeightsPct(weights)
             }
             (Some(_), Some(_)) => {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     "base",
                     "both [base.constant_bn_vnd] and [base.constant_weight_pct]; expected one of them",
+                    "có cả bảng `[base.constant_bn_vnd]` và bảng `[base.constant_weight_pct]`; cần một trong hai",
                 ));
             }
             (None, None) => {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     "base",
                     "no constant-price data; expected [base.constant_bn_vnd] (levels at constant 2010 prices) or [base.constant_weight_pct] (weights, summing to 100)",
+                    "không có số liệu theo giá so sánh 2010; cần bảng `[base.constant_bn_vnd]` (giá trị theo giá so sánh 2010, tỷ đồng) hoặc bảng `[base.constant_weight_pct]` (quyền số, tổng bằng 100)",
                 ));
             }
         };
@@ -846,10 +922,11 @@ impl Builder<'_> {
         let year = self.year("plan.year", &p.year)?;
         let at = format!("plan.{year}");
         if self.spans.contains_key(&at) {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(p.year.span()),
                 at,
                 format!("year {year} has two [[plan]] tables; expected one per year"),
+                format!("năm {year} có hai bảng `[[plan]]`; cần mỗi năm một bảng"),
             ));
         }
         self.spans.insert(at.clone(), p.year.span());
@@ -865,10 +942,11 @@ impl Builder<'_> {
             )?)),
             (None, None) => None,
             (Some(d), Some(_)) => {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(d.span()),
                     format!("{at}.deflator_growth_pct"),
                     "both deflator_growth_pct and [plan.price_growth_pct]; expected one: a GRDP deflator, or a price growth per component",
+                    "có cả `deflator_growth_pct` và bảng `[plan.price_growth_pct]`; cần một trong hai: tốc độ tăng chỉ số giảm phát GRDP, hoặc tốc độ tăng giá của từng thành phần",
                 ));
             }
         };
@@ -911,13 +989,36 @@ fn with_suggestion(message: &str) -> String {
 
 /// ", did you mean `x`?" for the nearest known word within a small edit distance.
 pub(crate) fn suggestion<S: AsRef<str>>(found: &str, known: &[S]) -> String {
+    nearest(found, known)
+        .map(|k| format!("; did you mean `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// [`suggestion`] in Vietnamese: "; có phải là `x`?".
+pub(crate) fn suggestion_vi<S: AsRef<str>>(found: &str, known: &[S]) -> String {
+    nearest(found, known)
+        .map(|k| format!("; có phải là `{k}`?"))
+        .unwrap_or_default()
+}
+
+/// The known word nearest `found`, within a small edit distance.
+fn nearest<'k, S: AsRef<str>>(found: &str, known: &'k [S]) -> Option<&'k str> {
     known
         .iter()
         .map(|k| (edit_distance(found, k.as_ref()), k.as_ref()))
         .filter(|(d, k)| *d <= 2.max(k.len() / 4))
         .min_by_key(|(d, _)| *d)
-        .map(|(_, k)| format!("; did you mean `{k}`?"))
-        .unwrap_or_default()
+        .map(|(_, k)| k)
+}
+
+/// Words as a Vietnamese message lists what may be written: each in
+/// backticks, comma separated (`a`, `b`).
+pub(crate) fn ticked<S: AsRef<str>>(words: &[S]) -> String {
+    words
+        .iter()
+        .map(|w| format!("`{}`", w.as_ref()))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// Levenshtein distance in characters.

@@ -7,7 +7,7 @@ use serde::Deserialize;
 use toml::Spanned;
 
 use crate::error::LoadError;
-use crate::scenario::{Builder, suggestion};
+use crate::scenario::{Builder, suggestion, suggestion_vi, ticked};
 use crate::sourced::Sourced;
 
 #[derive(Deserialize)]
@@ -65,7 +65,7 @@ impl Builder<'_> {
         self.spans.insert(at.clone(), raw.span());
         let indicator = Indicator::parse(t.indicator.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Indicator::ALL.iter().map(|i| i.as_str()).collect();
-            self.loc.invalid(
+            self.loc.invalid_vi(
                 Some(t.indicator.span()),
                 format!("{at}.indicator"),
                 format!(
@@ -73,6 +73,12 @@ impl Builder<'_> {
                     t.indicator.get_ref(),
                     known.join(", "),
                     suggestion(t.indicator.get_ref(), &known)
+                ),
+                format!(
+                    "gặp \"{}\"; cần một trong: {}{}",
+                    t.indicator.get_ref(),
+                    ticked(&known),
+                    suggestion_vi(t.indicator.get_ref(), &known)
                 ),
             )
         })?;
@@ -121,7 +127,7 @@ impl Builder<'_> {
         self.spans.insert(format!("{at}.direction"), d.span());
         Direction::parse(d.get_ref()).ok_or_else(|| {
             let known: Vec<&str> = Direction::ALL.iter().map(|d| d.as_str()).collect();
-            self.loc.invalid(
+            self.loc.invalid_vi(
                 Some(d.span()),
                 format!("{at}.direction"),
                 format!(
@@ -129,6 +135,12 @@ impl Builder<'_> {
                     d.get_ref(),
                     known.join(", "),
                     suggestion(d.get_ref(), &known)
+                ),
+                format!(
+                    "gặp \"{}\"; cần một trong: {}{}",
+                    d.get_ref(),
+                    ticked(&known),
+                    suggestion_vi(d.get_ref(), &known)
                 ),
             )
         })
@@ -168,19 +180,21 @@ impl Builder<'_> {
         let t = raw.get_ref();
         let id = t.id.get_ref().clone();
         if id.trim().is_empty() {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(t.id.span()),
                 "period_target.id",
                 "the id is empty; expected a short unique name, e.g. plan_2026_2030",
+                "`id` để trống; cần một tên ngắn, không trùng với chỉ tiêu khác, ví dụ `plan_2026_2030`",
             ));
         }
         let at = format!("period_target.{id}");
         self.spans.insert(at.clone(), raw.span());
         if t.min.is_none() && t.max.is_none() {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(raw.span()),
                 at,
                 "has neither min nor max; expected at least one (min = 10 for an average of at least 10 % a year)",
+                "không có `min` và cũng không có `max`; cần ít nhất một trong hai (`min = 10` cho chỉ tiêu tăng trưởng bình quân từ 10%/năm trở lên)",
             ));
         }
         if let Some(s) = &t.status {
@@ -200,7 +214,7 @@ impl Builder<'_> {
             Direction::Within => bound.min.is_some() && bound.max.is_some(),
         };
         if !side {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 t.direction.as_ref().map(Spanned::span).or(Some(raw.span())),
                 format!("{at}.direction"),
                 format!(
@@ -210,6 +224,15 @@ impl Builder<'_> {
                         Direction::AtLeast => "a min",
                         Direction::AtMost => "a max",
                         Direction::Within => "a min and a max",
+                    }
+                ),
+                format!(
+                    "`direction = \"{}\"` phải có {}; chỉ tiêu hướng về phía nào thì cần ghi cận ở phía đó",
+                    direction.as_str(),
+                    match direction {
+                        Direction::AtLeast => "`min`",
+                        Direction::AtMost => "`max`",
+                        Direction::Within => "cả `min` và `max`",
                     }
                 ),
             ));
@@ -257,10 +280,11 @@ impl Builder<'_> {
         let year = self.year("investment.year", &i.year)?;
         let base_bn_vnd = self.number("investment.base_bn_vnd", &i.base_bn_vnd)?;
         if base_bn_vnd > crate::scenario::MAX_LEVEL_BN_VND {
-            return Err(self.loc.invalid(
+            return Err(self.loc.invalid_vi(
                 Some(i.base_bn_vnd.span()),
                 "investment.base_bn_vnd",
                 crate::scenario::beyond_any_economy(base_bn_vnd),
+                crate::scenario::beyond_any_economy_vi(base_bn_vnd),
             ));
         }
         let growth_min_pct = self.optional("investment.growth_min_pct", &i.growth_min_pct)?;
@@ -304,11 +328,15 @@ impl Builder<'_> {
         self.spans.insert("known".into(), raw.span());
         let year = self.year("known.year", &k.year)?;
         let part = grdp_core::quarters::KnownPart::parse(k.part.get_ref()).ok_or_else(|| {
-            self.loc.invalid(
+            self.loc.invalid_vi(
                 Some(k.part.span()),
                 "known.part",
                 format!(
                     "found {:?}; expected \"Q1\", \"H1\" or \"9M\" (growth cumulated from January)",
+                    k.part.get_ref()
+                ),
+                format!(
+                    "gặp {:?}; cần `\"Q1\"`, `\"H1\"` hoặc `\"9M\"` (tốc độ tăng lũy kế từ đầu năm: quý I, 6 tháng, 9 tháng)",
                     k.part.get_ref()
                 ),
             )
@@ -321,10 +349,11 @@ impl Builder<'_> {
                 for (q, slot) in pct.iter_mut().enumerate() {
                     let key = format!("q{}", q + 1);
                     let v = t.get(&key).ok_or_else(|| {
-                        self.loc.invalid(
+                        self.loc.invalid_vi(
                             Some(raw.span()),
                             "known.quarter_shares_pct",
                             format!("no {key}; expected q1, q2, q3 and q4"),
+                            format!("thiếu `{key}`; cần đủ `q1`, `q2`, `q3` và `q4`"),
                         )
                     })?;
                     *slot = self.number(&format!("known.quarter_shares_pct.{key}"), v)?;
@@ -333,10 +362,13 @@ impl Builder<'_> {
                     .keys()
                     .find(|k| !["q1", "q2", "q3", "q4"].contains(&k.as_str()))
                 {
-                    return Err(self.loc.invalid(
+                    return Err(self.loc.invalid_vi(
                         Some(raw.span()),
                         "known.quarter_shares_pct",
                         format!("unknown key `{extra}`; expected q1, q2, q3 and q4"),
+                        format!(
+                            "khóa `{extra}` không dùng được ở đây; cần `q1`, `q2`, `q3` và `q4`"
+                        ),
                     ));
                 }
                 grdp_core::quarters::QuarterShares::new(pct).map_err(|e| {
@@ -346,29 +378,38 @@ impl Builder<'_> {
                         .position(|v| v.is_nan() || *v <= 0.0)
                         .unwrap_or(0);
                     let span = t.get(&format!("q{}", q + 1)).map(Spanned::span);
-                    self.loc.invalid(
-                        span.or(Some(raw.span())),
-                        "known.quarter_shares_pct",
-                        e.to_string(),
-                    )
+                    // The model's words, in Vietnamese where its translator
+                    // (crate::vietnamese) has them.
+                    let span = span.or(Some(raw.span()));
+                    match crate::vietnamese::model_error(&e) {
+                        Some(vi) => {
+                            self.loc
+                                .invalid_vi(span, "known.quarter_shares_pct", e.to_string(), vi)
+                        }
+                        None => self
+                            .loc
+                            .invalid(span, "known.quarter_shares_pct", e.to_string()),
+                    }
                 })?
             }
         };
         let mut target_path_pct = Vec::new();
         for (key, v) in &k.target_path_pct {
             let p = grdp_core::quarters::KnownPart::parse(key).ok_or_else(|| {
-                self.loc.invalid(
+                self.loc.invalid_vi(
                     Some(v.span()),
                     "known.target_path_pct",
                     format!("key `{key}`; expected q1, h1 or 9m"),
+                    format!("gặp khóa `{key}`; cần `q1`, `h1` hoặc `9m` (quý I, 6 tháng, 9 tháng)"),
                 )
             })?;
             let value = self.number(&format!("known.target_path_pct.{key}"), v)?;
             if !(value > -100.0 && value <= 1000.0) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(v.span()),
                     format!("known.target_path_pct.{key}"),
                     format!("found {value}; expected growth in percent above −100 and at most 1000 (a typing slip?)"),
+                    format!("gặp `{value}`; cần tốc độ tăng tính theo phần trăm, lớn hơn −100 và không quá 1.000 (có gõ nhầm không?)"),
                 ));
             }
             target_path_pct.push((p, value));
