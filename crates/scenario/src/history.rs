@@ -784,7 +784,7 @@ mod tests {
 
 #[cfg(test)]
 mod unit_tests {
-    use super::unit_mismatch;
+    use super::{parse_history, unit_mismatch};
 
     #[test]
     fn a_rate_marked_as_a_fraction_or_an_amount_is_caught_and_rate_labels_are_not() {
@@ -812,5 +812,38 @@ mod unit_tests {
         }
         // Not a rate: the unit is not checked.
         assert!(unit_mismatch("grdp_current_bn_vnd", "bn VND").is_none());
+    }
+
+    /// The reader's errors in Vietnamese under `--lang vi`, placed as in
+    /// English; the English stays as it was.
+    #[test]
+    fn errors_speak_vietnamese_too() {
+        let header = "region,period,component,indicator,value\n";
+        for (text, en, vi) in [
+            (
+                "region;period;component;indicator;value\n".to_string(),
+                "h.csv:1: header: the columns are separated by semicolons",
+                "h.csv:1: dòng tiêu đề: các cột được phân cách bằng dấu chấm phẩy",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,3,000\n"),
+                "h.csv:2: row: found 6 fields; expected 5",
+                "h.csv:2: dòng số liệu: gặp 6 ô; cần 5 ô như dòng tiêu đề",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,\"3,000\"\n"),
+                "h.csv:2: value: found `3,000`, which could be 3.000",
+                "h.csv:2: value: gặp `3,000`, có thể là `3.000` (dấu phẩy thập phân) hoặc `3000` (dấu phẩy ngăn cách hàng nghìn); hãy ghi số bằng dấu chấm thập phân",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,\n"),
+                "h.csv:2: value: empty; expected a value",
+                "h.csv:2: value: trống; cần một giá trị",
+            ),
+        ] {
+            let e = parse_history(&text, "h.csv").unwrap_err();
+            assert!(e.display_in(false).starts_with(en), "{e}");
+            assert!(e.display_in(true).starts_with(vi), "{}", e.display_in(true));
+        }
     }
 }

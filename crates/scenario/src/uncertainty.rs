@@ -340,7 +340,7 @@ impl Builder<'_> {
                         required.join(", ")
                     ),
                     format!(
-                        "phân phối {name} cần `{param}`; cần ghi: {}",
+                        "phân phối {name} cần `{param}`; các tham số phải ghi: {}",
                         required.join(", ")
                     ),
                 ));

@@ -356,7 +356,7 @@ fn uncertainty_message(m: &str) -> Option<String> {
             if let Some((found, expected)) = m
                 .strip_prefix("found ")
                 .and_then(|r| r.split_once("; expected "))
-                && !found.contains(' ')
+                && !found.contains([' ', '"'])
             {
                 format!("gặp `{found}`; cần {}", uncertainty_expected(expected)?)
             } else if let Some((found, expected)) = m
@@ -677,6 +677,13 @@ mod tests {
                     "found 0.5 but entry [2][1] is 0.4; expected a symmetric matrix",
                 ),
                 "uncertainty.rank_correlation[1][2]: gặp `0.5` nhưng phần tử [2][1] là `0.4`; cần một ma trận đối xứng",
+            ),
+            (
+                p(
+                    "uncertainty.preferred_view",
+                    "found \"best\"; expected one of the views: plan, recent",
+                ),
+                "uncertainty.preferred_view: gặp \"best\"; cần một trong các kịch bản: plan, recent",
             ),
             (
                 c(
