@@ -113,12 +113,12 @@ const READ_BY_NAME: [&str; 2] = [LATEST, "first_estimate"];
 /// own (`_pct` percent, `_pp` percentage points): a fraction or an amount
 /// of money written beside a rate means the value is not in the unit
 /// grdp reads it in (0.0715 for 7.15 %). `None` where it fits, or where
-/// the unit is left empty.
-fn unit_mismatch(indicator: &str, unit: &str) -> Option<String> {
-    let rate = if indicator.ends_with("_pct") {
-        "percent"
+/// the unit is left empty. In English and in Vietnamese.
+fn unit_mismatch(indicator: &str, unit: &str) -> Option<(String, String)> {
+    let (rate, rate_vi) = if indicator.ends_with("_pct") {
+        ("percent", "phần trăm")
     } else if indicator.ends_with("_pp") {
-        "percentage points"
+        ("percentage points", "điểm phần trăm")
     } else {
         return None;
     };
@@ -148,12 +148,18 @@ fn unit_mismatch(indicator: &str, unit: &str) -> Option<String> {
             words.contains(w)
         }
     });
+    let suffix = if rate == "percent" { "pct" } else { "pp" };
+    let symbol = if rate == "percent" { "%" } else { "pp" };
     found.then(|| {
-        format!(
-            "found the unit `{}` for {indicator}, which grdp reads in {rate} (its name ends _{}): write the value in {rate} (7.15 for 7.15 %, not 0.0715) and the unit {}",
-            unit.trim(),
-            if rate == "percent" { "pct" } else { "pp" },
-            if rate == "percent" { "%" } else { "pp" }
+        (
+            format!(
+                "found the unit `{}` for {indicator}, which grdp reads in {rate} (its name ends _{suffix}): write the value in {rate} (7.15 for 7.15 %, not 0.0715) and the unit {symbol}",
+                unit.trim(),
+            ),
+            format!(
+                "gặp đơn vị `{}` cho {indicator}, chỉ tiêu grdp đọc theo {rate_vi} (tên kết thúc bằng _{suffix}): hãy ghi giá trị theo {rate_vi} (`7.15` cho 7,15%, không phải `0.0715`) và đơn vị {symbol}",
+                unit.trim(),
+            ),
         )
     })
 }
@@ -307,14 +313,18 @@ pub fn read_history(path: &Path) -> Result<History, LoadError> {
 
 /// Parses a number as a spreadsheet might write it: `9.5`, or `9,5` with a
 /// decimal comma. A comma followed by exactly three digits (`1,234`) could
-/// be a thousands separator, so it is refused rather than guessed.
-fn parse_value(raw: &str) -> Result<f64, String> {
+/// be a thousands separator, so it is refused rather than guessed. The
+/// refusal in English and in Vietnamese.
+fn parse_value(raw: &str) -> Result<f64, (String, String)> {
     let s = raw.trim();
     if let Ok(v) = s.parse::<f64>() {
         return if v.is_finite() {
             Ok(v)
         } else {
-            Err(format!("found `{s}`; expected a finite number"))
+            Err((
+                format!("found `{s}`; expected a finite number"),
+                format!("gặp `{s}`; cần một số hữu hạn"),
+            ))
         };
     }
     if let Some((int, frac)) = s.split_once(',') {
@@ -322,16 +332,27 @@ fn parse_value(raw: &str) -> Result<f64, String> {
         let int_digits = int.strip_prefix('-').unwrap_or(int);
         if digits(int_digits) && digits(frac) {
             if frac.len() == 3 {
-                return Err(format!(
-                    "found `{s}`, which could be {int}.{frac} (decimal comma) or {int}{frac} (thousands separator); write it with a decimal point"
+                return Err((
+                    format!(
+                        "found `{s}`, which could be {int}.{frac} (decimal comma) or {int}{frac} (thousands separator); write it with a decimal point"
+                    ),
+                    format!(
+                        "gặp `{s}`, có thể là `{int}.{frac}` (dấu phẩy thập phân) hoặc `{int}{frac}` (dấu phẩy ngăn cách hàng nghìn); hãy ghi số bằng dấu chấm thập phân"
+                    ),
                 ));
             }
-            return format!("{int}.{frac}")
-                .parse()
-                .map_err(|_| format!("found `{s}`; expected a number"));
+            return format!("{int}.{frac}").parse().map_err(|_| {
+                (
+                    format!("found `{s}`; expected a number"),
+                    format!("gặp `{s}`; cần một số"),
+                )
+            });
         }
     }
-    Err(format!("found `{s}`; expected a number such as 7.12"))
+    Err((
+        format!("found `{s}`; expected a number such as 7.12"),
+        format!("gặp `{s}`; cần một số, ví dụ `7.12`"),
+    ))
 }
 
 /// The largest growth rate or contribution a history holds, percent or
@@ -359,27 +380,47 @@ fn valid_period(p: &str) -> bool {
     }
 }
 
+/// The name of a history error's field in Vietnamese: the header and a
+/// row in words, a column by its name (as the file writes it).
+fn field_vi(field: &str) -> &str {
+    match field {
+        "header" => "dòng tiêu đề",
+        "row" => "dòng số liệu",
+        column => column,
+    }
+}
+
 /// Parses history text; `origin` names it in errors.
 pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
-    let err = |line: Option<usize>, field: String, message: String| LoadError {
-        origin: origin.to_string(),
-        line,
-        column: None,
-        kind: Box::new(LoadErrorKind::Invalid { field, message }),
-        message_vi: None,
+    // An error of a line: `vi` is the message in Vietnamese, `None` where
+    // it is the CSV reader's own (English) words.
+    let err = |line: Option<usize>, field: String, message: String, vi: Option<String>| {
+        let message_vi = vi.map(|vi| format!("{}: {vi}", field_vi(&field)));
+        LoadError {
+            origin: origin.to_string(),
+            line,
+            column: None,
+            kind: Box::new(LoadErrorKind::Invalid { field, message }),
+            message_vi,
+        }
     };
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.as_bytes());
     let headers = reader
         .headers()
-        .map_err(|e| err(Some(1), "header".into(), e.to_string()))?
+        .map_err(|e| err(Some(1), "header".into(), e.to_string(), None))?
         .clone();
     let column = |name: &str| headers.iter().position(|h| h.trim() == name);
     if headers.len() == 1
         && let Some(sep) = [';', '\t'].into_iter().find(|c| headers[0].contains(*c))
     {
         let what = if sep == ';' { "semicolons" } else { "tabs" };
+        let what_vi = if sep == ';' {
+            "dấu chấm phẩy"
+        } else {
+            "ký tự tab"
+        };
         return Err(err(
             Some(1),
             "header".into(),
@@ -387,6 +428,9 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 "the columns are separated by {what}; grdp reads comma-separated files: save the sheet as \"CSV (comma delimited)\", or replace each {} with a comma (and write decimals with a point)",
                 if sep == ';' { "semicolon" } else { "tab" }
             ),
+            Some(format!(
+                "các cột được phân cách bằng {what_vi}; grdp đọc tệp có các cột phân cách bằng dấu phẩy: hãy lưu bảng tính dưới dạng \"CSV (comma delimited)\", hoặc thay mỗi {what_vi} bằng một dấu phẩy (và ghi số thập phân bằng dấu chấm)"
+            )),
         ));
     }
     for (i, h) in headers.iter().enumerate() {
@@ -400,6 +444,12 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     j + 1,
                     i + 1
                 ),
+                Some(format!(
+                    "cột `{}` xuất hiện hai lần (cột thứ {} và cột thứ {}); mỗi cột chỉ ghi một lần",
+                    h.trim(),
+                    j + 1,
+                    i + 1
+                )),
             ));
         }
     }
@@ -415,6 +465,11 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     known.join(", "),
                     suggestion(h, &known)
                 ),
+                Some(format!(
+                    "cột `{h}` không phải cột grdp đọc; cần các cột trong số: {}{}",
+                    known.join(", "),
+                    crate::vietnamese::suggestion_vi(&suggestion(h, &known))
+                )),
             ));
         }
     }
@@ -427,6 +482,10 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     "no `{name}` column; expected a header with at least: {}",
                     REQUIRED.join(",")
                 ),
+                Some(format!(
+                    "không có cột `{name}`; cần dòng tiêu đề có ít nhất: {}",
+                    REQUIRED.join(",")
+                )),
             )
         })?;
     }
@@ -447,13 +506,18 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
     for row in reader.records() {
         let row = row.map_err(|e| {
             let line = e.position().map(|p| line_at(p.byte()));
-            let msg = match e.kind() {
-                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => format!(
-                    "found {len} fields; expected {expected_len} like the header (a decimal comma must be quoted: \"9,5\")"
+            let (msg, vi) = match e.kind() {
+                csv::ErrorKind::UnequalLengths { expected_len, len, .. } => (
+                    format!(
+                        "found {len} fields; expected {expected_len} like the header (a decimal comma must be quoted: \"9,5\")"
+                    ),
+                    Some(format!(
+                        "gặp {len} ô; cần {expected_len} ô như dòng tiêu đề (số có dấu phẩy thập phân phải đặt trong ngoặc kép: \"9,5\")"
+                    )),
                 ),
-                _ => e.to_string(),
+                _ => (e.to_string(), None),
             };
-            err(line, "row".into(), msg)
+            err(line, "row".into(), msg, vi)
         })?;
         let line = row.position().map_or(0, |p| line_at(p.byte()));
         let get = |name: &str| {
@@ -468,13 +532,15 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     Some(line),
                     name.into(),
                     "empty; expected a value".into(),
+                    Some("trống; cần một giá trị".into()),
                 ))
             } else {
                 Ok(v)
             }
         };
         let value_text = req("value")?;
-        let value = parse_value(&value_text).map_err(|m| err(Some(line), "value".into(), m))?;
+        let value = parse_value(&value_text)
+            .map_err(|(m, vi)| err(Some(line), "value".into(), m, Some(vi)))?;
         let period = req("period")?;
         if !valid_period(&period) {
             return Err(err(
@@ -483,6 +549,9 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 format!(
                     "found `{period}`; expected a year (2024), a quarter (2024-Q3), a half (2024-H1), the months from January (2024-9M) or a plan's years (2026-2030)"
                 ),
+                Some(format!(
+                    "gặp `{period}`; cần một năm (2024), một quý (2024-Q3), sáu tháng (2024-H1), số tháng tính từ tháng Một (2024-9M) hoặc các năm của một kế hoạch (2026-2030)"
+                )),
             ));
         }
         let indicator = req("indicator")?;
@@ -493,12 +562,16 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                 format!(
                     "found {value:?} for {indicator}; a rate beyond ±{MAX_RATE} is a typing slip"
                 ),
+                Some(format!(
+                    "gặp `{value:?}` cho {indicator}; một tỷ lệ vượt ±{} là do gõ nhầm",
+                    crate::vietnamese::number(MAX_RATE, 0)
+                )),
             ));
         }
         if let Some(unit) = get("unit")
             && let Some(why) = unit_mismatch(&indicator, &unit)
         {
-            return Err(err(Some(line), "unit".into(), why));
+            return Err(err(Some(line), "unit".into(), why.0, Some(why.1)));
         }
         if let Some(meant) = get("vintage").as_deref().and_then(misspelt_vintage) {
             return Err(err(
@@ -508,6 +581,10 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     "found `{}`; did you mean `{meant}`? grdp reads this vintage by its exact name, and a row under another name is kept for the record only (it enters no series)",
                     get("vintage").unwrap_or_default()
                 ),
+                Some(format!(
+                    "gặp `{}`; có phải là `{meant}`? grdp đọc lần công bố này theo đúng tên của nó; một dòng mang tên khác chỉ được giữ để lưu hồ sơ (không đưa vào chuỗi số liệu nào)",
+                    get("vintage").unwrap_or_default()
+                )),
             ));
         }
         let record = HistoryRecord {
@@ -543,6 +620,14 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     record.indicator,
                     record.vintage
                 ),
+                Some(format!(
+                    "{} {} {} {} (lần công bố {}) đã có ở dòng {first}; mỗi số liệu chỉ có một giá trị cho mỗi lần công bố (ghi số liệu cũ dưới tên một lần công bố khác)",
+                    record.region,
+                    record.period,
+                    record.component,
+                    record.indicator,
+                    record.vintage
+                )),
             ));
         }
         records.push(record);
@@ -572,7 +657,7 @@ mod tests {
             parse_value("-2,79").unwrap().to_bits(),
             (-2.79f64).to_bits()
         );
-        assert!(parse_value("1,234").unwrap_err().contains("thousands"));
+        assert!(parse_value("1,234").unwrap_err().0.contains("thousands"));
         assert!(parse_value("abc").is_err());
         assert!(parse_value("NaN").is_err());
     }
@@ -699,7 +784,7 @@ mod tests {
 
 #[cfg(test)]
 mod unit_tests {
-    use super::unit_mismatch;
+    use super::{parse_history, unit_mismatch};
 
     #[test]
     fn a_rate_marked_as_a_fraction_or_an_amount_is_caught_and_rate_labels_are_not() {
@@ -727,5 +812,38 @@ mod unit_tests {
         }
         // Not a rate: the unit is not checked.
         assert!(unit_mismatch("grdp_current_bn_vnd", "bn VND").is_none());
+    }
+
+    /// The reader's errors in Vietnamese under `--lang vi`, placed as in
+    /// English; the English stays as it was.
+    #[test]
+    fn errors_speak_vietnamese_too() {
+        let header = "region,period,component,indicator,value\n";
+        for (text, en, vi) in [
+            (
+                "region;period;component;indicator;value\n".to_string(),
+                "h.csv:1: header: the columns are separated by semicolons",
+                "h.csv:1: dòng tiêu đề: các cột được phân cách bằng dấu chấm phẩy",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,3,000\n"),
+                "h.csv:2: row: found 6 fields; expected 5",
+                "h.csv:2: dòng số liệu: gặp 6 ô; cần 5 ô như dòng tiêu đề",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,\"3,000\"\n"),
+                "h.csv:2: value: found `3,000`, which could be 3.000",
+                "h.csv:2: value: gặp `3,000`, có thể là `3.000` (dấu phẩy thập phân) hoặc `3000` (dấu phẩy ngăn cách hàng nghìn); hãy ghi số bằng dấu chấm thập phân",
+            ),
+            (
+                format!("{header}x,2024,total,growth_pct,\n"),
+                "h.csv:2: value: empty; expected a value",
+                "h.csv:2: value: trống; cần một giá trị",
+            ),
+        ] {
+            let e = parse_history(&text, "h.csv").unwrap_err();
+            assert!(e.display_in(false).starts_with(en), "{e}");
+            assert!(e.display_in(true).starts_with(vi), "{}", e.display_in(true));
+        }
     }
 }

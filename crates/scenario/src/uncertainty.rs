@@ -12,6 +12,7 @@ use toml::Spanned;
 use crate::error::{LoadError, LoadErrorKind};
 use crate::scenario::{Builder, RawTable, suggestion};
 use crate::sourced::Sourced;
+use crate::vietnamese::suggestion_vi;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -103,11 +104,14 @@ impl Builder<'_> {
         for (year, table) in &u.by_year {
             let field = format!("uncertainty.by_year.{year}");
             let y: i32 = year.parse().map_err(|_| {
-                self.loc.invalid(
+                self.loc.invalid_vi(
                     Some(table.span()),
                     &field,
                     format!(
                         "`{year}` is not a year; expected [uncertainty.by_year.2026.<component>]"
+                    ),
+                    format!(
+                        "`{year}` không phải là một năm; cần dạng [uncertainty.by_year.2026.<component>]"
                     ),
                 )
             })?;
@@ -245,13 +249,18 @@ impl Builder<'_> {
         for (id, raw) in table.get_ref() {
             let at = format!("{field}.{id}");
             if !ids.contains(id) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     at,
                     format!(
                         "`{id}` is not a component of this scenario; expected one of: {}{}",
                         ids.join(", "),
                         suggestion(id, ids)
+                    ),
+                    format!(
+                        "`{id}` không phải là khu vực của kịch bản này; cần một trong: {}{}",
+                        ids.join(", "),
+                        suggestion_vi(&suggestion(id, ids))
                     ),
                 ));
             }
@@ -287,7 +296,7 @@ impl Builder<'_> {
             "empirical" => (&["values"], &[]),
             "fixed" => (&[], &[]),
             other => {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(m.distribution.span()),
                     format!("{at}.distribution"),
                     format!(
@@ -295,33 +304,43 @@ impl Builder<'_> {
                         DISTRIBUTIONS.join(", "),
                         suggestion(other, &DISTRIBUTIONS)
                     ),
+                    format!(
+                        "gặp \"{other}\"; cần một trong các phân phối: {}{}",
+                        DISTRIBUTIONS.join(", "),
+                        suggestion_vi(&suggestion(other, &DISTRIBUTIONS))
+                    ),
                 ));
             }
         };
         for (param, present) in &given {
             if *present && !required.contains(param) && !optional.contains(param) {
                 let allowed: Vec<&str> = required.iter().chain(optional).copied().collect();
-                return Err(self.loc.invalid(
+                let allowed = if allowed.is_empty() {
+                    "distribution".into()
+                } else {
+                    allowed.join(", ")
+                };
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     format!("{at}.{param}"),
                     format!(
-                        "`{param}` does not apply to a {name} distribution; expected only: {}",
-                        if allowed.is_empty() {
-                            "distribution".into()
-                        } else {
-                            allowed.join(", ")
-                        }
+                        "`{param}` does not apply to a {name} distribution; expected only: {allowed}"
                     ),
+                    format!("`{param}` không dùng cho phân phối {name}; chỉ ghi: {allowed}"),
                 ));
             }
         }
         for param in required {
             if !given.iter().any(|(p, present)| p == param && *present) {
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(raw.span()),
                     format!("{at}.{param}"),
                     format!(
                         "a {name} distribution needs `{param}`; expected: {}",
+                        required.join(", ")
+                    ),
+                    format!(
+                        "phân phối {name} cần `{param}`; các tham số phải ghi: {}",
                         required.join(", ")
                     ),
                 ));
@@ -421,7 +440,12 @@ impl Builder<'_> {
             "as_written" => Centre::AsWritten,
             "plan_minus" => {
                 let s = v.shortfall_pp.as_ref().ok_or_else(|| {
-                    self.loc.invalid(Some(raw.span()), format!("{at}.shortfall_pp"), "centre \"plan_minus\" needs shortfall_pp (percentage points taken off every component)")
+                    self.loc.invalid_vi(
+                        Some(raw.span()),
+                        format!("{at}.shortfall_pp"),
+                        "centre \"plan_minus\" needs shortfall_pp (percentage points taken off every component)",
+                        "centre \"plan_minus\" cần shortfall_pp (số điểm phần trăm trừ vào tốc độ tăng của mọi khu vực)",
+                    )
                 })?;
                 Centre::PlanMinus {
                     shortfall_pp: self.number(&format!("{at}.shortfall_pp"), s)?,
@@ -429,7 +453,12 @@ impl Builder<'_> {
             }
             "growth" => {
                 let t = v.growth_pct.as_ref().ok_or_else(|| {
-                    self.loc.invalid(Some(raw.span()), format!("{at}.growth_pct"), "centre \"growth\" needs a [uncertainty.view.growth_pct] table, one growth rate per component")
+                    self.loc.invalid_vi(
+                        Some(raw.span()),
+                        format!("{at}.growth_pct"),
+                        "centre \"growth\" needs a [uncertainty.view.growth_pct] table, one growth rate per component",
+                        "centre \"growth\" cần bảng [uncertainty.view.growth_pct], mỗi khu vực một tốc độ tăng",
+                    )
                 })?;
                 Centre::Growth {
                     growth_pct: self.table(&format!("{at}.growth_pct"), t, ids)?,
@@ -437,13 +466,18 @@ impl Builder<'_> {
             }
             other => {
                 let known = ["plan", "as_written", "plan_minus", "growth"];
-                return Err(self.loc.invalid(
+                return Err(self.loc.invalid_vi(
                     Some(v.centre.span()),
                     format!("{at}.centre"),
                     format!(
                         "found \"{other}\"; expected one of: {}{}",
                         known.join(", "),
                         suggestion(other, &known)
+                    ),
+                    format!(
+                        "gặp \"{other}\"; cần một trong: {}{}",
+                        known.join(", "),
+                        suggestion_vi(&suggestion(other, &known))
                     ),
                 ));
             }
