@@ -262,9 +262,10 @@ impl Builder<'_> {
                 out.push(self.warning(
                     &format!("plan.{}", first.year),
                     format!(
-                        "the plan's growth in {} comes to {planned:.2}%, {:.1} points from the {:.2}% of {}: check the plan and the outcomes for a typing slip",
+                        "the plan's growth in {} comes to {}%, {} points from the {:.2}% of {}: check the plan and the outcomes for a typing slip",
                         first.year,
-                        (planned - last.growth_pct).abs(),
+                        fixed(planned, 2),
+                        fixed((planned - last.growth_pct).abs(), 1),
                         last.growth_pct,
                         last.year
                     ),
@@ -623,9 +624,23 @@ pub(crate) fn tidy_vi(x: f64) -> String {
     vietnamese_notation(&tidy(x))
 }
 
+/// `x` to `decimals` places; from 10¹⁵ in absolute value (a typing slip
+/// far beyond any growth rate) in short scientific notation, as [`tidy`]
+/// writes it, not ninety digits.
+fn fixed(x: f64, decimals: usize) -> String {
+    if x.abs() >= 1e15 {
+        return tidy(x);
+    }
+    format!("{x:.decimals$}")
+}
+
 /// `x` to `decimals` places, in Vietnamese notation, trailing zeros
-/// dropped as releases write them (25%, 6,5%).
+/// dropped as releases write them (25%, 6,5%); from 10¹⁵ in scientific
+/// notation ([`fixed`]).
 pub(crate) fn fixed_vi(x: f64, decimals: usize) -> String {
+    if x.abs() >= 1e15 {
+        return tidy_vi(x);
+    }
     let fixed = format!("{x:.decimals$}");
     let trimmed = if fixed.contains('.') {
         fixed.trim_end_matches('0').trim_end_matches('.')
