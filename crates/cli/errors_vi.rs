@@ -552,6 +552,16 @@ fn model(e: &ModelError) -> Option<String> {
             vn_text(p[1]),
             p[2]
         )
+    } else if let Some(p) = parse(
+        what,
+        &["the growth ", "-", " needs for an average of ", "%"],
+    ) {
+        format!(
+            "tốc độ tăng cần đạt giai đoạn {}-{} để bình quân tăng {}% mỗi năm",
+            p[0],
+            p[1],
+            vn_text(p[2])
+        )
     } else if let Some(p) = parse(what, &["growth for ", ""]) {
         format!("tốc độ tăng năm {}", p[0])
     } else {
@@ -584,6 +594,27 @@ fn model(e: &ModelError) -> Option<String> {
             "`{}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn khu vực nào khác làm thay đổi tốc độ tăng GRDP",
             p[0],
             vn_text(p[1])
+        )
+    } else if reason == "every year of the period is already known; nothing remains to solve" {
+        "mọi năm của giai đoạn đều đã có kết quả thực hiện; không còn năm nào để tính".to_string()
+    } else if let Some(p) = parse(reason, &["the period ends (", ") before it starts (", ")"]) {
+        format!("giai đoạn kết thúc ({}) trước khi bắt đầu ({})", p[0], p[1])
+    } else if let Some(p) = parse(
+        reason,
+        &["the period runs ", " years; expected at most ", ""],
+    ) {
+        format!("giai đoạn dài {} năm; cần không quá {} năm", p[0], p[1])
+    } else if let Some(p) = parse(
+        reason,
+        &[
+            "no outcome is given for ",
+            "; expected the period's known years to run from ",
+            " without gaps",
+        ],
+    ) {
+        format!(
+            "chưa có kết quả thực hiện năm {}; các năm đã có kết quả của giai đoạn cần liền nhau từ năm {}",
+            p[0], p[1]
         )
     } else if let Some(p) = parse(reason, &["the plan does not cover ", "; it covers ", ""]) {
         format!(
