@@ -173,9 +173,12 @@ fn report(e: &ReportError) -> Option<String> {
 }
 
 /// An operating system's refusal, where its kind is one a user meets
-/// (the text of the others is the system's own, English).
+/// (the text of the others is the system's own, English). An error made
+/// with a message of its own (a path before the system's words) is kept
+/// whole: its message would be lost.
 fn io_error(e: &std::io::Error) -> Option<String> {
     use std::io::ErrorKind;
+    e.raw_os_error()?;
     Some(
         match e.kind() {
             ErrorKind::NotFound => "không tìm thấy tệp hoặc thư mục",
@@ -300,7 +303,7 @@ fn collapse(message: &str) -> Option<String> {
         s => format!("{}%", vn_text(s.strip_suffix('%')?)),
     };
     Some(format!(
-        "theo kịch bản `{}`, {share} số lần mô phỏng cho tốc độ tăng của `{}` năm {} từ -100% trở xuống (giá trị trung tâm {}%); một khu vực không thể mất toàn bộ giá trị tăng thêm. Cần một phân phối giữ tốc độ tăng trên -100%: độ phân tán nhỏ hơn, giá trị trung tâm xa -100% hơn, hoặc có chặn (`truncated_normal`)",
+        "theo kịch bản `{}`, {share} số lần mô phỏng cho tốc độ tăng của `{}` năm {} từ -100% trở xuống (giá trị trung tâm {}%); một khu vực không thể mất toàn bộ giá trị tăng thêm. Cần một phân phối giữ tốc độ tăng trên -100%: độ phân tán nhỏ hơn, giá trị trung tâm xa -100% hơn, hoặc đặt giới hạn (`truncated_normal`)",
         p[0],
         p[2],
         p[3],
