@@ -499,6 +499,21 @@ fn batch(reason: &str) -> Option<String> {
             vn_text(p[5])
         ));
     }
+    if let Some(p) = parse(
+        reason,
+        &[
+            "",
+            " have no growth for ",
+            " in the table, and the national series has none to stand in (region `",
+            "` of the history); add their ",
+            " growth_pct rows, or the nation's",
+        ],
+    ) {
+        return Some(format!(
+            "{} không có tốc độ tăng năm {} trong bảng, và chuỗi số liệu cả nước cũng không có để thay thế (địa phương `{}` trong chuỗi số liệu); hãy thêm các dòng growth_pct năm {} của các địa phương này, hoặc của cả nước",
+            p[0], p[1], p[2], p[3]
+        ));
+    }
     // One region's or one file's: `name: why`, where the why is the
     // engine's refusal of a distribution, with the row's own inputs.
     let (name, rest) = reason.split_once(": ")?;
@@ -652,6 +667,16 @@ mod tests {
         assert_eq!(parse("found 2; expected x", &["found ", "; wanted "]), None);
         assert_eq!(parse("a 1 b", &["a ", " b"]), Some(vec!["1"]));
         assert_eq!(parse("a 1 b c", &["a ", " b"]), None);
+    }
+
+    #[test]
+    fn a_batch_without_last_year_in_vietnamese() {
+        let r = "a, b have no growth for 2024 in the table, and the national series has none to stand in (region `vietnam` of the history); add their 2024 growth_pct rows, or the nation's";
+        let vi = batch(r).unwrap();
+        assert!(vi.starts_with("a, b không có tốc độ tăng năm 2024"), "{vi}");
+        assert!(vi.contains("`vietnam`"), "{vi}");
+        // A shape not known stays English whole.
+        assert_eq!(batch("zed: something new"), None);
     }
 
     #[test]
