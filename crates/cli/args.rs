@@ -806,22 +806,38 @@ pub fn check_region(
     let regions = regions_with_record(history);
     let near = regions
         .iter()
-        .find(|r| r.trim().to_lowercase() == region.trim().to_lowercase())
-        .map(|r| format!(" (did you mean \"{r}\"?)"))
-        .unwrap_or_default();
-    let elsewhere = if history_name.ends_with("(built-in)") {
-        "; an area's own history is given with --history FILE"
-    } else {
-        ""
-    };
-    anyhow::bail!(
-        "{what} has no record in {history_name}{near}: a record needs two years or more with both a growth target (growth_target_min_pct) and an outcome (growth_pct) of the region's total, vintage latest; regions that have one: {}{elsewhere}",
-        if regions.is_empty() {
-            "none".to_string()
-        } else {
-            regions.join(", ")
-        }
-    )
+        .find(|r| r.trim().to_lowercase() == region.trim().to_lowercase());
+    let built_in = history_name.ends_with("(built-in)");
+    let listed = regions.join(", ");
+    anyhow::bail!(in_lang(
+        format!(
+            "{what} has no record in {history_name}{}: a record needs two years or more with both a growth target (growth_target_min_pct) and an outcome (growth_pct) of the region's total, vintage latest; regions that have one: {}{}",
+            near.map(|r| format!(" (did you mean \"{r}\"?)"))
+                .unwrap_or_default(),
+            if regions.is_empty() { "none" } else { &listed },
+            if built_in {
+                "; an area's own history is given with --history FILE"
+            } else {
+                ""
+            }
+        ),
+        format!(
+            "{what} không có chuỗi chỉ tiêu và kết quả thực hiện trong {}{}: cần ít nhất hai năm có cả chỉ tiêu tăng trưởng (growth_target_min_pct) và kết quả thực hiện (growth_pct) của toàn địa phương (total), bản số liệu latest; các địa phương có chuỗi này: {}{}",
+            history_name.replace("(built-in)", "(có sẵn trong chương trình)"),
+            near.map(|r| format!(" (có phải là \"{r}\"?)"))
+                .unwrap_or_default(),
+            if regions.is_empty() {
+                "không có"
+            } else {
+                &listed
+            },
+            if built_in {
+                "; chuỗi số liệu riêng của một địa phương được nêu bằng --history TỆP"
+            } else {
+                ""
+            }
+        ),
+    ))
 }
 
 /// Loads the scenario named on the command line: a file, a built-in one by
@@ -833,9 +849,15 @@ pub fn load(
     let loaded = match (scenario, builtin_of(scenario, named)) {
         (Some(path), _) => read_scenario(path)?,
         (None, Some(b)) => b.load().with_context(|| {
-            format!(
-                "the built-in scenario {} failed to load (a bug: please report it)",
-                b.name
+            in_lang(
+                format!(
+                    "the built-in scenario {} failed to load (a bug: please report it)",
+                    b.name
+                ),
+                format!(
+                    "không đọc được kịch bản có sẵn {} (lỗi của chương trình: xin hãy báo lại)",
+                    b.name
+                ),
             )
         })?,
         (None, None) => unreachable!("builtin_of gives a built-in scenario when no file is named"),
@@ -888,7 +910,13 @@ pub fn load_history(path: &Option<PathBuf>) -> anyhow::Result<(History, String)>
     Ok(match path {
         Some(p) => (read_history(p)?, p.display().to_string()),
         None => (
-            builtin::history().context("the built-in history failed to load (a bug)")?,
+            builtin::history().with_context(|| {
+                in_lang(
+                    "the built-in history failed to load (a bug)".into(),
+                    "không đọc được chuỗi số liệu có sẵn trong chương trình (lỗi của chương trình)"
+                        .into(),
+                )
+            })?,
             "data/history.csv (built-in)".to_string(),
         ),
     })

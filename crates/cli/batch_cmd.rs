@@ -28,7 +28,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
     let (table, origin) = match &args.table {
         Some(p) => (read_history(p)?, p.display().to_string()),
         None => (
-            builtin::provinces().context("the built-in provincial table failed to load (a bug)")?,
+            builtin::provinces().with_context(|| {
+                crate::args::in_lang(
+                    "the built-in provincial table failed to load (a bug)".into(),
+                    "không đọc được bảng số liệu các tỉnh có sẵn trong chương trình (lỗi của chương trình)".into(),
+                )
+            })?,
             match args.lang {
                 crate::args::LangArg::En => "data/provinces/provinces.csv, built in",
                 crate::args::LangArg::Vi => {
@@ -52,7 +57,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
                 .iter()
                 .find(|v| v.view == "recent")
                 .map(|v| v.rmse_pp)
-                .context("Cần Thơ's record has no year with last year's growth (a bug)")?;
+                .with_context(|| {
+                    crate::args::in_lang(
+                        "Cần Thơ's record has no year with last year's growth (a bug)".into(),
+                        "chuỗi số liệu của Cần Thơ không có năm nào có tốc độ tăng năm trước (lỗi của chương trình)".into(),
+                    )
+                })?;
             (SpreadSource::CanTho, Some(recent))
         }
     };
@@ -68,7 +78,12 @@ pub fn run(args: &BatchArgs) -> anyhow::Result<()> {
 /// own model.
 fn scenario_folder(dir: &Path, options: &BatchOptions) -> anyhow::Result<batch::Batch> {
     let mut files: Vec<std::path::PathBuf> = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?
+        .with_context(|| {
+            crate::args::in_lang(
+                format!("cannot read the folder {}", dir.display()),
+                format!("không đọc được thư mục {}", dir.display()),
+            )
+        })?
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "toml"))
         .collect();

@@ -32,7 +32,8 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
                         "the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"
                     ),
                     format!(
-                        "chỉ tiêu tăng trưởng GRDP năm {year} của kịch bản chỉ là mức trần (không quá {m}%), còn mô phỏng cho xác suất đạt ít nhất một ngưỡng"
+                        "chỉ tiêu tăng trưởng GRDP năm {year} của kịch bản chỉ là mức trần (không quá {}%), còn mô phỏng cho xác suất đạt ít nhất một ngưỡng",
+                        crate::errors_vi::vn(m)
                     ),
                 ),
                 None => (
@@ -90,10 +91,16 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
 /// A report's error, naming `--force` where it would help.
 pub fn report_in_flags(e: ReportError) -> anyhow::Error {
     match e {
-        ReportError::NotAReport { path } => anyhow::anyhow!(
-            "{} exists, holds files and is not an earlier grdp report; choose another folder, or pass --force to write the report into it (its files are kept)",
-            path.display()
-        ),
+        ReportError::NotAReport { path } => anyhow::anyhow!(crate::args::in_lang(
+            format!(
+                "{} exists, holds files and is not an earlier grdp report; choose another folder, or pass --force to write the report into it (its files are kept)",
+                path.display()
+            ),
+            format!(
+                "{} đã có và chứa tệp, nhưng không phải thư mục của một báo cáo grdp trước đây; hãy chọn thư mục khác, hoặc thêm `--force` để ghi báo cáo vào thư mục đó (các tệp đang có được giữ nguyên)",
+                path.display()
+            ),
+        )),
         other => other.into(),
     }
 }
@@ -128,10 +135,13 @@ pub fn display(e: &(dyn std::error::Error + 'static), lang: grdp_report::Lang) -
 }
 
 /// The commonest errors in Vietnamese: a file that cannot be read, is not
-/// UTF-8 text, is empty or not text, and TOML's typing slips; `None` for
-/// errors that are not a file's, which stay in English.
+/// UTF-8 text, is empty or not text, and TOML's typing slips; the errors
+/// of writing output and of running (`errors_vi`); `None` for the others,
+/// which stay in English.
 fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
-    let load = e.downcast_ref::<grdp_scenario::LoadError>()?;
+    let Some(load) = e.downcast_ref::<grdp_scenario::LoadError>() else {
+        return crate::errors_vi::in_vietnamese(e);
+    };
     if let grdp_scenario::LoadErrorKind::Io(message) = load.kind.as_ref() {
         let why = if message.contains("No such file or directory") {
             "tệp không tồn tại; kiểm tra lại tên và thư mục"

@@ -12,6 +12,7 @@ mod calibrate_cmd;
 mod combine_cmd;
 mod derive_cmd;
 mod errors;
+mod errors_vi;
 mod output;
 mod progress;
 mod project_cmd;

@@ -50,7 +50,12 @@ pub fn emit(out: &Output, path: Option<&Path>, inputs: &[&Path]) -> anyhow::Resu
             // broken pipe and ends the run quietly.
             out.write_all(text.as_bytes())
                 .and_then(|()| out.flush())
-                .map_err(|e| anyhow::Error::new(e).context("cannot write to standard output"))
+                .map_err(|e| {
+                    anyhow::Error::new(e).context(crate::args::in_lang(
+                        "cannot write to standard output".into(),
+                        "không ghi được ra đầu ra chuẩn".into(),
+                    ))
+                })
         }
         (Output::Workbook(_), None) => Err(crate::UsageError(crate::args::in_lang(
             "--format xlsx writes an Excel workbook: name its file with -o, e.g. -o grdp.xlsx"

@@ -38,9 +38,11 @@ impl Progress {
         };
         if st.bar.is_none() && st.start.elapsed() > Duration::from_secs(1) {
             let bar = indicatif::ProgressBar::new(planned);
-            if let Ok(style) =
-                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} draws, {eta} left")
-            {
+            let template = crate::args::in_lang(
+                "{bar:40} {pos}/{len} draws, {eta} left".into(),
+                "{bar:40} {pos}/{len} lần mô phỏng, còn {eta}".into(),
+            );
+            if let Ok(style) = indicatif::ProgressStyle::with_template(&template) {
                 bar.set_style(style);
             }
             st.bar = Some(bar);

@@ -177,9 +177,14 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
 fn issue_date() -> anyhow::Result<grdp_report::CivilDate> {
     let seconds = match std::env::var("SOURCE_DATE_EPOCH") {
         Ok(text) => text.trim().parse::<i64>().map_err(|_| {
-            anyhow::anyhow!(
-                "SOURCE_DATE_EPOCH is {text:?}; expected whole seconds since 1970-01-01 (e.g. 1767225600)"
-            )
+            anyhow::anyhow!(crate::args::in_lang(
+                format!(
+                    "SOURCE_DATE_EPOCH is {text:?}; expected whole seconds since 1970-01-01 (e.g. 1767225600)"
+                ),
+                format!(
+                    "SOURCE_DATE_EPOCH là {text:?}; cần số giây nguyên tính từ 1970-01-01 (ví dụ 1767225600)"
+                ),
+            ))
         })?,
         Err(_) => std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
