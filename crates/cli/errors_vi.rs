@@ -547,102 +547,10 @@ fn batch(reason: &str) -> Option<String> {
     Some(format!("{name}: {field}: {}{row}", collapse(message)?))
 }
 
-/// The model's refusal of a question (a solve without an answer); the
-/// refusals of a file's values are other helpers' and stay English.
+/// The model's refusal (a solve without an answer, among others), in the
+/// words grdp-scenario gives grdp-core's errors.
 fn model(e: &ModelError) -> Option<String> {
-    let ModelError::Unsolvable { what, reason } = e else {
-        return None;
-    };
-    let what = if let Some(p) = parse(
-        what,
-        &["the growth of the economy outside `", "` for ", "% in ", ""],
-    ) {
-        format!(
-            "tốc độ tăng của phần kinh tế ngoài `{}` để GRDP tăng {}% năm {}",
-            p[0],
-            vn_text(p[1]),
-            p[2]
-        )
-    } else if let Some(p) = parse(what, &["the growth of `", "` for ", "% in ", ""]) {
-        format!(
-            "tốc độ tăng của `{}` để GRDP tăng {}% năm {}",
-            p[0],
-            vn_text(p[1]),
-            p[2]
-        )
-    } else if let Some(p) = parse(
-        what,
-        &["the growth ", "-", " needs for an average of ", "%"],
-    ) {
-        format!(
-            "tốc độ tăng cần đạt giai đoạn {}-{} để bình quân tăng {}% mỗi năm",
-            p[0],
-            p[1],
-            vn_text(p[2])
-        )
-    } else if let Some(p) = parse(what, &["growth for ", ""]) {
-        format!("tốc độ tăng năm {}", p[0])
-    } else {
-        return None;
-    };
-    let reason = if reason
-        == "its weight at constant 2010 prices is 0 %: its growth does not move the aggregate"
-    {
-        "quyền số theo giá so sánh 2010 của khu vực này bằng 0%: tốc độ tăng của nó không làm thay đổi tốc độ tăng GRDP".to_string()
-    } else if let Some(p) = parse(
-        reason,
-        &[
-            "its weight at constant 2010 prices is ",
-            " %, too small for its growth to move the aggregate",
-        ],
-    ) {
-        format!(
-            "quyền số theo giá so sánh 2010 của khu vực này là {}%, quá nhỏ để tốc độ tăng của nó làm thay đổi tốc độ tăng GRDP",
-            p[0].replace('.', ",")
-        )
-    } else if let Some(p) = parse(
-        reason,
-        &[
-            "`",
-            "` is the whole economy at constant 2010 prices (",
-            " %): nothing else moves the aggregate",
-        ],
-    ) {
-        format!(
-            "`{}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn khu vực nào khác làm thay đổi tốc độ tăng GRDP",
-            p[0],
-            vn_text(p[1])
-        )
-    } else if reason == "every year of the period is already known; nothing remains to solve" {
-        "mọi năm của giai đoạn đều đã có kết quả thực hiện; không còn năm nào để tính".to_string()
-    } else if let Some(p) = parse(reason, &["the period ends (", ") before it starts (", ")"]) {
-        format!("giai đoạn kết thúc ({}) trước khi bắt đầu ({})", p[0], p[1])
-    } else if let Some(p) = parse(
-        reason,
-        &["the period runs ", " years; expected at most ", ""],
-    ) {
-        format!("giai đoạn dài {} năm; cần không quá {} năm", p[0], p[1])
-    } else if let Some(p) = parse(
-        reason,
-        &[
-            "no outcome is given for ",
-            "; expected the period's known years to run from ",
-            " without gaps",
-        ],
-    ) {
-        format!(
-            "chưa có kết quả thực hiện năm {}; các năm đã có kết quả của giai đoạn cần liền nhau từ năm {}",
-            p[0], p[1]
-        )
-    } else if let Some(p) = parse(reason, &["the plan does not cover ", "; it covers ", ""]) {
-        format!(
-            "kế hoạch không có năm {}; kế hoạch gồm các năm {}",
-            p[0], p[1]
-        )
-    } else {
-        return None;
-    };
-    Some(format!("không giải được {what}: {reason}"))
+    grdp_scenario::model_error_vi(e)
 }
 
 #[cfg(test)]

@@ -58,3 +58,5 @@ pub use scenario::{
     parse_scenario_bytes, read_scenario, sha256_hex,
 };
 pub use sourced::Status;
+/// grdp-core's refusals in Vietnamese, for the command line's `--lang vi`.
+pub use vietnamese::{model_error as model_error_vi, uncertainty_error as uncertainty_error_vi};

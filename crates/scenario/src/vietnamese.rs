@@ -10,7 +10,7 @@ use grdp_core::uncertainty::UncertaintyError;
 
 /// A model error in Vietnamese; `None` where it has no Vietnamese yet
 /// (it is then shown in English).
-pub(crate) fn model_error(e: &ModelError) -> Option<String> {
+pub fn model_error(e: &ModelError) -> Option<String> {
     Some(match e {
         ModelError::NoComponents => {
             "nền kinh tế không có khu vực nào; cần ít nhất một khu vực".to_string()
@@ -214,7 +214,7 @@ fn unsolvable_what(what: &str) -> Option<String> {
                 && let Some(average) = average.strip_suffix('%')
             {
                 format!(
-                    "tốc độ tăng giai đoạn {period} cần đạt để bình quân tăng {}%",
+                    "tốc độ tăng cần đạt giai đoạn {period} để bình quân tăng {}% mỗi năm",
                     vi_text_number(average)
                 )
             } else if let Some(label) = what
@@ -244,11 +244,11 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                 .to_string()
         }
         "its weight at constant 2010 prices is 0 %: its growth does not move the aggregate" => {
-            "quyền số theo giá so sánh 2010 của khu vực là 0%: tốc độ tăng của khu vực không làm thay đổi tổng"
+            "quyền số theo giá so sánh 2010 của khu vực này bằng 0%: tốc độ tăng của khu vực không làm thay đổi tốc độ tăng GRDP"
                 .to_string()
         }
         "every year of the period is already known; nothing remains to solve" => {
-            "mọi năm của giai đoạn đều đã biết; không còn gì để giải".to_string()
+            "mọi năm của giai đoạn đều đã có kết quả thực hiện; không còn gì để giải".to_string()
         }
         "no province given; expected two or more" => {
             "không có tỉnh nào; cần từ hai tỉnh trở lên".to_string()
@@ -260,10 +260,10 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
             if let Some(rest) = reason.strip_prefix("the plan does not cover ")
                 && let Some((year, covers)) = rest.split_once("; it covers ")
             {
-                let covers = if covers == "no years" {
-                    "không năm nào".to_string()
-                } else {
-                    format!("giai đoạn {covers}")
+                let covers = match covers.split_once('-') {
+                    _ if covers == "no years" => "không năm nào".to_string(),
+                    Some((a, b)) if a == b => format!("năm {a}"),
+                    _ => format!("giai đoạn {covers}"),
                 };
                 format!("kế hoạch không có năm {year}; kế hoạch gồm {covers}")
             } else if let Some(rest) = reason.strip_prefix("the period ends (")
@@ -291,7 +291,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                 .and_then(|r| r.split_once("` is the whole economy at constant 2010 prices ("))
             {
                 format!(
-                    "`{held}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn gì khác làm thay đổi tổng",
+                    "`{held}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn khu vực nào khác làm thay đổi tốc độ tăng GRDP",
                     vi_text_number(share)
                 )
             } else if let Some(rest) = reason.strip_prefix("its weight at constant 2010 prices is ")
@@ -299,7 +299,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                     rest.strip_suffix(" %, too small for its growth to move the aggregate")
             {
                 format!(
-                    "quyền số theo giá so sánh 2010 của khu vực là {}%, quá nhỏ để tốc độ tăng của nó làm thay đổi tổng",
+                    "quyền số theo giá so sánh 2010 của khu vực là {}%, quá nhỏ để tốc độ tăng của khu vực làm thay đổi tốc độ tăng GRDP",
                     vi_text_number(w)
                 )
             } else if let Some((v, max)) = reason
@@ -330,7 +330,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
 
 /// An uncertainty error in Vietnamese; `None` where it has no Vietnamese
 /// yet (it is then shown in English).
-pub(crate) fn uncertainty_error(e: &UncertaintyError) -> Option<String> {
+pub fn uncertainty_error(e: &UncertaintyError) -> Option<String> {
     let (field, message) = match e {
         UncertaintyError::InvalidParameter { field, message }
         | UncertaintyError::InvalidCorrelation { field, message } => (field, message),
