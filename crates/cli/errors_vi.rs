@@ -196,14 +196,19 @@ fn engine(e: &McError) -> Option<String> {
     Some(match e {
         // The specification's error is `field: message` (the binary does
         // not link grdp-core, whose enum it is).
-        McError::Spec(spec) => {
-            let field = spec.field();
-            let text = spec.to_string();
-            format!(
-                "{field}: {}",
-                collapse(text.strip_prefix(&format!("{field}: "))?)?
-            )
-        }
+        // grdp-core's checks in grdp-scenario's words; the engine's own
+        // (draws that collapse to -100 %) here.
+        McError::Spec(spec) => match grdp_scenario::uncertainty_error_vi(spec) {
+            Some(vi) => vi,
+            None => {
+                let field = spec.field();
+                let text = spec.to_string();
+                format!(
+                    "{field}: {}",
+                    collapse(text.strip_prefix(&format!("{field}: "))?)?
+                )
+            }
+        },
         McError::InvalidSetting { setting, message } => setting_vi(*setting, message)?,
         McError::Cancelled { done, planned } => format!(
             "đã dừng sau {} trên {} lần mô phỏng; chưa ghi tệp nào",
