@@ -145,10 +145,10 @@ impl Builder<'_> {
                 self.spans.get("base.population_thousand").cloned(),
                 "base.population_thousand",
                 format!(
-                    "found {pop:?} thousand persons, more people than any country has; expected a province's population in thousand persons (Cần Thơ: about 1,260)"
+                    "found {pop:?} thousand persons, more people than any country has; expected a province's population in thousand persons (Cần Thơ as merged in July 2025: about 3,220; before: about 1,260)"
                 ),
                 format!(
-                    "gặp {} nghìn người, đông hơn dân số của bất kỳ quốc gia nào; cần dân số của tỉnh, thành phố tính bằng nghìn người (Cần Thơ: khoảng 1.260 nghìn người)",
+                    "gặp {} nghìn người, đông hơn dân số của bất kỳ quốc gia nào; cần dân số của tỉnh, thành phố tính bằng nghìn người (Cần Thơ sau hợp nhất tháng 7/2025: khoảng 3.220 nghìn người; trước đó: khoảng 1.260 nghìn người)",
                     tidy_vi(pop)
                 ),
             ));
