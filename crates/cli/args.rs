@@ -807,7 +807,7 @@ pub fn check_region(
     let near = regions
         .iter()
         .find(|r| r.trim().to_lowercase() == region.trim().to_lowercase());
-    let built_in = history_name.ends_with("(built-in)");
+    let built_in = history_name == BUILT_IN_HISTORY;
     let listed = regions.join(", ");
     anyhow::bail!(in_lang(
         format!(
@@ -823,7 +823,7 @@ pub fn check_region(
         ),
         format!(
             "{what} không có chuỗi chỉ tiêu và kết quả thực hiện trong {}{}: cần ít nhất hai năm có cả chỉ tiêu tăng trưởng (growth_target_min_pct) và kết quả thực hiện (growth_pct) của toàn địa phương (total), bản số liệu latest; các địa phương có chuỗi này: {}{}",
-            history_name.replace("(built-in)", "(có sẵn trong chương trình)"),
+            history_name_vi(history_name),
             near.map(|r| format!(" (có phải là \"{r}\"?)"))
                 .unwrap_or_default(),
             if regions.is_empty() {
@@ -917,9 +917,23 @@ pub fn load_history(path: &Option<PathBuf>) -> anyhow::Result<(History, String)>
                         .into(),
                 )
             })?,
-            "data/history.csv (built-in)".to_string(),
+            BUILT_IN_HISTORY.to_string(),
         ),
     })
+}
+
+/// How outputs name the built-in history.
+const BUILT_IN_HISTORY: &str = "data/history.csv (built-in)";
+
+/// A history's name as [`load_history`] gives it, for a message in
+/// Vietnamese: the built-in one is "có sẵn trong chương trình" (outputs keep
+/// the English name, so that a file written is the same in either language).
+pub fn history_name_vi(name: &str) -> String {
+    if name == BUILT_IN_HISTORY {
+        "data/history.csv (có sẵn trong chương trình)".to_string()
+    } else {
+        name.to_string()
+    }
 }
 
 /// Output of `grdp calibrate`.

@@ -46,7 +46,8 @@ pub fn run(args: &CalibrateArgs) -> anyhow::Result<()> {
                     known.join(", ")
                 ),
                 format!(
-                    "{flag} {id}: không có địa phương này trong {origin}; cần một trong: {}",
+                    "{flag} {id}: không có địa phương này trong {}; cần một trong: {}",
+                    crate::args::history_name_vi(&origin),
                     known.join(", ")
                 ),
             ))

@@ -39,7 +39,8 @@ pub fn run(args: &DeriveArgs) -> anyhow::Result<()> {
                     known.join(", ")
                 ),
                 format!(
-                    "--region {id}: không có địa phương này trong {origin}; cần một trong: {}",
+                    "--region {id}: không có địa phương này trong {}; cần một trong: {}",
+                    crate::args::history_name_vi(&origin),
                     known.join(", ")
                 ),
             ))
