@@ -333,7 +333,7 @@ fn command_line_errors_speak_vietnamese_under_lang_vi() {
         ),
         (
             &["simulate", "--lang", "vi", "--format", "pdf"],
-            "các giá trị được nhận: table, json, csv, xlsx",
+            "chỉ nhận một trong: table, json, csv, xlsx",
         ),
         (
             &["simulate", "--lang", "vi", "--known", "Q5=3"],
@@ -349,7 +349,7 @@ fn command_line_errors_speak_vietnamese_under_lang_vi() {
         ),
         (
             &["simulate", "--lang", "vi", "-n", "100", "--view", "nope"],
-            "--view nope: không có kịch bản mô phỏng này",
+            "--view nope: không có kịch bản `nope`",
         ),
         (
             &[

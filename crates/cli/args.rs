@@ -310,7 +310,7 @@ pub fn quarter_shares(
                 other.len()
             ),
             format!(
-                "--quarter-shares cần bốn tỷ trọng, Q1,Q2,Q3,Q4; nhận {}",
+                "--quarter-shares cần bốn tỷ trọng, Q1,Q2,Q3,Q4; gặp {}",
                 other.len()
             ),
         ))),
@@ -379,12 +379,12 @@ fn parse_pct(s: &str) -> Result<f64, String> {
                 "found `{s}`; expected a growth rate in percent above -100 and at most 1000, such as 9.5"
             ),
             format!(
-                "nhận `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, lớn hơn -100 và không quá 1000, ví dụ 9.5"
+                "gặp `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, lớn hơn -100 và không quá 1000, ví dụ `9.5`"
             ),
         )),
         None => Err(in_lang(
             format!("found `{s}`; expected a growth rate in percent, such as 9.5"),
-            format!("nhận `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, ví dụ 9.5"),
+            format!("gặp `{s}`; cần tốc độ tăng trưởng tính bằng phần trăm, ví dụ `9.5`"),
         )),
     }
 }
@@ -419,7 +419,7 @@ fn decimal_comma(s: &str) -> Result<(), String> {
     }
     let point = t.replace(',', ".");
     Err(if requested_lang() == grdp_report::Lang::Vi {
-        format!("`{s}` có dấu phẩy thập phân; trên dòng lệnh hãy dùng dấu chấm: {point}")
+        format!("`{s}` có dấu phẩy thập phân; trên dòng lệnh hãy dùng dấu chấm: `{point}`")
     } else {
         format!("found `{s}`, a decimal comma; write {point} (a decimal point)")
     })
@@ -431,14 +431,14 @@ fn parse_share(s: &str) -> Result<f64, String> {
     if t.contains(';') {
         return Err(in_lang(
             format!("found `{s}`; separate the four shares with commas: 23,24,25,28"),
-            format!("nhận `{s}`; hãy ngăn cách bốn tỷ trọng bằng dấu phẩy: 23,24,25,28"),
+            format!("gặp `{s}`; hãy ngăn cách bốn tỷ trọng bằng dấu phẩy: `23,24,25,28`"),
         ));
     }
     let Some(v) = percent_number(t)? else {
         return Err(in_lang(
             format!("found `{s}`; expected a quarter's share of the year in percent, such as 25"),
             format!(
-                "nhận `{s}`; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, ví dụ 25"
+                "gặp `{s}`; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, ví dụ `25`"
             ),
         ));
     };
@@ -450,7 +450,7 @@ fn parse_share(s: &str) -> Result<f64, String> {
                 "found {v}; expected a quarter's share of the year in percent, above 0 and below 100"
             ),
             format!(
-                "nhận {v}; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, lớn hơn 0 và nhỏ hơn 100"
+                "gặp {v}; cần tỷ trọng của một quý trong cả năm, tính bằng phần trăm, lớn hơn 0 và nhỏ hơn 100"
             ),
         ))
     }
@@ -466,7 +466,7 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
                 "found `{s}`; expected a ratio between 0.01 and 100, such as 2 (the rest twice as volatile as the year)"
             ),
             format!(
-                "nhận `{s}`; cần một tỷ số từ 0.01 đến 100, ví dụ 2 (phần còn lại của năm biến động gấp đôi cả năm)"
+                "gặp `{s}`; cần một tỷ số từ 0.01 đến 100, ví dụ `2` (phần còn lại của năm biến động gấp đôi cả năm)"
             ),
         )),
     }
@@ -482,7 +482,7 @@ fn parse_sd_pp(s: &str) -> Result<f64, String> {
                 "found `{s}`; expected a spread in percentage points, above 0 and at most 50, such as 2.4"
             ),
             format!(
-                "nhận `{s}`; cần độ lệch chuẩn tính bằng điểm phần trăm, lớn hơn 0 và không quá 50, ví dụ 2.4"
+                "gặp `{s}`; cần độ lệch chuẩn tính bằng điểm phần trăm, lớn hơn 0 và không quá 50, ví dụ `2.4`"
             ),
         )),
     }
@@ -493,13 +493,13 @@ fn parse_known(s: &str) -> Result<(grdp_study::solve::KnownPart, f64), String> {
     let (part, pct) = s.split_once('=').ok_or_else(|| {
         in_lang(
             format!("found `{s}`; expected PART=PCT, such as 9M=7.39 (parts: Q1, H1, 9M)"),
-            format!("nhận `{s}`; cần dạng KỲ=PCT, ví dụ 9M=7.39 (kỳ: Q1, H1, 9M)"),
+            format!("gặp `{s}`; cần dạng KỲ=PCT, ví dụ `9M=7.39` (kỳ: Q1, H1, 9M)"),
         )
     })?;
     let part = grdp_study::solve::KnownPart::parse(part).ok_or_else(|| {
         in_lang(
             format!("found `{part}`; expected Q1, H1 or 9M (growth cumulated from January)"),
-            format!("nhận `{part}`; cần Q1, H1 hoặc 9M (tăng trưởng lũy kế từ đầu năm)"),
+            format!("gặp `{part}`; cần Q1, H1 hoặc 9M (tăng trưởng lũy kế từ đầu năm)"),
         )
     })?;
     Ok((part, parse_pct(pct)?))
@@ -512,7 +512,7 @@ fn parse_seed(s: &str) -> Result<u64, String> {
             format!(
                 "found `{s}`; expected a whole number from 0 to 18446744073709551615, such as 42"
             ),
-            format!("nhận `{s}`; cần một số nguyên từ 0 đến 18446744073709551615, ví dụ 42"),
+            format!("gặp `{s}`; cần một số nguyên từ 0 đến 18446744073709551615, ví dụ `42`"),
         )
     })
 }
@@ -526,7 +526,7 @@ fn parse_scenarios(s: &str) -> Result<u64, String> {
     if t.parse::<f64>() == Ok(0.0) {
         return Err(in_lang(
             format!("found {s}; expected at least 1 draw"),
-            format!("nhận {s}; cần ít nhất 1 lần mô phỏng"),
+            format!("gặp {s}; cần ít nhất 1 lần mô phỏng"),
         ));
     }
     if let Ok(n) = t.parse::<u64>() {
@@ -536,7 +536,7 @@ fn parse_scenarios(s: &str) -> Result<u64, String> {
     let (found, expected) = if vi {
         (
             "nhận",
-            "cần số lần mô phỏng là một số nguyên, ví dụ 1000000 hoặc 1e6",
+            "cần số lần mô phỏng là một số nguyên, ví dụ `1000000` hoặc `1e6`",
         )
     } else {
         (
@@ -577,7 +577,9 @@ fn parse_probability(s: &str) -> Result<f64, String> {
         Ok(v) if v.is_finite() => Ok(v),
         _ => Err(in_lang(
             format!("found `{s}`; expected a half-width of the 95% interval on P, such as 0.005"),
-            format!("nhận `{s}`; cần nửa độ rộng của khoảng 95% quanh P, ví dụ 0.005"),
+            format!(
+                "gặp `{s}`; cần nửa độ rộng của khoảng tin cậy 95% của xác suất, ví dụ `0.005`"
+            ),
         )),
     }
 }
@@ -598,7 +600,7 @@ fn parse_threads(s: &str) -> Result<u16, String> {
                 "found {s}; expected from 1 to {most} (eight a core on this machine; results do not depend on it)"
             ),
             format!(
-                "nhận {s}; cần từ 1 đến {most} (tám luồng mỗi nhân trên máy này; kết quả không phụ thuộc vào số luồng)"
+                "gặp {s}; cần từ 1 đến {most} (tám luồng mỗi nhân trên máy này; kết quả không phụ thuộc vào số luồng)"
             ),
         )),
     }
@@ -618,7 +620,7 @@ fn parse_scale(s: &str) -> Result<u32, String> {
             format!(
                 "found `{s}`; expected a whole number from 1 to 4 (1 for 1200 × 750, 2 for print)"
             ),
-            format!("nhận `{s}`; cần một số nguyên từ 1 đến 4 (1 cho 1200 × 750, 2 để in)"),
+            format!("gặp `{s}`; cần một số nguyên từ 1 đến 4 (1 cho 1200 × 750, 2 để in)"),
         )),
     }
 }
@@ -634,7 +636,7 @@ fn parse_year(s: &str) -> Result<i32, String> {
                 YEARS.end()
             ),
             format!(
-                "nhận `{s}`; cần một năm từ {} đến {}, ví dụ 2025",
+                "gặp `{s}`; cần một năm từ {} đến {}, ví dụ `2025`",
                 YEARS.start(),
                 YEARS.end()
             ),
@@ -648,14 +650,14 @@ fn parse_period(s: &str) -> Result<(i32, i32), String> {
     let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(|| {
         in_lang(
             format!("found `{s}`; expected FIRST-LAST such as 2021-2025"),
-            format!("nhận `{s}`; cần dạng NĂM ĐẦU-NĂM CUỐI, ví dụ 2021-2025"),
+            format!("gặp `{s}`; cần dạng NĂM ĐẦU-NĂM CUỐI, ví dụ `2021-2025`"),
         )
     })?;
     let year = |t: &str| {
         let y = t.trim().parse::<i32>().map_err(|_| {
             in_lang(
                 format!("found `{t}` in `{s}`; expected a year such as 2021"),
-                format!("nhận `{t}` trong `{s}`; cần một năm, ví dụ 2021"),
+                format!("gặp `{t}` trong `{s}`; cần một năm, ví dụ `2021`"),
             )
         })?;
         if YEARS.contains(&y) {
@@ -668,7 +670,7 @@ fn parse_period(s: &str) -> Result<(i32, i32), String> {
                     YEARS.end()
                 ),
                 format!(
-                    "nhận {y} trong `{s}`; cần một năm từ {} đến {}",
+                    "gặp {y} trong `{s}`; cần một năm từ {} đến {}",
                     YEARS.start(),
                     YEARS.end()
                 ),
@@ -822,7 +824,7 @@ pub fn check_region(
             }
         ),
         format!(
-            "{what} không có chuỗi chỉ tiêu và kết quả thực hiện trong {}{}: cần ít nhất hai năm có cả chỉ tiêu tăng trưởng (growth_target_min_pct) và kết quả thực hiện (growth_pct) của toàn địa phương (total), bản số liệu latest; các địa phương có chuỗi này: {}{}",
+            "{what} không có chuỗi chỉ tiêu và kết quả thực hiện trong {}{}: cần ít nhất hai năm có cả chỉ tiêu tăng trưởng (growth_target_min_pct) và kết quả thực hiện (growth_pct) của toàn địa phương (total), bản số liệu `latest` (mới nhất); các địa phương có chuỗi này: {}{}",
             history_name_vi(history_name),
             near.map(|r| format!(" (có phải là \"{r}\"?)"))
                 .unwrap_or_default(),

@@ -55,7 +55,7 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
             let known = known.join(", ");
             UsageError(crate::args::in_lang(
                 format!("{flag} {id}: no such view; expected one of: {known}"),
-                format!("{flag} {id}: không có kịch bản mô phỏng này; cần một trong: {known}"),
+                format!("{flag} {id}: không có kịch bản `{id}`; cần một trong: {known}"),
             ))
         }
         .into(),
@@ -64,21 +64,21 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
             match role {
                 ComponentRole::Feasibility => UsageError(crate::args::in_lang(
                     format!("--feasibility {id}: no such component; expected one of: {known}"),
-                    format!("--feasibility {id}: không có khu vực này; cần một trong: {known}"),
+                    format!("--feasibility {id}: không có thành phần này; cần một trong: {known}"),
                 ))
                 .into(),
                 ComponentRole::Required => UsageError(crate::args::in_lang(
                     format!("--required {id}: no such component; expected one of: {known}"),
-                    format!("--required {id}: không có khu vực này; cần một trong: {known}"),
+                    format!("--required {id}: không có thành phần này; cần một trong: {known}"),
                 ))
                 .into(),
                 ComponentRole::Solve => anyhow::anyhow!(crate::args::in_lang(
                     format!("--component: no such component `{id}`; expected one of: {known}"),
-                    format!("--component: không có khu vực `{id}`; cần một trong: {known}"),
+                    format!("--component: không có thành phần `{id}`; cần một trong: {known}"),
                 )),
                 ComponentRole::SolveAllBut => anyhow::anyhow!(crate::args::in_lang(
                     format!("--all-but: no such component `{id}`; expected one of: {known}"),
-                    format!("--all-but: không có khu vực `{id}`; cần một trong: {known}"),
+                    format!("--all-but: không có thành phần `{id}`; cần một trong: {known}"),
                 )),
             }
         }
@@ -184,7 +184,7 @@ pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
         ErrorKind::InvalidValue => match (arg?, value.filter(|v| !v.is_empty())) {
             (arg, None) => format!("{arg} cần một giá trị"),
             (arg, Some(v)) => format!(
-                "giá trị '{v}' của {arg} không hợp lệ; các giá trị được nhận: {}",
+                "giá trị '{v}' của {arg} không hợp lệ; chỉ nhận một trong: {}",
                 text(ContextKind::ValidValue).unwrap_or_default()
             ),
         },

@@ -244,7 +244,7 @@ fn setting_vi(setting: RunSetting, message: &str) -> Option<String> {
         RunSetting::Scenarios => {
             let p = parse(message, &["found ", "; expected at most ", ""])?;
             format!(
-                "-n: gặp {}; cần nhiều nhất {} lần mô phỏng (dùng --precision để dừng khi kết quả đã đủ chính xác)",
+                "-n: gặp {}; tối đa {} lần mô phỏng (dùng --precision để dừng khi kết quả đã đủ chính xác)",
                 vn_text(p[0]),
                 vn_text(p[1])
             )
@@ -308,7 +308,7 @@ fn collapse(message: &str) -> Option<String> {
         s => format!("{}%", vn_text(s.strip_suffix('%')?)),
     };
     Some(format!(
-        "theo kịch bản `{}`, {share} số lần mô phỏng cho tốc độ tăng của `{}` năm {} từ -100% trở xuống (giá trị trung tâm {}%); một khu vực không thể mất toàn bộ giá trị tăng thêm. Cần một phân phối giữ tốc độ tăng trên -100%: độ phân tán nhỏ hơn, giá trị trung tâm xa -100% hơn, hoặc đặt giới hạn (`truncated_normal`)",
+        "theo kịch bản `{}`, {share} số lần mô phỏng cho tốc độ tăng của `{}` năm {} từ -100% trở xuống (giá trị trung tâm {}%); không thành phần nào (kể cả GRDP) có thể giảm từ 100% trở lên. Cần một phân phối giữ tốc độ tăng trên -100%: độ phân tán nhỏ hơn, giá trị trung tâm xa -100% hơn, hoặc đặt giới hạn (`truncated_normal`)",
         p[0],
         p[2],
         p[3],
@@ -321,7 +321,7 @@ fn calibration(text: &str) -> Option<String> {
     if text
         == "no component has growth in the years asked for; check --region, --from, --to and --exclude against the history"
     {
-        return Some("không khu vực nào có số liệu tăng trưởng trong các năm đã chọn; hãy đối chiếu --region, --from, --to và --exclude với chuỗi số liệu".into());
+        return Some("không thành phần nào có số liệu tăng trưởng trong các năm đã chọn; hãy đối chiếu --region, --from, --to và --exclude với chuỗi số liệu".into());
     }
     if text == "the source region's growth does not vary" {
         return Some("tốc độ tăng của địa phương nguồn không thay đổi qua các năm".into());
@@ -349,7 +349,7 @@ fn calibration(text: &str) -> Option<String> {
         ],
     ) {
         return Some(format!(
-            "`{}` tăng cùng một mức {}% trong cả {} năm: chuỗi không đổi không cho ước lượng được độ phân tán (độ lệch chuẩn bằng 0, mà kịch bản không nhận); hãy bỏ khu vực này ra bằng --components, hoặc tự nêu phân phối cho nó",
+            "`{}` tăng cùng một mức {}% trong cả {} năm: chuỗi không đổi không cho ước lượng được độ phân tán (độ lệch chuẩn bằng 0, mà kịch bản không nhận); hãy bỏ thành phần này ra bằng --components, hoặc tự nêu phân phối cho nó",
             p[0],
             vn_text(p[1]),
             p[2]
@@ -400,7 +400,7 @@ fn study(e: &StudyError) -> Option<String> {
             period,
             why,
         } => format!(
-            "số liệu {region} kỳ {period} trong chuỗi số liệu không cho tính được quyền số theo giá so sánh 2010: {}",
+            "số liệu {region} kỳ {period} trong chuỗi số liệu không cho tính được tỷ trọng theo giá so sánh 2010: {}",
             no_release(why)?
         ),
         StudyError::Batch { reason } => format!("lệnh batch: {}", batch(reason)?),
@@ -419,7 +419,7 @@ fn no_release(why: &str) -> Option<String> {
     if why
         == "it lists the total only; expected its components (e.g. agriculture, industry_construction, services), each with its growth and its contribution, share of the increase, or level"
     {
-        return Some("chỉ có số liệu tổng số; cần số liệu của các khu vực (ví dụ agriculture, industry_construction, services), mỗi khu vực có tốc độ tăng cùng với mức đóng góp vào tăng trưởng, tỷ lệ đóng góp vào mức tăng hoặc giá trị".into());
+        return Some("chỉ có số liệu tổng số; cần số liệu của các thành phần (ví dụ agriculture, industry_construction, services), mỗi thành phần có tốc độ tăng cùng với mức đóng góp vào tăng trưởng, tỷ lệ đóng góp vào mức tăng hoặc giá trị".into());
     }
     if let Some(p) = parse(
         why,
@@ -432,7 +432,7 @@ fn no_release(why: &str) -> Option<String> {
     }
     if let Some(p) = parse(why, &["", " is missing for ", "; every component needs it"]) {
         return Some(format!(
-            "thiếu {} cho {}; khu vực nào cũng cần chỉ tiêu này",
+            "thiếu {} cho {}; thành phần nào cũng cần chỉ tiêu này",
             p[0], p[1]
         ));
     }
@@ -444,7 +444,7 @@ fn no_release(why: &str) -> Option<String> {
         ],
     ) {
         return Some(format!(
-            "{}: growth_pct bằng 0, nên không tính được quyền số từ mức đóng góp hay tỷ lệ đóng góp",
+            "{}: growth_pct bằng 0, nên không tính được tỷ trọng theo giá so sánh 2010 từ mức đóng góp hay tỷ lệ đóng góp",
             p[0]
         ));
     }

@@ -711,10 +711,13 @@ pub(crate) fn explain_toml(
         return if key.contains("year") {
             (
                 format!("; a year is a whole number: write {v:.0}"),
-                format!("; năm là số nguyên: ghi `{v:.0}`"),
+                format!("; gặp `{value}`: năm là số nguyên, ghi `{v:.0}`"),
             )
         } else {
-            (format!("; write {v:.0}"), format!("; ghi `{v:.0}`"))
+            (
+                format!("; write {v:.0}"),
+                format!("; gặp `{value}`: cần số nguyên, ghi `{v:.0}`"),
+            )
         };
     }
     // A date for a year: `2025-12-31` (TOML reads it as a date).

@@ -337,7 +337,7 @@ fn parse_value(raw: &str) -> Result<f64, (String, String)> {
                         "found `{s}`, which could be {int}.{frac} (decimal comma) or {int}{frac} (thousands separator); write it with a decimal point"
                     ),
                     format!(
-                        "gặp `{s}`, có thể là `{int}.{frac}` (dấu phẩy thập phân) hoặc `{int}{frac}` (dấu phẩy ngăn cách hàng nghìn); hãy ghi số bằng dấu chấm thập phân"
+                        "gặp `{s}`: có thể là số thập phân {int},{frac} (dấu phẩy thập phân) hoặc số {int}{frac} (dấu phẩy ngăn cách hàng nghìn); trong tệp hãy ghi `{int}.{frac}` cho số thập phân, hoặc `{int}{frac}`"
                     ),
                 ));
             }
@@ -550,7 +550,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     "found `{period}`; expected a year (2024), a quarter (2024-Q3), a half (2024-H1), the months from January (2024-9M) or a plan's years (2026-2030)"
                 ),
                 Some(format!(
-                    "gặp `{period}`; cần một năm (2024), một quý (2024-Q3), sáu tháng (2024-H1), số tháng tính từ tháng Một (2024-9M) hoặc các năm của một kế hoạch (2026-2030)"
+                    "gặp `{period}`; cần một năm (2024), một quý (2024-Q3), 6 tháng đầu năm (2024-H1), lũy kế từ đầu năm (2024-9M: 9 tháng) hoặc các năm của một kế hoạch (2026-2030)"
                 )),
             ));
         }
@@ -582,7 +582,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     get("vintage").unwrap_or_default()
                 ),
                 Some(format!(
-                    "gặp `{}`; có phải là `{meant}`? grdp đọc lần công bố này theo đúng tên của nó; một dòng mang tên khác chỉ được giữ để lưu hồ sơ (không đưa vào chuỗi số liệu nào)",
+                    "gặp `{}`; có phải là `{meant}`? grdp đọc bản số liệu này theo đúng tên của nó; một dòng mang tên khác chỉ được giữ để lưu hồ sơ (không đưa vào chuỗi số liệu nào)",
                     get("vintage").unwrap_or_default()
                 )),
             ));
@@ -621,7 +621,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     record.vintage
                 ),
                 Some(format!(
-                    "{} {} {} {} (lần công bố {}) đã có ở dòng {first}; mỗi số liệu chỉ có một giá trị cho mỗi lần công bố (ghi số liệu cũ dưới tên một lần công bố khác)",
+                    "{} {} {} {} (bản số liệu {}) đã có ở dòng {first}; mỗi số liệu chỉ có một giá trị cho mỗi bản số liệu (ghi số liệu cũ dưới tên một bản số liệu khác)",
                     record.region,
                     record.period,
                     record.component,
@@ -833,7 +833,7 @@ mod unit_tests {
             (
                 format!("{header}x,2024,total,growth_pct,\"3,000\"\n"),
                 "h.csv:2: value: found `3,000`, which could be 3.000",
-                "h.csv:2: value: gặp `3,000`, có thể là `3.000` (dấu phẩy thập phân) hoặc `3000` (dấu phẩy ngăn cách hàng nghìn); hãy ghi số bằng dấu chấm thập phân",
+                "h.csv:2: value: gặp `3,000`: có thể là số thập phân 3,000 (dấu phẩy thập phân) hoặc số 3000 (dấu phẩy ngăn cách hàng nghìn); trong tệp hãy ghi `3.000` cho số thập phân, hoặc `3000`",
             ),
             (
                 format!("{header}x,2024,total,growth_pct,\n"),

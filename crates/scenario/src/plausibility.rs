@@ -242,7 +242,7 @@ impl Builder<'_> {
                             "{g}% is far beyond any sector's recorded growth: a typing slip (114.2 for 11.42)?"
                         ),
                         format!(
-                            "{}% vượt xa mọi tốc độ tăng từng ghi nhận của một khu vực: có phải gõ nhầm (`114.2` thay cho `11.42`)?",
+                            "{}% vượt xa mọi tốc độ tăng từng ghi nhận của một thành phần: có phải gõ nhầm (`114.2` thay cho `11.42`)?",
                             tidy_vi(*g)
                         ),
                     ));
@@ -506,7 +506,7 @@ impl Builder<'_> {
                             tidy(-shortfall_pp)
                         ),
                         format!(
-                            "mức hụt {} điểm phần trăm so với kế hoạch lại cộng thêm {} điểm phần trăm vào tốc độ tăng của mọi khu vực: mức hụt ghi bằng số dương (`1.26` khi tốc độ tăng thấp hơn kế hoạch 1,26 điểm phần trăm)",
+                            "mức hụt {} điểm phần trăm so với kế hoạch lại cộng thêm {} điểm phần trăm vào tốc độ tăng của mọi thành phần: mức hụt ghi bằng số dương (`1.26` khi tốc độ tăng thấp hơn kế hoạch 1,26 điểm phần trăm)",
                             tidy_vi(shortfall_pp),
                             tidy_vi(-shortfall_pp)
                         ),
@@ -541,7 +541,7 @@ impl Builder<'_> {
                         "every spread of sector growth is below {MIN_PLAUSIBLE_SD_PP} percentage points: typed as fractions (0.0206 for 2.06)? Spreads are written in percentage points"
                     ),
                     format!(
-                        "mọi độ lệch chuẩn của tốc độ tăng các khu vực đều dưới {} điểm phần trăm: có phải đã ghi dạng số thập phân (`0.0206`) thay vì điểm phần trăm (`2.06`)? Độ lệch chuẩn ghi theo điểm phần trăm",
+                        "mọi độ lệch chuẩn của tốc độ tăng các thành phần đều dưới {} điểm phần trăm: có phải đã ghi dạng số thập phân (`0.0206`) thay vì điểm phần trăm (`2.06`)? Độ lệch chuẩn ghi theo điểm phần trăm",
                         tidy_vi(MIN_PLAUSIBLE_SD_PP)
                     ),
                 ));
@@ -592,7 +592,7 @@ impl Builder<'_> {
                             100.0 * w
                         ),
                         format!(
-                            "{given_vi}, so với quyền số {}% theo giá so sánh 2010: giá lệch nhau xa như vậy cho thấy một con số bị gõ nhầm, chẳng hạn dấu chấm phân cách hàng nghìn (trong tệp ghi `13253`, không ghi `13.253`) hoặc dấu thập phân đặt sai chỗ",
+                            "{given_vi}, so với tỷ trọng theo giá so sánh 2010 {}%: giá lệch nhau xa như vậy cho thấy một con số bị gõ nhầm, chẳng hạn dấu chấm phân cách hàng nghìn (trong tệp ghi `13253`, không ghi `13.253`) hoặc dấu thập phân đặt sai chỗ",
                             fixed_vi(100.0 * w, 2)
                         ),
                     ));

@@ -880,7 +880,7 @@ impl Builder<'_> {
                             "the weights sum to {sum:.2} %; normalised to 100 (each × 100 / {sum:.2}), as weights worked out from rounded contributions need. `grdp derive` does this from the release and reports the residual"
                         ),
                         format!(
-                            "tổng các quyền số là {sum_vi}%; đã chuẩn hóa về 100 (mỗi quyền số × 100 / {sum_vi}), vì quyền số tính từ số đóng góp đã làm tròn thường lệch khỏi 100 một chút. Lệnh `grdp derive` làm việc này từ số liệu công bố và báo phần chênh lệch"
+                            "tổng các tỷ trọng theo giá so sánh 2010 là {sum_vi}%; đã chuẩn hóa về 100 (mỗi tỷ trọng × 100 / {sum_vi}), vì các tỷ trọng tính từ số đóng góp đã làm tròn thường lệch khỏi 100 một chút. Lệnh `grdp derive` làm việc này từ số liệu công bố và báo phần chênh lệch"
                         ),
                     ));
                 }
@@ -899,7 +899,7 @@ impl Builder<'_> {
                     Some(raw.span()),
                     "base",
                     "no constant-price data; expected [base.constant_bn_vnd] (levels at constant 2010 prices) or [base.constant_weight_pct] (weights, summing to 100)",
-                    "không có số liệu theo giá so sánh 2010; cần bảng `[base.constant_bn_vnd]` (giá trị theo giá so sánh 2010, tỷ đồng) hoặc bảng `[base.constant_weight_pct]` (quyền số, tổng bằng 100)",
+                    "không có số liệu theo giá so sánh 2010; cần bảng `[base.constant_bn_vnd]` (giá trị theo giá so sánh 2010, tỷ đồng) hoặc bảng `[base.constant_weight_pct]` (tỷ trọng theo giá so sánh 2010, tổng bằng 100)",
                 ));
             }
         };

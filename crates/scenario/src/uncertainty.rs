@@ -258,7 +258,7 @@ impl Builder<'_> {
                         suggestion(id, ids)
                     ),
                     format!(
-                        "`{id}` không phải là khu vực của kịch bản này; cần một trong: {}{}",
+                        "`{id}` không phải là thành phần của kịch bản này; cần một trong: {}{}",
                         ids.join(", "),
                         suggestion_vi(&suggestion(id, ids))
                     ),
@@ -444,7 +444,7 @@ impl Builder<'_> {
                         Some(raw.span()),
                         format!("{at}.shortfall_pp"),
                         "centre \"plan_minus\" needs shortfall_pp (percentage points taken off every component)",
-                        "centre \"plan_minus\" cần shortfall_pp (số điểm phần trăm trừ vào tốc độ tăng của mọi khu vực)",
+                        "centre \"plan_minus\" cần shortfall_pp (số điểm phần trăm trừ vào tốc độ tăng của mọi thành phần)",
                     )
                 })?;
                 Centre::PlanMinus {
@@ -457,7 +457,7 @@ impl Builder<'_> {
                         Some(raw.span()),
                         format!("{at}.growth_pct"),
                         "centre \"growth\" needs a [uncertainty.view.growth_pct] table, one growth rate per component",
-                        "centre \"growth\" cần bảng [uncertainty.view.growth_pct], mỗi khu vực một tốc độ tăng",
+                        "centre \"growth\" cần bảng [uncertainty.view.growth_pct], mỗi thành phần một tốc độ tăng",
                     )
                 })?;
                 Centre::Growth {

@@ -13,25 +13,27 @@ use grdp_core::uncertainty::UncertaintyError;
 pub fn model_error(e: &ModelError) -> Option<String> {
     Some(match e {
         ModelError::NoComponents => {
-            "nền kinh tế không có khu vực nào; cần ít nhất một khu vực".to_string()
+            "nền kinh tế không có thành phần nào; cần ít nhất một thành phần".to_string()
         }
         ModelError::EmptyComponentId { position } => {
-            format!("khu vực thứ {position} có mã trống; cần một tên ngắn, ví dụ `services`")
+            format!("thành phần thứ {position} có mã trống; cần một tên ngắn, ví dụ `services`")
         }
         ModelError::DuplicateComponent { id } => {
-            format!("khu vực `{id}` được ghi nhiều lần; mỗi mã chỉ ghi một lần")
+            format!("thành phần `{id}` được ghi nhiều lần; mỗi mã chỉ ghi một lần")
         }
         ModelError::UnknownComponent { field, id, known } => format!(
-            "{field} nêu khu vực `{id}`, không có trong nền kinh tế; cần một trong: {known}"
+            "{field} nêu thành phần `{id}`, không có trong nền kinh tế; cần một trong: {known}"
         ),
         ModelError::MissingComponent { field, id } => {
-            format!("{field} không có giá trị cho khu vực `{id}`; cần mỗi khu vực một giá trị")
+            format!(
+                "{field} không có giá trị cho thành phần `{id}`; cần mỗi thành phần một giá trị"
+            )
         }
         ModelError::WrongLength {
             field,
             found,
             expected,
-        } => format!("{field} có {found} giá trị; cần {expected}, mỗi khu vực một giá trị"),
+        } => format!("{field} có {found} giá trị; cần {expected}, mỗi thành phần một giá trị"),
         ModelError::NotFinite { field, value } => {
             format!("{field} là {}; cần một số hữu hạn", not_finite(*value))
         }
@@ -52,7 +54,7 @@ pub fn model_error(e: &ModelError) -> Option<String> {
         } => {
             let sum = number(*sum_pct, 4);
             format!(
-                "tổng của {field} là {sum}%; cần 100% (lệch không quá {} điểm phần trăm). Quyền số tính từ các mức đóng góp đã làm tròn hiếm khi cộng lại đúng 100: nhân mỗi quyền số với 100 / {sum}, hoặc để `grdp derive` tính từ số liệu công bố và báo phần chênh lệch",
+                "tổng của {field} là {sum}%; cần 100% (lệch không quá {} điểm phần trăm). Tỷ trọng tính từ các mức đóng góp đã làm tròn hiếm khi cộng lại đúng 100: nhân mỗi tỷ trọng theo giá so sánh 2010 với 100 / {sum}, hoặc để `grdp derive` tính từ số liệu công bố và báo phần chênh lệch",
                 number(*tolerance_pct, 4)
             )
         }
@@ -143,11 +145,11 @@ fn target_reason(reason: &str) -> Option<String> {
                 .strip_suffix("`; remove the component")
                 .and_then(|r| r.split_once(" is an aggregate indicator but names component `"))
             {
-                format!("{indicator} là chỉ tiêu tổng hợp nhưng lại nêu khu vực `{c}`; hãy bỏ khu vực")
+                format!("{indicator} là chỉ tiêu tổng hợp nhưng lại nêu thành phần `{c}`; hãy bỏ thành phần")
             } else if let Some((indicator, known)) =
                 reason.split_once(" needs a component; expected one of: ")
             {
-                format!("{indicator} cần nêu một khu vực, là một trong: {known}")
+                format!("{indicator} cần nêu một thành phần, là một trong: {known}")
             } else if let Some(rest) = reason.strip_prefix("year ")
                 && let Some((year, base)) = rest
                     .strip_suffix("; expected a plan year")
@@ -181,10 +183,10 @@ fn target_reason(reason: &str) -> Option<String> {
 /// Vietnamese, for the shapes grdp-core gives it.
 fn unsolvable_what(what: &str) -> Option<String> {
     Some(match what {
-        "the weights" => "quyền số".to_string(),
+        "the weights" => "tỷ trọng theo giá so sánh 2010".to_string(),
         "the combined base" => "số liệu năm xuất phát gộp".to_string(),
         "the growth of the unpublished components" => {
-            "tốc độ tăng của các khu vực chưa công bố".to_string()
+            "tốc độ tăng của các thành phần chưa công bố".to_string()
         }
         "the target" => "chỉ tiêu".to_string(),
         "the rest's growth (--then)" => "tốc độ tăng của phần còn lại (--then)".to_string(),
@@ -192,7 +194,7 @@ fn unsolvable_what(what: &str) -> Option<String> {
             if let Some(year) = what.strip_prefix("growth for ") {
                 format!("tốc độ tăng năm {year}")
             } else if let Some(i) = what.strip_prefix("the weight of component ") {
-                format!("quyền số của khu vực {i}")
+                format!("tỷ trọng theo giá so sánh 2010 của thành phần {i}")
             } else if let Some(rest) = what.strip_prefix("the growth of the economy outside `")
                 && let Some((held, rest)) = rest.split_once("` for ")
                 && let Some((target, year)) = rest.split_once("% in ")
@@ -234,17 +236,17 @@ fn unsolvable_what(what: &str) -> Option<String> {
 fn unsolvable_reason(reason: &str) -> Option<String> {
     Some(match reason {
         "its growth is zero, so its contribution reveals nothing" => {
-            "tốc độ tăng của khu vực bằng 0, nên mức đóng góp không cho biết gì".to_string()
+            "tốc độ tăng của thành phần bằng 0, nên mức đóng góp không cho biết gì".to_string()
         }
         "no component is left free to close the aggregate" => {
-            "không còn khu vực nào chưa biết để khớp với tổng".to_string()
+            "không còn thành phần nào chưa biết để khớp với tổng".to_string()
         }
         "a component's contribution and growth have opposite signs, so its weight would be negative" => {
-            "mức đóng góp và tốc độ tăng của một khu vực trái dấu nhau, nên quyền số của nó sẽ âm"
+            "mức đóng góp và tốc độ tăng của một thành phần trái dấu nhau, nên tỷ trọng theo giá so sánh 2010 của nó sẽ âm"
                 .to_string()
         }
         "its weight at constant 2010 prices is 0 %: its growth does not move the aggregate" => {
-            "quyền số theo giá so sánh 2010 của khu vực này bằng 0%: tốc độ tăng của khu vực không làm thay đổi tốc độ tăng GRDP"
+            "tỷ trọng theo giá so sánh 2010 của thành phần này bằng 0%: tốc độ tăng của thành phần không làm thay đổi tốc độ tăng GRDP"
                 .to_string()
         }
         "every year of the period is already known; nothing remains to solve" => {
@@ -276,7 +278,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                 .strip_prefix("the period runs ")
                 .and_then(|r| r.split_once(" years; expected at most "))
             {
-                format!("giai đoạn dài {span} năm; cần nhiều nhất {most} năm")
+                format!("giai đoạn dài {span} năm; tối đa {most} năm")
             } else if let Some(rest) = reason.strip_prefix("no outcome is given for ")
                 && let Some((year, first)) = rest
                     .strip_suffix(" without gaps")
@@ -291,7 +293,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                 .and_then(|r| r.split_once("` is the whole economy at constant 2010 prices ("))
             {
                 format!(
-                    "`{held}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn khu vực nào khác làm thay đổi tốc độ tăng GRDP",
+                    "`{held}` là toàn bộ nền kinh tế theo giá so sánh 2010 ({}%): không còn thành phần nào khác làm thay đổi tốc độ tăng GRDP",
                     vi_text_number(share)
                 )
             } else if let Some(rest) = reason.strip_prefix("its weight at constant 2010 prices is ")
@@ -299,7 +301,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                     rest.strip_suffix(" %, too small for its growth to move the aggregate")
             {
                 format!(
-                    "quyền số theo giá so sánh 2010 của khu vực là {}%, quá nhỏ để tốc độ tăng của khu vực làm thay đổi tốc độ tăng GRDP",
+                    "tỷ trọng theo giá so sánh 2010 của thành phần là {}%, quá nhỏ để tốc độ tăng của thành phần làm thay đổi tốc độ tăng GRDP",
                     vi_text_number(w)
                 )
             } else if let Some((v, max)) = reason
@@ -318,7 +320,7 @@ fn unsolvable_reason(reason: &str) -> Option<String> {
                     .and_then(|r| r.split_once(" is "))
             {
                 format!(
-                    "{} của khu vực {n} là `{x}`; cần một số dương",
+                    "{} của thành phần {n} là `{x}`; cần một số dương",
                     rest.0
                 )
             } else {
@@ -368,7 +370,7 @@ fn uncertainty_message(m: &str) -> Option<String> {
                 r.strip_suffix(" on the diagonal; expected 1 (each component with itself)")
             }) {
                 format!(
-                    "gặp `{v}` trên đường chéo; cần 1 (tương quan của mỗi khu vực với chính nó)"
+                    "gặp `{v}` trên đường chéo; cần 1 (tương quan của mỗi thành phần với chính nó)"
                 )
             } else if let Some(rest) = m.strip_prefix("found ")
                 && let Some((v, rest)) = rest.split_once(" but entry ")
@@ -380,7 +382,7 @@ fn uncertainty_message(m: &str) -> Option<String> {
             } else if let Some(rest) = m.strip_prefix("has ")
                 && let Some((n, expected)) = rest.split_once(" components; expected ")
             {
-                format!("có {n} khu vực; cần {expected}")
+                format!("có {n} thành phần; cần {expected}")
             } else if let Some(rest) = m.strip_prefix("has ")
                 && let Some((n, expected)) = rest.split_once(" values; expected ")
             {
@@ -389,7 +391,7 @@ fn uncertainty_message(m: &str) -> Option<String> {
                 && let Some((n, rest)) = rest.split_once(" rows; expected ")
                 && let Some((k, ids)) = rest.split_once(", one per component ")
             {
-                format!("có {n} dòng; cần {k}, mỗi khu vực một dòng {ids}")
+                format!("có {n} dòng; cần {k}, mỗi thành phần một dòng {ids}")
             } else if let Some(rest) = m.strip_prefix("row ")
                 && let Some((row, rest)) = rest.split_once(" has ")
                 && let Some((n, k)) = rest.split_once(" entries; expected ")
@@ -462,13 +464,13 @@ fn uncertainty_expected(expected: &str) -> Option<String> {
             {
                 let why = match why {
                     "a weight is a share of GRDP; a spread beyond that says nothing is known of it" => {
-                        "quyền số là một tỷ trọng trong GRDP; độ lệch chuẩn lớn hơn mức đó nghĩa là không biết gì về quyền số"
+                        "tỷ trọng theo giá so sánh 2010 là một phần của GRDP; độ lệch chuẩn lớn hơn mức đó nghĩa là không biết gì về tỷ trọng này"
                     }
                     "beyond it prices falling by 100% in a year stop being a one-in-a-million draw" => {
                         "vượt mức đó, giá giảm 100% trong một năm không còn là khả năng một trên một triệu lần mô phỏng"
                     }
                     "a province's population grows by a point or two a year at most" => {
-                        "dân số của một tỉnh mỗi năm tăng nhiều nhất một, hai điểm phần trăm"
+                        "dân số một tỉnh thường tăng không quá 1–2%/năm"
                     }
                     _ => return None,
                 };
@@ -596,7 +598,7 @@ mod tests {
                     sum_pct: 99.1,
                     tolerance_pct: 0.5,
                 },
-                "tổng của base.constant_weight_pct là 99,1%; cần 100% (lệch không quá 0,5 điểm phần trăm). Quyền số tính từ các mức đóng góp đã làm tròn hiếm khi cộng lại đúng 100: nhân mỗi quyền số với 100 / 99,1, hoặc để `grdp derive` tính từ số liệu công bố và báo phần chênh lệch",
+                "tổng của base.constant_weight_pct là 99,1%; cần 100% (lệch không quá 0,5 điểm phần trăm). Tỷ trọng tính từ các mức đóng góp đã làm tròn hiếm khi cộng lại đúng 100: nhân mỗi tỷ trọng theo giá so sánh 2010 với 100 / 99,1, hoặc để `grdp derive` tính từ số liệu công bố và báo phần chênh lệch",
             ),
             (
                 ModelError::YearsOutOfOrder {
@@ -669,7 +671,7 @@ mod tests {
                     "uncertainty.inputs.population_growth_sd_pp",
                     "found 50.0; expected a standard deviation between 0 and 5 percentage points (a province's population grows by a point or two a year at most)",
                 ),
-                "uncertainty.inputs.population_growth_sd_pp: gặp `50.0`; cần độ lệch chuẩn từ 0 đến 5 điểm phần trăm (dân số của một tỉnh mỗi năm tăng nhiều nhất một, hai điểm phần trăm)",
+                "uncertainty.inputs.population_growth_sd_pp: gặp `50.0`; cần độ lệch chuẩn từ 0 đến 5 điểm phần trăm (dân số một tỉnh thường tăng không quá 1–2%/năm)",
             ),
             (
                 c(
