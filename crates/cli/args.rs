@@ -1434,7 +1434,7 @@ impl SimulateArgs {
                             "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {how}; or name a region of the history with --history-region"
                         ),
                         format!(
-                            "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc nêu một địa phương trong chuỗi số liệu bằng --history-region"
+                            "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản chưa nêu địa phương (`history_region`): {how}; hoặc nêu một địa phương trong chuỗi số liệu bằng --history-region"
                         ),
                     ))
                     .into());
@@ -1487,7 +1487,7 @@ impl ReportArgs {
                     "--history is read for the scenario's own record of past targets and outcomes, and the scenario names none: {how}; or drop --history"
                 ),
                 format!(
-                    "--history dùng cho chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc bỏ --history"
+                    "--history dùng cho chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản chưa nêu địa phương (`history_region`): {how}; hoặc bỏ --history"
                 ),
             ))
             .into());
@@ -1512,7 +1512,7 @@ impl ReportArgs {
                         "--optimism-bias history needs the area's own record of past targets and outcomes, and the scenario names none: {how}; or drop --optimism-bias"
                     ),
                     format!(
-                        "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản không nêu: {how}; hoặc bỏ --optimism-bias"
+                        "--optimism-bias history cần chuỗi chỉ tiêu và kết quả thực hiện trong quá khứ của chính địa phương, nhưng kịch bản chưa nêu địa phương (`history_region`): {how}; hoặc bỏ --optimism-bias"
                     ),
                 ))
                 .into());

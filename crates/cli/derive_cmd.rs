@@ -24,7 +24,7 @@ pub fn run(args: &DeriveArgs) -> anyhow::Result<()> {
                 args.period
             ),
             format!(
-                "--period {}: đây là một giai đoạn kế hoạch; cần năm (2024) hoặc một phần năm (2024-9M) mà số liệu công bố bao gồm",
+                "--period {}: đây là một giai đoạn kế hoạch; cần kỳ của số liệu công bố: một năm (`2024`) hoặc lũy kế trong năm (`2024-9M`)",
                 args.period
             ),
         ))

@@ -32,7 +32,7 @@ pub fn in_flags(e: StudyError) -> anyhow::Error {
                         "the scenario's aggregate growth target for {year} is a ceiling only (at most {m}%), and a simulation gives the chance of at least a threshold"
                     ),
                     format!(
-                        "chỉ tiêu tăng trưởng GRDP năm {year} của kịch bản chỉ là mức trần (không quá {}%), còn mô phỏng cho xác suất đạt ít nhất một ngưỡng",
+                        "chỉ tiêu tăng trưởng GRDP năm {year} của kịch bản chỉ là mức trần (không quá {}%), còn mô phỏng tính xác suất tăng trưởng đạt từ một mức trở lên",
                         crate::errors_vi::vn(m)
                     ),
                 ),

@@ -80,7 +80,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
         (None, Some(_)) => {
             return Err(crate::UsageError(crate::args::in_lang(
                 "--provinces is read for the comparison with the neighbours, and the scenario names none: add a [compare] block (docs/scenario-format.md), or drop --provinces".into(),
-                "--provinces dùng cho phần so sánh với các địa phương lân cận, nhưng kịch bản không nêu: thêm khối [compare] (docs/scenario-format.md), hoặc bỏ --provinces".into(),
+                "--provinces dùng cho phần so sánh với các địa phương lân cận, nhưng kịch bản chưa nêu địa phương nào để so sánh: thêm khối `[compare]` (docs/scenario-format.md), hoặc bỏ --provinces".into(),
             ))
             .into());
         }

@@ -128,7 +128,10 @@ pub fn run(args: &SimulateArgs) -> anyhow::Result<()> {
                     "--save-draws with -n {n} would write about {gb:.0} GB; expected at most {most} draws ({most_gb:.0} GB), or drop --save-draws"
                 ),
                 format!(
-                    "--save-draws với -n {n} sẽ ghi khoảng {gb:.0} GB; cần nhiều nhất {most} lần mô phỏng ({most_gb:.0} GB), hoặc bỏ --save-draws"
+                    "--save-draws với -n {n} sẽ ghi khoảng {} GB; tối đa {} lần mô phỏng ({} GB), hoặc bỏ --save-draws",
+                    crate::errors_vi::vn(gb.round()),
+                    crate::errors_vi::vn(most as f64),
+                    crate::errors_vi::vn(most_gb.round())
                 ),
             ))
             .into());

@@ -189,11 +189,13 @@ fn phrase_vi(en: &str) -> Option<&'static str> {
             "một tệp lịch sử CSV có dòng tiêu đề region,period,component,indicator,value"
         }
         HISTORY_ROWS_EXPECTED => "ít nhất một dòng số liệu dưới dòng tiêu đề",
-        ZIP_KIND => "một tệp nén ZIP, như sổ tính Excel (.xlsx)",
+        ZIP_KIND => "một tệp nén ZIP, như tệp Excel (.xlsx)",
         OLD_OFFICE_KIND => "một tài liệu Excel hoặc Word kiểu cũ (.xls, .doc)",
         "a PNG image" => "một ảnh PNG",
         "a PDF document" => "một tài liệu PDF",
-        FROM_EXCEL => " (từ Excel: File, Save As, chọn \"CSV UTF-8\", với một bảng số liệu)",
+        FROM_EXCEL => {
+            " (trong Excel: File, Save As, chọn \"CSV UTF-8\", lưu từng trang tính thành một tệp CSV)"
+        }
         _ => return None,
     })
 }

@@ -563,7 +563,7 @@ pub fn parse_history(text: &str, origin: &str) -> Result<History, LoadError> {
                     "found {value:?} for {indicator}; a rate beyond ±{MAX_RATE} is a typing slip"
                 ),
                 Some(format!(
-                    "gặp `{value:?}` cho {indicator}; một tỷ lệ vượt ±{} là do gõ nhầm",
+                    "gặp `{value:?}` cho {indicator}; một tỷ lệ (phần trăm hay điểm phần trăm) vượt ±{} là do gõ nhầm",
                     crate::vietnamese::number(MAX_RATE, 0)
                 )),
             ));

@@ -290,7 +290,7 @@ impl Builder<'_> {
             out.push(self.warning(
                 &format!("components.{id}"),
                 "no kind given: counted as value added, so its growth enters the national office's share of the increase in value added (product taxes are left out of it); write kind = \"value_added\" or \"product_taxes\" to say which".into(),
-                "chưa khai báo loại thành phần (`kind`): thành phần này được tính là giá trị tăng thêm và đưa vào tỷ lệ đóng góp vào mức tăng tổng giá trị tăng thêm (thuế sản phẩm trừ trợ cấp sản phẩm thì không); ghi rõ `kind = \"value_added\"` hoặc `kind = \"product_taxes\"`".into(),
+                "chưa khai báo loại thành phần (`kind`): thành phần này được coi là giá trị tăng thêm, nên được tính vào tổng giá trị tăng thêm khi tính tỷ lệ đóng góp vào mức tăng (thuế sản phẩm trừ trợ cấp sản phẩm thì không); ghi rõ `kind = \"value_added\"` hoặc `kind = \"product_taxes\"`".into(),
             ));
         }
         let plan_years: Vec<i32> = s.plan().years().iter().map(|y| y.year).collect();

@@ -444,7 +444,7 @@ impl Builder<'_> {
                         Some(raw.span()),
                         format!("{at}.shortfall_pp"),
                         "centre \"plan_minus\" needs shortfall_pp (percentage points taken off every component)",
-                        "centre \"plan_minus\" cần shortfall_pp (số điểm phần trăm trừ vào tốc độ tăng của mọi thành phần)",
+                        "`centre = \"plan_minus\"` cần `shortfall_pp` (số điểm phần trăm trừ vào tốc độ tăng của mọi thành phần)",
                     )
                 })?;
                 Centre::PlanMinus {

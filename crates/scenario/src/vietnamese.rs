@@ -428,7 +428,7 @@ fn uncertainty_message(m: &str) -> Option<String> {
                     None => names.to_string(),
                 };
                 format!(
-                    "không thể cùng đúng: các hệ số tương quan giữa {names} mâu thuẫn nhau (không có phân phối đồng thời nào có các hệ số này; ma trận không xác định dương). Hãy giảm hệ số mạnh nhất trong số đó, hoặc để `grdp calibrate` hiệu chỉnh ước lượng về ma trận hợp lệ gần nhất (Higham 2002)"
+                    "các hệ số tương quan giữa {names} mâu thuẫn nhau (không có phân phối đồng thời nào có các hệ số này; ma trận không xác định dương). Hãy giảm hệ số có giá trị tuyệt đối lớn nhất trong số đó, hoặc để `grdp calibrate` hiệu chỉnh ước lượng về ma trận hợp lệ gần nhất (Higham 2002)"
                 )
             } else {
                 return None;
@@ -467,7 +467,7 @@ fn uncertainty_expected(expected: &str) -> Option<String> {
                         "tỷ trọng theo giá so sánh 2010 là một phần của GRDP; độ lệch chuẩn lớn hơn mức đó nghĩa là không biết gì về tỷ trọng này"
                     }
                     "beyond it prices falling by 100% in a year stop being a one-in-a-million draw" => {
-                        "vượt mức đó, giá giảm 100% trong một năm không còn là khả năng một trên một triệu lần mô phỏng"
+                        "lớn hơn mức này thì khả năng giá giảm 100% trong một năm vượt quá một phần triệu"
                     }
                     "a province's population grows by a point or two a year at most" => {
                         "dân số một tỉnh thường tăng không quá 1–2%/năm"
