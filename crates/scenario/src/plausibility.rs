@@ -417,7 +417,7 @@ impl Builder<'_> {
                     ),
                     format!(
                         "{}% thấp hơn 1%: có phải đã ghi dạng số thập phân (`{}`) thay vì phần trăm (`{}`)? Chỉ tiêu ghi theo phần trăm",
-                        written.iter().map(|v| vietnamese_notation(v)).collect::<Vec<_>>().join("–"),
+                        written.iter().map(|v| crate::vietnamese::vi_text_number(v)).collect::<Vec<_>>().join("–"),
                         written.join("`–`"),
                         meant.join("`–`")
                     ),
@@ -621,7 +621,7 @@ fn tidy(x: f64) -> String {
 /// (133.065 is a hundred and thirty-three thousand and sixty-five; 9,32 is
 /// nine point three two).
 pub(crate) fn tidy_vi(x: f64) -> String {
-    vietnamese_notation(&tidy(x))
+    crate::vietnamese::vi_text_number(&tidy(x))
 }
 
 /// `x` to `decimals` places; from 10¹⁵ in absolute value (a typing slip
@@ -636,18 +636,9 @@ fn fixed(x: f64, decimals: usize) -> String {
 
 /// `x` to `decimals` places, in Vietnamese notation, trailing zeros
 /// dropped as releases write them (25%, 6,5%); from 10¹⁵ in scientific
-/// notation ([`fixed`]).
+/// notation (the notation of grdp-core's refusals, [`crate::vietnamese`]).
 pub(crate) fn fixed_vi(x: f64, decimals: usize) -> String {
-    if x.abs() >= 1e15 {
-        return tidy_vi(x);
-    }
-    let fixed = format!("{x:.decimals$}");
-    let trimmed = if fixed.contains('.') {
-        fixed.trim_end_matches('0').trim_end_matches('.')
-    } else {
-        &fixed
-    };
-    vietnamese_notation(trimmed)
+    crate::vietnamese::number(x, decimals)
 }
 
 /// `x` as typed: ten significant digits at most, so the product of a
@@ -657,31 +648,6 @@ fn tidy_exact(x: f64) -> String {
     format!("{x:.9e}")
         .parse::<f64>()
         .map_or_else(|_| x.to_string(), |r| r.to_string())
-}
-
-/// A number written with a decimal point and no grouping, rewritten with a
-/// decimal comma and thousands dots; scientific notation keeps its form
-/// with a comma.
-fn vietnamese_notation(plain: &str) -> String {
-    if plain.contains(['e', 'i', 'N']) {
-        return plain.replace('.', ",");
-    }
-    let (sign, body) = plain
-        .strip_prefix('-')
-        .map_or(("", plain), |rest| ("-", rest));
-    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() {
-        format!("{sign}{grouped}")
-    } else {
-        format!("{sign}{grouped},{frac}")
-    }
 }
 
 #[cfg(test)]
