@@ -11,7 +11,7 @@ use super::Lang;
 /// How a target's label is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LabelStyle {
-    /// In a table, with the unit: "Services: Growth (%)".
+    /// In a table, with the unit: "Services: Growth, 2010 prices (%)".
     Table,
     /// In running text and on charts, without it: "Services: growth".
     Prose,
