@@ -39,23 +39,10 @@ pub fn vn(x: f64) -> String {
     if !x.is_finite() || (x.abs() >= 1e15 && !whole) {
         return grdp_report::Lang::Vi.num(x, 0);
     }
-    let text = format!("{}", x.abs());
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let mut out = String::new();
-    if x < 0.0 {
-        out.push('-');
+    if x == 0.0 {
+        return "0".into();
     }
-    for (i, ch) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            out.push('.');
-        }
-        out.push(ch);
-    }
-    if !frac.is_empty() {
-        out.push(',');
-        out.push_str(frac);
-    }
-    out
+    grdp_scenario::vi_text_number(&format!("{x}"))
 }
 
 /// A number as the library wrote it (`4.3`, `-99.00`, `1e308`), in

@@ -59,4 +59,6 @@ pub use scenario::{
 };
 pub use sourced::Status;
 /// grdp-core's refusals in Vietnamese, for the command line's `--lang vi`.
-pub use vietnamese::{model_error as model_error_vi, uncertainty_error as uncertainty_error_vi};
+pub use vietnamese::{
+    model_error as model_error_vi, uncertainty_error as uncertainty_error_vi, vi_text_number,
+};

@@ -532,9 +532,11 @@ pub(crate) fn number(x: f64, decimals: usize) -> String {
 }
 
 /// A number written with a decimal point and no grouping (as English
-/// messages write it), rewritten in Vietnamese notation; text that is not
-/// such a number passes unchanged.
-pub(crate) fn vi_text_number(plain: &str) -> String {
+/// messages and Rust's `{}` write it: `-1234.5`), rewritten in Vietnamese
+/// notation (`-1.234,5`: dot thousands, decimal comma; the digits, and so
+/// the unit, unchanged); text that is not such a number passes unchanged
+/// but for its points, which become commas (`2.5e-3` reads `2,5e-3`).
+pub fn vi_text_number(plain: &str) -> String {
     let (sign, body) = plain
         .strip_prefix('-')
         .map_or(("", plain), |rest| ("-", rest));
