@@ -400,9 +400,12 @@ impl Builder<'_> {
                     .iter()
                     .map(|t| (format!("period_target.{}", t.id), &t.bound)),
             );
-        for (field, bound) in percent_targets {
+        for (at, bound) in percent_targets {
             let bounds: Vec<f64> = [bound.min, bound.max].into_iter().flatten().collect();
             if !bounds.is_empty() && bounds.iter().all(|&v| in_unit(v)) {
+                // Pointed at the first bound's line, where the slip is.
+                let first = if bound.min.is_some() { "min" } else { "max" };
+                let field = format!("{at}.{first}");
                 // As the file has them, and a hundred times that, without
                 // the binary noise of the product (0.1025 → 10.25).
                 let written: Vec<String> = bounds.iter().map(|v| v.to_string()).collect();
