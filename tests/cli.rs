@@ -296,7 +296,7 @@ fn a_target_missed_by_less_than_the_rounding_shows_by_how_much() {
     .unwrap();
     for (lang, row) in [
         ("en", "6.6104 at least 6.6100 MISSED −0.0004"),
-        ("vi", "6,6104 từ cận dưới trở lên 6,6100 KHÔNG ĐẠT −0,0004"),
+        ("vi", "6,6104 từ cận dưới trở lên 6,6100 CHƯA ĐẠT −0,0004"),
     ] {
         let o = grdp(&["project", path.to_str().unwrap(), "--lang", lang]);
         assert_eq!(code(&o), 0, "{}", stderr(&o));

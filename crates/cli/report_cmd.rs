@@ -74,6 +74,22 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
             });
         }
     }
+    // The target year under way, its first quarter out, and nothing of it
+    // in the scenario: the briefing answers as before any release, and
+    // says so; the user may not know a release can go in.
+    let date = issue_date()?;
+    let known_now =
+        args.year_so_far.known.is_some() || loaded.scenario.known().is_some_and(|k| k.year == year);
+    if year == date.year && date.month >= 4 && !known_now {
+        crate::say(crate::args::in_lang(
+            format!(
+                "note: {year} is under way and the scenario holds none of its releases, so the briefing gives the chance before any {year} figure; for the chance as the year stands, add the latest year-to-date growth with --known PART=PCT (e.g. --known 9M=7.5) or a [known] block"
+            ),
+            format!(
+                "lưu ý: năm {year} đang diễn ra mà kịch bản chưa có số liệu công bố nào của năm này, nên báo cáo cho khả năng đạt xét khi chưa có số liệu nào của năm {year}; để có khả năng theo tình hình hiện tại, thêm tốc độ tăng lũy kế từ đầu năm mới nhất bằng --known KỲ=PCT (ví dụ --known 9M=7.5) hoặc khối `[known]`"
+            ),
+        ));
+    }
     // The provincial table (given, or built in) for the comparison with
     // the neighbours the scenario names.
     let provinces = match (&loaded.meta.compare, &args.provinces) {
@@ -151,7 +167,7 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let options = grdp_report::ReportOptions {
         lang: args.lang.into(),
         scale: args.scale,
-        date: issue_date()?,
+        date,
         issuer: args.issuer.clone(),
     };
     let files = grdp_report::render(&study, &options)?;

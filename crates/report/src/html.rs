@@ -161,10 +161,19 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
     if !input.briefing.proposal.is_empty() {
         h += &format!(
             "<h2>{}</h2>\n<p>{}</p>\n",
-            esc(&pick(
-                "What the resolution could say instead (a proposal)",
-                "Phương án chỉ tiêu nhất quán (đề xuất)"
-            )),
+            esc(&if w.sector_targets() {
+                pick(
+                    "What the resolution could say instead (a proposal)",
+                    "Phương án chỉ tiêu nhất quán (đề xuất)",
+                )
+            } else {
+                // One target and no sector targets: nothing to make
+                // consistent, only what the target asks of the sectors.
+                pick(
+                    "What the target asks of the sectors (for discussion)",
+                    "Để đạt chỉ tiêu, các khu vực cần tăng bao nhiêu (tham khảo)",
+                )
+            }),
             esc(&if w.sector_targets() {
                 pick(
                     "A set of targets that hang together, worked out by grdp from the draft's own sector targets, prices and population. It is a proposal for discussion, not a forecast.",
@@ -172,8 +181,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 )
             } else {
                 pick(
-                    "What the targets need, worked out by grdp from the scenario's plan (here an assumption, not sector targets), prices and population. It is a proposal for discussion, not a forecast.",
-                    "Các chỉ tiêu cần gì, do grdp tính từ tốc độ tăng của các khu vực trong tệp kịch bản (ở đây là giả định, không phải chỉ tiêu khu vực), giá và dân số. Đây là đề xuất để thảo luận, không phải dự báo.",
+                    "What the target needs, worked out by grdp from the scenario's sector growth (here an assumption, not sector targets), prices and population. It is arithmetic for discussion: neither a forecast nor a proposal to change the target.",
+                    "Mức tăng các khu vực cần đạt để đạt chỉ tiêu, do grdp tính từ tốc độ tăng của các khu vực trong tệp kịch bản (ở đây là giả định, không phải chỉ tiêu khu vực), giá và dân số. Đây là phép tính để tham khảo: không phải dự báo, cũng không phải đề xuất sửa chỉ tiêu.",
                 )
             })
         );
@@ -184,12 +193,22 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 if w.sector_targets() {
                     pick("Draft", "Dự thảo")
                 } else if w.plan_assumed() {
-                    // The growth target beside the sectors' assumed growth.
-                    pick("Target or assumption", "Mục tiêu hoặc giả định")
+                    // The targets beside the sectors' assumed growth.
+                    pick(
+                        "Target, or growth assumed",
+                        "Chỉ tiêu, hoặc tốc độ tăng giả định",
+                    )
                 } else {
                     pick("Target or plan", "Chỉ tiêu hoặc kế hoạch")
                 },
-                pick("Consistent", "Mức nhất quán"),
+                // Without sector targets a column of "consistent" figures
+                // would read as a counter-proposal: what the plan gives and
+                // what the target needs, each row saying which.
+                if w.sector_targets() {
+                    pick("Consistent", "Mức nhất quán")
+                } else {
+                    pick("Worked out", "Kết quả tính toán")
+                },
                 pick("Why", "Cơ sở"),
             ],
             numeric: vec![false, true, true, false],
@@ -325,7 +344,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 range_note.0
             ),
             &format!(
-                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”.{} Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải không đạt.",
+                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”.{} Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải chưa đạt.",
                 if w.plan_assumed() {
                     "Dự báo: tốc độ tăng giả định được giữ nguyên"
                 } else {

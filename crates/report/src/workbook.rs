@@ -258,7 +258,7 @@ fn status_word(s: TargetStatus, lang: Lang) -> &'static str {
     match s {
         TargetStatus::Met => lang.pick("met", "đạt"),
         TargetStatus::Exceeded => lang.pick("exceeded", "vượt"),
-        TargetStatus::Missed => lang.pick("missed", "không đạt"),
+        TargetStatus::Missed => lang.pick("missed", "chưa đạt"),
         TargetStatus::Unknown => lang.pick("unknown", "chưa rõ"),
     }
 }

@@ -128,7 +128,7 @@ pub const VI: Labels = Labels {
     margin: "Chênh lệch",
     met: "đạt",
     exceeded: "vượt",
-    missed: "KHÔNG ĐẠT",
+    missed: "CHƯA ĐẠT",
     met_when: "Đạt khi",
     at_least: "từ cận dưới trở lên",
     at_most: "không quá cận trên",

@@ -463,7 +463,7 @@ impl Words<'_> {
     }
     pub(crate) fn projection_misses(&self) -> String {
         let (en, vi) = self.projection_who();
-        self.pick(format!("{en} misses it"), format!("{vi} không đạt"))
+        self.pick(format!("{en} misses it"), format!("{vi} chưa đạt"))
     }
     pub(crate) fn curve_label(&self, c: usize) -> String {
         self.pick(
@@ -720,18 +720,22 @@ impl Words<'_> {
     /// Title, subtitle and paragraph of chart 3.
     pub fn distribution(&self) -> (String, String, String) {
         let m = self.main();
-        let views_en: Vec<String> = self
-            .input
-            .views
-            .iter()
-            .map(|v| {
-                format!(
-                    "{} ({})",
-                    v.name,
-                    self.lang.probability(v.result.probability)
-                )
-            })
-            .collect();
+        // "0.102 in “2025's pace: …”": the figure first, since a view's
+        // name often has a colon of its own.
+        let by_view = |word: &str| -> String {
+            self.input
+                .views
+                .iter()
+                .map(|v| {
+                    format!(
+                        "{} {word} “{}”",
+                        self.lang.probability(v.result.probability),
+                        v.name
+                    )
+                })
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
         let opt = self.input.views[0].with_optimism.map(|o| o.probability);
         let opt_en = opt.map_or(String::new(), |p| format!(" Adding the city's record of past shortfalls to every draw lowers the first to {}.", self.text_num(p, 2)));
         let opt_vi = opt.map_or(String::new(), |p| format!(" Khi cộng thêm các mức hụt chỉ tiêu trong quá khứ của thành phố vào mỗi lần mô phỏng, xác suất thứ nhất giảm còn {}.", self.text_num(p, 2)));
@@ -780,16 +784,16 @@ impl Words<'_> {
                 };
             self.pick(
                 format!(
-                    "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The probability of reaching {}% is {}.{opt_en}{closing_en}",
+                    "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The chance of at least {} %: {}.{opt_en}{closing_en}",
                     m.target_year,
                     self.lang.given_num(m.target_pct),
-                    views_en.join("; "),
+                    by_view("in the scenario"),
                 ),
                 format!(
-                    "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt {}%: {}.{opt_vi}{closing_vi}",
+                    "Đọc một đường tại một mức tăng trưởng để biết xác suất đạt từ mức đó trở lên năm {}, theo một kịch bản về giá trị trung tâm của tăng trưởng các khu vực; chỉ tiêu được coi là đạt khi tăng trưởng bằng đúng chỉ tiêu. Xác suất đạt từ {}% trở lên: {}.{opt_vi}{closing_vi}",
                     m.target_year,
                     self.lang.given_num(m.target_pct),
-                    views_en.join("; "),
+                    by_view("theo kịch bản"),
                 ),
             )
             },
@@ -1129,14 +1133,14 @@ impl Words<'_> {
         };
         // The verb for a single target.
         let only = if missed > 0 {
-            ("misses", "không đạt")
+            ("misses", "chưa đạt")
         } else if exceeded > 0 {
             ("exceeds", "vượt")
         } else {
             ("meets", "đạt")
         };
         let tally_en = tally(["meets", "exceeds", "misses"], "and");
-        let tally_vi = tally(["đạt", "vượt", "không đạt"], "và");
+        let tally_vi = tally(["đạt", "vượt", "chưa đạt"], "và");
         let (plan_en, plan_vi) = if self.plan_assumed() {
             ("the projection", "kịch bản")
         } else {
@@ -1207,7 +1211,7 @@ impl Words<'_> {
                             if mostly_shares { ": the structure targets above all" } else { "" }
                         ),
                         format!(
-                            "{lead_vi} không đạt {missed}/{total} chỉ tiêu{others_vi}{}",
+                            "{lead_vi} chưa đạt {missed}/{total} chỉ tiêu{others_vi}{}",
                             if mostly_shares { ", chủ yếu là chỉ tiêu cơ cấu" } else { "" }
                         ),
                     )
@@ -1216,12 +1220,12 @@ impl Words<'_> {
             if self.plan_assumed() {
                 self.pick(
                     "Bars: probability of meeting each target in the preferred scenario; colour: the projection at the assumed growth meets, exceeds or misses it.".to_string(),
-                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: dự báo theo tốc độ tăng giả định đạt, vượt hay không đạt.".to_string(),
+                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: dự báo theo tốc độ tăng giả định đạt, vượt hay chưa đạt.".to_string(),
                 )
             } else {
                 self.pick(
                     "Bars: probability of meeting each target in the preferred scenario; colour: the plan carried forward meets, exceeds or misses it.".to_string(),
-                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: kịch bản kế hoạch đạt, vượt hay không đạt.".to_string(),
+                    "Thanh: xác suất đạt từng chỉ tiêu theo kịch bản được chọn; màu: kịch bản kế hoạch đạt, vượt hay chưa đạt.".to_string(),
                 )
             },
             self.pick(
@@ -1282,17 +1286,39 @@ impl Words<'_> {
             },
             |h| {
                 format!(
-                    "Xác suất đạt 0,5 khi {name_vi} tăng bình quân {}%.",
+                    "Xác suất đạt 0,5 khi {name_vi} tăng khoảng {}% (giá trị trung tâm của các lần mô phỏng).",
                     self.text_num(h, 2)
                 )
             },
         );
         let req = m.required_growth.as_ref().map(|r| r.quantiles_pct.p50);
+        // The same requirement with every input at its centre, as the
+        // proposal table gives it, so the reader sees why the figures
+        // differ in the second decimal.
+        let id = self
+            .input
+            .loaded
+            .scenario
+            .economy()
+            .components()
+            .get(c)
+            .map(|x| x.id.clone());
+        let at_centre = self.input.briefing.proposal.iter().find_map(|l| match l {
+            grdp_study::ProposalLine::SectorForTarget {
+                component,
+                consistent_pct,
+                year,
+                ..
+            } if Some(component) == id.as_ref() && *year == m.target_year => {
+                Some(self.text_num(*consistent_pct, 2))
+            }
+            _ => None,
+        });
         (
             match half {
                 Some(h) => self.pick(
                     format!("{name} would have to average {} % for an even chance of at least {} %", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
-                    format!("{name} phải tăng bình quân {}% thì xác suất GRDP tăng từ {}% trở lên mới đạt 0,5", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
+                    format!("{name} phải tăng khoảng {}% (giá trị trung tâm) thì xác suất GRDP tăng từ {}% trở lên mới đạt 0,5", self.text_num(h, 2), self.lang.given_num(m.target_pct)),
                 ),
                 None if above => {
                     // The curve's lowest point: even there the target is
@@ -1310,7 +1336,7 @@ impl Words<'_> {
                             self.lang.probability(p)
                         ),
                         format!(
-                            "Ngay cả khi {} chỉ tăng bình quân {}%, xác suất đạt {}% vẫn là {}",
+                            "Ngay cả khi {} chỉ tăng khoảng {}% (giá trị trung tâm), xác suất đạt {}% vẫn là {}",
                             name_vi,
                             self.text_num(x, 1),
                             self.lang.given_num(m.target_pct),
@@ -1333,7 +1359,7 @@ impl Words<'_> {
                                 self.lang.probability(t.probability).replace("< ", "below ")
                             ),
                             format!(
-                                "Ngay cả khi {} tăng bình quân {}%, xác suất đạt {}% chỉ là {}",
+                                "Ngay cả khi {} tăng khoảng {}% (giá trị trung tâm), xác suất đạt {}% chỉ là {}",
                                 name_vi,
                                 self.text_num(t.centre_pct, 1),
                                 self.lang.given_num(m.target_pct),
@@ -1353,13 +1379,15 @@ impl Words<'_> {
             ),
             self.pick(
                 format!(
-                    "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Draw by draw, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.",
+                    "The same random draws are used at every point, so the curve is smooth. The probability {half_en}. Draw by draw, meeting the target would have taken {} growth of {}% (median) with the other sectors as drawn.{}",
                     name.to_lowercase(),
-                    req.map_or("–".into(), |r| self.text_num(r, 2))
+                    req.map_or("–".into(), |r| self.text_num(r, 2)),
+                    at_centre.as_ref().map_or(String::new(), |x| format!(" With every input at its central value it takes {x} % (the proposal table's figure): three ways of counting one requirement, which agree to within what the weights are known to.")),
                 ),
                 format!(
-                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. {half_vi} Xét từng lần mô phỏng, để đạt chỉ tiêu thì {name_vi} cần tăng {}% (trung vị), các khu vực khác giữ nguyên như trong từng lần mô phỏng.",
-                    req.map_or("–".into(), |r| self.text_num(r, 2))
+                    "Mọi điểm dùng cùng một bộ số ngẫu nhiên nên đường cong trơn. {half_vi} Xét từng lần mô phỏng, để đạt chỉ tiêu thì {name_vi} cần tăng {}% (trung vị), các khu vực khác giữ nguyên như trong từng lần mô phỏng.{}",
+                    req.map_or("–".into(), |r| self.text_num(r, 2)),
+                    at_centre.map_or(String::new(), |x| format!(" Khi mọi đầu vào ở giá trị trung tâm, mức cần đạt là {x}% (số trong bảng mức cần đạt): ba cách tính của cùng một yêu cầu, khớp nhau trong phạm vi sai số của tỷ trọng.")),
                 ),
             ),
         )

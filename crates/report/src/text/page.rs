@@ -125,6 +125,15 @@ impl Words<'_> {
                 format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, khi đã có số liệu {part} ({known}%): {chance}"),
             );
         }
+        // The year under way and nothing of it in the scenario: the answer
+        // is the one before any release, and says so (a reader in November
+        // would otherwise take it for the answer as the year stands).
+        if year == self.input.issued_year {
+            return self.pick(
+                format!("Chance, before any {year} figure, that GRDP grows by at least {target} % in {year}: {chance}"),
+                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, xét khi chưa có số liệu nào của năm {year}: {chance}"),
+            );
+        }
         self.pick(
             format!("Chance that GRDP grows by at least {target} % in {year}: {chance}"),
             format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
@@ -487,13 +496,13 @@ impl Words<'_> {
                     // target: not one set to adopt together.
                     if self.plan_assumed() {
                         self.pick(
-                            "What the assumed sector growth gives, weighted at constant 2010 prices: not a figure to adopt. Each row below is one way to reach the target.",
-                            "Mức tăng tương ứng với tốc độ tăng giả định của các khu vực, tính theo giá so sánh 2010: không phải con số đề xuất. Mỗi dòng dưới là một cách riêng để đạt chỉ tiêu.",
+                            "What the assumed sector growth gives (weighted at constant 2010 prices), beside the target: not a figure to adopt. Each row below is what one way alone would need; for a small component it is arithmetic, not a path.",
+                            "Mức tăng tương ứng với tốc độ tăng giả định của các khu vực (tính theo giá so sánh 2010), đặt cạnh chỉ tiêu: không phải con số đề xuất. Mỗi dòng dưới là mức cần đạt nếu chỉ dựa vào một cách; với thành phần có tỷ trọng nhỏ, đó chỉ là phép tính, không phải phương án thực tế.",
                         )
                     } else {
                         self.pick(
-                            "What the plan's sector growth gives, weighted at constant 2010 prices. Each row below is one way to reach the target.",
-                            "Mức tăng tương ứng với tăng trưởng các khu vực theo kế hoạch, tính theo giá so sánh 2010. Mỗi dòng dưới là một cách riêng để đạt chỉ tiêu.",
+                            "What the plan's sector growth gives (weighted at constant 2010 prices), beside the target. Each row below is what one way alone would need; for a small component it is arithmetic, not a path.",
+                            "Mức tăng tương ứng với tăng trưởng các khu vực theo kế hoạch (tính theo giá so sánh 2010), đặt cạnh chỉ tiêu. Mỗi dòng dưới là mức cần đạt nếu chỉ dựa vào một cách; với thành phần có tỷ trọng nhỏ, đó chỉ là phép tính, không phải phương án thực tế.",
                         )
                     }
                 },
@@ -879,7 +888,7 @@ impl Words<'_> {
                             self.probability(u.probability)
                         ),
                         format!(
-                            "{} (đạt {}%: {})",
+                            "{} (từ {}% trở lên: {})",
                             self.probability(p),
                             self.lang.given_num(u.target_pct),
                             self.probability(u.probability)
