@@ -320,7 +320,10 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         ("Cần Thơ (merged)", Some(2.77)),
         ("An Giang (merged)", Some(1.11)),
         ("Vĩnh Long (merged)", Some(4.16)),
-        ("Đồng Tháp (merged)", None),
+        // Đồng Tháp and Cà Mau: their People's Committees' 8.0 % (the
+        // statistics office's table has neither), against 8.5 and 10.
+        ("Đồng Tháp (merged)", Some(0.5)),
+        ("Cà Mau (merged)", Some(2.0)),
         ("Việt Nam", None),
     ] {
         match (step(region), by_hand) {
@@ -367,11 +370,16 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     }
     assert!(page.contains("src=\"11-neighbours.png\""), "{page}");
     assert!(
-        page.contains("The 2026–2030 aim of Cần Thơ (merged) averages at least 2.77 points a year above its 2025 growth. The others with both figures: An Giang (merged) +1.11; Vĩnh Long (merged) +4.16. If 2026 grows 7.32% as the scenario projects, 2027–2030 need 10.68% a year on average, 3.45 points above 2025."),
+        page.contains("The 2026–2030 aim of Cần Thơ (merged) averages at least 2.77 points a year above its 2025 growth. The others with both figures: An Giang (merged) +1.11; Vĩnh Long (merged) +4.16; Đồng Tháp (merged) +0.50; Cà Mau (merged) +2.00. If 2026 grows 7.32% as the scenario projects, 2027–2030 need 10.68% a year on average, 3.45 points above 2025."),
         "{page}"
     );
     assert!(
         page.contains("<td data-label=\"Area\">Mekong Delta region</td>"),
+        "{page}"
+    );
+    // Whose figure each growth is, where the statuses differ.
+    assert!(
+        page.contains("(Đồng Tháp (merged), Cà Mau (merged))"),
         "{page}"
     );
 }
@@ -469,14 +477,22 @@ fn the_period_check_speaks_of_ceilings_past_periods_and_short_plans() {
 
 /// `report --provinces FILE`: the office's own, newer table replaces the
 /// built-in one (here the built-in table with Đồng Tháp's 2025 growth
-/// added as 6.5 %: its step to 8.5 becomes 8.5 − 6.5 = 2 points, exact);
+/// revised from its People's Committee's 8.0 % to 6.5 %: its step to 8.5
+/// becomes 8.5 − 6.5 = 2 points, exact);
 /// without a `[compare]` block the flag is refused before any draw.
 #[test]
 fn report_takes_the_offices_own_provincial_table() {
     let dir = tempfile::tempdir().unwrap();
     let table = dir.path().join("mine.csv");
-    let mut text = grdp_scenario::builtin::PROVINCES_CSV.to_string();
-    text.push_str("Đồng Tháp (merged),2025,total,growth_pct,6.5,%,estimate,latest,https://example.org/dong-thap\n");
+    let builtin = grdp_scenario::builtin::PROVINCES_CSV;
+    let line = builtin
+        .lines()
+        .find(|l| l.starts_with("Đồng Tháp (merged),2025,total,growth_pct,"))
+        .expect("the built-in table has Đồng Tháp's 2025 growth");
+    let text = builtin.replace(
+        line,
+        "Đồng Tháp (merged),2025,total,growth_pct,6.5,%,estimate,latest,https://example.org/dong-thap",
+    );
     std::fs::write(&table, text).unwrap();
     let out = dir.path().join("r");
     let o = grdp(&[

@@ -15,6 +15,10 @@ Kept, renamed to the history file's indicator names (units in the name):
                               region, year and component (a provincial
                               estimate, often the same value) is kept with
                               the vintage `provincial_estimate`
+  grdp_growth_UBND*         -> growth_pct, where the statistics office
+                              gave no figure for the region and year (a
+                              People's Committee's estimate, its status
+                              saying so); left out where it did
   grdp_growth_target_avg_draft (a period such as 2026-2030, "10.0-10.5")
                            -> average_growth_target_min_pct and
                               average_growth_target_max_pct (one row for a
@@ -65,6 +69,19 @@ def main(path, cantho_path):
         if (r["province"], r["indicator"], r["component"]) == ("Việt Nam", "gdp_growth", "total"):
             out.writerow([r["province"], r["year"], "total", "growth_pct", r["value"], r["unit"],
                           r["status"], "latest", r["source_url"]])
+            continue
+        if r["indicator"].startswith("grdp_growth_UBND"):
+            # A People's Committee's estimate, where the statistics office
+            # published none for the region and year (Đồng Tháp's and Cà
+            # Mau's 2025): kept, its status saying whose it is; where the
+            # office did (Cần Thơ's 8.3 % against 7.23 %), left out
+            # (its sectors too: they belong with its own total).
+            if (r["province"], r["year"], "total") in by_office:
+                continue
+            out.writerow([r["province"], r["year"], COMPONENTS.get(r["component"], r["component"]),
+                          "growth_pct", r["value"], r["unit"],
+                          "estimate (the province's People's Committee; not in the statistics office's table)",
+                          "latest", r["source_url"]])
             continue
         indicator = INDICATORS.get(r["indicator"])
         if indicator is None:

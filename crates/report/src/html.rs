@@ -779,7 +779,9 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         }
         _ => String::new(),
     };
-    // The statuses the figures carry, as the table gives them.
+    // The statuses the figures carry, as the table gives them; where they
+    // differ, each with the regions that carry it, so a reader can tell a
+    // statistics office's figure from a province's own estimate.
     let statuses = |f: fn(&grdp_study::neighbours::NeighbourRow) -> Option<&String>| {
         let mut s: Vec<&str> = n
             .rows
@@ -796,11 +798,37 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
                 (true, "official") => "chính thức",
                 (true, "target") => "chỉ tiêu",
                 (true, "target (draft, dự kiến)") => "chỉ tiêu dự kiến",
+                (
+                    true,
+                    "estimate (the province's People's Committee; not in the statistics office's table)",
+                ) => "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)",
                 (_, other) => other,
             }
             .to_string()
         };
-        s.into_iter().map(say).collect::<Vec<_>>().join(", ")
+        let several = s.len() > 1;
+        s.into_iter()
+            .map(|status| {
+                if !several {
+                    return say(status);
+                }
+                let regions: Vec<&str> = n
+                    .rows
+                    .iter()
+                    .filter(|r| f(r).is_some_and(|x| x == status))
+                    .map(|r| r.region.as_str())
+                    .collect();
+                format!("“{}” ({})", say(status), regions.join(", "))
+            })
+            .map(|x| {
+                if x.starts_with('“') {
+                    x
+                } else {
+                    format!("“{x}”")
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     let growth_status = statuses(|r| r.growth_status.as_ref());
     let aim_status = statuses(|r| r.aim_status.as_ref());
@@ -808,27 +836,27 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
     let table = input.lang.table_origin(&n.table);
     let text = match (&period, vi) {
         (Some(p), true) => format!(
-            "Tăng trưởng GRDP năm {year} và mục tiêu tăng trưởng bình quân giai đoạn {p} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng “{growth_status}”{}. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours).",
+            "Tăng trưởng GRDP năm {year} và mục tiêu tăng trưởng bình quân giai đoạn {p} theo bảng số liệu các tỉnh; chênh lệch cần nâng là số điểm phần trăm mỗi địa phương cần cộng vào tốc độ tăng năm {year} để đạt cận dưới của mục tiêu.{step_sentence} Trạng thái số liệu theo bảng: tăng trưởng {growth_status}{}. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours).",
             if aim_status.is_empty() {
                 String::new()
             } else {
-                format!("; mục tiêu “{aim_status}”")
+                format!("; mục tiêu {aim_status}")
             },
         ),
         (Some(p), false) => format!(
-            "GRDP growth in {year} and the average growth aimed at for {p} as the provincial table gives them; the step is what each must add to its {year} growth to reach its aim's lower bound, in percentage points.{step_sentence} Status as the table gives it: growth “{growth_status}”{}. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours).",
+            "GRDP growth in {year} and the average growth aimed at for {p} as the provincial table gives them; the step is what each must add to its {year} growth to reach its aim's lower bound, in percentage points.{step_sentence} Status as the table gives it: growth {growth_status}{}. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours).",
             if aim_status.is_empty() {
                 String::new()
             } else {
-                format!("; aims “{aim_status}”")
+                format!("; aims {aim_status}")
             },
         ),
         // No aim holds the plan year: growth alone.
         (None, true) => format!(
-            "Tăng trưởng GRDP năm {year} theo bảng số liệu các tỉnh (trạng thái: “{growth_status}”); bảng không có mục tiêu bình quân nào cho giai đoạn kế hoạch. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours)."
+            "Tăng trưởng GRDP năm {year} theo bảng số liệu các tỉnh (trạng thái: {growth_status}); bảng không có mục tiêu bình quân nào cho giai đoạn kế hoạch. “–”: không có trong bảng. Nguồn từng số: {table} và summary.json (neighbours)."
         ),
         (None, false) => format!(
-            "GRDP growth in {year} as the provincial table gives it (status “{growth_status}”); the table has no average aim for the plan period. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours)."
+            "GRDP growth in {year} as the provincial table gives it (status {growth_status}); the table has no average aim for the plan period. “–”: not in the table. Each figure's source: {table} and summary.json (neighbours)."
         ),
     };
     let mut header = vec![
