@@ -377,6 +377,17 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         page.contains("<td data-label=\"Area\">Mekong Delta region</td>"),
         "{page}"
     );
+    // What the spread rests on, from the scenario's [uncertainty] note,
+    // beside P's sensitivity to it.
+    assert!(
+        page.contains("What the scenario file says of the spread: the old city&#39;s spread")
+            || page.contains("What the scenario file says of the spread: the old city's spread"),
+        "{page}"
+    );
+    assert!(
+        page.contains("calibrates best at about 0.6 times it"),
+        "{page}"
+    );
     // Whose figure each growth is, where the statuses differ.
     assert!(
         page.contains("(Đồng Tháp (merged), Cà Mau (merged))"),

@@ -485,6 +485,29 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 ),
             ))
         );
+        // What the scenario says the spread rests on, in the page's
+        // language only (an English note is not put on a Vietnamese page).
+        let meta = &input.loaded.meta;
+        let note = if vi {
+            meta.uncertainty_note_vi.as_ref()
+        } else {
+            meta.uncertainty_note.as_ref()
+        };
+        if let Some(note) = note {
+            h += &format!(
+                "<p class=\"note\">{}</p>\n",
+                esc(&pick(
+                    &format!(
+                        "What the scenario file says of the spread: {}.",
+                        note.trim_end_matches('.')
+                    ),
+                    &format!(
+                        "Tệp kịch bản ghi về độ phân tán: {}.",
+                        note.trim_end_matches('.')
+                    ),
+                ))
+            );
+        }
     }
     if let Some(records) = input.records {
         let mut note = input.lang.record_lines(records);

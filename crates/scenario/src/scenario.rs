@@ -140,6 +140,12 @@ pub struct ScenarioMeta {
     /// The briefing's comparison with the neighbours (`[compare]`), where
     /// given.
     pub compare: Option<Compare>,
+    /// What the `[uncertainty]` block's `note` says of the assumed spread
+    /// (where it comes from, what it rests on), where given: the briefing
+    /// prints it beside P's sensitivity to the spread.
+    pub uncertainty_note: Option<String>,
+    /// `uncertainty_note` in Vietnamese (`note_vi`), where given.
+    pub uncertainty_note_vi: Option<String>,
 }
 
 /// Whom the briefing compares the area with, by their names in the
@@ -500,6 +506,11 @@ impl Builder<'_> {
             .map(|c| c.kind.is_some())
             .collect();
         let warnings = self.plausibility(&scenario, uncertainty.as_ref(), &kind_given)?;
+        let (uncertainty_note, uncertainty_note_vi) =
+            raw.uncertainty.as_ref().map_or((None, None), |u| {
+                let u = u.get_ref();
+                (u.note.clone(), u.note_vi.clone())
+            });
         Ok(LoadedScenario {
             warnings,
             uncertainty,
@@ -526,6 +537,8 @@ impl Builder<'_> {
                 data_source: raw.scenario.data_source,
                 data_source_vi: raw.scenario.data_source_vi,
                 compare,
+                uncertainty_note,
+                uncertainty_note_vi,
             },
             names,
             provenance: self.provenance,

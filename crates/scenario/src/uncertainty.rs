@@ -24,7 +24,8 @@ pub(crate) struct RawUncertainty {
     persistence: Option<Spanned<f64>>,
     status: Option<String>,
     source: Option<String>,
-    note: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) note_vi: Option<String>,
     inputs: Option<Spanned<RawInputs>>,
     #[serde(default)]
     view: Vec<Spanned<RawView>>,
