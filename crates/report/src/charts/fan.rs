@@ -218,8 +218,10 @@ pub(super) fn fan(
                     }
                     _ => (0.0, gap, Pos::new(HPos::Center, VPos::Bottom)),
                 };
+                // As published, to two decimals at most: 7.23, not 7.2
+                // beside the page's 7.23.
                 Text::new(
-                    w.num(*g, 1),
+                    w.num(*g, crate::lang::given_decimals(*g).min(2)),
                     (f64::from(*y) + dx, *g + dy),
                     font(13.0, s).pos(pos),
                 )

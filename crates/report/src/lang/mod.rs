@@ -7,6 +7,7 @@ mod labels;
 mod phrases;
 
 pub use labels::{EN, Labels, VI};
+pub(crate) use phrases::given_decimals;
 pub use phrases::{BoundStyle, LabelStyle};
 
 /// The language of names, headers and sentences.

@@ -425,8 +425,8 @@ impl Words<'_> {
     }
     pub(crate) fn outcomes(&self) -> String {
         self.pick(
-            "Outcome (statistics office)",
-            "Thực hiện (cơ quan thống kê)",
+            "Published growth (outcome or estimate)",
+            "Số liệu đã công bố (thực hiện hoặc ước tính)",
         )
     }
     pub(crate) fn annual_target(&self) -> String {
@@ -922,29 +922,45 @@ impl Words<'_> {
             )
         });
         let year = last.map_or(0, |y| y.year);
+        // A fan widens only over more than one projected year.
+        let (widens_en, widens_vi) = if m.years.len() > 1 {
+            (
+                format!(
+                    "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%."
+                ),
+                format!(
+                    "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%."
+                ),
+            )
+        } else {
+            (
+                format!("In {year}, 90% of draws lie between {band}%."),
+                format!("Năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%."),
+            )
+        };
         (
             self.pick(
                 format!("GRDP growth: by {year}, 9 draws in 10 lie between {band} %"),
                 format!("Tăng trưởng GRDP: đến năm {year}, 9 trên 10 lần mô phỏng nằm trong khoảng {band}%"),
             ),
             self.pick(
-                format!("Outcomes to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.{}", self.main_scenario_note()),
-                format!("Số thực hiện đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.{}", self.main_scenario_note()),
+                format!("Published growth to the base year, then the projection's median and the bands holding 50, 80 and 90% of draws.{}", self.main_scenario_note()),
+                format!("Số liệu đã công bố đến năm xuất phát, sau đó là trung vị dự báo và các dải chứa 50, 80 và 90% số lần mô phỏng.{}", self.main_scenario_note()),
             ),
             // The period sentence only where a plan period has a target.
             if p_en.is_empty() {
                 self.pick(
-                    format!("The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Orange-red dashes are annual targets."),
-                    format!("Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Vạch đỏ cam là chỉ tiêu từng năm."),
+                    format!("{widens_en} Orange-red dashes are annual targets."),
+                    format!("{widens_vi} Vạch đỏ cam là chỉ tiêu từng năm."),
                 )
             } else {
                 self.pick(
                     format!(
-                        "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%. Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
+                        "{widens_en} Averages over the plans' periods (known years, then the plan): {}. The shaded orange-red band is a plan's average target; orange-red dashes are annual targets.",
                         p_en.join("; ")
                     ),
                     format!(
-                        "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%. Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ cam nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ cam là chỉ tiêu từng năm.",
+                        "{widens_vi} Bình quân theo giai đoạn kế hoạch (các năm đã có số liệu, sau đó là kế hoạch): {}. Dải đỏ cam nhạt là chỉ tiêu bình quân của kế hoạch; vạch đỏ cam là chỉ tiêu từng năm.",
                         p_vi.join("; ")
                     ),
                 )
