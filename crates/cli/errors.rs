@@ -237,7 +237,16 @@ pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
             text(ContextKind::ExpectedNumValues)?,
             text(ContextKind::ActualNumValues)?
         ),
+        ErrorKind::TooFewValues => format!(
+            "{} cần ít nhất {} giá trị; nhận {}",
+            arg?,
+            text(ContextKind::MinValues)?,
+            text(ContextKind::ActualNumValues)?
+        ),
         ErrorKind::NoEquals => format!("{} cần dấu '=' trước giá trị", arg?),
+        ErrorKind::InvalidUtf8 => {
+            "một tham số có ký tự không đọc được (không phải văn bản UTF-8)".to_string()
+        }
         _ => return None,
     };
     Some(format!("lỗi: {what}\nXem cách dùng: thêm --help vào lệnh."))
