@@ -329,7 +329,7 @@ fn command_line_errors_speak_vietnamese_under_lang_vi() {
         ),
         (
             &["simulate", "--lang", "vi", "--view"],
-            "--view <VIEW> cần một giá trị",
+            "--view <KỊCH_BẢN> cần một giá trị",
         ),
         (
             &["simulate", "--lang", "vi", "--format", "pdf"],
@@ -365,7 +365,7 @@ fn command_line_errors_speak_vietnamese_under_lang_vi() {
         ),
         (
             &["audit", "--lang", "vi", "--lang", "vi"],
-            "--lang <LANG> chỉ được nêu một lần",
+            "--lang <NGÔN_NGỮ> chỉ được nêu một lần",
         ),
         (
             &["audit", "--lang", "vi", "a.toml", "b.toml"],

@@ -11,6 +11,7 @@ mod corpus;
 mod derive;
 mod files;
 mod golden;
+mod help;
 mod interrupt;
 mod investment;
 mod quarters;

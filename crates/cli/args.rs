@@ -650,7 +650,7 @@ fn parse_period(s: &str) -> Result<(i32, i32), String> {
     let (a, b) = s.split_once(['-', '–', '—']).ok_or_else(|| {
         in_lang(
             format!("found `{s}`; expected FIRST-LAST such as 2021-2025"),
-            format!("gặp `{s}`; cần dạng NĂM ĐẦU-NĂM CUỐI, ví dụ `2021-2025`"),
+            format!("gặp `{s}`; cần dạng NĂM_ĐẦU-NĂM_CUỐI, ví dụ `2021-2025`"),
         )
     })?;
     let year = |t: &str| {

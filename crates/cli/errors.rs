@@ -161,8 +161,10 @@ fn in_vietnamese(e: &(dyn std::error::Error + 'static)) -> Option<String> {
 
 /// An error of the command line (an unknown flag, a missing or refused
 /// value, a command that does not exist), written in Vietnamese under
-/// `--lang vi`: clap's own frame is English only. `None` for other kinds
-/// and for English, which clap prints itself.
+/// `--lang vi`: clap's own frame is English only. The options it quotes
+/// come with the value names of the Vietnamese command line
+/// ([`crate::help_vi`]), as its help shows them (`--view <KỊCH_BẢN>`).
+/// `None` for other kinds and for English, which clap prints itself.
 pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
     use clap::error::{ContextKind, ContextValue, ErrorKind};
     if lang != grdp_report::Lang::Vi {
@@ -202,14 +204,14 @@ pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
             }
         }
         ErrorKind::InvalidSubcommand => format!(
-            "không có lệnh '{}'{}; xem danh sách lệnh bằng `grdp --help`",
+            "không có lệnh '{}'{}; xem danh sách lệnh bằng `grdp --help --lang vi`",
             text(ContextKind::InvalidSubcommand)?,
             text(ContextKind::SuggestedSubcommand)
                 .map_or(String::new(), |s| format!(" (có phải bạn muốn gõ '{s}'?)"))
         ),
         ErrorKind::MissingRequiredArgument => format!("thiếu tham số bắt buộc: {}", arg?),
         ErrorKind::MissingSubcommand => {
-            "thiếu lệnh; xem danh sách lệnh bằng `grdp --help`".to_string()
+            "thiếu lệnh; xem danh sách lệnh bằng `grdp --help --lang vi`".to_string()
         }
         ErrorKind::ArgumentConflict => {
             let (arg, prior) = (arg?, text(ContextKind::PriorArg));
@@ -235,7 +237,16 @@ pub fn clap_vi(e: &clap::Error, lang: grdp_report::Lang) -> Option<String> {
             text(ContextKind::ExpectedNumValues)?,
             text(ContextKind::ActualNumValues)?
         ),
+        ErrorKind::TooFewValues => format!(
+            "{} cần ít nhất {} giá trị; nhận {}",
+            arg?,
+            text(ContextKind::MinValues)?,
+            text(ContextKind::ActualNumValues)?
+        ),
         ErrorKind::NoEquals => format!("{} cần dấu '=' trước giá trị", arg?),
+        ErrorKind::InvalidUtf8 => {
+            "một tham số có ký tự không đọc được (không phải văn bản UTF-8)".to_string()
+        }
         _ => return None,
     };
     Some(format!("lỗi: {what}\nXem cách dùng: thêm --help vào lệnh."))

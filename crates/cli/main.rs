@@ -13,6 +13,7 @@ mod combine_cmd;
 mod derive_cmd;
 mod errors;
 mod errors_vi;
+mod help_vi;
 mod output;
 mod progress;
 mod project_cmd;
@@ -61,7 +62,12 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
     let lang = args::requested_lang();
-    let cli = match args::Cli::try_parse() {
+    let parsed = match lang {
+        // The same command line, its help in Vietnamese.
+        grdp_report::Lang::Vi => help_vi::try_parse(),
+        grdp_report::Lang::En => args::Cli::try_parse(),
+    };
+    let cli = match parsed {
         Ok(cli) => cli,
         Err(e) => {
             // A command line refused, in Vietnamese when asked.
