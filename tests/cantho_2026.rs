@@ -377,6 +377,21 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         page.contains("<td data-label=\"Area\">Mekong Delta region</td>"),
         "{page}"
     );
+    // The gap in value added, by hand: 2025's GRDP of 306,000 billion VND
+    // times (10 − 7.3231) and (10.5 − 7.3231) points: 8,191 and 9,721,
+    // to two significant figures.
+    assert!(
+        page.contains(
+            "takes about 8,200–9,700 billion VND more GRDP than 7.32 % gives, at 2025 prices"
+        ),
+        "{page}"
+    );
+    // The heading carries its condition.
+    assert!(
+        page.contains("that GRDP grows by at least 10 % in 2026: about 1 in 10 in the scenario “2025&#39;s pace”")
+            || page.contains("that GRDP grows by at least 10 % in 2026: about 1 in 10 in the scenario “2025's pace”"),
+        "{page}"
+    );
     // What the spread rests on, from the scenario's [uncertainty] note,
     // beside P's sensitivity to it.
     assert!(

@@ -186,6 +186,9 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 )
             })
         );
+        if let Some(gap) = w.value_added_gap() {
+            h += &format!("<p>{}</p>\n", esc(&gap));
+        }
         let table = Table {
             class: "proposal",
             header: vec![

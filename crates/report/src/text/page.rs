@@ -106,8 +106,12 @@ impl Words<'_> {
     pub fn verdict_heading(&self, p: &grdp_study::Preferred) -> String {
         let m = self.main();
         let target = self.lang.given_num(m.target_pct);
-        let chance = self.lang.chance(p.probability);
         let year = m.target_year;
+        // The condition goes with the chance, so the heading cannot be
+        // quoted without it: "about 1 in 10 in the scenario “2025's pace”".
+        let (when_en, when_vi) = self.heading_condition(p);
+        let chance = self.lang.chance(p.probability);
+        let chance = self.pick(format!("{chance}{when_en}"), format!("{chance}{when_vi}"));
         if year < self.input.issued_year {
             return self.pick(
                 format!("Chance, before any {year} figure, that GRDP would grow by at least {target} % in {year}: {chance}"),
@@ -121,8 +125,8 @@ impl Words<'_> {
             let known = self.lang.given_num(g.known_growth_pct);
             let chance = self.lang.chance(v.probability);
             return self.pick(
-                format!("Chance that GRDP grows by at least {target} % in {year}, given {part} ({known} %): {chance}"),
-                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, khi đã có số liệu {part} ({known}%): {chance}"),
+                format!("Chance that GRDP grows by at least {target} % in {year}, given {part} ({known} %): {chance}{when_en}"),
+                format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên, khi đã có số liệu {part} ({known}%): {chance}{when_vi}"),
             );
         }
         // The year under way and nothing of it in the scenario: the answer
@@ -137,6 +141,70 @@ impl Words<'_> {
         self.pick(
             format!("Chance that GRDP grows by at least {target} % in {year}: {chance}"),
             format!("Khả năng GRDP năm {year} tăng từ {target}% trở lên: {chance}"),
+        )
+    }
+
+    /// The growth target's gap in value added, for the first plan year:
+    /// GRDP of the base year at current prices times the points between
+    /// the target and what the plan gives, that is the real increment
+    /// valued at the base year's prices (billion VND, two significant
+    /// figures).
+    /// `None` where the plan meets the target, the year is not the first
+    /// plan year, or the base year's GRDP is not given.
+    pub fn value_added_gap(&self) -> Option<String> {
+        let base = &self.input.projection.base;
+        let gdp = base.grdp_current_bn_vnd?;
+        let (year, draft, given) = self.input.briefing.proposal.iter().find_map(|l| match l {
+            grdp_study::ProposalLine::GrowthFromSectors {
+                year,
+                draft,
+                consistent_pct,
+            } => Some((*year, *draft, *consistent_pct)),
+            _ => None,
+        })?;
+        let lo = draft.min?;
+        if year != base.year + 1 || lo <= given {
+            return None;
+        }
+        // Two significant figures: 8,200 and 27, not 8,218.4 or 0.
+        let bn = |pct: f64| {
+            let x = gdp * (pct - given) / 100.0;
+            let unit = 10f64.powi(x.abs().log10().floor() as i32 - 1).max(1.0);
+            self.lang.text_num((x / unit).round() * unit, 0)
+        };
+        let gap = match draft.max.filter(|hi| *hi > lo) {
+            Some(hi) => format!("{}–{}", bn(lo), bn(hi)),
+            None => bn(lo),
+        };
+        let target = self.bound_plain(&draft).replace("≥ ", "");
+        let (gdp_t, given_t, by) = (
+            self.lang.text_num(gdp, 0),
+            self.lang.text_num(given, 2),
+            base.year,
+        );
+        Some(self.pick(
+            format!("In value added: {target} % in {year} takes about {gap} billion VND more GRDP than {given_t} % gives, at {by} prices ({by}'s GRDP of {gdp_t} billion VND times the points between them)."),
+            format!("Tính theo giá trị tăng thêm: đạt {target}% năm {year} cần thêm khoảng {gap} tỷ đồng GRDP so với mức tăng {given_t}%, theo giá năm {by} (GRDP năm {by} là {gdp_t} tỷ đồng nhân với số điểm phần trăm chênh lệch)."),
+        ))
+    }
+
+    /// The scenario the heading's chance holds in, in a few words: " once
+    /// past shortfalls are allowed for", or " in the scenario “2025's
+    /// pace”" (a view's name up to its colon), in English and Vietnamese.
+    fn heading_condition(&self, p: &grdp_study::Preferred) -> (String, String) {
+        if matches!(p.centre, grdp_core::uncertainty::Centre::PlanMinus { .. }) {
+            return (
+                " once past shortfalls are allowed for".into(),
+                " khi tính cả mức hụt trước đây".into(),
+            );
+        }
+        let Some(v) = self.input.views.get(p.index) else {
+            return (String::new(), String::new());
+        };
+        let short = v.name.split(':').next().unwrap_or(&v.name).trim();
+        (
+            format!(" in the scenario “{short}”"),
+            format!(" theo kịch bản “{}”", short.to_lowercase()),
         )
     }
 
@@ -264,8 +332,8 @@ impl Words<'_> {
                 "Kịch bản này được chọn cho lần chạy này.",
             ),
             grdp_study::ChosenBy::Scenario => self.pick(
-                "The scenario file names it as the answer (preferred_view).",
-                "Tệp kịch bản chọn kịch bản này làm kịch bản chính (preferred_view).",
+                "The scenario file names it as the answer.",
+                "Tệp đầu vào chọn kịch bản này làm kịch bản chính.",
             ),
             grdp_study::ChosenBy::Rule => self.pick(
                 "grdp prefers a scenario that allows for past shortfalls where there is one.",
