@@ -30,11 +30,14 @@ impl Table<'_> {
     fn html(&self) -> String {
         // Each body cell carries its column's header, which a phone shows
         // beside the value when the table is laid out as cards.
+        // A numeric cell is kept on one line ("≥ 9.50"), but one that is
+        // mostly words ("0.102 (at least 10.5 %: 0.066)", a long header)
+        // may wrap, so a table fits the page without scrolling sideways.
         let cell = |tag: &str, i: usize, text: &str| {
-            let class = if self.numeric.get(i).copied().unwrap_or(false) {
-                " class=\"n\""
-            } else {
-                ""
+            let class = match self.numeric.get(i).copied().unwrap_or(false) {
+                true if text.matches(' ').count() > 2 => " class=\"n wrap\"",
+                true => " class=\"n\"",
+                false => "",
             };
             let label = match (tag, self.header.get(i)) {
                 ("td", Some(h)) => format!(" data-label=\"{}\"", esc(h)),
@@ -838,11 +841,11 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
                 if !several {
                     return say(status);
                 }
-                let regions: Vec<&str> = n
+                let regions: Vec<String> = n
                     .rows
                     .iter()
                     .filter(|r| f(r).is_some_and(|x| x == status))
-                    .map(|r| r.region.as_str())
+                    .map(|r| input.lang.region_name(&r.region))
                     .collect();
                 format!("“{}” ({})", say(status), regions.join(", "))
             })
@@ -1072,6 +1075,7 @@ table { border-collapse: collapse; margin: 0.5em 0 1.5em 0; }
 th, td { border-bottom: 1px solid #e4e4e4; padding: 0.3em 0.8em; text-align: left; vertical-align: top; }
 th { background: #f4f4f4; }
 th.n, td.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+th.n.wrap, td.n.wrap { white-space: normal; min-width: 7em; }
 table.proposal td:first-child, table.targets td:first-child { min-width: 14em; }
 table.proposal td:last-child { min-width: 18em; }
 table.targets td:last-child { min-width: 8em; }
