@@ -386,6 +386,12 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         ),
         "{page}"
     );
+    // What the rest of 2026 needs after nine months at 7, 8, 9 and 10 %,
+    // by hand with equal quarters: (1000 − 75 g) / 25 = 19, 16, 13, 10.
+    assert!(
+        page.contains("<td data-label=\"Known\">9M; the rest is Q4</td><td class=\"n\" data-label=\"so far 7 %\">19</td><td class=\"n\" data-label=\"so far 8 %\">16</td><td class=\"n\" data-label=\"so far 9 %\">13</td><td class=\"n\" data-label=\"so far 10 %\">10</td>"),
+        "{page}"
+    );
     // The heading carries its condition.
     assert!(
         page.contains("that GRDP grows by at least 10 % in 2026: about 1 in 10 in the scenario “2025&#39;s pace”")

@@ -378,6 +378,13 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         h += "</ul>\n";
     }
 
+    // The rule for the year's releases, where the year is not yet past.
+    if let Some(q) = input.briefing.quarter_path.as_ref()
+        && q.year >= input.issued_year
+    {
+        h += &quarter_path(input, q);
+    }
+
     // The area beside its neighbours, where the scenario names them.
     if let Some(n) = input.neighbours {
         h += &neighbours(input, n);
@@ -709,6 +716,99 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
 /// "Beside its neighbours": each region's growth in the base year, its
 /// average growth aim for the plan period and the step between, with a
 /// sentence on where the area's own step lies among the others'.
+/// The section "what the rest of the year needs": for growth over the
+/// first quarter, half and nine months at and below the target, the
+/// remaining quarters' average growth the target needs.
+fn quarter_path(input: &ReportInput, q: &grdp_study::QuarterPath) -> String {
+    let lang = input.lang;
+    let vi = lang == crate::Lang::Vi;
+    let pick = |en: &str, vi_text: &str| {
+        if vi {
+            vi_text.to_string()
+        } else {
+            en.to_string()
+        }
+    };
+    let (year, t) = (q.year, lang.given_num(q.target_pct));
+    let shares = if q.shares_stated {
+        pick(
+            "quarters weighted by the year before's shares at constant prices",
+            "các quý tính theo tỷ trọng của năm trước theo giá so sánh",
+        )
+    } else {
+        pick(
+            "the four quarters weighted equally, an assumption (the year before's quarter shares at constant prices are not in the data; a fourth quarter larger than the first, as is usual, lowers what the last quarter must make up)",
+            "bốn quý có tỷ trọng bằng nhau, là giả định (dữ liệu chưa có tỷ trọng từng quý của năm trước theo giá so sánh; thường quý IV lớn hơn quý I, khi đó mức quý IV phải bù sẽ thấp hơn)",
+        )
+    };
+    // With equal quarters, a point short is made up by a third of a point
+    // on the three quarters left after Q1, one after H1, three after 9M.
+    let (rule_en, rule_vi) = if q.shares_stated {
+        (String::new(), String::new())
+    } else {
+        (
+            " Each point short after the first quarter asks a third of a point more of the three quarters left; after the first half, a point more; after nine months, three points more of the fourth quarter.".to_string(),
+            " Mỗi điểm phần trăm hụt sau quý I cần bù thêm một phần ba điểm ở ba quý còn lại; sau 6 tháng, thêm một điểm; sau 9 tháng, thêm ba điểm ở quý IV.".to_string(),
+        )
+    };
+    let mut h = format!(
+        "<h2>{}</h2>\n<p>{}</p>\n",
+        esc(&pick(
+            &format!("The year's releases against {t} %: what the rest of {year} needs"),
+            &format!(
+                "Đối chiếu số liệu công bố trong năm với chỉ tiêu {t}%: các quý còn lại của năm {year} cần tăng bao nhiêu"
+            ),
+        )),
+        esc(&if vi {
+            format!(
+                "Mỗi ô: tốc độ tăng bình quân các quý còn lại cần đạt để cả năm {year} tăng {t}%, khi tăng trưởng lũy kế từ đầu năm (so với cùng kỳ năm trước) bằng mức ở đầu cột; {shares}. Tăng trưởng lũy kế bằng {t}% thì phần còn lại chỉ cần {t}%.{rule_vi}"
+            )
+        } else {
+            format!(
+                "Each cell: the average growth the remaining quarters need for {t} % in {year}, when growth so far, cumulated from January on the same period of the year before, is the column's; {shares}. Growth so far at {t} % asks {t} % of the rest.{rule_en}"
+            )
+        })
+    );
+    let mut header = vec![pick("Known", "Đã có số liệu")];
+    header.extend(q.so_far_pct.iter().map(|g| {
+        pick(
+            &format!("so far {} %", lang.given_num(*g)),
+            &format!("lũy kế {}%", lang.given_num(*g)),
+        )
+    }));
+    let numeric: Vec<bool> = std::iter::once(false)
+        .chain(q.so_far_pct.iter().map(|_| true))
+        .collect();
+    let rows = q
+        .rows
+        .iter()
+        .map(|r| {
+            let rest = match r.part {
+                grdp_core::quarters::KnownPart::Q1 => {
+                    pick("Q1; the rest is Q2–Q4", "quý I; còn lại quý II–IV")
+                }
+                grdp_core::quarters::KnownPart::H1 => {
+                    pick("H1; the rest is H2", "6 tháng đầu; còn lại 6 tháng cuối")
+                }
+                grdp_core::quarters::KnownPart::M9 => {
+                    pick("9M; the rest is Q4", "9 tháng; còn lại quý IV")
+                }
+            };
+            let mut row = vec![rest];
+            row.extend(r.rest_needed_pct.iter().map(|v| lang.text_num(*v, 2)));
+            (row, "")
+        })
+        .collect();
+    h += &Table {
+        class: "quarter-path",
+        header,
+        numeric,
+        rows,
+    }
+    .html();
+    h
+}
+
 fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> String {
     let lang = input.lang;
     let vi = lang == crate::Lang::Vi;

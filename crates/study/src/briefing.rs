@@ -276,6 +276,85 @@ pub struct Briefing {
     pub findings: Vec<Finding>,
     /// A consistent set of targets for the first target year: a proposal.
     pub proposal: Vec<ProposalLine>,
+    /// What the rest of the target year needs for its growth target, for
+    /// a range of growth over its first quarter, half or nine months:
+    /// the rule a planning office checks each release against. `None`
+    /// where the scenario already holds a release of that year, or has no
+    /// growth target.
+    pub quarter_path: Option<QuarterPath>,
+}
+
+/// What the rest of a year needs for its growth target, given growth so
+/// far (each figure cumulated from January, on the same period of the year
+/// before; quarters weighted by the year before's shares at constant
+/// prices).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterPath {
+    /// The year.
+    pub year: i32,
+    /// The growth target, percent (a range's lower end).
+    pub target_pct: f64,
+    /// The quarters' shares of the year before, percent.
+    pub shares_pct: [f64; 4],
+    /// Whether the shares were stated (else equal, an assumption).
+    pub shares_stated: bool,
+    /// The growth so far each column assumes, percent.
+    pub so_far_pct: Vec<f64>,
+    /// One row a part of the year: Q1, H1, 9M.
+    pub rows: Vec<QuarterPathRow>,
+}
+
+/// One part of the year in a [`QuarterPath`].
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct QuarterPathRow {
+    /// The part known.
+    pub part: grdp_core::quarters::KnownPart,
+    /// The remaining quarters' average growth the target needs, percent,
+    /// one a column of [`QuarterPath::so_far_pct`].
+    pub rest_needed_pct: Vec<f64>,
+}
+
+/// The points below the target the columns of a [`QuarterPath`] start
+/// from: growth so far at the target, and one, two and three points short.
+pub const QUARTER_PATH_STEPS_PP: [f64; 4] = [3.0, 2.0, 1.0, 0.0];
+
+/// The [`QuarterPath`] of `year` for `target_pct`, quarters weighted by
+/// `shares`.
+pub fn quarter_path(
+    year: i32,
+    target_pct: f64,
+    shares: &grdp_core::quarters::QuarterShares,
+) -> Option<QuarterPath> {
+    use grdp_core::quarters::{KnownPart, remaining};
+    let so_far_pct: Vec<f64> = QUARTER_PATH_STEPS_PP
+        .iter()
+        .map(|d| target_pct - d)
+        .collect();
+    let rows = [KnownPart::Q1, KnownPart::H1, KnownPart::M9]
+        .into_iter()
+        .map(|part| {
+            let rest = so_far_pct
+                .iter()
+                .map(|&g| {
+                    remaining(year, shares, part, g, Some(target_pct), None)
+                        .ok()
+                        .and_then(|r| r.required_remaining_pct)
+                })
+                .collect::<Option<Vec<f64>>>()?;
+            Some(QuarterPathRow {
+                part,
+                rest_needed_pct: rest,
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
+    Some(QuarterPath {
+        year,
+        target_pct,
+        shares_pct: shares.pct,
+        shares_stated: shares.stated,
+        so_far_pct,
+        rows,
+    })
 }
 
 /// The preferred view: named by the options, else by the scenario, else a
@@ -583,4 +662,27 @@ pub fn proposal(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the rest needs, by hand, equal quarters, a 10 % target:
+    /// (100 · 10 − 25 · 7) / 75 = 11 after Q1 at 7 %; (1000 − 50 · 8) / 50
+    /// = 12 after H1 at 8 %; (1000 − 75 · 7) / 25 = 19 after 9M at 7 %;
+    /// growth so far at the target asks the target of the rest.
+    #[test]
+    fn the_quarter_path_gives_what_the_rest_of_the_year_needs() {
+        let q = quarter_path(2026, 10.0, &grdp_core::quarters::QuarterShares::EQUAL).unwrap();
+        assert_eq!(q.so_far_pct, vec![7.0, 8.0, 9.0, 10.0]);
+        let at = |row: usize, col: usize| q.rows[row].rest_needed_pct[col];
+        for (got, want) in [(at(0, 0), 11.0), (at(1, 1), 12.0), (at(2, 0), 19.0)] {
+            assert!((got - want).abs() < 1e-9, "{got} against {want}");
+        }
+        for row in 0..3 {
+            assert!((at(row, 3) - 10.0).abs() < 1e-9);
+        }
+        assert!(!q.shares_stated);
+    }
 }

@@ -54,7 +54,10 @@ pub mod solve;
 use grdp_core::{Audit, Projection, TargetOutcome};
 use grdp_scenario::{History, LoadedScenario};
 
-pub use briefing::{Briefing, ChosenBy, Finding, Preferred, ProposalLine, WeightsSpread};
+pub use briefing::{
+    Briefing, ChosenBy, Finding, Preferred, ProposalLine, QuarterPath, QuarterPathRow,
+    WeightsSpread,
+};
 pub use error::{ComponentRole, StudyError, ViewRole};
 pub use grdp_core::ModelError;
 pub use record::Past;
@@ -169,10 +172,23 @@ impl<'a> Study<'a> {
                 upper_end_pct,
             )
         });
+        // The rule for the releases to come: the first plan year's growth
+        // target, where no release of that year is in the scenario.
+        let quarter_path = s.plan().years().first().and_then(|y| {
+            let t = s
+                .targets()
+                .find(y.year, grdp_core::Indicator::GrowthPct, None)?;
+            let floor = t.bound.min?;
+            if s.known().is_some_and(|k| k.year == y.year) {
+                return None;
+            }
+            briefing::quarter_path(y.year, floor, &grdp_core::quarters::QuarterShares::EQUAL)
+        });
         let briefing = Briefing {
             preferred,
             findings: briefing::findings(&audit.checks, weights_uncertainty(loaded, &projection)),
             proposal: briefing::proposal(s, &projection, &targets),
+            quarter_path,
         };
         let given_known = match (&simulation, s.known()) {
             (Some(sim), Some(k)) if k.year == sim.target.year => {
