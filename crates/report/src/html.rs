@@ -332,11 +332,24 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 format!(" Chỉ tiêu là một khoảng ({lo}–{hi}%): cột Xác suất đạt ghi xác suất tăng từ {lo}% trở lên; số trong ngoặc là xác suất tăng từ {hi}% (cận trên) trở lên."),
             )
         });
+    // How "exceeded" is read, where a target is exceeded.
+    let direction_note = if input
+        .target_outcomes
+        .iter()
+        .any(|o| o.status == grdp_core::TargetStatus::Exceeded)
+    {
+        (
+            " A verdict reads the target's direction: a figure beyond an “at least” target's range is exceeded, not missed.",
+            " Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải chưa đạt.",
+        )
+    } else {
+        ("", "")
+    };
     h += &format!(
         "<p class=\"note\">{}</p>\n",
         esc(&pick(
             &format!(
-                "Projection: {} (every sector {}). Probability: in the scenario “{view_name}”.{} A verdict reads the target's direction: a per-capita figure above an “at least” target is exceeded, not missed.",
+                "Projection: {} (every sector {}). Probability: in the scenario “{view_name}”.{}{}",
                 if w.plan_assumed() {
                     "the assumed growth carried forward"
                 } else {
@@ -347,10 +360,11 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 } else {
                     w.at_planned_growth()
                 },
-                range_note.0
+                range_note.0,
+                direction_note.0
             ),
             &format!(
-                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”.{} Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải chưa đạt.",
+                "{} (mọi khu vực {}). Xác suất: theo kịch bản “{}”.{}{}",
                 if w.plan_assumed() {
                     "Dự báo: tốc độ tăng giả định được giữ nguyên"
                 } else {
@@ -362,7 +376,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                     w.at_planned_growth()
                 },
                 view_name,
-                range_note.1
+                range_note.1,
+                direction_note.1
             ),
         ))
     );
