@@ -392,6 +392,17 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         page.contains("<td data-label=\"Known\">9M; the rest is Q4</td><td class=\"n\" data-label=\"so far 7 %\">19</td><td class=\"n\" data-label=\"so far 8 %\">16</td><td class=\"n\" data-label=\"so far 9 %\">13</td><td class=\"n\" data-label=\"so far 10 %\">10</td>"),
         "{page}"
     );
+    // The projection's figures without a target, by hand: 306,000 ×
+    // 1.073231 (growth) × 1.0406 (the deflator) = 341,742.1 billion VND;
+    // per capita 341,742.1 / (3,223.09 × 1.0039) = 105.617 million VND.
+    assert!(
+        page.contains("<td data-label=\"Indicator\">GRDP at current prices</td><td data-label=\"Unit\">bn VND</td><td class=\"n\" data-label=\"2025 (estimate or derived)\">306,000</td><td class=\"n\" data-label=\"Projection 2026\">341,742</td>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("data-label=\"Projection 2026\">105.62</td>"),
+        "{page}"
+    );
     // The heading carries its condition.
     assert!(
         page.contains("that GRDP grows by at least 10 % in 2026: about 1 in 10 in the scenario “2025&#39;s pace”")

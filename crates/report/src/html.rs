@@ -393,6 +393,10 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         h += "</ul>\n";
     }
 
+    // What the projection gives of the figures a resolution's main table
+    // lists and the scenario sets no target for.
+    h += &other_figures(input);
+
     // The rule for the year's releases, where the year is not yet past.
     if let Some(q) = input.briefing.quarter_path.as_ref()
         && q.year >= input.issued_year
@@ -731,6 +735,127 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
 /// "Beside its neighbours": each region's growth in the base year, its
 /// average growth aim for the plan period and the step between, with a
 /// sentence on where the area's own step lies among the others'.
+/// The projection's first plan year beside the base year, for the
+/// figures a resolution's main table lists (GRDP at current prices, per
+/// capita, labour productivity, the structure at current prices) that no
+/// target of that year covers; empty where every one is a target or none
+/// is known.
+fn other_figures(input: &ReportInput) -> String {
+    use grdp_core::Indicator as I;
+    let lang = input.lang;
+    let vi = lang == crate::Lang::Vi;
+    let pick = |en: &str, vi_text: &str| {
+        if vi {
+            vi_text.to_string()
+        } else {
+            en.to_string()
+        }
+    };
+    let (Some(y), base) = (input.projection.years.first(), &input.projection.base) else {
+        return String::new();
+    };
+    let targeted = |ind: I, comp: Option<&str>| {
+        input.target_outcomes.iter().any(|o| {
+            o.target.year == y.year
+                && o.target.indicator == ind
+                && o.target.component.as_deref() == comp
+        })
+    };
+    let mut rows: Vec<(Vec<String>, &str)> = Vec::new();
+    let mut add = |name: String, unit: &str, b: Option<f64>, v: Option<f64>, d: usize| {
+        if let Some(v) = v {
+            rows.push((
+                vec![
+                    name,
+                    unit.to_string(),
+                    b.map_or("–".into(), |b| lang.num(b, d)),
+                    lang.num(v, d),
+                ],
+                "",
+            ));
+        }
+    };
+    if !targeted(I::GrdpCurrentBnVnd, None) {
+        add(
+            pick("GRDP at current prices", "GRDP theo giá hiện hành"),
+            &pick("bn VND", "tỷ đồng"),
+            base.grdp_current_bn_vnd,
+            y.grdp_current_bn_vnd,
+            0,
+        );
+    }
+    if !targeted(I::GrdpPerCapitaMnVnd, None) {
+        add(
+            pick("GRDP per capita", "GRDP bình quân đầu người"),
+            &pick("mn VND", "triệu đồng"),
+            base.grdp_per_capita_mn_vnd,
+            y.grdp_per_capita_mn_vnd,
+            2,
+        );
+    }
+    if !targeted(I::LabourProductivityMnVnd, None) {
+        add(
+            pick("Labour productivity", "Năng suất lao động"),
+            &pick("mn VND a worker", "triệu đồng/lao động"),
+            base.labour_productivity_mn_vnd,
+            y.labour_productivity_mn_vnd,
+            2,
+        );
+    }
+    for (i, c) in y.components.iter().enumerate() {
+        if targeted(I::ShareCurrentPct, Some(&c.id)) {
+            continue;
+        }
+        let name = lang.component_name_of(input.loaded, &c.id);
+        add(
+            pick(
+                &format!("{name}: share of GRDP, current prices"),
+                &format!("{name}: tỷ trọng trong GRDP, giá hiện hành"),
+            ),
+            "%",
+            base.share_current_pct
+                .as_ref()
+                .and_then(|s| s.get(i).copied()),
+            c.share_current_pct,
+            2,
+        );
+    }
+    if rows.is_empty() {
+        return String::new();
+    }
+    let by = base.year;
+    let mut h = format!(
+        "<h3>{}</h3>\n<p class=\"note\">{}</p>\n",
+        esc(&pick(
+            &format!("The projection's other figures, {}", y.year),
+            &format!("Các chỉ tiêu khác theo dự báo, năm {}", y.year),
+        )),
+        esc(&pick(
+            "Figures a resolution's main table lists and the scenario sets no target for: what the projection gives (its assumed growth, prices and population; no probability).",
+            "Các chỉ tiêu thường có trong bảng chỉ tiêu chủ yếu của nghị quyết mà kịch bản chưa đặt chỉ tiêu: kết quả theo dự báo (tốc độ tăng, giá và dân số giả định; không tính xác suất).",
+        ))
+    );
+    h += &Table {
+        class: "other-figures",
+        header: vec![
+            pick("Indicator", "Chỉ tiêu"),
+            pick("Unit", "Đơn vị"),
+            pick(
+                &format!("{by} (estimate or derived)"),
+                &format!("Năm {by} (ước tính hoặc tính toán)"),
+            ),
+            pick(
+                &format!("Projection {}", y.year),
+                &format!("Dự báo năm {}", y.year),
+            ),
+        ],
+        numeric: vec![false, false, true, true],
+        rows,
+    }
+    .html();
+    h
+}
+
 /// The section "what the rest of the year needs": for growth over the
 /// first quarter, half and nine months at and below the target, the
 /// remaining quarters' average growth the target needs.
