@@ -405,13 +405,13 @@ impl Words<'_> {
     pub(crate) fn tornado_low(&self) -> String {
         self.pick(
             "Component at its 10th percentile",
-            "Khu vực ở phân vị thứ 10",
+            "Thành phần ở phân vị thứ 10",
         )
     }
     pub(crate) fn tornado_high(&self) -> String {
         self.pick(
             "Component at its 90th percentile",
-            "Khu vực ở phân vị thứ 90",
+            "Thành phần ở phân vị thứ 90",
         )
     }
     pub(crate) fn band(&self, pct: u32) -> String {
@@ -822,7 +822,7 @@ impl Words<'_> {
         (
             self.pick(
                 format!("{name} carries {} % of the variance of GRDP growth", self.text_num(100.0 * share, 0)),
-                format!("{name} chiếm {}% phương sai của tăng trưởng GRDP", self.text_num(100.0 * share, 0)),
+                format!("{name} là nguồn biến động lớn nhất: {}% phương sai của tăng trưởng GRDP", self.text_num(100.0 * share, 0)),
             ),
             self.pick(
                 format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.{}", m.target_year, self.main_scenario_note()),
