@@ -826,7 +826,7 @@ impl Words<'_> {
             ),
             self.pick(
                 format!("GRDP growth {} with one sector at its 10th or 90th percentile, the others at their medians.{}", m.target_year, self.main_scenario_note()),
-                format!("Tăng trưởng GRDP {} khi một khu vực ở phân vị thứ 10 hoặc thứ 90, các khu vực khác ở trung vị.{}", m.target_year, self.main_scenario_note()),
+                format!("Tăng trưởng GRDP {} khi một thành phần ở phân vị thứ 10 hoặc thứ 90, các thành phần khác ở trung vị.{}", m.target_year, self.main_scenario_note()),
             ),
             self.pick(
                 format!(
