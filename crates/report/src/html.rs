@@ -910,10 +910,12 @@ fn quarter_path(input: &ReportInput, q: &grdp_study::QuarterPath) -> String {
         })
     );
     let mut header = vec![pick("Known", "Đã có số liệu")];
+    // To two decimals at most, as the cells below.
+    let so_far = |g: f64| lang.text_num(g, crate::lang::given_decimals(g).min(2));
     header.extend(q.so_far_pct.iter().map(|g| {
         pick(
-            &format!("so far {} %", lang.given_num(*g)),
-            &format!("lũy kế {}%", lang.given_num(*g)),
+            &format!("so far {} %", so_far(*g)),
+            &format!("lũy kế {}%", so_far(*g)),
         )
     }));
     let numeric: Vec<bool> = std::iter::once(false)

@@ -178,6 +178,10 @@ impl<'a> Study<'a> {
             let t = s
                 .targets()
                 .find(y.year, grdp_core::Indicator::GrowthPct, None)?;
+            // A floor only: a ceiling or a band asks no catching up.
+            if t.direction != grdp_core::Direction::AtLeast {
+                return None;
+            }
             let floor = t.bound.min?;
             if s.known().is_some_and(|k| k.year == y.year) {
                 return None;

@@ -74,7 +74,7 @@ impl Lang {
     pub fn lower_initial(name: &str) -> String {
         let mut chars = name.chars();
         match (chars.next(), chars.next()) {
-            (Some(first), Some(second)) if first.is_uppercase() && !second.is_uppercase() => {
+            (Some(first), Some(second)) if first.is_uppercase() && second.is_lowercase() => {
                 first.to_lowercase().chain(name.chars().skip(1)).collect()
             }
             _ => name.to_string(),

@@ -752,8 +752,8 @@ impl Words<'_> {
                 } else {
                     // A view's name is often "Short name: what it does";
                     // the title takes the short name only.
-                    let short = pv.name.split(':').next().unwrap_or(&pv.name).trim();
-                    (format!(" in the scenario “{short}”"), format!(" theo kịch bản “{}”", short.to_lowercase()))
+                    let short = super::short_view_name(&pv.name);
+                    (format!(" in the scenario “{short}”"), format!(" theo kịch bản “{}”", crate::Lang::lower_initial(short)))
                 };
                 self.pick(
                     format!("Growth of at least {} % in {}: {chance}{why_en}", self.lang.given_num(m.target_pct), m.target_year),

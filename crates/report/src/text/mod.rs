@@ -206,3 +206,40 @@ impl<'a> Words<'a> {
         o.margin.map_or("–".into(), |m| self.signed(m))
     }
 }
+
+/// A view's short name for a title: a name written "Short name: what it
+/// does" up to its ": ", where that leaves a word; else the whole name
+/// ("10:30 view", "see http://…" and ": x" stay whole).
+pub(crate) fn short_view_name(name: &str) -> &str {
+    match name.split_once(": ") {
+        Some((head, _)) if !head.trim().is_empty() => head.trim(),
+        _ => name.trim(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::short_view_name;
+
+    #[test]
+    fn a_views_short_name_stops_at_its_colon_only_where_words_come_before() {
+        assert_eq!(
+            short_view_name("2025's pace: every sector grows as in 2025"),
+            "2025's pace"
+        );
+        assert_eq!(short_view_name("10:30 view"), "10:30 view");
+        assert_eq!(
+            short_view_name("see http://example.org: x"),
+            "see http://example.org"
+        );
+        assert_eq!(short_view_name(": leading colon"), ": leading colon");
+        assert_eq!(short_view_name("  plain  "), "plain");
+    }
+
+    #[test]
+    fn only_a_capitalised_word_loses_its_capital() {
+        assert_eq!(crate::Lang::lower_initial("Giữ tốc độ"), "giữ tốc độ");
+        assert_eq!(crate::Lang::lower_initial("UBND 2025"), "UBND 2025");
+        assert_eq!(crate::Lang::lower_initial("R&D push"), "R&D push");
+    }
+}

@@ -166,6 +166,18 @@ impl Words<'_> {
         if year != base.year + 1 || lo <= given {
             return None;
         }
+        // A floor only: a ceiling or a band met at the plan's growth asks
+        // nothing more.
+        let floor = self
+            .input
+            .loaded
+            .scenario
+            .targets()
+            .find(year, grdp_core::Indicator::GrowthPct, None)
+            .is_some_and(|t| t.direction == grdp_core::Direction::AtLeast);
+        if !floor {
+            return None;
+        }
         // Two significant figures: 8,200 and 27, not 8,218.4 or 0.
         let bn = |pct: f64| {
             let x = gdp * (pct - given) / 100.0;
@@ -201,10 +213,10 @@ impl Words<'_> {
         let Some(v) = self.input.views.get(p.index) else {
             return (String::new(), String::new());
         };
-        let short = v.name.split(':').next().unwrap_or(&v.name).trim();
+        let short = super::short_view_name(&v.name);
         (
             format!(" in the scenario “{short}”"),
-            format!(" theo kịch bản “{}”", short.to_lowercase()),
+            format!(" theo kịch bản “{}”", crate::Lang::lower_initial(short)),
         )
     }
 
