@@ -775,32 +775,37 @@ fn other_figures(input: &ReportInput) -> String {
             ));
         }
     };
-    if !targeted(I::GrdpCurrentBnVnd, None) {
-        add(
-            pick("GRDP at current prices", "GRDP theo giá hiện hành"),
-            &pick("bn VND", "tỷ đồng"),
+    // (indicator, name, unit, base year, projection, decimals).
+    let whole = [
+        (
+            I::GrdpCurrentBnVnd,
+            ("GRDP at current prices", "GRDP theo giá hiện hành"),
+            ("bn VND", "tỷ đồng"),
             base.grdp_current_bn_vnd,
             y.grdp_current_bn_vnd,
             0,
-        );
-    }
-    if !targeted(I::GrdpPerCapitaMnVnd, None) {
-        add(
-            pick("GRDP per capita", "GRDP bình quân đầu người"),
-            &pick("mn VND", "triệu đồng"),
+        ),
+        (
+            I::GrdpPerCapitaMnVnd,
+            ("GRDP per capita", "GRDP bình quân đầu người"),
+            ("mn VND", "triệu đồng"),
             base.grdp_per_capita_mn_vnd,
             y.grdp_per_capita_mn_vnd,
             2,
-        );
-    }
-    if !targeted(I::LabourProductivityMnVnd, None) {
-        add(
-            pick("Labour productivity", "Năng suất lao động"),
-            &pick("mn VND a worker", "triệu đồng/lao động"),
+        ),
+        (
+            I::LabourProductivityMnVnd,
+            ("Labour productivity", "Năng suất lao động"),
+            ("mn VND a worker", "triệu đồng/lao động"),
             base.labour_productivity_mn_vnd,
             y.labour_productivity_mn_vnd,
             2,
-        );
+        ),
+    ];
+    for (ind, (en, vi_name), (unit_en, unit_vi), b, v, d) in whole {
+        if !targeted(ind, None) {
+            add(pick(en, vi_name), &pick(unit_en, unit_vi), b, v, d);
+        }
     }
     for (i, c) in y.components.iter().enumerate() {
         if targeted(I::ShareCurrentPct, Some(&c.id)) {
@@ -1081,7 +1086,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         s.into_iter()
             .map(|status| {
                 if !several {
-                    return say(status);
+                    return format!("“{}”", say(status));
                 }
                 let regions: Vec<String> = n
                     .rows
@@ -1090,13 +1095,6 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
                     .map(|r| input.lang.region_name(&r.region))
                     .collect();
                 format!("“{}” ({})", say(status), regions.join(", "))
-            })
-            .map(|x| {
-                if x.starts_with('“') {
-                    x
-                } else {
-                    format!("“{x}”")
-                }
             })
             .collect::<Vec<_>>()
             .join("; ")
