@@ -333,7 +333,7 @@ fn report_takes_a_newer_release_with_known() {
         page.contains("Chance that GRDP grows by at least 10 % in 2026, given Q1 (7.5 %):"),
         "{page}"
     );
-    assert!(page.contains("Before that release: P = 0.1"), "{page}");
+    assert!(page.contains("Before that release: P = 0.09"), "{page}");
     assert!(page.contains("must grow 10.83% on average"), "{page}");
     // The figure is not the scenario's: the page says where it came from.
     assert!(
