@@ -417,7 +417,7 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         "{page}"
     );
     assert!(
-        page.contains("calibrates best at about 0.6 times it"),
+        page.contains("closest to uniform at about 0.6 times it, while its plan errors' RMSE is about 1.5 times it"),
         "{page}"
     );
     // Whose figure each growth is, where the statuses differ.
