@@ -727,3 +727,77 @@ fn the_upper_end_stands_beside_the_simulated_target_only() {
         "{cells:?}"
     );
 }
+
+/// A growth target that is not a floor: the page's chance is of at least
+/// its minimum (every chart asks that), and the lead paragraph gives P of
+/// the target as set beside it, which the main table shows too. On the
+/// same draws (same seed), P(within 10–10.5) is P(≥ 10) less P(> 10.5),
+/// and P(at most 10.5) is one less P(> 10.5); the briefing reads P(≥ 10.5)
+/// from its histogram, so the check holds to a bin's share of the draws
+/// (tolerance 0.002 at 20,000 draws: 40 draws).
+#[test]
+fn a_target_to_stay_within_or_a_ceiling_gets_its_own_probability_beside_the_floors() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    let from = "min = 10.0\nmax = 10.5\ndirection = \"at_least\"\n";
+    assert_eq!(text.matches(from).count(), 1);
+    let report = |direction: &str| {
+        let file = dir.path().join(format!("{direction}.toml"));
+        let to = format!("min = 10.0\nmax = 10.5\ndirection = \"{direction}\"\n");
+        std::fs::write(&file, text.replace(from, &to)).unwrap();
+        let out = dir.path().join(direction);
+        let o = grdp(&[
+            "report",
+            file.to_str().unwrap(),
+            "-n",
+            "20000",
+            "-q",
+            "-o",
+            out.to_str().unwrap(),
+        ]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let summary: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(out.join("summary.json")).unwrap())
+                .unwrap();
+        let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+        (summary["briefing"]["preferred"].clone(), page)
+    };
+    let (floor, page) = report("at_least");
+    assert!(floor["as_set"].is_null(), "{floor}");
+    assert!(!page.contains("The target as set asks"), "{page}");
+    let at_least_10 = floor["probability"].as_f64().unwrap();
+    let at_least_10_5 = floor["upper_end"]["probability"].as_f64().unwrap();
+
+    let (within, page) = report("within");
+    let set = &within["as_set"];
+    assert_eq!(set["direction"], "within", "{within}");
+    assert_eq!(
+        within["probability"].as_f64(),
+        Some(at_least_10),
+        "{within}"
+    );
+    let p = set["probability"].as_f64().unwrap();
+    assert!((p - (at_least_10 - at_least_10_5)).abs() < 0.002, "{p}");
+    assert!(
+        page.contains(&format!(
+            "The target as set asks growth within 10–10.5 %: P = {p:.3} (the main targets table). The chance above and the charts are of at least 10 %."
+        )),
+        "{page}"
+    );
+
+    let (ceiling, page) = report("at_most");
+    let p = ceiling["as_set"]["probability"].as_f64().unwrap();
+    assert!((p - (1.0 - at_least_10_5)).abs() < 0.002, "{p}");
+    assert!(
+        page.contains(&format!(
+            "The target as set asks growth of at most 10.5 %: P = {p:.3} (the main targets table)."
+        )),
+        "{page}"
+    );
+    // The main table's verdict note reads the ceiling's direction.
+    assert!(
+        page.contains("a figure below an “at most” target&#39;s range is exceeded")
+            || page.contains("a figure below an “at most” target's range is exceeded"),
+        "{page}"
+    );
+}

@@ -333,17 +333,29 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             )
         });
     // How "exceeded" is read, where a target is exceeded.
-    let direction_note = if input
-        .target_outcomes
-        .iter()
-        .any(|o| o.status == grdp_core::TargetStatus::Exceeded)
-    {
-        (
+    let exceeded = |d: grdp_core::Direction| {
+        input
+            .target_outcomes
+            .iter()
+            .any(|o| o.status == grdp_core::TargetStatus::Exceeded && o.target.direction == d)
+    };
+    let direction_note = match (
+        exceeded(grdp_core::Direction::AtLeast),
+        exceeded(grdp_core::Direction::AtMost),
+    ) {
+        (true, false) => (
             " A verdict reads the target's direction: a figure beyond an “at least” target's range is exceeded, not missed.",
             " Đánh giá theo chiều của chỉ tiêu: vượt mức “từ … trở lên” là vượt, không phải chưa đạt.",
-        )
-    } else {
-        ("", "")
+        ),
+        (false, true) => (
+            " A verdict reads the target's direction: a figure below an “at most” target's range is exceeded (better than asked), not missed.",
+            " Đánh giá theo chiều của chỉ tiêu: thấp hơn mức “không quá …” là vượt (tốt hơn yêu cầu), không phải chưa đạt.",
+        ),
+        (true, true) => (
+            " A verdict reads the target's direction: a figure above an “at least” target's range, or below an “at most” target's, is exceeded, not missed.",
+            " Đánh giá theo chiều của chỉ tiêu: cao hơn mức “từ … trở lên” hay thấp hơn mức “không quá …” là vượt, không phải chưa đạt.",
+        ),
+        (false, false) => ("", ""),
     };
     h += &format!(
         "<p class=\"note\">{}</p>\n",

@@ -997,8 +997,8 @@ pub fn run_scenarios(
                     .uncertainty
                     .as_ref()
                     .and_then(|u| u.preferred_view.as_deref());
-                let index =
-                    crate::briefing::preferred(&sim, None, spec_view, None).map_or(0, |p| p.index);
+                let index = crate::briefing::preferred(&sim, None, spec_view, None, None)
+                    .map_or(0, |p| p.index);
                 let run = &sim.views[index];
                 let base = loaded.scenario.economy().base().year;
                 let recent_pct = loaded

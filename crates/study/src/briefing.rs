@@ -47,6 +47,25 @@ pub struct Preferred {
     /// Where the growth target is a range (10-10.5 %) and P is of its
     /// lower end: P of at least its upper end, in the same view.
     pub upper_end: Option<UpperEnd>,
+    /// Where the growth target points another way than "at least" (a
+    /// range to stay within, a ceiling) while P is of at least its minimum:
+    /// the target as set and P of meeting it that way, in the same view.
+    pub as_set: Option<AsSet>,
+}
+
+/// The growth target as set, where it is not a floor: P is of at least its
+/// minimum (the question every chart asks), this is P of the target itself.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct AsSet {
+    /// Which way the target points.
+    pub direction: grdp_core::Direction,
+    /// Its minimum, percent.
+    pub min_pct: f64,
+    /// Its maximum, percent, where it has one.
+    pub max_pct: Option<f64>,
+    /// P(the target is met as set), a fraction; `null` where a draw lacked
+    /// an input.
+    pub probability: Option<f64>,
 }
 
 /// P of the upper end of a growth target's range.
@@ -364,6 +383,7 @@ pub fn preferred(
     named: Option<&str>,
     in_scenario: Option<&str>,
     upper_end_pct: Option<f64>,
+    as_set: Option<(&str, grdp_core::Direction, f64, Option<f64>)>,
 ) -> Option<Preferred> {
     let find = |id: &str| sim.views.iter().position(|v| v.view.id == id);
     let (index, chosen_by) = match (named.and_then(find), in_scenario.and_then(find)) {
@@ -401,6 +421,16 @@ pub fn preferred(
         upper_end: upper_end_pct.map(|u| UpperEnd {
             target_pct: u,
             probability: r.histogram.share_at_or_above(u, r.scenarios),
+        }),
+        as_set: as_set.map(|(id, direction, min_pct, max_pct)| AsSet {
+            direction,
+            min_pct,
+            max_pct,
+            probability: r
+                .targets
+                .iter()
+                .find(|t| t.id == id && t.year == sim.target.year)
+                .and_then(|t| t.probability),
         }),
     })
 }

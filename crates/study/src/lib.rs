@@ -158,6 +158,23 @@ impl<'a> Study<'a> {
                 .max
                 .filter(|m| floor && at_min && *m > sim.target.threshold_pct)
         });
+        // A growth target that is not a floor (a range to stay within, a
+        // ceiling) with its minimum simulated: the target as set.
+        let as_set = simulation.as_ref().and_then(|sim| {
+            let t = s
+                .targets()
+                .find(sim.target.year, grdp_core::Indicator::GrowthPct, None)?;
+            let min = t
+                .bound
+                .min
+                .filter(|m| (m - sim.target.threshold_pct).abs() < 1e-12)?;
+            (t.direction != grdp_core::Direction::AtLeast).then_some((
+                t.id.as_str(),
+                t.direction,
+                min,
+                t.bound.max,
+            ))
+        });
         let preferred = simulation.as_ref().and_then(|sim| {
             briefing::preferred(
                 sim,
@@ -170,6 +187,7 @@ impl<'a> Study<'a> {
                     .as_ref()
                     .and_then(|u| u.preferred_view.as_deref()),
                 upper_end_pct,
+                as_set,
             )
         });
         // The rule for the releases to come: the first plan year's growth

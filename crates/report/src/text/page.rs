@@ -275,15 +275,52 @@ impl Words<'_> {
                 ),
             )
         });
+        // A target to stay within, or a ceiling: P of the target as set,
+        // since the chance above is of at least its minimum.
+        let as_set = p.as_set.map_or(String::new(), |a| {
+            let lo = self.lang.given_num(a.min_pct);
+            let p_set = a
+                .probability
+                .map_or_else(|| "–".to_string(), |v| self.lang.probability(v));
+            let (en, vi) = match (a.direction, a.max_pct) {
+                (grdp_core::Direction::Within, Some(hi)) => {
+                    let hi = self.lang.given_num(hi);
+                    (
+                        format!("growth within {lo}–{hi} %"),
+                        format!("tăng trong khoảng {lo}–{hi}%"),
+                    )
+                }
+                (_, Some(hi)) => {
+                    let hi = self.lang.given_num(hi);
+                    (
+                        format!("growth of at most {hi} %"),
+                        format!("tăng không quá {hi}%"),
+                    )
+                }
+                // A range or ceiling without a maximum asks the minimum.
+                (_, None) => (
+                    format!("growth of at least {lo} %"),
+                    format!("tăng từ {lo}% trở lên"),
+                ),
+            };
+            self.pick(
+                format!(
+                    " The target as set asks {en}: P = {p_set} (the main targets table). The chance above and the charts are of at least {lo} %."
+                ),
+                format!(
+                    " Chỉ tiêu như đã đặt yêu cầu {vi}: xác suất {p_set} (bảng các chỉ tiêu chính). Khả năng nêu trên và các biểu đồ là của mức tăng từ {lo}% trở lên."
+                ),
+            )
+        });
         let figures = self.pick(
             format!(
-                "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.{upper}",
+                "P = {} (simulation error: 95 % interval {}–{}), in the scenario “{name}”.{upper}{as_set}",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3)
             ),
             format!(
-                "Xác suất {} (sai số mô phỏng: khoảng tin cậy 95% {}–{}), theo kịch bản “{name}”.{upper}",
+                "Xác suất {} (sai số mô phỏng: khoảng tin cậy 95% {}–{}), theo kịch bản “{name}”.{upper}{as_set}",
                 self.num(p.probability, 3),
                 self.num(p.probability_ci95[0], 3),
                 self.num(p.probability_ci95[1], 3),
