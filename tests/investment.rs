@@ -73,14 +73,82 @@ fn the_icor_an_investment_target_implies_is_worked_out_and_judged() {
     );
 }
 
+/// The investment block of [`SCENARIO`], to take out or replace.
+const BLOCK: &str = "[investment]
+year = 2025
+base_bn_vnd = 300
+growth_min_pct = 10
+growth_max_pct = 20
+[investment.icor_reference]
+record = 5
+";
+
 #[test]
 fn a_scenario_without_investment_says_the_check_did_not_run() {
-    let o = grdp(&["audit", "--builtin", "cantho-2026"]);
+    assert_eq!(SCENARIO.matches(BLOCK).count(), 1);
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("none.toml");
+    std::fs::write(&file, SCENARIO.replace(BLOCK, "")).unwrap();
+    let o = grdp(&["audit", file.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
         stdout(&o).contains("Investment and growth (ICOR): no target of this kind"),
         "{}",
         stdout(&o)
+    );
+}
+
+/// Without an investment target, the check says what the growth target
+/// needs at each reference ICOR. By hand: a target of 12 % against the
+/// plan's 10 % makes 2025's GRDP 1,100 × 1.12 / 1.10 = 1,120 bn at
+/// current prices (no price change); at an ICOR of 5, 5 × 12 = 60 % of it,
+/// 672 bn; at 6, 72 %, 806.4 bn. Tolerance 1e-9: exact arithmetic.
+#[test]
+fn without_an_investment_target_the_check_gives_what_growth_needs() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("needs.toml");
+    let text = SCENARIO
+        .replace(
+            BLOCK,
+            "[investment]\nyear = 2025\n[investment.icor_reference]\nrecord = 5\nnation = 6\n",
+        )
+        .replace("min = 10\n", "min = 12\n");
+    assert!(text.contains("min = 12\n") && !text.contains("base_bn_vnd"));
+    std::fs::write(&file, &text).unwrap();
+    let o = grdp(&["audit", file.to_str().unwrap(), "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let c = v["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "investment_icor")
+        .expect("the investment check ran");
+    assert_eq!(c["status"], "warn", "{c}");
+    assert!(c["base_investment_bn_vnd"].is_null(), "{c}");
+    assert!(c["icor_min"].is_null(), "{c}");
+    let close = |got: &serde_json::Value, want: f64| {
+        let got = got.as_f64().unwrap_or_else(|| panic!("{c}"));
+        assert!((got - want).abs() < 1e-9, "{got} against {want}");
+    };
+    // The references in id order: nation (6), record (5).
+    let refs = c["references"].as_array().unwrap();
+    assert_eq!(refs[0]["id"], "nation");
+    close(&refs[0]["investment_needed_rate_pct"], 72.0);
+    close(&refs[0]["investment_needed_bn_vnd"], 806.4);
+    close(&refs[1]["investment_needed_rate_pct"], 60.0);
+    close(&refs[1]["investment_needed_bn_vnd"], 672.0);
+    let o = grdp(&["audit", file.to_str().unwrap()]);
+    let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("The scenario sets no investment target. At ICORs of 5–6 (the scenario's references), growth of 12% (the target) in 2025 needs total social investment of about 60–72% of GRDP (670–810 billion VND at current prices)."),
+        "{text}"
+    );
+    let o = grdp(&["audit", file.to_str().unwrap(), "--lang", "vi"]);
+    let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(
+        text.contains("Kịch bản không đặt chỉ tiêu vốn đầu tư. Với ICOR 5–6 (mức tham chiếu của kịch bản), tăng trưởng 12% (chỉ tiêu) năm 2025 cần vốn đầu tư toàn xã hội bằng khoảng 60–72% GRDP (670–810 tỷ đồng theo giá hiện hành)."),
+        "{text}"
     );
 }
 
@@ -102,6 +170,16 @@ fn reversed_or_impossible_investment_bounds_are_refused() {
         (
             SCENARIO.replace("base_bn_vnd = 300", "base_bn_vnd = 0"),
             "base_bn_vnd",
+        ),
+        // Growth needs a base to grow from; a block with neither needs a
+        // reference to say anything.
+        (
+            SCENARIO.replace("base_bn_vnd = 300\n", ""),
+            "sets investment growth without base_bn_vnd",
+        ),
+        (
+            SCENARIO.replace(BLOCK, "[investment]\nyear = 2025\n"),
+            "has no investment target and no icor_reference",
         ),
     ] {
         assert_ne!(bad, SCENARIO, "the replacement took");

@@ -175,7 +175,9 @@ impl Scenario {
     /// audit). Refused when its base is not a positive level or its year is
     /// not after the base year.
     pub fn with_investment(mut self, inv: audit::InvestmentTarget) -> Result<Self, ModelError> {
-        crate::error::positive(|| "investment.base_bn_vnd".into(), inv.base_bn_vnd)?;
+        if let Some(base) = inv.base_bn_vnd {
+            crate::error::positive(|| "investment.base_bn_vnd".into(), base)?;
+        }
         if inv.year <= self.economy.base().year {
             return Err(ModelError::InvalidTarget {
                 id: "investment".into(),
@@ -186,11 +188,27 @@ impl Scenario {
                 ),
             });
         }
-        if inv.growth_min_pct.is_none() && inv.growth_max_pct.is_none() {
-            return Err(ModelError::InvalidTarget {
-                id: "investment".into(),
-                reason: "[investment] has neither growth_min_pct nor growth_max_pct; expected at least one".into(),
-            });
+        let growth_set = inv.growth_min_pct.is_some() || inv.growth_max_pct.is_some();
+        match (inv.base_bn_vnd.is_some(), growth_set) {
+            (true, false) => {
+                return Err(ModelError::InvalidTarget {
+                    id: "investment".into(),
+                    reason: "[investment] has neither growth_min_pct nor growth_max_pct; expected at least one".into(),
+                });
+            }
+            (false, true) => {
+                return Err(ModelError::InvalidTarget {
+                    id: "investment".into(),
+                    reason: "[investment] sets investment growth without base_bn_vnd; expected the base year's investment it grows from".into(),
+                });
+            }
+            (false, false) if inv.icor_references.is_empty() => {
+                return Err(ModelError::InvalidTarget {
+                    id: "investment".into(),
+                    reason: "[investment] has no investment target and no icor_reference; expected a base_bn_vnd with its growth, or at least one icor_reference".into(),
+                });
+            }
+            _ => {}
         }
         for (field, g) in [
             ("investment.growth_min_pct", inv.growth_min_pct),

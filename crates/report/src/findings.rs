@@ -447,6 +447,9 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
         }
         Figures::PeriodAverage(f) => period_average(check, f, loaded, lang),
         Figures::Investment(f) => {
+            let Some(base_bn_vnd) = f.base_investment_bn_vnd else {
+                return investment_needed(check, f, lang);
+            };
             let grown = range(f.investment_growth_min_pct, f.investment_growth_max_pct);
             let icor = |a: Option<f64>, b: Option<f64>| match (a, b) {
                 (Some(a), Some(b)) => format!("{}–{}", lang.num(a, 1), lang.num(b, 1)),
@@ -473,7 +476,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             if vi {
                 format!(
                     "Tổng vốn đầu tư phát triển toàn xã hội tăng {grown}% so với {} tỷ đồng năm {} lên {} tỷ đồng, bằng {}% GRDP năm {}; với tăng trưởng {}%{}, hệ số ICOR ngầm định là {}.{}{}",
-                    lang.num(f.base_investment_bn_vnd, 0),
+                    lang.num(base_bn_vnd, 0),
                     check.year - 1,
                     range(
                         f.investment_min_bn_vnd.map(|v| v.round()),
@@ -502,7 +505,7 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
             } else {
                 format!(
                     "Total social development investment up {grown}% on {} billion VND in {} to {} billion VND is {}% of {} GRDP; with growth of {}%{}, that implies an ICOR of {}.{}{}",
-                    lang.num(f.base_investment_bn_vnd, 0),
+                    lang.num(base_bn_vnd, 0),
                     check.year - 1,
                     range(
                         f.investment_min_bn_vnd.map(|v| v.round()),
@@ -530,6 +533,56 @@ pub fn message(check: &Check, loaded: &LoadedScenario, lang: Lang) -> String {
                 )
             }
         }
+    }
+}
+
+/// The investment check without an investment target: what the growth
+/// needs at the references' ICORs, as a share of GRDP and in billion VND
+/// (two significant figures: the ICORs are rough).
+fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lang: Lang) -> String {
+    let vi = lang == Lang::Vi;
+    let bounds = |get: fn(&grdp_core::audit::IcorComparison) -> Option<f64>| {
+        let v: Vec<f64> = f.references.iter().filter_map(get).collect();
+        let lo = v.iter().copied().fold(f64::INFINITY, f64::min);
+        let hi = v.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+        lo.is_finite().then_some((lo, hi))
+    };
+    let span = |b: Option<(f64, f64)>, write: &dyn Fn(f64) -> String| match b {
+        Some((lo, hi)) if write(lo) != write(hi) => format!("{}–{}", write(lo), write(hi)),
+        Some((lo, _)) => write(lo),
+        None => lang.labels().unknown_value.to_string(),
+    };
+    let icors = span(bounds(|r| Some(r.icor)), &|v| lang.given_num(v));
+    let (at_en, at_vi, refs) = if f.references.len() == 1 {
+        ("At an ICOR of", "Với ICOR", "reference")
+    } else {
+        ("At ICORs of", "Với ICOR", "references")
+    };
+    let rate = span(bounds(|r| r.investment_needed_rate_pct), &|v| {
+        lang.text_num(v, 0)
+    });
+    let bn = span(bounds(|r| r.investment_needed_bn_vnd), &|v| {
+        lang.two_significant(v)
+    });
+    let (growth, year) = (lang.text_num(f.growth_pct, 2), check.year);
+    if vi {
+        format!(
+            "Kịch bản không đặt chỉ tiêu vốn đầu tư. {at_vi} {icors} (mức tham chiếu của kịch bản), tăng trưởng {growth}%{} năm {year} cần vốn đầu tư toàn xã hội bằng khoảng {rate}% GRDP ({bn} tỷ đồng theo giá hiện hành). Chỉ tiêu tăng trưởng dựa vào mức vốn đó, mà kế hoạch chưa đặt ra.",
+            if f.growth_is_target {
+                " (chỉ tiêu)"
+            } else {
+                " (theo kịch bản)"
+            },
+        )
+    } else {
+        format!(
+            "The scenario sets no investment target. {at_en} {icors} (the scenario's {refs}), growth of {growth}%{} in {year} needs total social investment of about {rate}% of GRDP ({bn} billion VND at current prices). The growth target rests on that investment, which the plan does not set.",
+            if f.growth_is_target {
+                " (the target)"
+            } else {
+                " (the plan's)"
+            },
+        )
     }
 }
 

@@ -178,21 +178,21 @@ impl Builder<'_> {
         }
         // Investment is a share of output, a third or so in Vietnam; more
         // than the whole GRDP is a unit slip (million VND for billion).
-        if let (Some(grdp), Some(inv)) = (total, s.investment())
-            && inv.base_bn_vnd > grdp
+        if let (Some(grdp), Some(base)) = (total, s.investment().and_then(|i| i.base_bn_vnd))
+            && base > grdp
         {
             out.push(self.warning(
                 "investment.base_bn_vnd",
                 format!(
                     "investment of {} billion VND is {:.0}% of the base year's GRDP ({} billion VND); provinces invest about a third of GRDP: check that it is in billion VND, not million VND",
-                    tidy(inv.base_bn_vnd),
-                    100.0 * inv.base_bn_vnd / grdp,
+                    tidy(base),
+                    100.0 * base / grdp,
                     tidy(grdp)
                 ),
                 format!(
                     "vốn đầu tư {} tỷ đồng bằng {}% GRDP năm xuất phát ({} tỷ đồng); các tỉnh, thành phố thường đầu tư khoảng một phần ba GRDP: kiểm tra đơn vị là tỷ đồng, không phải triệu đồng",
-                    tidy_vi(inv.base_bn_vnd),
-                    tidy_vi((100.0 * inv.base_bn_vnd / grdp).round()),
+                    tidy_vi(base),
+                    tidy_vi((100.0 * base / grdp).round()),
                     tidy_vi(grdp)
                 ),
             ));

@@ -258,12 +258,13 @@ impl Builder<'_> {
 }
 
 /// `[investment]`: total social investment of the base year and its growth
-/// target for a plan year, with reference ICORs to judge it against.
+/// target for a plan year, with reference ICORs to judge it against; or the
+/// references alone, for what the growth target needs.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawInvestment {
     year: Spanned<i64>,
-    base_bn_vnd: Spanned<Sourced>,
+    base_bn_vnd: Option<Spanned<Sourced>>,
     growth_min_pct: Option<Spanned<Sourced>>,
     growth_max_pct: Option<Spanned<Sourced>>,
     #[serde(default)]
@@ -278,10 +279,12 @@ impl Builder<'_> {
         let i = raw.get_ref();
         self.spans.insert("investment".into(), raw.span());
         let year = self.year("investment.year", &i.year)?;
-        let base_bn_vnd = self.number("investment.base_bn_vnd", &i.base_bn_vnd)?;
-        if base_bn_vnd > crate::scenario::MAX_LEVEL_BN_VND {
+        let base_bn_vnd = self.optional("investment.base_bn_vnd", &i.base_bn_vnd)?;
+        if let (Some(base_bn_vnd), Some(raw_base)) = (base_bn_vnd, &i.base_bn_vnd)
+            && base_bn_vnd > crate::scenario::MAX_LEVEL_BN_VND
+        {
             return Err(self.loc.invalid_vi(
-                Some(i.base_bn_vnd.span()),
+                Some(raw_base.span()),
                 "investment.base_bn_vnd",
                 crate::scenario::beyond_any_economy(base_bn_vnd),
                 crate::scenario::beyond_any_economy_vi(base_bn_vnd),

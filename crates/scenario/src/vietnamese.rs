@@ -115,6 +115,14 @@ fn target_reason(reason: &str) -> Option<String> {
             "[investment] không có growth_min_pct cũng không có growth_max_pct; cần ít nhất một trong hai"
                 .to_string()
         }
+        "[investment] sets investment growth without base_bn_vnd; expected the base year's investment it grows from" => {
+            "[investment] có tốc độ tăng vốn đầu tư nhưng không có base_bn_vnd; cần vốn đầu tư năm xuất phát làm gốc để tính"
+                .to_string()
+        }
+        "[investment] has no investment target and no icor_reference; expected a base_bn_vnd with its growth, or at least one icor_reference" => {
+            "[investment] không có chỉ tiêu vốn đầu tư cũng không có icor_reference; cần base_bn_vnd cùng tốc độ tăng, hoặc ít nhất một icor_reference"
+                .to_string()
+        }
         _ => {
             if let Some(rest) = reason.strip_prefix("min ")
                 && let Some((lo, hi)) = rest

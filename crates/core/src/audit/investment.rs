@@ -4,7 +4,9 @@
 //! GRDP at current prices) / real growth. A draft that sets investment
 //! growth and GRDP growth for the same year implies an ICOR; set against
 //! the region's own record and the nation's, it says whether the growth
-//! target asks investment to be more productive than it has been.
+//! target asks investment to be more productive than it has been. Without
+//! an investment target, the check gives what the growth target needs: at
+//! each reference ICOR, investment of ICOR × growth percent of GRDP.
 
 use serde::Serialize;
 
@@ -22,13 +24,15 @@ pub struct IcorReference {
 }
 
 /// An investment target: total social investment growth for a year on the
-/// year before, and what it is judged against.
+/// year before, and what it is judged against; or, with neither base nor
+/// growth, only the references, to say what the growth target needs.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct InvestmentTarget {
     /// The year the target is for.
     pub year: i32,
-    /// Total social investment of the year before, current prices, billion VND.
-    pub base_bn_vnd: f64,
+    /// Total social investment of the year before, current prices, billion
+    /// VND; `None` where no investment target is set.
+    pub base_bn_vnd: Option<f64>,
     /// Lowest growth of investment set, percent on the year before.
     pub growth_min_pct: Option<f64>,
     /// Highest growth of investment set, percent on the year before.
@@ -48,6 +52,13 @@ pub struct IcorComparison {
     pub growth_supported_min_pct: Option<f64>,
     /// Real growth the highest investment target buys at this ICOR, percent.
     pub growth_supported_max_pct: Option<f64>,
+    /// Investment the check's growth needs at this ICOR, percent of GRDP at
+    /// current prices (ICOR × growth); `None` where growth is not positive.
+    pub investment_needed_rate_pct: Option<f64>,
+    /// The same in billion VND at current prices, on the year's GRDP at that
+    /// growth (the projection's GRDP scaled by the growth's difference from
+    /// the projection's, the deflator unchanged).
+    pub investment_needed_bn_vnd: Option<f64>,
 }
 
 /// Figures of [`CheckId::InvestmentIcor`](super::CheckId::InvestmentIcor).
@@ -57,8 +68,9 @@ pub struct InvestmentFigures {
     pub investment_growth_min_pct: Option<f64>,
     /// Investment growth set, highest, percent.
     pub investment_growth_max_pct: Option<f64>,
-    /// Investment of the year before, billion VND at current prices.
-    pub base_investment_bn_vnd: f64,
+    /// Investment of the year before, billion VND at current prices; `None`
+    /// where no investment target is set.
+    pub base_investment_bn_vnd: Option<f64>,
     /// Investment the lowest target gives, billion VND.
     pub investment_min_bn_vnd: Option<f64>,
     /// Investment the highest target gives, billion VND.
@@ -84,7 +96,8 @@ pub struct InvestmentFigures {
 
 /// Runs the check. Warns when even the highest investment target implies an
 /// ICOR below every reference: the growth target then needs investment more
-/// productive than any record.
+/// productive than any record. Without an investment target it warns too:
+/// the growth target rests on investment the plan does not set.
 pub(crate) fn check(
     inv: &InvestmentTarget,
     targets: &TargetSet,
@@ -100,7 +113,10 @@ pub(crate) fn check(
         Some(t) => (t, true),
         None => (this.growth_pct, false),
     };
-    let level = |g: Option<f64>| g.map(|g| inv.base_bn_vnd * (1.0 + g / 100.0));
+    let level = |g: Option<f64>| inv.base_bn_vnd.zip(g).map(|(b, g)| b * (1.0 + g / 100.0));
+    // GRDP at current prices were real growth `growth` rather than the
+    // projection's, prices as projected.
+    let gdp_at_growth = gdp * (1.0 + growth / 100.0) / (1.0 + this.growth_pct / 100.0);
     let (i_min, i_max) = (level(inv.growth_min_pct), level(inv.growth_max_pct));
     let rate = |i: Option<f64>| i.map(|i| 100.0 * i / gdp);
     let (r_min, r_max) = (rate(i_min), rate(i_max));
@@ -114,6 +130,9 @@ pub(crate) fn check(
             icor: r.icor,
             growth_supported_min_pct: r_min.map(|x| x / r.icor),
             growth_supported_max_pct: r_max.map(|x| x / r.icor),
+            investment_needed_rate_pct: (growth > 0.0).then_some(r.icor * growth),
+            investment_needed_bn_vnd: (growth > 0.0)
+                .then_some(r.icor * growth / 100.0 * gdp_at_growth),
         })
         .collect();
     let lowest_reference = inv
@@ -123,6 +142,7 @@ pub(crate) fn check(
         .fold(f64::INFINITY, f64::min);
     let highest_implied = icor_max.or(icor_min);
     let status = match highest_implied {
+        _ if inv.base_bn_vnd.is_none() => CheckStatus::Warn,
         Some(h) if lowest_reference.is_finite() && h < lowest_reference => CheckStatus::Warn,
         Some(_) => CheckStatus::Pass,
         None => CheckStatus::Warn,

@@ -179,11 +179,7 @@ impl Words<'_> {
             return None;
         }
         // Two significant figures: 8,200 and 27, not 8,218.4 or 0.
-        let bn = |pct: f64| {
-            let x = gdp * (pct - given) / 100.0;
-            let unit = 10f64.powi(x.abs().log10().floor() as i32 - 1).max(1.0);
-            self.lang.text_num((x / unit).round() * unit, 0)
-        };
+        let bn = |pct: f64| self.lang.two_significant(gdp * (pct - given) / 100.0);
         let gap = match draft.max.filter(|hi| *hi > lo) {
             Some(hi) => format!("{}–{}", bn(lo), bn(hi)),
             None => bn(lo),
