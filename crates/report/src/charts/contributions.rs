@@ -83,9 +83,13 @@ pub(super) fn contributions(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
-        // A segment tall enough for a label carries its value, so the parts
-        // read without telling colours apart (in greyscale, say).
-        let labelled = 0.055 * (y_hi - y_lo);
+        // A segment tall enough for a label (18 pixels at scale 1) carries
+        // its value, so the parts read without telling colours apart (in
+        // greyscale, say).
+        let plot_h = f64::from(chart.plotting_area().dim_in_pixel().1.max(1));
+        let labelled = 18.0 * s / plot_h * (y_hi - y_lo);
+        // One or two bars stand narrower, not across the whole panel.
+        let half = if n <= 2 { 0.2 } else { 0.32 };
         for c in 0..k {
             let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
             let segment = |v: &[f64]| {
@@ -104,7 +108,7 @@ pub(super) fn contributions(
                     } else {
                         colour.filled()
                     };
-                    Rectangle::new([(x - 0.32, from), (x + 0.32, to)], style)
+                    Rectangle::new([(x - half, from), (x + half, to)], style)
                 }))
                 .map_err(err)?;
             // White between the parts, so each reads as a block of its own.
@@ -113,7 +117,7 @@ pub(super) fn contributions(
                     let (from, to) = segment(v);
                     let x = i as f64;
                     Rectangle::new(
-                        [(x - 0.32, from), (x + 0.32, to)],
+                        [(x - half, from), (x + half, to)],
                         WHITE.stroke_width((1.5 * s).max(1.0) as u32),
                     )
                 }))
@@ -146,14 +150,14 @@ pub(super) fn contributions(
             let colour = COMPONENT_COLOURS[c % COMPONENT_COLOURS.len()];
             keys.add(w.component(c), swatch(colour.filled(), s));
         }
-        // Totals written above each bar.
+        // Totals written above each bar, centred on it.
         chart
             .draw_series(bars.iter().enumerate().map(|(i, (_, v, total, _))| {
                 let up: f64 = v.iter().filter(|x| **x > 0.0).sum();
                 Text::new(
                     w.num(*total, 2),
-                    (i as f64 - 0.2, up + top * 0.05),
-                    font(15.0, s),
+                    (i as f64, up + top * 0.02),
+                    font(15.0, s).pos(Pos::new(HPos::Center, VPos::Bottom)),
                 )
             }))
             .map_err(err)?;
@@ -162,7 +166,7 @@ pub(super) fn contributions(
                 .draw_series(targets.iter().map(|(i, t)| {
                     let x = *i as f64;
                     PathElement::new(
-                        vec![(x - 0.45, *t), (x + 0.45, *t)],
+                        vec![(x - half - 0.1, *t), (x + half + 0.1, *t)],
                         TARGET.stroke_width((3.0 * s) as u32),
                     )
                 }))

@@ -49,7 +49,11 @@ pub(super) fn distribution(
     let (title, subtitle, caption) = w.distribution();
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
-        let (area, below) = split_legend(area, layout, input.views.len() + 3, s);
+        // The curves cross the whole panel, and long view names make a wide
+        // key: it goes under the chart, on the page as on the phone.
+        // (The phone's narrow key wraps long names: two lines to spare.)
+        let lines = input.views.len() + if layout.narrow() { 4 } else { 1 };
+        let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .x_label_area_size(44.0 * s)
@@ -108,12 +112,12 @@ pub(super) fn distribution(
                 )))
                 .map_err(err)?;
         }
-        // The answer, written in the empty lower right and tied to its dot;
-        // on the phone on two lines, the interval under the estimate.
+        // The answer, written in the empty lower right and tied to its dot
+        // (on the phone a little higher, clear of the curves).
         let r = preferred.result;
         let at = (
-            target + (hi - lo) * layout.pick(0.17, 0.1),
-            r.probability + layout.pick(0.0, 0.1),
+            target + (hi - lo) * layout.pick(0.17, 0.14),
+            r.probability + layout.pick(0.0, 0.12),
         );
         chart
             .draw_series(std::iter::once(PathElement::new(
@@ -124,26 +128,17 @@ pub(super) fn distribution(
                 GREY.stroke_width(s.max(1.0) as u32),
             )))
             .map_err(err)?;
-        let label = w.p_at_least(target, r.probability, r.probability_ci95);
-        let lines: Vec<&str> = if layout.narrow() {
-            label.splitn(2, " [").collect()
-        } else {
-            vec![&label]
-        };
-        for (k, line) in lines.iter().enumerate() {
-            let (text, style) = if k == 0 {
-                (line.to_string(), bold(layout.pick(16.0, 14.0), s))
-            } else {
-                (format!("[{line}"), font(12.0, s))
-            };
-            chart
-                .draw_series(std::iter::once(Text::new(
-                    text,
-                    (at.0, at.1 - 0.07 * k as f64),
-                    style.color(&INK).pos(Pos::new(HPos::Left, VPos::Center)),
-                )))
-                .map_err(err)?;
-        }
+        // The simulation's own error is in the appendix (chart 6): beside
+        // the answer it would suggest a precision the assumptions lack.
+        chart
+            .draw_series(std::iter::once(Text::new(
+                w.p_at_least(target, r.probability),
+                at,
+                bold(layout.pick(16.0, 14.0), s)
+                    .color(&INK)
+                    .pos(Pos::new(HPos::Left, VPos::Center)),
+            )))
+            .map_err(err)?;
         keys.draw(&mut chart, below, SeriesLabelPosition::UpperRight, s)?;
         Ok(())
     })?;

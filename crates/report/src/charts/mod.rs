@@ -286,6 +286,17 @@ pub(super) fn split_legend<'b>(
     if !layout.narrow() {
         return (area, None);
     }
+    legend_below(area, lines, s)
+}
+
+/// Splits `area` into the chart and, under it, room for a legend of
+/// `lines` lines, whatever the layout: for a chart whose lines fill every
+/// corner where a legend could sit.
+pub(super) fn legend_below<'b>(
+    area: Area<'b>,
+    lines: usize,
+    s: f64,
+) -> (Area<'b>, Option<Area<'b>>) {
     let (_, h) = area.dim_in_pixel();
     let room = ((16.0 * lines as f64 + 12.0) * s) as u32;
     let (top, bottom) = area.split_vertically(h.saturating_sub(room));
@@ -557,8 +568,9 @@ pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
             continue;
         }
         // No targets in the scenario (a threshold given with --target):
-        // nothing for the targets chart to count.
-        if file == "7-targets.png" && input.target_outcomes.is_empty() {
+        // nothing for the targets chart to count; one target: its one bar
+        // would repeat chart 3's answer in a panel of its own.
+        if file == "7-targets.png" && input.target_outcomes.len() < 2 {
             continue;
         }
         let (title, caption, png) = f(input, &w, Layout::Page)?;

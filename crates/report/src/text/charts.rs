@@ -384,23 +384,9 @@ impl Words<'_> {
         self.pick(" (≈ 0.5 by construction)", " (≈ 0,5 do cách xây dựng)")
     }
 
-    pub(crate) fn p_at_least(&self, t: f64, p: f64, ci: [f64; 2]) -> String {
-        self.pick(
-            format!(
-                "P(≥ {}%) = {} [{}; {}]",
-                self.lang.given_num(t),
-                self.num(p, 3),
-                self.num(ci[0], 3),
-                self.num(ci[1], 3)
-            ),
-            format!(
-                "P(≥ {}%) = {} [{}; {}]",
-                self.lang.given_num(t),
-                self.num(p, 3),
-                self.num(ci[0], 3),
-                self.num(ci[1], 3)
-            ),
-        )
+    /// The answer's label on chart 3: "P(≥ 10%) = 0.095".
+    pub(crate) fn p_at_least(&self, t: f64, p: f64) -> String {
+        format!("P(≥ {}%) = {}", self.lang.given_num(t), self.num(p, 3))
     }
     pub(crate) fn tornado_low(&self) -> String {
         self.pick(
