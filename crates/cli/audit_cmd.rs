@@ -16,7 +16,7 @@ pub fn run(args: &CommonArgs) -> anyhow::Result<()> {
             &loaded, audit, lang,
         )?)?),
         Format::Csv => Output::Text(tables::audit(&audit.checks)?),
-        Format::Xlsx => Output::Workbook(workbook::audit(&audit.checks, lang)?),
+        Format::Xlsx => Output::Workbook(workbook::audit(&audit.checks, &loaded, lang)?),
         Format::Table => Output::Text(terminal::audit(
             &loaded,
             &audit.checks,

@@ -589,7 +589,7 @@ fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lan
 /// A reference's id in words: the region's name where grdp knows it (the
 /// id's first part: `can_tho_2023` → Cần Thơ 2023, `vietnam` → Vietnam),
 /// else the id with spaces.
-fn reference_name(id: &str, lang: Lang) -> String {
+pub(crate) fn reference_name(id: &str, lang: Lang) -> String {
     let (name, rest) = if let Some(r) = id.strip_prefix("can_tho") {
         ("Cần Thơ", r)
     } else if let Some(r) = id.strip_prefix("vietnam") {

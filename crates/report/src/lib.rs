@@ -24,6 +24,7 @@
 
 pub mod charts;
 pub mod documents;
+mod figure_words;
 pub mod findings;
 pub mod font;
 pub mod html;

@@ -173,7 +173,7 @@ pub fn report(study: &Study, lang: Lang) -> Result<Vec<u8>, ReportError> {
     let mut sheets = vec![
         targets_sheet(study, sim, lang),
         projection_sheet(loaded, &study.projection, lang),
-        audit_sheet(&study.audit.checks, lang),
+        audit_sheet(&study.audit.checks, loaded, lang),
         simulation_sheet(sim, study.given_known.as_ref(), lang),
     ];
     if sim.views.iter().any(|v| !v.result.sensitivity.is_empty()) {
@@ -206,9 +206,14 @@ pub fn project(
 
 /// The workbook of `grdp audit --format xlsx`: one sheet, "Audit", one row
 /// per figure of each check, as [`crate::tables::audit`], with each
-/// figure's unit (percent, percentage points, billion VND...) beside it.
-pub fn audit(checks: &[Check], lang: Lang) -> Result<Vec<u8>, ReportError> {
-    build("grdp", &[audit_sheet(checks, lang)])
+/// figure's name in words (components named as in `loaded`) and its unit
+/// (percent, percentage points, billion VND...) beside it.
+pub fn audit(
+    checks: &[Check],
+    loaded: &LoadedScenario,
+    lang: Lang,
+) -> Result<Vec<u8>, ReportError> {
+    build("grdp", &[audit_sheet(checks, loaded, lang)])
 }
 
 /// The workbook of `grdp simulate --format xlsx`: one sheet, "Simulation",
@@ -435,8 +440,10 @@ fn check_status(s: CheckStatus, lang: Lang) -> &'static str {
     }
 }
 
-/// The audit in long format, as `tables::audit`: one row per figure.
-fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
+/// The audit in long format, as `tables::audit`: one row per figure, its
+/// name in words, and the check's and the figure's codes as the CSV and
+/// JSON give them.
+fn audit_sheet(checks: &[Check], loaded: &LoadedScenario, lang: Lang) -> Sheet {
     let headers = [
         lang.pick("Check", "Kiểm tra"),
         lang.pick("Year", "Năm"),
@@ -445,6 +452,7 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
         lang.pick("Unit", "Đơn vị"),
         lang.pick("Value", "Giá trị"),
         lang.pick("Code", "Mã"),
+        lang.pick("Figure's code", "Mã số liệu"),
     ];
     let mut rows = Vec::new();
     for c in checks {
@@ -465,17 +473,20 @@ fn audit_sheet(checks: &[Check], lang: Lang) -> Sheet {
                 } else {
                     lang.pick("no", "không")
                 }),
-                serde_json::Value::String(s) => Cell::text(s.clone()),
+                serde_json::Value::String(s) => Cell::text(
+                    crate::figure_words::value_words(&figure, s, lang).unwrap_or_else(|| s.clone()),
+                ),
                 _ => Cell::Empty,
             };
             rows.push(vec![
                 Cell::text(lang.check_name(c.id)),
                 Cell::year(c.year),
                 Cell::text(check_status(c.status, lang)),
-                Cell::text(figure),
+                Cell::text(crate::figure_words::figure_words(&figure, loaded, lang)),
                 Cell::text(unit),
                 value,
                 Cell::text(c.id.as_str()),
+                Cell::text(figure),
             ]);
         }
     }

@@ -114,7 +114,7 @@ fn the_sheets_are_named_in_each_language() {
         ["Dự báo"]
     );
     assert_eq!(
-        one(workbook::audit(&s.audit.checks, Lang::En).unwrap()),
+        one(workbook::audit(&s.audit.checks, s.loaded, Lang::En).unwrap()),
         ["Audit"]
     );
     assert_eq!(
