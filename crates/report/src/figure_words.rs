@@ -92,7 +92,7 @@ fn leaf(key: &str) -> Option<(&'static str, &'static str)> {
         "required_nominal_growth" => ("Nominal growth needed", "Tăng trưởng danh nghĩa cần đạt"),
         "required_nominal_growth_from_base" => (
             "Nominal growth needed a year from the base year",
-            "Tăng trưởng danh nghĩa cần đạt mỗi năm từ năm gốc",
+            "Tăng trưởng danh nghĩa cần đạt mỗi năm từ năm xuất phát",
         ),
         "share" => ("Share set", "Cơ cấu đặt ra"),
         "share_at_common_prices" => ("Share at common prices", "Cơ cấu theo giá chung"),
@@ -106,7 +106,7 @@ fn leaf(key: &str) -> Option<(&'static str, &'static str)> {
         "tolerance" => ("Tolerance", "Sai lệch cho phép"),
         "weight_constant" => ("Weight, constant 2010 prices", "Tỷ trọng, giá so sánh 2010"),
         "weight_current" => ("Share, current prices", "Tỷ trọng, giá hiện hành"),
-        "years_from_base" => ("Years from the base year", "Số năm tính từ năm gốc"),
+        "years_from_base" => ("Years from the base year", "Số năm tính từ năm xuất phát"),
         "" => ("Bound", "Cận"),
         _ => return None,
     })

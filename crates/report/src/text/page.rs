@@ -185,9 +185,13 @@ impl Words<'_> {
             None => bn(lo),
         };
         let target = self.bound_plain(&draft).replace("≥ ", "");
+        // A gap of a few hundredths of a point is computed from the
+        // unrounded growth, so the sentence shows it to three decimals:
+        // 133,065 × (9.5 − 9.476) % = 32, where 9.48 would give 27.
+        let decimals = if lo - given < 0.1 { 3 } else { 2 };
         let (gdp_t, given_t, by) = (
             self.lang.text_num(gdp, 0),
-            self.lang.text_num(given, 2),
+            self.lang.text_num(given, decimals),
             base.year,
         );
         Some(self.pick(
