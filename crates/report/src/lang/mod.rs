@@ -221,6 +221,18 @@ mod tests {
     }
 
     #[test]
+    fn an_amount_keeps_two_significant_figures_at_any_size() {
+        // Worked by hand: 8,218.4 → 8,200; 9,721 → 9,700; 27.3 → 27;
+        // 0.0243 → 0.024 (was "0", an amount that had vanished).
+        assert_eq!(Lang::En.two_significant(8_218.4), "8,200");
+        assert_eq!(Lang::Vi.two_significant(9_721.0), "9.700");
+        assert_eq!(Lang::En.two_significant(27.3), "27");
+        assert_eq!(Lang::En.two_significant(0.0243), "0.024");
+        assert_eq!(Lang::Vi.two_significant(0.0243), "0,024");
+        assert_eq!(Lang::En.two_significant(-0.55), "−0.55");
+    }
+
+    #[test]
     fn a_name_inside_a_vietnamese_sentence_is_in_lower_case() {
         assert_eq!(Lang::Vi.in_sentence("Dịch vụ"), "dịch vụ");
         assert_eq!(

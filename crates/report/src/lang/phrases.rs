@@ -735,14 +735,16 @@ impl Lang {
         }
     }
 
-    /// An amount to two significant figures for running text, whole units
-    /// at least: 8,218.4 reads 8,200; 27.3 reads 27; 0.4 reads 0.
+    /// An amount to two significant figures for running text: 8,218.4
+    /// reads 8,200; 27.3 reads 27; 0.0243 reads 0.024.
     pub fn two_significant(self, value: f64) -> String {
         if value == 0.0 || !value.is_finite() {
             return self.text_num(value, 0);
         }
-        let unit = 10f64.powi(value.abs().log10().floor() as i32 - 1).max(1.0);
-        self.text_num((value / unit).round() * unit, 0)
+        let exponent = value.abs().log10().floor() as i32 - 1;
+        let unit = 10f64.powi(exponent);
+        let decimals = usize::try_from(-exponent).unwrap_or(0);
+        self.text_num((value / unit).round() * unit, decimals)
     }
 
     /// A probability in words for a reader in a hurry: "about 3 in 10",
