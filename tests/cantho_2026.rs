@@ -841,3 +841,42 @@ fn ten_percent_needs_investment_of_40_to_43_percent_of_grdp() {
         "{c}"
     );
 }
+
+/// A region of `[compare]` the table lacks stops the report with an error
+/// in the language asked for, and the note that 2026 is under way (the
+/// tests' date is 27 November 2026) is not said before it: the report it
+/// would qualify is not written.
+#[test]
+fn an_unknown_neighbour_is_refused_in_vietnamese_with_no_note_before_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = grdp_scenario::builtin::CAN_THO_2026_TOML;
+    let from = "with = [\"An Giang (merged)\"";
+    assert_eq!(text.matches(from).count(), 1);
+    let file = dir.path().join("s.toml");
+    std::fs::write(
+        &file,
+        text.replace(from, "with = [\"Atlantis\", \"An Giang (merged)\""),
+    )
+    .unwrap();
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        file.to_str().unwrap(),
+        "--lang",
+        "vi",
+        "-n",
+        "2000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(e.starts_with("lỗi: "), "{e}");
+    assert!(
+        e.contains("[compare]: không có địa phương `Atlantis` trong bảng có sẵn data/provinces/provinces.csv"),
+        "{e}"
+    );
+    assert!(!e.contains("lưu ý"), "{e}");
+    assert!(!out.exists());
+}

@@ -397,8 +397,47 @@ fn study(e: &StudyError) -> Option<String> {
         StudyError::Model(m) => model(m)?,
         StudyError::Engine(m) => engine(m)?,
         StudyError::Threads(_) => "không khởi động được các luồng tính toán".into(),
+        StudyError::UnknownCompareRegion {
+            name,
+            origin,
+            location,
+            meant,
+            known,
+        } => {
+            let at = location.as_deref().map_or_else(String::new, |l| format!("{l}: "));
+            let origin = table_vi(origin);
+            let quoted = |names: &[String]| {
+                names
+                    .iter()
+                    .map(|n| format!("`{n}`"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            match meant.as_slice() {
+                [] => format!(
+                    "{at}[compare]: không có địa phương `{name}` trong {origin}; tên phải viết đúng như bảng ghi: {}",
+                    known.join(", ")
+                ),
+                [one] => format!(
+                    "{at}[compare]: không có địa phương `{name}` trong {origin}; có phải là {}? Tên phải viết đúng như bảng ghi",
+                    quoted(std::slice::from_ref(one))
+                ),
+                several => format!(
+                    "{at}[compare]: không có địa phương `{name}` trong {origin}; có phải là một trong {}? Tên phải viết đúng như bảng ghi, kể cả phần trong ngoặc",
+                    quoted(several)
+                ),
+            }
+        }
         _ => return None,
     })
+}
+
+/// A provincial table as the errors name it, in Vietnamese: the built-in
+/// one by its words, a file by its path.
+fn table_vi(origin: &str) -> String {
+    origin
+        .strip_prefix("built-in table ")
+        .map_or_else(|| origin.to_string(), |path| format!("bảng có sẵn {path}"))
 }
 
 /// Why a release gives no weights (the study's release).

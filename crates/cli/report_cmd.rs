@@ -80,16 +80,18 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     let date = issue_date()?;
     let known_now =
         args.year_so_far.known.is_some() || loaded.scenario.known().is_some_and(|k| k.year == year);
-    if year == date.year && date.month >= 4 && !known_now {
-        crate::say(crate::args::in_lang(
+    // Said once the study has run, so that it never comes before an error
+    // that stops the report.
+    let under_way_note = (year == date.year && date.month >= 4 && !known_now).then(|| {
+        crate::args::in_lang(
             format!(
                 "note: {year} is under way and the scenario holds none of its releases, so the briefing gives the chance before any {year} figure; for the chance as the year stands, add the latest year-to-date growth with --known PART=PCT (e.g. --known 9M=7.5) or a [known] block"
             ),
             format!(
                 "lưu ý: năm {year} đang diễn ra mà kịch bản chưa có số liệu công bố nào của năm này, nên báo cáo cho khả năng đạt xét khi chưa có số liệu nào của năm {year}; để có khả năng theo tình hình hiện tại, thêm tốc độ tăng lũy kế từ đầu năm mới nhất bằng --known KỲ=PCT (ví dụ --known 9M=7.5) hoặc khối `[known]`"
             ),
-        ));
-    }
+        )
+    });
     // The provincial table (given, or built in) for the comparison with
     // the neighbours the scenario names.
     let provinces = match (&loaded.meta.compare, &args.provinces) {
@@ -163,6 +165,9 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<()> {
     grdp_report::write::folder::abort_if_asked("simulating");
     let study = Study::run(&loaded, &options, control).map_err(crate::errors::in_flags)?;
     progress.clear();
+    if let Some(note) = under_way_note {
+        crate::say(note);
+    }
     grdp_report::write::folder::abort_if_asked("rendering");
     let options = grdp_report::ReportOptions {
         lang: args.lang.into(),
