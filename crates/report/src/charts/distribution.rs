@@ -51,8 +51,8 @@ pub(super) fn distribution(
         let area = frame(root, s, &title, &subtitle, &w.source())?;
         // The curves cross the whole panel, and long view names make a wide
         // key: it goes under the chart, on the page as on the phone.
-        // (The phone's narrow key wraps long names: two lines to spare.)
-        let lines = input.views.len() + if layout.narrow() { 4 } else { 1 };
+        // (The phone's narrow key wraps a long name onto a second line.)
+        let lines = 1 + input.views.len() * if layout.narrow() { 2 } else { 1 };
         let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)

@@ -274,7 +274,7 @@ impl Words<'_> {
     pub(crate) fn axis_exceedance(&self) -> String {
         self.pick(
             "Probability that growth is at least this high",
-            "Xác suất tăng trưởng đạt từ mức này trở lên",
+            "Xác suất tăng từ mức này trở lên",
         )
     }
     pub(crate) fn projection_period(&self) -> String {
