@@ -880,3 +880,40 @@ fn an_unknown_neighbour_is_refused_in_vietnamese_with_no_note_before_it() {
     assert!(!e.contains("lưu ý"), "{e}");
     assert!(!out.exists());
 }
+
+/// The view of a bad farm year: agriculture at 0.5 % (the old city's
+/// lowest), the rest at 2025's pace. By hand, its centre is 7.2690 −
+/// 0.217214 × (3.79 − 0.5) = 6.5544 %. The simulated mean sits within
+/// 0.05 points of it (sampling error 2.08 / √20,000 = 0.015, and the drawn
+/// weights add about as much: their normalisation leans on the slowest
+/// sector); and P of 10 % is below the preferred view's, since only the
+/// centre moves.
+#[test]
+fn a_bad_farm_year_lowers_the_centre_by_0_71_points() {
+    let o = grdp(&[
+        "simulate",
+        "--builtin",
+        "cantho-2026",
+        "--view",
+        "bad_farm_year",
+        "--view",
+        "pace_2025",
+        "-n",
+        "20000",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let views = v["views"].as_array().unwrap_or_else(|| panic!("{v}"));
+    let get = |id: &str, key: &str| {
+        views
+            .iter()
+            .find(|x| x["view"]["id"] == id || x["id"] == id)
+            .and_then(|x| x[key].as_f64().or_else(|| x["result"][key].as_f64()))
+            .unwrap_or_else(|| panic!("{id} {key}: {v}"))
+    };
+    let mean = get("bad_farm_year", "mean_pct");
+    assert!((mean - 6.5544).abs() < 0.05, "{mean}");
+    assert!(get("bad_farm_year", "probability") < get("pace_2025", "probability"));
+}
