@@ -803,10 +803,10 @@ fn a_target_to_stay_within_or_a_ceiling_gets_its_own_probability_beside_the_floo
 }
 
 /// What 10 % asks of investment at the merged city's ICOR of 4–4.3 (no
-/// investment target is published). By hand: 2026 GRDP at 10 % growth,
-/// 306,000 × 1.10 × 1.0406 (the deflator) = 350,265.96 billion VND; 4 × 10 =
-/// 40 % of it, 140,106.4 bn, and 4.3 × 10 = 43 %, 150,614.4 bn. Tolerance
-/// 0.1 bn: the product of exact inputs.
+/// investment target is published). By hand, on the projected 2026 GRDP,
+/// 306,000 × 1.072690 × 1.0406 = 341,569.7 billion VND: 4 × 10 = 40 % of
+/// it, 136,627.9 bn, and 4.3 × 10 = 43 %, 146,875.0 bn. Tolerance 0.1 bn:
+/// the growth's four decimals.
 #[test]
 fn ten_percent_needs_investment_of_40_to_43_percent_of_grdp() {
     let o = grdp(&["audit", "--builtin", "cantho-2026", "--format", "json"]);
@@ -833,11 +833,11 @@ fn ten_percent_needs_investment_of_40_to_43_percent_of_grdp() {
     // In id order: `can_tho_2021_2025_high` (4.3), then `_low` (4).
     assert_eq!(needed.len(), 2, "{c}");
     assert!(
-        (needed[0].0 - 43.0).abs() < 1e-9 && (needed[0].1 - 150_614.4).abs() < 0.1,
+        (needed[0].0 - 43.0).abs() < 1e-9 && (needed[0].1 - 146_875.0).abs() < 0.1,
         "{c}"
     );
     assert!(
-        (needed[1].0 - 40.0).abs() < 1e-9 && (needed[1].1 - 140_106.4).abs() < 0.1,
+        (needed[1].0 - 40.0).abs() < 1e-9 && (needed[1].1 - 136_627.9).abs() < 0.1,
         "{c}"
     );
 }

@@ -99,10 +99,11 @@ fn a_scenario_without_investment_says_the_check_did_not_run() {
 }
 
 /// Without an investment target, the check says what the growth target
-/// needs at each reference ICOR. By hand: a target of 12 % against the
-/// plan's 10 % makes 2025's GRDP 1,100 × 1.12 / 1.10 = 1,120 bn at
-/// current prices (no price change); at an ICOR of 5, 5 × 12 = 60 % of it,
-/// 672 bn; at 6, 72 %, 806.4 bn. Tolerance 1e-9: exact arithmetic.
+/// needs at each reference ICOR, on the projected GRDP as the check's
+/// other rates. By hand: a target of 12 % against the plan's 10 %; 2025's
+/// projected GRDP is 1,100 bn at current prices (no price change); at an
+/// ICOR of 5, 5 × 12 = 60 % of it, 660 bn; at 6, 72 %, 792 bn. Tolerance
+/// 1e-9: exact arithmetic.
 #[test]
 fn without_an_investment_target_the_check_gives_what_growth_needs() {
     let dir = tempfile::tempdir().unwrap();
@@ -135,19 +136,19 @@ fn without_an_investment_target_the_check_gives_what_growth_needs() {
     let refs = c["references"].as_array().unwrap();
     assert_eq!(refs[0]["id"], "nation");
     close(&refs[0]["investment_needed_rate_pct"], 72.0);
-    close(&refs[0]["investment_needed_bn_vnd"], 806.4);
+    close(&refs[0]["investment_needed_bn_vnd"], 792.0);
     close(&refs[1]["investment_needed_rate_pct"], 60.0);
-    close(&refs[1]["investment_needed_bn_vnd"], 672.0);
+    close(&refs[1]["investment_needed_bn_vnd"], 660.0);
     let o = grdp(&["audit", file.to_str().unwrap()]);
     let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("The scenario sets no investment target. At ICORs of 5–6 (the scenario's references), growth of 12% (the target) in 2025 needs total social investment of about 60–72% of GRDP (670–810 billion VND at current prices)."),
+        text.contains("The scenario sets no investment target. At ICORs of 5–6 (the scenario's references), growth of 12% (the target) in 2025 needs total social investment of about 60–72% of GRDP (660–790 billion VND at current prices, on the projected GRDP)."),
         "{text}"
     );
     let o = grdp(&["audit", file.to_str().unwrap(), "--lang", "vi"]);
     let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("Kịch bản không đặt chỉ tiêu vốn đầu tư. Với ICOR 5–6 (mức tham chiếu của kịch bản), tăng trưởng 12% (chỉ tiêu) năm 2025 cần vốn đầu tư toàn xã hội bằng khoảng 60–72% GRDP (670–810 tỷ đồng theo giá hiện hành)."),
+        text.contains("Kịch bản không đặt chỉ tiêu vốn đầu tư. Với ICOR 5–6 (mức tham chiếu của kịch bản), tăng trưởng 12% (chỉ tiêu) năm 2025 cần vốn đầu tư toàn xã hội bằng khoảng 60–72% GRDP (660–790 tỷ đồng theo giá hiện hành, trên GRDP dự báo)."),
         "{text}"
     );
 }
@@ -225,4 +226,57 @@ fn investment_in_the_wrong_unit_is_named() {
     );
     assert!(e.contains("more than the output of any economy"), "{e}");
     assert!(stdout(&o).is_empty());
+}
+
+/// A malformed `[investment]` block is refused at its own line (line 23 of
+/// [`SCENARIO`]), not as a target: growth without a base to grow from.
+#[test]
+fn a_malformed_investment_block_is_refused_at_its_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("bad.toml");
+    let text = SCENARIO.replace("base_bn_vnd = 300\n", "");
+    assert_eq!(text.lines().nth(22), Some("[investment]"));
+    std::fs::write(&file, &text).unwrap();
+    let o = grdp(&["audit", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("bad.toml:23:1: [investment] sets investment growth without base_bn_vnd"),
+        "{e}"
+    );
+    assert!(!e.contains("target `investment`"), "{e}");
+}
+
+/// Without an investment target, growth that is not above zero has no
+/// ICOR figure, and the check says so rather than print "n/a"; with no
+/// growth target at all, the plan's growth (10 %) is the one needing the
+/// investment, and the words say the plan's, not a target's.
+#[test]
+fn the_needs_sentence_says_when_it_has_no_figure_and_whose_growth_it_is() {
+    let dir = tempfile::tempdir().unwrap();
+    let only_refs = "[investment]\nyear = 2025\n[investment.icor_reference]\nrecord = 5\n";
+    let audit = |text: String| {
+        let file = dir.path().join("s.toml");
+        std::fs::write(&file, text).unwrap();
+        let o = grdp(&["audit", file.to_str().unwrap()]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let zero = audit(
+        SCENARIO
+            .replace(BLOCK, only_refs)
+            .replace("min = 10\n", "min = 0\n"),
+    );
+    assert!(
+        zero.contains("growth of 0% (the target) in 2025 is not above zero: the ICOR does not say what investment it needs."),
+        "{zero}"
+    );
+    assert!(!zero.contains("n/a"), "{zero}");
+    let target = "[[target]]\nid = \"growth\"\nyear = 2025\nindicator = \"growth_pct\"\nmin = 10\n";
+    assert_eq!(SCENARIO.matches(target).count(), 1);
+    let plan = audit(SCENARIO.replace(BLOCK, only_refs).replace(target, ""));
+    assert!(
+        plan.contains("growth of 10% (the plan's) in 2025 needs total social investment of about 50% of GRDP (550 billion VND at current prices, on the projected GRDP). The plan's growth rests on that investment"),
+        "{plan}"
+    );
 }

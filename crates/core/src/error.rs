@@ -151,6 +151,14 @@ pub enum ModelError {
         /// What is wrong.
         reason: String,
     },
+    /// The `[investment]` block is malformed: growth without a base, a
+    /// base without growth, nothing to judge by, bounds reversed, a year
+    /// not in the plan. The reason starts with `[investment]`.
+    #[error("{reason}")]
+    InvalidInvestment {
+        /// What is wrong, and what was expected.
+        reason: String,
+    },
     /// A period target (average growth over years) is malformed: no bound,
     /// minimum above maximum, last year before first.
     #[error("period target `{id}`: {reason}")]
@@ -189,6 +197,7 @@ impl ModelError {
             | ModelError::OutcomeAfterBase { field, .. } => Some(field.clone()),
             ModelError::DuplicateComponent { id } => Some(format!("components.{id}")),
             ModelError::InvalidTarget { id, .. } => Some(format!("target.{id}")),
+            ModelError::InvalidInvestment { .. } => Some("investment".into()),
             ModelError::InvalidPeriodTarget { id, .. } => Some(format!("period_target.{id}")),
             ModelError::NoComponents
             | ModelError::EmptyComponentId { .. }

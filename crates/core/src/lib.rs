@@ -179,10 +179,9 @@ impl Scenario {
             crate::error::positive(|| "investment.base_bn_vnd".into(), base)?;
         }
         if inv.year <= self.economy.base().year {
-            return Err(ModelError::InvalidTarget {
-                id: "investment".into(),
+            return Err(ModelError::InvalidInvestment {
                 reason: format!(
-                    "year {} is not after the base year {}; expected a plan year",
+                    "[investment] year {} is not after the base year {}; expected a plan year",
                     inv.year,
                     self.economy.base().year
                 ),
@@ -191,20 +190,17 @@ impl Scenario {
         let growth_set = inv.growth_min_pct.is_some() || inv.growth_max_pct.is_some();
         match (inv.base_bn_vnd.is_some(), growth_set) {
             (true, false) => {
-                return Err(ModelError::InvalidTarget {
-                    id: "investment".into(),
+                return Err(ModelError::InvalidInvestment {
                     reason: "[investment] has neither growth_min_pct nor growth_max_pct; expected at least one".into(),
                 });
             }
             (false, true) => {
-                return Err(ModelError::InvalidTarget {
-                    id: "investment".into(),
+                return Err(ModelError::InvalidInvestment {
                     reason: "[investment] sets investment growth without base_bn_vnd; expected the base year's investment it grows from".into(),
                 });
             }
             (false, false) if inv.icor_references.is_empty() => {
-                return Err(ModelError::InvalidTarget {
-                    id: "investment".into(),
+                return Err(ModelError::InvalidInvestment {
                     reason: "[investment] has no investment target and no icor_reference; expected a base_bn_vnd with its growth, or at least one icor_reference".into(),
                 });
             }
@@ -221,8 +217,7 @@ impl Scenario {
         if let (Some(lo), Some(hi)) = (inv.growth_min_pct, inv.growth_max_pct)
             && lo > hi
         {
-            return Err(ModelError::InvalidTarget {
-                id: "investment".into(),
+            return Err(ModelError::InvalidInvestment {
                 reason: format!(
                     "[investment] growth_min_pct {lo} is above growth_max_pct {hi}; expected the lower bound first"
                 ),

@@ -242,6 +242,11 @@ mod tests {
                 "Mức cần đạt mỗi năm sau kế hoạch, cận trên",
             ),
             ("icor_min", "ICOR, lower bound", "ICOR, cận dưới"),
+            (
+                "references.can_tho_2021_2025_high.icor",
+                "ICOR (reference Cần Thơ 2021–2025, high end)",
+                "ICOR (mức tham chiếu Cần Thơ giai đoạn 2021–2025, mức cao)",
+            ),
         ] {
             assert_eq!(figure_words(path, &l, Lang::En), en);
             assert_eq!(figure_words(path, &l, Lang::Vi), vi);

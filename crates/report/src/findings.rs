@@ -565,23 +565,40 @@ fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lan
         lang.two_significant(v)
     });
     let (growth, year) = (lang.text_num(f.growth_pct, 2), check.year);
+    let whose = match (f.growth_is_target, vi) {
+        (true, false) => " (the target)",
+        (false, false) => " (the plan's)",
+        (true, true) => " (chỉ tiêu)",
+        (false, true) => " (theo kịch bản)",
+    };
+    // The ICOR relates investment to growth above zero only.
+    if f.references
+        .iter()
+        .all(|r| r.investment_needed_rate_pct.is_none())
+    {
+        return lang.pick(
+            format!("The scenario sets no investment target, and growth of {growth}%{whose} in {year} is not above zero: the ICOR does not say what investment it needs."),
+            format!("Kịch bản không đặt chỉ tiêu vốn đầu tư, và mức tăng {growth}%{whose} năm {year} không lớn hơn 0: hệ số ICOR không cho biết cần bao nhiêu vốn đầu tư."),
+        );
+    }
+    let (rests_en, rests_vi) = if f.growth_is_target {
+        (
+            "The growth target rests on that investment, which the plan does not set.",
+            "Chỉ tiêu tăng trưởng dựa vào mức vốn đó, mà kế hoạch chưa đặt ra.",
+        )
+    } else {
+        (
+            "The plan's growth rests on that investment, which the plan does not set.",
+            "Mức tăng theo kịch bản dựa vào mức vốn đó, mà kế hoạch chưa đặt ra.",
+        )
+    };
     if vi {
         format!(
-            "Kịch bản không đặt chỉ tiêu vốn đầu tư. {at_vi} {icors} (mức tham chiếu của kịch bản), tăng trưởng {growth}%{} năm {year} cần vốn đầu tư toàn xã hội bằng khoảng {rate}% GRDP ({bn} tỷ đồng theo giá hiện hành). Chỉ tiêu tăng trưởng dựa vào mức vốn đó, mà kế hoạch chưa đặt ra.",
-            if f.growth_is_target {
-                " (chỉ tiêu)"
-            } else {
-                " (theo kịch bản)"
-            },
+            "Kịch bản không đặt chỉ tiêu vốn đầu tư. {at_vi} {icors} (mức tham chiếu của kịch bản), tăng trưởng {growth}%{whose} năm {year} cần vốn đầu tư toàn xã hội bằng khoảng {rate}% GRDP ({bn} tỷ đồng theo giá hiện hành, trên GRDP dự báo). {rests_vi}",
         )
     } else {
         format!(
-            "The scenario sets no investment target. {at_en} {icors} (the scenario's {refs}), growth of {growth}%{} in {year} needs total social investment of about {rate}% of GRDP ({bn} billion VND at current prices). The growth target rests on that investment, which the plan does not set.",
-            if f.growth_is_target {
-                " (the target)"
-            } else {
-                " (the plan's)"
-            },
+            "The scenario sets no investment target. {at_en} {icors} (the scenario's {refs}), growth of {growth}%{whose} in {year} needs total social investment of about {rate}% of GRDP ({bn} billion VND at current prices, on the projected GRDP). {rests_en}",
         )
     }
 }
@@ -604,13 +621,34 @@ pub(crate) fn reference_name(id: &str, lang: Lang) -> String {
     } else {
         return id.replace('_', " ");
     };
-    let rest = rest.trim_start_matches('_').replace('_', " ");
-    match (rest.is_empty(), lang) {
-        (true, _) => name.to_string(),
-        // "Cần Thơ năm 2023", "cả nước năm 2023".
-        (false, Lang::Vi) if rest.parse::<i32>().is_ok() => format!("{name} năm {rest}"),
-        (false, _) => format!("{name} {rest}"),
+    // The years (one, or a span: `2021_2025` → 2021–2025), then the words
+    // after them (`low`, `high`: the ends of a range a source gives).
+    let words: Vec<&str> = rest.split('_').filter(|w| !w.is_empty()).collect();
+    let is_year = |w: &&str| w.len() == 4 && w.parse::<i32>().is_ok();
+    let years: Vec<&str> = words.iter().copied().take_while(is_year).collect();
+    let after: Vec<String> = words[years.len()..]
+        .iter()
+        .map(|w| match (*w, lang) {
+            ("low", Lang::En) => "low end".to_string(),
+            ("low", Lang::Vi) => "mức thấp".to_string(),
+            ("high", Lang::En) => "high end".to_string(),
+            ("high", Lang::Vi) => "mức cao".to_string(),
+            (w, _) => w.to_string(),
+        })
+        .collect();
+    let mut out = name.to_string();
+    match (years.as_slice(), lang) {
+        ([], _) => {}
+        // "Cần Thơ năm 2023", "cả nước năm 2023"; "Cần Thơ giai đoạn 2021–2025".
+        ([y], Lang::Vi) => out += &format!(" năm {y}"),
+        ([y], Lang::En) => out += &format!(" {y}"),
+        ([a, .., b], Lang::Vi) => out += &format!(" giai đoạn {a}–{b}"),
+        ([a, .., b], Lang::En) => out += &format!(" {a}–{b}"),
     }
+    if !after.is_empty() {
+        out += &format!(", {}", after.join(" "));
+    }
+    out
 }
 
 /// The finding of a period-average target: what the known years average,

@@ -86,6 +86,12 @@ pub fn model_error(e: &ModelError) -> Option<String> {
         ModelError::InvalidTarget { id, reason } => {
             format!("chỉ tiêu `{id}`: {}", target_reason(reason)?)
         }
+        ModelError::InvalidInvestment { reason } => match reason.strip_prefix("[investment] ") {
+            Some(rest) if rest.starts_with("year ") => {
+                format!("[investment] {}", target_reason(rest)?)
+            }
+            _ => target_reason(reason)?,
+        },
         ModelError::InvalidPeriodTarget { id, reason } => {
             format!("chỉ tiêu giai đoạn `{id}`: {}", target_reason(reason)?)
         }

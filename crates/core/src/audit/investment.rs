@@ -55,9 +55,8 @@ pub struct IcorComparison {
     /// Investment the check's growth needs at this ICOR, percent of GRDP at
     /// current prices (ICOR × growth); `None` where growth is not positive.
     pub investment_needed_rate_pct: Option<f64>,
-    /// The same in billion VND at current prices, on the year's GRDP at that
-    /// growth (the projection's GRDP scaled by the growth's difference from
-    /// the projection's, the deflator unchanged).
+    /// The same in billion VND at current prices, on the year's projected
+    /// GRDP (the basis of every rate of this check).
     pub investment_needed_bn_vnd: Option<f64>,
 }
 
@@ -109,14 +108,17 @@ pub(crate) fn check(
     let gdp = this
         .grdp_current_bn_vnd
         .ok_or(MissingInput::NoCurrentPrices)?;
-    let (growth, is_target) = match targets.growth_floor_pct(inv.year) {
+    // The growth target's floor, where it has one (a ceiling asks no
+    // growth of investment); else the plan's growth.
+    let floor = targets
+        .find(inv.year, crate::Indicator::GrowthPct, None)
+        .filter(|t| t.direction != crate::Direction::AtMost)
+        .and_then(|t| t.bound.min);
+    let (growth, is_target) = match floor {
         Some(t) => (t, true),
         None => (this.growth_pct, false),
     };
     let level = |g: Option<f64>| inv.base_bn_vnd.zip(g).map(|(b, g)| b * (1.0 + g / 100.0));
-    // GRDP at current prices were real growth `growth` rather than the
-    // projection's, prices as projected.
-    let gdp_at_growth = gdp * (1.0 + growth / 100.0) / (1.0 + this.growth_pct / 100.0);
     let (i_min, i_max) = (level(inv.growth_min_pct), level(inv.growth_max_pct));
     let rate = |i: Option<f64>| i.map(|i| 100.0 * i / gdp);
     let (r_min, r_max) = (rate(i_min), rate(i_max));
@@ -131,8 +133,7 @@ pub(crate) fn check(
             growth_supported_min_pct: r_min.map(|x| x / r.icor),
             growth_supported_max_pct: r_max.map(|x| x / r.icor),
             investment_needed_rate_pct: (growth > 0.0).then_some(r.icor * growth),
-            investment_needed_bn_vnd: (growth > 0.0)
-                .then_some(r.icor * growth / 100.0 * gdp_at_growth),
+            investment_needed_bn_vnd: (growth > 0.0).then_some(r.icor * growth / 100.0 * gdp),
         })
         .collect();
     let lowest_reference = inv

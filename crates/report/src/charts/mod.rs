@@ -538,7 +538,8 @@ pub(super) fn nice_range(lo: f64, hi: f64) -> (f64, f64) {
     ((lo / step).floor() * step, (hi / step).ceil() * step)
 }
 
-/// Every chart the report has: eight always, up to eleven.
+/// Every chart the report has: seven always (the targets chart with two
+/// targets or more), up to eleven.
 pub fn all(input: &ReportInput) -> Result<Vec<Chart>, ReportError> {
     let w = Words::new(input);
     let mut charts = Vec::with_capacity(8);

@@ -283,6 +283,11 @@ impl Words<'_> {
                 .probability
                 .map_or_else(|| "–".to_string(), |v| self.lang.probability(v));
             let (en, vi) = match (a.direction, a.max_pct) {
+                // A range of one point: growth of exactly it.
+                (grdp_core::Direction::Within, Some(hi)) if (hi - a.min_pct).abs() < 1e-12 => (
+                    format!("growth of exactly {lo} %"),
+                    format!("tăng đúng {lo}%"),
+                ),
                 (grdp_core::Direction::Within, Some(hi)) => {
                     let hi = self.lang.given_num(hi);
                     (
@@ -308,7 +313,7 @@ impl Words<'_> {
                     " The target as set asks {en}: P = {p_set} (the main targets table). The chance above and the charts are of at least {lo} %."
                 ),
                 format!(
-                    " Chỉ tiêu như đã đặt yêu cầu {vi}: xác suất {p_set} (bảng các chỉ tiêu chính). Khả năng nêu trên và các biểu đồ là của mức tăng từ {lo}% trở lên."
+                    " Chỉ tiêu như đã đặt yêu cầu {vi}: xác suất {p_set} (bảng các chỉ tiêu chủ yếu). Khả năng nêu trên và các biểu đồ là của mức tăng từ {lo}% trở lên."
                 ),
             )
         });
