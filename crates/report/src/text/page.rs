@@ -251,8 +251,8 @@ impl Words<'_> {
             let known = self.lang.given_num(g.known_growth_pct);
             self.pick(
                 format!(
-                    "P = {} given {part} {year} ({known} %) (see the year so far, below). Before that release: ",
-                    self.lang.probability(v.probability)
+                    "{} given {part} {year} ({known} %) (see the year so far, below). Before that release: ",
+                    self.p_equals(v.probability)
                 ),
                 format!(
                     "Xác suất {} khi đã có số liệu {part} năm {year} ({known}%) (xem mục Số liệu đã công bố năm {year}, bên dưới). Trước khi có số liệu đó, ",
@@ -264,9 +264,9 @@ impl Words<'_> {
         let upper = p.upper_end.map_or(String::new(), |u| {
             self.pick(
                 format!(
-                    " For the target's upper end, at least {} %: P = {}.",
+                    " For the target's upper end, at least {} %: {}.",
                     self.lang.given_num(u.target_pct),
-                    self.lang.probability(u.probability)
+                    self.p_equals(u.probability)
                 ),
                 format!(
                     " Với cận trên của chỉ tiêu, từ {}% trở lên: xác suất {}.",
@@ -310,7 +310,8 @@ impl Words<'_> {
             };
             self.pick(
                 format!(
-                    " The target as set asks {en}: P = {p_set} (the main targets table). The chance above and the charts are of at least {lo} %."
+                    " The target as set asks {en}: {} (the main targets table). The chance above and the charts are of at least {lo} %.",
+                    a.probability.map_or_else(|| "P = –".to_string(), |v| self.p_equals(v))
                 ),
                 format!(
                     " Chỉ tiêu như đã đặt yêu cầu {vi}: xác suất {p_set} (bảng các chỉ tiêu chủ yếu). Khả năng nêu trên và các biểu đồ là của mức tăng từ {lo}% trở lên."
