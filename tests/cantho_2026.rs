@@ -417,7 +417,7 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         "{page}"
     );
     assert!(
-        page.contains("closest to uniform at about 0.6 times it, while its plan errors' RMSE is about 1.5 times it"),
+        page.contains("its targets were on average 2.37 points above what it achieved"),
         "{page}"
     );
     // Whose figure each growth is, where the statuses differ.

@@ -75,6 +75,7 @@ fn leaf(key: &str) -> Option<(&'static str, &'static str)> {
             "Employment growth in the plan",
             "Tăng lao động theo kịch bản",
         ),
+        "plan_growth" => ("Growth in the plan", "Tốc độ tăng theo kịch bản"),
         "plan_meets_structure" => ("The plan meets the structure", "Kịch bản đạt cơ cấu"),
         "population" => ("Population", "Dân số"),
         "population_growth" => ("Population growth", "Tăng dân số"),

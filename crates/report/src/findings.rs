@@ -553,17 +553,41 @@ fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lan
         None => lang.labels().unknown_value.to_string(),
     };
     let icors = span(bounds(|r| Some(r.icor)), &|v| lang.given_num(v));
-    let (at_en, at_vi, refs) = if f.references.len() == 1 {
-        ("At an ICOR of", "Với ICOR", "reference")
+    let (at_en, at_vi) = if f.references.len() == 1 {
+        ("At an ICOR of", "Với hệ số ICOR")
     } else {
-        ("At ICORs of", "Với ICOR", "references")
+        ("At ICORs of", "Với hệ số ICOR")
     };
     let rate = span(bounds(|r| r.investment_needed_rate_pct), &|v| {
         lang.text_num(v, 0)
     });
     let bn = span(bounds(|r| r.investment_needed_bn_vnd), &|v| {
-        lang.two_significant(v)
+        lang.significant(v, 3)
     });
+    // The yardstick: what the same ICORs ask at the plan's own growth.
+    let at_plan = span(
+        bounds(|r| Some(r.icor)).map(|(lo, hi)| (lo * f.plan_growth_pct, hi * f.plan_growth_pct)),
+        &|v| lang.text_num(v, 0),
+    );
+    let plan_growth = lang.text_num(f.plan_growth_pct, 2);
+    // Beside the plan's own growth only where the growth is the target's.
+    let (against_en, against_vi) = if f.growth_is_target {
+        (
+            format!(", against {at_plan}% at the plan's {plan_growth}%"),
+            format!(", so với {at_plan}% GRDP ở mức tăng {plan_growth}% theo kịch bản"),
+        )
+    } else {
+        (String::new(), String::new())
+    };
+    // The references by name, lowest ICOR first as the span reads:
+    // "Cần Thơ 2021–2025, low end; …".
+    let mut by_icor: Vec<&grdp_core::audit::IcorComparison> = f.references.iter().collect();
+    by_icor.sort_by(|a, b| a.icor.total_cmp(&b.icor));
+    let names = by_icor
+        .iter()
+        .map(|r| reference_name(&r.id, lang))
+        .collect::<Vec<_>>()
+        .join("; ");
     let (growth, year) = (lang.text_num(f.growth_pct, 2), check.year);
     let whose = match (f.growth_is_target, vi) {
         (true, false) => " (the target)",
@@ -594,11 +618,11 @@ fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lan
     };
     if vi {
         format!(
-            "Kịch bản không đặt chỉ tiêu vốn đầu tư. {at_vi} {icors} (mức tham chiếu của kịch bản), tăng trưởng {growth}%{whose} năm {year} cần vốn đầu tư toàn xã hội bằng khoảng {rate}% GRDP ({bn} tỷ đồng theo giá hiện hành, trên GRDP dự báo). {rests_vi}",
+            "Kịch bản không đặt chỉ tiêu vốn đầu tư. {at_vi} {icors} ({names}), để GRDP tăng {growth}%{whose} năm {year} thì tổng vốn đầu tư toàn xã hội cần khoảng {rate}% GRDP ({bn} tỷ đồng theo giá hiện hành, trên GRDP dự báo){against_vi}. {rests_vi}",
         )
     } else {
         format!(
-            "The scenario sets no investment target. {at_en} {icors} (the scenario's {refs}), growth of {growth}%{whose} in {year} needs total social investment of about {rate}% of GRDP ({bn} billion VND at current prices, on the projected GRDP). {rests_en}",
+            "The scenario sets no investment target. {at_en} {icors} ({names}), growth of {growth}%{whose} in {year} needs total social investment of about {rate}% of GRDP ({bn} billion VND at current prices, on the projected GRDP){against_en}. {rests_en}",
         )
     }
 }

@@ -446,8 +446,21 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         ))
     );
     let with_opt = input.views.iter().any(|v| v.with_optimism.is_some());
-    let mut header = vec![p.view.clone(), p.probability.clone(), p.interval.clone()];
-    let mut numeric = vec![false, true, true];
+    // Where each scenario puts the year: the mean of its draws, so a
+    // reader sees what moves P (the centre) beside P itself.
+    let year = input.views.first().map_or(0, |v| v.result.target_year);
+    let mean_header = pick(
+        &format!("Growth {year}, mean of the draws (%)"),
+        &format!("Tăng trưởng {year}, trung bình các lần mô phỏng (%)"),
+    )
+    .to_string();
+    let mut header = vec![
+        p.view.clone(),
+        mean_header,
+        p.probability.clone(),
+        p.interval.clone(),
+    ];
+    let mut numeric = vec![false, true, true, true];
     if with_opt {
         header.push(p.with_optimism.clone());
         numeric.push(true);
@@ -469,6 +482,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 }
                 let mut row = vec![
                     name,
+                    w.num(r.mean_pct, 2),
                     w.probability(r.probability),
                     format!(
                         "{} – {}",

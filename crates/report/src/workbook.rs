@@ -462,7 +462,10 @@ fn audit_sheet(checks: &[Check], loaded: &LoadedScenario, lang: Lang) -> Sheet {
         let mut figures = Vec::new();
         flatten("", &value, &mut figures);
         for (figure, v) in figures {
-            if matches!(figure.as_str(), "id" | "year" | "status") {
+            // A figure the check has no value for (an investment check
+            // without an investment target: its implied ICORs) is left
+            // out of the sheet; the CSV and JSON keep it as empty.
+            if matches!(figure.as_str(), "id" | "year" | "status") || v.is_null() {
                 continue;
             }
             let (unit, format) = figure_unit(&figure, lang);

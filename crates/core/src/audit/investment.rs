@@ -85,6 +85,9 @@ pub struct InvestmentFigures {
     pub growth_pct: f64,
     /// Whether `growth_pct` is the growth target (else the plan's growth).
     pub growth_is_target: bool,
+    /// The plan's real growth that year, percent (the projection's): the
+    /// yardstick for what the target's growth asks of investment.
+    pub plan_growth_pct: f64,
     /// ICOR implied by the lowest investment target and that growth.
     pub icor_min: Option<f64>,
     /// ICOR implied by the highest investment target and that growth.
@@ -161,6 +164,7 @@ pub(crate) fn check(
             investment_rate_max_pct: r_max,
             growth_pct: growth,
             growth_is_target: is_target,
+            plan_growth_pct: this.growth_pct,
             icor_min,
             icor_max,
             references,

@@ -230,6 +230,9 @@ mod tests {
         assert_eq!(Lang::En.two_significant(0.0243), "0.024");
         assert_eq!(Lang::Vi.two_significant(0.0243), "0,024");
         assert_eq!(Lang::En.two_significant(-0.55), "−0.55");
+        // Three: 136,627.9 → 137,000; 146,875.0 → 147,000.
+        assert_eq!(Lang::En.significant(136_627.9, 3), "137,000");
+        assert_eq!(Lang::Vi.significant(146_875.0, 3), "147.000");
     }
 
     #[test]

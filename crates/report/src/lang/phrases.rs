@@ -738,10 +738,16 @@ impl Lang {
     /// An amount to two significant figures for running text: 8,218.4
     /// reads 8,200; 27.3 reads 27; 0.0243 reads 0.024.
     pub fn two_significant(self, value: f64) -> String {
+        self.significant(value, 2)
+    }
+
+    /// An amount to `figures` significant figures (at least one) for
+    /// running text: 136,627.9 to three reads 137,000.
+    pub fn significant(self, value: f64, figures: i32) -> String {
         if value == 0.0 || !value.is_finite() {
             return self.text_num(value, 0);
         }
-        let exponent = value.abs().log10().floor() as i32 - 1;
+        let exponent = value.abs().log10().floor() as i32 + 1 - figures.max(1);
         let unit = 10f64.powi(exponent);
         let decimals = usize::try_from(-exponent).unwrap_or(0);
         self.text_num((value / unit).round() * unit, decimals)
