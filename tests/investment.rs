@@ -183,6 +183,11 @@ fn reversed_or_impossible_investment_bounds_are_refused() {
             SCENARIO.replace(BLOCK, "[investment]\nyear = 2025\n"),
             "has no investment target and no icor_reference",
         ),
+        // A reference is named on the page by its id.
+        (
+            SCENARIO.replace("record = 5", "\"\" = 5"),
+            "a reference's name is empty",
+        ),
     ] {
         assert_ne!(bad, SCENARIO, "the replacement took");
         let file = dir.path().join("bad.toml");

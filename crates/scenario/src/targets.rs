@@ -294,6 +294,16 @@ impl Builder<'_> {
         let growth_max_pct = self.optional("investment.growth_max_pct", &i.growth_max_pct)?;
         let mut icor_references = Vec::new();
         for (id, v) in &i.icor_reference {
+            // A reference is named on the page by its id: an empty one
+            // would read "(reference )".
+            if id.trim().is_empty() {
+                return Err(self.loc.invalid_vi(
+                    Some(v.span()),
+                    "investment.icor_reference",
+                    "a reference's name is empty; expected a short name such as `can_tho_2023` or `vietnam`",
+                    "tên của một mức tham chiếu để trống; cần một tên ngắn, ví dụ `can_tho_2023` hoặc `vietnam`",
+                ));
+            }
             let icor = self.number(&format!("investment.icor_reference.{id}"), v)?;
             icor_references.push(grdp_core::audit::IcorReference {
                 id: id.clone(),
