@@ -286,3 +286,21 @@ fn the_needs_sentence_says_when_it_has_no_figure_and_whose_growth_it_is() {
         "{plan}"
     );
 }
+
+/// An ICOR of 43 (4.3 with its decimal point lost) is loaded with a
+/// warning at its line that names the slip; the audit still runs.
+#[test]
+fn an_icor_beyond_any_economy_is_warned_about_as_a_lost_decimal_point() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("s.toml");
+    let text = SCENARIO.replace("record = 5", "record = 43");
+    assert_eq!(text.lines().nth(28), Some("record = 43"));
+    std::fs::write(&file, text).unwrap();
+    let o = grdp(&["audit", file.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("s.toml:29: investment.icor_reference.record: an ICOR of 43 is beyond any economy's (Vietnam's is about 6.5): check for a lost decimal point (43 for 4.3)"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -55,6 +55,9 @@ impl fmt::Display for Warning {
 /// a typing slip: Vietnam's provinces ranged from about 40 to 500 in 2024.
 const PER_CAPITA_RANGE_MN_VND: (f64, f64) = (5.0, 5000.0);
 /// Employment as a share of population outside this range is suspicious.
+/// The highest ICOR taken without a warning.
+const ICOR_MAX: f64 = 15.0;
+
 const EMPLOYMENT_SHARE: (f64, f64) = (0.1, 1.0);
 /// A population beyond this (thousand persons) is no province's.
 const MAX_POPULATION_THOUSAND: f64 = 1_000_000.0;
@@ -196,6 +199,27 @@ impl Builder<'_> {
                     tidy_vi(grdp)
                 ),
             ));
+        }
+        // An ICOR is a handful (Vietnam's is about 6.5, a province's 3-7);
+        // one above 15 is more likely a decimal point lost (43 for 4.3).
+        if let Some(inv) = s.investment() {
+            for r in inv.icor_references.iter().filter(|r| r.icor > ICOR_MAX) {
+                out.push(self.warning(
+                    &format!("investment.icor_reference.{}", r.id),
+                    format!(
+                        "an ICOR of {} is beyond any economy's (Vietnam's is about 6.5): check for a lost decimal point ({} for {})",
+                        tidy(r.icor),
+                        tidy(r.icor),
+                        tidy(r.icor / 10.0)
+                    ),
+                    format!(
+                        "hệ số ICOR {} vượt xa mọi nền kinh tế (cả nước khoảng 6,5): kiểm tra xem có mất dấu thập phân không ({} thay cho {})",
+                        tidy_vi(r.icor),
+                        tidy_vi(r.icor),
+                        tidy_vi(r.icor / 10.0)
+                    ),
+                ));
+            }
         }
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand) {
             let share = emp / pop;
