@@ -73,13 +73,7 @@ impl Table<'_> {
 pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> String {
     let w = Words::new(input);
     let vi = input.lang == crate::Lang::Vi;
-    let pick = |en: &str, vi_text: &str| {
-        if vi {
-            vi_text.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+    let pick = |en: &str, vi_text: &str| input.lang.pick(en, vi_text).to_string();
     let p = w.page();
     let mut h = format!(
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>\n{CSS}\n</style>\n</head>\n<body>\n",
@@ -769,14 +763,7 @@ fn year_so_far(input: &ReportInput, g: &grdp_study::partly_known::PartlyKnown) -
 fn other_figures(input: &ReportInput) -> String {
     use grdp_core::Indicator as I;
     let lang = input.lang;
-    let vi = lang == crate::Lang::Vi;
-    let pick = |en: &str, vi_text: &str| {
-        if vi {
-            vi_text.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+    let pick = |en: &str, vi_text: &str| input.lang.pick(en, vi_text).to_string();
     let (Some(y), base) = (input.projection.years.first(), &input.projection.base) else {
         return String::new();
     };
@@ -893,13 +880,7 @@ fn other_figures(input: &ReportInput) -> String {
 fn quarter_path(input: &ReportInput, q: &grdp_study::QuarterPath) -> String {
     let lang = input.lang;
     let vi = lang == crate::Lang::Vi;
-    let pick = |en: &str, vi_text: &str| {
-        if vi {
-            vi_text.to_string()
-        } else {
-            en.to_string()
-        }
-    };
+    let pick = |en: &str, vi_text: &str| input.lang.pick(en, vi_text).to_string();
     let (year, t) = (q.year, lang.given_num(q.target_pct));
     let shares = if q.shares_stated {
         pick(
