@@ -14,7 +14,7 @@
 //!
 //! Tolerance 0.001 pp: the hand sums carry four decimals.
 
-use crate::util::{code, grdp, stderr, stdout};
+use crate::util::{audit_check, code, grdp, stderr, stdout};
 
 fn solve_json(args: &[&str]) -> serde_json::Value {
     let mut all = vec!["solve", "--builtin", "cantho-2026", "--format", "json"];
@@ -253,15 +253,7 @@ fn the_merged_citys_briefing_speaks_of_an_assumption_not_of_sector_targets() {
 /// 10.5 %. Tolerance 0.001 pp, as above. The words say so, in both languages.
 #[test]
 fn after_2026_the_draft_five_year_aim_needs_10_69_to_11_32_percent_a_year() {
-    let o = grdp(&["audit", "--builtin", "cantho-2026", "--format", "json"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "period_average")
-        .unwrap_or_else(|| panic!("no period check: {v}"));
+    let c = &audit_check(&["--builtin", "cantho-2026"], "period_average");
     close(c, "required_after_plan_for_min_pct", 10.6936);
     close(c, "required_after_plan_for_max_pct", 11.3228);
     assert!(c["achieved_average_pct"].is_null(), "{c}");
@@ -809,15 +801,7 @@ fn a_target_to_stay_within_or_a_ceiling_gets_its_own_probability_beside_the_floo
 /// the growth's four decimals.
 #[test]
 fn ten_percent_needs_investment_of_40_to_43_percent_of_grdp() {
-    let o = grdp(&["audit", "--builtin", "cantho-2026", "--format", "json"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "investment_icor")
-        .unwrap_or_else(|| panic!("no investment check: {v}"));
+    let c = audit_check(&["--builtin", "cantho-2026"], "investment_icor");
     assert_eq!(c["status"], "warn", "{c}");
     let needed: Vec<(f64, f64)> = c["references"]
         .as_array()

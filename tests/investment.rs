@@ -7,7 +7,7 @@
 //! buys 6-6.55 % growth, so the check warns (the target needs investment
 //! more productive than the reference). Tolerance 1e-9: exact arithmetic.
 
-use crate::util::{code, grdp, stderr, stdout};
+use crate::util::{audit_check, code, grdp, stderr, stdout};
 
 const SCENARIO: &str = r#"format = 1
 [scenario]
@@ -45,15 +45,7 @@ fn the_icor_an_investment_target_implies_is_worked_out_and_judged() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("inv.toml");
     std::fs::write(&file, SCENARIO).unwrap();
-    let o = grdp(&["audit", file.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "investment_icor")
-        .expect("the investment check ran");
+    let c = &audit_check(&[file.to_str().unwrap()], "investment_icor");
     let f = |k: &str| c[k].as_f64().unwrap_or_else(|| panic!("{k}: {c}"));
     let close = |got: f64, want: f64| assert!((got - want).abs() < 1e-9, "{got} against {want}");
     close(f("grdp_current_bn_vnd"), 1100.0);
@@ -117,15 +109,7 @@ fn without_an_investment_target_the_check_gives_what_growth_needs() {
         .replace("min = 10\n", "min = 12\n");
     assert!(text.contains("min = 12\n") && !text.contains("base_bn_vnd"));
     std::fs::write(&file, &text).unwrap();
-    let o = grdp(&["audit", file.to_str().unwrap(), "--format", "json"]);
-    assert_eq!(code(&o), 0, "{}", stderr(&o));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
-    let c = v["checks"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|c| c["id"] == "investment_icor")
-        .expect("the investment check ran");
+    let c = audit_check(&[file.to_str().unwrap()], "investment_icor");
     assert_eq!(c["status"], "warn", "{c}");
     assert!(c["base_investment_bn_vnd"].is_null(), "{c}");
     assert!(c["icor_min"].is_null(), "{c}");

@@ -41,3 +41,19 @@ pub fn stderr(o: &Output) -> String {
 pub fn code(o: &Output) -> i32 {
     o.status.code().unwrap_or(-1)
 }
+
+/// `grdp audit SOURCE… --format json`, which must succeed, and its check
+/// `id` (the first of that id); panics naming the audit where it is absent.
+pub fn audit_check(source: &[&str], id: &str) -> serde_json::Value {
+    let mut args = vec!["audit"];
+    args.extend_from_slice(source);
+    args.extend_from_slice(&["--format", "json"]);
+    let o = grdp(&args);
+    assert_eq!(code(&o), 0, "grdp {args:?}: {}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).expect("audit writes JSON");
+    v["checks"]
+        .as_array()
+        .and_then(|checks| checks.iter().find(|c| c["id"] == id))
+        .cloned()
+        .unwrap_or_else(|| panic!("no check {id} in the audit: {v}"))
+}
