@@ -119,3 +119,52 @@ fn the_ks_distance_is_worked_out_by_hand() {
     let best = v["pit_uniform_sd_pp"].as_f64().unwrap();
     assert!(lo <= best && best <= hi, "{lo} {best} {hi}");
 }
+
+/// The plan's errors with their bias set aside, by hand from the record
+/// (outcome − target): 2017 −1.26, 2019 +0.33, 2020 −6.80, 2023 −3.75,
+/// 2024 −0.38. Mean −11.86 / 5 = −2.372; deviations 1.112, 2.702,
+/// −4.428, −1.378, 1.992; squares 1.2365 + 7.3008 + 19.6072 + 1.8989 +
+/// 3.9681 = 34.0115; / 5 = 6.8023; √ = 2.6081 pp. It does not depend on
+/// the spread in use. Tolerance 1e-3 pp: the outcomes have two decimals.
+#[test]
+fn the_errors_spread_about_their_mean_is_worked_out_by_hand() {
+    for sd in ["1", "2.37"] {
+        let o = grdp(&["backtest", "--sd", sd, "--format", "json"]);
+        assert_eq!(code(&o), 0, "{}", stderr(&o));
+        let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+        let got = v["errors_sd_pp"].as_f64().unwrap();
+        assert!((got - 2.6081).abs() < 1e-3, "--sd {sd}: {got}");
+        let t = stdout(&grdp(&["backtest", "--sd", sd]));
+        assert!(
+            t.contains("about their mean they scatter by 2.61 pp"),
+            "{t}"
+        );
+    }
+}
+
+/// Both built-in scenarios state the old city's record's two readings of
+/// the spread (`[uncertainty.supported_spread]`) as `grdp backtest` gives
+/// them, to the two decimals the files write: were the record or the
+/// backtest to change, the files would say so here.
+#[test]
+fn the_built_in_supported_spreads_are_the_backtests() {
+    let o = grdp(&["backtest", "--format", "json"]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&o)).unwrap();
+    let want = [
+        v["pit_uniform_sd_pp"].as_f64().unwrap(),
+        v["errors_sd_pp"].as_f64().unwrap(),
+    ];
+    for b in grdp_scenario::builtin::ALL {
+        let loaded = b.load().unwrap();
+        let got = &loaded.uncertainty.as_ref().unwrap().supported_sd_pp;
+        assert_eq!(got.len(), 2, "{}", b.name);
+        for (g, w) in got.iter().zip(want) {
+            assert!(
+                (g - w).abs() <= 0.005 + 1e-12,
+                "{}: {g} against {w}",
+                b.name
+            );
+        }
+    }
+}

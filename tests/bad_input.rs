@@ -201,3 +201,58 @@ fn a_target_direction_is_one_of_three() {
         ],
     );
 }
+
+/// The spreads the evidence supports: each above zero and within 25
+/// percentage points, at most four of them.
+#[test]
+fn supported_spreads_out_of_range_or_too_many() {
+    check(
+        "sd_pp = [1.44, 2.61]",
+        "sd_pp = [0.0, 2.61]",
+        &[
+            "bad.toml:{line}:",
+            "uncertainty.supported_spread.sd_pp[1]",
+            "found 0.0",
+            "above 0 and at most 25 percentage points",
+        ],
+    );
+    check(
+        "sd_pp = [1.44, 2.61]",
+        "sd_pp = [1.44, 261]",
+        &["uncertainty.supported_spread.sd_pp[2]", "found 261.0"],
+    );
+    check(
+        "sd_pp = [1.44, 2.61]",
+        "sd_pp = [1, 2, 3, 4, 5]",
+        &[
+            "uncertainty.supported_spread.sd_pp",
+            "has 5 values; expected at most 4",
+        ],
+    );
+}
+
+/// A supported spread typed as a fraction (0.0144 for 1.44 pp) is loaded
+/// with a warning at its line that names the slip, in either language.
+#[test]
+fn a_supported_spread_typed_as_a_fraction_is_warned_about() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.toml");
+    let from = "sd_pp = [1.44, 2.61]";
+    let line = BUILTIN[..BUILTIN.find(from).unwrap()].matches('\n').count() + 1;
+    std::fs::write(&path, BUILTIN.replacen(from, "sd_pp = [0.0144, 2.61]", 1)).unwrap();
+    let o = grdp(&["audit", path.to_str().unwrap()]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains(&format!("s.toml:{line}: uncertainty.supported_spread.sd_pp[1]: a spread of 0.0144 percentage points is far below any province's year-to-year scatter: check that it is in percentage points, not a fraction (0.0144 for 1.44)")),
+        "{}",
+        stderr(&o)
+    );
+    let o = grdp(&["audit", path.to_str().unwrap(), "--lang", "vi"]);
+    assert!(
+        stderr(&o).contains(
+            "kiểm tra đơn vị là điểm phần trăm, không phải số thập phân (0,0144 thay cho 1,44)"
+        ),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -342,6 +342,19 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     assert_eq!(upper["target_pct"], 10.5, "{upper}");
     let p = upper["probability"].as_f64().unwrap();
     assert!((p - 0.061).abs() < 0.01, "{p}");
+    // P at the spreads the old city's record supports, 1.44 and 2.61 pp,
+    // about the centre of 7.27 (a normal check, as above): 1 − Φ(2.73 /
+    // 1.44) = 1 − Φ(1.896) = 0.029 and 1 − Φ(2.73 / 2.61) = 1 − Φ(1.046) =
+    // 0.148. Tolerance 0.01, as above.
+    let supported = summary["briefing"]["preferred"]["supported"]
+        .as_array()
+        .unwrap();
+    for (case, (sd, p)) in supported.iter().zip([(1.44, 0.029), (2.61, 0.148)]) {
+        assert_eq!(case["sd_pp"], sd, "{case}");
+        let got = case["probability"].as_f64().unwrap();
+        assert!((got - p).abs() < 0.01, "at {sd} pp: {got}");
+    }
+    assert_eq!(supported.len(), 2);
     let page = std::fs::read_to_string(out.join("index.html")).unwrap();
     // The main-targets table gives it beside P of the lower end, and its
     // note says which is which.
@@ -355,6 +368,13 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         "the targets table's probability: {cell}"
     );
     assert!(page.contains("in brackets, of at least its upper end (10.5 %)"));
+    assert!(
+        page.contains(
+            "At the spreads the scenario file says its evidence supports, 1.44 and 2.61 pp"
+        ),
+        "{page}"
+    );
+    assert!(page.contains("What they rest on: the old city's record"));
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
     // Chart 11, page and phone copies, and on the page.
     for f in ["11-neighbours.png", "11-neighbours.phone.png"] {

@@ -39,6 +39,7 @@
 //!     inputs: Default::default(),
 //!     views: vec![View { id: "plan".into(), name_en: "Plan".into(), name_vi: "Kế hoạch".into(), centre: Centre::Plan }],
 //!     preferred_view: None,
+//!     supported_sd_pp: Vec::new(),
 //! };
 //! let model = Model::new(&scenario, &spec, &spec.views[0], MainTarget { year: 2025, threshold_pct: 8.0 }).unwrap();
 //! let opts = RunOptions { scenarios: 100_000, seed: 1, precision: None, optimism_pp: None,

@@ -73,6 +73,7 @@ fn spec(growth: Vec<Marginal>, rank: Option<Vec<Vec<f64>>>) -> UncertaintySpec {
             centre: Centre::AsWritten,
         }],
         preferred_view: None,
+        supported_sd_pp: Vec::new(),
     }
 }
 

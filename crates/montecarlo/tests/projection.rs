@@ -120,6 +120,7 @@ fn a_simulation_without_uncertainty_reproduces_the_projection_to_the_bit() {
             centre: Centre::Plan,
         }],
         preferred_view: None,
+        supported_sd_pp: Vec::new(),
     };
     let main = MainTarget::from_scenario(&s).unwrap();
     let model = Model::new(&s, &spec, &spec.views[0], main).unwrap();

@@ -537,6 +537,55 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 ),
             ))
         );
+        // P at the spreads the scenario says its evidence supports, with
+        // what they rest on in the page's language.
+        if !pr.supported.is_empty() {
+            let lang = input.lang;
+            let sds: Vec<String> = pr
+                .supported
+                .iter()
+                .map(|c| lang.text_num(c.sd_pp, 2))
+                .collect();
+            let factors: Vec<String> = pr
+                .supported
+                .iter()
+                .map(|c| lang.text_num(c.factor, 2))
+                .collect();
+            let ps: Vec<String> = pr.supported.iter().map(|c| p(c.probability)).collect();
+            let many = pr.supported.len() > 1;
+            let meta = &input.loaded.meta;
+            let rests_on = if vi {
+                meta.supported_spread_note_vi.as_ref()
+            } else {
+                meta.supported_spread_note.as_ref()
+            }
+            .map(|n| n.trim_end_matches('.').to_string());
+            h += &format!(
+                "<p>{}</p>\n",
+                esc(&pick(
+                    &format!(
+                        "At the {} the scenario file says its evidence supports, {} pp ({} times this one), P would be {}.{}",
+                        if many { "spreads" } else { "spread" },
+                        lang.and_list(&sds),
+                        lang.and_list(&factors),
+                        lang.and_list(&ps),
+                        rests_on.as_ref().map_or(String::new(), |n| format!(
+                            " What {} on: {n}.",
+                            if many { "they rest" } else { "it rests" }
+                        ))
+                    ),
+                    &format!(
+                        "Với độ lệch chuẩn mà tệp kịch bản cho là có cơ sở, {} điểm phần trăm (bằng {} lần mức trên), xác suất là {}.{}",
+                        lang.and_list(&sds),
+                        lang.and_list(&factors),
+                        lang.and_list(&ps),
+                        rests_on
+                            .as_ref()
+                            .map_or(String::new(), |n| format!(" Cơ sở: {n}."))
+                    ),
+                ))
+            );
+        }
         // What the scenario says the spread rests on, in the page's
         // language only (an English note is not put on a Vietnamese page).
         let meta = &input.loaded.meta;
@@ -1449,8 +1498,9 @@ fn track_record(
         "<p>{}</p>\n",
         esc(&pick(
             format!(
-                "What it means: the plan's one-year-ahead errors average {} pp, mostly misses, a bias that no spread removes; their root mean square is {} pp against the {} pp in use. The spread that makes past outcomes' positions closest to uniform is {} pp, but with {} years a test rejects none between {}: the record cannot settle the spread. Outcomes are the latest estimates; provincial figures before about 2017 are on an older basis and are left out.",
+                "What it means: the plan's one-year-ahead errors average {} pp, mostly misses, a bias that no spread removes; about that average they scatter by {} pp (standard deviation), and their root mean square is {} pp, against the {} pp in use. The spread that makes past outcomes' positions closest to uniform is {} pp, but with {} years a test rejects none between {}: the record cannot settle the spread. Outcomes are the latest estimates; provincial figures before about 2017 are on an older basis and are left out.",
                 lang.signed(plan_bias),
+                n2(b.errors_sd_pp),
                 n2(b.record_sd_pp),
                 n2(b.sd_pp),
                 n2(b.pit_uniform_sd_pp),
@@ -1463,8 +1513,9 @@ fn track_record(
                     ))
             ),
             format!(
-                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm phần trăm, chủ yếu là hụt: đó là độ chệch (sai lệch có hệ thống), không độ lệch chuẩn nào khắc phục được; căn bậc hai trung bình bình phương của sai số là {} điểm phần trăm, so với độ lệch chuẩn {} điểm phần trăm đang dùng. Độ lệch chuẩn làm vị trí các kết quả gần phân phối đều nhất là {} điểm phần trăm, nhưng với {} năm, kiểm định không bác bỏ độ lệch chuẩn nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch chuẩn. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
+                "Ý nghĩa: sai số dự báo một năm của kịch bản kế hoạch trung bình {} điểm phần trăm, chủ yếu là hụt: đó là độ chệch (sai lệch có hệ thống), không độ lệch chuẩn nào khắc phục được; quanh mức trung bình đó, sai số phân tán với độ lệch chuẩn {} điểm phần trăm; căn bậc hai trung bình bình phương của sai số là {} điểm phần trăm, so với độ lệch chuẩn {} điểm phần trăm đang dùng. Độ lệch chuẩn làm vị trí các kết quả gần phân phối đều nhất là {} điểm phần trăm, nhưng với {} năm, kiểm định không bác bỏ độ lệch chuẩn nào trong khoảng {}: chuỗi số liệu quá ngắn để xác định độ lệch chuẩn. Kết quả thực hiện là số ước tính mới nhất; số liệu cấp tỉnh trước khoảng năm 2017 theo phương pháp cũ nên không dùng.",
                 lang.signed(plan_bias),
+                n2(b.errors_sd_pp),
                 n2(b.record_sd_pp),
                 n2(b.sd_pp),
                 n2(b.pit_uniform_sd_pp),

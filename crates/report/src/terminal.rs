@@ -696,7 +696,7 @@ pub fn backtest(
     out += &s.render();
     out += &if vi {
         format!(
-            "\nSai số dự báo một năm của kịch bản kế hoạch có căn bậc hai sai số toàn phương trung bình (RMSE) {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch chuẩn làm vị trí của kết quả trong phân phối (PIT) gần phân phối đều nhất là {} điểm %, và kiểm định Kolmogorov–Smirnov mức 5% không bác bỏ độ lệch chuẩn nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch chuẩn nào khắc phục được. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; điểm Brier 0,25 là điểm khi luôn dự báo xác suất 0,5.\n",
+            "\nSai số dự báo một năm của kịch bản kế hoạch có căn bậc hai sai số toàn phương trung bình (RMSE) {} điểm %, so với độ lệch chuẩn {} điểm % đang dùng; độ lệch chuẩn làm vị trí của kết quả trong phân phối (PIT) gần phân phối đều nhất là {} điểm %, và kiểm định Kolmogorov–Smirnov mức 5% không bác bỏ độ lệch chuẩn nào trong khoảng {}. Sai số chủ yếu là hụt (trung bình {} điểm %): đó là độ chệch, không độ lệch chuẩn nào khắc phục được; quanh mức trung bình đó, sai số phân tán với độ lệch chuẩn {} điểm %. Chỉ có {} năm: kết quả chỉ mang tính tham khảo; điểm Brier 0,25 là điểm khi luôn dự báo xác suất 0,5.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
@@ -710,11 +710,12 @@ pub fn backtest(
                 .iter()
                 .find(|v| v.view == "plan")
                 .map_or("–".to_string(), |v| lang.signed(v.mean_error_pp)),
+            n2(b.errors_sd_pp),
             b.years.len()
         )
     } else {
         format!(
-            "\nThe plan's one-year-ahead errors have an RMSE of {} pp, against the {} pp spread in use; the spread whose PITs are closest to uniform is {} pp, and a KS test at 5 % rejects none between {}. The errors are mostly misses (mean {} pp): a bias, which no spread removes. {} years decide little; a Brier score of 0.25 is what always saying 0.5 earns.\n",
+            "\nThe plan's one-year-ahead errors have an RMSE of {} pp, against the {} pp spread in use; the spread whose PITs are closest to uniform is {} pp, and a KS test at 5 % rejects none between {}. The errors are mostly misses (mean {} pp): a bias, which no spread removes; about their mean they scatter by {} pp (standard deviation). {} years decide little; a Brier score of 0.25 is what always saying 0.5 earns.\n",
             n2(b.record_sd_pp),
             n2(b.sd_pp),
             n2(b.pit_uniform_sd_pp),
@@ -729,6 +730,7 @@ pub fn backtest(
                 .iter()
                 .find(|v| v.view == "plan")
                 .map_or("–".to_string(), |v| lang.signed(v.mean_error_pp)),
+            n2(b.errors_sd_pp),
             b.years.len()
         )
     };

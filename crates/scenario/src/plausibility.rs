@@ -55,6 +55,8 @@ impl fmt::Display for Warning {
 /// a typing slip: Vietnam's provinces ranged from about 40 to 500 in 2024.
 const PER_CAPITA_RANGE_MN_VND: (f64, f64) = (5.0, 5000.0);
 /// Employment as a share of population outside this range is suspicious.
+/// The lowest supported spread taken without a warning, percentage points.
+const SUPPORTED_SD_MIN_PP: f64 = 0.1;
 /// The highest ICOR taken without a warning.
 const ICOR_MAX: f64 = 15.0;
 
@@ -220,6 +222,31 @@ impl Builder<'_> {
                     ),
                 ));
             }
+        }
+        // A supported spread is a provincial growth rate's standard
+        // deviation, a point or more; one under a tenth of a point is more
+        // likely a fraction typed for percentage points (0.0144 for 1.44).
+        for (i, sd) in spec
+            .map_or(&[][..], |u| u.supported_sd_pp.as_slice())
+            .iter()
+            .enumerate()
+            .filter(|(_, sd)| **sd < SUPPORTED_SD_MIN_PP)
+        {
+            out.push(self.warning(
+                &format!("uncertainty.supported_spread.sd_pp[{}]", i + 1),
+                format!(
+                    "a spread of {} percentage points is far below any province's year-to-year scatter: check that it is in percentage points, not a fraction ({} for {})",
+                    tidy_exact(*sd),
+                    tidy_exact(*sd),
+                    tidy_exact(sd * 100.0)
+                ),
+                format!(
+                    "độ lệch chuẩn {} điểm phần trăm thấp hơn nhiều so với mức dao động hằng năm của bất kỳ tỉnh nào: kiểm tra đơn vị là điểm phần trăm, không phải số thập phân ({} thay cho {})",
+                    crate::vietnamese::vi_text_number(&tidy_exact(*sd)),
+                    crate::vietnamese::vi_text_number(&tidy_exact(*sd)),
+                    crate::vietnamese::vi_text_number(&tidy_exact(sd * 100.0))
+                ),
+            ));
         }
         if let (Some(pop), Some(emp)) = (base.population_thousand, base.employed_thousand) {
             let share = emp / pop;

@@ -146,6 +146,12 @@ pub struct ScenarioMeta {
     pub uncertainty_note: Option<String>,
     /// `uncertainty_note` in Vietnamese (`note_vi`), where given.
     pub uncertainty_note_vi: Option<String>,
+    /// What `[uncertainty.supported_spread]`'s `note` says the supported
+    /// spreads rest on, where given: the briefing prints it beside P at
+    /// those spreads.
+    pub supported_spread_note: Option<String>,
+    /// `supported_spread_note` in Vietnamese (`note_vi`), where given.
+    pub supported_spread_note_vi: Option<String>,
 }
 
 /// Whom the briefing compares the area with, by their names in the
@@ -511,6 +517,14 @@ impl Builder<'_> {
                 let u = u.get_ref();
                 (u.note.clone(), u.note_vi.clone())
             });
+        let (supported_spread_note, supported_spread_note_vi) = raw
+            .uncertainty
+            .as_ref()
+            .and_then(|u| u.get_ref().supported_spread.as_ref())
+            .map_or((None, None), |s| {
+                let s = s.get_ref();
+                (s.note.clone(), s.note_vi.clone())
+            });
         Ok(LoadedScenario {
             warnings,
             uncertainty,
@@ -539,6 +553,8 @@ impl Builder<'_> {
                 compare,
                 uncertainty_note,
                 uncertainty_note_vi,
+                supported_spread_note,
+                supported_spread_note_vi,
             },
             names,
             provenance: self.provenance,

@@ -30,6 +30,18 @@ pub(crate) struct RawUncertainty {
     #[serde(default)]
     view: Vec<Spanned<RawView>>,
     preferred_view: Option<Spanned<String>>,
+    pub(crate) supported_spread: Option<Spanned<RawSupportedSpread>>,
+}
+
+/// `[uncertainty.supported_spread]`: other spreads the evidence supports.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawSupportedSpread {
+    sd_pp: Spanned<Vec<f64>>,
+    status: Option<String>,
+    source: Option<String>,
+    pub(crate) note: Option<String>,
+    pub(crate) note_vi: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -216,7 +228,29 @@ impl Builder<'_> {
                     .insert("uncertainty.preferred_view".into(), p.span());
                 p.get_ref().clone()
             }),
+            supported_sd_pp: self.supported_spread(u.supported_spread.as_ref()),
         })
+    }
+
+    /// The supported spreads' values, each recorded with the block's
+    /// status and source (the values are checked with the rest of the
+    /// block, by `UncertaintySpec::validate`).
+    fn supported_spread(&mut self, raw: Option<&Spanned<RawSupportedSpread>>) -> Vec<f64> {
+        let Some(raw) = raw else {
+            return Vec::new();
+        };
+        self.spans
+            .insert("uncertainty.supported_spread".into(), raw.span());
+        let r = raw.get_ref();
+        let at = r.sd_pp.span();
+        for (i, v) in r.sd_pp.get_ref().iter().enumerate() {
+            let field = format!("uncertainty.supported_spread.sd_pp[{}]", i + 1);
+            self.spans.insert(field.clone(), at.clone());
+            self.record(&field, *v, &r.status, &r.source, &r.note, at.start);
+        }
+        self.spans
+            .insert("uncertainty.supported_spread.sd_pp".into(), at);
+        r.sd_pp.get_ref().clone()
     }
 
     fn record(

@@ -400,7 +400,10 @@ fn uncertainty_message(m: &str) -> Option<String> {
             } else if let Some(rest) = m.strip_prefix("has ")
                 && let Some((n, expected)) = rest.split_once(" values; expected ")
             {
-                format!("có {n} giá trị; cần {expected}")
+                match expected.strip_prefix("at most ") {
+                    Some(most) => format!("có {n} giá trị; cần tối đa {most}"),
+                    None => format!("có {n} giá trị; cần {expected}"),
+                }
             } else if let Some(rest) = m.strip_prefix("has ")
                 && let Some((n, rest)) = rest.split_once(" rows; expected ")
                 && let Some((k, ids)) = rest.split_once(", one per component ")
@@ -470,6 +473,14 @@ fn uncertainty_expected(expected: &str) -> Option<String> {
             {
                 format!(
                     "tốc độ tăng và độ phân tán trong phạm vi ±{} điểm phần trăm",
+                    vi_text_number(max)
+                )
+            } else if let Some(max) = expected
+                .strip_prefix("a standard deviation above 0 and at most ")
+                .and_then(|r| r.strip_suffix(" percentage points"))
+            {
+                format!(
+                    "độ lệch chuẩn lớn hơn 0 và không quá {} điểm phần trăm",
                     vi_text_number(max)
                 )
             } else if let Some(rest) = expected.strip_prefix("a standard deviation between 0 and ")

@@ -181,6 +181,10 @@ pub struct Backtest {
     pub views: Vec<ViewScore>,
     /// The spread the record supports: RMSE of the plan view's errors, pp.
     pub record_sd_pp: f64,
+    /// The plan view's errors' standard deviation about their mean
+    /// (population form, `√(RMSE² − mean²)`), pp: the record's scatter with
+    /// its bias set aside.
+    pub errors_sd_pp: f64,
     /// A later outcome placed in the built-in scenario's views, where known.
     pub later: Option<OutcomeInViews>,
     /// The spread that makes the plan view's PITs closest to uniform
@@ -329,6 +333,13 @@ pub fn backtest(
         .iter()
         .find(|v| v.view == "plan")
         .map_or(f64::NAN, |v| v.rmse_pp);
+    let errors_sd_pp = if errors.is_empty() {
+        f64::NAN
+    } else {
+        let m = errors.len() as f64;
+        let mean = errors.iter().sum::<f64>() / m;
+        (errors.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / m).sqrt()
+    };
     Ok(Backtest {
         region: region.to_string(),
         vintage,
@@ -336,6 +347,7 @@ pub fn backtest(
         years,
         views,
         record_sd_pp,
+        errors_sd_pp,
         later: None,
         pit_uniform_sd_pp,
         pit_consistent_sd_pp,

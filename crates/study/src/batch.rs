@@ -854,6 +854,7 @@ fn row_model(
         inputs: InputUncertainty::default(),
         views: vec![recent_view()],
         preferred_view: None,
+        supported_sd_pp: Vec::new(),
     };
     Ok((scenario, spec))
 }
@@ -997,7 +998,7 @@ pub fn run_scenarios(
                     .uncertainty
                     .as_ref()
                     .and_then(|u| u.preferred_view.as_deref());
-                let index = crate::briefing::preferred(&sim, None, spec_view, None, None)
+                let index = crate::briefing::preferred(&sim, None, spec_view, None, None, &[])
                     .map_or(0, |p| p.index);
                 let run = &sim.views[index];
                 let base = loaded.scenario.economy().base().year;

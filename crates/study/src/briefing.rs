@@ -44,6 +44,10 @@ pub struct Preferred {
     /// from their mean scaled by each factor (0.5, 1.5), read from the
     /// view's histogram. The spread is an assumption, as the centre is.
     pub spread: Vec<SpreadCase>,
+    /// P at the spreads the scenario says its evidence supports
+    /// (`[uncertainty.supported_spread]`), in the order given; empty where
+    /// it states none.
+    pub supported: Vec<SupportedSpread>,
     /// Where the growth target is a range (10-10.5 %) and P is of its
     /// lower end: P of at least its upper end, in the same view.
     pub upper_end: Option<UpperEnd>,
@@ -81,6 +85,19 @@ pub struct UpperEnd {
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct SpreadCase {
     /// The spread's multiple (0.5: half as wide).
+    pub factor: f64,
+    /// P(the growth target is met), a fraction.
+    pub probability: f64,
+}
+
+/// P at a spread the scenario's evidence supports.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
+pub struct SupportedSpread {
+    /// The spread, a standard deviation of the target year's growth,
+    /// percentage points.
+    pub sd_pp: f64,
+    /// It over the view's simulated spread: the factor the draws' distances
+    /// from their mean are scaled by.
     pub factor: f64,
     /// P(the growth target is met), a fraction.
     pub probability: f64,
@@ -384,6 +401,7 @@ pub fn preferred(
     in_scenario: Option<&str>,
     upper_end_pct: Option<f64>,
     as_set: Option<(&str, grdp_core::Direction, f64, Option<f64>)>,
+    supported_sd_pp: &[f64],
 ) -> Option<Preferred> {
     let find = |id: &str| sim.views.iter().position(|v| v.view.id == id);
     let (index, chosen_by) = match (named.and_then(find), in_scenario.and_then(find)) {
@@ -401,15 +419,31 @@ pub fn preferred(
     let r = &v.result;
     // Growth g, scaled about the mean m by k, meets the target t when
     // m + k (g − m) ≥ t, that is when g ≥ m + (t − m) / k.
+    let at_factor = |k: f64| {
+        r.histogram
+            .share_at_or_above(r.mean_pct + (r.target_pct - r.mean_pct) / k, r.scenarios)
+    };
     let spread = SPREAD_FACTORS
         .iter()
         .map(|&k| SpreadCase {
             factor: k,
-            probability: r
-                .histogram
-                .share_at_or_above(r.mean_pct + (r.target_pct - r.mean_pct) / k, r.scenarios),
+            probability: at_factor(k),
         })
         .collect();
+    // A spread of s pp is the draws scaled by s over the simulated spread;
+    // a view without spread (every draw the same) has nothing to scale.
+    let supported = if r.sd_pp > 0.0 {
+        supported_sd_pp
+            .iter()
+            .map(|&sd| SupportedSpread {
+                sd_pp: sd,
+                factor: sd / r.sd_pp,
+                probability: at_factor(sd / r.sd_pp),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Some(Preferred {
         view: v.view.id.clone(),
         index,
@@ -418,6 +452,7 @@ pub fn preferred(
         probability_ci95: v.result.probability_ci95,
         chosen_by,
         spread,
+        supported,
         upper_end: upper_end_pct.map(|u| UpperEnd {
             target_pct: u,
             probability: r.histogram.share_at_or_above(u, r.scenarios),

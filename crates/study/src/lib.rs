@@ -188,6 +188,10 @@ impl<'a> Study<'a> {
                     .and_then(|u| u.preferred_view.as_deref()),
                 upper_end_pct,
                 as_set,
+                loaded
+                    .uncertainty
+                    .as_ref()
+                    .map_or(&[][..], |u| u.supported_sd_pp.as_slice()),
             )
         });
         // The rule for the releases to come: the first plan year's growth

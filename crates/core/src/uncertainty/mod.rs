@@ -19,6 +19,12 @@ pub const MAX_WEIGHT_SD_PP: f64 = 20.0;
 pub const MAX_PRICE_SD_PP: f64 = 20.0;
 /// The largest spread of population growth, percentage points.
 pub const MAX_POPULATION_SD_PP: f64 = 5.0;
+/// The largest supported spread of the target year's growth, percentage
+/// points: wider than any year in the shipped history (Cần Thơ's 2022
+/// rebound is 15 points from the year before).
+pub const MAX_SUPPORTED_SD_PP: f64 = 25.0;
+/// The most supported spreads a scenario may state.
+pub const MAX_SUPPORTED_SPREADS: usize = 4;
 
 /// Why an uncertainty specification was refused.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -121,6 +127,11 @@ pub struct UncertaintySpec {
     /// The view whose probability is the answer (the others follow as
     /// sensitivity); `None` leaves the choice to the study's rule.
     pub preferred_view: Option<String>,
+    /// Other spreads of the target year's growth that the scenario's
+    /// evidence supports (standard deviations, percentage points), such as
+    /// what a record of past outcomes gives; the briefing states P at each
+    /// beside the simulated spread. Empty: none stated.
+    pub supported_sd_pp: Vec<f64>,
 }
 
 impl UncertaintySpec {
@@ -209,6 +220,25 @@ impl UncertaintySpec {
                 MAX_POPULATION_SD_PP,
                 "a province's population grows by a point or two a year at most",
             )?;
+        }
+        if self.supported_sd_pp.len() > MAX_SUPPORTED_SPREADS {
+            return Err(UncertaintyError::InvalidParameter {
+                field: "uncertainty.supported_spread.sd_pp".into(),
+                message: format!(
+                    "has {} values; expected at most {MAX_SUPPORTED_SPREADS}",
+                    self.supported_sd_pp.len()
+                ),
+            });
+        }
+        for (i, x) in self.supported_sd_pp.iter().enumerate() {
+            if !(x.is_finite() && *x > 0.0 && *x <= MAX_SUPPORTED_SD_PP) {
+                return Err(UncertaintyError::InvalidParameter {
+                    field: format!("uncertainty.supported_spread.sd_pp[{}]", i + 1),
+                    message: format!(
+                        "found {x:?}; expected a standard deviation above 0 and at most {MAX_SUPPORTED_SD_PP} percentage points"
+                    ),
+                });
+            }
         }
         if let Some(p) = &self.preferred_view
             && !self.views.iter().any(|v| &v.id == p)

@@ -78,6 +78,7 @@ pub fn spec_as_written(growth: Vec<Marginal>) -> UncertaintySpec {
             centre: Centre::AsWritten,
         }],
         preferred_view: None,
+        supported_sd_pp: Vec::new(),
     }
 }
 

@@ -723,6 +723,17 @@ impl Lang {
         self.text_num(value, given_decimals(value))
     }
 
+    /// Items joined for running text: "a", "a and b", "a, b and c" ("a, b
+    /// và c").
+    pub fn and_list(self, items: &[String]) -> String {
+        let and = if self.vi() { " và " } else { " and " };
+        match items {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+        }
+    }
+
     /// A number for running text: at most `decimals` decimals, no trailing
     /// zeros (9,5 %, not 9,50 %).
     pub fn text_num(self, value: f64, decimals: usize) -> String {
