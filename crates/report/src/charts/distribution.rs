@@ -1,5 +1,6 @@
 //! Chart 3. The distribution of simulated growth.
 
+use plotters::element::DashedPathElement;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
@@ -40,9 +41,17 @@ pub(super) fn distribution(
             pts.push((h.lo + b as f64 * h.width, above as f64 / n));
         }
         pts.reverse();
-        pts.into_iter()
-            .filter(|(x, _)| *x >= lo && *x <= hi)
-            .collect()
+        // Exact at every kept edge; one edge every 1/800 of the axis at
+        // most, so that a wide or dashed stroke is not a staircase of
+        // sub-pixel steps.
+        let step = (hi - lo) / 800.0;
+        let mut kept: Vec<(f64, f64)> = Vec::new();
+        for p in pts.into_iter().filter(|(x, _)| *x >= lo && *x <= hi) {
+            if kept.last().is_none_or(|l| p.0 - l.0 >= step) {
+                kept.push(p);
+            }
+        }
+        kept
     };
     let curves: Vec<Vec<(f64, f64)>> = input.views.iter().map(|v| exceedance(v.result)).collect();
     let (pi, preferred) = w.preferred_view();
@@ -73,23 +82,61 @@ pub(super) fn distribution(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
+        // A target range (10-10.5 %) is shaded from its lower end, where
+        // the dots are, to its upper end.
+        let upper = input
+            .briefing
+            .preferred
+            .as_ref()
+            .and_then(|p| p.upper_end)
+            .map(|u| u.target_pct)
+            .filter(|u| *u > target && *u < hi);
+        if let Some(u) = upper {
+            chart
+                .draw_series(std::iter::once(Rectangle::new(
+                    [(target, 0.0), (u, 1.0)],
+                    TARGET.mix(0.18).filled(),
+                )))
+                .map_err(err)?;
+        }
         chart
             .draw_series(std::iter::once(PathElement::new(
                 vec![(target, 0.0), (target, 1.0)],
                 TARGET.stroke_width((3.0 * s) as u32),
             )))
             .map_err(err)?;
-        keys.add(w.target_at(target), line_key(TARGET, 3.0, s));
+        match upper {
+            Some(u) => keys.add(w.target_range_at(target, u), move |(x, y): (i32, i32)| {
+                let len = (16.0 * s) as i32;
+                let half = (5.0 * s) as i32;
+                Rectangle::new(
+                    [(x, y - half), (x + len, y + half)],
+                    TARGET.mix(0.45).filled(),
+                )
+            }),
+            None => keys.add(w.target_at(target), line_key(TARGET, 3.0, s)),
+        }
         for (vi, v) in input.views.iter().enumerate() {
             let colour = VIEW_COLOURS[vi % VIEW_COLOURS.len()];
             let r = v.result;
             let width = if vi == pi { 4.0 } else { 2.0 };
-            chart
-                .draw_series(LineSeries::new(
-                    curves[vi].iter().copied(),
-                    colour.stroke_width((width * s) as u32),
-                ))
-                .map_err(err)?;
+            // The answer solid, the others dashed, each its own dash, so
+            // that the curves part in greyscale as in colour.
+            let dash = (vi != pi).then(|| VIEW_DASHES[vi % VIEW_DASHES.len()]);
+            let style = colour.stroke_width((width * s) as u32);
+            match dash {
+                None => chart
+                    .draw_series(LineSeries::new(curves[vi].iter().copied(), style))
+                    .map_err(err)?,
+                Some((on, off)) => chart
+                    .draw_series(DashedLineSeries::new(
+                        curves[vi].iter().copied(),
+                        on * s,
+                        off * s,
+                        style,
+                    ))
+                    .map_err(err)?,
+            };
             keys.add(
                 format!(
                     "{}: P = {}{}",
@@ -101,7 +148,18 @@ pub(super) fn distribution(
                         String::new()
                     }
                 ),
-                line_key(colour, width, s),
+                move |(x, y): (i32, i32)| {
+                    // The key is short: its dash at half length, so
+                    // that a long dash still shows a gap.
+                    let len = (16.0 * s) as i32;
+                    let (on, off) = dash.map_or((16.0, 0.0), |(on, off)| (0.5 * on, 0.5 * off));
+                    DashedPathElement::new(
+                        vec![(x, y), (x + len, y)],
+                        (on * s).max(1.0) as i32,
+                        (off * s).max(1.0) as i32,
+                        style,
+                    )
+                },
             );
             // Where each curve crosses the target: the view's P.
             chart

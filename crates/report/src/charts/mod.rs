@@ -83,6 +83,10 @@ pub(super) const COMPONENT_COLOURS: [RGBColor; 6] = [
 /// Colours of the views: blue, reddish purple, black, sky blue (their
 /// greyscale values differ too). No orange: deuteranopes see it as the
 /// targets' vermillion, and the views' curves cross the target line.
+/// Dashes of the views other than the answer (dash and gap, pixels at
+/// scale 1), by view index as the colours: long, medium, dotted, short; a
+/// view's curve keeps its dash whichever view is the answer.
+pub(super) const VIEW_DASHES: [(f64, f64); 4] = [(16.0, 6.0), (10.0, 5.0), (3.0, 4.0), (5.0, 5.0)];
 pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
     RGBColor(0x00, 0x72, 0xb2),
     RGBColor(0xcc, 0x79, 0xa7),

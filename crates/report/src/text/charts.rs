@@ -364,6 +364,21 @@ impl Words<'_> {
             format!("Chỉ tiêu {}%", self.lang.given_num(t)),
         )
     }
+    /// A target range's key: "Target 10–10.5%".
+    pub(crate) fn target_range_at(&self, lo: f64, hi: f64) -> String {
+        self.pick(
+            format!(
+                "Target {}–{}%",
+                self.lang.given_num(lo),
+                self.lang.given_num(hi)
+            ),
+            format!(
+                "Chỉ tiêu {}–{}%",
+                self.lang.given_num(lo),
+                self.lang.given_num(hi)
+            ),
+        )
+    }
     pub(crate) fn median_at(&self, m: f64) -> String {
         self.pick(
             format!("Median {}%", self.text_num(m, 2)),
