@@ -375,6 +375,11 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         "{page}"
     );
     assert!(page.contains("What they rest on: the old city's record"));
+    // Chart 11 marks the People's Committees' figures apart, and says so.
+    assert!(
+        page.contains("Hollow dots: Đồng Tháp (merged) and Cà Mau (merged), whose figure is the People's Committee's estimate, not the statistics office's."),
+        "{page}"
+    );
     assert!(page.contains("<h2>Beside its neighbours</h2>"), "{page}");
     // Chart 11, page and phone copies, and on the page.
     for f in ["11-neighbours.png", "11-neighbours.phone.png"] {

@@ -1130,10 +1130,9 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
                 (true, "official") => "chính thức",
                 (true, "target") => "chỉ tiêu",
                 (true, "target (draft, dự kiến)") => "chỉ tiêu dự kiến",
-                (
-                    true,
-                    "estimate (the province's People's Committee; not in the statistics office's table)",
-                ) => "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)",
+                (true, crate::PEOPLES_COMMITTEE_ESTIMATE) => {
+                    "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)"
+                }
                 (_, other) => other,
             }
             .to_string()

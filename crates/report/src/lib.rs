@@ -43,6 +43,12 @@ use grdp_scenario::LoadedScenario;
 use grdp_study::Study;
 
 pub use lang::Lang;
+
+/// The provincial table's status of a growth figure a province's People's
+/// Committee gave and the statistics office's table lacks: the chart and
+/// the page say it in words and mark it apart.
+pub(crate) const PEOPLES_COMMITTEE_ESTIMATE: &str =
+    "estimate (the province's People's Committee; not in the statistics office's table)";
 pub use write::write_report_dir;
 
 /// Why a report, a document or a table could not be made.

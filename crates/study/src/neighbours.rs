@@ -59,6 +59,34 @@ pub struct Neighbours {
     pub rows: Vec<NeighbourRow>,
 }
 
+impl Neighbours {
+    /// The regions whose growth figure has another status than the area's
+    /// own (the first row's where the area has none): each such status, in
+    /// the order first met, with its regions. Unlike figures (a People's
+    /// Committee's estimate beside the statistics office's) are not to look
+    /// alike.
+    pub fn growth_of_other_status(&self) -> Vec<(&str, Vec<&NeighbourRow>)> {
+        let baseline = self
+            .rows
+            .iter()
+            .find(|r| r.own)
+            .or(self.rows.first())
+            .and_then(|r| r.growth_status.as_deref());
+        let mut out: Vec<(&str, Vec<&NeighbourRow>)> = Vec::new();
+        for r in self.rows.iter().filter(|r| r.growth_pct.is_some()) {
+            let status = r.growth_status.as_deref().unwrap_or("");
+            if r.growth_status.as_deref() == baseline {
+                continue;
+            }
+            match out.iter_mut().find(|(s, _)| *s == status) {
+                Some((_, rows)) => rows.push(r),
+                None => out.push((status, vec![r])),
+            }
+        }
+        out
+    }
+}
+
 /// Whether `period` is a plan's years (`2026-2030`) holding `year`.
 fn holds(period: &str, year: i32) -> bool {
     period
@@ -303,5 +331,60 @@ C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
             .unwrap_err()
             .to_string();
         assert!(e.contains("`Z`") && e.contains("A, B, C"), "{e}");
+    }
+}
+
+#[cfg(test)]
+mod other_status_tests {
+    use super::*;
+
+    fn row(region: &str, own: bool, growth: Option<f64>, status: Option<&str>) -> NeighbourRow {
+        NeighbourRow {
+            region: region.into(),
+            own,
+            growth_pct: growth,
+            growth_status: status.map(str::to_string),
+            growth_source: None,
+            aim_min_pct: None,
+            aim_max_pct: None,
+            aim_status: None,
+            aim_source: None,
+            step_pp: None,
+        }
+    }
+
+    /// Against the own row's "estimate": B and D share a People's
+    /// Committee status, E has another, F has none; C matches, and G has no
+    /// figure to mark. Statuses in the order first met, regions in row
+    /// order.
+    #[test]
+    fn figures_of_another_status_are_grouped_by_status() {
+        let n = Neighbours {
+            table: "t.csv".into(),
+            year: 2025,
+            period: None,
+            rows: vec![
+                row("A", true, Some(7.2), Some("estimate")),
+                row("B", false, Some(8.0), Some("pc")),
+                row("C", false, Some(8.4), Some("estimate")),
+                row("D", false, Some(8.0), Some("pc")),
+                row("E", false, Some(5.8), Some("official")),
+                row("F", false, Some(6.0), None),
+                row("G", false, None, Some("pc")),
+            ],
+        };
+        let got: Vec<(&str, Vec<&str>)> = n
+            .growth_of_other_status()
+            .into_iter()
+            .map(|(s, rows)| (s, rows.iter().map(|r| r.region.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("pc", vec!["B", "D"]),
+                ("official", vec!["E"]),
+                ("", vec!["F"]),
+            ]
+        );
     }
 }

@@ -42,9 +42,23 @@ pub(super) fn neighbours(
     let (title, subtitle, caption) = w.neighbours(n);
     // On the phone each name sits above its row; on the page, left of it.
     let label_room = layout.pick(250.0, 12.0);
+    // A filled dot where the year's growth is of the kind the region's own
+    // is (the statistics office's estimate), a hollow one where the table
+    // gives it another status (a People's Committee's estimate), so that
+    // unlike figures do not look alike.
+    let of_other_status = n.growth_of_other_status();
+    let other = |r: &grdp_study::neighbours::NeighbourRow| {
+        of_other_status
+            .iter()
+            .any(|(_, rows)| rows.iter().any(|o| std::ptr::eq(*o, r)))
+    };
+    let others: Vec<&str> = of_other_status.iter().map(|(s, _)| *s).collect();
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_provinces(&n.table))?;
-        let (area, below) = split_legend(area, layout, 3, s);
+        // Under the plot, where it covers no row's figures: one line a key,
+        // and on the phone a second for each long key of another status.
+        let lines = 3 + others.len() * if layout.narrow() { 2 } else { 1 };
+        let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
             .margin_right(layout.pick(10.0, 16.0) * s)
@@ -113,19 +127,46 @@ pub(super) fn neighbours(
         if let Some(period) = &n.period {
             keys.add(w.neighbours_aim_key(period), swatch(TARGET.filled(), s));
         }
-        // The year's growth.
+        // The year's growth: filled dots, hollow ones for another status.
+        let radius =
+            |r: &grdp_study::neighbours::NeighbourRow| ((if r.own { 8.0 } else { 6.5 }) * s) as i32;
         chart
-            .draw_series(rows.iter().enumerate().filter_map(|(i, r)| {
-                Some(Circle::new(
-                    (r.growth_pct?, y_of(i)),
-                    ((if r.own { 8.0 } else { 6.5 }) * s) as i32,
-                    INK.filled(),
-                ))
-            }))
+            .draw_series(
+                rows.iter()
+                    .enumerate()
+                    .filter(|(_, r)| !other(r))
+                    .filter_map(|(i, r)| {
+                        Some(Circle::new(
+                            (r.growth_pct?, y_of(i)),
+                            radius(r),
+                            INK.filled(),
+                        ))
+                    }),
+            )
             .map_err(err)?;
+        let hollow = WHITE.filled();
+        let ring = INK.stroke_width((2.0 * s).max(1.0) as u32);
+        for style in [hollow, ring] {
+            chart
+                .draw_series(
+                    rows.iter()
+                        .enumerate()
+                        .filter(|(_, r)| other(r))
+                        .filter_map(|(i, r)| {
+                            Some(Circle::new((r.growth_pct?, y_of(i)), radius(r), style))
+                        }),
+                )
+                .map_err(err)?;
+        }
         keys.add(w.neighbours_growth_key(n.year), move |(x, y)| {
             Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, INK.filled())
         });
+        for status in others.iter().copied() {
+            keys.add(
+                w.neighbours_other_growth_key(n.year, status),
+                move |(x, y)| Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, ring),
+            );
+        }
         // The figures: the growth left of its dot, the aim right of its bar.
         let gap = (hi - lo) * 0.012;
         let value = font(13.0, s);

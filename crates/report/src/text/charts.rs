@@ -1006,9 +1006,33 @@ impl Words<'_> {
                 format!("Tăng trưởng GRDP năm {year} của từng địa phương theo bảng số liệu các tỉnh."),
             ),
         };
+        // The hollow dots, said: whose figures are of another kind.
+        let hollow: String = n
+            .growth_of_other_status()
+            .iter()
+            .map(|(status, rows)| {
+                let names: Vec<String> =
+                    rows.iter().map(|r| self.lang.region_name(&r.region)).collect();
+                let names = self.lang.and_list(&names);
+                match *status {
+                    crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+                        format!(" Hollow dots: {names}, whose figure is the People's Committee's estimate, not the statistics office's."),
+                        format!(" Chấm rỗng: {names}, số liệu là ước tính của UBND tỉnh, không phải của cơ quan thống kê."),
+                    ),
+                    "" => self.pick(
+                        format!(" Hollow dots: {names}, whose figure has no status in the table."),
+                        format!(" Chấm rỗng: {names}, số liệu không ghi trạng thái trong bảng."),
+                    ),
+                    other => self.pick(
+                        format!(" Hollow dots: {names}, whose figure's status differs from the first row's: “{other}”."),
+                        format!(" Chấm rỗng: {names}, số liệu có trạng thái khác với dòng đầu: “{other}”."),
+                    ),
+                }
+            })
+            .collect();
         let caption = self.pick(
-            format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.", n.table),
-            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.", self.lang.table_origin(&n.table)),
+            format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.{hollow}", n.table),
+            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.{hollow}", self.lang.table_origin(&n.table)),
         );
         (title, subtitle, caption)
     }
@@ -1036,6 +1060,26 @@ impl Words<'_> {
             format!("Growth in {year}"),
             format!("Tăng trưởng năm {year}"),
         )
+    }
+
+    /// Chart 11's key for a year's growth of another status than the
+    /// region's own (a hollow dot): a People's Committee's estimate in
+    /// words, any other status as the table gives it.
+    pub(crate) fn neighbours_other_growth_key(&self, year: i32, status: &str) -> String {
+        match status {
+            crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+                format!("Growth in {year}, the People's Committee's estimate (not the statistics office's)"),
+                format!("Tăng trưởng năm {year}, ước tính của UBND tỉnh (không phải của cơ quan thống kê)"),
+            ),
+            "" => self.pick(
+                format!("Growth in {year}, no status given"),
+                format!("Tăng trưởng năm {year}, không ghi trạng thái"),
+            ),
+            other => self.pick(
+                format!("Growth in {year}, status “{other}”"),
+                format!("Tăng trưởng năm {year}, trạng thái “{other}”"),
+            ),
+        }
     }
 
     /// Title, subtitle and paragraph of chart 6.
