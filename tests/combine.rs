@@ -140,4 +140,71 @@ fn different_base_years_or_components_are_refused() {
         "{}",
         stderr(&o)
     );
+    let o = grdp(&[
+        "combine",
+        fa.to_str().unwrap(),
+        fb.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("b.toml có năm xuất phát 2023,")
+            && stderr(&o).contains("có năm 2024; cần cùng một năm xuất phát"),
+        "{}",
+        stderr(&o)
+    );
+}
+
+/// A component counted as value added in one file and as product taxes in
+/// the other is refused with both kinds as the files write them, in
+/// either language.
+#[test]
+fn a_component_of_two_kinds_is_refused_in_the_files_words() {
+    let a = province(
+        "A",
+        400.0,
+        (25.0, 75.0),
+        "[base.constant_weight_pct]\nx = 30\ny = 70",
+        1000.0,
+    );
+    let b = province(
+        "B",
+        600.0,
+        (50.0, 50.0),
+        "[base.constant_weight_pct]\nx = 60\ny = 40",
+        500.0,
+    )
+    .replacen(
+        "id = \"y\"\nkind = \"value_added\"",
+        "id = \"y\"\nkind = \"product_taxes\"",
+        1,
+    );
+    assert!(b.contains("kind = \"product_taxes\""));
+    let dir = tempfile::tempdir().unwrap();
+    let (fa, fb) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
+    std::fs::write(&fa, &a).unwrap();
+    std::fs::write(&fb, &b).unwrap();
+    let o = grdp(&["combine", fa.to_str().unwrap(), fb.to_str().unwrap()]);
+    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("b.toml counts `y` as kind \"product_taxes\",")
+            && stderr(&o)
+                .contains("a.toml as \"value_added\"; expected the same kind in every file"),
+        "{}",
+        stderr(&o)
+    );
+    let o = grdp(&[
+        "combine",
+        fa.to_str().unwrap(),
+        fb.to_str().unwrap(),
+        "--lang",
+        "vi",
+    ]);
+    assert!(
+        stderr(&o).contains("xếp `y` vào loại \"product_taxes\",")
+            && stderr(&o).contains("cần cùng một loại trong mọi tệp"),
+        "{}",
+        stderr(&o)
+    );
 }

@@ -104,11 +104,18 @@ pub fn combine(economies: &[&Economy], names: &[String]) -> Result<CombinedBase,
         for (k, &i) in order.iter().enumerate() {
             let (ours, theirs) = (first.components()[k].kind, e.components()[i].kind);
             if ours != theirs {
+                // As the scenario file writes a kind.
+                let kind = |k: crate::ComponentKind| match k {
+                    crate::ComponentKind::ValueAdded => "value_added",
+                    crate::ComponentKind::ProductTaxes => "product_taxes",
+                };
                 return Err(refuse(format!(
-                    "{} counts `{}` as {theirs:?}, {} as {ours:?}; expected the same kind in every file",
+                    "{} counts `{}` as kind \"{}\", {} as \"{}\"; expected the same kind in every file",
                     name(p),
                     ids[k],
-                    name(0)
+                    kind(theirs),
+                    name(0),
+                    kind(ours)
                 )));
             }
         }
