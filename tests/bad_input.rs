@@ -207,8 +207,8 @@ fn a_target_direction_is_one_of_three() {
 #[test]
 fn supported_spreads_out_of_range_or_too_many() {
     check(
-        "sd_pp = [1.44, 2.61]",
-        "sd_pp = [0.0, 2.61]",
+        "sd_pp = [1.78, 2.92]",
+        "sd_pp = [0.0, 2.92]",
         &[
             "bad.toml:{line}:",
             "uncertainty.supported_spread.sd_pp[1]",
@@ -217,40 +217,49 @@ fn supported_spreads_out_of_range_or_too_many() {
         ],
     );
     check(
-        "sd_pp = [1.44, 2.61]",
-        "sd_pp = [1.44, 261]",
-        &["uncertainty.supported_spread.sd_pp[2]", "found 261.0"],
+        "sd_pp = [1.78, 2.92]",
+        "sd_pp = [1.78, 292]",
+        &["uncertainty.supported_spread.sd_pp[2]", "found 292.0"],
     );
     check(
-        "sd_pp = [1.44, 2.61]",
+        "sd_pp = [1.78, 2.92]",
         "sd_pp = [1, 2, 3, 4, 5]",
         &[
             "uncertainty.supported_spread.sd_pp",
             "has 5 values; expected at most 4",
         ],
     );
+    check(
+        "sd_pp = [1.78, 2.92]",
+        "sd_pp = []",
+        &[
+            "bad.toml:{line}:",
+            "uncertainty.supported_spread.sd_pp",
+            "found an empty list; expected one to four spreads",
+        ],
+    );
 }
 
-/// A supported spread typed as a fraction (0.0144 for 1.44 pp) is loaded
+/// A supported spread typed as a fraction (0.0178 for 1.78 pp) is loaded
 /// with a warning at its line that names the slip, in either language.
 #[test]
 fn a_supported_spread_typed_as_a_fraction_is_warned_about() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("s.toml");
-    let from = "sd_pp = [1.44, 2.61]";
+    let from = "sd_pp = [1.78, 2.92]";
     let line = BUILTIN[..BUILTIN.find(from).unwrap()].matches('\n').count() + 1;
-    std::fs::write(&path, BUILTIN.replacen(from, "sd_pp = [0.0144, 2.61]", 1)).unwrap();
+    std::fs::write(&path, BUILTIN.replacen(from, "sd_pp = [0.0178, 2.92]", 1)).unwrap();
     let o = grdp(&["audit", path.to_str().unwrap()]);
     assert_eq!(code(&o), 0, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains(&format!("s.toml:{line}: uncertainty.supported_spread.sd_pp[1]: a spread of 0.0144 percentage points is far below any province's year-to-year scatter: check that it is in percentage points, not a fraction (0.0144 for 1.44)")),
+        stderr(&o).contains(&format!("s.toml:{line}: uncertainty.supported_spread.sd_pp[1]: a spread of 0.0178 percentage points is far below any province's year-to-year scatter: check that it is in percentage points, not a fraction (0.0178 for 1.78)")),
         "{}",
         stderr(&o)
     );
     let o = grdp(&["audit", path.to_str().unwrap(), "--lang", "vi"]);
     assert!(
         stderr(&o).contains(
-            "kiểm tra đơn vị là điểm phần trăm, không phải số thập phân (0,0144 thay cho 1,44)"
+            "kiểm tra đơn vị là điểm phần trăm, không phải số thập phân (0,0178 thay cho 1,78)"
         ),
         "{}",
         stderr(&o)

@@ -342,14 +342,14 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     assert_eq!(upper["target_pct"], 10.5, "{upper}");
     let p = upper["probability"].as_f64().unwrap();
     assert!((p - 0.061).abs() < 0.01, "{p}");
-    // P at the spreads the old city's record supports, 1.44 and 2.61 pp,
+    // P at the two spreads the old city's record gives, 1.78 and 2.92 pp,
     // about the centre of 7.27 (a normal check, as above): 1 − Φ(2.73 /
-    // 1.44) = 1 − Φ(1.896) = 0.029 and 1 − Φ(2.73 / 2.61) = 1 − Φ(1.046) =
-    // 0.148. Tolerance 0.01, as above.
+    // 1.78) = 1 − Φ(1.534) = 0.063 and 1 − Φ(2.73 / 2.92) = 1 − Φ(0.935) =
+    // 0.175. Tolerance 0.01, as above.
     let supported = summary["briefing"]["preferred"]["supported"]
         .as_array()
         .unwrap();
-    for (case, (sd, p)) in supported.iter().zip([(1.44, 0.029), (2.61, 0.148)]) {
+    for (case, (sd, p)) in supported.iter().zip([(1.78, 0.063), (2.92, 0.175)]) {
         assert_eq!(case["sd_pp"], sd, "{case}");
         let got = case["probability"].as_f64().unwrap();
         assert!((got - p).abs() < 0.01, "at {sd} pp: {got}");
@@ -369,12 +369,14 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
     );
     assert!(page.contains("in brackets, of at least its upper end (10.5 %)"));
     assert!(
-        page.contains(
-            "At the spreads the scenario file says its evidence supports, 1.44 and 2.61 pp"
-        ),
+        page.contains("The scenario file gives two spreads read from the record, 1.78 and 2.92 pp"),
         "{page}"
     );
-    assert!(page.contains("What they rest on: the old city's record"));
+    // Which way a wider spread moves P: up, the target above the centre.
+    assert!(
+        page.contains("A wider spread raises P here, because the target lies above the centre.")
+    );
+    assert!(page.contains("What they rest on: the old city's misses"));
     // Chart 11 marks the People's Committees' figures apart, and says so.
     assert!(
         page.contains("Hollow dots: Đồng Tháp (merged) and Cà Mau (merged), whose figure is the People's Committee's estimate, not the statistics office's."),

@@ -127,7 +127,7 @@ fn without_an_investment_target_the_check_gives_what_growth_needs() {
     let o = grdp(&["audit", file.to_str().unwrap()]);
     let text = stdout(&o).split_whitespace().collect::<Vec<_>>().join(" ");
     assert!(
-        text.contains("The scenario sets no investment target. At ICORs of 5–6 (record; nation), growth of 12% (the target) in 2025 needs total social investment of about 60–72% of GRDP (660–792 billion VND at current prices, on the projected GRDP), against 50–60% at the plan's 10%."),
+        text.contains("The scenario sets no investment target. At ICORs of 5–6 (record; nation), growth of 12% (the target) in 2025 needs total social investment of about 60–72% of GRDP (660–792 billion VND at current prices, on the projected GRDP), against 50–60% at the scenario's 10%."),
         "{text}"
     );
     let o = grdp(&["audit", file.to_str().unwrap(), "--lang", "vi"]);

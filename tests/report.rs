@@ -814,8 +814,8 @@ fn a_small_value_added_gap_names_the_growth_it_is_computed_from() {
 
 /// A growth target that is a range (2026's 10-10.5 %) is shaded on chart 3
 /// from its lower end to its upper; a floor (2025's 9.5 %) is a line only.
-/// The shade is the targets' vermillion (213, 94, 0) at 18 % over white:
-/// 255 − 0.18 × (255 − c) gives (247.4, 226.1, 209.1); ± 3 for rounding.
+/// The shade is the targets' vermillion (213, 94, 0) at 30 % over white:
+/// 255 − 0.3 × (255 − c) gives (242.4, 206.7, 178.5); ± 3 for rounding.
 /// Half a point of a 20-point axis about 1,070 pixels wide is about 27
 /// pixels, by some 470 of plot height: over 5,000 such pixels with curves
 /// and grid lines across it.
@@ -826,7 +826,7 @@ fn chart_3_shades_a_target_range() {
             .chunks_exact(3)
             .filter(|p| {
                 p.iter()
-                    .zip([247u8, 226, 209])
+                    .zip([242u8, 207, 179])
                     .all(|(a, b)| a.abs_diff(b) <= 3)
             })
             .count()

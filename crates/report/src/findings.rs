@@ -573,7 +573,7 @@ fn investment_needed(check: &Check, f: &grdp_core::audit::InvestmentFigures, lan
     // Beside the plan's own growth only where the growth is the target's.
     let (against_en, against_vi) = if f.growth_is_target {
         (
-            format!(", against {at_plan}% at the plan's {plan_growth}%"),
+            format!(", against {at_plan}% at the scenario's {plan_growth}%"),
             format!(", so với {at_plan}% GRDP ở mức tăng {plan_growth}% theo kịch bản"),
         )
     } else {

@@ -537,20 +537,34 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 ),
             ))
         );
-        // P at the spreads the scenario says its evidence supports, with
-        // what they rest on in the page's language.
+        // Spreads given but not scaled to: the simulated one is too narrow.
+        let given = input
+            .loaded
+            .uncertainty
+            .as_ref()
+            .map_or(&[][..], |u| u.supported_sd_pp.as_slice());
+        if pr.supported.is_empty() && !given.is_empty() {
+            let sds: Vec<String> = given.iter().map(|x| input.lang.num(*x, 2)).collect();
+            let sds = input.lang.and_list(&sds);
+            h += &format!(
+                "<p>{}</p>\n",
+                esc(&pick(
+                    &format!(
+                        "The scenario file gives spreads read from the record ({sds} pp), but the spread simulated here ({sd} pp) is too narrow to scale to them: every draw is nearly the same."
+                    ),
+                    &format!(
+                        "Tệp kịch bản nêu độ lệch chuẩn đọc từ số liệu thực tế ({sds} điểm phần trăm), nhưng độ lệch chuẩn mô phỏng ở đây ({sd} điểm phần trăm) quá nhỏ để quy đổi: mọi lần mô phỏng gần như giống nhau."
+                    ),
+                ))
+            );
+        }
+        // P at the spreads the scenario reads from its evidence, with what
+        // they rest on in the page's language, and which way a wider
+        // spread moves P.
         if !pr.supported.is_empty() {
             let lang = input.lang;
-            let sds: Vec<String> = pr
-                .supported
-                .iter()
-                .map(|c| lang.text_num(c.sd_pp, 2))
-                .collect();
-            let factors: Vec<String> = pr
-                .supported
-                .iter()
-                .map(|c| lang.text_num(c.factor, 2))
-                .collect();
+            let sds: Vec<String> = pr.supported.iter().map(|c| lang.num(c.sd_pp, 2)).collect();
+            let factors: Vec<String> = pr.supported.iter().map(|c| lang.num(c.factor, 2)).collect();
             let ps: Vec<String> = pr.supported.iter().map(|c| p(c.probability)).collect();
             let many = pr.supported.len() > 1;
             let meta = &input.loaded.meta;
@@ -560,25 +574,43 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                 meta.supported_spread_note.as_ref()
             }
             .map(|n| n.trim_end_matches('.').to_string());
+            let above = v.result.target_pct > v.result.mean_pct;
             h += &format!(
                 "<p>{}</p>\n",
                 esc(&pick(
                     &format!(
-                        "At the {} the scenario file says its evidence supports, {} pp ({} times this one), P would be {}.{}",
-                        if many { "spreads" } else { "spread" },
+                        "The scenario file gives {} read from the record, {} pp ({} times the {sd} pp simulated here): P would then be {}{}. {}{}",
+                        if many { "two spreads" } else { "a spread" },
                         lang.and_list(&sds),
                         lang.and_list(&factors),
                         lang.and_list(&ps),
+                        if many { ", respectively" } else { "" },
+                        if above {
+                            "A wider spread raises P here, because the target lies above the centre."
+                        } else {
+                            "A wider spread lowers P here, because the target lies below the centre."
+                        },
                         rests_on.as_ref().map_or(String::new(), |n| format!(
                             " What {} on: {n}.",
                             if many { "they rest" } else { "it rests" }
                         ))
                     ),
                     &format!(
-                        "Với độ lệch chuẩn mà tệp kịch bản cho là có cơ sở, {} điểm phần trăm (bằng {} lần mức trên), xác suất là {}.{}",
+                        "Tệp kịch bản nêu {} đọc từ số liệu thực tế, {} điểm phần trăm (bằng {} lần độ lệch chuẩn {sd} điểm phần trăm đang dùng): khi đó xác suất {}{}. {}{}",
+                        if many {
+                            "hai mức độ lệch chuẩn"
+                        } else {
+                            "một mức độ lệch chuẩn"
+                        },
                         lang.and_list(&sds),
                         lang.and_list(&factors),
+                        if many { "lần lượt là " } else { "là " },
                         lang.and_list(&ps),
+                        if above {
+                            "Ở đây độ phân tán lớn hơn làm xác suất tăng, vì chỉ tiêu cao hơn giá trị trung tâm."
+                        } else {
+                            "Ở đây độ phân tán lớn hơn làm xác suất giảm, vì chỉ tiêu thấp hơn giá trị trung tâm."
+                        },
                         rests_on
                             .as_ref()
                             .map_or(String::new(), |n| format!(" Cơ sở: {n}."))
@@ -1124,19 +1156,7 @@ fn neighbours(input: &ReportInput, n: &grdp_study::neighbours::Neighbours) -> St
         s.dedup();
         // The table's statuses in English; the Vietnamese page says them
         // as releases do.
-        let say = |status: &str| {
-            match (vi, status) {
-                (true, "estimate") => "ước tính",
-                (true, "official") => "chính thức",
-                (true, "target") => "chỉ tiêu",
-                (true, "target (draft, dự kiến)") => "chỉ tiêu dự kiến",
-                (true, crate::PEOPLES_COMMITTEE_ESTIMATE) => {
-                    "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)"
-                }
-                (_, other) => other,
-            }
-            .to_string()
-        };
+        let say = |status: &str| input.lang.table_status(status);
         let several = s.len() > 1;
         s.into_iter()
             .map(|status| {

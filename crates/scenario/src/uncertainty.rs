@@ -228,21 +228,33 @@ impl Builder<'_> {
                     .insert("uncertainty.preferred_view".into(), p.span());
                 p.get_ref().clone()
             }),
-            supported_sd_pp: self.supported_spread(u.supported_spread.as_ref()),
+            supported_sd_pp: self.supported_spread(u.supported_spread.as_ref())?,
         })
     }
 
     /// The supported spreads' values, each recorded with the block's
     /// status and source (the values are checked with the rest of the
     /// block, by `UncertaintySpec::validate`).
-    fn supported_spread(&mut self, raw: Option<&Spanned<RawSupportedSpread>>) -> Vec<f64> {
+    fn supported_spread(
+        &mut self,
+        raw: Option<&Spanned<RawSupportedSpread>>,
+    ) -> Result<Vec<f64>, LoadError> {
         let Some(raw) = raw else {
-            return Vec::new();
+            return Ok(Vec::new());
         };
         self.spans
             .insert("uncertainty.supported_spread".into(), raw.span());
         let r = raw.get_ref();
         let at = r.sd_pp.span();
+        // A block with no spread says nothing: refused, not passed over.
+        if r.sd_pp.get_ref().is_empty() {
+            return Err(self.loc.invalid_vi(
+                Some(at),
+                "uncertainty.supported_spread.sd_pp",
+                "found an empty list; expected one to four spreads in percentage points, e.g. [1.78, 2.92]".to_string(),
+                "gặp danh sách rỗng; cần từ một đến bốn độ lệch chuẩn tính bằng điểm phần trăm, ví dụ [1.78, 2.92]".to_string(),
+            ));
+        }
         for (i, v) in r.sd_pp.get_ref().iter().enumerate() {
             let field = format!("uncertainty.supported_spread.sd_pp[{}]", i + 1);
             self.spans.insert(field.clone(), at.clone());
@@ -250,7 +262,7 @@ impl Builder<'_> {
         }
         self.spans
             .insert("uncertainty.supported_spread.sd_pp".into(), at);
-        r.sd_pp.get_ref().clone()
+        Ok(r.sd_pp.get_ref().clone())
     }
 
     fn record(

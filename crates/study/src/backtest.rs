@@ -181,9 +181,10 @@ pub struct Backtest {
     pub views: Vec<ViewScore>,
     /// The spread the record supports: RMSE of the plan view's errors, pp.
     pub record_sd_pp: f64,
-    /// The plan view's errors' standard deviation about their mean
-    /// (population form, `√(RMSE² − mean²)`), pp: the record's scatter with
-    /// its bias set aside.
+    /// The plan view's errors' standard deviation about their mean (the
+    /// sample form, dividing by n − 1, as the record of past shortfalls
+    /// does), pp: the record's scatter with its bias set aside; `NaN` with
+    /// fewer than two years.
     pub errors_sd_pp: f64,
     /// A later outcome placed in the built-in scenario's views, where known.
     pub later: Option<OutcomeInViews>,
@@ -333,12 +334,12 @@ pub fn backtest(
         .iter()
         .find(|v| v.view == "plan")
         .map_or(f64::NAN, |v| v.rmse_pp);
-    let errors_sd_pp = if errors.is_empty() {
+    let errors_sd_pp = if errors.len() < 2 {
         f64::NAN
     } else {
         let m = errors.len() as f64;
         let mean = errors.iter().sum::<f64>() / m;
-        (errors.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / m).sqrt()
+        (errors.iter().map(|e| (e - mean).powi(2)).sum::<f64>() / (m - 1.0)).sqrt()
     };
     Ok(Backtest {
         region: region.to_string(),

@@ -103,6 +103,11 @@ pub struct SupportedSpread {
     pub probability: f64,
 }
 
+/// The narrowest simulated spread of growth the briefing scales to the
+/// scenario's supported spreads, percentage points: below it every draw is
+/// nearly the same, and a factor of fifty would only magnify noise.
+pub const MIN_SCALED_SD_PP: f64 = 0.1;
+
 /// The spread's multiples the briefing reports.
 pub const SPREAD_FACTORS: [f64; 2] = [0.5, 1.5];
 
@@ -431,8 +436,9 @@ pub fn preferred(
         })
         .collect();
     // A spread of s pp is the draws scaled by s over the simulated spread;
-    // a view without spread (every draw the same) has nothing to scale.
-    let supported = if r.sd_pp > 0.0 {
+    // a view with next to no spread (every draw nearly the same) has
+    // nothing to scale, and the page says so.
+    let supported = if r.sd_pp >= MIN_SCALED_SD_PP {
         supported_sd_pp
             .iter()
             .map(|&sd| SupportedSpread {

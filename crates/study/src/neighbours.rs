@@ -60,27 +60,42 @@ pub struct Neighbours {
 }
 
 impl Neighbours {
-    /// The regions whose growth figure has another status than the area's
-    /// own (the first row's where the area has none): each such status, in
-    /// the order first met, with its regions. Unlike figures (a People's
-    /// Committee's estimate beside the statistics office's) are not to look
-    /// alike.
+    /// The regions whose growth figure has another status than most
+    /// figures of the comparison (ties go to the area's own status, then
+    /// to the status met first): each such status, in the order first met,
+    /// with its regions. Unlike figures (a People's Committee's estimate
+    /// beside the statistics office's) are not to look alike; the area's
+    /// own figure is among them where it is the odd one.
     pub fn growth_of_other_status(&self) -> Vec<(&str, Vec<&NeighbourRow>)> {
-        let baseline = self
+        let with_growth: Vec<&NeighbourRow> = self
             .rows
             .iter()
-            .find(|r| r.own)
-            .or(self.rows.first())
-            .and_then(|r| r.growth_status.as_deref());
+            .filter(|r| r.growth_pct.is_some())
+            .collect();
+        fn status(r: &NeighbourRow) -> &str {
+            r.growth_status.as_deref().unwrap_or("")
+        }
+        // Each status and how many figures have it, in the order met.
+        let mut counts: Vec<(&str, usize)> = Vec::new();
+        for r in &with_growth {
+            match counts.iter_mut().find(|(s, _)| *s == status(r)) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((status(r), 1)),
+            }
+        }
+        let most = counts.iter().map(|(_, n)| *n).max().unwrap_or(0);
+        let own = with_growth.iter().find(|r| r.own).map(|r| status(r));
+        let baseline = own
+            .filter(|o| counts.iter().any(|(s, n)| s == o && *n == most))
+            .or(counts.iter().find(|(_, n)| *n == most).map(|(s, _)| *s));
         let mut out: Vec<(&str, Vec<&NeighbourRow>)> = Vec::new();
-        for r in self.rows.iter().filter(|r| r.growth_pct.is_some()) {
-            let status = r.growth_status.as_deref().unwrap_or("");
-            if r.growth_status.as_deref() == baseline {
+        for r in with_growth {
+            if Some(status(r)) == baseline {
                 continue;
             }
-            match out.iter_mut().find(|(s, _)| *s == status) {
+            match out.iter_mut().find(|(s, _)| *s == status(r)) {
                 Some((_, rows)) => rows.push(r),
-                None => out.push((status, vec![r])),
+                None => out.push((status(r), vec![r])),
             }
         }
         out
@@ -353,10 +368,9 @@ mod other_status_tests {
         }
     }
 
-    /// Against the own row's "estimate": B and D share a People's
-    /// Committee status, E has another, F has none; C matches, and G has no
-    /// figure to mark. Statuses in the order first met, regions in row
-    /// order.
+    /// Most figures are "estimate" (A, C, H): B and D share a People's
+    /// Committee status, E has another, F has none; G has no figure to
+    /// mark. Statuses in the order first met, regions in row order.
     #[test]
     fn figures_of_another_status_are_grouped_by_status() {
         let n = Neighbours {
@@ -371,20 +385,59 @@ mod other_status_tests {
                 row("E", false, Some(5.8), Some("official")),
                 row("F", false, Some(6.0), None),
                 row("G", false, None, Some("pc")),
+                row("H", false, Some(7.0), Some("estimate")),
             ],
         };
-        let got: Vec<(&str, Vec<&str>)> = n
-            .growth_of_other_status()
-            .into_iter()
-            .map(|(s, rows)| (s, rows.iter().map(|r| r.region.as_str()).collect()))
-            .collect();
         assert_eq!(
-            got,
+            groups(&n),
             vec![
                 ("pc", vec!["B", "D"]),
                 ("official", vec!["E"]),
                 ("", vec!["F"]),
             ]
         );
+    }
+
+    /// The area's own figure is the odd one (a People's Committee's
+    /// estimate among the statistics office's): it is the one marked. With
+    /// no status of its own, the others' common status stays unmarked.
+    #[test]
+    fn the_odd_figure_is_marked_even_the_areas_own() {
+        let n = Neighbours {
+            table: "t.csv".into(),
+            year: 2025,
+            period: None,
+            rows: vec![
+                row("A", true, Some(8.3), Some("pc")),
+                row("B", false, Some(8.4), Some("estimate")),
+                row("C", false, Some(5.8), Some("estimate")),
+            ],
+        };
+        assert_eq!(groups(&n), vec![("pc", vec!["A"])]);
+        let n = Neighbours {
+            rows: vec![
+                row("A", true, Some(7.2), None),
+                row("B", false, Some(8.4), Some("estimate")),
+                row("C", false, Some(5.8), Some("estimate")),
+            ],
+            ..n
+        };
+        assert_eq!(groups(&n), vec![("", vec!["A"])]);
+        // A tie goes to the area's own status.
+        let n = Neighbours {
+            rows: vec![
+                row("A", true, Some(7.2), Some("estimate")),
+                row("B", false, Some(8.0), Some("pc")),
+            ],
+            ..n
+        };
+        assert_eq!(groups(&n), vec![("pc", vec!["B"])]);
+    }
+
+    fn groups(n: &Neighbours) -> Vec<(&str, Vec<&str>)> {
+        n.growth_of_other_status()
+            .into_iter()
+            .map(|(s, rows)| (s, rows.iter().map(|r| r.region.as_str()).collect()))
+            .collect()
     }
 }

@@ -6,6 +6,11 @@ use plotters::style::text_anchor::{HPos, Pos, VPos};
 
 use super::*;
 
+/// How opaque a target range's shade is over white: light enough for the
+/// curves to read through it, dark enough to stay in greyscale (a
+/// lightness of about 0.84).
+const BAND_ALPHA: f64 = 0.3;
+
 /// 3. The distribution of simulated growth, each view with its P.
 pub(super) fn distribution(
     input: &ReportInput,
@@ -56,12 +61,50 @@ pub(super) fn distribution(
     let curves: Vec<Vec<(f64, f64)>> = input.views.iter().map(|v| exceedance(v.result)).collect();
     let (pi, preferred) = w.preferred_view();
     let (title, subtitle, caption) = w.distribution();
+    // A target range (10-10.5 %, a floor with room above or a band to stay
+    // within) is shaded from its lower end, where the dots are, to its
+    // upper end, clipped at the axis's end.
+    let upper = input
+        .briefing
+        .preferred
+        .as_ref()
+        .and_then(|p| {
+            p.upper_end
+                .map(|u| u.target_pct)
+                .or(p.as_set.and_then(|a| a.max_pct))
+        })
+        .filter(|u| *u > target);
+    // The key's labels: the target, then each view with its P.
+    let target_label = match upper {
+        Some(u) => w.target_range_at(target, u),
+        None => w.target_at(target),
+    };
+    let view_labels: Vec<String> = input
+        .views
+        .iter()
+        .enumerate()
+        .map(|(vi, v)| {
+            format!(
+                "{}: P = {}{}",
+                v.name,
+                w.num(v.result.probability, 3),
+                if vi == pi {
+                    w.word_the_answer()
+                } else {
+                    String::new()
+                }
+            )
+        })
+        .collect();
+    let labels: Vec<String> = std::iter::once(target_label.clone())
+        .chain(view_labels.iter().cloned())
+        .collect();
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source())?;
         // The curves cross the whole panel, and long view names make a wide
-        // key: it goes under the chart, on the page as on the phone.
-        // (The phone's narrow key wraps a long name onto a second line.)
-        let lines = 1 + input.views.len() * if layout.narrow() { 2 } else { 1 };
+        // key: it goes under the chart, on the page as on the phone, with
+        // room for every line a long name wraps onto.
+        let lines = legend_lines(&area, &labels, s)?;
         let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)
@@ -82,22 +125,22 @@ pub(super) fn distribution(
             .axis_desc_style(font(16.0, s))
             .draw()
             .map_err(err)?;
-        // A target range (10-10.5 %) is shaded from its lower end, where
-        // the dots are, to its upper end.
-        let upper = input
-            .briefing
-            .preferred
-            .as_ref()
-            .and_then(|p| p.upper_end)
-            .map(|u| u.target_pct)
-            .filter(|u| *u > target && *u < hi);
-        if let Some(u) = upper {
+        if let Some(u) = upper.filter(|_| target < hi) {
             chart
                 .draw_series(std::iter::once(Rectangle::new(
-                    [(target, 0.0), (u, 1.0)],
-                    TARGET.mix(0.18).filled(),
+                    [(target, 0.0), (u.min(hi), 1.0)],
+                    TARGET.mix(BAND_ALPHA).filled(),
                 )))
                 .map_err(err)?;
+            // Its upper end, thinner than the lower where the dots are.
+            if u < hi {
+                chart
+                    .draw_series(std::iter::once(PathElement::new(
+                        vec![(u, 0.0), (u, 1.0)],
+                        TARGET.stroke_width((1.5 * s).max(1.0) as u32),
+                    )))
+                    .map_err(err)?;
+            }
         }
         chart
             .draw_series(std::iter::once(PathElement::new(
@@ -106,15 +149,15 @@ pub(super) fn distribution(
             )))
             .map_err(err)?;
         match upper {
-            Some(u) => keys.add(w.target_range_at(target, u), move |(x, y): (i32, i32)| {
+            Some(_) => keys.add(target_label.clone(), move |(x, y): (i32, i32)| {
                 let len = (16.0 * s) as i32;
                 let half = (5.0 * s) as i32;
                 Rectangle::new(
                     [(x, y - half), (x + len, y + half)],
-                    TARGET.mix(0.45).filled(),
+                    TARGET.mix(BAND_ALPHA).filled(),
                 )
             }),
-            None => keys.add(w.target_at(target), line_key(TARGET, 3.0, s)),
+            None => keys.add(target_label.clone(), line_key(TARGET, 3.0, s)),
         }
         for (vi, v) in input.views.iter().enumerate() {
             let colour = VIEW_COLOURS[vi % VIEW_COLOURS.len()];
@@ -122,7 +165,10 @@ pub(super) fn distribution(
             let width = if vi == pi { 4.0 } else { 2.0 };
             // The answer solid, the others dashed, each its own dash, so
             // that the curves part in greyscale as in colour.
-            let dash = (vi != pi).then(|| VIEW_DASHES[vi % VIEW_DASHES.len()]);
+            // From the fifth view the dashes shift against the colours, so
+            // that no two views share both.
+            let dash =
+                (vi != pi).then(|| VIEW_DASHES[(vi + vi / VIEW_COLOURS.len()) % VIEW_DASHES.len()]);
             let style = colour.stroke_width((width * s) as u32);
             match dash {
                 None => chart
@@ -137,30 +183,18 @@ pub(super) fn distribution(
                     ))
                     .map_err(err)?,
             };
-            keys.add(
-                format!(
-                    "{}: P = {}{}",
-                    v.name,
-                    w.num(r.probability, 3),
-                    if vi == pi {
-                        w.word_the_answer()
-                    } else {
-                        String::new()
-                    }
-                ),
-                move |(x, y): (i32, i32)| {
-                    // The key is short: its dash at half length, so
-                    // that a long dash still shows a gap.
-                    let len = (16.0 * s) as i32;
-                    let (on, off) = dash.map_or((16.0, 0.0), |(on, off)| (0.5 * on, 0.5 * off));
-                    DashedPathElement::new(
-                        vec![(x, y), (x + len, y)],
-                        (on * s).max(1.0) as i32,
-                        (off * s).max(1.0) as i32,
-                        style,
-                    )
-                },
-            );
+            keys.add(view_labels[vi].clone(), move |(x, y): (i32, i32)| {
+                // The key is short: its dash at half length, so
+                // that a long dash still shows a gap.
+                let len = (16.0 * s) as i32;
+                let (on, off) = dash.map_or((16.0, 0.0), |(on, off)| (0.5 * on, 0.5 * off));
+                DashedPathElement::new(
+                    vec![(x, y), (x + len, y)],
+                    (on * s).max(1.0) as i32,
+                    (off * s).max(1.0) as i32,
+                    style,
+                )
+            });
             // Where each curve crosses the target: the view's P.
             chart
                 .draw_series(std::iter::once(Circle::new(

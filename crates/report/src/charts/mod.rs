@@ -278,6 +278,21 @@ impl<'k, 'b: 'k> Keys<'k, 'b> {
     }
 }
 
+/// The lines a legend of `labels` takes under the plot in `area`, each
+/// label wrapped as [`Keys::draw`] wraps it: for [`legend_below`], so that
+/// long names never run past the room made for them.
+pub(super) fn legend_lines(area: &Area, labels: &[String], s: f64) -> Result<usize, ReportError> {
+    let style = font(12.0, s);
+    let (bw, _) = area.dim_in_pixel();
+    let text_x = (14.0 * s) as i32 + (24.0 * s) as i32;
+    let room = bw.saturating_sub(text_x as u32 + (4.0 * s) as u32);
+    let mut lines = 0;
+    for label in labels {
+        lines += wrap(area, label, &style, room)?.len().max(1);
+    }
+    Ok(lines)
+}
+
 /// On the phone copy, splits the room for a legend of `lines` lines off
 /// the bottom of `area` (one a series, more where a label wraps); on the
 /// page copy, leaves `area` whole.

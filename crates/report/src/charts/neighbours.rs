@@ -55,9 +55,22 @@ pub(super) fn neighbours(
     let others: Vec<&str> = of_other_status.iter().map(|(s, _)| *s).collect();
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_provinces(&n.table))?;
-        // Under the plot, where it covers no row's figures: one line a key,
-        // and on the phone a second for each long key of another status.
-        let lines = 3 + others.len() * if layout.narrow() { 2 } else { 1 };
+        // Under the plot, where it covers no row's figures, with room for
+        // every line a long key wraps onto.
+        let mut labels = Vec::new();
+        if rows.iter().any(|r| r.step_pp.is_some()) {
+            labels.push(w.neighbours_step_key());
+        }
+        if let Some(period) = &n.period {
+            labels.push(w.neighbours_aim_key(period));
+        }
+        labels.push(w.neighbours_growth_key(n.year));
+        labels.extend(
+            others
+                .iter()
+                .map(|o| w.neighbours_other_growth_key(n.year, o)),
+        );
+        let lines = legend_lines(&area, &labels, s)?;
         let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
         let mut chart = ChartBuilder::on(&area)

@@ -202,6 +202,31 @@ impl Lang {
 mod tests {
     use super::*;
 
+    /// Two items with "and"; three with commas; Vietnamese numbers with a
+    /// decimal comma parted by semicolons.
+    #[test]
+    fn lists_read_as_lists_in_either_language() {
+        let items = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            Lang::En.and_list(&items(&["1.78", "2.92"])),
+            "1.78 and 2.92"
+        );
+        assert_eq!(
+            Lang::En.and_list(&items(&["1", "1.44", "3"])),
+            "1, 1.44 and 3"
+        );
+        assert_eq!(Lang::Vi.and_list(&items(&["1,78", "2,92"])), "1,78 và 2,92");
+        assert_eq!(
+            Lang::Vi.and_list(&items(&["1", "1,44", "2,61", "3"])),
+            "1; 1,44; 2,61 và 3"
+        );
+        assert_eq!(
+            Lang::Vi.and_list(&items(&["An Giang", "Cà Mau", "Đồng Tháp"])),
+            "An Giang, Cà Mau và Đồng Tháp"
+        );
+        assert_eq!(Lang::En.and_list(&items(&["x"])), "x");
+    }
+
     #[test]
     fn a_value_that_rounds_onto_its_bound_gets_the_decimals_that_tell_them_apart() {
         // 9.4996 % against a floor of 9.5 %: 9.50 and 9.500 would print

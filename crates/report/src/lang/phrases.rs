@@ -723,14 +723,38 @@ impl Lang {
         self.text_num(value, given_decimals(value))
     }
 
+    /// A provincial table's status as the page says it: the table's words
+    /// in English; in Vietnamese, as releases say them where known, else
+    /// the table's own.
+    pub fn table_status(self, status: &str) -> String {
+        match (self.vi(), status) {
+            (true, "estimate") => "ước tính",
+            (true, "official") => "chính thức",
+            (true, "target") => "chỉ tiêu",
+            (true, "target (draft, dự kiến)") => "chỉ tiêu dự kiến",
+            (true, crate::PEOPLES_COMMITTEE_ESTIMATE) => {
+                "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)"
+            }
+            (_, other) => other,
+        }
+        .to_string()
+    }
+
     /// Items joined for running text: "a", "a and b", "a, b and c" ("a, b
-    /// và c").
+    /// và c"). Vietnamese numbers with a decimal comma are parted by
+    /// semicolons ("1; 1,44; 2,61 và 3"), so that no list comma reads as a
+    /// decimal one.
     pub fn and_list(self, items: &[String]) -> String {
         let and = if self.vi() { " và " } else { " and " };
+        let sep = if self.vi() && items.iter().any(|i| i.contains(',')) {
+            "; "
+        } else {
+            ", "
+        };
         match items {
             [] => String::new(),
             [one] => one.clone(),
-            [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+            [rest @ .., last] => format!("{}{and}{last}", rest.join(sep)),
         }
     }
 

@@ -927,7 +927,7 @@ impl Words<'_> {
         let (widens_en, widens_vi) = if m.years.len() > 1 {
             (
                 format!(
-                    "The fan widens with the horizon: by {year}, 90% of draws lie between {band}%."
+                    "The fan widens with the horizon: by {year}, 90% of draws lie within {band}%."
                 ),
                 format!(
                     "Hình quạt mở rộng theo thời gian: đến năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%."
@@ -935,13 +935,13 @@ impl Words<'_> {
             )
         } else {
             (
-                format!("In {year}, 90% of draws lie between {band}%."),
+                format!("In {year}, 90% of draws lie within {band}%."),
                 format!("Năm {year}, 90% số lần mô phỏng nằm trong khoảng {band}%."),
             )
         };
         (
             self.pick(
-                format!("GRDP growth: by {year}, 9 draws in 10 lie between {band} %"),
+                format!("GRDP growth: by {year}, 9 draws in 10 lie within {band} %"),
                 format!("Tăng trưởng GRDP: đến năm {year}, 9 trên 10 lần mô phỏng nằm trong khoảng {band}%"),
             ),
             self.pick(
@@ -1006,30 +1006,66 @@ impl Words<'_> {
                 format!("Tăng trưởng GRDP năm {year} của từng địa phương theo bảng số liệu các tỉnh."),
             ),
         };
-        // The hollow dots, said: whose figures are of another kind.
-        let hollow: String = n
-            .growth_of_other_status()
-            .iter()
-            .map(|(status, rows)| {
-                let names: Vec<String> =
-                    rows.iter().map(|r| self.lang.region_name(&r.region)).collect();
-                let names = self.lang.and_list(&names);
+        // The hollow dots, said: whose figures are of another kind. One
+        // kind in a sentence of its own; several in one list.
+        let groups = n.growth_of_other_status();
+        let names_of = |rows: &[&grdp_study::neighbours::NeighbourRow]| {
+            let names: Vec<String> = rows
+                .iter()
+                .map(|r| self.lang.region_name(&r.region))
+                .collect();
+            self.lang.and_list(&names)
+        };
+        let kind = |status: &str| match status {
+            crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+                "the People's Committee's estimate, not the statistics office's".to_string(),
+                "ước tính của UBND tỉnh, không phải của cơ quan thống kê".to_string(),
+            ),
+            "" => self.pick(
+                "no status in the table".to_string(),
+                "không ghi trạng thái trong bảng".to_string(),
+            ),
+            other => self.pick(
+                format!("status “{other}”"),
+                format!("trạng thái “{}”", self.lang.table_status(other)),
+            ),
+        };
+        let hollow: String = match groups.as_slice() {
+            [] => String::new(),
+            [(status, rows)] => {
+                let names = names_of(rows);
                 match *status {
                     crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
                         format!(" Hollow dots: {names}, whose figure is the People's Committee's estimate, not the statistics office's."),
                         format!(" Chấm rỗng: {names}, số liệu là ước tính của UBND tỉnh, không phải của cơ quan thống kê."),
                     ),
                     "" => self.pick(
-                        format!(" Hollow dots: {names}, whose figure has no status in the table."),
-                        format!(" Chấm rỗng: {names}, số liệu không ghi trạng thái trong bảng."),
+                        format!(" Hollow dots: {names}, whose figure has no status in the table, unlike most of the others."),
+                        format!(" Chấm rỗng: {names}, số liệu không ghi trạng thái trong bảng, khác với phần lớn các địa phương còn lại."),
                     ),
                     other => self.pick(
-                        format!(" Hollow dots: {names}, whose figure's status differs from the first row's: “{other}”."),
-                        format!(" Chấm rỗng: {names}, số liệu có trạng thái khác với dòng đầu: “{other}”."),
+                        format!(" Hollow dots: {names}, whose figure has the status “{other}”, unlike most of the others."),
+                        format!(" Chấm rỗng: {names}, số liệu có trạng thái “{}”, khác với phần lớn các địa phương còn lại.", self.lang.table_status(other)),
                     ),
                 }
-            })
-            .collect();
+            }
+            several => {
+                let parts: Vec<String> = several
+                    .iter()
+                    .map(|(status, rows)| format!("{}: {}", names_of(rows), kind(status)))
+                    .collect();
+                self.pick(
+                    format!(
+                        " Hollow dots, figures unlike most of the others: {}.",
+                        parts.join("; ")
+                    ),
+                    format!(
+                        " Chấm rỗng, số liệu khác loại với phần lớn các địa phương còn lại: {}.",
+                        parts.join("; ")
+                    ),
+                )
+            }
+        };
         let caption = self.pick(
             format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.{hollow}", n.table),
             format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.{hollow}", self.lang.table_origin(&n.table)),
@@ -1077,7 +1113,7 @@ impl Words<'_> {
             ),
             other => self.pick(
                 format!("Growth in {year}, status “{other}”"),
-                format!("Tăng trưởng năm {year}, trạng thái “{other}”"),
+                format!("Tăng trưởng năm {year}, trạng thái “{}”", self.lang.table_status(other)),
             ),
         }
     }
