@@ -264,4 +264,21 @@ fn a_supported_spread_typed_as_a_fraction_is_warned_about() {
         "{}",
         stderr(&o)
     );
+    // The page shows the spread as typed, so the slip is seen there too.
+    let out = dir.path().join("r");
+    let o = grdp(&[
+        "report",
+        path.to_str().unwrap(),
+        "-n",
+        "20000",
+        "-q",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code(&o), 0, "{}", stderr(&o));
+    let page = std::fs::read_to_string(out.join("index.html")).unwrap();
+    assert!(
+        page.contains("read from the record, 0.0178 and 2.92 pp"),
+        "{page}"
+    );
 }

@@ -544,7 +544,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             .as_ref()
             .map_or(&[][..], |u| u.supported_sd_pp.as_slice());
         if pr.supported.is_empty() && !given.is_empty() {
-            let sds: Vec<String> = given.iter().map(|x| input.lang.num(*x, 2)).collect();
+            let sds: Vec<String> = given.iter().map(|x| input.lang.given_num(*x)).collect();
             let sds = input.lang.and_list(&sds);
             h += &format!(
                 "<p>{}</p>\n",
@@ -563,7 +563,12 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
         // spread moves P.
         if !pr.supported.is_empty() {
             let lang = input.lang;
-            let sds: Vec<String> = pr.supported.iter().map(|c| lang.num(c.sd_pp, 2)).collect();
+            // The spreads as given (0.0144 stays 0.0144: a slip shows).
+            let sds: Vec<String> = pr
+                .supported
+                .iter()
+                .map(|c| lang.given_num(c.sd_pp))
+                .collect();
             let factors: Vec<String> = pr.supported.iter().map(|c| lang.num(c.factor, 2)).collect();
             let ps: Vec<String> = pr.supported.iter().map(|c| p(c.probability)).collect();
             let many = pr.supported.len() > 1;
@@ -573,7 +578,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             } else {
                 meta.supported_spread_note.as_ref()
             }
-            .map(|n| n.trim_end_matches('.').to_string());
+            .map(|n| n.trim().trim_end_matches('.').to_string())
+            .filter(|n| !n.is_empty());
             let above = v.result.target_pct > v.result.mean_pct;
             h += &format!(
                 "<p>{}</p>\n",
