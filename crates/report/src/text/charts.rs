@@ -749,41 +749,86 @@ impl Words<'_> {
                     Some(grdp_core::uncertainty::Centre::PlanMinus { .. })
                 );
                 let (why_en, why_vi) = if past {
-                    (" once past shortfalls are allowed for".to_string(), " khi tính cả mức hụt trước đây".to_string())
+                    (
+                        " once past shortfalls are allowed for".to_string(),
+                        " khi tính cả mức hụt trước đây".to_string(),
+                    )
                 } else {
                     // A view's name is often "Short name: what it does";
                     // the title takes the short name only.
                     let short = super::short_view_name(&pv.name);
-                    (format!(" in the scenario “{short}”"), format!(" theo kịch bản “{}”", crate::Lang::lower_initial(short)))
+                    (
+                        format!(" in the scenario “{short}”"),
+                        format!(" theo kịch bản “{}”", crate::Lang::lower_initial(short)),
+                    )
                 };
                 self.pick(
-                    format!("Growth of at least {} % in {}: {chance}{why_en}", self.lang.given_num(m.target_pct), m.target_year),
-                    format!("Tăng trưởng từ {}% trở lên năm {}: {chance}{why_vi}", self.lang.given_num(m.target_pct), m.target_year),
+                    format!(
+                        "Growth of at least {} % in {}: {chance}{why_en}",
+                        self.lang.given_num(m.target_pct),
+                        m.target_year
+                    ),
+                    format!(
+                        "Tăng trưởng từ {}% trở lên năm {}: {chance}{why_vi}",
+                        self.lang.given_num(m.target_pct),
+                        m.target_year
+                    ),
                 )
             },
-            self.pick(
-                format!("Each curve: the probability that GRDP growth reaches at least the value below it, by scenario; the dots are where it crosses the target ({} draws a scenario).", self.text_num(m.scenarios as f64, 0)),
-                format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là giao điểm với đường chỉ tiêu ({} lần mô phỏng mỗi kịch bản).", self.text_num(m.scenarios as f64, 0)),
-            ),
+            {
+                // A target that is not a floor: the chart is of at least its
+                // minimum, so the subtitle gives P of the target as set.
+                let (set_en, set_vi) = self
+                    .input
+                    .briefing
+                    .preferred
+                    .as_ref()
+                    .and_then(|p| p.as_set)
+                    .map_or((String::new(), String::new()), |a| {
+                        let (en, vi) = self.as_set_growth(&a);
+                        let p = a.probability.map_or_else(|| "–".to_string(), |v| self.lang.probability(v));
+                        (
+                            format!(" The target as set asks {en}: P = {p} in the scenario chosen as the answer."),
+                            format!(" Chỉ tiêu như đã đặt là {vi}: xác suất {p} theo kịch bản được chọn."),
+                        )
+                    });
+                self.pick(
+                    format!("Each curve: the probability that GRDP growth reaches at least the value below it, by scenario; the dots are where it crosses the target ({} draws a scenario).{set_en}", self.text_num(m.scenarios as f64, 0)),
+                    format!("Mỗi đường: xác suất tăng trưởng GRDP đạt từ mức ghi ở trục ngang trở lên, theo kịch bản; chấm tròn là giao điểm với đường chỉ tiêu ({} lần mô phỏng mỗi kịch bản).{set_vi}", self.text_num(m.scenarios as f64, 0)),
+                )
+            },
             {
                 let planned = self.text_num(
-                    self.input.projection.years.first().map_or(f64::NAN, |y| y.growth_pct),
+                    self.input
+                        .projection
+                        .years
+                        .first()
+                        .map_or(f64::NAN, |y| y.growth_pct),
                     2,
                 );
                 // The coin-toss sentence is about sector targets; a plan that
                 // is an assumption only gets its sum.
                 let (closing_en, closing_vi) = if self.sector_targets() {
                     (
-                        format!(" Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {planned}%."),
-                        format!(" Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {planned}%."),
+                        format!(
+                            " Even if every sector hits its target on average, the target is close to a coin toss, because the sector targets add up to {planned}%."
+                        ),
+                        format!(
+                            " Ngay cả khi mọi khu vực đạt chỉ tiêu ở mức trung bình, khả năng đạt chỉ tiêu chung chỉ khoảng một nửa, vì các chỉ tiêu khu vực cộng lại chỉ được {planned}%."
+                        ),
                     )
                 } else {
                     let adds = self.plan_adds_up_to();
                     let mut first = adds.chars();
-                    let adds: String = first.next().map_or(String::new(), |c| c.to_uppercase().chain(first).collect());
-                    (format!(" {adds} {planned}%."), format!(" {adds} {planned}%."))
+                    let adds: String = first
+                        .next()
+                        .map_or(String::new(), |c| c.to_uppercase().chain(first).collect());
+                    (
+                        format!(" {adds} {planned}%."),
+                        format!(" {adds} {planned}%."),
+                    )
                 };
-            self.pick(
+                self.pick(
                 format!(
                     "Read a curve at any growth rate to get the chance of at least that much in {}, under one scenario of where sector growth is centred; the target counts as met when growth equals it. The chance of at least {} %: {}.{opt_en}{closing_en}",
                     m.target_year,

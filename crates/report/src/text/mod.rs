@@ -179,6 +179,39 @@ impl<'a> Words<'a> {
 
     /// The view that answers the question (the briefing's preferred one,
     /// else the first): its index and name.
+    /// What a growth target that is not a floor asks, in words of both
+    /// languages: "growth within 10–10.5 %", "growth of at most 10.5 %",
+    /// "growth of exactly 10 %".
+    pub(crate) fn as_set_growth(&self, a: &grdp_study::briefing::AsSet) -> (String, String) {
+        let lo = self.lang.given_num(a.min_pct);
+        match (a.direction, a.max_pct) {
+            // A range of one point: growth of exactly it.
+            (grdp_core::Direction::Within, Some(hi)) if (hi - a.min_pct).abs() < 1e-12 => (
+                format!("growth of exactly {lo} %"),
+                format!("tăng đúng {lo}%"),
+            ),
+            (grdp_core::Direction::Within, Some(hi)) => {
+                let hi = self.lang.given_num(hi);
+                (
+                    format!("growth within {lo}–{hi} %"),
+                    format!("tăng trong khoảng {lo}–{hi}%"),
+                )
+            }
+            (_, Some(hi)) => {
+                let hi = self.lang.given_num(hi);
+                (
+                    format!("growth of at most {hi} %"),
+                    format!("tăng không quá {hi}%"),
+                )
+            }
+            // A range or ceiling without a maximum asks the minimum.
+            (_, None) => (
+                format!("growth of at least {lo} %"),
+                format!("tăng từ {lo}% trở lên"),
+            ),
+        }
+    }
+
     pub(crate) fn preferred_view(&self) -> (usize, &crate::ViewInput<'_>) {
         let i = self
             .input

@@ -282,32 +282,7 @@ impl Words<'_> {
             let p_set = a
                 .probability
                 .map_or_else(|| "–".to_string(), |v| self.lang.probability(v));
-            let (en, vi) = match (a.direction, a.max_pct) {
-                // A range of one point: growth of exactly it.
-                (grdp_core::Direction::Within, Some(hi)) if (hi - a.min_pct).abs() < 1e-12 => (
-                    format!("growth of exactly {lo} %"),
-                    format!("tăng đúng {lo}%"),
-                ),
-                (grdp_core::Direction::Within, Some(hi)) => {
-                    let hi = self.lang.given_num(hi);
-                    (
-                        format!("growth within {lo}–{hi} %"),
-                        format!("tăng trong khoảng {lo}–{hi}%"),
-                    )
-                }
-                (_, Some(hi)) => {
-                    let hi = self.lang.given_num(hi);
-                    (
-                        format!("growth of at most {hi} %"),
-                        format!("tăng không quá {hi}%"),
-                    )
-                }
-                // A range or ceiling without a maximum asks the minimum.
-                (_, None) => (
-                    format!("growth of at least {lo} %"),
-                    format!("tăng từ {lo}% trở lên"),
-                ),
-            };
+            let (en, vi) = self.as_set_growth(&a);
             self.pick(
                 format!(
                     " The target as set asks {en}: {} (the main targets table). The chance above and the charts are of at least {lo} %.",
