@@ -149,8 +149,8 @@ fn different_base_years_or_components_are_refused() {
     ]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("b.toml có năm xuất phát 2023,")
-            && stderr(&o).contains("có năm 2024; cần cùng một năm xuất phát"),
+        stderr(&o).contains("b.toml` có năm xuất phát 2023, `")
+            && stderr(&o).contains("a.toml` có năm 2024; cần cùng một năm xuất phát"),
         "{}",
         stderr(&o)
     );
@@ -188,9 +188,9 @@ fn a_component_of_two_kinds_is_refused_in_the_files_words() {
     let o = grdp(&["combine", fa.to_str().unwrap(), fb.to_str().unwrap()]);
     assert_eq!(code(&o), 1, "{}", stderr(&o));
     assert!(
-        stderr(&o).contains("b.toml counts `y` as kind \"product_taxes\",")
+        stderr(&o).contains("b.toml` counts `y` as kind \"product_taxes\", `")
             && stderr(&o)
-                .contains("a.toml as \"value_added\"; expected the same kind in every file"),
+                .contains("a.toml` as \"value_added\"; expected the same kind in every file"),
         "{}",
         stderr(&o)
     );

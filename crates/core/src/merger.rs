@@ -63,11 +63,16 @@ pub fn combine(economies: &[&Economy], names: &[String]) -> Result<CombinedBase,
     if economies.len() < 2 {
         return Err(refuse("one province given; expected two or more".into()));
     }
+    // Each province by its name in backticks, so that a file name with a
+    // comma or a space reads as one name.
     let name = |p: usize| {
-        names
-            .get(p)
-            .cloned()
-            .unwrap_or_else(|| format!("province {}", p + 1))
+        format!(
+            "`{}`",
+            names
+                .get(p)
+                .cloned()
+                .unwrap_or_else(|| format!("province {}", p + 1))
+        )
     };
     let ids: Vec<String> = first.components().iter().map(|c| c.id.clone()).collect();
     let year = first.base().year;
