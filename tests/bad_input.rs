@@ -229,6 +229,15 @@ fn supported_spreads_out_of_range_or_too_many() {
             "has 5 values; expected at most 4",
         ],
     );
+    // A decimal comma: TOML reads [1,78] as 1 and 78.
+    check(
+        "sd_pp = [1.78, 2.92]",
+        "sd_pp = [1,78]",
+        &[
+            "uncertainty.supported_spread.sd_pp[2]",
+            "found 1 then 78: a decimal comma? [1,78] is two numbers in a scenario file; write 1.78",
+        ],
+    );
     check(
         "sd_pp = [1.78, 2.92]",
         "sd_pp = []",

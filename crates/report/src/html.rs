@@ -580,6 +580,8 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
             }
             .map(|n| n.trim().trim_end_matches('.').to_string())
             .filter(|n| !n.is_empty());
+            // A note ending in a question or an exclamation keeps its own mark.
+            let stop = |n: &str| if n.ends_with(['?', '!']) { "" } else { "." };
             let above = v.result.target_pct > v.result.mean_pct;
             h += &format!(
                 "<p>{}</p>\n",
@@ -597,8 +599,9 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                             "A wider spread lowers P here, because the target lies below the centre."
                         },
                         rests_on.as_ref().map_or(String::new(), |n| format!(
-                            " What {} on: {n}.",
-                            if many { "they rest" } else { "it rests" }
+                            " What {} on: {n}{}",
+                            if many { "they rest" } else { "it rests" },
+                            stop(n)
                         ))
                     ),
                     &format!(
@@ -619,7 +622,7 @@ pub fn page(input: &ReportInput, charts: &[Chart], extra_files: &[&str]) -> Stri
                         },
                         rests_on
                             .as_ref()
-                            .map_or(String::new(), |n| format!(" Cơ sở: {n}."))
+                            .map_or(String::new(), |n| format!(" Cơ sở: {n}{}", stop(n)))
                     ),
                 ))
             );

@@ -246,6 +246,27 @@ impl Builder<'_> {
             .insert("uncertainty.supported_spread".into(), raw.span());
         let r = raw.get_ref();
         let at = r.sd_pp.span();
+        // `[1,44]` is TOML for two numbers, 1 and 44: a decimal comma. The
+        // second is too wide a spread to be meant; say what was typed.
+        let values = r.sd_pp.get_ref();
+        if let Some(i) = (1..values.len()).find(|&i| {
+            values[i - 1].fract() == 0.0
+                && values[i - 1] >= 0.0
+                && values[i] > grdp_core::uncertainty::MAX_SUPPORTED_SD_PP
+                && values[i].fract() == 0.0
+        }) {
+            let (a, b) = (values[i - 1], values[i]);
+            return Err(self.loc.invalid_vi(
+                Some(at),
+                format!("uncertainty.supported_spread.sd_pp[{}]", i + 1),
+                format!(
+                    "found {a} then {b}: a decimal comma? [{a},{b}] is two numbers in a scenario file; write {a}.{b} percentage points"
+                ),
+                format!(
+                    "gặp {a} rồi {b}: có phải dấu phẩy thập phân? [{a},{b}] là hai số trong tệp kịch bản; hãy viết {a}.{b} (điểm phần trăm)"
+                ),
+            ));
+        }
         // A block with no spread says nothing: refused, not passed over.
         if r.sd_pp.get_ref().is_empty() {
             return Err(self.loc.invalid_vi(
