@@ -377,6 +377,16 @@ fn the_briefing_sets_the_city_beside_its_neighbours() {
         page.contains("A wider spread raises P here, because the target lies above the centre.")
     );
     assert!(page.contains("What they rest on: the old city's misses"));
+    // The city's own People's Committee's 8.3 % beside the statistics
+    // office's 7.23 %, as the table holds it, drawn and said.
+    let other = &rows[0]["growth_other"];
+    assert_eq!(other.as_array().map(Vec::len), Some(1), "{other}");
+    assert_eq!(other[0]["growth_pct"], 8.3);
+    assert_eq!(other[0]["vintage"], "peoples_committee");
+    assert!(
+        page.contains("Cần Thơ (merged)'s People's Committee gave 8.3 % (the small hollow dot on its row), the statistics office 7.23 %."),
+        "{page}"
+    );
     // Chart 11 marks the People's Committees' figures apart, and says so.
     assert!(
         page.contains("Hollow dots: Đồng Tháp (merged) and Cà Mau (merged), whose figure is the People's Committee's estimate, not the statistics office's."),

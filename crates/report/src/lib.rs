@@ -49,6 +49,13 @@ pub use lang::Lang;
 /// the page say it in words and mark it apart.
 pub(crate) const PEOPLES_COMMITTEE_ESTIMATE: &str =
     "estimate (the province's People's Committee; not in the statistics office's table)";
+
+/// Whether a provincial table's status is a People's Committee's figure
+/// (a province's or a city's), which the chart marks apart from the
+/// statistics office's.
+pub(crate) fn is_peoples_committee(status: &str) -> bool {
+    status.contains("People's Committee")
+}
 pub use write::write_report_dir;
 
 /// Why a report, a document or a table could not be made.

@@ -41,6 +41,23 @@ pub struct NeighbourRow {
     /// The step from the year's growth to the aim's lower bound, percentage
     /// points, where both are known (to nine decimals).
     pub step_pp: Option<f64>,
+    /// Other figures of the same year's growth the table holds for the
+    /// region (another vintage with another value: a People's Committee's
+    /// estimate beside the statistics office's), in the table's order.
+    pub growth_other: Vec<OtherGrowth>,
+}
+
+/// Another published figure of a region's growth in the compared year.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct OtherGrowth {
+    /// The growth, percent at constant 2010 prices.
+    pub growth_pct: f64,
+    /// Its status as the table gives it.
+    pub status: String,
+    /// Its vintage in the table (`peoples_committee`, …).
+    pub vintage: String,
+    /// Its source address.
+    pub source: String,
 }
 
 /// The comparison.
@@ -226,6 +243,24 @@ pub fn compare(
                 step_pp: growth_pct
                     .zip(aim_min_pct)
                     .map(|(g, a)| ((a - g) * 1e9).round() / 1e9),
+                growth_other: table
+                    .records
+                    .iter()
+                    .filter(|r| {
+                        &r.region == region
+                            && r.period == year_text
+                            && r.component == "total"
+                            && r.indicator == GROWTH
+                            && r.vintage != LATEST
+                            && growth_pct.is_none_or(|g| (r.value - g).abs() > 1e-9)
+                    })
+                    .map(|r| OtherGrowth {
+                        growth_pct: r.value,
+                        status: r.status.clone(),
+                        vintage: r.vintage.clone(),
+                        source: r.source.clone(),
+                    })
+                    .collect(),
             }
         })
         .collect();
@@ -334,6 +369,34 @@ C,2026-2030,total,average_growth_target_max_pct,9.0,%,target,latest,https://aim
         );
     }
 
+    /// A region's other figures of the year's growth: another vintage with
+    /// another value (8.3 beside 7.23) is kept; one with the same value
+    /// (7.23 as a first estimate) says nothing new and is not.
+    #[test]
+    fn another_vintage_of_the_years_growth_is_kept_beside_it() {
+        let extra = "A,2025,total,growth_pct,8.3,%,estimate (people's committee),peoples_committee,https://pc
+A,2025,total,growth_pct,7.23,%,estimate,first_estimate,https://first
+";
+        let t = grdp_scenario::parse_history(&format!("{TABLE}{extra}"), "t.csv").unwrap();
+        let c = Compare {
+            region: "A".into(),
+            with: vec!["B".into()],
+            locations: vec![],
+        };
+        let n = compare(&t, "t.csv", &c, 2025, 2026).unwrap();
+        assert_eq!(n.rows[0].growth_pct, Some(7.23));
+        assert_eq!(
+            n.rows[0].growth_other,
+            vec![OtherGrowth {
+                growth_pct: 8.3,
+                status: "estimate (people's committee)".into(),
+                vintage: "peoples_committee".into(),
+                source: "https://pc".into(),
+            }]
+        );
+        assert!(n.rows[1].growth_other.is_empty());
+    }
+
     /// A name the table lacks is an error naming it and the table's names.
     #[test]
     fn an_unknown_name_is_refused_with_the_names_there_are() {
@@ -365,6 +428,7 @@ mod other_status_tests {
             aim_status: None,
             aim_source: None,
             step_pp: None,
+            growth_other: Vec::new(),
         }
     }
 

@@ -52,7 +52,19 @@ pub(super) fn neighbours(
             .iter()
             .any(|(_, rows)| rows.iter().any(|o| std::ptr::eq(*o, r)))
     };
-    let others: Vec<&str> = of_other_status.iter().map(|(s, _)| *s).collect();
+    // The hollow keys: one a kind of figure, said once (a People's
+    // Committee's figure on another row and on the area's own read alike).
+    let mut hollow_keys: Vec<String> = Vec::new();
+    let statuses = of_other_status.iter().map(|(s, _)| *s).chain(
+        rows.iter()
+            .flat_map(|r| r.growth_other.iter().map(|o| o.status.as_str())),
+    );
+    for status in statuses {
+        let key = w.neighbours_other_growth_key(n.year, status);
+        if !hollow_keys.contains(&key) {
+            hollow_keys.push(key);
+        }
+    }
     let png = render(input, layout, |root, s| {
         let area = frame(root, s, &title, &subtitle, &w.source_provinces(&n.table))?;
         // Under the plot, where it covers no row's figures, with room for
@@ -65,11 +77,7 @@ pub(super) fn neighbours(
             labels.push(w.neighbours_aim_key(period));
         }
         labels.push(w.neighbours_growth_key(n.year));
-        labels.extend(
-            others
-                .iter()
-                .map(|o| w.neighbours_other_growth_key(n.year, o)),
-        );
+        labels.extend(hollow_keys.iter().cloned());
         let lines = legend_lines(&area, &labels, s)?;
         let (area, below) = legend_below(area, lines, s);
         let mut keys = Keys::new();
@@ -170,15 +178,24 @@ pub(super) fn neighbours(
                         }),
                 )
                 .map_err(err)?;
+            // A region's other figures of the year (its People's
+            // Committee's beside the statistics office's), smaller, on its
+            // row.
+            chart
+                .draw_series(rows.iter().enumerate().flat_map(|(i, r)| {
+                    r.growth_other
+                        .iter()
+                        .map(move |o| Circle::new((o.growth_pct, y_of(i)), (5.0 * s) as i32, style))
+                }))
+                .map_err(err)?;
         }
         keys.add(w.neighbours_growth_key(n.year), move |(x, y)| {
             Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, INK.filled())
         });
-        for status in others.iter().copied() {
-            keys.add(
-                w.neighbours_other_growth_key(n.year, status),
-                move |(x, y)| Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, ring),
-            );
+        for key in &hollow_keys {
+            keys.add(key.clone(), move |(x, y)| {
+                Circle::new((x + (7.0 * s) as i32, y), (6.0 * s) as i32, ring)
+            });
         }
         // The figures: the growth left of its dot, the aim right of its bar.
         let gap = (hi - lo) * 0.012;
@@ -195,6 +212,29 @@ pub(super) fn neighbours(
                             value.pos(Pos::new(HPos::Right, VPos::Center)),
                         ))
                     }),
+            )
+            .map_err(err)?;
+        // An other figure's value under its dot, clear of the step's size
+        // above the line.
+        let under = value.pos(Pos::new(HPos::Center, VPos::Top));
+        let other_values: Vec<(String, (f64, f64))> = rows
+            .iter()
+            .enumerate()
+            .filter(|_| !crowded)
+            .flat_map(|(i, r)| {
+                r.growth_other.iter().map(move |o| {
+                    (
+                        w.lang.given_num(o.growth_pct),
+                        (o.growth_pct, y_of(i) - 0.22),
+                    )
+                })
+            })
+            .collect();
+        chart
+            .draw_series(
+                other_values
+                    .into_iter()
+                    .map(|(text, at)| Text::new(text, at, under.clone())),
             )
             .map_err(err)?;
         chart

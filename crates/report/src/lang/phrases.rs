@@ -735,6 +735,9 @@ impl Lang {
             (true, crate::PEOPLES_COMMITTEE_ESTIMATE) => {
                 "ước tính của UBND tỉnh (không có trong bảng của cơ quan thống kê)"
             }
+            (true, s) if crate::is_peoples_committee(s) => {
+                "ước tính của UBND (khác với số của cơ quan thống kê)"
+            }
             (_, other) => other,
         }
         .to_string()

@@ -1062,7 +1062,7 @@ impl Words<'_> {
             self.lang.and_list(&names)
         };
         let kind = |status: &str| match status {
-            crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+            s if crate::is_peoples_committee(s) => self.pick(
                 "the People's Committee's estimate, not the statistics office's".to_string(),
                 "ước tính của UBND tỉnh, không phải của cơ quan thống kê".to_string(),
             ),
@@ -1080,7 +1080,7 @@ impl Words<'_> {
             [(status, rows)] => {
                 let names = names_of(rows);
                 match *status {
-                    crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+                    s if crate::is_peoples_committee(s) => self.pick(
                         format!(" Hollow dots: {names}, whose figure is the People's Committee's estimate, not the statistics office's."),
                         format!(" Chấm rỗng: {names}, số liệu là ước tính của UBND tỉnh, không phải của cơ quan thống kê."),
                     ),
@@ -1111,9 +1111,37 @@ impl Words<'_> {
                 )
             }
         };
+        // A region's other figures of the year, said with their kind.
+        let also: String = n
+            .rows
+            .iter()
+            .flat_map(|r| r.growth_other.iter().map(move |o| (r, o)))
+            .map(|(r, o)| {
+                let name = self.lang.region_name(&r.region);
+                let v = self.lang.given_num(o.growth_pct);
+                let given = r.growth_pct.map(|g| self.lang.given_num(g));
+                if crate::is_peoples_committee(&o.status) {
+                    match given {
+                        Some(g) => self.pick(
+                            format!(" {name}'s People's Committee gave {v} % (the small hollow dot on its row), the statistics office {g} %."),
+                            format!(" UBND của {name} công bố {v}% (chấm rỗng nhỏ trên dòng này), cơ quan thống kê công bố {g}%."),
+                        ),
+                        None => self.pick(
+                            format!(" {name}'s People's Committee gave {v} % (the small hollow dot on its row)."),
+                            format!(" UBND của {name} công bố {v}% (chấm rỗng nhỏ trên dòng này)."),
+                        ),
+                    }
+                } else {
+                    self.pick(
+                        format!(" {name} also has {v} % in the table, status “{}” (the small hollow dot on its row).", o.status),
+                        format!(" {name} còn có số {v}% trong bảng, trạng thái “{}” (chấm rỗng nhỏ trên dòng này).", self.lang.table_status(&o.status)),
+                    )
+                }
+            })
+            .collect();
         let caption = self.pick(
-            format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.{hollow}", n.table),
-            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.{hollow}", self.lang.table_origin(&n.table)),
+            format!("Figures as the provincial table gives them ({}; each with its source and status in summary.json); a region without a figure shows only what it has. A step is what a region must add to its growth to reach its aim's lower bound.{hollow}{also}", n.table),
+            format!("Số liệu theo bảng số liệu các tỉnh ({}; nguồn và trạng thái từng số trong summary.json); địa phương thiếu số liệu chỉ hiện phần đã có. Chênh lệch cần nâng là số điểm phần trăm một địa phương cần cộng vào tốc độ tăng để đạt cận dưới của mục tiêu.{hollow}{also}", self.lang.table_origin(&n.table)),
         );
         (title, subtitle, caption)
     }
@@ -1148,9 +1176,9 @@ impl Words<'_> {
     /// words, any other status as the table gives it.
     pub(crate) fn neighbours_other_growth_key(&self, year: i32, status: &str) -> String {
         match status {
-            crate::PEOPLES_COMMITTEE_ESTIMATE => self.pick(
+            s if crate::is_peoples_committee(s) => self.pick(
                 format!("Growth in {year}, the People's Committee's estimate (not the statistics office's)"),
-                format!("Tăng trưởng năm {year}, ước tính của UBND tỉnh (không phải của cơ quan thống kê)"),
+                format!("Tăng trưởng năm {year}, ước tính của UBND tỉnh, thành phố (không phải của cơ quan thống kê)"),
             ),
             "" => self.pick(
                 format!("Growth in {year}, no status given"),
