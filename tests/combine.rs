@@ -49,20 +49,7 @@ fn close(v: &serde_json::Value, want: &[f64]) {
 
 #[test]
 fn weights_only_are_averaged_with_current_price_gdp() {
-    let a = province(
-        "A",
-        400.0,
-        (25.0, 75.0),
-        "[base.constant_weight_pct]\nx = 30\ny = 70",
-        1000.0,
-    );
-    let b = province(
-        "B",
-        600.0,
-        (50.0, 50.0),
-        "[base.constant_weight_pct]\nx = 60\ny = 40",
-        500.0,
-    );
+    let (a, b) = weighted_pair();
     let v = combine_json(&a, &b);
     assert_eq!(v["method"], "current_price_weighted");
     assert!((v["grdp_current_bn_vnd"].as_f64().unwrap() - 1000.0).abs() < 1e-9);
@@ -111,48 +98,55 @@ fn constant_levels_are_summed_and_the_block_loads_as_a_base() {
     assert!((g - 4.73684).abs() < 1e-4, "{g}");
 }
 
-#[test]
-fn different_base_years_or_components_are_refused() {
-    let a = province(
-        "A",
-        400.0,
-        (25.0, 75.0),
-        "[base.constant_weight_pct]\nx = 30\ny = 70",
-        1000.0,
-    );
-    let b = province(
-        "B",
-        600.0,
-        (50.0, 50.0),
-        "[base.constant_weight_pct]\nx = 60\ny = 40",
-        500.0,
+/// Provinces A and B of the module's note, with weights only.
+fn weighted_pair() -> (String, String) {
+    (
+        province(
+            "A",
+            400.0,
+            (25.0, 75.0),
+            "[base.constant_weight_pct]\nx = 30\ny = 70",
+            1000.0,
+        ),
+        province(
+            "B",
+            600.0,
+            (50.0, 50.0),
+            "[base.constant_weight_pct]\nx = 60\ny = 40",
+            500.0,
+        ),
     )
-    .replace("year = 2024", "year = 2023")
-    .replace("year = 2025", "year = 2024");
+}
+
+/// `grdp combine a.toml b.toml` refused, in English and then in
+/// Vietnamese: both messages, each from a run that exited 1.
+fn refused(a: &str, b: &str) -> [String; 2] {
     let dir = tempfile::tempdir().unwrap();
     let (fa, fb) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
-    std::fs::write(&fa, &a).unwrap();
-    std::fs::write(&fb, &b).unwrap();
-    let o = grdp(&["combine", fa.to_str().unwrap(), fb.to_str().unwrap()]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("expected one base year"),
-        "{}",
+    std::fs::write(&fa, a).unwrap();
+    std::fs::write(&fb, b).unwrap();
+    let (fa, fb) = (fa.to_str().unwrap(), fb.to_str().unwrap());
+    [vec![], vec!["--lang", "vi"]].map(|extra| {
+        let mut args = vec!["combine", fa, fb];
+        args.extend(extra);
+        let o = grdp(&args);
+        assert_eq!(code(&o), 1, "{}", stderr(&o));
         stderr(&o)
-    );
-    let o = grdp(&[
-        "combine",
-        fa.to_str().unwrap(),
-        fb.to_str().unwrap(),
-        "--lang",
-        "vi",
-    ]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    })
+}
+
+#[test]
+fn different_base_years_or_components_are_refused() {
+    let (a, b) = weighted_pair();
+    let b = b
+        .replace("year = 2024", "year = 2023")
+        .replace("year = 2025", "year = 2024");
+    let [en, vi] = refused(&a, &b);
+    assert!(en.contains("expected one base year"), "{en}");
     assert!(
-        stderr(&o).contains("b.toml` có năm xuất phát 2023, `")
-            && stderr(&o).contains("a.toml` có năm 2024; cần cùng một năm xuất phát"),
-        "{}",
-        stderr(&o)
+        vi.contains("b.toml` có năm xuất phát 2023, `")
+            && vi.contains("a.toml` có năm 2024; cần cùng một năm xuất phát"),
+        "{vi}"
     );
 }
 
@@ -161,50 +155,22 @@ fn different_base_years_or_components_are_refused() {
 /// either language.
 #[test]
 fn a_component_of_two_kinds_is_refused_in_the_files_words() {
-    let a = province(
-        "A",
-        400.0,
-        (25.0, 75.0),
-        "[base.constant_weight_pct]\nx = 30\ny = 70",
-        1000.0,
-    );
-    let b = province(
-        "B",
-        600.0,
-        (50.0, 50.0),
-        "[base.constant_weight_pct]\nx = 60\ny = 40",
-        500.0,
-    )
-    .replacen(
+    let (a, b) = weighted_pair();
+    let b = b.replacen(
         "id = \"y\"\nkind = \"value_added\"",
         "id = \"y\"\nkind = \"product_taxes\"",
         1,
     );
     assert!(b.contains("kind = \"product_taxes\""));
-    let dir = tempfile::tempdir().unwrap();
-    let (fa, fb) = (dir.path().join("a.toml"), dir.path().join("b.toml"));
-    std::fs::write(&fa, &a).unwrap();
-    std::fs::write(&fb, &b).unwrap();
-    let o = grdp(&["combine", fa.to_str().unwrap(), fb.to_str().unwrap()]);
-    assert_eq!(code(&o), 1, "{}", stderr(&o));
+    let [en, vi] = refused(&a, &b);
     assert!(
-        stderr(&o).contains("b.toml` counts `y` as kind \"product_taxes\", `")
-            && stderr(&o)
-                .contains("a.toml` as \"value_added\"; expected the same kind in every file"),
-        "{}",
-        stderr(&o)
+        en.contains("b.toml` counts `y` as kind \"product_taxes\", `")
+            && en.contains("a.toml` as \"value_added\"; expected the same kind in every file"),
+        "{en}"
     );
-    let o = grdp(&[
-        "combine",
-        fa.to_str().unwrap(),
-        fb.to_str().unwrap(),
-        "--lang",
-        "vi",
-    ]);
     assert!(
-        stderr(&o).contains("xếp `y` vào loại \"product_taxes\",")
-            && stderr(&o).contains("cần cùng một loại trong mọi tệp"),
-        "{}",
-        stderr(&o)
+        vi.contains("xếp `y` vào loại \"product_taxes\",")
+            && vi.contains("cần cùng một loại trong mọi tệp"),
+        "{vi}"
     );
 }
