@@ -80,13 +80,13 @@ pub(super) const COMPONENT_COLOURS: [RGBColor; 6] = [
     RGBColor(0x56, 0xb4, 0xe9),
     RGBColor(0xf0, 0xe4, 0x42),
 ];
-/// Colours of the views: blue, reddish purple, black, sky blue (their
-/// greyscale values differ too). No orange: deuteranopes see it as the
-/// targets' vermillion, and the views' curves cross the target line.
 /// Dashes of the views other than the answer (dash and gap, pixels at
 /// scale 1), by view index as the colours: long, medium, dotted, short; a
 /// view's curve keeps its dash whichever view is the answer.
 pub(super) const VIEW_DASHES: [(f64, f64); 4] = [(16.0, 6.0), (10.0, 5.0), (3.0, 4.0), (5.0, 5.0)];
+/// Colours of the views: blue, reddish purple, black, sky blue (their
+/// greyscale values differ too). No orange: deuteranopes see it as the
+/// targets' vermillion, and the views' curves cross the target line.
 pub(super) const VIEW_COLOURS: [RGBColor; 4] = [
     RGBColor(0x00, 0x72, 0xb2),
     RGBColor(0xcc, 0x79, 0xa7),
@@ -261,10 +261,8 @@ impl<'k, 'b: 'k> Keys<'k, 'b> {
                     plotters::style::text_anchor::HPos::Left,
                     plotters::style::text_anchor::VPos::Center,
                 ));
-                let (bw, _) = below.dim_in_pixel();
                 let (x, mut y) = ((14.0 * s) as i32, (14.0 * s) as i32);
-                let text_x = x + (24.0 * s) as i32;
-                let room = bw.saturating_sub(text_x as u32 + (4.0 * s) as u32);
+                let (text_x, room) = legend_text_room(&below, s);
                 for (label, key) in self.items {
                     below.draw(&key((x, y))).map_err(err)?;
                     for line in wrap(&below, &label, &style, room)? {
@@ -278,14 +276,23 @@ impl<'k, 'b: 'k> Keys<'k, 'b> {
     }
 }
 
+/// Where a legend's text starts under a plot in `area` (after its key
+/// mark), and how wide a line of it may run, pixels.
+fn legend_text_room(area: &Area, s: f64) -> (i32, u32) {
+    let (width, _) = area.dim_in_pixel();
+    let text_x = (14.0 * s) as i32 + (24.0 * s) as i32;
+    (
+        text_x,
+        width.saturating_sub(text_x as u32 + (4.0 * s) as u32),
+    )
+}
+
 /// The lines a legend of `labels` takes under the plot in `area`, each
 /// label wrapped as [`Keys::draw`] wraps it: for [`legend_below`], so that
 /// long names never run past the room made for them.
 pub(super) fn legend_lines(area: &Area, labels: &[String], s: f64) -> Result<usize, ReportError> {
     let style = font(12.0, s);
-    let (bw, _) = area.dim_in_pixel();
-    let text_x = (14.0 * s) as i32 + (24.0 * s) as i32;
-    let room = bw.saturating_sub(text_x as u32 + (4.0 * s) as u32);
+    let (_, room) = legend_text_room(area, s);
     let mut lines = 0;
     for label in labels {
         lines += wrap(area, label, &style, room)?.len().max(1);
